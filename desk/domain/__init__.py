@@ -1,0 +1,1 @@
+"""The domain of the desk: plain Python, no Qt, no database."""

@@ -1,0 +1,309 @@
+"""The working-day calendar and due times (DOMAIN §6).
+
+All arithmetic happens on naive local office time (Asia/Ho_Chi_Minh, no daylight saving);
+the public functions take and return timezone-aware datetimes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from desk.errors import ConfigurationError, InvalidInput
+
+OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+SATURDAY = 5
+
+
+def to_office_time(moment: datetime) -> datetime:
+    """The naive office-local wall time of an aware instant (naive input is taken as local)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(OFFICE_TZ).replace(tzinfo=None)
+
+
+def from_office_time(local: datetime) -> datetime:
+    return local.replace(tzinfo=OFFICE_TZ)
+
+
+def now_in_office() -> datetime:
+    return datetime.now(OFFICE_TZ)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHours:
+    """Working periods of a day, in order, e.g. 07:00–11:30 and 13:30–17:00."""
+
+    periods: tuple[tuple[time, time], ...] = (
+        (time(7, 0), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+
+    def __post_init__(self) -> None:
+        if not self.periods:
+            raise ConfigurationError("Giờ làm việc phải có ít nhất một ca.", code="hours.empty")
+        previous_end: time | None = None
+        for start, end in self.periods:
+            if not start < end or (previous_end is not None and start < previous_end):
+                raise ConfigurationError(
+                    "Giờ làm việc không hợp lệ: các ca phải theo thứ tự và không chồng nhau.",
+                    code="hours.invalid",
+                )
+            previous_end = end
+
+    @property
+    def opening(self) -> time:
+        return self.periods[0][0]
+
+    @property
+    def closing(self) -> time:
+        return self.periods[-1][1]
+
+    @functools.cached_property
+    def minutes_per_day(self) -> int:
+        return sum(_minutes(end) - _minutes(start) for start, end in self.periods)
+
+    @classmethod
+    def parse(cls, text: str) -> OfficeHours:
+        """``"07:00-11:30,13:30-17:00"`` → OfficeHours."""
+        periods = []
+        try:
+            for part in text.split(","):
+                start, end = part.strip().split("-")
+                periods.append((time.fromisoformat(start.strip()), time.fromisoformat(end.strip())))
+        except ValueError:
+            raise ConfigurationError(
+                f"Giờ làm việc «{text}» phải có dạng 07:00-11:30,13:30-17:00.",
+                code="hours.invalid",
+            ) from None
+        return cls(tuple(periods))
+
+    def __str__(self) -> str:
+        return ",".join(f"{s:%H:%M}-{e:%H:%M}" for s, e in self.periods)
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+class DayKind(Enum):
+    OFF = "off"  # an extra day off (a Tết break day, a bridge day …)
+    WORK = "work"  # a swapped working day (usually a Saturday)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOverride:
+    """A supervisor's correction for one day, from the year's official notice."""
+
+    day: date
+    kind: DayKind
+    name: str = ""
+
+
+HolidaySource = Callable[[int], Mapping[date, str]]
+
+
+@functools.lru_cache(maxsize=64)
+def _vietnam_public_holidays(year: int) -> tuple[dict[date, str], frozenset[date]]:
+    # The holidays library computes the lunar dates at UTC+7 (Tết differs from the Chinese
+    # calendar in some years) and knows the swaps the Prime Minister has announced.
+    import holidays
+
+    calendar = holidays.country_holidays("VN", years=year, language="vi")
+    days = {day: str(name) for day, name in calendar.items()}
+    swapped = frozenset(d for d in getattr(calendar, "weekend_workdays", ()) if d.year == year)
+    return days, swapped
+
+
+def vietnam_holidays(year: int) -> Mapping[date, str]:
+    return _vietnam_public_holidays(year)[0]
+
+
+def vietnam_swapped_workdays(year: int) -> frozenset[date]:
+    return _vietnam_public_holidays(year)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingTime:
+    """A procedure's legal processing time.
+
+    ``days`` are working days (0 = same day, halves allowed). ``cutoff`` applies to same-day
+    procedures: received after it, the dossier is due at closing time the next working day.
+    """
+
+    days: Decimal = Decimal(0)
+    cutoff: time | None = None
+
+    def __post_init__(self) -> None:
+        if self.days < 0 or (self.days * 2) % 1 != 0:
+            raise InvalidInput(
+                f"Thời hạn giải quyết {self.days} ngày không hợp lệ (số ngày làm việc, "
+                "bội số của 0,5).",
+                code="processing_time.invalid",
+            )
+
+    @property
+    def is_same_day(self) -> bool:
+        return self.days == 0
+
+
+class NonWorkingReason(Enum):
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    OVERRIDE = "override"
+
+
+@dataclass(frozen=True, slots=True)
+class NonWorkingDay:
+    day: date
+    name: str
+    reason: NonWorkingReason
+
+
+@dataclass
+class WorkingCalendar:
+    """Which days are worked and how working time adds up.
+
+    Order of precedence for a day: a supervisor's override, then a swap the holiday source
+    knows, then public holidays, then the weekend.
+    """
+
+    hours: OfficeHours = field(default_factory=OfficeHours)
+    overrides: Iterable[CalendarOverride] = ()
+    holiday_source: HolidaySource = vietnam_holidays
+    swapped_workdays: Callable[[int], frozenset[date]] = vietnam_swapped_workdays
+
+    def __post_init__(self) -> None:
+        self._overrides: dict[date, CalendarOverride] = {o.day: o for o in self.overrides}
+        self._day_cache: dict[date, bool] = {}
+
+    # --- days -------------------------------------------------------------------------
+
+    def is_working_day(self, day: date) -> bool:
+        cached = self._day_cache.get(day)
+        if cached is None:
+            cached = self._day_cache[day] = self._compute_working(day)
+        return cached
+
+    def _compute_working(self, day: date) -> bool:
+        override = self._overrides.get(day)
+        if override is not None:
+            return override.kind is DayKind.WORK
+        if day in self.swapped_workdays(day.year):
+            return True
+        if day in self.holiday_source(day.year):
+            return False
+        return day.weekday() < SATURDAY
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        candidate = day + timedelta(days=1)
+        for _ in range(400):
+            if self.is_working_day(candidate):
+                return candidate
+            candidate += timedelta(days=1)
+        raise ConfigurationError(
+            "Lịch làm việc không có ngày làm việc nào trong hơn một năm.", code="calendar.empty"
+        )
+
+    def non_working_days(self, year: int, *, include_weekends: bool = False) -> list[NonWorkingDay]:
+        holidays_of_year = self.holiday_source(year)
+        result = []
+        day = date(year, 1, 1)
+        while day.year == year:
+            if not self.is_working_day(day):
+                override = self._overrides.get(day)
+                if override is not None:
+                    result.append(NonWorkingDay(day, override.name or "Nghỉ", NonWorkingReason.OVERRIDE))
+                elif day in holidays_of_year:
+                    result.append(NonWorkingDay(day, holidays_of_year[day], NonWorkingReason.HOLIDAY))
+                elif include_weekends:
+                    result.append(NonWorkingDay(day, "Nghỉ cuối tuần", NonWorkingReason.WEEKEND))
+            day += timedelta(days=1)
+        return result
+
+    def extra_working_days(self, year: int) -> list[CalendarOverride]:
+        """Weekend days that are worked this year (swapped Saturdays), with their reason."""
+        result = []
+        day = date(year, 1, 1)
+        while day.year == year:
+            if day.weekday() >= SATURDAY and self.is_working_day(day):
+                override = self._overrides.get(day)
+                name = override.name if override and override.name else "Làm việc bù"
+                result.append(CalendarOverride(day, DayKind.WORK, name))
+            day += timedelta(days=1)
+        return result
+
+    # --- working time -----------------------------------------------------------------
+
+    def _periods_from(self, local: datetime):
+        """Yield (start, end) working periods, in local time, that end after ``local``."""
+        day = local.date()
+        for _ in range(800):
+            if self.is_working_day(day):
+                for start, end in self.hours.periods:
+                    period_end = datetime.combine(day, end)
+                    if period_end > local:
+                        yield max(datetime.combine(day, start), local), period_end
+            day += timedelta(days=1)
+            local = max(local, datetime.combine(day, time.min))
+        raise ConfigurationError(
+            "Không tính được thời hạn: lịch không có giờ làm việc.", code="calendar.empty"
+        )
+
+    def add_working_minutes(self, start: datetime, minutes: int) -> datetime:
+        """``start`` plus that much office time.
+
+        When the time runs out exactly at the end of a period, the result is that end, not
+        the beginning of the next period (DOMAIN §6).
+        """
+        local = to_office_time(start)
+        remaining = minutes
+        if remaining <= 0:
+            begin, _ = next(self._periods_from(local))
+            return from_office_time(begin)
+        for begin, end in self._periods_from(local):
+            available = int((end - begin).total_seconds() // 60)
+            if remaining <= available:
+                return from_office_time(begin + timedelta(minutes=remaining))
+            remaining -= available
+        raise AssertionError("unreachable")  # _periods_from raises first
+
+    def working_minutes_between(self, start: datetime, end: datetime) -> int:
+        """Office minutes elapsed from ``start`` to ``end`` (0 when end ≤ start)."""
+        local_start, local_end = to_office_time(start), to_office_time(end)
+        total = 0.0
+        if local_end <= local_start:
+            return 0
+        for begin, period_end in self._periods_from(local_start):
+            if begin >= local_end:
+                break
+            total += (min(period_end, local_end) - begin).total_seconds()
+        return int(total // 60)
+
+    def closing_on(self, day: date) -> datetime:
+        return from_office_time(datetime.combine(day, self.hours.closing))
+
+    def due_at(self, received: datetime, processing: ProcessingTime) -> datetime:
+        """When a dossier received at ``received`` must be ready (DOMAIN §6)."""
+        local = to_office_time(received)
+        if processing.is_same_day:
+            day = local.date()
+            cutoff = processing.cutoff or self.hours.closing
+            if self.is_working_day(day) and local.time() < cutoff:
+                return self.closing_on(day)
+            return self.closing_on(self.next_working_day(day))
+        minutes = int(processing.days * self.hours.minutes_per_day)
+        return self.add_working_minutes(received, minutes)
+
+    def resume_due_at(self, due: datetime, paused_at: datetime, resumed_at: datetime) -> datetime:
+        """The due time after a supplement pause: moved by the working time spent waiting."""
+        waited = self.working_minutes_between(paused_at, resumed_at)
+        if waited == 0:
+            return due
+        return self.add_working_minutes(due, waited)

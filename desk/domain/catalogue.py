@@ -1,0 +1,269 @@
+"""The procedure catalogue (thủ tục hành chính) as data, with its validation."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from desk.domain.calendar import ProcessingTime
+from desk.domain.fees import FeeRule
+from desk.domain.text import clean, fold
+from desk.errors import CatalogueError
+
+CATALOGUE_FORMAT = "commune-desk/catalogue"
+CATALOGUE_VERSION = 1
+_PROCEDURE_CODE = re.compile(r"^\d\.\d{6}$")
+
+
+class CopyKind(Enum):
+    ORIGINAL = "original"  # bản chính
+    CERTIFIED = "certified"  # bản chứng thực / bản sao có chứng thực
+    PHOTO = "photo"  # bản photo / bản chụp
+
+    @property
+    def label(self) -> str:
+        return {"original": "Bản chính", "certified": "Bản chứng thực", "photo": "Bản photo"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredDocument:
+    """One entry of a procedure's document list (thành phần hồ sơ).
+
+    Documents that share a ``group`` are alternatives: one of them is enough (the hospital
+    birth certificate, or a witness statement, or a written commitment).
+    """
+
+    code: str
+    name: str
+    required: bool = True
+    copy_kind: CopyKind = CopyKind.ORIGINAL
+    group: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    code: str  # MaTTHC, e.g. 1.001193
+    name: str  # TenTTHC
+    field_code: str  # MaLinhVuc
+    field_name: str  # TenLinhVuc
+    processing: ProcessingTime
+    extended: ProcessingTime | None  # when checks are needed (xác minh)
+    fee: FeeRule
+    documents: tuple[RequiredDocument, ...]
+    form: str = ""  # the intake form definition used for this procedure
+    lead_unit: str = "UBND xã"  # DonViXuLy
+    legal_basis: str = ""
+    notes: str = ""
+    active: bool = True
+
+    @property
+    def processing_label(self) -> str:
+        """What the slip prints, e.g. "3 ngày làm việc" or "Trong ngày"."""
+        return processing_label(self.processing)
+
+    @property
+    def name_folded(self) -> str:
+        return fold(self.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "field_code": self.field_code,
+            "field_name": self.field_name,
+            "processing_days": str(self.processing.days),
+            "cutoff": self.processing.cutoff.strftime("%H:%M") if self.processing.cutoff else None,
+            "fee": self.fee.to_dict(),
+            "documents": [
+                {
+                    "code": d.code,
+                    "name": d.name,
+                    "required": d.required,
+                    "copy_kind": d.copy_kind.value,
+                    **({"group": d.group} if d.group else {}),
+                    **({"note": d.note} if d.note else {}),
+                }
+                for d in self.documents
+            ],
+            "form": self.form,
+            "lead_unit": self.lead_unit,
+            "legal_basis": self.legal_basis,
+            "notes": self.notes,
+            "active": self.active,
+        }
+        if self.extended is not None:
+            data["extended_days"] = str(self.extended.days)
+        return data
+
+
+def processing_label(processing: ProcessingTime) -> str:
+    if processing.is_same_day:
+        if processing.cutoff:
+            return f"Trong ngày (nhận sau {processing.cutoff:%H} giờ trả ngày làm việc tiếp theo)"
+        return "Trong ngày"
+    days = processing.days
+    text = str(days.normalize()) if days != days.to_integral() else str(int(days))
+    return f"{text.replace('.', ',')} ngày làm việc"
+
+
+def _days(value: Any, where: str) -> Decimal:
+    try:
+        days = Decimal(str(value))
+    except InvalidOperation:
+        raise CatalogueError(f"{where}: số ngày «{value}» không hợp lệ.") from None
+    return days
+
+
+def _cutoff(value: Any, where: str) -> time | None:
+    if value in (None, ""):
+        return None
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        raise CatalogueError(f"{where}: giờ tiếp nhận cuối «{value}» không hợp lệ.") from None
+
+
+def procedure_from_dict(data: dict[str, Any]) -> Procedure:
+    code = clean(str(data.get("code", "")))
+    where = f"Thủ tục {code or '(chưa có mã)'}"
+    if not _PROCEDURE_CODE.match(code):
+        raise CatalogueError(f"{where}: mã thủ tục phải có dạng 1.001193.", code="catalogue.code")
+    name = clean(data.get("name"))
+    if not name:
+        raise CatalogueError(f"{where}: thiếu tên thủ tục.", code="catalogue.name")
+    try:
+        cutoff = _cutoff(data.get("cutoff"), where)
+        processing = ProcessingTime(_days(data.get("processing_days", 0), where), cutoff)
+        extended = (
+            ProcessingTime(_days(data["extended_days"], where))
+            if data.get("extended_days") not in (None, "")
+            else None
+        )
+    except CatalogueError:
+        raise
+    except Exception as exc:  # ProcessingTime's own InvalidInput
+        raise CatalogueError(f"{where}: {exc}", code="catalogue.processing") from None
+    documents = []
+    seen_codes = set()
+    for raw in data.get("documents", []):
+        doc_code = clean(str(raw.get("code", "")))
+        doc_name = clean(raw.get("name"))
+        if not doc_code or not doc_name:
+            raise CatalogueError(f"{where}: giấy tờ thiếu mã hoặc tên.", code="catalogue.document")
+        if doc_code in seen_codes:
+            raise CatalogueError(f"{where}: trùng mã giấy tờ {doc_code}.", code="catalogue.document")
+        seen_codes.add(doc_code)
+        try:
+            copy_kind = CopyKind(raw.get("copy_kind", "original"))
+        except ValueError:
+            raise CatalogueError(
+                f"{where}: loại bản «{raw.get('copy_kind')}» không hợp lệ.",
+                code="catalogue.document",
+            ) from None
+        documents.append(
+            RequiredDocument(
+                code=doc_code,
+                name=doc_name,
+                required=bool(raw.get("required", True)),
+                copy_kind=copy_kind,
+                group=clean(raw.get("group")),
+                note=clean(raw.get("note")),
+            )
+        )
+    fee_data = data.get("fee") or {"kind": "free"}
+    try:
+        fee = FeeRule.from_dict(fee_data)
+    except CatalogueError as exc:
+        raise CatalogueError(f"{where}: {exc.message}", code=exc.code) from None
+    return Procedure(
+        code=code,
+        name=name,
+        field_code=clean(str(data.get("field_code", ""))),
+        field_name=clean(data.get("field_name")),
+        processing=processing,
+        extended=extended,
+        fee=fee,
+        documents=tuple(documents),
+        form=clean(data.get("form")),
+        lead_unit=clean(data.get("lead_unit")) or "UBND xã",
+        legal_basis=clean(data.get("legal_basis")),
+        notes=clean(data.get("notes")),
+        active=bool(data.get("active", True)),
+    )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    procedures: tuple[Procedure, ...]
+
+    def __post_init__(self) -> None:
+        codes = [p.code for p in self.procedures]
+        duplicates = sorted({c for c in codes if codes.count(c) > 1})
+        if duplicates:
+            raise CatalogueError(
+                f"Danh mục có mã thủ tục trùng: {', '.join(duplicates)}.", code="catalogue.duplicate"
+            )
+
+    def __iter__(self) -> Iterator[Procedure]:
+        return iter(self.procedures)
+
+    def __len__(self) -> int:
+        return len(self.procedures)
+
+    def get(self, code: str) -> Procedure:
+        for procedure in self.procedures:
+            if procedure.code == code:
+                return procedure
+        from desk.errors import NotFound
+
+        raise NotFound(f"Không có thủ tục mã {code} trong danh mục.", code="procedure.not_found")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": CATALOGUE_FORMAT,
+            "version": CATALOGUE_VERSION,
+            "procedures": [p.to_dict() for p in self.procedures],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Catalogue:
+        if not isinstance(data, dict) or data.get("format") != CATALOGUE_FORMAT:
+            raise CatalogueError(
+                "Tệp không phải danh mục thủ tục của Commune Desk.", code="catalogue.format"
+            )
+        if data.get("version") != CATALOGUE_VERSION:
+            raise CatalogueError(
+                f"Phiên bản danh mục {data.get('version')} không được hỗ trợ.",
+                code="catalogue.version",
+            )
+        return cls(tuple(procedure_from_dict(p) for p in data.get("procedures", [])))
+
+    @classmethod
+    def from_procedures(cls, procedures: Iterable[Procedure]) -> Catalogue:
+        return cls(tuple(procedures))
+
+
+def load_catalogue_file(path: Path) -> Catalogue:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogueError(f"Không tìm thấy tệp danh mục {path}.", code="catalogue.missing") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {path.name} không đọc được (JSON lỗi: {exc}).", code="catalogue.json"
+        ) from None
+    return Catalogue.from_dict(data)
+
+
+def dump_catalogue(catalogue: Catalogue) -> str:
+    return json.dumps(catalogue.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,208 @@
+"""The chip ID card QR code and the 12-digit personal ID number (DOMAIN §7)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from desk.domain.text import clean, nfc
+from desk.errors import InvalidInput
+from desk.resources import ID_PROVINCE_CODES_FILE
+
+QR_FIELD_COUNT = 7
+
+
+class Sex(Enum):
+    MALE = "Nam"
+    FEMALE = "Nữ"
+
+    @classmethod
+    def parse(cls, text: str) -> Sex:
+        value = clean(text).lower()
+        for sex in cls:
+            if value == sex.value.lower():
+                return sex
+        raise InvalidInput(f"Giới tính «{text}» phải là «Nam» hoặc «Nữ».", code="sex.invalid")
+
+
+@functools.lru_cache(maxsize=1)
+def province_codes() -> dict[str, str]:
+    data = json.loads(ID_PROVINCE_CODES_FILE.read_text(encoding="utf-8"))
+    return dict(data["codes"])
+
+
+@dataclass(frozen=True, slots=True)
+class IdNumberFacts:
+    """What the digits of a 12-digit ID number say about its holder."""
+
+    number: str
+    province_code: str
+    province_name: str
+    sex: Sex
+    birth_year: int
+
+
+@dataclass(frozen=True, slots=True)
+class IdWarning:
+    """A mismatch the clerk must see; it does not stop the intake."""
+
+    code: str
+    message: str
+
+
+def parse_id_number(text: str) -> IdNumberFacts:
+    """Validate a 12-digit personal ID number and read what its digits encode."""
+    number = clean(text).replace(" ", "")
+    if not re.fullmatch(r"\d{12}", number):
+        raise InvalidInput(
+            f"Số định danh cá nhân «{text}» phải gồm đúng 12 chữ số.", code="id_number.format"
+        )
+    province = number[:3]
+    names = province_codes()
+    if province not in names:
+        raise InvalidInput(
+            f"Số định danh «{number}»: mã tỉnh nơi đăng ký khai sinh «{province}» không tồn tại.",
+            code="id_number.province",
+        )
+    century_sex = int(number[3])
+    if century_sex > 5:
+        raise InvalidInput(
+            f"Số định danh «{number}»: chữ số thứ tư (giới tính và thế kỷ sinh) phải từ 0 đến 5.",
+            code="id_number.century",
+        )
+    century = 1900 + 100 * (century_sex // 2)
+    return IdNumberFacts(
+        number=number,
+        province_code=province,
+        province_name=names[province],
+        sex=Sex.MALE if century_sex % 2 == 0 else Sex.FEMALE,
+        birth_year=century + int(number[4:6]),
+    )
+
+
+def check_id_number(
+    text: str, *, birth_date: date | None = None, sex: Sex | None = None
+) -> list[IdWarning]:
+    """Warnings for an ID number that contradicts the typed date of birth or sex.
+
+    A malformed number raises ``InvalidInput``; a mismatch is a warning because the clerk
+    may have typed the date wrong, and only she can tell which is right.
+    """
+    facts = parse_id_number(text)
+    warnings = []
+    if birth_date is not None and birth_date.year != facts.birth_year:
+        warnings.append(
+            IdWarning(
+                "id_number.birth_year_mismatch",
+                f"Số định danh cho năm sinh {facts.birth_year}, nhưng ngày sinh đã nhập là "
+                f"{birth_date:%d/%m/%Y}.",
+            )
+        )
+    if sex is not None and sex is not facts.sex:
+        warnings.append(
+            IdWarning(
+                "id_number.sex_mismatch",
+                f"Số định danh cho giới tính {facts.sex.value}, nhưng đã nhập {sex.value}.",
+            )
+        )
+    return warnings
+
+
+@dataclass(frozen=True, slots=True)
+class IdCard:
+    """What the QR code of a chip ID card carries."""
+
+    id_number: str
+    old_id_number: str
+    full_name: str
+    birth_date: date
+    sex: Sex
+    address: str
+    issue_date: date
+    warnings: tuple[IdWarning, ...] = ()
+
+
+def _qr_date(value: str, what: str) -> date:
+    if not re.fullmatch(r"\d{8}", value):
+        raise InvalidInput(
+            f"Mã QR căn cước: {what} «{value}» không đúng dạng ngàythángnăm (ddMMyyyy).",
+            code="id_qr.date",
+        )
+    try:
+        return date(int(value[4:]), int(value[2:4]), int(value[:2]))
+    except ValueError:
+        raise InvalidInput(
+            f"Mã QR căn cước: {what} «{value}» không phải ngày có thật.", code="id_qr.date"
+        ) from None
+
+
+# Letters and marks that belong in a Vietnamese name (after NFC composition).
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
+
+
+def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
+    """Parse ``id|old id|name|ddMMyyyy|Nam/Nữ|address|ddMMyyyy`` or refuse it.
+
+    Refuses rather than guesses: a payload that is not exactly seven fields, has a field
+    that is not what it should be, or carries traces of an input method rewriting the
+    scanner's keystrokes is an ``InvalidInput`` the clerk sees.
+    """
+    text = nfc(payload).strip().strip("\r\n")
+    fields = text.split("|")
+    if len(fields) != QR_FIELD_COUNT:
+        raise InvalidInput(
+            f"Mã QR căn cước phải có đúng {QR_FIELD_COUNT} trường ngăn bởi «|», "
+            f"nhận được {len(fields)}. Hãy quét lại (tắt bộ gõ tiếng Việt nếu đang bật).",
+            code="id_qr.field_count",
+        )
+    raw_id, raw_old, raw_name, raw_dob, raw_sex, raw_address, raw_issue = (
+        f.strip() for f in fields
+    )
+    if not re.fullmatch(r"\d{12}", raw_id):
+        raise InvalidInput(
+            f"Mã QR căn cước: số định danh «{raw_id}» phải gồm 12 chữ số. Hãy quét lại.",
+            code="id_qr.id_number",
+        )
+    if raw_old and not re.fullmatch(r"\d{9}", raw_old):
+        raise InvalidInput(
+            f"Mã QR căn cước: số CMND cũ «{raw_old}» phải gồm 9 chữ số.", code="id_qr.old_id"
+        )
+    name = clean(raw_name)
+    if not name or not _NAME.match(name):
+        raise InvalidInput(
+            f"Mã QR căn cước: họ tên «{raw_name}» không hợp lệ. Hãy quét lại.", code="id_qr.name"
+        )
+    birth_date = _qr_date(raw_dob, "ngày sinh")
+    issue_date = _qr_date(raw_issue, "ngày cấp")
+    try:
+        sex = Sex.parse(raw_sex)
+    except InvalidInput:
+        raise InvalidInput(
+            f"Mã QR căn cước: giới tính «{raw_sex}» phải là «Nam» hoặc «Nữ». Có thể bộ gõ "
+            "tiếng Việt đã sửa chữ; hãy tắt bộ gõ và quét lại.",
+            code="id_qr.sex",
+        ) from None
+    address = clean(raw_address)
+    if not address:
+        raise InvalidInput("Mã QR căn cước: thiếu địa chỉ thường trú.", code="id_qr.address")
+    today = today or date.today()
+    if birth_date > today or issue_date > today or issue_date < birth_date:
+        raise InvalidInput(
+            "Mã QR căn cước: ngày sinh hoặc ngày cấp không hợp lý. Hãy quét lại.",
+            code="id_qr.dates",
+        )
+    facts_warnings = check_id_number(raw_id, birth_date=birth_date, sex=sex)
+    return IdCard(
+        id_number=raw_id,
+        old_id_number=raw_old,
+        full_name=name,
+        birth_date=birth_date,
+        sex=sex,
+        address=address,
+        issue_date=issue_date,
+        warnings=tuple(facts_warnings),
+    )

@@ -1,0 +1,1 @@
+"""The office database: the only layer that speaks SQL."""

@@ -1,0 +1,129 @@
+"""Engine and sessions: one place that knows SQLite from PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.errors import ConfigurationError, DeskError
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def normalise_url(url: str) -> URL:
+    """Accept ``postgresql://`` and mean psycopg 3, the driver the desk ships."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigurationError(
+            f"Địa chỉ cơ sở dữ liệu «{url}» không hợp lệ "
+            "(ví dụ sqlite:///duong/dan/desk.sqlite hoặc postgresql://user:mk@may/desk).",
+            code="db.url",
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigurationError(
+            f"Chỉ hỗ trợ SQLite và PostgreSQL, không hỗ trợ «{parsed.get_backend_name()}».",
+            code="db.backend",
+        )
+    return parsed
+
+
+class Database:
+    """The office database: an engine, and units of work on it.
+
+    ``write()`` opens a transaction that holds the write lock from its first statement on
+    SQLite (``BEGIN IMMEDIATE``), so two desks never interleave a read-then-write such as
+    drawing the next dossier number. ``read()`` is a plain deferred transaction.
+    """
+
+    def __init__(self, url: str | URL, *, echo: bool = False):
+        self.url = normalise_url(str(url)) if isinstance(url, str) else url
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+            database = self.url.database or ""
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+        else:
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": 10}
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        self._reader_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(self._reader_engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that commits on success and rolls back on any error."""
+        with _translate_errors(), self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with _translate_errors(), self._reader.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # FULL: a commit survives a power cut, which commune offices see often.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def _translate_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig) if exc.orig is not None else str(exc)
+        if "locked" in text or "busy" in text:
+            raise DeskError(
+                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
+                code="db.busy",
+            ) from exc
+        if "could not connect" in text or "Connection refused" in text or "unable to open" in text:
+            raise DeskError(
+                f"Không kết nối được cơ sở dữ liệu: {text.strip()}", code="db.unreachable"
+            ) from exc
+        raise

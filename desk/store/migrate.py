@@ -1,0 +1,68 @@
+"""Schema migrations (Alembic), run at start-up after a backup of the SQLite file."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from desk.store.db import Database
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
+    """Copy the SQLite file with SQLite's online backup (consistent even in WAL mode)."""
+    source_path = db.sqlite_path
+    if source_path is None or not source_path.exists():
+        return None
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target_path = backup_dir / f"{source_path.stem}-{stamp}-{label}.sqlite"
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    log.info("database backed up to %s before migration", target_path)
+    return target_path
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None) -> bool:
+    """Bring the schema to the newest revision. Returns True when something was applied."""
+    head = head_revision()
+    current = current_revision(db)
+    if current == head:
+        return False
+    if current is not None and backup_dir is not None:
+        backup_sqlite(db, backup_dir, f"before-{head}")
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    log.info("database migrated from %s to %s", current, head)
+    return True

@@ -1,0 +1,262 @@
+"""Tables of the office database (SQLAlchemy 2 typed declarative models).
+
+Rows never leave this package: repositories turn them into domain objects.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desk.domain.calendar import OFFICE_TZ
+
+
+class Instant(TypeDecorator[datetime]):
+    """A point in time: stored as UTC, returned in office time (Asia/Ho_Chi_Minh).
+
+    SQLite has no time zones, so naive UTC is stored there; PostgreSQL gets timestamptz.
+    Naive values are refused: an instant without a zone is a bug waiting to happen.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to an Instant column")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(OFFICE_TZ)
+
+
+# Stable constraint names so migrations can refer to them on both SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class OfficeRow(Base):
+    """The office's identity and shared settings; exactly one row (id = 1)."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[str] = mapped_column(String(32))
+    agency_name: Mapped[str] = mapped_column(String(200))  # UBND XÃ …
+    unit_name: Mapped[str] = mapped_column(String(200))  # BỘ PHẬN MỘT CỬA / Trung tâm …
+    commune: Mapped[str] = mapped_column(String(200))
+    province: Mapped[str] = mapped_column(String(200))
+    place_name: Mapped[str] = mapped_column(String(200))  # "<Place>, ngày … tháng … năm …"
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    lookup_url: Mapped[str] = mapped_column(String(400), default="")
+    office_hours: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class ProcedureRow(Base):
+    __tablename__ = "procedures"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(400))
+    name_folded: Mapped[str] = mapped_column(String(400))
+    field_code: Mapped[str] = mapped_column(String(20))
+    field_name: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)  # the catalogue entry as data
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class PersonRow(Base):
+    """A person known to the office: asked once, offered again by ID number."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    old_id_number: Mapped[str] = mapped_column(String(12), default="")
+    full_name: Mapped[str] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(3), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    id_issue_date: Mapped[date | None] = mapped_column(Date)
+    id_issuer: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class DailyCounterRow(Base):
+    """The last sequence number handed out per agency, day and block of the sequence."""
+
+    __tablename__ = "daily_counters"
+    agency_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    block_first: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class DossierRow(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        UniqueConstraint("agency_id", "received_day", "sequence", name="uq_dossiers_day_sequence"),
+        Index("ix_dossiers_status_due", "status", "due_at"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    agency_id: Mapped[str] = mapped_column(String(32))
+    received_day: Mapped[date] = mapped_column(Date)
+    sequence: Mapped[int] = mapped_column(Integer)
+    procedure_code: Mapped[str] = mapped_column(ForeignKey("procedures.code"), index=True)
+    procedure_name: Mapped[str] = mapped_column(String(400))
+    field_code: Mapped[str] = mapped_column(String(20))
+    field_name: Mapped[str] = mapped_column(String(200))
+    lead_unit: Mapped[str] = mapped_column(String(200))
+    status: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[int] = mapped_column(Integer)
+    applicant_kind: Mapped[int] = mapped_column(Integer)
+    # What was recorded at intake, as printed on the slip (the person may change later).
+    applicant_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_name_folded: Mapped[str] = mapped_column(String(200))
+    applicant_id_number: Mapped[str] = mapped_column(String(12), index=True)
+    applicant_phone: Mapped[str] = mapped_column(String(20))
+    applicant_email: Mapped[str] = mapped_column(String(200))
+    applicant_address: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    sets_count: Mapped[int] = mapped_column(Integer)
+    result_delivery: Mapped[str] = mapped_column(String(10))
+    processing_days: Mapped[str] = mapped_column(String(10))
+    needs_checks: Mapped[bool] = mapped_column(Boolean)
+    received_at: Mapped[datetime] = mapped_column(Instant, index=True)
+    due_at: Mapped[datetime] = mapped_column(Instant)
+    rescheduled_due_at: Mapped[datetime | None] = mapped_column(Instant)
+    paused_at: Mapped[datetime | None] = mapped_column(Instant)
+    finished_at: Mapped[datetime | None] = mapped_column(Instant)
+    returned_at: Mapped[datetime | None] = mapped_column(Instant)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    clerk_name: Mapped[str] = mapped_column(String(200))
+    form_data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class DossierPartyRow(Base):
+    __tablename__ = "dossier_people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(30))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+
+
+class AttachmentRow(Base):
+    """A scanned file, stored once in the data folder under its SHA-256."""
+
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100))
+    original_name: Mapped[str] = mapped_column(String(400))
+    created_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class DossierDocumentRow(Base):
+    __tablename__ = "dossier_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(400))
+    originals: Mapped[int] = mapped_column(Integer)
+    certified_copies: Mapped[int] = mapped_column(Integer)
+    photocopies: Mapped[int] = mapped_column(Integer)
+    attachment_sha256: Mapped[str | None] = mapped_column(ForeignKey("attachments.sha256"))
+
+
+class DossierFeeRow(Base):
+    __tablename__ = "dossier_fees"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(400))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    method: Mapped[str] = mapped_column(String(100))
+
+
+class StatusEventRow(Base):
+    """The dossier's history. Append-only: triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "status_events"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(Instant)
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int] = mapped_column(Integer)
+    actor_kind: Mapped[int] = mapped_column(Integer)
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_name: Mapped[str] = mapped_column(String(200))
+    actor_title: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class OutboxRow(Base):
+    """A dossier whose latest revision has not reached the province yet."""
+
+    __tablename__ = "outbox"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    queued_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class CalendarOverrideRow(Base):
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(Instant)
