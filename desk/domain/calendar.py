@@ -64,7 +64,7 @@ class OfficeHours:
     def closing(self) -> time:
         return self.periods[-1][1]
 
-    @functools.cached_property
+    @property  # not cached_property: a slotted dataclass has no __dict__ to cache in
     def minutes_per_day(self) -> int:
         return sum(_minutes(end) - _minutes(start) for start, end in self.periods)
 
@@ -219,9 +219,13 @@ class WorkingCalendar:
             if not self.is_working_day(day):
                 override = self._overrides.get(day)
                 if override is not None:
-                    result.append(NonWorkingDay(day, override.name or "Nghỉ", NonWorkingReason.OVERRIDE))
+                    result.append(
+                        NonWorkingDay(day, override.name or "Nghỉ", NonWorkingReason.OVERRIDE)
+                    )
                 elif day in holidays_of_year:
-                    result.append(NonWorkingDay(day, holidays_of_year[day], NonWorkingReason.HOLIDAY))
+                    result.append(
+                        NonWorkingDay(day, holidays_of_year[day], NonWorkingReason.HOLIDAY)
+                    )
                 elif include_weekends:
                     result.append(NonWorkingDay(day, "Nghỉ cuối tuần", NonWorkingReason.WEEKEND))
             day += timedelta(days=1)
@@ -244,8 +248,11 @@ class WorkingCalendar:
     def _periods_from(self, local: datetime):
         """Yield (start, end) working periods, in local time, that end after ``local``."""
         day = local.date()
-        for _ in range(800):
+        idle_days = 0  # give up after a year without a working day, not after N days in all
+        while idle_days < 400:
+            idle_days += 1
             if self.is_working_day(day):
+                idle_days = 0
                 for start, end in self.hours.periods:
                     period_end = datetime.combine(day, end)
                     if period_end > local:
@@ -263,28 +270,29 @@ class WorkingCalendar:
         the beginning of the next period (DOMAIN §6).
         """
         local = to_office_time(start)
-        remaining = minutes
-        if remaining <= 0:
+        if minutes <= 0:
             begin, _ = next(self._periods_from(local))
             return from_office_time(begin)
+        # Exact arithmetic: the seconds of ``start`` are carried, not rounded up to a minute.
+        remaining = timedelta(minutes=minutes)
         for begin, end in self._periods_from(local):
-            available = int((end - begin).total_seconds() // 60)
+            available = end - begin
             if remaining <= available:
-                return from_office_time(begin + timedelta(minutes=remaining))
+                return from_office_time(begin + remaining)
             remaining -= available
         raise AssertionError("unreachable")  # _periods_from raises first
 
     def working_minutes_between(self, start: datetime, end: datetime) -> int:
         """Office minutes elapsed from ``start`` to ``end`` (0 when end ≤ start)."""
         local_start, local_end = to_office_time(start), to_office_time(end)
-        total = 0.0
+        total = timedelta()
         if local_end <= local_start:
             return 0
         for begin, period_end in self._periods_from(local_start):
             if begin >= local_end:
                 break
-            total += (min(period_end, local_end) - begin).total_seconds()
-        return int(total // 60)
+            total += min(period_end, local_end) - begin
+        return total // timedelta(minutes=1)
 
     def closing_on(self, day: date) -> datetime:
         return from_office_time(datetime.combine(day, self.hours.closing))

@@ -161,7 +161,9 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         if not doc_code or not doc_name:
             raise CatalogueError(f"{where}: giấy tờ thiếu mã hoặc tên.", code="catalogue.document")
         if doc_code in seen_codes:
-            raise CatalogueError(f"{where}: trùng mã giấy tờ {doc_code}.", code="catalogue.document")
+            raise CatalogueError(
+                f"{where}: trùng mã giấy tờ {doc_code}.", code="catalogue.document"
+            )
         seen_codes.add(doc_code)
         try:
             copy_kind = CopyKind(raw.get("copy_kind", "original"))
@@ -211,7 +213,8 @@ class Catalogue:
         duplicates = sorted({c for c in codes if codes.count(c) > 1})
         if duplicates:
             raise CatalogueError(
-                f"Danh mục có mã thủ tục trùng: {', '.join(duplicates)}.", code="catalogue.duplicate"
+                f"Danh mục có mã thủ tục trùng: {', '.join(duplicates)}.",
+                code="catalogue.duplicate",
             )
 
     def __iter__(self) -> Iterator[Procedure]:
@@ -257,7 +260,9 @@ def load_catalogue_file(path: Path) -> Catalogue:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CatalogueError(f"Không tìm thấy tệp danh mục {path}.", code="catalogue.missing") from None
+        raise CatalogueError(
+            f"Không tìm thấy tệp danh mục {path}.", code="catalogue.missing"
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CatalogueError(
             f"Tệp danh mục {path.name} không đọc được (JSON lỗi: {exc}).", code="catalogue.json"

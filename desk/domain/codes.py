@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desk.errors import ConfigurationError, InvalidInput
 from desk.domain.text import clean
+from desk.errors import ConfigurationError, InvalidInput
 
 # Four dot-separated groups; the last is a letter (H province, G central body …) and two digits.
 _AGENCY = re.compile(r"^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}$")
@@ -66,9 +66,7 @@ class DossierCode:
             ) from None
         sequence = int(match["seq"])
         if sequence == 0:
-            raise InvalidInput(
-                f"Mã hồ sơ «{text}» có số thứ tự 0000.", code="dossier_code.invalid"
-            )
+            raise InvalidInput(f"Mã hồ sơ «{text}» có số thứ tự 0000.", code="dossier_code.invalid")
         return cls(agency, day, sequence)
 
 

@@ -40,7 +40,11 @@ class FeeRule:
     def __post_init__(self) -> None:
         if self.kind not in FEE_KINDS:
             raise CatalogueError(f"Loại phí «{self.kind}» không được hỗ trợ.", code="fee.kind")
-        if self.amount < 0 or any(t.amount < 0 for t in self.tiers):
+        if (
+            self.amount < 0
+            or any(t.amount < 0 for t in self.tiers)
+            or (self.max_per_copy is not None and self.max_per_copy < 0)
+        ):
             raise CatalogueError("Mức phí không được âm.", code="fee.negative")
         if self.kind == "per_page":
             if not self.tiers or self.tiers[0].first_page != 1:

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Date, Select, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
@@ -39,11 +37,11 @@ from desk.errors import NotFound, SequenceExhausted
 from desk.store.models import (
     AttachmentRow,
     CalendarOverrideRow,
-    DailyCounterRow,
     DossierDocumentRow,
     DossierFeeRow,
     DossierPartyRow,
     DossierRow,
+    Instant,
     OfficeRow,
     OutboxRow,
     PersonRow,
@@ -51,6 +49,21 @@ from desk.store.models import (
     StatusEventRow,
     UserRow,
 )
+
+# Hot-path statements, built once: executed with a parameter dict they compile once and
+# skip the ORM's per-call statement building (receiving a dossier runs ten of them).
+_DOSSIERS = DossierRow.__table__
+_PEOPLE = PersonRow.__table__
+INSERT_DOSSIER = insert(_DOSSIERS).returning(_DOSSIERS.c.id)
+INSERT_PERSON = insert(_PEOPLE).returning(_PEOPLE.c.id)
+INSERT_PARTY = insert(DossierPartyRow.__table__)
+INSERT_DOCUMENT = insert(DossierDocumentRow.__table__)
+INSERT_FEE = insert(DossierFeeRow.__table__)
+INSERT_EVENT = insert(StatusEventRow.__table__)
+SELECT_PERSON_BY_ID_NUMBER = (
+    select(_PEOPLE.c.id).where(_PEOPLE.c.id_number == bindparam("id_number")).limit(1)
+)
+
 
 # --- office ---------------------------------------------------------------------------
 
@@ -131,7 +144,9 @@ def user_with_hash(session: Session, username: str) -> tuple[User, str] | None:
 
 
 def set_password_hash(session: Session, user_id: int, password_hash: str) -> None:
-    session.execute(update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash))
+    session.execute(
+        update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash)
+    )
 
 
 def list_users(session: Session) -> list[User]:
@@ -217,6 +232,17 @@ def remove_calendar_override(session: Session, day: date) -> bool:
 # --- dossier codes --------------------------------------------------------------------
 
 
+# The same upsert SQL works on SQLite (3.35+) and PostgreSQL. Written as text because
+# SQLAlchemy does not cache dialect upserts, and recompiling them cost more than the write.
+_NEXT_SEQUENCE = text(
+    "INSERT INTO daily_counters (agency_id, day, block_first, last_value) "
+    "VALUES (:agency_id, :day, :block_first, :block_first) "
+    "ON CONFLICT (agency_id, day, block_first) "
+    "DO UPDATE SET last_value = daily_counters.last_value + 1 "
+    "RETURNING last_value"
+).bindparams(bindparam("day", type_=Date))
+
+
 def allocate_sequence(session: Session, agency_id: str, day: date, block: SequenceBlock) -> int:
     """The next number of the day's sequence, inside the caller's transaction.
 
@@ -225,17 +251,8 @@ def allocate_sequence(session: Session, agency_id: str, day: date, block: Sequen
     SQLite's write lock taken by BEGIN IMMEDIATE), and a rollback returns the number, so
     the day's codes have neither gaps nor duplicates.
     """
-    table = DailyCounterRow.__table__
-    dialect = session.get_bind().dialect.name
-    make_insert = sqlite_insert if dialect == "sqlite" else pg_insert
-    stmt = make_insert(table).values(
-        agency_id=agency_id, day=day, block_first=block.first, last_value=block.first
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.agency_id, table.c.day, table.c.block_first],
-        set_={"last_value": table.c.last_value + 1},
-    ).returning(table.c.last_value)
-    value = int(session.execute(stmt).scalar_one())
+    params = {"agency_id": agency_id, "day": day, "block_first": block.first}
+    value = int(session.connection().execute(_NEXT_SEQUENCE, params).scalar_one())
     if value > block.last:
         raise SequenceExhausted(
             f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {block} của máy này. "
@@ -247,7 +264,7 @@ def allocate_sequence(session: Session, agency_id: str, day: date, block: Sequen
 # --- people ---------------------------------------------------------------------------
 
 
-def _person_values(person: Person, now: datetime) -> dict[str, Any]:
+def person_values(person: Person, now: datetime) -> dict[str, Any]:
     return {
         "id_number": person.id_number,
         "old_id_number": person.old_id_number,
@@ -266,17 +283,19 @@ def _person_values(person: Person, now: datetime) -> dict[str, Any]:
 
 def save_person(session: Session, person: Person, now: datetime) -> int:
     """Record a person; one known by the same ID number is updated, not duplicated."""
-    values = _person_values(person, now)
+    values = person_values(person, now)
     if person.id_number:
-        person_id = session.scalar(
-            select(PersonRow.id).where(PersonRow.id_number == person.id_number).limit(1)
+        person_id = session.connection().scalar(
+            SELECT_PERSON_BY_ID_NUMBER, {"id_number": person.id_number}
         )
         if person_id is not None:
             # Keep what we knew when the new record leaves a field empty.
             changes = {k: v for k, v in values.items() if v not in ("", None)}
             session.execute(update(PersonRow).where(PersonRow.id == person_id).values(**changes))
             return int(person_id)
-    return int(session.execute(insert(PersonRow).values(**values).returning(PersonRow.id)).scalar_one())
+    return int(
+        session.execute(insert(PersonRow).values(**values).returning(PersonRow.id)).scalar_one()
+    )
 
 
 def _person(row: PersonRow) -> Person:
@@ -330,81 +349,127 @@ class NewDossier:
     finished_at: datetime | None = None
 
 
+def dossier_values(new: NewDossier, applicant_id: int) -> dict[str, Any]:
+    """The dossier row as intake writes it (revision 1)."""
+    return {
+        "code": str(new.code),
+        "agency_id": new.code.agency_id,
+        "received_day": new.code.day,
+        "sequence": new.code.sequence,
+        "procedure_code": new.procedure.code,
+        "procedure_name": new.procedure.name,
+        "field_code": new.procedure.field_code,
+        "field_name": new.procedure.field_name,
+        "lead_unit": new.procedure.lead_unit,
+        "status": int(new.status),
+        "revision": 1,
+        "channel": int(new.channel),
+        "applicant_kind": int(new.applicant_kind),
+        "applicant_person_id": applicant_id,
+        "applicant_name": new.applicant.full_name,
+        "applicant_name_folded": fold(new.applicant.full_name),
+        "applicant_id_number": new.applicant.id_number,
+        "applicant_phone": new.applicant.phone,
+        "applicant_email": new.applicant.email,
+        "applicant_address": new.applicant.address,
+        "summary": new.summary,
+        "sets_count": new.sets_count,
+        "result_delivery": new.result_delivery.value,
+        "processing_days": new.processing_days,
+        "needs_checks": new.needs_checks,
+        "received_at": new.received_at,
+        "due_at": new.due_at,
+        "rescheduled_due_at": None,
+        "paused_at": None,
+        "finished_at": new.finished_at,
+        "returned_at": None,
+        "clerk_id": new.clerk.id,
+        "clerk_name": new.clerk.full_name,
+        "form_data": new.form_data,
+        "note": new.note,
+        "updated_at": new.received_at,
+    }
+
+
+def dossier_state_values(dossier: Dossier, now: datetime) -> dict[str, Any]:
+    """The columns a change of status (or of due time) rewrites."""
+    return {
+        "status": int(dossier.status),
+        "revision": dossier.revision,
+        "due_at": dossier.due_at,
+        "rescheduled_due_at": dossier.rescheduled_due_at,
+        "paused_at": dossier.paused_at,
+        "finished_at": dossier.finished_at,
+        "returned_at": dossier.returned_at,
+        "note": dossier.note,
+        "form_data": dossier.form_data,
+        "updated_at": now,
+    }
+
+
+def document_values(dossier_id: int, documents: Sequence[ReceivedDocument]) -> list[dict[str, Any]]:
+    return [
+        {
+            "dossier_id": dossier_id,
+            "position": position,
+            "code": doc.code,
+            "name": doc.name,
+            "originals": doc.originals,
+            "certified_copies": doc.certified_copies,
+            "photocopies": doc.photocopies,
+            "attachment_sha256": doc.attachment_sha256 or None,
+        }
+        for position, doc in enumerate(documents)
+    ]
+
+
+def fee_values(dossier_id: int, fees: Sequence[Fee]) -> list[dict[str, Any]]:
+    return [
+        {"dossier_id": dossier_id, "name": f.name, "amount": f.amount, "method": f.method}
+        for f in fees
+    ]
+
+
+def event_values(
+    dossier_id: int, revision: int, event: StatusEvent, actor_user_id: int | None
+) -> dict[str, Any]:
+    return {
+        "dossier_id": dossier_id,
+        "revision": revision,
+        "at": event.at,
+        "from_status": int(event.from_status) if event.from_status is not None else None,
+        "to_status": int(event.to_status),
+        "actor_kind": int(event.actor_kind),
+        "actor_user_id": actor_user_id,
+        "actor_name": event.actor_name,
+        "actor_title": event.actor_title,
+        "note": event.note,
+    }
+
+
 def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int:
     applicant_id = save_person(session, new.applicant, new.received_at)
     dossier_id = int(
-        session.execute(
-            insert(DossierRow)
-            .values(
-                code=str(new.code),
-                agency_id=new.code.agency_id,
-                received_day=new.code.day,
-                sequence=new.code.sequence,
-                procedure_code=new.procedure.code,
-                procedure_name=new.procedure.name,
-                field_code=new.procedure.field_code,
-                field_name=new.procedure.field_name,
-                lead_unit=new.procedure.lead_unit,
-                status=int(new.status),
-                revision=1,
-                channel=int(new.channel),
-                applicant_kind=int(new.applicant_kind),
-                applicant_person_id=applicant_id,
-                applicant_name=new.applicant.full_name,
-                applicant_name_folded=fold(new.applicant.full_name),
-                applicant_id_number=new.applicant.id_number,
-                applicant_phone=new.applicant.phone,
-                applicant_email=new.applicant.email,
-                applicant_address=new.applicant.address,
-                summary=new.summary,
-                sets_count=new.sets_count,
-                result_delivery=new.result_delivery.value,
-                processing_days=new.processing_days,
-                needs_checks=new.needs_checks,
-                received_at=new.received_at,
-                due_at=new.due_at,
-                finished_at=new.finished_at,
-                clerk_id=new.clerk.id,
-                clerk_name=new.clerk.full_name,
-                form_data=new.form_data,
-                note=new.note,
-                updated_at=new.received_at,
-            )
-            .returning(DossierRow.id)
-        ).scalar_one()
+        session.connection().execute(INSERT_DOSSIER, dossier_values(new, applicant_id)).scalar_one()
     )
-    links = [{"dossier_id": dossier_id, "position": 0, "role": "applicant", "person_id": applicant_id}]
+    links = [
+        {"dossier_id": dossier_id, "position": 0, "role": "applicant", "person_id": applicant_id}
+    ]
     for position, party in enumerate(new.parties, start=1):
         person_id = save_person(session, party.person, new.received_at)
         links.append(
-            {"dossier_id": dossier_id, "position": position, "role": party.role, "person_id": person_id}
+            {
+                "dossier_id": dossier_id,
+                "position": position,
+                "role": party.role,
+                "person_id": person_id,
+            }
         )
-    session.execute(insert(DossierPartyRow), links)
+    session.connection().execute(INSERT_PARTY, links)
     if new.documents:
-        session.execute(
-            insert(DossierDocumentRow),
-            [
-                {
-                    "dossier_id": dossier_id,
-                    "position": position,
-                    "code": doc.code,
-                    "name": doc.name,
-                    "originals": doc.originals,
-                    "certified_copies": doc.certified_copies,
-                    "photocopies": doc.photocopies,
-                    "attachment_sha256": doc.attachment_sha256 or None,
-                }
-                for position, doc in enumerate(new.documents)
-            ],
-        )
+        session.connection().execute(INSERT_DOCUMENT, document_values(dossier_id, new.documents))
     if new.fees:
-        session.execute(
-            insert(DossierFeeRow),
-            [
-                {"dossier_id": dossier_id, "name": f.name, "amount": f.amount, "method": f.method}
-                for f in new.fees
-            ],
-        )
+        session.connection().execute(INSERT_FEE, fee_values(dossier_id, new.fees))
     append_event(session, dossier_id, 1, event, actor_user_id=new.clerk.id)
     queue_for_sync(session, dossier_id, 1, new.received_at)
     return dossier_id
@@ -418,32 +483,23 @@ def append_event(
     *,
     actor_user_id: int | None,
 ) -> None:
-    session.execute(
-        insert(StatusEventRow).values(
-            dossier_id=dossier_id,
-            revision=revision,
-            at=event.at,
-            from_status=int(event.from_status) if event.from_status is not None else None,
-            to_status=int(event.to_status),
-            actor_kind=int(event.actor_kind),
-            actor_user_id=actor_user_id,
-            actor_name=event.actor_name,
-            actor_title=event.actor_title,
-            note=event.note,
-        )
+    session.connection().execute(
+        INSERT_EVENT, event_values(dossier_id, revision, event, actor_user_id)
     )
+
+
+_QUEUE_FOR_SYNC = text(
+    "INSERT INTO outbox (dossier_id, revision, queued_at) "
+    "VALUES (:dossier_id, :revision, :queued_at) "
+    "ON CONFLICT (dossier_id) "
+    "DO UPDATE SET revision = excluded.revision, queued_at = excluded.queued_at"
+).bindparams(bindparam("queued_at", type_=Instant()))
 
 
 def queue_for_sync(session: Session, dossier_id: int, revision: int, now: datetime) -> None:
     """Put the dossier's newest revision in the outbox (one entry per dossier)."""
-    table = OutboxRow.__table__
-    make_insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    stmt = make_insert(table).values(dossier_id=dossier_id, revision=revision, queued_at=now)
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[table.c.dossier_id],
-            set_={"revision": stmt.excluded.revision, "queued_at": stmt.excluded.queued_at},
-        )
+    session.connection().execute(
+        _QUEUE_FOR_SYNC, {"dossier_id": dossier_id, "revision": revision, "queued_at": now}
     )
 
 
@@ -458,24 +514,12 @@ def lock_dossier(session: Session, code: str) -> Dossier:
     return _load_full([row], session)[0]
 
 
+_UPDATE_STATE = update(_DOSSIERS).where(_DOSSIERS.c.id == bindparam("dossier_id"))
+
+
 def update_dossier_state(session: Session, dossier: Dossier, now: datetime) -> None:
     """Write the changeable state of a dossier whose revision the service has raised."""
-    session.execute(
-        update(DossierRow)
-        .where(DossierRow.id == dossier.id)
-        .values(
-            status=int(dossier.status),
-            revision=dossier.revision,
-            due_at=dossier.due_at,
-            rescheduled_due_at=dossier.rescheduled_due_at,
-            paused_at=dossier.paused_at,
-            finished_at=dossier.finished_at,
-            returned_at=dossier.returned_at,
-            note=dossier.note,
-            form_data=dossier.form_data,
-            updated_at=now,
-        )
-    )
+    session.execute(_UPDATE_STATE, {"dossier_id": dossier.id, **dossier_state_values(dossier, now)})
 
 
 # --- dossiers: reading ----------------------------------------------------------------
@@ -595,13 +639,15 @@ def _load_full(rows: Sequence[DossierRow], session: Session) -> list[Dossier]:
     fees = _fees_by_dossier(session, ids)
     parties = _parties_by_dossier(session, ids)
     events = _events_by_dossier(session, ids)
-    applicants = dict(
-        session.execute(
+    # A Result has keys(), so dict() would take it for a mapping: build the dict by hand.
+    applicants = {
+        dossier_id: person
+        for dossier_id, person in session.execute(
             select(DossierRow.id, PersonRow)
             .join(PersonRow, PersonRow.id == DossierRow.applicant_person_id)
             .where(DossierRow.id.in_(ids))
-        ).tuples()
-    )
+        )
+    }
     result = []
     for row in rows:
         dossier = _dossier(
@@ -700,7 +746,9 @@ def _page(stmt: Select[Any], limit: int, before_id: int | None) -> Select[Any]:
 def find_by_column(
     session: Session, column: Any, value: str, *, limit: int, before_id: int | None
 ) -> list[DossierSummary]:
-    return _summaries(session, _page(select(*_SUMMARY_COLUMNS).where(column == value), limit, before_id))
+    return _summaries(
+        session, _page(select(*_SUMMARY_COLUMNS).where(column == value), limit, before_id)
+    )
 
 
 def find_by_code(session: Session, code: str) -> list[DossierSummary]:
@@ -737,8 +785,6 @@ def search_text(
             ids_stmt += " AND rowid < :before"
             params["before"] = before_id
         ids_stmt += " ORDER BY rowid DESC LIMIT :limit"
-        from sqlalchemy import text
-
         ids = [r[0] for r in session.execute(text(ids_stmt), params)]
         if not ids:
             return []

@@ -1,0 +1,1 @@
+"""Use cases shared by the desk window and the command line."""

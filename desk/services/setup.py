@@ -1,0 +1,25 @@
+"""Setting up an office: identity, catalogue, users."""
+
+from __future__ import annotations
+
+from desk.domain.calendar import now_in_office
+from desk.domain.catalogue import Catalogue, load_catalogue_file
+from desk.domain.office import Office
+from desk.resources import CATALOGUE_FILE
+from desk.services.context import DeskContext
+from desk.store import repositories as repo
+
+
+def save_office(ctx: DeskContext, office: Office) -> None:
+    with ctx.db.write() as session:
+        repo.save_office(session, office, now_in_office())
+    ctx.forget_cached()
+
+
+def import_catalogue(ctx: DeskContext, catalogue: Catalogue | None = None) -> int:
+    """Load (or replace) the procedure catalogue; the shipped seed catalogue by default."""
+    catalogue = catalogue or load_catalogue_file(CATALOGUE_FILE)
+    with ctx.db.write() as session:
+        repo.replace_catalogue(session, catalogue, now_in_office())
+    ctx.forget_cached()
+    return len(catalogue)

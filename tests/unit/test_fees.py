@@ -1,0 +1,140 @@
+"""Fees (DOMAIN §5): certified copies by the page, extract copies, late birth registration."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desk.domain.catalogue import load_catalogue_file
+from desk.domain.fees import FeeRule, PageTier, format_vnd
+from desk.errors import CatalogueError, InvalidInput
+from desk.resources import CATALOGUE_FILE
+
+CATALOGUE = load_catalogue_file(CATALOGUE_FILE)
+CERTIFIED_COPY = CATALOGUE.get("2.000815").fee
+EXTRACT_COPY = CATALOGUE.get("2.000635").fee
+BIRTH = CATALOGUE.get("1.001193").fee
+
+# The rule as DOMAIN §5 states it, built by hand rather than read from the file.
+CERTIFIED_BY_HAND = FeeRule(
+    kind="per_page",
+    tiers=(PageTier(1, 2000), PageTier(3, 1000)),
+    max_per_copy=200_000,
+)
+
+
+@pytest.mark.parametrize("rule", [CERTIFIED_COPY, CERTIFIED_BY_HAND], ids=["shipped", "by_hand"])
+@pytest.mark.parametrize(
+    ("pages", "fee"),
+    [
+        (1, 2_000),  # page 1 at 2,000
+        (2, 4_000),  # pages 1–2 at 2,000
+        (3, 5_000),  # 4,000 + page 3 at 1,000
+        (10, 12_000),  # 4,000 + 8 pages at 1,000
+        (198, 200_000),  # 4,000 + 196,000: exactly the cap
+        (199, 200_000),  # 201,000 → capped
+        (300, 200_000),  # 302,000 → capped
+        (0, 0),
+    ],
+)
+def test_certified_copy_one_copy(rule: FeeRule, pages: int, fee: int) -> None:
+    assert rule.amount_for(pages=pages, copies=1) == fee
+
+
+@pytest.mark.parametrize(
+    ("pages", "copies", "fee"),
+    [
+        (3, 2, 10_000),  # 5,000 a copy
+        (10, 3, 36_000),  # 12,000 a copy
+        (300, 2, 400_000),  # the cap applies per copy, not per dossier
+        (1, 0, 0),
+    ],
+)
+def test_certified_copy_several_copies(pages: int, copies: int, fee: int) -> None:
+    assert CERTIFIED_COPY.amount_for(pages=pages, copies=copies) == fee
+
+
+@given(st.integers(1, 2000), st.integers(1, 20))
+def test_certified_copy_formula(pages: int, copies: int) -> None:
+    per_copy = 2_000 * min(pages, 2) + 1_000 * max(pages - 2, 0)
+    expected = min(per_copy, 200_000) * copies
+    assert CERTIFIED_COPY.amount_for(pages=pages, copies=copies) == expected
+
+
+@given(st.integers(0, 1000), st.integers(0, 1000))
+def test_more_pages_never_cost_less(a: int, b: int) -> None:
+    low, high = sorted((a, b))
+    assert CERTIFIED_COPY.amount_for(pages=low) <= CERTIFIED_COPY.amount_for(pages=high)
+
+
+def test_three_tier_rule() -> None:
+    # A province may add a tier: 2,000 for pages 1–2, 1,000 for 3–10, 500 from page 11.
+    rule = FeeRule(kind="per_page", tiers=(PageTier(1, 2000), PageTier(3, 1000), PageTier(11, 500)))
+    assert rule.amount_for(pages=10) == 4_000 + 8 * 1_000
+    assert rule.amount_for(pages=12) == 4_000 + 8 * 1_000 + 2 * 500
+
+
+@pytest.mark.parametrize(("copies", "fee"), [(1, 8_000), (2, 16_000), (5, 40_000), (0, 0)])
+def test_extract_copies(copies: int, fee: int) -> None:
+    assert EXTRACT_COPY.amount_for(copies=copies) == fee
+
+
+def test_birth_registration_free_on_time_and_charged_when_late() -> None:
+    raw = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    (birth,) = [p for p in raw["procedures"] if p["code"] == "1.001193"]
+    late_amount = birth["fee"]["when_late"]["amount"]
+    assert late_amount > 0
+    assert BIRTH.amount_for() == 0
+    assert BIRTH.amount_for(late=False, copies=3) == 0
+    assert BIRTH.amount_for(late=True) == late_amount
+    assert BIRTH.when_late is not None and BIRTH.when_late.verify
+
+
+def test_late_without_a_late_rule_is_the_normal_fee() -> None:
+    assert EXTRACT_COPY.amount_for(copies=2, late=True) == 16_000
+
+
+def test_flat_fee_ignores_copies() -> None:
+    rule = FeeRule(kind="flat", amount=15_000)
+    assert rule.amount_for(copies=3) == 15_000
+
+
+@pytest.mark.parametrize(("copies", "pages"), [(-1, 0), (1, -1)])
+def test_negative_counts_are_refused(copies: int, pages: int) -> None:
+    with pytest.raises(InvalidInput, match="không được âm"):
+        CERTIFIED_COPY.amount_for(copies=copies, pages=pages)
+
+
+def test_fee_rule_validation() -> None:
+    with pytest.raises(CatalogueError, match="không được hỗ trợ"):
+        FeeRule(kind="percent")
+    with pytest.raises(CatalogueError, match="âm"):
+        FeeRule(kind="flat", amount=-1)
+    with pytest.raises(CatalogueError, match="âm"):
+        FeeRule(kind="per_page", tiers=(PageTier(1, 2000),), max_per_copy=-200_000)
+    with pytest.raises(CatalogueError, match="trang 1"):
+        FeeRule(kind="per_page", tiers=(PageTier(2, 2000),))
+    with pytest.raises(CatalogueError, match="tăng dần"):
+        FeeRule(kind="per_page", tiers=(PageTier(1, 2000), PageTier(5, 1000), PageTier(3, 500)))
+
+
+@pytest.mark.parametrize("rule", [CERTIFIED_COPY, EXTRACT_COPY, BIRTH])
+def test_fee_rule_dict_round_trip(rule: FeeRule) -> None:
+    assert FeeRule.from_dict(json.loads(json.dumps(rule.to_dict()))) == rule
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (8_000, "8.000 đồng"),
+        (0, "0 đồng"),
+        (500, "500 đồng"),
+        (200_000, "200.000 đồng"),
+        (1_234_567, "1.234.567 đồng"),
+    ],
+)
+def test_format_vnd(amount: int, text: str) -> None:
+    assert format_vnd(amount) == text
