@@ -36,13 +36,16 @@ class _TableBuffer:
         self.rows: list[tuple[Any, ...]] = []
         self.connection = connection
 
+        # Only dates, instants, JSON and booleans need converting; the rest goes as is.
+        self.converted = [(i, p) for i, p in enumerate(self.processors) if p is not None]
+
     def add(self, values: dict[str, Any]) -> None:
-        self.rows.append(
-            tuple(
-                proc(values.get(name)) if proc is not None else values.get(name)
-                for name, proc in zip(self.columns, self.processors, strict=True)
-            )
-        )
+        get = values.get
+        row = [get(name) for name in self.columns]
+        for i, convert in self.converted:
+            if row[i] is not None:
+                row[i] = convert(row[i])
+        self.rows.append(tuple(row))
 
     def flush(self) -> None:
         if self.rows:
@@ -53,8 +56,11 @@ class _TableBuffer:
 class BulkInserter:
     """``with BulkInserter(db) as bulk: bulk.add("dossiers", {...})`` — all or nothing."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, expected_rows: int = 0):
         self.db = db
+        # Past this size, rebuilding indexes once beats updating them row by row.
+        self._rebuild_indexes = db.is_sqlite and expected_rows >= 200_000
+        self._dropped: list[str] = []
         self._connection: Connection | None = None
         self._buffers: dict[str, _TableBuffer] = {}
         self._pending = 0
@@ -66,6 +72,8 @@ class BulkInserter:
         if self.db.is_sqlite:
             # A bigger page cache keeps the random-key indexes (ID numbers) in memory.
             self._connection.exec_driver_sql("PRAGMA cache_size=-400000")
+            if self._rebuild_indexes:
+                self._drop_secondary_indexes()
         self._next_ids = {
             "dossiers": self._max_id(DossierRow.id) + 1,
             "people": self._max_id(PersonRow.id) + 1,
@@ -141,12 +149,48 @@ class BulkInserter:
                 )
             )
 
+    def _drop_secondary_indexes(self) -> None:
+        """Drop the indexes and the search trigger of the loaded tables (same transaction:
+        a failed load rolls back to the indexes as they were)."""
+        assert self._connection is not None
+        tables = (
+            "dossiers",
+            "people",
+            "dossier_people",
+            "dossier_documents",
+            "dossier_fees",
+            "status_events",
+            "outbox",
+        )
+        placeholders = ", ".join("?" for _ in tables)
+        rows = self._connection.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+            f"((type = 'index' AND tbl_name IN ({placeholders})) OR "
+            "(type = 'trigger' AND name = 'dossiers_search_insert'))",
+            tables,
+        ).all()
+        for kind, name, sql in rows:
+            self._connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+            self._dropped.append(sql)
+
+    def _restore_secondary_indexes(self) -> None:
+        assert self._connection is not None
+        if not self._dropped:
+            return
+        # The search index is rebuilt from the dossiers table as a whole.
+        self._connection.exec_driver_sql(
+            "INSERT INTO dossier_search(dossier_search) VALUES ('rebuild')"
+        )
+        for sql in self._dropped:
+            self._connection.exec_driver_sql(sql)
+
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         assert self._connection is not None
         try:
             if exc_type is None:
                 self.flush()
                 self._save_counters()
+                self._restore_secondary_indexes()
                 self._transaction.commit()
             else:
                 self._transaction.rollback()

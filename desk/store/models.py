@@ -28,6 +28,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desk.domain.calendar import OFFICE_TZ
 
 
+SQLITE_INSTANT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
 class Instant(TypeDecorator[datetime]):
     """A point in time: stored as UTC, returned in office time (Asia/Ho_Chi_Minh).
 
@@ -38,17 +41,28 @@ class Instant(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        # SQLite: one fixed text format written by us, so every statement path (RETURNING,
+        # executemany, upserts) stores the same string and comparisons in SQL stay right.
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(26))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> Any:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to an Instant column")
         utc = value.astimezone(UTC)
-        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+        if dialect.name == "sqlite":
+            return utc.strftime(SQLITE_INSTANT_FORMAT)
+        return utc
 
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
         if value is None:
             return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value.astimezone(OFFICE_TZ)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install (if needed) and start a PostgreSQL server for the tests; print the URL to use.
+# Sourced by .ci/run; also handy on a developer machine: eval "$(bash .ci/postgres.sh)".
+set -euo pipefail
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  apt-get install -y -q postgresql >&2
+fi
+version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h | grep -q "^$version main"; then
+  pg_createcluster "$version" main >&2
+fi
+pg_ctlcluster "$version" main start >&2 2>/dev/null || true
+for _ in $(seq 1 30); do
+  pg_isready -q -h localhost && break
+  sleep 1
+done
+su postgres -c "psql -q -v ON_ERROR_STOP=1" >&2 <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'desk_test') THEN
+    CREATE ROLE desk_test LOGIN PASSWORD 'desk_test' CREATEDB;
+  END IF;
+END $$;
+SQL
+su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname = 'desk_test'\"" | grep -q 1 \
+  || su postgres -c "createdb -O desk_test desk_test" >&2
+echo "export DESK_TEST_POSTGRES_URL=postgresql://desk_test:desk_test@localhost:5432/desk_test"

@@ -1,0 +1,39 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desk.config import DeskConfig  # noqa: E402
+from desk.domain.calendar import OFFICE_TZ  # noqa: E402
+from desk.services import demo  # noqa: E402
+from desk.services.context import DeskContext  # noqa: E402
+
+# A fixed "now" for generated data: Friday 20/11/2026, late afternoon.
+DEMO_NOW = datetime(2026, 11, 20, 16, 0, tzinfo=OFFICE_TZ)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh demo office (identity, catalogue, users) on its own SQLite file."""
+    context = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
+    demo.ensure_demo_office(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def clerk(ctx):  # type: ignore[no-untyped-def]
+    return demo.demo_clerks(ctx)[0]

@@ -1,0 +1,68 @@
+"""The bulk demo path writes exactly the rows the real services write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from desk.config import DeskConfig
+from desk.services import demo
+from desk.services.context import DeskContext
+from desk.services.export import export_jsonl
+from tests.conftest import DEMO_NOW
+
+TABLES = (
+    "people",
+    "dossiers",
+    "dossier_people",
+    "dossier_documents",
+    "dossier_fees",
+    "status_events",
+    "outbox",
+    "daily_counters",
+)
+
+
+def _build(directory: Path, *, bulk: bool, count: int) -> tuple[str, dict[str, list[tuple]]]:
+    ctx = DeskContext.open(DeskConfig(data_dir=directory))
+    try:
+        demo.ensure_demo_office(ctx)
+        assert demo.add_demo_dossiers(ctx, count, seed=7, now=DEMO_NOW, bulk=bulk) == count
+        export_jsonl(ctx, directory / "export.jsonl")
+        with ctx.db.read() as session:
+            tables = {
+                name: [tuple(row) for row in session.execute(text(f"SELECT * FROM {name} ORDER BY 1, 2"))]
+                for name in TABLES
+            }
+        return (directory / "export.jsonl").read_text(encoding="utf-8"), tables
+    finally:
+        ctx.close()
+
+
+def test_bulk_rows_are_identical_to_the_services_rows(tmp_path: Path) -> None:
+    through_services = _build(tmp_path / "services", bulk=False, count=120)
+    through_bulk = _build(tmp_path / "bulk", bulk=True, count=120)
+    export_services, tables_services = through_services
+    export_bulk, tables_bulk = through_bulk
+    assert len(export_services.splitlines()) == 120
+    assert export_bulk == export_services
+    for name in TABLES:
+        assert tables_bulk[name] == tables_services[name], name
+    # The generated office is not trivial: several statuses, refusals or supplements, fees.
+    statuses = {row[TABLES.index("dossiers")] for row in tables_services["dossiers"]}
+    assert statuses
+    assert len({r[1] for r in tables_services["status_events"]}) == 120
+
+
+def test_demo_dossiers_are_spread_over_past_working_days(ctx) -> None:  # type: ignore[no-untyped-def]
+    demo.add_demo_dossiers(ctx, 90, seed=3, now=DEMO_NOW)
+    with ctx.db.read() as session:
+        days = session.execute(
+            text("SELECT received_day, min(sequence), max(sequence), count(*) FROM dossiers GROUP BY 1")
+        ).all()
+        statuses = {r[0] for r in session.execute(text("SELECT DISTINCT status FROM dossiers"))}
+    assert len(days) == demo.MIN_DEMO_DAYS
+    for _day, first, last, count in days:
+        assert first == 1 and last == count  # each day's sequence contiguous from 0001
+    assert {2, 10} <= statuses or {4, 10} <= statuses
