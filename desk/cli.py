@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from desk import __version__
 from desk.errors import DeskError, InvalidInput
+
+if TYPE_CHECKING:
+    from desk.services.context import DeskContext
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -48,7 +51,7 @@ def _parse_moment(text: str) -> datetime:
     return moment.replace(tzinfo=OFFICE_TZ)
 
 
-def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _context(args: argparse.Namespace) -> DeskContext:
     from desk.services.context import DeskContext
 
     return DeskContext.open(db_url=getattr(args, "db", None))
@@ -310,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         handler: Callable[[argparse.Namespace], int],
         help_text: str,
         target: argparse._SubParsersAction = commands,
-    ) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    ) -> argparse.ArgumentParser:
         sub = target.add_parser(name, parents=[common], help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub

@@ -10,10 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.config import DeskConfig  # noqa: E402
-from desk.domain.calendar import OFFICE_TZ  # noqa: E402
-from desk.services import demo  # noqa: E402
-from desk.services.context import DeskContext  # noqa: E402
+from desk.config import DeskConfig
+from desk.domain.calendar import OFFICE_TZ
+from desk.services import demo
+from desk.services.context import DeskContext
 
 # A fixed "now" for generated data: Friday 20/11/2026, late afternoon.
 DEMO_NOW = datetime(2026, 11, 20, 16, 0, tzinfo=OFFICE_TZ)

@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from datetime import time as time_of_day
 from typing import Any
 
 from desk.domain.calendar import ProcessingTime, WorkingCalendar, now_in_office, to_office_time
@@ -166,6 +167,47 @@ PROCEDURE_MIX = (
 )
 
 
+class WorkingMinuteClock:
+    """The working minutes of a range of days, listed once, so the generator can add and
+    subtract working time in O(1). Only for planning demo timelines: the dossiers' due
+    times still come from the real calendar."""
+
+    def __init__(self, calendar: WorkingCalendar, first_day: date, last_day: date, tzinfo: Any):
+        self.starts: list[datetime] = []
+        self.index: dict[datetime, int] = {}
+        self.day_ranges: dict[date, tuple[int, int]] = {}  # day → (first index, minutes)
+        one_minute = timedelta(minutes=1)
+        pending_end: datetime | None = None
+        day = first_day
+        while day <= last_day:
+            if calendar.is_working_day(day):
+                self.day_ranges[day] = (len(self.starts), calendar.hours.minutes_per_day)
+                for start, end in calendar.hours.periods:
+                    moment = datetime.combine(day, start, tzinfo=tzinfo)
+                    period_end = datetime.combine(day, end, tzinfo=tzinfo)
+                    if pending_end is not None:
+                        # A time at the end of a period continues at the next period.
+                        self.index.setdefault(pending_end, len(self.starts))
+                    while moment < period_end:
+                        self.index[moment] = len(self.starts)
+                        self.starts.append(moment)
+                        moment += one_minute
+                    pending_end = period_end
+            day += timedelta(days=1)
+        self.beyond = datetime.combine(last_day + timedelta(days=1), time_of_day.max, tzinfo=tzinfo)
+
+    def add(self, start: datetime, minutes: int) -> datetime:
+        """``start`` + ``minutes`` of working time (a period's end when it runs out there)."""
+        i = self.index.get(start)
+        if i is None or i + minutes > len(self.starts):
+            return self.beyond
+        return self.starts[i + minutes - 1] + timedelta(minutes=1)
+
+    def between(self, start: datetime, end: datetime) -> int | None:
+        i, j = self.index.get(start), self.index.get(end)
+        return None if i is None or j is None else max(0, j - i)
+
+
 @dataclass
 class DemoDossier:
     """One generated dossier: the intake request and what happened to it afterwards."""
@@ -178,8 +220,15 @@ class DemoDossier:
 
 
 class DemoGenerator:
-    def __init__(self, calendar: WorkingCalendar, procedures: dict[str, Procedure], seed: int):
+    def __init__(
+        self,
+        calendar: WorkingCalendar,
+        procedures: dict[str, Procedure],
+        seed: int,
+        clock: WorkingMinuteClock,
+    ):
         self.calendar = calendar
+        self.clock = clock
         self.procedures = procedures
         self.random = random.Random(seed)
         self._serial = self.random.randrange(100_000, 400_000)
@@ -328,7 +377,10 @@ class DemoGenerator:
         r = self.random
         steps = demo.steps
         at = demo.received_at
-        span = max(30, self.calendar.working_minutes_between(at, due))
+        between = self.clock.between(at, due)
+        if between is None:
+            between = self.calendar.working_minutes_between(at, due)
+        span = max(30, between)
 
         def step(status: Status, latest_minutes: int, note: str = "") -> bool:
             nonlocal at
@@ -381,21 +433,17 @@ def demo_days(calendar: WorkingCalendar, count: int, today: date) -> list[date]:
 
 
 def receive_times(
-    calendar: WorkingCalendar, count: int, now: datetime, rng: random.Random
+    clock: WorkingMinuteClock, days: list[date], count: int, now: datetime, rng: random.Random
 ) -> list[datetime]:
     """``count`` instants in office hours over the demo days, in order, none after now."""
-    days = demo_days(calendar, count, to_office_time(now).date())
     per_day = [count // len(days)] * len(days)
     for i in range(count % len(days)):
         per_day[-1 - i] += 1
-    minutes = calendar.hours.minutes_per_day
     times = []
     for day, n in zip(days, per_day, strict=True):
-        opening = datetime.combine(day, calendar.hours.opening, tzinfo=now.tzinfo)
-        offsets = sorted(rng.randrange(minutes) for _ in range(n))
-        for offset in offsets:
-            moment = calendar.add_working_minutes(opening, offset)
-            times.append(min(moment, now))
+        first, minutes = clock.day_ranges[day]
+        for offset in sorted(rng.randrange(minutes) for _ in range(n)):
+            times.append(min(clock.starts[first + offset], now))
     return times
 
 
@@ -424,8 +472,11 @@ def generate(
 ) -> Iterator[DemoDossier]:
     now = now or now_in_office()
     catalogue = ctx.catalogue()
-    generator = DemoGenerator(ctx.calendar, {p.code: p for p in catalogue}, seed)
-    for received_at in receive_times(ctx.calendar, count, now, generator.random):
+    days = demo_days(ctx.calendar, count, to_office_time(now).date())
+    # Planning may look a few weeks past today (due times of recent dossiers).
+    clock = WorkingMinuteClock(ctx.calendar, days[0], days[-1] + timedelta(days=45), now.tzinfo)
+    generator = DemoGenerator(ctx.calendar, {p.code: p for p in catalogue}, seed, clock)
+    for received_at in receive_times(clock, days, count, now, generator.random):
         yield generator.dossier(received_at, now)
 
 
@@ -442,7 +493,7 @@ def add_demo_dossiers(
     clerks = demo_clerks(ctx)
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:
-        writer = BulkDossierWriter(ctx, clerks)
+        writer = BulkDossierWriter(ctx, clerks, expected_rows=count)
         written = writer.write(generate(ctx, count, seed=seed, now=now), progress=progress)
         return written
     written = 0
@@ -471,9 +522,10 @@ class BulkDossierWriter:
     row builders (repositories.*_values); only the SQL round trips are batched.
     """
 
-    def __init__(self, ctx: DeskContext, clerks: list[User]):
+    def __init__(self, ctx: DeskContext, clerks: list[User], expected_rows: int = 0):
         self.ctx = ctx
         self.clerks = clerks
+        self.expected_rows = expected_rows
 
     def write(
         self, demos: Iterator[DemoDossier], *, progress: Callable[[int], None] | None = None
@@ -486,7 +538,7 @@ class BulkDossierWriter:
         block = ctx.config.sequence_block
         procedures = {p.code: p for p in ctx.catalogue()}
         written = 0
-        with BulkInserter(ctx.db) as bulk:
+        with BulkInserter(ctx.db, expected_rows=self.expected_rows) as bulk:
             for demo in demos:
                 clerk = self.clerks[demo.clerk_index % len(self.clerks)]
                 request = demo.request

@@ -27,7 +27,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desk.domain.calendar import OFFICE_TZ
 
-
 SQLITE_INSTANT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 
@@ -191,7 +190,7 @@ class DossierRow(Base):
     rescheduled_due_at: Mapped[datetime | None] = mapped_column(Instant)
     paused_at: Mapped[datetime | None] = mapped_column(Instant)
     finished_at: Mapped[datetime | None] = mapped_column(Instant)
-    returned_at: Mapped[datetime | None] = mapped_column(Instant)
+    returned_at: Mapped[datetime | None] = mapped_column(Instant, index=True)
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     clerk_name: Mapped[str] = mapped_column(String(200))
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON)

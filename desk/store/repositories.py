@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Date, Select, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Date, Select, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
@@ -36,6 +36,7 @@ from desk.domain.text import fold
 from desk.errors import NotFound, SequenceExhausted
 from desk.store.models import (
     AttachmentRow,
+    Base,
     CalendarOverrideRow,
     DossierDocumentRow,
     DossierFeeRow,
@@ -50,16 +51,21 @@ from desk.store.models import (
     UserRow,
 )
 
+
 # Hot-path statements, built once: executed with a parameter dict they compile once and
 # skip the ORM's per-call statement building (receiving a dossier runs ten of them).
-_DOSSIERS = DossierRow.__table__
-_PEOPLE = PersonRow.__table__
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+_DOSSIERS = _table(DossierRow)
+_PEOPLE = _table(PersonRow)
 INSERT_DOSSIER = insert(_DOSSIERS).returning(_DOSSIERS.c.id)
 INSERT_PERSON = insert(_PEOPLE).returning(_PEOPLE.c.id)
-INSERT_PARTY = insert(DossierPartyRow.__table__)
-INSERT_DOCUMENT = insert(DossierDocumentRow.__table__)
-INSERT_FEE = insert(DossierFeeRow.__table__)
-INSERT_EVENT = insert(StatusEventRow.__table__)
+INSERT_PARTY = insert(_table(DossierPartyRow))
+INSERT_DOCUMENT = insert(_table(DossierDocumentRow))
+INSERT_FEE = insert(_table(DossierFeeRow))
+INSERT_EVENT = insert(_table(StatusEventRow))
 SELECT_PERSON_BY_ID_NUMBER = (
     select(_PEOPLE.c.id).where(_PEOPLE.c.id_number == bindparam("id_number")).limit(1)
 )
@@ -732,7 +738,7 @@ _SUMMARY_COLUMNS = (
 
 def _summaries(session: Session, stmt: Select[Any]) -> list[DossierSummary]:
     return [
-        DossierSummary(*row[:6], Status(row[6]), *row[7:])  # type: ignore[arg-type]
+        DossierSummary(*row[:6], Status(row[6]), *row[7:])  # type: ignore[call-arg]
         for row in session.execute(stmt)
     ]
 

@@ -21,7 +21,9 @@ PROCESSES = 4
 PER_PROCESS = 25
 
 
-def _start_receiver(url: str, count: int, seed: int, cwd: Path, *extra: str) -> subprocess.Popen[bytes]:
+def _start_receiver(
+    url: str, count: int, seed: int, cwd: Path, *extra: str
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.receiver", url, str(count), "--seed", str(seed), *extra],
         cwd=ROOT,
@@ -72,7 +74,9 @@ def test_desks_on_one_sqlite_file_never_share_or_skip_a_number(tmp_path: Path) -
     ctx.close()
 
 
-def test_desks_on_postgresql_never_share_or_skip_a_number(postgres_url: str, tmp_path: Path) -> None:
+def test_desks_on_postgresql_never_share_or_skip_a_number(
+    postgres_url: str, tmp_path: Path
+) -> None:
     ctx = _receive_concurrently(postgres_url, tmp_path)
     _assert_codes_unique_and_contiguous(ctx, PROCESSES * PER_PROCESS)
     ctx.close()

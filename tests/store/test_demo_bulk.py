@@ -32,7 +32,10 @@ def _build(directory: Path, *, bulk: bool, count: int) -> tuple[str, dict[str, l
         export_jsonl(ctx, directory / "export.jsonl")
         with ctx.db.read() as session:
             tables = {
-                name: [tuple(row) for row in session.execute(text(f"SELECT * FROM {name} ORDER BY 1, 2"))]
+                name: [
+                    tuple(row)
+                    for row in session.execute(text(f"SELECT * FROM {name} ORDER BY 1, 2"))
+                ]
                 for name in TABLES
             }
         return (directory / "export.jsonl").read_text(encoding="utf-8"), tables
@@ -59,7 +62,10 @@ def test_demo_dossiers_are_spread_over_past_working_days(ctx) -> None:  # type: 
     demo.add_demo_dossiers(ctx, 90, seed=3, now=DEMO_NOW)
     with ctx.db.read() as session:
         days = session.execute(
-            text("SELECT received_day, min(sequence), max(sequence), count(*) FROM dossiers GROUP BY 1")
+            text(
+                "SELECT received_day, min(sequence), max(sequence), count(*) "
+                "FROM dossiers GROUP BY 1"
+            )
         ).all()
         statuses = {r[0] for r in session.execute(text("SELECT DISTINCT status FROM dossiers"))}
     assert len(days) == demo.MIN_DEMO_DAYS

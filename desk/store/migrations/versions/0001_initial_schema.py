@@ -174,6 +174,7 @@ def upgrade() -> None:
             batch_op.f("ix_dossiers_procedure_code"), ["procedure_code"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_dossiers_received_at"), ["received_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_dossiers_returned_at"), ["returned_at"], unique=False)
         batch_op.create_index("ix_dossiers_status_due", ["status", "due_at"], unique=False)
 
     op.create_table(

@@ -1,0 +1,131 @@
+"""Measure the desk on a large office database.
+
+    python -m bench [--dossiers 1000000] [--rebuild]
+
+The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
+runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench-data"
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    return {
+        "median_ms": round(statistics.median(ordered), 3),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 3),
+        "max_ms": round(ordered[-1], 3),
+        "samples": len(ordered),
+    }
+
+
+def timed(action: Callable[[], Any], repeat: int) -> dict[str, float]:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return percentiles(samples)
+
+
+def build_database(directory: Path, dossiers: int) -> float:
+    directory.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "desk", "demo", "--dossiers", str(dossiers), "--seed", "1"],
+        env={**os.environ, "DESK_DATA_DIR": str(directory)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    directory = DATA / f"office-{args.dossiers}"
+    results: dict[str, Any] = {"dossiers": args.dossiers}
+    database = directory / "office.sqlite"
+    if args.rebuild or not database.exists():
+        for leftover in directory.glob("office.sqlite*"):
+            leftover.unlink()
+        results["demo_generation_s"] = round(build_database(directory, args.dossiers), 1)
+        print(f"demo generation: {results['demo_generation_s']} s", flush=True)
+
+    os.environ["DESK_DATA_DIR"] = str(directory)
+    from desk.services import demo, dossiers, intake, search
+    from desk.services.context import DeskContext
+    from desk.store import repositories as repo
+
+    ctx = DeskContext.open()
+    results["database_mb"] = round(database.stat().st_size / 2**20, 1)
+    with ctx.db.read() as session:
+        results["dossiers_in_database"] = repo.count_dossiers(session)
+        codes = [
+            row[0]
+            for row in session.execute(
+                repo.select(repo.DossierRow.code).order_by(repo.func.random()).limit(500)
+            )
+        ]
+    rng = random.Random(1)
+
+    clerk = demo.demo_clerks(ctx)[0]
+    requests = [d.request for d in demo.generate(ctx, 300, seed=99)]
+    pending = iter(requests)
+    results["receive_one_dossier"] = timed(
+        lambda: intake.receive_dossier(ctx, next(pending), clerk), 300
+    )
+
+    results["lookup_by_code"] = timed(lambda: search.search(ctx, rng.choice(codes)), 500)
+    results["open_dossier_by_code"] = timed(
+        lambda: dossiers.get_dossier(ctx, rng.choice(codes)), 500
+    )
+
+    prefixes = [
+        "ngu",
+        "tran",
+        "hoa",
+        "le v",
+        "nguyen thi h",
+        "pham minh",
+        "duc",
+        "dao",
+        "vu t",
+        "kim",
+    ]
+    results["name_search_first_page"] = timed(lambda: search.search(ctx, rng.choice(prefixes)), 300)
+    results["phone_search_first_page"] = timed(lambda: search.search(ctx, "0912"), 100)
+    ctx.close()
+
+    try:
+        from bench import printing
+    except ImportError:
+        printing = None  # type: ignore[assignment]
+    if printing is not None:
+        results["printing"] = printing.run()
+
+    DATA.mkdir(exist_ok=True)
+    (DATA / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""Printing benchmarks. ``run()`` returns timings in milliseconds.
+
+- ``slip_a5_warm_median_ms``: two-copy A5 slip with barcode and QR code, median of many
+  renders in a warm process; each render has a new dossier code, so no cached QR code or
+  barcode helps (target ≤ 15 ms).
+- ``slip_a5_no_qr_warm_median_ms``: the same for an office without a lookup URL.
+- ``slip_a5_first_call_ms``: the first render in a fresh interpreter, after importing
+  desk.printing (fonts are registered on that first call); ``import_ms`` is the import.
+- ``book_500_ms``: the tracking book of 500 dossiers (target ≤ 1 s), best of three.
+- ``rl_accel_loaded``: 1 when reportlab's C accelerator (``reportlab[accel]``) is present.
+
+Run alone with ``python -m bench.printing``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from desk.domain.calendar import OFFICE_TZ, ProcessingTime
+from desk.domain.catalogue import Procedure
+from desk.domain.codes import DossierCode
+from desk.domain.dossier import (
+    ApplicantKind,
+    Channel,
+    Dossier,
+    Person,
+    ReceivedDocument,
+    ResultDelivery,
+)
+from desk.domain.fees import Fee, FeeRule
+from desk.domain.office import Office
+from desk.domain.status import Status, StatusEvent
+
+ROOT = Path(__file__).resolve().parent.parent
+AGENCY = "000.17.22.H56"
+DAY = date(2026, 11, 23)
+
+
+def sample_office(*, lookup: bool = True) -> Office:
+    return Office(
+        agency_id=AGENCY,
+        agency_name="UBND XÃ YÊN LẠC",
+        unit_name="BỘ PHẬN MỘT CỬA",
+        commune="Xã Yên Lạc",
+        province="Tỉnh Phú Thọ",
+        place_name="Yên Lạc",
+        address="Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ",
+        lookup_url="https://dichvucong.phutho.gov.vn/tra-cuu?ma={code}" if lookup else "",
+    )
+
+
+def sample_procedure() -> Procedure:
+    return Procedure(
+        code="1.004873",
+        name="Xác nhận tình trạng hôn nhân",
+        field_code="HT",
+        field_name="Hộ tịch",
+        processing=ProcessingTime(Decimal(3)),
+        extended=None,
+        fee=FeeRule("flat", "Lệ phí", amount=8000),
+        documents=(),
+    )
+
+
+def sample_dossier(sequence: int) -> Dossier:
+    received = datetime(2026, 11, 23, 9, 30, tzinfo=OFFICE_TZ) + timedelta(minutes=sequence)
+    return Dossier(
+        id=sequence,
+        code=DossierCode(AGENCY, DAY, sequence),
+        procedure_code="1.004873",
+        procedure_name="Xác nhận tình trạng hôn nhân",
+        field_code="HT",
+        field_name="Hộ tịch",
+        status=Status.RECEIVED,
+        revision=1,
+        applicant=Person(
+            "Nguyễn Thị Thanh Hương",
+            id_number="001190012345",
+            address="Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ",
+            phone="0912345678",
+            email="huong@example.vn",
+        ),
+        applicant_kind=ApplicantKind.CITIZEN,
+        channel=Channel.IN_PERSON,
+        summary="",
+        lead_unit="Công chức Tư pháp - Hộ tịch",
+        sets_count=1,
+        result_delivery=ResultDelivery.AT_DESK,
+        received_at=received,
+        due_at=received + timedelta(days=3),
+        clerk_name="Lê Thị Hồng Nhung",
+        documents=[
+            ReceivedDocument("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", originals=1),
+            ReceivedDocument("Căn cước công dân", photocopies=1),
+            ReceivedDocument("Giấy chứng nhận kết hôn", certified_copies=1),
+        ],
+        fees=[Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
+        events=[StatusEvent(received, None, Status.RECEIVED, "Lê Thị Hồng Nhung")],
+    )
+
+
+def _median_ms(render: Callable[[int], object], count: int) -> float:
+    times = []
+    for index in range(count):
+        start = time.perf_counter()
+        render(index)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+_FIRST_CALL = """
+import json, time
+start = time.perf_counter()
+import desk.printing as printing
+from bench.printing import sample_dossier, sample_office, sample_procedure
+imported = time.perf_counter()
+office, dossier, procedure = sample_office(), sample_dossier(1), sample_procedure()
+before = time.perf_counter()
+printing.render_slip(office, dossier, procedure)
+after = time.perf_counter()
+print(json.dumps({"import_ms": (imported - start) * 1000, "first_ms": (after - before) * 1000}))
+"""
+
+
+def first_call() -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, "-c", _FIRST_CALL],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    return {"slip_a5_first_call_ms": result["first_ms"], "import_ms": result["import_ms"]}
+
+
+def run() -> dict[str, float]:
+    from desk.printing import render_book, render_slip
+
+    office, procedure = sample_office(), sample_procedure()
+    plain_office = sample_office(lookup=False)
+    render_slip(office, sample_dossier(9999), procedure)  # warm up: fonts, imports
+    # Sequences 1…: every render has a new code, hence a new barcode and QR code.
+    results = {
+        "slip_a5_warm_median_ms": _median_ms(
+            lambda i: render_slip(office, sample_dossier(i + 1), procedure), 40
+        ),
+        "slip_a5_no_qr_warm_median_ms": _median_ms(
+            lambda i: render_slip(plain_office, sample_dossier(i + 1001), procedure), 40
+        ),
+    }
+    dossiers = [
+        replace(sample_dossier(n), status=Status.RETURNED if n % 3 else Status.PROCESSING)
+        for n in range(1, 501)
+    ]
+    book_times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        render_book(office, dossiers, DAY, issued_on=DAY, as_of=dossiers[-1].due_at)
+        book_times.append((time.perf_counter() - start) * 1000)
+    results["book_500_ms"] = min(book_times)
+    results.update(first_call())
+    # reportlab's optional C helpers (the rl_accel package) roughly halve its own share.
+    results["rl_accel_loaded"] = float(importlib.util.find_spec("_rl_accel") is not None)
+    return results
+
+
+if __name__ == "__main__":
+    for name, value in run().items():
+        print(f"{name:32} {value:9.1f}")

@@ -1,0 +1,131 @@
+"""The dossier code as a vector Code 128 barcode, and the QR code to the lookup page.
+
+Both are drawn as filled rectangles (no bitmaps): they stay sharp at any printer
+resolution, and a printer driver cannot blur them by resampling.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from reportlab.pdfgen.canvas import Canvas
+
+from desk.printing.layout import Block, LayoutError, Painter
+
+QUIET_MODULES = 10  # Code 128 needs at least 10 blank modules on either side
+QR_BORDER = 4  # the QR specification's quiet zone, in modules
+
+
+def _runs(cells: str | tuple[bool, ...]) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, dark in enumerate(cells):
+        dark = dark == "1" if isinstance(dark, str) else dark
+        if dark and start is None:
+            start = index
+        elif not dark and start is not None:
+            runs.append((start, index - start))
+            start = None
+    if start is not None:
+        runs.append((start, len(cells) - start))
+    return runs
+
+
+@functools.lru_cache(maxsize=64)
+def code128_modules(data: str) -> str:
+    """The module pattern ("1" dark, "0" light), without quiet zones."""
+    import barcode  # here, not at the top: it loads Pillow, which forms without codes skip
+
+    return str(barcode.Code128(data).build()[0])
+
+
+class Code128(Block):
+    """A Code 128 barcode with its quiet zones. ``rotated``: the bars lie across the page
+    and the code runs from the bottom up, for rolls narrower than the code."""
+
+    def __init__(self, data: str, *, module: float, bar_height: float, rotated: bool = False):
+        self.data = data
+        self.modules = code128_modules(data)
+        self.module = module
+        self.bar_height = bar_height
+        self.rotated = rotated
+
+    @property
+    def length(self) -> float:
+        """Along the code, quiet zones included."""
+        return (len(self.modules) + 2 * QUIET_MODULES) * self.module
+
+    @property
+    def natural_width(self) -> float:
+        return self.bar_height if self.rotated else self.length
+
+    def measure(self, width: float) -> float:
+        if self.natural_width > width + 0.01:
+            raise LayoutError("Mã vạch rộng hơn chỗ dành cho nó.", code="print.barcode_width")
+        return self.length if self.rotated else self.bar_height
+
+    def _draw_bars(self, canvas: Canvas) -> None:
+        path = canvas.beginPath()
+        for start, length in _runs(self.modules):
+            path.rect(
+                (start + QUIET_MODULES) * self.module, 0, length * self.module, self.bar_height
+            )
+        canvas.drawPath(path, stroke=0, fill=1)
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        key = ("code128", self.data, self.module, self.bar_height)
+        name = painter.form(key, self.length, self.bar_height, self._draw_bars)
+        canvas = painter.canvas
+        canvas.saveState()
+        if self.rotated:
+            # Turned a quarter anticlockwise: the form's box (length × bar height) then
+            # fills x … x + bar height, top − length … top.
+            canvas.translate(x + self.bar_height, top - self.length)
+            canvas.rotate(90)
+        else:
+            canvas.translate(x + (width - self.length) / 2, top - self.bar_height)
+        canvas.doForm(name)
+        canvas.restoreState()
+
+
+@functools.lru_cache(maxsize=64)
+def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix (error correction M) from reportlab's encoder, cached because the
+    encoder is pure Python and slow (~15 ms for a lookup URL)."""
+    # Imported here: reportlab.graphics.barcode loads reportlab's whole graphics and
+    # platypus stack (~0.1 s), which offices without a lookup URL never need.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(value, barLevel="M")
+    widget.qr.make()
+    return tuple(tuple(bool(cell) for cell in row) for row in widget.qr.modules)
+
+
+class QrCode(Block):
+    """A square QR code ``size`` wide, its 4-module quiet zone included."""
+
+    def __init__(self, value: str, *, size: float) -> None:
+        self.value = value
+        self.size = size
+
+    def measure(self, width: float) -> float:
+        return self.size
+
+    def _draw_modules(self, canvas: Canvas) -> None:
+        matrix = qr_modules(self.value)
+        box = self.size / (len(matrix) + 2 * QR_BORDER)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(matrix):
+            y = self.size - (row_index + QR_BORDER + 1) * box
+            for start, length in _runs(row):
+                path.rect((start + QR_BORDER) * box, y, length * box, box)
+        canvas.drawPath(path, stroke=0, fill=1)
+
+    def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
+        name = painter.form(("qr", self.value, self.size), self.size, self.size, self._draw_modules)
+        canvas = painter.canvas
+        canvas.saveState()
+        canvas.translate(x + (width - self.size) / 2, top - self.size)
+        canvas.doForm(name)
+        canvas.restoreState()

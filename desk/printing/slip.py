@@ -1,0 +1,199 @@
+"""Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (receipt and appointment slip).
+
+Two copies, each starting on its own page: "Liên 1: Lưu" stays with the dossier,
+"Liên 2: Giao người nộp" goes to the citizen. On A5 and A4 a copy normally fits one page;
+a long documents table continues on the next page with its header repeated. On an 80 mm
+roll each copy is one page as tall as its content, with the barcode running down the
+left edge beside the details (the code is wider than the roll).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from desk.domain.catalogue import Procedure, processing_label
+from desk.domain.dossier import Dossier, ResultDelivery
+from desk.domain.fees import format_vnd
+from desk.domain.office import Office
+from desk.printing.codes import Code128, QrCode
+from desk.printing.formats import count, format_moment, office_day
+from desk.printing.layout import (
+    Block,
+    Metadata,
+    Row,
+    Section,
+    Stack,
+    bold,
+    italic,
+    plain,
+    render_pdf,
+)
+from desk.printing.paper import A4, A5, ROLL80, paper_for
+from desk.printing.parts import Kit, lookup_url
+from desk.printing.templates import DEFAULT_TEMPLATE_SET, SLIP, templates_for
+
+COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
+
+
+def legal_processing_time(dossier: Dossier, procedure: Procedure) -> str:
+    """The legal time («3 ngày làm việc»), or the extended one when checks are needed."""
+    if dossier.needs_checks and procedure.extended is not None:
+        return processing_label(procedure.extended)
+    return procedure.processing_label
+
+
+def result_place(office: Office, dossier: Dossier) -> str:
+    if dossier.result_delivery is ResultDelivery.AT_DESK:
+        where = f"Tại {office.unit_name} - {office.agency_name}"
+        return f"{where}, {office.address}" if office.address else where
+    return f"{dossier.result_delivery.label}, theo địa chỉ của người nộp hồ sơ"
+
+
+def fee_text(dossier: Dossier) -> str:
+    if len(dossier.fees) == 1:
+        fee = dossier.fees[0]
+        return f"{format_vnd(fee.amount)} ({fee.name})"
+    items = "; ".join(f"{fee.name}: {format_vnd(fee.amount)}" for fee in dossier.fees)
+    return f"{format_vnd(dossier.total_fee)} ({items})"
+
+
+def _details(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:
+    """The lines between the code and the documents table."""
+    applicant = dossier.applicant
+    return [
+        kit.field("Đơn vị tiếp nhận", f"{office.unit_name} - {office.agency_name}"),
+        kit.field("Tiếp nhận hồ sơ của: Ông (Bà)", applicant.full_name, strong=True),
+        kit.field("Địa chỉ", applicant.address),
+        kit.fields(("Số điện thoại", applicant.phone), ("Email", applicant.email)),
+        kit.field("Số CCCD/Căn cước", applicant.id_number),
+        *kit.owner_lines(dossier),
+        kit.request_line(dossier),
+    ]
+
+
+def _times(kit: Kit, office: Office, dossier: Dossier, procedure: Procedure) -> list[Block]:
+    """The lines after the documents table."""
+    blocks: list[Block] = [
+        kit.field("Số lượng hồ sơ", f"{count(dossier.sets_count)} (bộ)"),
+        kit.field(
+            "Thời gian giải quyết hồ sơ theo quy định", legal_processing_time(dossier, procedure)
+        ),
+        kit.field("Thời gian nhận hồ sơ", format_moment(dossier.received_at)),
+        kit.field(
+            "Thời gian trả kết quả giải quyết hồ sơ",
+            bold(format_moment(dossier.promised_due_at)),
+        ),
+        kit.field("Nơi nhận kết quả", result_place(office, dossier)),
+    ]
+    if dossier.fees:
+        blocks.append(kit.field("Phí, lệ phí", fee_text(dossier)))
+    blocks.append(kit.field("Vào Sổ theo dõi hồ sơ, số", f"{dossier.code.sequence:04d}"))
+    return blocks
+
+
+def _lookup_note(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:
+    url = lookup_url(office, str(dossier.code))
+    if not url:
+        return []
+    return [
+        kit.para(
+            [
+                italic("Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập "),
+                plain(url),
+            ],
+            size=kit.paper.small,
+            space_before=kit.paper.leading * 0.3,
+        )
+    ]
+
+
+def _signatures(kit: Kit, dossier: Dossier) -> Block:
+    return kit.signatures(
+        kit.signature("NGƯỜI NỘP HỒ SƠ", name=dossier.applicant.full_name),
+        kit.signature("NGƯỜI TIẾP NHẬN HỒ SƠ", name=dossier.clerk_name),
+    )
+
+
+def _copy_blocks(kit: Kit, office: Office, dossier: Dossier, procedure: Procedure) -> list[Block]:
+    header = kit.header(office, office_day(dossier.received_at))
+    title = kit.title(kit.templates.form(SLIP).title)
+    table = kit.documents_table(dossier.documents, "Thành phần hồ sơ gồm:")
+    details = _details(kit, office, dossier)
+    times = _times(kit, office, dossier, procedure)
+    if kit.paper.rotate_barcode:
+        return [
+            header,
+            title,
+            *_roll_code_and_lines(kit, office, dossier, [*details, *times]),
+            table,
+            kit.gap(0.3),
+            _signatures(kit, dossier),
+        ]
+    return [
+        header,
+        title,
+        kit.code_block(office, dossier),
+        *details,
+        table,
+        kit.gap(0.3),
+        *times,
+        *_lookup_note(kit, office, dossier),
+        _signatures(kit, dossier),
+    ]
+
+
+def _roll_code_and_lines(
+    kit: Kit, office: Office, dossier: Dossier, lines: list[Block]
+) -> list[Block]:
+    """On the roll the barcode stands on the left edge with the slip's lines beside it,
+    and the QR code (when there is one) comes after them."""
+    code = str(dossier.code)
+    paper = kit.paper
+    label = kit.para([plain("Mã hồ sơ: "), bold(code)], align="center")
+    bars = Code128(code, module=paper.module, bar_height=paper.bar_height, rotated=True)
+    blocks: list[Block] = [
+        label,
+        kit.gap(0.3),
+        Row([(bars, bars.natural_width), (Stack(lines), None)], gap=2 * mm),
+    ]
+    url = lookup_url(office, code)
+    if url:
+        blocks += [
+            kit.gap(0.3),
+            QrCode(url, size=paper.qr_size),
+            *_lookup_note(kit, office, dossier),
+        ]
+    blocks.append(kit.gap(0.3))
+    return blocks
+
+
+def render_slip(
+    office: Office,
+    dossier: Dossier,
+    procedure: Procedure,
+    *,
+    paper: str = A5,
+    template_set: str = DEFAULT_TEMPLATE_SET,
+) -> bytes:
+    """Form 01 as PDF bytes: two copies ("Liên 1: Lưu", "Liên 2: Giao người nộp").
+
+    ``paper``: "a5", "a4" or "roll80". The header date is the day the dossier was received.
+    """
+    sheet = paper_for(paper, allowed=(A5, A4, ROLL80))
+    templates = templates_for(template_set)
+    kit = Kit(sheet, templates)
+    # Both copies share the same blocks (only the corner label differs), so everything is
+    # measured once.
+    blocks = _copy_blocks(kit, office, dossier, procedure)
+    sections = [
+        Section(
+            blocks,
+            corner_left=label,
+            corner_right=templates.number_label(SLIP),
+            continued=f"Mã hồ sơ {dossier.code} (tiếp theo)",
+        )
+        for label in COPIES
+    ]
+    title = templates.form(SLIP).title
+    metadata = Metadata(f"{title} - {dossier.code}", office.agency_name, str(dossier.code))
+    return render_pdf(sheet, sections, metadata)

@@ -1,0 +1,50 @@
+"""Run slow work off the GUI thread and report back on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QRunnable):
+    """``Job(fn).start(on_done, on_failed)``: fn runs in the pool; the callbacks run on the
+    GUI thread (queued signal delivery to a QObject living there)."""
+
+    # Jobs stay referenced here until they report: their signal object must be destroyed
+    # on the GUI thread it lives in, not in the pool thread.
+    _running: ClassVar[set[Job]] = set()
+
+    def __init__(self, work: Callable[[], Any]):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # reported to the GUI, which decides what to show
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+    def start(
+        self, on_done: Callable[[Any], None], on_failed: Callable[[Any], None] | None = None
+    ) -> None:
+        self.signals.done.connect(on_done)
+        if on_failed is not None:
+            self.signals.failed.connect(on_failed)
+        self.signals.done.connect(self._finished)
+        self.signals.failed.connect(self._finished)
+        Job._running.add(self)
+        QThreadPool.globalInstance().start(self)
+
+    def _finished(self, _result: object) -> None:
+        Job._running.discard(self)

@@ -1,0 +1,175 @@
+"""Regenerate the pictures of the printed forms in docs/forms/ (PNG, 100 dpi).
+
+    .venv/bin/python docs/forms/make_images.py
+
+Needs poppler's pdftoppm (Debian: poppler-utils). The sample dossiers are the ones the
+printing tests use (tests/unit/printing_factories.py), with fixed dates, so the pictures
+only change when the forms do.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+DPI = 100
+
+sys.path.insert(0, str(ROOT))  # run as a script: make `desk` and `tests` importable
+
+from desk.domain.codes import DossierCode  # noqa: E402
+from desk.domain.dossier import ReceivedDocument  # noqa: E402
+from desk.domain.fees import Fee  # noqa: E402
+from desk.domain.status import Status, StatusEvent  # noqa: E402
+from desk.printing import (  # noqa: E402
+    Apology,
+    Refusal,
+    StopNotice,
+    SupplementRequest,
+    render_apology,
+    render_book,
+    render_control,
+    render_declaration,
+    render_refusal,
+    render_slip,
+    render_stop,
+    render_supplement,
+)
+from tests.unit.printing_factories import (  # noqa: E402
+    AGENCY_ID,
+    LONG_ADDRESS,
+    LONG_NAME,
+    RECEIVED_DAY,
+    at,
+    birth_dossier,
+    make_applicant,
+    make_dossier,
+    make_office,
+    marital_procedure,
+    with_documents,
+)
+
+
+def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
+    """Image name → (PDF, the pages to show)."""
+    office = make_office()
+    dossier = make_dossier()
+    procedure = marital_procedure()
+    later = date(2026, 11, 26)
+    events = [
+        StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Lê Thị Hồng Nhung"),
+        StatusEvent(
+            at(RECEIVED_DAY, 10, 0), Status.RECEIVED, Status.PROCESSING, "Lê Thị Hồng Nhung"
+        ),
+        StatusEvent(
+            at(date(2026, 11, 25), 14, 0),
+            Status.PROCESSING,
+            Status.RESULT_READY,
+            "Nguyễn Văn Tư",
+            note="Đã ký",
+        ),
+    ]
+    long_applicant = make_applicant(full_name=LONG_NAME, address=LONG_ADDRESS, phone="", email="")
+    long_dossier = with_documents(make_dossier(applicant=long_applicant), 15)
+    book_dossiers = [
+        make_dossier(
+            code=DossierCode(AGENCY_ID, RECEIVED_DAY, n),
+            received_at=at(RECEIVED_DAY, 7 + n // 2, 5 * n % 60),
+            status=Status.RETURNED if n % 4 == 0 else Status.PROCESSING,
+            returned_at=at(date(2026, 11, 25), 10, 0) if n % 4 == 0 else None,
+            finished_at=at(date(2026, 11, 25), 9, 0) if n % 4 == 0 else None,
+        )
+        for n in range(1, 16)
+    ]
+    return {
+        "slip-a5": (render_slip(office, dossier, procedure), (1,)),
+        "slip-a4": (render_slip(office, dossier, procedure, paper="a4"), (1,)),
+        "slip-roll80": (render_slip(office, dossier, procedure, paper="roll80"), (1,)),
+        "slip-a5-long": (render_slip(office, long_dossier, procedure), (1, 2)),
+        "supplement": (
+            render_supplement(
+                office,
+                replace(dossier, status=Status.SUPPLEMENT_REQUESTED),
+                SupplementRequest(
+                    [
+                        "Bản sao Giấy khai sinh",
+                        ReceivedDocument("Giấy xác nhận thông tin về cư trú", originals=1),
+                    ],
+                    "Giấy xác nhận cư trú đã hết hạn sử dụng.",
+                    "Bảng niêm yết thủ tục tại Bộ phận Một cửa",
+                    "Lê Thị Hồng Nhung",
+                    "0912 000 111",
+                ),
+                issued_on=date(2026, 11, 24),
+            ),
+            (1,),
+        ),
+        "refusal": (
+            render_refusal(
+                office,
+                replace(dossier, status=Status.REFUSED),
+                Refusal("Thủ tục không thuộc thẩm quyền giải quyết của UBND xã."),
+            ),
+            (1,),
+        ),
+        "apology": (
+            render_apology(
+                office,
+                dossier,
+                Apology(
+                    "Cần xác minh thêm thông tin tại nơi cư trú trước đây.",
+                    at(date(2026, 12, 1), 16, 0),
+                    signer_name="Hoàng Văn Quyết",
+                ),
+                issued_on=later,
+            ),
+            (1,),
+        ),
+        "stop": (
+            render_stop(
+                office,
+                replace(dossier, status=Status.STOPPED),
+                StopNotice(
+                    "Người yêu cầu không bổ sung hồ sơ trong thời hạn quy định.",
+                    [Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
+                    signer_name="Hoàng Văn Quyết",
+                ),
+                issued_on=date(2026, 12, 10),
+            ),
+            (1,),
+        ),
+        "control": (render_control(office, replace(dossier, events=events)), (1,)),
+        "declaration": (render_declaration(office, birth_dossier()), (1,)),
+        "book": (
+            render_book(
+                office,
+                book_dossiers,
+                RECEIVED_DAY,
+                issued_on=later,
+                as_of=at(later, 8, 0),
+                prepared_by="Lê Thị Hồng Nhung",
+            ),
+            (1, 2),
+        ),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, (pdf, pages) in samples().items():
+            source = Path(scratch) / f"{name}.pdf"
+            source.write_bytes(pdf)
+            for page in pages:
+                target = HERE / (name if len(pages) == 1 else f"{name}-{page}")
+                options = ["-r", str(DPI), "-png", "-singlefile", "-f", str(page), "-l", str(page)]
+                subprocess.run(["pdftoppm", *options, str(source), str(target)], check=True)
+                print(target.with_suffix(".png").relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()

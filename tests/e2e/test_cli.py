@@ -1,0 +1,148 @@
+"""The desk command as a user runs it: real processes, exit codes, Vietnamese messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def desk(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desk", *args],
+        cwd=ROOT,
+        env={**os.environ, "DESK_DATA_DIR": str(data)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("office")
+    result = desk("demo", "--dossiers", "60", "--seed", "4", data=data)
+    assert result.returncode == 0, result.stderr
+    assert "canbo1 / canbo1-demo" in result.stdout
+    assert "Đã thêm 60 hồ sơ mẫu" in result.stdout
+    return data
+
+
+def test_demo_twice_adds_to_the_same_office(office: Path) -> None:
+    again = desk("demo", "--dossiers", "5", data=office)
+    assert again.returncode == 0
+    assert "Tài khoản mẫu" not in again.stdout  # the office exists already
+
+
+def test_calendar_lists_holidays_with_their_names(office: Path) -> None:
+    result = desk("calendar", "2026", data=office)
+    assert result.returncode == 0
+    assert "2026-02-17  Thứ Ba    Tết Nguyên Đán" in result.stdout
+    assert "2026-11-24  Thứ Ba    Ngày Văn hóa Việt Nam" in result.stdout
+    assert "2026-08-22  Thứ Bảy   Làm việc bù" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("procedure", "received", "due"),
+    [
+        ("1.004873", "2026-11-16 09:00", "2026-11-19 09:00"),  # 3 days, Mon → Thu
+        ("1.004873", "2026-11-23 09:00", "2026-11-27 09:00"),  # across 24/11
+        ("1.001193", "2026-11-20 15:30", "2026-11-23 17:00"),  # after the cut-off, Friday
+        ("1.001193", "2026-11-21 09:00", "2026-11-23 17:00"),  # a Saturday
+    ],
+)
+def test_calendar_due_prints_the_due_time(
+    office: Path, procedure: str, received: str, due: str
+) -> None:
+    result = desk("calendar", "due", "--procedure", procedure, "--received", received, data=office)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == due
+
+
+def test_overrides_change_the_calendar_and_can_be_removed(office: Path) -> None:
+    args = ("calendar", "due", "--procedure", "1.004873", "--received", "2026-12-28 09:00")
+    assert desk(*args, data=office).stdout.strip() == "2026-12-31 09:00"
+    assert desk("calendar", "off", "2026-12-29", "--name", "Nghỉ bù", data=office).returncode == 0
+    assert desk(*args, data=office).stdout.strip() == "2027-01-04 09:00"
+    assert desk("calendar", "remove", "2026-12-29", data=office).returncode == 0
+    assert desk(*args, data=office).stdout.strip() == "2026-12-31 09:00"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("calendar", "due", "--procedure", "9.999999", "--received", "2026-11-16 09:00"),
+            "Không có thủ tục",
+        ),
+        (
+            ("calendar", "due", "--procedure", "1.004873", "--received", "16/11/2026"),
+            "phải có dạng",
+        ),
+        (("calendar", "tết"), "không phải năm"),
+        (("export", "--out", "/khong/co/thu/muc/x.jsonl"), "không tồn tại"),
+        (("export", "--out", "x.jsonl", "--since", "2026-13-01"), "YYYY-MM-DD"),
+        (("demo", "--dossiers", "nhiều"), "tham số không hợp lệ"),
+        (("show", "000.17.22.H56-261116-9999"), "Không tìm thấy hồ sơ"),
+        (("search", "x"), "ít nhất"),
+        (("--db", "mysql://x/y", "calendar"), "Chỉ hỗ trợ SQLite và PostgreSQL"),
+    ],
+)
+def test_bad_input_exits_2_with_a_vietnamese_message(
+    office: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = desk(*args, data=office)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_writes_one_province_item_per_dossier_in_code_order(
+    office: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "handover.jsonl"
+    result = desk("export", "--out", str(out), data=office)
+    assert result.returncode == 0, result.stderr
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 65
+    codes = [item["MaHoSo"] for item in items]
+    assert codes == sorted(codes)
+    for item in items:
+        assert item["PhienBan"] == len(item["TienDo"]) >= 1
+        assert item["TrangThaiHoSo"] == item["TienDo"][-1]["TrangThai"]
+        assert len(item["NgayTiepNhan"]) == 14 and item["NgayTiepNhan"].isdigit()
+        assert isinstance(item["KenhThucHien"], str) and isinstance(item["TrangThaiHoSo"], str)
+        assert all(isinstance(fee["Gia"], int) for fee in item["DanhSachLePhi"])
+    later = tmp_path / "later.jsonl"
+    since = items[-1]["NgayTiepNhan"]
+    day = f"{since[:4]}-{since[4:6]}-{since[6:8]}"
+    assert desk("export", "--out", str(later), "--since", day, data=office).returncode == 0
+    assert 0 < len(later.read_text(encoding="utf-8").splitlines()) < len(items)
+
+
+def test_catalogue_round_trip(office: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "catalogue.json"
+    assert desk("catalogue", "export", str(exported), data=office).returncode == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert len(data["procedures"]) == 8
+    data["procedures"][0]["name"] = "Đăng ký khai tử (sửa)"
+    exported.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert desk("catalogue", "import", str(exported), data=office).returncode == 0
+    listing = desk("catalogue", data=office).stdout
+    assert "Đăng ký khai tử (sửa)" in listing
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    result = desk("catalogue", "import", str(broken), data=office)
+    assert result.returncode == 2 and "không đọc được" in result.stderr
+
+
+def test_help_is_available_for_every_command(office: Path) -> None:
+    for command in ((), ("demo",), ("calendar",), ("export",), ("catalogue",), ("search",)):
+        result = desk(*command, "--help", data=office)
+        assert result.returncode == 0 and "--db" in result.stdout
