@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
@@ -49,7 +49,7 @@ class _TableBuffer:
 
     def flush(self) -> None:
         if self.rows:
-            self.connection.exec_driver_sql(self.sql, self.rows)  # type: ignore[arg-type]
+            self.connection.exec_driver_sql(self.sql, self.rows)
             self.rows = []
 
 
@@ -136,7 +136,7 @@ class BulkInserter:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         assert self._connection is not None
-        table = DailyCounterRow.__table__
+        table = cast(Table, DailyCounterRow.__table__)
         make_insert = sqlite_insert if self.db.is_sqlite else pg_insert
         for (agency_id, day, first), last in self._counters.items():
             stmt = make_insert(table).values(
