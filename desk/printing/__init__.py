@@ -33,6 +33,7 @@ from desk.printing.notices import (
     render_supplement,
 )
 from desk.printing.paper import A4, A5, ROLL80
+from desk.printing.parts import prepare_codes
 from desk.printing.registry import FORMS, FormSpec
 from desk.printing.slip import render_slip
 from desk.printing.templates import DEFAULT_TEMPLATE_SET, TEMPLATE_SETS
@@ -55,6 +56,7 @@ __all__ = [
     "amount_in_words",
     "date_in_words",
     "number_in_words",
+    "prepare_codes",
     "register_fonts",
     "render_apology",
     "render_book",

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 
 from desk.domain.dossier import Dossier, Person, ReceivedDocument
 from desk.domain.office import Office
-from desk.printing.codes import Code128, QrCode
+from desk.printing.codes import Code128, QrCode, code128_modules, qr_modules
 from desk.printing.formats import BLANK, or_blank, place_and_date
 from desk.printing.layout import (
     Align,
@@ -234,6 +234,19 @@ class Kit:
 
 def _count(value: int) -> str:
     return str(value) if value else ""
+
+
+def prepare_codes(office: Office, dossier: Dossier) -> None:
+    """Encode the dossier's barcode and QR code ahead of printing (they are cached).
+
+    The QR encoder is pure Python (~15 ms): a service may call this in a worker right
+    after the dossier is saved, so that the slip prints without that wait.
+    """
+    code = str(dossier.code)
+    code128_modules(code)
+    url = lookup_url(office, code)
+    if url:
+        qr_modules(url)
 
 
 def lookup_url(office: Office, code: str) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from reportlab.lib.units import mm
 
-from desk.printing import render_book, render_slip
-from desk.printing.codes import code128_modules
+from desk.printing import prepare_codes, render_book, render_slip
+from desk.printing.codes import code128_modules, qr_modules
 from desk.printing.paper import PAPERS
 from tests.unit.printing_factories import (
     AGENCY_ID,
@@ -91,6 +91,14 @@ def test_roll_slip_barcode_scans_at_203_dpi(tmp_path: Path) -> None:
     decoded = scan(rasterise(pdf, tmp_path, 203))
     assert CODE in decoded
     assert URL in decoded
+
+
+def test_codes_can_be_prepared_before_printing() -> None:
+    office, dossier = make_office(), make_dossier()
+    prepare_codes(office, dossier)
+    hits = qr_modules.cache_info().hits
+    render_slip(office, dossier, marital_procedure())
+    assert qr_modules.cache_info().hits > hits  # the slip used the prepared QR code
 
 
 def test_slip_without_lookup_url_has_only_the_barcode(tmp_path: Path) -> None:
