@@ -35,6 +35,7 @@ from desk.printing.templates import TemplateSet
 SIGN_NOTE = "(Ký và ghi rõ họ tên)"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+MISTER_OR_MADAM = "Ông (Bà)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,15 @@ class Kit:
         )
 
     def field(self, label: str, value: Text, *, strong: bool = False) -> Paragraph:
-        """A labelled line, e.g. «Địa chỉ: Thôn Đông …»; empty values leave a dotted line."""
+        """A labelled line, e.g. «Địa chỉ: Thôn Đông …»; empty values leave a dotted line.
+        A label ending in «Ông (Bà)» runs on into the name without a colon."""
         spans = as_spans(value)
         if not any(span.text for span in spans):
             spans = (plain(BLANK),)
         elif strong:
             spans = tuple(bold(span.text) for span in spans)
-        return self.para([plain(f"{label}: "), *spans])
+        separator = " " if label.endswith(MISTER_OR_MADAM) else ": "
+        return self.para([plain(label + separator), *spans])
 
     def fields(self, *pairs: tuple[str, str]) -> Paragraph:
         """Several short fields on one line: "Số điện thoại: … Email: …"."""
