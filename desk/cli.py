@@ -6,6 +6,7 @@ Exit codes: 0 success, 2 bad input or configuration (with a Vietnamese message),
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_USAGE = 2
+
+
+# Sub-commands that live with their feature: each module has ``add_commands(command)``,
+# where ``command(name, handler, help)`` returns the new sub-parser. Modules import their
+# heavy dependencies inside the handlers, so ``desk --help`` stays fast.
+FEATURE_COMMANDS = ("desk.commands.printing",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +58,7 @@ def _parse_moment(text: str) -> datetime:
     return moment.replace(tzinfo=OFFICE_TZ)
 
 
-def _context(args: argparse.Namespace) -> DeskContext:
+def open_context(args: argparse.Namespace) -> DeskContext:
     from desk.services.context import DeskContext
 
     return DeskContext.open(db_url=getattr(args, "db", None))
@@ -71,7 +78,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.dossiers < 0:
         raise InvalidInput("Số hồ sơ mẫu không được âm.", code="cli.demo_count")
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         created = demo.ensure_demo_office(ctx)
         if created:
@@ -119,7 +126,7 @@ def cmd_calendar_dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         calendar = ctx.calendar
         year = args.year or date.today().year
@@ -144,7 +151,7 @@ def cmd_calendar_due(args: argparse.Namespace) -> int:
     from desk.store import repositories as repo
 
     received = _parse_moment(args.received)
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         with ctx.db.read() as session:
             procedure = repo.get_procedure(session, args.procedure)
@@ -170,7 +177,7 @@ def cmd_calendar_set(args: argparse.Namespace) -> int:
     day = _parse_day(args.date)
     kind = DayKind.OFF if args.action == "off" else DayKind.WORK
     default_name = "Nghỉ theo thông báo" if kind is DayKind.OFF else "Làm việc bù"
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         with ctx.db.write() as session:
             repo.put_calendar_override(
@@ -190,7 +197,7 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
     from desk.store import repositories as repo
 
     day = _parse_day(args.date)
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         with ctx.db.write() as session:
             removed = repo.remove_calendar_override(session, day)
@@ -211,7 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise InvalidInput(f"Thư mục {out.parent} không tồn tại.", code="cli.out_dir")
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         count = export_jsonl(ctx, out, since=since)
     finally:
@@ -224,7 +231,7 @@ def cmd_catalogue_export(args: argparse.Namespace) -> int:
     from desk.domain.catalogue import dump_catalogue
     from desk.store import repositories as repo
 
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         with ctx.db.read() as session:
             catalogue = repo.load_catalogue(session, include_inactive=True)
@@ -240,7 +247,7 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
     from desk.services.setup import import_catalogue
 
     catalogue = load_catalogue_file(Path(args.file))
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         count = import_catalogue(ctx, catalogue)
     finally:
@@ -250,7 +257,7 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         for procedure in ctx.catalogue():
             print(f"{procedure.code}  {procedure.name} — {procedure.processing_label}")
@@ -262,7 +269,7 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from desk.services.search import search
 
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         for found in search(ctx, " ".join(args.query), limit=args.limit):
             print(
@@ -278,7 +285,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desk.services.dossiers import get_dossier
     from desk.sync.items import dossier_item
 
-    ctx = _context(args)
+    ctx = open_context(args)
     try:
         print(json.dumps(dossier_item(get_dossier(ctx, args.code)), ensure_ascii=False, indent=2))
     finally:
@@ -363,6 +370,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = command("show", cmd_show, "xem một hồ sơ (JSON)")
     show.add_argument("code")
+    for module_name in FEATURE_COMMANDS:
+        importlib.import_module(module_name).add_commands(command)
     return parser
 
 

@@ -14,6 +14,7 @@ from desk.printing.layout import Block, LayoutError, Painter
 
 QUIET_MODULES = 10  # Code 128 needs at least 10 blank modules on either side
 QR_BORDER = 4  # the QR specification's quiet zone, in modules
+QR_MASK = 2
 
 
 def _runs(cells: str | tuple[bool, ...]) -> list[tuple[int, int]]:
@@ -91,15 +92,15 @@ class Code128(Block):
 
 @functools.lru_cache(maxsize=64)
 def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix (error correction M) from reportlab's encoder, cached because the
-    encoder is pure Python and slow (~15 ms for a lookup URL)."""
-    # Imported here: reportlab.graphics.barcode loads reportlab's whole graphics and
-    # platypus stack (~0.1 s), which offices without a lookup URL never need.
-    from reportlab.graphics.barcode.qr import QrCodeWidget
+    """The QR matrix (error correction M), from segno, cached for reprints.
 
-    widget = QrCodeWidget(value, barLevel="M")
-    widget.qr.make()
-    return tuple(tuple(bool(cell) for cell in row) for row in widget.qr.modules)
+    The mask is fixed: every one of the eight masks gives a valid code, and choosing the
+    "best" one means scoring all eight, which cost more than the rest of the slip.
+    """
+    import segno
+
+    matrix = segno.make_qr(value, error="m", boost_error=False, mask=QR_MASK).matrix
+    return tuple(tuple(bool(cell) for cell in row) for row in matrix)
 
 
 class QrCode(Block):

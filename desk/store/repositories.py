@@ -895,3 +895,18 @@ def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
 
 def all_codes(session: Session) -> Iterable[str]:
     return session.scalars(select(DossierRow.code).order_by(DossierRow.code))
+
+
+def dossiers_received_between(session: Session, first_day: date, last_day: date) -> list[Dossier]:
+    """Every dossier received on those days, in the order received (the tracking book)."""
+    rows = list(
+        session.scalars(
+            select(DossierRow)
+            .where(DossierRow.received_day >= first_day, DossierRow.received_day <= last_day)
+            .order_by(DossierRow.received_at, DossierRow.id)
+        )
+    )
+    result: list[Dossier] = []
+    for start in range(0, len(rows), 500):
+        result.extend(_load_full(rows[start : start + 500], session))
+    return result

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.units import mm
 
+from desk.domain.codes import DossierCode
 from desk.printing import prepare_codes, render_book, render_slip
 from desk.printing.codes import code128_modules, qr_modules
 from desk.printing.paper import PAPERS
@@ -171,3 +172,14 @@ def test_missing_tools_fail_in_ci_and_skip_elsewhere(monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         require_binary("zbarimg")
+
+
+@pytest.mark.parametrize("sequence", [1, 42, 999, 4321, 9999])
+def test_qr_codes_with_the_fixed_mask_scan_for_many_codes(sequence: int, tmp_path: Path) -> None:
+    # The QR mask is fixed for speed; any mask is valid, this checks it in practice.
+    dossier = make_dossier()
+    dossier.code = DossierCode(dossier.code.agency_id, dossier.code.day, sequence)
+    pdf = render_slip(make_office(), dossier, marital_procedure(), paper="a5")
+    decoded = scan(rasterise(pdf, tmp_path, 200))
+    assert f"https://dichvucong.phutho.gov.vn/tra-cuu?ma={dossier.code}" in decoded
+    assert str(dossier.code) in decoded

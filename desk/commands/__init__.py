@@ -1,0 +1,1 @@
+"""Sub-commands of ``desk`` that belong to one feature (printing, sync …)."""

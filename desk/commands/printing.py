@@ -1,0 +1,98 @@
+"""``desk print FORM CODE --out FILE.pdf`` and ``desk print book --date D [--to D]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from desk.errors import DeskError, InvalidInput
+
+FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", code="cli.date") from None
+
+
+def write_pdf(out: Path, pdf: bytes) -> None:
+    """Write through a temporary file so a half-written PDF never sits under the name."""
+    if not out.parent.exists():
+        raise InvalidInput(f"Thư mục {out.parent} không tồn tại.", code="cli.out_dir")
+    temporary = out.with_name(out.name + ".part")
+    try:
+        temporary.write_bytes(pdf)
+        os.replace(temporary, out)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise DeskError(f"Không ghi được tệp {out}: {exc.strerror}.", code="print.write") from None
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from desk.cli import EXIT_OK, open_context
+    from desk.services.printing import FormDetails, render_dossier_form, render_tracking_book
+
+    out = Path(args.out)
+    if args.form == "book":
+        if not args.date:
+            raise InvalidInput("«desk print book» cần --date YYYY-MM-DD.", code="cli.usage")
+        first, last = _day(args.date), _day(args.to) if args.to else None
+        ctx = open_context(args)
+        try:
+            pdf = render_tracking_book(ctx, first, last)
+        finally:
+            ctx.close()
+    else:
+        if not args.code:
+            raise InvalidInput(f"«desk print {args.form}» cần mã hồ sơ.", code="cli.usage")
+        details = FormDetails(
+            reason=args.reason,
+            missing_documents=list(args.missing),
+            rules_reference=args.rules,
+            guide_name=args.guide_name,
+            guide_phone=args.guide_phone,
+            signer_name=args.signer_name,
+            refund_fees=args.refund,
+        )
+        ctx = open_context(args)
+        try:
+            pdf = render_dossier_form(ctx, args.form, args.code, paper=args.paper, details=details)
+        finally:
+            ctx.close()
+    write_pdf(out, pdf)
+    print(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
+    return EXIT_OK
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(
+        "print",
+        cmd_print,
+        "in biểu mẫu một cửa ra PDF: slip (giấy tiếp nhận và hẹn trả), supplement, refusal, "
+        "apology, stop, control, declaration (tờ khai khai sinh) cho một hồ sơ; book (sổ theo "
+        "dõi) cho một ngày hoặc khoảng ngày",
+    )
+    sub.add_argument("form", choices=(*FORM_NAMES, "book"), metavar="MẪU")
+    sub.add_argument("code", nargs="?", metavar="MÃ_HỒ_SƠ")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    sub.add_argument("--paper", choices=("a5", "a4", "roll80"), help="khổ giấy")
+    sub.add_argument("--date", metavar="YYYY-MM-DD", help="(book) ngày đầu")
+    sub.add_argument("--to", metavar="YYYY-MM-DD", help="(book) ngày cuối")
+    sub.add_argument("--reason", default="", help="lý do (mặc định: lý do đã ghi trong hồ sơ)")
+    sub.add_argument(
+        "--missing",
+        action="append",
+        default=[],
+        metavar="GIẤY_TỜ",
+        help="(supplement) giấy tờ còn thiếu; lặp lại cho nhiều giấy tờ",
+    )
+    sub.add_argument("--rules", default="", help="(supplement) nơi xem quy định")
+    sub.add_argument("--guide-name", default="", help="(supplement) người hướng dẫn")
+    sub.add_argument("--guide-phone", default="", help="(supplement) điện thoại người hướng dẫn")
+    sub.add_argument("--signer-name", default="", help="(apology, stop) người ký")
+    sub.add_argument("--refund", action="store_true", help="(stop) hoàn lại phí, lệ phí đã thu")
