@@ -30,7 +30,10 @@ EXIT_USAGE = 2
 # Sub-commands that live with their feature: each module has ``add_commands(command)``,
 # where ``command(name, handler, help)`` returns the new sub-parser. Modules import their
 # heavy dependencies inside the handlers, so ``desk --help`` stays fast.
-FEATURE_COMMANDS = ("desk.commands.printing",)
+FEATURE_COMMANDS = (
+    "desk.commands.printing",
+    "desk.commands.office",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -153,6 +156,7 @@ def cmd_calendar_due(args: argparse.Namespace) -> int:
     received = _parse_moment(args.received)
     ctx = open_context(args)
     try:
+        calendar = ctx.calendar  # says so clearly when the office is not set up yet
         with ctx.db.read() as session:
             procedure = repo.get_procedure(session, args.procedure)
         processing = procedure.processing
@@ -163,7 +167,7 @@ def cmd_calendar_due(args: argparse.Namespace) -> int:
                     code="cli.needs_checks",
                 )
             processing = procedure.extended
-        due = ctx.calendar.due_at(received, processing)
+        due = calendar.due_at(received, processing)
         print(due.strftime("%Y-%m-%d %H:%M"))
     finally:
         ctx.close()

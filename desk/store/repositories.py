@@ -757,8 +757,15 @@ def find_by_column(
     )
 
 
+_BY_CODE = select(*_SUMMARY_COLUMNS).where(DossierRow.code == bindparam("code"))
+
+
 def find_by_code(session: Session, code: str) -> list[DossierSummary]:
-    return find_by_column(session, DossierRow.code, code, limit=1, before_id=None)
+    """The scan-a-slip path: one prebuilt statement on the connection, no ORM layer."""
+    return [
+        DossierSummary(*row[:6], Status(row[6]), *row[7:])  # type: ignore[call-arg]
+        for row in session.connection().execute(_BY_CODE, {"code": code})
+    ]
 
 
 def find_by_id_number(

@@ -146,3 +146,60 @@ def test_help_is_available_for_every_command(office: Path) -> None:
     for command in ((), ("demo",), ("calendar",), ("export",), ("catalogue",), ("search",)):
         result = desk(*command, "--help", data=office)
         assert result.returncode == 0 and "--db" in result.stdout
+
+
+def test_a_real_office_is_set_up_without_the_demo(tmp_path: Path) -> None:
+    data = tmp_path / "real"
+    before = desk(
+        "calendar", "due", "--procedure", "1.001193", "--received", "2026-11-23 10:00", data=data
+    )
+    assert before.returncode == 2 and "desk setup" in before.stderr
+    setup = desk(
+        "setup",
+        "--agency-id",
+        "000.12.34.H25",
+        "--agency-name",
+        "UBND XÃ TAM SƠN",
+        "--commune",
+        "Xã Tam Sơn",
+        "--province",
+        "Tỉnh Phú Thọ",
+        "--place-name",
+        "Tam Sơn",
+        "--hours",
+        "07:30-11:30,13:00-17:00",
+        data=data,
+    )
+    assert setup.returncode == 0, setup.stderr
+    assert "8 thủ tục" in setup.stdout
+    # The office's own hours drive due times: 3 working days from Monday 07:30 end
+    # exactly at Wednesday's closing.
+    due = desk(
+        "calendar", "due", "--procedure", "1.004873", "--received", "2026-11-16 07:30", data=data
+    )
+    assert due.stdout.strip() == "2026-11-18 17:00"
+    password = tmp_path / "pw"
+    password.write_text("mat-khau-123\n", encoding="utf-8")
+    user = desk(
+        "user", "canbo", "--name", "Đỗ Thị Mai", "--password-file", str(password), data=data
+    )
+    assert user.returncode == 0 and "canbo" in user.stdout
+    again = desk(
+        "user", "canbo", "--name", "Đỗ Thị Mai", "--password-file", str(password), data=data
+    )
+    assert again.returncode == 2 and "đã có" in again.stderr
+    bad = desk(
+        "setup",
+        "--agency-id",
+        "xyz",
+        "--agency-name",
+        "x",
+        "--commune",
+        "x",
+        "--province",
+        "x",
+        "--place-name",
+        "x",
+        data=data,
+    )
+    assert bad.returncode == 2 and "000.XX.YY.Hnn" in bad.stderr
