@@ -1,23 +1,22 @@
-"""Composition root of the desk window: config → database → services → main window."""
+"""Composition root of the desk window: config → database → services → sign-in → window."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from desk.resources import RESOURCES
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtGui import QFont, QFontDatabase
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from desk.errors import DeskError
     from desk.services import demo
     from desk.services.context import DeskContext
-    from desk.ui.main_window import MainWindow
+    from desk.ui.sign_in import SignInDialog
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    _load_fonts(QFontDatabase, QFont, app)
+    app = prepare_application(argv)
     try:
         ctx = DeskContext.open(db_url=db_url)
         if not ctx.has_office and not db_url:
@@ -27,11 +26,51 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
     except DeskError as error:
         QMessageBox.critical(None, "Commune Desk", error.message)
         return 2
-    window = MainWindow(ctx)
+    try:
+        from desk.ui.i18n import install_translator
+
+        install_translator(ctx.config.language)
+        sign_in = SignInDialog(ctx)
+        # While the clerk types the password, the main window's code loads in the pool.
+        from desk.ui.workers import Job
+
+        Job(_preload_main_window).start(lambda _none: None, lambda _error: None)
+        if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.user is None:
+            return 0
+        window = open_main_window(ctx, sign_in.user)
+        code = app.exec()
+        window.deleteLater()
+        return int(code)
+    finally:
+        ctx.close()
+
+
+def prepare_application(argv: list[str] | None = None) -> Any:
+    """The QApplication with the bundled font and the desk's style sheet."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui.style import APP_STYLE
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Commune Desk")
+    _load_fonts(QFontDatabase, QFont, app)
+    if isinstance(app, QApplication):
+        app.setStyleSheet(APP_STYLE)
+    return app
+
+
+def _preload_main_window() -> None:
+    import desk.printing.registry
+    import desk.ui.main_window  # noqa: F401
+
+
+def open_main_window(ctx: Any, user: Any) -> Any:
+    from desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, user)
     window.show()
-    code = app.exec()
-    ctx.close()
-    return int(code)
+    return window
 
 
 def _load_fonts(font_database, font_class, app) -> None:  # type: ignore[no-untyped-def,unused-ignore]
@@ -42,4 +81,4 @@ def _load_fonts(font_database, font_class, app) -> None:  # type: ignore[no-unty
         families = font_database.applicationFontFamilies(font_id) if font_id >= 0 else []
         family = family or (families[0] if families else "")
     if family:
-        app.setFont(font_class(family, 11))
+        app.setFont(font_class(family, 10))

@@ -146,8 +146,14 @@ def render_supplement(
     paper: str = A5,
     template_set: str = DEFAULT_TEMPLATE_SET,
     issued_on: date | None = None,
+    recorded: bool = True,
 ) -> bytes:
-    """Form 02: what the citizen still has to bring, why, and who explains it."""
+    """Form 02: what the citizen still has to bring, why, and who explains it.
+
+    ``recorded=False`` is the walk-in whose papers were incomplete at the desk: nothing
+    was recorded, so there is no dossier code to print, and the text says the papers were
+    checked rather than received.
+    """
     kit = _kit(paper, template_set)
     reason = _require(request.reason, "lý do yêu cầu bổ sung")
     documents = request.documents()
@@ -158,9 +164,18 @@ def render_supplement(
     blocks: list[Block] = [
         kit.header(office, issued_on or _today()),
         kit.title(kit.templates.form(SUPPLEMENT).title),
-        kit.code_block(office, dossier, with_qr=False),
-        kit.field("Thời gian nhận hồ sơ", format_moment(dossier.received_at)),
-        kit.para(f"{office.unit_name} - {office.agency_name} đã tiếp nhận hồ sơ của:"),
+        *(
+            [
+                kit.code_block(office, dossier, with_qr=False),
+                kit.field("Thời gian nhận hồ sơ", format_moment(dossier.received_at)),
+                kit.para(f"{office.unit_name} - {office.agency_name} đã tiếp nhận hồ sơ của:"),
+            ]
+            if recorded
+            else [
+                kit.field("Thời gian kiểm tra hồ sơ", format_moment(dossier.received_at)),
+                kit.para(f"{office.unit_name} - {office.agency_name} đã kiểm tra hồ sơ của:"),
+            ]
+        ),
         *kit.person_lines(dossier.applicant),
         kit.request_line(dossier),
         kit.documents_table(

@@ -8,11 +8,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desk.domain.dossier import Dossier
+from desk.domain.calendar import now_in_office
+from desk.domain.codes import MAX_SEQUENCE, DossierCode
+from desk.domain.dossier import Dossier, IntakeRequest
+from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import InvalidInput
 from desk.printing import FORMS, render_book
 from desk.printing.notices import Apology, Refusal, StopNotice, SupplementRequest
+from desk.services import intake
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier
 from desk.store import repositories as repo
@@ -124,6 +128,32 @@ def render_dossier_form(
         paper=paper,
         template_set=ctx.config.template_set,
         now=now,
+    )
+
+
+def render_intake_supplement(
+    ctx: DeskContext,
+    request: IntakeRequest,
+    supplement: SupplementRequest,
+    clerk: User,
+    *,
+    at: datetime | None = None,
+) -> bytes:
+    """Form 02 for a walk-in whose papers are incomplete: nothing is recorded (no code is
+    drawn, the day's sequence is untouched); the form lists what to bring back."""
+    from desk.printing.notices import render_supplement
+
+    at = at or now_in_office()
+    intake.validate_request(request)
+    procedure = ctx.catalogue().get(request.procedure_code)
+    plan = intake.plan_intake(ctx.calendar, procedure, request, clerk, at)
+    # A stand-in code only to build the domain object: recorded=False never prints it.
+    stand_in = DossierCode(ctx.office.agency_id, plan.day, MAX_SEQUENCE)
+    dossier = intake.dossier_from_new(
+        intake.new_dossier(plan, stand_in, request, clerk), 0, plan.event
+    )
+    return render_supplement(
+        ctx.office, dossier, supplement, template_set=ctx.config.template_set, recorded=False
     )
 
 

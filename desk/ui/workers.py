@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -29,11 +32,14 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
-        except Exception as error:  # reported to the GUI, which decides what to show
-            self.signals.failed.emit(error)
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self.work()
+            except Exception as error:  # reported to the GUI, which decides what to show
+                self.signals.failed.emit(error)
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:  # the application is shutting down: nobody to report to
+            log.debug("job finished after its receiver was deleted")
 
     def start(
         self, on_done: Callable[[Any], None], on_failed: Callable[[Any], None] | None = None
@@ -48,3 +54,15 @@ class Job(QRunnable):
 
     def _finished(self, _result: object) -> None:
         Job._running.discard(self)
+
+
+def error_message(error: object, fallback: str = "") -> str:
+    """What the clerk reads about a failed job: a DeskError's own Vietnamese message; for
+    anything else (a bug) a plain sentence, the details going to the log."""
+    from desk.errors import DeskError
+
+    if isinstance(error, DeskError):
+        return error.message
+    if isinstance(error, BaseException):
+        log.error("job failed", exc_info=(type(error), error, error.__traceback__))
+    return fallback or "Có lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký của máy."

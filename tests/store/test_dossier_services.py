@@ -189,3 +189,29 @@ def test_a_person_known_by_id_number_is_reused_not_duplicated(office: DeskContex
             ).scalar_one()
             == 1
         )
+
+
+def test_supplement_guidance_for_a_walk_in_records_nothing(office: DeskContext) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from desk.printing.notices import SupplementRequest
+    from desk.services.printing import render_intake_supplement
+
+    clerk = demo.demo_clerks(office)[0]
+    pdf = render_intake_supplement(
+        office,
+        _request(),
+        SupplementRequest(
+            ["Bản sao giấy khai sinh"], "Thiếu giấy tờ chứng minh", guide_name="Hương"
+        ),
+        clerk,
+        at=MONDAY_9,
+    )
+    text_of_pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Đặng Thị Đào" in text_of_pdf and "Bản sao giấy khai sinh" in text_of_pdf
+    assert "Mã hồ sơ" not in text_of_pdf and "9999" not in text_of_pdf
+    with office.db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM dossiers")).scalar_one() == 0
+        assert session.execute(text("SELECT count(*) FROM daily_counters")).scalar_one() == 0

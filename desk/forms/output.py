@@ -1,0 +1,119 @@
+"""From a form's values to what the dossier records: form data, parties, request fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from desk.domain.calendar import now_in_office
+from desk.domain.dossier import Party, Person
+from desk.domain.identity import Sex
+from desk.forms.spec import FieldSpec, FormDefinition, Section
+from desk.forms.validation import person_is_filled, person_values, typed_value
+from desk.forms.values import is_empty
+
+PERSON_KEYS = (
+    "full_name",
+    "id_number",
+    "old_id_number",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "email",
+    "id_issue_date",
+    "id_issuer",
+)
+
+
+@dataclass(slots=True)
+class FormOutput:
+    form_data: dict[str, Any] = field(default_factory=dict)
+    parties: list[Party] = field(default_factory=list)
+    request: dict[str, int] = field(default_factory=dict)  # copies, pages, sets_count
+    late: bool = False
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    head, _, tail = path.partition(".")
+    if not tail:
+        data[head] = value
+        return
+    inner = data.setdefault(head, {})
+    if isinstance(inner, dict):
+        _put(inner, tail, value)
+
+
+def person_from_values(spec: FieldSpec, values: Mapping[str, Any]) -> Person:
+    """A ``Person`` from a person field's values; unreadable parts are left empty."""
+    # typed_value needs a form that knows the field: a one-field view of it.
+    form = FormDefinition("_", "_", (Section("", (spec,)),))
+    wrapped = {spec.key: values}
+    parsed: dict[str, Any] = {}
+    for key in PERSON_KEYS:
+        if spec.part(key) is None:
+            if key in values and not is_empty(values[key]):
+                parsed[key] = values[key]  # carried along (e.g. the old ID from a card)
+            continue
+        parsed[key] = typed_value(form, wrapped, f"{spec.key}.{key}")
+    sex = parsed.get("sex")
+    born = parsed.get("birth_date")
+    issued = parsed.get("id_issue_date")
+    return Person(
+        full_name=str(parsed.get("full_name") or ""),
+        id_number=str(parsed.get("id_number") or ""),
+        old_id_number=str(parsed.get("old_id_number") or ""),
+        birth_date=born if isinstance(born, date) else None,
+        sex=Sex.parse(sex) if isinstance(sex, str) and sex else None,
+        address=str(parsed.get("address") or ""),
+        phone=str(parsed.get("phone") or ""),
+        email=str(parsed.get("email") or ""),
+        id_issue_date=issued if isinstance(issued, date) else None,
+        id_issuer=str(parsed.get("id_issuer") or ""),
+    )
+
+
+def is_late(form: FormDefinition, values: Mapping[str, Any], today: date) -> bool:
+    if form.late is None:
+        return False
+    moment = typed_value(form, values, form.late.field)
+    return isinstance(moment, date) and moment < today - timedelta(days=form.late.days)
+
+
+def form_output(
+    form: FormDefinition, values: Mapping[str, Any], *, today: date | None = None
+) -> FormOutput:
+    """What the dossier records. Run it on values that passed validation: a value that
+    cannot be read is left out rather than guessed."""
+    today = today or now_in_office().date()
+    output = FormOutput()
+    for spec in form.fields():
+        if spec.is_person:
+            person = person_values(values, spec.key)
+            if not person_is_filled(person):
+                continue
+            output.parties.append(Party(spec.key, person_from_values(spec, person)))
+            for part in spec.person:
+                if part.copy_to:
+                    value = typed_value(form, values, f"{spec.key}.{part.key}")
+                    if value is not None:
+                        _put(output.form_data, part.copy_to, _canonical(value))
+            continue
+        value = typed_value(form, values, spec.key)
+        if value is None or value == "":
+            continue
+        _put(output.form_data, spec.key, _canonical(value))
+    for attribute, path in form.request:
+        number = typed_value(form, values, path)
+        if isinstance(number, int):
+            output.request[attribute] = number
+    output.late = is_late(form, values, today)
+    return output

@@ -1,0 +1,427 @@
+"""Table models of the desk: the dossier list (paged from the database as the clerk
+scrolls), and a dossier's documents and timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desk.domain.calendar import now_in_office
+from desk.domain.dossier import ReceivedDocument
+from desk.domain.status import Status, StatusEvent
+from desk.errors import DeskError
+from desk.services.context import DeskContext
+from desk.services.dossier_list import ListFilter, ListPage, list_page
+from desk.store.repositories import DossierSummary
+from desk.ui.style import DANGER, DANGER_BG, status_colour
+from desk.ui.workers import Job
+
+Index = QModelIndex | QPersistentModelIndex
+PageLoader = Callable[[ListFilter, int | None], ListPage]
+
+# Columns of the dossier list.
+COL_CODE = 0
+COL_APPLICANT = 1
+COL_PROCEDURE = 2
+COL_STATUS = 3
+COL_RECEIVED = 4
+COL_DUE = 5
+COL_CLERK = 6
+DOSSIER_COLUMNS = 7
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the dossier code of a row
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a row shown as overdue
+
+
+def _headers() -> tuple[str, ...]:
+    return (
+        QCoreApplication.translate("DossierTableModel", "Mã hồ sơ"),
+        QCoreApplication.translate("DossierTableModel", "Người nộp"),
+        QCoreApplication.translate("DossierTableModel", "Thủ tục"),
+        QCoreApplication.translate("DossierTableModel", "Trạng thái"),
+        QCoreApplication.translate("DossierTableModel", "Tiếp nhận"),
+        QCoreApplication.translate("DossierTableModel", "Hẹn trả"),
+        QCoreApplication.translate("DossierTableModel", "Cán bộ tiếp nhận"),
+    )
+
+
+def moment_text(moment: datetime | None) -> str:
+    return f"{moment:%H:%M %d/%m/%Y}" if moment is not None else ""
+
+
+def is_overdue(summary: DossierSummary, now: datetime) -> bool:
+    """Running and past the legal due time (a supplement request pauses the clock)."""
+    if summary.status.is_final or summary.status.is_finished:
+        return False
+    if summary.status is Status.SUPPLEMENT_REQUESTED or summary.paused_at is not None:
+        return False
+    return now > summary.due_at
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """A dossier of the list with its cells already formatted (in the worker thread)."""
+
+    summary: DossierSummary
+    cells: tuple[str, ...]
+    overdue: bool
+
+
+def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRow]:
+    rows = []
+    for s in summaries:
+        due = s.rescheduled_due_at or s.due_at
+        overdue = is_overdue(s, now)
+        due_text = moment_text(due)
+        if overdue:
+            due_text += " ⚠"
+        cells = (
+            s.code,
+            s.applicant_name,
+            s.procedure_name,
+            s.status.label,
+            moment_text(s.received_at),
+            due_text,
+            s.clerk_name,
+        )
+        rows.append(ListRow(s, cells, overdue))
+    return rows
+
+
+class DossierTableModel(QAbstractTableModel):
+    """The dossier list, newest first, over the whole office database.
+
+    Only what was scrolled into view is loaded: ``canFetchMore``/``fetchMore`` read the
+    next keyset page (100 dossiers before the last id shown) in the thread pool and insert
+    it when it arrives, so neither a million rows nor a slow search stalls the window.
+    A page that arrives for a filter the clerk has since changed is dropped.
+    """
+
+    page_loaded = Signal(int)  # rows added
+    loading_changed = Signal(bool)
+    load_failed = Signal(str)  # Vietnamese message
+
+    def __init__(
+        self,
+        ctx: DeskContext | None = None,
+        parent: Any = None,
+        *,
+        loader: PageLoader | None = None,
+        clock: Callable[[], datetime] = now_in_office,
+    ):
+        super().__init__(parent)
+        if loader is None:
+            if ctx is None:
+                raise ValueError("DossierTableModel needs a context or a loader")
+            context = ctx
+            loader = lambda chosen, before: list_page(context, chosen, before_id=before)  # noqa: E731
+        self._loader = loader
+        self._clock = clock
+        self._rows: list[ListRow] = []
+        self._filter = ListFilter()
+        self._next_before: int | None = None
+        self._exhausted = True
+        self._loading = False
+        self._generation = 0
+        self._headers = _headers()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- what the list shows ----------------------------------------------------------
+
+    @property
+    def filter(self) -> ListFilter:
+        return self._filter
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def set_filter(self, chosen: ListFilter) -> None:
+        """Show another selection: the old rows go at once, the first page follows."""
+        self.beginResetModel()
+        self._generation += 1
+        self._filter = chosen
+        self._rows = []
+        self._next_before = None
+        self._exhausted = False
+        self._set_loading(False)
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        self.set_filter(self._filter)
+
+    def summary_at(self, row: int) -> DossierSummary:
+        return self._rows[row].summary
+
+    def code_at(self, row: int) -> str:
+        return self._rows[row].summary.code
+
+    def row_of(self, code: str) -> int:
+        for number, row in enumerate(self._rows):
+            if row.summary.code == code:
+                return number
+        return -1
+
+    # --- Qt's model interface ---------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else DOSSIER_COLUMNS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.overdue:
+                return QCoreApplication.translate("DossierTableModel", "Hồ sơ quá hạn")
+            return row.cells[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.overdue and column in (COL_CODE, COL_DUE):
+                return QBrush(QColor(DANGER))
+            if column == COL_STATUS:
+                return QBrush(QColor(status_colour(int(row.summary.status))))
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(DANGER_BG)) if row.overdue else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if column == COL_CODE or (row.overdue and column == COL_DUE) else None
+        if role == CODE_ROLE:
+            return row.summary.code
+        if role == OVERDUE_ROLE:
+            return row.overdue
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < DOSSIER_COLUMNS:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._set_loading(True)
+        generation = self._generation
+        chosen, before = self._filter, self._next_before
+        loader, clock = self._loader, self._clock
+
+        def work() -> tuple[int, ListPage, list[ListRow]]:
+            page = loader(chosen, before)
+            return generation, page, make_rows(page.rows, clock())
+
+        Job(work).start(self._on_page, lambda error: self._on_failed(generation, error))
+
+    # --- pages arriving on the GUI thread ---------------------------------------------
+
+    def _on_page(self, result: tuple[int, ListPage, list[ListRow]]) -> None:
+        generation, page, rows = result
+        if generation != self._generation:
+            return  # the clerk changed the filter meanwhile
+        self._next_before = page.next_before_id
+        self._exhausted = page.next_before_id is None
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._set_loading(False)
+        self.page_loaded.emit(len(rows))
+
+    def _on_failed(self, generation: int, error: object) -> None:
+        if generation != self._generation:
+            return
+        self._exhausted = True
+        self._set_loading(False)
+        message = (
+            error.message
+            if isinstance(error, DeskError)
+            else QCoreApplication.translate("DossierTableModel", "Không đọc được danh sách hồ sơ.")
+        )
+        self.load_failed.emit(message)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+
+# --- a dossier's documents ----------------------------------------------------------------
+
+DOC_NUMBER = 0
+DOC_NAME = 1
+DOC_ORIGINALS = 2
+DOC_CERTIFIED = 3
+DOC_PHOTOCOPIES = 4
+DOC_SCAN = 5
+DOCUMENT_COLUMNS = 6
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """The documents received with a dossier (the table of the slip), and their scans."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._documents: list[ReceivedDocument] = []
+        self._headers = (
+            QCoreApplication.translate("DocumentTableModel", "TT"),
+            QCoreApplication.translate("DocumentTableModel", "Giấy tờ"),
+            QCoreApplication.translate("DocumentTableModel", "Bản chính"),
+            QCoreApplication.translate("DocumentTableModel", "Bản chứng thực"),
+            QCoreApplication.translate("DocumentTableModel", "Bản photo"),
+            QCoreApplication.translate("DocumentTableModel", "Bản quét"),
+        )
+
+    def set_documents(self, documents: Sequence[ReceivedDocument]) -> None:
+        self.beginResetModel()
+        self._documents = list(documents)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> ReceivedDocument:
+        return self._documents[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else DOCUMENT_COLUMNS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._documents):
+            return None
+        doc = self._documents[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DOC_NUMBER:
+                return str(index.row() + 1)
+            if column == DOC_NAME:
+                return doc.name
+            if column == DOC_ORIGINALS:
+                return str(doc.originals or "")
+            if column == DOC_CERTIFIED:
+                return str(doc.certified_copies or "")
+            if column == DOC_PHOTOCOPIES:
+                return str(doc.photocopies or "")
+            if column == DOC_SCAN:
+                return (
+                    QCoreApplication.translate("DocumentTableModel", "Đã số hóa")
+                    if doc.digitised
+                    else "—"
+                )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != DOC_NAME:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < DOCUMENT_COLUMNS else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# --- a dossier's timeline -------------------------------------------------------------------
+
+EVENT_AT = 0
+EVENT_STATUS = 1
+EVENT_ACTOR = 2
+EVENT_NOTE = 3
+EVENT_COLUMNS = 4
+
+
+class EventTableModel(QAbstractTableModel):
+    """The dossier's history, oldest first: every transition with who, when and a note."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._events: list[StatusEvent] = []
+        self._headers = (
+            QCoreApplication.translate("EventTableModel", "Thời điểm"),
+            QCoreApplication.translate("EventTableModel", "Trạng thái"),
+            QCoreApplication.translate("EventTableModel", "Người thực hiện"),
+            QCoreApplication.translate("EventTableModel", "Ghi chú"),
+        )
+
+    def set_events(self, events: Sequence[StatusEvent]) -> None:
+        self.beginResetModel()
+        self._events = list(events)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else EVENT_COLUMNS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._events):
+            return None
+        event = self._events[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == EVENT_AT:
+                return moment_text(event.at)
+            if column == EVENT_STATUS:
+                if event.from_status is None or event.from_status is event.to_status:
+                    return event.to_status.label
+                return f"{event.from_status.label} → {event.to_status.label}"
+            if column == EVENT_ACTOR:
+                return event.actor_name + (f" ({event.actor_title})" if event.actor_title else "")
+            if column == EVENT_NOTE:
+                return event.note
+        if role == Qt.ItemDataRole.ForegroundRole and column == EVENT_STATUS:
+            return QBrush(QColor(status_colour(int(event.to_status))))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < EVENT_COLUMNS else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,397 @@
+"""The keyboard-wedge scanner: tell a scan from typing by key timing.
+
+A USB barcode/QR scanner "types" its payload much faster than a person can (a few
+milliseconds a key) and ends it with Enter. ``ScanListener`` watches key presses
+application-wide (``app.installEventFilter(listener)``), holds back printable keys for a
+few tens of milliseconds, and decides:
+
+- a burst of at least ``min_length`` characters, each within ``max_gap_ms`` of the
+  previous, ended by Enter (or Tab) is a scan: its keys never reach the focused field,
+  and the payload is interpreted (a dossier code from a slip, or a chip ID card QR);
+- anything else is a person typing: the held keys are delivered, in order, to the widget
+  they were meant for, at most ``max_gap_ms`` + 15 ms late.
+
+Key timing comes from the events' own timestamps (set by the platform when the key was
+pressed), so keys queued while the desk was busy do not look like a burst.
+
+A Vietnamese input method (Unikey/EVKey, Telex) running while the scanner types can
+rewrite the payload ("aa" → "â", "dd" → "đ", tone keys s/f/r/x/j) by sending backspaces
+and new letters, or commit text through the input-method channel. A burst with such edits,
+or whose text carries traces of them, is rejected with a Vietnamese message: a payload is
+never saved silently when it may have been altered. Accents that merely arrive decomposed
+are composed (NFC); the ID card then carries a warning the clerk sees.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from desk.domain.codes import DossierCode
+from desk.domain.identity import QR_FIELD_COUNT, IdCard, IdWarning, parse_id_card_qr
+from desk.domain.text import nfc
+from desk.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+MAX_GAP_MS = 35
+MIN_LENGTH = 8
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+    Qt.Key.Key_Super_L,
+    Qt.Key.Key_Super_R,
+}
+_END_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
+_CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+# --- what a payload is (no Qt below this line until ScanListener) ----------------------
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+VOWEL_MARKS = {"\u0302", "\u0306", "\u031b"}  # â/ê/ô, ă, ơ/ư
+_CODE_SHAPE = re.compile(r"^[0-9A-Za-z.]+-\d{6}-\d{4}$")
+# UTF-8 bytes read as Windows-1252/Latin-1: "Tráº§n", "VÄƒn", "BÃ¬nh".
+_MOJIBAKE = re.compile(r"Ã.|Ä.|Æ.|áº|á»|Ä‘|Ä\u0090")
+
+
+@dataclass(frozen=True, slots=True)
+class ScanVerdict:
+    kind: str  # "code", "id_card" or "rejected"
+    code: str = ""
+    card: IdCard | None = None
+    message: str = ""
+
+
+def _marks(word: str) -> list[str]:
+    return [ch for ch in unicodedata.normalize("NFD", word) if unicodedata.combining(ch)]
+
+
+def ime_traces(text: str) -> list[str]:
+    """Words of a name or address that an input method has probably rewritten.
+
+    Only words that carry Vietnamese marks are judged (an ASCII word may be a minority
+    name or an abbreviation): two tone marks in one syllable, Telex keys left in a marked
+    word (f, j, w, z), a marked word ending in a tone key (s, x: no Vietnamese syllable
+    ends so), a doubled Telex key (aa, ee, oo, dd), a mark that does not compose.
+    """
+    suspicious = []
+    for word in re.split(r"[\s,;/|()\-]+", text):
+        if not word:
+            continue
+        marks = _marks(word)
+        has_vietnamese = bool(marks) or any(ch in "đĐ" for ch in word)
+        composed = unicodedata.normalize("NFC", word)
+        if any(unicodedata.combining(ch) for ch in composed):
+            suspicious.append(word)
+            continue
+        if not has_vietnamese:
+            continue
+        letters = unicodedata.normalize("NFD", composed.lower())
+        base = "".join(ch for ch in letters if not unicodedata.combining(ch))
+        tones = sum(1 for m in marks if m in TONE_MARKS)
+        doubled = re.search(r"(aa|ee|oo|dd)", base) and not re.search(r"oong|ooc", base)
+        if tones > 1 or re.search(r"[fjwz]", base) or re.search(r"[sx]$", base) or doubled:
+            suspicious.append(word)
+    return suspicious
+
+
+def _decomposed(text: str) -> bool:
+    return any(unicodedata.combining(ch) for ch in text) and nfc(text) != text
+
+
+IME_HINT = (
+    "Hãy tắt bộ gõ tiếng Việt (Unikey/EVKey: chuyển sang chế độ gõ tiếng Anh «E») rồi quét lại."
+)
+
+
+def interpret_scan(raw: str, *, edited: bool = False, today: date | None = None) -> ScanVerdict:
+    """What a scanned payload is: a dossier code, an ID card, or a reason to refuse it."""
+    text = raw.strip().strip("\r\n\t")
+    if edited:
+        return ScanVerdict(
+            "rejected", message=f"Bộ gõ tiếng Việt đã sửa các ký tự máy quét gửi. {IME_HINT}"
+        )
+    if _MOJIBAKE.search(text):
+        return ScanVerdict(
+            "rejected",
+            message=(
+                "Máy quét gửi chữ tiếng Việt sai bảng mã (chữ bị vỡ, ví dụ «Ã», «áº»). "
+                "Hãy đặt máy quét ở chế độ Unicode/UTF-8 rồi quét lại; không tự sửa để tránh sai "
+                "thông tin."
+            ),
+        )
+    composed = nfc(text)
+    if "|" not in composed:
+        if _CODE_SHAPE.match(composed):
+            try:
+                return ScanVerdict("code", code=str(DossierCode.parse(composed)))
+            except InvalidInput as error:
+                return ScanVerdict("rejected", message=error.message)
+        shown = composed if len(composed) <= 40 else composed[:40] + "…"
+        return ScanVerdict(
+            "rejected",
+            message=f"Mã vừa quét «{shown}» không phải mã hồ sơ hay mã QR căn cước.",
+        )
+    fields = composed.split("|")
+    if len(fields) == QR_FIELD_COUNT:
+        traces = ime_traces(fields[2]) + ime_traces(fields[4]) + ime_traces(fields[5])
+        if traces:
+            words = ", ".join(f"«{w}»" for w in traces[:3])
+            return ScanVerdict(
+                "rejected",
+                message=f"Mã QR căn cước có dấu hiệu bị bộ gõ tiếng Việt sửa ({words}). {IME_HINT}",
+            )
+    try:
+        card = parse_id_card_qr(composed, today=today)
+    except InvalidInput as error:
+        return ScanVerdict("rejected", message=error.message)
+    if _decomposed(text):
+        note = IdWarning(
+            "scan.decomposed",
+            "Mã QR gửi chữ có dấu ở dạng tổ hợp (thường do bộ gõ tiếng Việt); đã chuẩn hóa. "
+            "Hãy đối chiếu họ tên và địa chỉ với thẻ.",
+        )
+        card = replace(card, warnings=(*card.warnings, note))
+    return ScanVerdict("id_card", card=card)
+
+
+# --- the listener ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _HeldKey:
+    receiver: QObject
+    type: QEvent.Type
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+    autorepeat: bool
+    count: int
+    scan_code: int
+    virtual_key: int
+    native_modifiers: int
+
+    @classmethod
+    def of(cls, receiver: QObject, event: QKeyEvent) -> _HeldKey:
+        return cls(
+            receiver,
+            event.type(),
+            int(event.key()),
+            event.modifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+            event.nativeScanCode(),
+            event.nativeVirtualKey(),
+            event.nativeModifiers(),
+        )
+
+    def event(self) -> QKeyEvent:
+        return QKeyEvent(
+            self.type,
+            self.key,
+            self.modifiers,
+            self.scan_code,
+            self.virtual_key,
+            self.native_modifiers,
+            self.text,
+            self.autorepeat,
+            self.count,
+        )
+
+
+def _monotonic_ms() -> int:
+    return int(time.monotonic() * 1000)
+
+
+class ScanListener(QObject):
+    """Application-wide scanner detection; see the module docstring.
+
+    ``today`` (a callable) fixes the date ID cards are checked against (tests).
+    """
+
+    code_scanned = Signal(str)
+    id_card_scanned = Signal(object)
+    scan_rejected = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_gap_ms: int = MAX_GAP_MS,
+        min_length: int = MIN_LENGTH,
+        today: Callable[[], date] | None = None,
+    ):
+        super().__init__(parent)
+        self.max_gap_ms = max_gap_ms
+        self.min_length = min_length
+        self.enabled = True
+        self._today = today
+        self._held: list[_HeldKey] = []
+        self._chars: list[str] = []
+        self._edited = False
+        self._last_ms = 0
+        self._replaying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max_gap_ms + 15)
+        self._timer.timeout.connect(self._on_quiet)
+
+    # -- Qt hook --
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or not self.enabled:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            return self._on_press(watched, event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.KeyRelease:
+            return self._on_release(watched, event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.ShortcutOverride and self._held:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in _END_KEYS or self._is_printable(key_event):
+                event.accept()  # a scan in progress: its Enter must not trigger a shortcut
+                return True
+            return False
+        if kind == QEvent.Type.InputMethod and self._held and self._recent(self._now(None)):
+            im_event: QInputMethodEvent = event  # type: ignore[assignment]
+            self._chars.extend(im_event.commitString())
+            self._edited = True  # an input method is composing what the scanner types
+            self._timer.start()
+            return True
+        return False
+
+    # -- decisions --
+
+    def _now(self, event: QKeyEvent | None) -> int:
+        stamp = int(event.timestamp()) if event is not None else 0
+        return stamp or _monotonic_ms()
+
+    def _recent(self, now: int) -> bool:
+        return bool(self._held) and now - self._last_ms <= self.max_gap_ms
+
+    @staticmethod
+    def _is_printable(event: QKeyEvent) -> bool:
+        text = event.text()
+        if not text or not all(ch.isprintable() for ch in text):
+            return False
+        mods = event.modifiers() & (_CTRL_ALT | Qt.KeyboardModifier.MetaModifier)
+        return mods == Qt.KeyboardModifier.NoModifier or mods == _CTRL_ALT  # AltGr
+
+    def _burst_length(self) -> int:
+        return len(self._chars)
+
+    def _on_press(self, receiver: QObject, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in _MODIFIER_KEYS:
+            return False
+        now = self._now(event)
+        if event.isAutoRepeat():
+            self._deliver_typing()
+            return False
+        if self._is_printable(event):
+            if self._held and not self._recent(now):
+                self._deliver_typing()
+            self._hold(receiver, event, now)
+            self._chars.append(event.text())
+            return True
+        recent = self._recent(now)
+        if key in _END_KEYS:
+            if recent and self._burst_length() >= self.min_length:
+                self._finish_scan()
+                return True
+            self._deliver_typing()
+            return False
+        if key == Qt.Key.Key_Backspace and recent and self._burst_length() >= 2:
+            # An input method correcting what the scanner typed (Unikey sends backspaces).
+            self._hold(receiver, event, now)
+            if self._chars:
+                self._chars.pop()
+            self._edited = True
+            return True
+        if recent and self._burst_length() >= 3:
+            # Inside a burst: keys without text (Alt+numpad codes …) belong to the scan.
+            self._hold(receiver, event, now)
+            return True
+        self._deliver_typing()
+        return False
+
+    def _on_release(self, receiver: QObject, event: QKeyEvent) -> bool:
+        if not self._held or event.key() in _MODIFIER_KEYS:
+            return False
+        self._held.append(_HeldKey.of(receiver, event))
+        return True
+
+    def _hold(self, receiver: QObject, event: QKeyEvent, now: int) -> None:
+        self._held.append(_HeldKey.of(receiver, event))
+        self._last_ms = now
+        self._timer.start()
+
+    def _reset(self) -> list[_HeldKey]:
+        held = self._held
+        self._held = []
+        self._chars = []
+        self._edited = False
+        self._timer.stop()
+        return held
+
+    def _on_quiet(self) -> None:
+        """No key for a while: a long burst that looks like a payload is a scan without
+        Enter; anything else was typing."""
+        text = "".join(self._chars)
+        if self._burst_length() >= self.min_length and (
+            text.count("|") == QR_FIELD_COUNT - 1 or _CODE_SHAPE.match(text.strip())
+        ):
+            self._finish_scan()
+        else:
+            self._deliver_typing()
+
+    def _deliver_typing(self) -> None:
+        held = self._reset()
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for item in held:
+                receiver: Any = item.receiver
+                if not shiboken6.isValid(receiver):
+                    receiver = QApplication.focusWidget()
+                    if receiver is None:
+                        continue
+                QCoreApplication.sendEvent(receiver, item.event())
+        finally:
+            self._replaying = False
+
+    def flush(self) -> None:
+        """Deliver any held keys now (before reading a field's text, in tests …)."""
+        self._deliver_typing()
+
+    def _finish_scan(self) -> None:
+        payload = "".join(self._chars)
+        edited = self._edited
+        self._reset()
+        today = self._today() if self._today else None
+        verdict = interpret_scan(payload, edited=edited, today=today)
+        log.info("scan: %s", verdict.kind)  # never the payload: it is personal data
+        if verdict.kind == "code":
+            self.code_scanned.emit(verdict.code)
+        elif verdict.kind == "id_card":
+            self.id_card_scanned.emit(verdict.card)
+        else:
+            self.scan_rejected.emit(verdict.message)

@@ -1,0 +1,259 @@
+"""The sign-in screen, and the lock screen that asks for the password again after idling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.office import User
+from desk.errors import DeskError
+from desk.services import auth
+from desk.services.context import DeskContext
+from desk.ui.workers import Job
+
+Authenticator = Callable[[str, str], User]
+
+
+def _message(error: object, fallback: str) -> str:
+    return error.message if isinstance(error, DeskError) else fallback
+
+
+class SignInDialog(QDialog):
+    """Username and password of an account of the office database."""
+
+    signed_in = Signal(object)  # User
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        parent: QWidget | None = None,
+        *,
+        authenticate: Authenticator | None = None,
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._authenticate = authenticate or (lambda u, p: auth.authenticate(ctx.db, u, p))
+        self.user: User | None = None
+        self.setWindowTitle(self.tr("Đăng nhập — Commune Desk"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        office = ctx.office
+        agency = QLabel(office.agency_name)
+        agency.setStyleSheet("font-size: 12pt; color: #555;")
+        unit = QLabel(office.unit_name)
+        unit.setObjectName("pageTitle")
+        unit.setWordWrap(True)
+        layout.addWidget(agency)
+        layout.addWidget(unit)
+        layout.addSpacing(8)
+        hint = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ của cơ quan."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setPlaceholderText(self.tr("ví dụ: canbo1"))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.quit_button = QPushButton(self.tr("Thoát"))
+        self.sign_in_button = QPushButton(self.tr("Đăng nhập"))
+        self.sign_in_button.setProperty("primary", True)
+        self.sign_in_button.setDefault(True)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.sign_in_button)
+        layout.addLayout(buttons)
+        self.quit_button.clicked.connect(self.reject)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.username.setFocus()
+
+    def submit(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        if not username.strip() or not password:
+            self.error.setText(self.tr("Nhập tên đăng nhập và mật khẩu."))
+            return
+        self.sign_in_button.setEnabled(False)
+        self.error.setText("")
+        # argon2 takes tens of milliseconds by design: off the GUI thread.
+        Job(lambda: self._authenticate(username, password)).start(self._on_user, self._on_failed)
+
+    def _on_user(self, user: User) -> None:
+        self.user = user
+        self.sign_in_button.setEnabled(True)
+        self.signed_in.emit(user)
+        self.accept()
+
+    def _on_failed(self, error: object) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.error.setText(_message(error, self.tr("Không đăng nhập được.")))
+        self.password.selectAll()
+        self.password.setFocus()
+
+
+class LockScreen(QFrame):
+    """Covers the whole window; the screens under it keep everything that was typed."""
+
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        user: User,
+        parent: QWidget,
+        *,
+        authenticate: Authenticator | None = None,
+    ):
+        super().__init__(parent)
+        self.user = user
+        self._authenticate: Authenticator = authenticate or (
+            lambda u, p: auth.authenticate(ctx.db, u, p)
+        )
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        # Opaque: the screens underneath show names and ID numbers.
+        self.setStyleSheet("QFrame#lockScreen { background: rgb(74, 22, 22); }")
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(520)
+        card.setStyleSheet("QFrame#card { background: white; border-radius: 10px; }")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(28, 24, 28, 24)
+        title = QLabel(self.tr("Máy đã khóa"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.explanation = QLabel(
+            self.tr(
+                "Không sử dụng trong một thời gian nên màn hình đã khóa. Mọi thông tin đang "
+                "nhập vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp tục."
+            ).format(name=user.full_name)
+        )
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        self.password = QLineEdit()
+        self.password.setObjectName("lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Mật khẩu"))
+        layout.addWidget(self.password)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.unlock_button = QPushButton(self.tr("Mở khóa"))
+        self.unlock_button.setProperty("primary", True)
+        layout.addWidget(self.unlock_button, alignment=Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
+        self.unlock_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.hide()
+
+    def show_over(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.password.clear()
+        self.error.setText("")
+        self.show()
+        self.raise_()
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        password = self.password.text()
+        if not password:
+            self.error.setText(self.tr("Nhập mật khẩu để mở khóa."))
+            return
+        self.unlock_button.setEnabled(False)
+        username = self.user.username
+        Job(lambda: self._authenticate(username, password)).start(self._on_user, self._on_failed)
+
+    def _on_user(self, user: User) -> None:
+        self.unlock_button.setEnabled(True)
+        if user.id != self.user.id:  # pragma: no cover - same username, same account
+            self.error.setText(self.tr("Sai mật khẩu."))
+            return
+        self.hide()
+        self.unlocked.emit()
+
+    def _on_failed(self, error: object) -> None:
+        self.unlock_button.setEnabled(True)
+        self.error.setText(_message(error, self.tr("Không mở khóa được.")))
+        self.password.selectAll()
+        self.password.setFocus()
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``timeout_ms`` without a key press or mouse action anywhere in
+    the application (install it on the QApplication)."""
+
+    idle = Signal()
+
+    _ACTIVITY = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.InputMethod,
+        }
+    )
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self.set_timeout(timeout_ms)
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        """0 turns the lock off."""
+        self.timeout_ms = timeout_ms
+        self.poke()
+
+    def poke(self) -> None:
+        if self.timeout_ms > 0:
+            self._timer.start(self.timeout_ms)
+        else:
+            self._timer.stop()
+
+    def pause(self) -> None:
+        self._timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._ACTIVITY and self._timer.isActive():
+            self._timer.start(self.timeout_ms)
+        return False
