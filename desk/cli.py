@@ -33,6 +33,7 @@ EXIT_USAGE = 2
 FEATURE_COMMANDS = (
     "desk.commands.printing",
     "desk.commands.office",
+    "desk.commands.sync",
 )
 
 

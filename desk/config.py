@@ -39,6 +39,70 @@ def config_dir() -> Path:
 
 
 @dataclass
+class ProvinceConfig:
+    """Where and how this desk reaches the province (the ``[province]`` table of desk.toml).
+
+    ``password`` is never the password itself: it is the reference written by
+    ``desk.sync.secrets.protect`` (``keyring:<user>`` or ``fernet:<token>``)."""
+
+    url: str = ""
+    username: str = ""
+    password: str = ""
+    ca_bundle: str = ""
+    allow_insecure_http: bool = False
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 30.0
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url and self.username and self.password)
+
+    def to_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "url": self.url,
+            "username": self.username,
+            "password": self.password,
+            "connect_timeout_s": self.connect_timeout_s,
+            "read_timeout_s": self.read_timeout_s,
+        }
+        if self.ca_bundle:
+            data["ca_bundle"] = self.ca_bundle
+        if self.allow_insecure_http:
+            data["allow_insecure_http"] = True
+        return data
+
+
+def _province_from(raw: Any) -> ProvinceConfig:
+    if raw is None:
+        return ProvinceConfig()
+    if not isinstance(raw, dict):
+        raise ConfigurationError(
+            "Mục [province] trong tệp cấu hình không hợp lệ.", code="config.province"
+        )
+    try:
+        connect = float(raw.get("connect_timeout_s", 5.0))
+        read = float(raw.get("read_timeout_s", 30.0))
+    except (TypeError, ValueError):
+        raise ConfigurationError(
+            "Thời gian chờ kết nối tỉnh (connect_timeout_s, read_timeout_s) phải là số giây.",
+            code="config.province",
+        ) from None
+    if connect <= 0 or read <= 0:
+        raise ConfigurationError(
+            "Thời gian chờ kết nối tỉnh phải lớn hơn 0.", code="config.province"
+        )
+    return ProvinceConfig(
+        url=str(raw.get("url", "")),
+        username=str(raw.get("username", "")),
+        password=str(raw.get("password", "")),
+        ca_bundle=str(raw.get("ca_bundle", "")),
+        allow_insecure_http=bool(raw.get("allow_insecure_http", False)),
+        connect_timeout_s=connect,
+        read_timeout_s=read,
+    )
+
+
+@dataclass
 class DeskConfig:
     data_dir: Path
     database_url: str = ""
@@ -47,6 +111,7 @@ class DeskConfig:
     language: str = "vi"
     idle_lock_minutes: int = 10
     template_set: str = "2025"
+    province: ProvinceConfig = field(default_factory=ProvinceConfig)
 
     @property
     def default_sqlite_path(self) -> Path:
@@ -96,6 +161,7 @@ def load_config(*, db_url: str | None = None) -> DeskConfig:
         language=str(raw.get("language", "vi")),
         idle_lock_minutes=idle,
         template_set=str(raw.get("template_set", "2025")),
+        province=_province_from(raw.get("province")),
     )
 
 
@@ -111,5 +177,19 @@ def save_config(config: DeskConfig) -> Path:
     }
     if config.database_url:
         data["database_url"] = config.database_url
+    if config.province.url or config.province.username or config.province.password:
+        data["province"] = config.province.to_toml()
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+def save_province_config(province: ProvinceConfig) -> Path:
+    """Replace the ``[province]`` table of desk.toml, keeping every other setting as is."""
+    path = config_dir() / CONFIG_FILE_NAME
+    raw = _from_file(path)
+    raw["province"] = province.to_toml()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    os.replace(temporary, path)
     return path

@@ -273,3 +273,89 @@ class CalendarOverrideRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(Instant)
+
+
+# --- provincial sync (migration 0002) ---------------------------------------------------
+
+
+class SyncBatchRow(Base):
+    """A batch written before it is sent: a resend after a crash or a lost reply uses the
+    same ``Idempotency-Key`` (the id) and the exact same body. Deleted once answered."""
+
+    __tablename__ = "sync_batches"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order batches go in
+    batch_id: Mapped[str] = mapped_column(String(36), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    item_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBatchItemRow(Base):
+    """Which revision of which dossier a pending batch carries, in the body's order."""
+
+    __tablename__ = "sync_batch_items"
+    batch_seq: Mapped[int] = mapped_column(ForeignKey("sync_batches.seq"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    revision: Mapped[int] = mapped_column(Integer)
+
+
+class SyncResultRow(Base):
+    """The province's answer (ketqua) for one revision of one dossier; the newest answer
+    wins when a revision is answered twice (a resend answered ``duplicate``)."""
+
+    __tablename__ = "sync_results"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    batch_id: Mapped[str] = mapped_column(String(36))
+    answered_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class SyncAttentionRow(Base):
+    """Something a supervisor must look at: a conflict, a rejection, a province change that
+    could not be applied. Stays until resolved; resolving never deletes it."""
+
+    __tablename__ = "sync_attention"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    revision: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    resolved_at: Mapped[datetime | None] = mapped_column(Instant, index=True)
+    resolved_by: Mapped[str] = mapped_column(String(200), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncStateRow(Base):
+    """Small durable values of the sync: the change-feed cursor, the server's batch limit."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class SyncFileRow(Base):
+    """A scanned file the province is known to hold (HEAD 200 or PUT 200/201)."""
+
+    __tablename__ = "sync_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    confirmed_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class SyncRunRow(Base):
+    """One sync run and its report."""
+
+    __tablename__ = "sync_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(Instant, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(Instant)
+    outcome: Mapped[str] = mapped_column(String(20))
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -55,21 +53,16 @@ PAGE_SYNC = "sync"
 SUPERVISOR_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
+def _make_intake_view(ctx: DeskContext, user: User, parent: QWidget) -> QWidget:
+    from desk.ui.intake import IntakeView  # imported when first opened: a fast start
+
+    return IntakeView(ctx, user, parent)
 
 
-def _optional(module: str, name: str) -> Any:
-    """A class from a module another part of the desk delivers, or None while it is absent."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError:
-        return None
-    except AttributeError:
-        return None
+def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
+    from desk.ui.sync_panel import SyncPanel  # supervisors only, when first opened
+
+    return SyncPanel(ctx, parent)
 
 
 def _warm_up() -> None:
@@ -134,16 +127,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         # The intake and sync screens are imported when first opened (a fast start).
-        if intake_factory is None and _available("desk.ui.intake"):
-            intake_factory = lambda c, u, p: _optional("desk.ui.intake", "IntakeView")(c, u, p)  # noqa: E731
-        self._intake_factory = intake_factory
-        if (
-            sync_panel_factory is None
-            and user.role in SUPERVISOR_ROLES
-            and _available("desk.ui.sync_panel")
-        ):
-            sync_panel_factory = lambda c, p: _optional("desk.ui.sync_panel", "SyncPanel")(c, p)  # noqa: E731
-        self._sync_factory = sync_panel_factory if user.role in SUPERVISOR_ROLES else None
+        self._intake_factory = intake_factory or _make_intake_view
+        self._sync_factory = (
+            (sync_panel_factory or _make_sync_panel) if user.role in SUPERVISOR_ROLES else None
+        )
 
         central = QWidget()
         root = QHBoxLayout(central)
@@ -297,14 +284,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
 
     def _default_scanner(self) -> QObject | None:
-        listener_class = _optional("desk.ui.scanner", "ScanListener")
-        if listener_class is None:
-            return None
-        try:
-            listener = listener_class(self)
-        except TypeError:
-            listener = listener_class()
-            listener.setParent(self)
+        from desk.ui.scanner import ScanListener
+
+        listener = ScanListener(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(listener)
@@ -419,6 +401,9 @@ class MainWindow(QMainWindow):
             return
         if self.sync_panel is None:
             self.sync_panel = self._sync_factory(self.ctx, self)
+            # Resolutions of attention items record who made them.
+            if hasattr(self.sync_panel, "actor_name"):
+                self.sync_panel.actor_name = self.user.full_name
             self._add_page(PAGE_SYNC, self.sync_panel)
         self.show_page(PAGE_SYNC)
 
@@ -510,15 +495,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_supplement_requested(self, request: Any, supplement: Any) -> None:
-        """Guidance at intake (form 02) for papers that are still missing: the intake
-        screen gives the request and what is missing; the notice comes from
-        desk.services.printing when it can render it for a request not yet received."""
-        render = _optional("desk.services.printing", "render_intake_supplement")
-        if render is None:
-            self.show_banner(
-                self.tr("Chưa in được phiếu hướng dẫn bổ sung cho hồ sơ chưa tiếp nhận.")
-            )
-            return
+        """Guidance at intake (form 02) for papers that are still missing: nothing is
+        recorded, the citizen takes the list of what to bring back."""
+        from desk.services.printing import render_intake_supplement as render
+
         ctx = self.ctx
         title = self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
         Job(lambda: render(ctx, request, supplement, self.user)).start(

@@ -40,3 +40,29 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path: Path) ->
         assert session.execute(text("SELECT count(*) FROM dossiers")).scalar_one() == 5
     copy.dispose()
     db.dispose()
+
+
+def test_the_head_the_desk_expects_is_alembics_head() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
+def test_an_up_to_date_database_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = Database(f"sqlite:///{tmp_path / 'office.sqlite'}")
+    migrate.upgrade(db)
+    db.dispose()
+    code = (
+        "import sys\n"
+        "from desk.store.db import Database\n"
+        "from desk.store import migrate\n"
+        f"db = Database('sqlite:///{tmp_path / 'office.sqlite'}')\n"
+        "assert migrate.upgrade(db) is False\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -186,6 +186,17 @@ def test_supervisors_get_the_sync_panel_and_clerks_do_not(qtbot, ctx, clerk) -> 
     assert PAGE_SYNC not in desk.nav_buttons
 
 
+def test_the_real_sync_panel_records_the_supervisor_who_resolves(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from desk.ui.sync_panel import SyncPanel
+
+    supervisor = User(99, "lanhdao", "Lê Minh Quân", Role.SUPERVISOR)
+    boss = MainWindow(ctx, supervisor, idle_ms=0)
+    qtbot.addWidget(boss)
+    boss.open_sync()
+    assert isinstance(boss.sync_panel, SyncPanel)
+    assert boss.sync_panel.actor_name == "Lê Minh Quân"
+
+
 class StubScanner(QObject):
     code_scanned = Signal(str)
     id_card_scanned = Signal(object)

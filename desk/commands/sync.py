@@ -1,0 +1,329 @@
+"""``desk sync`` (and its configure / status / resolve) and ``desk province-sim``.
+
+Exit codes of ``desk sync``: 0 everything accepted; 3 items need attention; 4 the
+province could not be reached (nothing lost, retry later); 2 bad configuration (or the
+province refused the account); 1 a bug (a malformed batch, a broken reply); 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desk.errors import ConfigurationError, InvalidInput
+
+
+def _password(args: argparse.Namespace) -> Any:
+    from desk.sync.secrets import read_password_file
+
+    return read_password_file(Path(args.password_file)) if args.password_file else None
+
+
+class _ProgressPrinter:
+    """One line per phase, and push progress at most twice a second."""
+
+    def __init__(self) -> None:
+        self.phase = ""
+        self.last = 0.0
+
+    def __call__(self, progress: Any) -> None:
+        now = time.monotonic()
+        if progress.phase != self.phase:
+            self.phase = progress.phase
+            if progress.phase != "done":
+                print(f"{progress.label}…", flush=True)
+            self.last = 0.0
+        if progress.phase == "push" and progress.total and now - self.last >= 0.5:
+            self.last = now
+            print(f"  {progress.done:,}/{progress.total:,} hồ sơ".replace(",", "."), flush=True)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from desk.cli import open_context
+    from desk.services import sync
+    from desk.sync.connector import CancelToken
+
+    ctx = open_context(args)
+    try:
+        if args.dry_run:
+            return _dry_run(ctx, args)
+        settings = sync.connection_settings(
+            ctx,
+            server=args.server,
+            username=args.username,
+            password=_password(args),
+            ca_bundle=args.ca_bundle,
+            allow_insecure_http=True if args.allow_insecure_http else None,
+        )
+        cancel = CancelToken()
+
+        def on_interrupt(*_: object) -> None:
+            if cancel.cancelled:  # a second Ctrl+C: stop now (the database stays whole)
+                raise KeyboardInterrupt
+            print("Đang dừng sau bước đang làm… (Ctrl+C lần nữa để dừng ngay)", flush=True)
+            cancel.cancel()
+
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is not None:
+            signal.signal(signal.SIGINT, on_interrupt)
+        print(f"Đồng bộ với {settings.base_url} (đơn vị {settings.agency_id})", flush=True)
+        try:
+            report = sync.run_sync(
+                ctx, settings=settings, cancel=cancel, progress=_ProgressPrinter()
+            )
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+        for line in report.lines():
+            print(line)
+        return report.exit_code
+    finally:
+        ctx.close()
+
+
+def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
+    from desk.services import sync
+
+    if args.json:
+        for item in sync.preview_items(ctx, limit=args.limit):
+            print(json.dumps(item, ensure_ascii=False))
+        return 0
+    preview = sync.preview(ctx, limit=args.limit)
+    print("Chạy thử: không gửi gì lên tỉnh.")
+    for batch_id, count in preview.pending_batches:
+        print(f"Lô chưa có trả lời từ lần trước, sẽ gửi lại trước: {batch_id} ({count} hồ sơ)")
+    print(f"Sẽ gửi {preview.queued} hồ sơ (bản mới nhất của mỗi hồ sơ, theo thứ tự mã):")
+    for code, revision, status in preview.entries:
+        print(f"  {code}  phiên bản {revision}  {status}")
+    if preview.queued > len(preview.entries):
+        print(f"  … và {preview.queued - len(preview.entries)} hồ sơ khác")
+    if preview.files:
+        print(f"Tệp đính kèm cần kiểm tra / tải lên: {len(preview.files)}")
+    return 0
+
+
+def cmd_sync_configure(args: argparse.Namespace) -> int:
+    from desk.config import load_config
+    from desk.services import sync
+
+    if not args.server or not args.username or not args.password_file:
+        raise InvalidInput(
+            "«desk sync configure» cần --server URL, --username TÊN và --password-file TỆP.",
+            code="cli.usage",
+        )
+    config = load_config(db_url=getattr(args, "db", None))
+    path = sync.save_settings(
+        config,
+        server=args.server,
+        username=args.username,
+        password=_password(args),
+        ca_bundle=args.ca_bundle or "",
+        allow_insecure_http=bool(args.allow_insecure_http),
+    )
+    kind = (
+        "kho mật khẩu của hệ điều hành"
+        if config.province.password.startswith("keyring:")
+        else "dạng mã hóa (khóa riêng của tài khoản máy này)"
+    )
+    print(f"Đã lưu cấu hình đồng bộ vào {path}; mật khẩu lưu trong {kind}.")
+    return 0
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from desk.cli import open_context
+    from desk.services import sync
+    from desk.sync.report import KIND_LABELS, OUTCOME_LABELS
+
+    ctx = open_context(args)
+    try:
+        view = sync.overview(ctx)
+        items = sync.attention_items(ctx)
+    finally:
+        ctx.close()
+    print(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
+    print(
+        f"Chờ gửi: {view.pending} hồ sơ"
+        + (f"; {view.pending_batches} lô chờ trả lời" if view.pending_batches else "")
+    )
+    if view.last_run is not None:
+        finished = view.last_run.finished_at
+        when = f"{finished:%H:%M %d/%m/%Y}" if finished else "?"
+        print(f"Lần đồng bộ gần nhất: {when} — {OUTCOME_LABELS.get(view.last_run.outcome, '')}")
+    else:
+        print("Chưa đồng bộ lần nào.")
+    print(f"Mục cần xem xét: {len(items)}")
+    for item in items:
+        revision = f" phiên bản {item.revision}" if item.revision else ""
+        print(
+            f"  #{item.id} [{KIND_LABELS.get(item.kind, item.kind)}] {item.code}{revision}: "
+            f"{item.reason}"
+        )
+    return 3 if items else 0
+
+
+def cmd_sync_resolve(args: argparse.Namespace) -> int:
+    from desk.cli import open_context
+    from desk.services import sync
+
+    ctx = open_context(args)
+    try:
+        item = sync.resolve_attention(
+            ctx, args.item, by=args.by, resend=args.resend, note=args.note
+        )
+    finally:
+        ctx.close()
+    print(f"Đã xử lý mục #{item.id} ({item.code}): {item.resolution}.")
+    return 0
+
+
+def cmd_province_sim(args: argparse.Namespace) -> int:
+    from desk.config import data_dir
+    from desk.sync.simulator import Faults, ProvinceSimulator
+
+    directory = Path(args.data) if args.data else data_dir() / "province-sim"
+    directory.mkdir(parents=True, exist_ok=True)
+    password = args.password
+    if args.password_file:
+        from desk.sync.secrets import read_password_file
+
+        password = read_password_file(Path(args.password_file)).reveal()
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise ConfigurationError("Cần cả --tls-cert và --tls-key.", code="cli.usage")
+    faults = Faults(
+        fail_rate=args.fail_rate,
+        drop_rate=args.drop_rate,
+        latency_ms=args.latency_ms,
+        max_batch=args.max_batch,
+        throttle_every=args.throttle_every,
+        throttle_burst=args.throttle_burst,
+        retry_after=args.retry_after,
+        token_ttl_s=args.token_ttl,
+        reject_procedures=list(args.reject_procedure),
+        seed=args.seed,
+    )
+    for name, rate in (("--fail-rate", faults.fail_rate), ("--drop-rate", faults.drop_rate)):
+        if not 0 <= rate <= 1:
+            raise InvalidInput(f"{name} phải nằm trong khoảng 0–1.", code="cli.rate")
+    if faults.max_batch < 1:
+        raise InvalidInput("--max-batch phải từ 1 trở lên.", code="cli.max_batch")
+    sim = ProvinceSimulator(
+        directory,
+        host=args.host,
+        port=args.port,
+        username=args.user,
+        password=password,
+        agencies=list(args.agency),
+        faults=faults,
+        tls=(args.tls_cert, args.tls_key) if args.tls_cert else None,
+    )
+
+    def _stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    print(
+        f"Trình mô phỏng máy chủ tỉnh đang chạy tại {sim.url} (dữ liệu: {directory}; "
+        f"tài khoản: {args.user}). Nhấn Ctrl+C để dừng.",
+        flush=True,
+    )
+    try:
+        sim.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sim.server.server_close()
+        sim.store.close()
+    print("Đã dừng trình mô phỏng.", file=sys.stderr)
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from desk.cli import _Parser
+
+    def connection_options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--server", metavar="URL", help="địa chỉ máy chủ tỉnh (https://…)")
+        parser.add_argument("--username", metavar="TÊN", help="tài khoản đồng bộ")
+        parser.add_argument(
+            "--password-file", metavar="TỆP", help="tệp chứa mật khẩu (dòng đầu tiên)"
+        )
+        parser.add_argument("--ca-bundle", metavar="TỆP", help="chứng chỉ CA riêng của tỉnh (PEM)")
+        parser.add_argument(
+            "--allow-insecure-http",
+            action="store_true",
+            help="cho phép HTTP không mã hóa tới máy khác (chỉ khi tỉnh yêu cầu)",
+        )
+
+    sync = command(
+        "sync",
+        cmd_sync,
+        "đồng bộ hồ sơ lên hệ thống một cửa của tỉnh (nhận thay đổi, tải tệp, gửi hồ sơ); "
+        "mã thoát 0 xong, 3 có mục cần xem xét, 4 không kết nối được, 2 cấu hình sai",
+    )
+    connection_options(sync)
+    sync.add_argument("--dry-run", action="store_true", help="chỉ xem những gì sẽ gửi")
+    sync.add_argument("--json", action="store_true", help="(--dry-run) in đúng dữ liệu sẽ gửi")
+    sync.add_argument("--limit", type=int, default=50, help="(--dry-run) số hồ sơ liệt kê")
+    sync_commands = sync.add_subparsers(title="lệnh đồng bộ", metavar="LỆNH", parser_class=_Parser)
+    configure = command(
+        "configure",
+        cmd_sync_configure,
+        "lưu cấu hình đồng bộ vào desk.toml (mật khẩu được bảo vệ, không lưu dạng rõ)",
+        sync_commands,
+    )
+    connection_options(configure)
+    command("status", cmd_sync_status, "tình trạng đồng bộ và các mục cần xem xét", sync_commands)
+    resolve = command(
+        "resolve", cmd_sync_resolve, "đánh dấu đã xem xét một mục (có thể gửi lại)", sync_commands
+    )
+    resolve.add_argument("item", type=int, metavar="SỐ")
+    resolve.add_argument("--by", default="Người phụ trách", help="người xử lý")
+    resolve.add_argument("--note", default="", help="ghi chú")
+    resolve.add_argument(
+        "--resend",
+        action="store_true",
+        help="gửi lại: hồ sơ bị từ chối gửi lại nguyên trạng; hồ sơ xung đột lên phiên bản mới",
+    )
+
+    sim = command(
+        "province-sim",
+        cmd_province_sim,
+        "chạy trình mô phỏng máy chủ tỉnh (để tập huấn và kiểm thử)",
+    )
+    sim.add_argument("--port", type=int, required=True, help="cổng (0: tự chọn)")
+    sim.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định 127.0.0.1)")
+    sim.add_argument("--data", metavar="THƯ_MỤC", help="nơi lưu dữ liệu của tỉnh mô phỏng")
+    sim.add_argument("--user", default="motcua", help="tài khoản được nhận (mặc định motcua)")
+    sim.add_argument("--password", default="motcua-demo", help="mật khẩu của tài khoản đó")
+    sim.add_argument("--password-file", metavar="TỆP", help="đọc mật khẩu từ tệp")
+    sim.add_argument(
+        "--agency",
+        action="append",
+        default=[],
+        help="đơn vị được gửi (lặp lại; mặc định mọi đơn vị)",
+    )
+    sim.add_argument("--fail-rate", type=float, default=0.0, help="tỉ lệ lỗi 5xx ngẫu nhiên (0–1)")
+    sim.add_argument(
+        "--drop-rate", type=float, default=0.0, help="tỉ lệ lưu xong nhưng không trả lời (0–1)"
+    )
+    sim.add_argument("--latency-ms", type=float, default=0.0, help="độ trễ mỗi yêu cầu (ms)")
+    sim.add_argument("--max-batch", type=int, default=100, help="X-Max-Batch (mặc định 100)")
+    sim.add_argument("--throttle-every", type=int, default=0, help="cứ N lô gửi …")
+    sim.add_argument("--throttle-burst", type=int, default=0, help="… thì B lô đầu nhận 429")
+    sim.add_argument("--retry-after", type=float, default=1.0, help="Retry-After của 429 (giây)")
+    sim.add_argument("--token-ttl", type=float, default=3600.0, help="thời hạn phiên (giây)")
+    sim.add_argument(
+        "--reject-procedure",
+        action="append",
+        default=[],
+        metavar="MÃ_TTHC",
+        help="từ chối hồ sơ của thủ tục này (lặp lại)",
+    )
+    sim.add_argument("--seed", type=int, default=None, help="hạt giống ngẫu nhiên của lỗi")
+    sim.add_argument("--tls-cert", metavar="TỆP", help="chứng chỉ HTTPS (PEM)")
+    sim.add_argument("--tls-key", metavar="TỆP", help="khóa riêng HTTPS (PEM)")

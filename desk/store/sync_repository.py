@@ -1,0 +1,551 @@
+"""Every SQL statement of the provincial sync.
+
+The send path is crash-safe by construction:
+
+- a batch is written (id, exact body, the revisions it carries) before it is sent, so a
+  resend after a crash or a lost reply uses the same ``Idempotency-Key`` and body;
+- an answer removes an outbox entry only while it still holds the revision that was sent
+  (compare-and-delete), so a dossier edited while its batch was in flight is sent again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from desk.domain.dossier import Dossier
+from desk.store import repositories as repo
+from desk.store.models import (
+    Base,
+    DossierDocumentRow,
+    DossierFeeRow,
+    DossierPartyRow,
+    DossierRow,
+    Instant,
+    OutboxRow,
+    PersonRow,
+    StatusEventRow,
+    SyncAttentionRow,
+    SyncBatchItemRow,
+    SyncBatchRow,
+    SyncFileRow,
+    SyncResultRow,
+    SyncRunRow,
+    SyncStateRow,
+)
+
+# What each answer (ketqua) means for the outbox entry of that revision.
+FINAL_RESULTS = frozenset({"accepted", "duplicate", "stale", "conflict", "rejected"})
+ATTENTION_RESULTS = frozenset({"conflict", "rejected"})
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+# --- records returned -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    dossier_id: int
+    code: str
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItemRef:
+    position: int
+    dossier_id: int
+    code: str
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class PendingBatch:
+    seq: int
+    batch_id: str
+    body: str
+    attempts: int
+    items: tuple[BatchItemRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAnswer:
+    dossier_id: int
+    code: str
+    revision: int
+    result: str
+    message: str
+
+
+@dataclass
+class AppliedAnswers:
+    counts: dict[str, int] = field(default_factory=dict)
+    # Entries whose outbox row held a newer revision: edited while in flight.
+    edited_in_flight: list[str] = field(default_factory=list)
+    attention: list[AttentionItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    id: int
+    kind: str
+    code: str
+    revision: int | None
+    reason: str
+    created_at: datetime
+    dossier_id: int | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    resolved_at: datetime | None = None
+    resolved_by: str = ""
+    resolution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: str
+    report: dict[str, Any]
+
+
+# --- the outbox -------------------------------------------------------------------------
+
+_OUTBOX = _table(OutboxRow)
+_DOSSIERS = _table(DossierRow)
+_DOCUMENTS = _table(DossierDocumentRow)
+_FEES = _table(DossierFeeRow)
+_EVENTS = _table(StatusEventRow)
+_PARTIES = _table(DossierPartyRow)
+_PEOPLE = _table(PersonRow)
+
+
+def next_outbox_entries(
+    session: Session, *, after_code: str, limit: int, exclude_ids: Iterable[int] = ()
+) -> list[OutboxEntry]:
+    """The next queued dossiers in code order, with the revision the outbox holds."""
+    stmt = (
+        select(_OUTBOX.c.dossier_id, _DOSSIERS.c.code, _OUTBOX.c.revision)
+        .join(_DOSSIERS, _DOSSIERS.c.id == _OUTBOX.c.dossier_id)
+        .where(_DOSSIERS.c.code > after_code)
+        .order_by(_DOSSIERS.c.code)
+        .limit(limit)
+    )
+    excluded = list(exclude_ids)
+    if excluded:
+        stmt = stmt.where(_OUTBOX.c.dossier_id.not_in(excluded))
+    return [OutboxEntry(int(i), str(c), int(r)) for i, c, r in session.execute(stmt)]
+
+
+def count_outbox(session: Session) -> int:
+    return repo.count_outbox(session)
+
+
+def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
+    """Full dossiers in code order (the push builds a hundred of them per batch)."""
+    return repo.load_dossiers(session, ids)
+
+
+def dossier_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
+    wanted = list(set(codes))
+    if not wanted:
+        return {}
+    return {
+        str(code): int(i)
+        for code, i in session.execute(
+            select(DossierRow.code, DossierRow.id).where(DossierRow.code.in_(wanted))
+        )
+    }
+
+
+def requeue_current_revision(session: Session, dossier_id: int, now: datetime) -> int:
+    """Queue the dossier's current revision again (a resend a supervisor asked for)."""
+    revision = session.scalar(select(DossierRow.revision).where(DossierRow.id == dossier_id))
+    if revision is None:
+        raise LookupError(dossier_id)
+    repo.queue_for_sync(session, dossier_id, int(revision), now)
+    return int(revision)
+
+
+# --- batches ----------------------------------------------------------------------------
+
+_BATCHES = _table(SyncBatchRow)
+_BATCH_ITEMS = _table(SyncBatchItemRow)
+_INSERT_BATCH = insert(_BATCHES).returning(_BATCHES.c.seq)
+_INSERT_BATCH_ITEM = insert(_BATCH_ITEMS)
+
+
+def save_batch(
+    session: Session, batch_id: str, body: str, items: Sequence[OutboxEntry], now: datetime
+) -> int:
+    """Write a batch before it is sent; returns its place in the sending order."""
+    seq = int(
+        session.connection()
+        .execute(
+            _INSERT_BATCH,
+            {
+                "batch_id": batch_id,
+                "body": body,
+                "item_count": len(items),
+                "created_at": now,
+                "attempts": 0,
+            },
+        )
+        .scalar_one()
+    )
+    session.connection().execute(
+        _INSERT_BATCH_ITEM,
+        [
+            {
+                "batch_seq": seq,
+                "position": position,
+                "dossier_id": item.dossier_id,
+                "code": item.code,
+                "revision": item.revision,
+            }
+            for position, item in enumerate(items)
+        ],
+    )
+    return seq
+
+
+def pending_batches(session: Session) -> list[PendingBatch]:
+    """Batches written but not answered yet, in the order they must go."""
+    batches = list(session.execute(select(_BATCHES).order_by(_BATCHES.c.seq)))
+    if not batches:
+        return []
+    items: dict[int, list[BatchItemRef]] = {int(b.seq): [] for b in batches}
+    for row in session.execute(
+        select(_BATCH_ITEMS).order_by(_BATCH_ITEMS.c.batch_seq, _BATCH_ITEMS.c.position)
+    ):
+        items[int(row.batch_seq)].append(
+            BatchItemRef(int(row.position), int(row.dossier_id), str(row.code), int(row.revision))
+        )
+    return [
+        PendingBatch(int(b.seq), str(b.batch_id), str(b.body), int(b.attempts), tuple(items[b.seq]))
+        for b in batches
+    ]
+
+
+def count_pending_batches(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(_BATCHES)) or 0)
+
+
+def note_attempt(session: Session, seq: int) -> None:
+    session.execute(
+        update(_BATCHES).where(_BATCHES.c.seq == seq).values(attempts=_BATCHES.c.attempts + 1)
+    )
+
+
+def _drop_batch(session: Session, seq: int) -> None:
+    session.execute(delete(_BATCH_ITEMS).where(_BATCH_ITEMS.c.batch_seq == seq))
+    session.execute(delete(_BATCHES).where(_BATCHES.c.seq == seq))
+
+
+def replace_batch(
+    session: Session,
+    seq: int,
+    parts: Sequence[tuple[str, str, Sequence[OutboxEntry]]],
+    now: datetime,
+) -> list[int]:
+    """Swap a batch the server refused as too large (413, nothing stored) for smaller ones.
+
+    The parts keep the items' order; they go before every batch written later."""
+    _drop_batch(session, seq)
+    return [save_batch(session, batch_id, body, items, now) for batch_id, body, items in parts]
+
+
+_UPSERT_RESULT = text(
+    "INSERT INTO sync_results (dossier_id, revision, result, message, batch_id, answered_at) "
+    "VALUES (:dossier_id, :revision, :result, :message, :batch_id, :answered_at) "
+    "ON CONFLICT (dossier_id, revision) DO UPDATE SET result = excluded.result, "
+    "message = excluded.message, batch_id = excluded.batch_id, "
+    "answered_at = excluded.answered_at"
+).bindparams(bindparam("answered_at", type_=Instant()))
+
+_COMPARE_AND_DELETE = (
+    delete(_OUTBOX)
+    .where(_OUTBOX.c.dossier_id == bindparam("d_id"))
+    .where(_OUTBOX.c.revision == bindparam("rev"))
+)
+
+
+def apply_answers(
+    session: Session,
+    batch: PendingBatch,
+    answers: Sequence[ItemAnswer],
+    now: datetime,
+) -> AppliedAnswers:
+    """Record the province's answer for each revision of the batch and settle the outbox.
+
+    Every answer is final for the revision it names; the outbox entry goes only if it still
+    holds that revision. Conflicts and rejections join the needs-attention list."""
+    applied = AppliedAnswers()
+    connection = session.connection()
+    if answers:
+        connection.execute(
+            _UPSERT_RESULT,
+            [
+                {
+                    "dossier_id": a.dossier_id,
+                    "revision": a.revision,
+                    "result": a.result,
+                    "message": a.message,
+                    "batch_id": batch.batch_id,
+                    "answered_at": now,
+                }
+                for a in answers
+            ],
+        )
+    for answer in answers:
+        applied.counts[answer.result] = applied.counts.get(answer.result, 0) + 1
+    final = [a for a in answers if a.result in FINAL_RESULTS]
+    if final:
+        connection.execute(
+            _COMPARE_AND_DELETE, [{"d_id": a.dossier_id, "rev": a.revision} for a in final]
+        )
+        # What is left holds a newer revision: edited while in flight, sent again.
+        left: dict[int, int] = {
+            int(d): int(r)
+            for d, r in connection.execute(
+                select(_OUTBOX.c.dossier_id, _OUTBOX.c.revision).where(
+                    _OUTBOX.c.dossier_id.in_([a.dossier_id for a in final])
+                )
+            )
+        }
+        applied.edited_in_flight.extend(
+            a.code for a in final if a.dossier_id in left and left[a.dossier_id] > a.revision
+        )
+    for answer in answers:
+        if answer.result in ATTENTION_RESULTS:
+            item = add_attention(
+                session,
+                kind=answer.result,
+                dossier_id=answer.dossier_id,
+                code=answer.code,
+                revision=answer.revision,
+                reason=answer.message or _default_reason(answer.result),
+                detail={"batch_id": batch.batch_id},
+                now=now,
+            )
+            if item is not None:
+                applied.attention.append(item)
+    _drop_batch(session, batch.seq)
+    return applied
+
+
+def _default_reason(result: str) -> str:
+    if result == "conflict":
+        return "Tỉnh đã lưu phiên bản này với nội dung khác."
+    return "Tỉnh không nhận hồ sơ (không nêu lý do)."
+
+
+def results_for(session: Session, dossier_id: int) -> list[tuple[int, str, str]]:
+    """(revision, ketqua, message) of every answered revision of a dossier, oldest first."""
+    return [
+        (int(r), str(k), str(m))
+        for r, k, m in session.execute(
+            select(SyncResultRow.revision, SyncResultRow.result, SyncResultRow.message)
+            .where(SyncResultRow.dossier_id == dossier_id)
+            .order_by(SyncResultRow.revision)
+        )
+    ]
+
+
+def count_results(session: Session) -> dict[str, int]:
+    return {
+        str(k): int(n)
+        for k, n in session.execute(
+            select(SyncResultRow.result, func.count()).group_by(SyncResultRow.result)
+        )
+    }
+
+
+# --- the needs-attention list -----------------------------------------------------------
+
+
+def _attention(row: SyncAttentionRow) -> AttentionItem:
+    return AttentionItem(
+        id=row.id,
+        kind=row.kind,
+        code=row.code,
+        revision=row.revision,
+        reason=row.reason,
+        created_at=row.created_at,
+        dossier_id=row.dossier_id,
+        detail=dict(row.detail or {}),
+        resolved_at=row.resolved_at,
+        resolved_by=row.resolved_by,
+        resolution=row.resolution,
+    )
+
+
+def add_attention(
+    session: Session,
+    *,
+    kind: str,
+    dossier_id: int | None,
+    code: str,
+    revision: int | None,
+    reason: str,
+    detail: dict[str, Any],
+    now: datetime,
+) -> AttentionItem | None:
+    """Add an item unless the same open item (kind, dossier, revision, reason) exists."""
+    existing = session.scalars(
+        select(SyncAttentionRow).where(
+            SyncAttentionRow.kind == kind,
+            SyncAttentionRow.code == code,
+            SyncAttentionRow.resolved_at.is_(None),
+            SyncAttentionRow.revision.is_(None)
+            if revision is None
+            else SyncAttentionRow.revision == revision,
+            SyncAttentionRow.reason == reason,
+        )
+    ).first()
+    if existing is not None:
+        return None
+    row = SyncAttentionRow(
+        kind=kind,
+        dossier_id=dossier_id,
+        code=code,
+        revision=revision,
+        reason=reason,
+        detail=detail,
+        created_at=now,
+        resolved_at=None,
+        resolved_by="",
+        resolution="",
+    )
+    session.add(row)
+    session.flush()
+    return _attention(row)
+
+
+def open_attention(session: Session, *, limit: int = 1000) -> list[AttentionItem]:
+    rows = session.scalars(
+        select(SyncAttentionRow)
+        .where(SyncAttentionRow.resolved_at.is_(None))
+        .order_by(SyncAttentionRow.id)
+        .limit(limit)
+    )
+    return [_attention(r) for r in rows]
+
+
+def count_open_attention(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(SyncAttentionRow)
+            .where(SyncAttentionRow.resolved_at.is_(None))
+        )
+        or 0
+    )
+
+
+def get_attention(session: Session, item_id: int) -> AttentionItem | None:
+    row = session.get(SyncAttentionRow, item_id)
+    return _attention(row) if row is not None else None
+
+
+def resolve_attention(
+    session: Session, item_id: int, *, by: str, resolution: str, now: datetime
+) -> bool:
+    result = session.execute(
+        update(SyncAttentionRow)
+        .where(SyncAttentionRow.id == item_id, SyncAttentionRow.resolved_at.is_(None))
+        .values(resolved_at=now, resolved_by=by, resolution=resolution)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# --- small durable values ---------------------------------------------------------------
+
+
+def get_state(session: Session, key: str) -> str | None:
+    return session.scalar(select(SyncStateRow.value).where(SyncStateRow.key == key))
+
+
+def set_state(session: Session, key: str, value: str, now: datetime) -> None:
+    updated = session.execute(
+        update(SyncStateRow).where(SyncStateRow.key == key).values(value=value, updated_at=now)
+    )
+    if not updated.rowcount:  # type: ignore[attr-defined]
+        session.execute(insert(SyncStateRow).values(key=key, value=value, updated_at=now))
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+def files_to_confirm(session: Session) -> list[tuple[str, list[str]]]:
+    """Scanned files named by queued dossiers that the province is not known to hold:
+    (sha256, codes of the dossiers naming it), by sha256."""
+    stmt = (
+        select(DossierDocumentRow.attachment_sha256, DossierRow.code)
+        .join(OutboxRow, OutboxRow.dossier_id == DossierDocumentRow.dossier_id)
+        .join(DossierRow, DossierRow.id == DossierDocumentRow.dossier_id)
+        .outerjoin(SyncFileRow, SyncFileRow.sha256 == DossierDocumentRow.attachment_sha256)
+        .where(DossierDocumentRow.attachment_sha256.is_not(None), SyncFileRow.sha256.is_(None))
+        .order_by(DossierDocumentRow.attachment_sha256, DossierRow.code)
+    )
+    found: dict[str, list[str]] = {}
+    for sha, code in session.execute(stmt):
+        if sha:
+            found.setdefault(str(sha), []).append(str(code))
+    return list(found.items())
+
+
+def unconfirmed_files(session: Session, shas: Iterable[str]) -> set[str]:
+    """Those of the files the province is not known to hold."""
+    wanted = set(shas)
+    if not wanted:
+        return set()
+    confirmed = set(
+        session.scalars(select(SyncFileRow.sha256).where(SyncFileRow.sha256.in_(list(wanted))))
+    )
+    return wanted - confirmed
+
+
+def confirm_file(session: Session, sha256: str, now: datetime) -> None:
+    if session.get(SyncFileRow, sha256) is None:
+        session.execute(insert(SyncFileRow).values(sha256=sha256, confirmed_at=now))
+
+
+# --- runs -------------------------------------------------------------------------------
+
+
+def start_run(session: Session, now: datetime) -> int:
+    return int(
+        session.execute(
+            insert(SyncRunRow)
+            .values(started_at=now, finished_at=None, outcome="running", report={})
+            .returning(SyncRunRow.id)
+        ).scalar_one()
+    )
+
+
+def finish_run(
+    session: Session, run_id: int, *, outcome: str, report: dict[str, Any], now: datetime
+) -> None:
+    session.execute(
+        update(SyncRunRow)
+        .where(SyncRunRow.id == run_id)
+        .values(finished_at=now, outcome=outcome, report=report)
+    )
+
+
+def last_run(session: Session, *, finished_only: bool = True) -> RunRecord | None:
+    stmt = select(SyncRunRow).order_by(SyncRunRow.id.desc()).limit(1)
+    if finished_only:
+        stmt = stmt.where(SyncRunRow.finished_at.is_not(None))
+    row = session.scalars(stmt).first()
+    if row is None:
+        return None
+    return RunRecord(row.id, row.started_at, row.finished_at, row.outcome, dict(row.report))

@@ -1,0 +1,314 @@
+"""The connector against the simulator: authentication, retries, timeouts, security."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import logging
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from desk.errors import ConfigurationError
+from desk.services.sync import run_sync
+from desk.sync.connector import (
+    CancelToken,
+    ProvinceAuthFailed,
+    ProvinceConnector,
+    ProvinceTlsError,
+    ProvinceUnreachable,
+    RetryPolicy,
+    SyncCancelled,
+    check_url,
+)
+from desk.sync.secrets import Secret
+from tests.sync.conftest import FAST, PASSWORD, Sim, add_dossiers, settings_for
+
+
+class RecordingSession(requests.Session):
+    """Remembers the keyword arguments of every request (to check the timeouts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[dict[str, Any]] = []
+
+    def request(self, method, url, **kwargs):  # type: ignore[no-untyped-def,override]
+        self.calls.append({"method": method, "url": url, **kwargs})
+        return super().request(method, url, **kwargs)
+
+
+def test_ping_answers_and_an_absent_server_is_offline_quickly(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    with ProvinceConnector(settings_for(ctx, sim)) as connector:
+        assert len(connector.ping()) == 14
+    closed = settings_for(ctx, sim, base_url="http://127.0.0.1:9")  # nothing listens there
+    with ProvinceConnector(closed, retry=FAST) as connector, pytest.raises(ProvinceUnreachable):
+        connector.ping()
+
+
+def test_every_request_has_a_connect_and_a_read_timeout(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 3)
+    session = RecordingSession()
+    connector = ProvinceConnector(
+        settings_for(ctx, sim, connect_timeout_s=1.5, read_timeout_s=7.0),
+        retry=FAST,
+        session=session,
+    )
+    assert run_sync(ctx, connector=connector).outcome == "ok"
+    assert {c["url"].split("/", 3)[3].split("?")[0] for c in session.calls} >= {
+        "ping",
+        "auth/token",
+        "hoso/thaydoi",
+        "hoso/dongbo",
+    }
+    assert all(c["timeout"] == (1.5, 7.0) for c in session.calls)
+
+
+def test_wrong_password_ends_the_run_with_a_clear_message(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    settings = settings_for(ctx, sim, password=Secret("sai-mat-khau"))
+    report = run_sync(ctx, settings=settings, retry=FAST)
+    assert report.outcome == "config" and report.exit_code == 2
+    assert "Sai tài khoản hoặc mật khẩu" in report.message
+
+
+def test_an_expired_token_is_renewed_once_and_the_call_repeated(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 4)
+    sim.faults(schedule=["401"])
+    connector = ProvinceConnector(settings_for(ctx, sim), retry=FAST)
+    report = run_sync(ctx, connector=connector)
+    assert report.outcome == "ok" and report.counts["accepted"] == 4
+    assert connector.stats.reauths == 1
+    assert sim.stats()["POST /auth/token 200"] == 2
+
+
+def test_a_second_401_in_a_row_ends_the_run(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 2)
+    sim.faults(schedule=["401", "401"])
+    report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
+    assert report.outcome == "config"
+    assert "hai lần liên tiếp" in report.message
+    assert report.pending == 2  # nothing lost
+
+
+def test_short_lived_tokens_are_renewed_during_a_long_run(ctx, sim_factory) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 30)
+    sim = sim_factory("--token-ttl", "0.3", "--max-batch", "3", "--latency-ms", "40")
+    report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
+    assert report.outcome == "ok", report.lines()
+    assert sim.stats()["POST /auth/token 200"] >= 3
+
+
+def test_5xx_and_lost_connections_are_retried_with_exponential_backoff_and_jitter(
+    ctx, sim: Sim
+) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 3)
+    sim.faults(schedule=["500", "503", "drop_before", "502"])
+    waits: list[tuple[str, float]] = []
+    policy = RetryPolicy(attempts=6, base_delay_s=0.02, max_delay_s=0.1)
+    connector = ProvinceConnector(
+        settings_for(ctx, sim), retry=policy, on_wait=lambda *w: waits.append(w)
+    )
+    report = run_sync(ctx, connector=connector)
+    assert report.outcome == "ok" and report.retries == 4
+    assert [reason for reason, _ in waits] == ["500", "503", "ConnectionError", "502"]
+    for failures, (_, delay) in enumerate(waits, start=1):
+        ceiling = min(0.1, 0.02 * 2 ** (failures - 1))
+        assert ceiling / 2 <= delay <= ceiling
+
+
+def test_backoff_grows_exponentially_with_jitter_and_is_capped(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    policy = RetryPolicy(base_delay_s=1.0, max_delay_s=8.0)
+    connector = ProvinceConnector(settings_for(ctx, sim), retry=policy, rng=random.Random(4))
+    delays = [[connector._backoff(n) for _ in range(50)] for n in range(1, 7)]
+    for n, samples in enumerate(delays, start=1):
+        ceiling = min(8.0, 2.0 ** (n - 1))
+        assert all(ceiling / 2 <= d <= ceiling for d in samples)
+        assert len(set(samples)) > 40  # jitter: not the same delay for everyone
+    connector.close()
+
+
+def test_retries_are_bounded_and_the_run_ends_cleanly(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 5)
+    sim.faults(schedule=["503"] * 10)
+    policy = RetryPolicy(attempts=4, base_delay_s=0.01, max_delay_s=0.02)
+    report = run_sync(ctx, settings=settings_for(ctx, sim), retry=policy)
+    assert report.outcome == "offline" and report.exit_code == 4
+    assert report.retries == 3 and report.pending == 5
+    assert sim.log() == []
+
+
+def test_a_timeout_is_retried_and_the_late_batch_stored_once(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 4)
+    sim.faults(schedule=["slow:1.5"])
+    settings = settings_for(ctx, sim, read_timeout_s=0.5)
+    connector = ProvinceConnector(settings, retry=FAST)
+    report = run_sync(ctx, connector=connector)
+    assert report.outcome == "ok" and report.retries == 1
+    assert len(sim.log()) == 4  # the first send was stored; the resend replayed its reply
+    assert sim.stats()["batch replayed"] == 1
+
+
+def test_a_long_retry_after_is_bounded(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 1)
+    sim.faults(schedule=["429"], retry_after=3600)
+    waits: list[tuple[str, float]] = []
+    connector = ProvinceConnector(
+        settings_for(ctx, sim),
+        retry=RetryPolicy(max_retry_after_s=0.05),
+        on_wait=lambda *w: waits.append(w),
+    )
+    assert run_sync(ctx, connector=connector).outcome == "ok"
+    assert waits == [("429", 0.05)]
+
+
+def test_cancel_stops_during_a_wait(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 2)
+    sim.faults(schedule=["429"], retry_after=30)
+    cancel = CancelToken()
+    connector = ProvinceConnector(
+        settings_for(ctx, sim), cancel=cancel, on_wait=lambda *_: cancel.cancel()
+    )
+    report = run_sync(ctx, connector=connector)
+    assert report.outcome == "cancelled" and report.duration_s < 5
+    assert report.pending == 2
+    with pytest.raises(SyncCancelled):
+        cancel.check()
+
+
+def test_plain_http_only_to_loopback_or_with_an_explicit_opt_in(
+    ctx, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    def settings(url: str, **kw: Any) -> Any:
+        from desk.sync.connector import ConnectionSettings
+
+        return ConnectionSettings(url, "000.17.22.H56", "u", Secret("p"), **kw)
+
+    assert check_url(settings("http://127.0.0.1:8080/")) == "http://127.0.0.1:8080"
+    assert check_url(settings("http://localhost:8080")) == "http://localhost:8080"
+    assert check_url(settings("http://[::1]:8080")) == "http://[::1]:8080"
+    assert check_url(settings("https://motcua.example.gov.vn/api"))
+    with pytest.raises(ConfigurationError, match="HTTP không mã hóa"):
+        check_url(settings("http://motcua.example.gov.vn"))
+    with pytest.raises(ConfigurationError, match="không hợp lệ"):
+        check_url(settings("ftp://motcua.example.gov.vn"))
+    with caplog.at_level(logging.WARNING, logger="desk.sync.connector"):
+        assert check_url(settings("http://10.0.0.5", allow_insecure_http=True))
+    assert "allow_insecure_http" in caplog.text
+    with pytest.raises(ConfigurationError, match="chứng chỉ CA"):
+        check_url(settings("https://motcua.example.gov.vn", ca_bundle="/khong/co.pem"))
+
+
+def _certificates(directory: Path) -> tuple[Path, Path, Path]:
+    """A throw-away CA and a server certificate for 127.0.0.1 it signed."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Tinh thu nghiem CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_path, cert_path, key_path = (
+        directory / "ca.pem",
+        directory / "cert.pem",
+        directory / "key.pem",
+    )
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_path.write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return ca_path, cert_path, key_path
+
+
+def test_https_is_verified_and_a_configured_ca_bundle_is_trusted(
+    ctx, sim_factory, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 3)
+    ca, cert, key = _certificates(tmp_path)
+    sim = sim_factory("--tls-cert", str(cert), "--tls-key", str(key))
+    assert sim.url.startswith("https://")
+    connector = ProvinceConnector(settings_for(ctx, sim), retry=FAST)
+    with connector, pytest.raises(ProvinceTlsError, match="chứng chỉ"):
+        connector.ping()  # not trusted by default: never silently accepted
+    report = run_sync(ctx, settings=settings_for(ctx, sim, ca_bundle=str(ca)), retry=FAST)
+    assert report.outcome == "ok", report.message
+    assert report.counts["accepted"] == 3
+
+
+def test_the_password_never_reaches_the_logs(
+    ctx, sim: Sim, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 2)
+    settings = settings_for(ctx, sim)
+    assert PASSWORD not in repr(settings) and PASSWORD not in str(settings.password)
+    with caplog.at_level(logging.DEBUG):
+        assert run_sync(ctx, settings=settings, retry=FAST).outcome == "ok"
+        bad = settings_for(ctx, sim, password=Secret("mat-khau-sai-123"))
+        run_sync(ctx, settings=bad, retry=FAST)
+    assert caplog.records  # urllib3, the connector and the run did log
+    for record in caplog.records:
+        text = record.getMessage() + repr(record.args)
+        assert PASSWORD not in text and "mat-khau-sai-123" not in text
+    database = Path(str(ctx.db.url.database)).read_bytes()
+    assert PASSWORD.encode() not in database
+
+
+def test_auth_errors_from_a_wrong_server_are_not_retried_forever(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+    settings = settings_for(ctx, sim, username="khac")
+    with ProvinceConnector(settings, retry=FAST) as connector, pytest.raises(ProvinceAuthFailed):
+        connector.authenticate()

@@ -1,0 +1,156 @@
+"""The supervisor's sync panel (pytest-qt, offscreen) against the simulator process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+
+from desk.config import ProvinceConfig, config_dir
+from desk.services.context import DeskContext
+from desk.store import repositories as repo
+from desk.sync import secrets
+from desk.ui.sync_panel import AttentionTableModel, SyncPanel
+from tests.sync.conftest import PASSWORD, USER, Sim, add_dossiers, receive_open
+
+WAIT = 30_000
+
+
+def configure(ctx: DeskContext, url: str) -> None:
+    ctx.config.province = replace(
+        ProvinceConfig(),
+        url=url,
+        username=USER,
+        password=secrets.protect(PASSWORD, username=USER, key_dir=config_dir()),
+        read_timeout_s=5.0,
+    )
+
+
+@pytest.fixture
+def make_panel(qtbot, ctx) -> Iterator[Callable[[], SyncPanel]]:  # type: ignore[no-untyped-def]
+    def make() -> SyncPanel:
+        panel = SyncPanel(ctx)
+        qtbot.addWidget(panel)
+        return panel
+
+    yield make
+    # Workers still running hold the database: let them finish before it closes.
+    assert QThreadPool.globalInstance().waitForDone(WAIT)
+
+
+def test_panel_shows_online_pending_and_last_sync(qtbot, ctx, sim: Sim, make_panel) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 5)
+    configure(ctx, sim.url)
+    panel = make_panel()
+    with qtbot.waitSignal(panel.online_checked, timeout=WAIT) as online:
+        panel.check_online()
+    assert online.args == [True]
+    assert "Trực tuyến" in panel.online_label.text()
+    qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 5 hồ sơ", timeout=WAIT)
+    assert panel.last_sync_label.text() == "Chưa đồng bộ lần nào."
+
+
+def test_sync_now_runs_in_a_worker_and_shows_the_report(
+    qtbot, ctx, sim_factory, make_panel
+) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 12)
+    sim = sim_factory("--latency-ms", "150", "--max-batch", "3")
+    configure(ctx, sim.url)
+    panel = make_panel()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    progress: list[object] = []
+    panel.progress_changed.connect(progress.append)
+    with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+        qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+        assert not panel.sync_button.isEnabled() and panel.cancel_button.isEnabled()
+    timer.stop()
+    report = finished.args[0]
+    assert report.outcome == "ok" and report.counts["accepted"] == 12
+    # The GUI thread kept turning while the run waited on the network (≥ 2 s here).
+    assert report.duration_s > 1.0
+    assert len(ticks) >= report.duration_s / 0.02 * 0.25
+    assert any(getattr(p, "phase", "") == "push" and p.total == 12 for p in progress)
+    assert "Tỉnh đã nhận: 12" in panel.report_view.toPlainText()
+    assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 0 hồ sơ", timeout=WAIT)
+    assert panel.last_sync_label.text().startswith("Lần đồng bộ gần nhất:")
+
+
+def test_attention_items_are_listed_and_resolved(
+    qtbot, qtmodeltester, ctx, sim_factory, make_panel
+) -> None:  # type: ignore[no-untyped-def]
+    codes = receive_open(ctx, 8)
+    with ctx.db.read() as session:
+        procedure = repo.get_dossier(session, codes[0]).procedure_code
+    sim = sim_factory("--reject-procedure", procedure)
+    configure(ctx, sim.url)
+    panel = make_panel()
+    with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+        panel.start_sync()
+    assert finished.args[0].outcome == "attention"
+    model = panel.attention_model
+    qtbot.waitUntil(lambda: model.rowCount() == finished.args[0].counts["rejected"], timeout=WAIT)
+    qtmodeltester.check(model)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Mã hồ sơ"
+    assert model.data(model.index(0, AttentionTableModel.KIND)) == "Tỉnh từ chối"
+    assert "không có trong danh mục" in model.data(model.index(0, AttentionTableModel.REASON))
+    assert not panel.acknowledge_button.isEnabled()
+    rows = model.rowCount()
+
+    panel.attention_view.selectRow(0)
+    # A refresh still on its way keeps the selection (by item id): wait for it to land.
+    qtbot.waitUntil(panel.resend_button.isEnabled, timeout=WAIT)
+    assert panel.acknowledge_button.isEnabled()
+    with qtbot.waitSignal(panel.attention_resolved, timeout=WAIT) as resolved:
+        panel.resend_button.click()
+    assert "gửi lại phiên bản" in resolved.args[0].resolution
+    qtbot.waitUntil(lambda: model.rowCount() == rows - 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 1 hồ sơ", timeout=WAIT)
+
+    panel.attention_view.selectRow(0)
+    qtbot.waitUntil(panel.acknowledge_button.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(panel.attention_resolved, timeout=WAIT) as acknowledged:
+        panel.acknowledge_button.click()
+    assert acknowledged.args[0].resolved_by == "Người phụ trách"
+    qtbot.waitUntil(lambda: model.rowCount() == rows - 2, timeout=WAIT)
+
+
+def test_cancel_stops_the_run_and_loses_nothing(qtbot, ctx, sim_factory, make_panel) -> None:  # type: ignore[no-untyped-def]
+    add_dossiers(ctx, 10)
+    sim = sim_factory("--latency-ms", "200", "--max-batch", "1")
+    configure(ctx, sim.url)
+    panel = make_panel()
+
+    def cancel_on_push(progress: object) -> None:
+        if getattr(progress, "phase", "") == "push" and panel.cancel_button.isEnabled():
+            panel.cancel_button.click()
+
+    panel.progress_changed.connect(cancel_on_push)
+    with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+        panel.start_sync()
+    report = finished.args[0]
+    assert report.outcome == "cancelled" and report.pending > 0
+    assert "Đã hủy đồng bộ" in panel.report_view.toPlainText()
+
+
+def test_unconfigured_and_offline_are_shown(qtbot, ctx, sim: Sim, make_panel) -> None:  # type: ignore[no-untyped-def]
+    panel = make_panel()
+    assert "Chưa cấu hình" in panel.online_label.text()
+    with qtbot.waitSignal(panel.sync_failed, timeout=WAIT) as failed:
+        panel.start_sync()
+    assert "Chưa cấu hình địa chỉ máy chủ tỉnh" in failed.args[0]
+    assert panel.sync_button.isEnabled()
+
+    configure(ctx, "http://127.0.0.1:9")  # nothing listens there
+    with qtbot.waitSignal(panel.online_checked, timeout=WAIT) as online:
+        panel.check_online()
+    assert online.args == [False] and "Mất kết nối" in panel.online_label.text()
+    with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+        panel.start_sync()
+    assert finished.args[0].outcome == "offline"
