@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench-data"
 
@@ -78,12 +80,7 @@ def main() -> int:
     results["database_mb"] = round(database.stat().st_size / 2**20, 1)
     with ctx.db.read() as session:
         results["dossiers_in_database"] = repo.count_dossiers(session)
-        codes = [
-            row[0]
-            for row in session.execute(
-                repo.select(repo.DossierRow.code).order_by(repo.func.random()).limit(500)
-            )
-        ]
+        codes = list(session.scalars(text("SELECT code FROM dossiers ORDER BY random() LIMIT 500")))
     rng = random.Random(1)
 
     clerk = demo.demo_clerks(ctx)[0]
@@ -114,12 +111,14 @@ def main() -> int:
     results["phone_search_first_page"] = timed(lambda: search.search(ctx, "0912"), 100)
     ctx.close()
 
-    try:
-        from bench import printing
-    except ImportError:
-        printing = None  # type: ignore[assignment]
-    if printing is not None:
-        results["printing"] = printing.run()
+    from bench import printing, sync, ui
+
+    print("printing …", flush=True)
+    results["printing"] = printing.run()
+    print("sync (10,000 dossiers to the simulator) …", flush=True)
+    results["sync"] = sync.run()
+    print("desk window on this database …", flush=True)
+    results["ui"] = ui.run(directory)
 
     DATA.mkdir(exist_ok=True)
     (DATA / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
