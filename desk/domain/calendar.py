@@ -18,6 +18,7 @@ from desk.errors import ConfigurationError, InvalidInput
 
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SATURDAY = 5
+DUE_CACHE_SIZE = 1 << 16
 
 
 def to_office_time(moment: datetime) -> datetime:
@@ -181,6 +182,8 @@ class WorkingCalendar:
     def __post_init__(self) -> None:
         self._overrides: dict[date, CalendarOverride] = {o.day: o for o in self.overrides}
         self._day_cache: dict[date, bool] = {}
+        # Many dossiers are received in the same minute with the same processing time.
+        self._due_cache: dict[tuple[datetime, ProcessingTime], datetime] = {}
 
     # --- days -------------------------------------------------------------------------
 
@@ -299,6 +302,15 @@ class WorkingCalendar:
 
     def due_at(self, received: datetime, processing: ProcessingTime) -> datetime:
         """When a dossier received at ``received`` must be ready (DOMAIN §6)."""
+        key = (received, processing)
+        due = self._due_cache.get(key)
+        if due is None:
+            if len(self._due_cache) >= DUE_CACHE_SIZE:
+                self._due_cache.clear()  # bounded; recent instants are the ones asked again
+            due = self._due_cache[key] = self._due_at(received, processing)
+        return due
+
+    def _due_at(self, received: datetime, processing: ProcessingTime) -> datetime:
         local = to_office_time(received)
         if processing.is_same_day:
             day = local.date()

@@ -1,31 +1,50 @@
 """The demo office: realistic dossiers for training, screenshots and benchmarks.
 
-One generator describes each dossier (who, what, when, and the statuses it went through).
-Small runs write it through the real services. Large runs on SQLite take a bulk path that
-writes exactly the rows the services would write — a test exports both and compares them
-line for line — because a million dossiers through the services would take an hour.
+One generator describes each dossier (who, what, when, and the statuses it went through),
+chunk of days by chunk of days, each chunk from its own seed. Small runs write it through
+the real services. Large runs on SQLite take a bulk path that writes exactly the rows the
+services would write — a test exports both and compares them line for line — because a
+million dossiers through the services would take an hour: worker processes turn chunks
+into rows while the main process inserts them, in one transaction.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import random
-from collections.abc import Callable, Iterator
+import sys
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
-from typing import Any
+from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING, Any
 
-from desk.domain.calendar import ProcessingTime, WorkingCalendar, now_in_office, to_office_time
+from desk.domain.calendar import (
+    ProcessingTime,
+    WorkingCalendar,
+    from_office_time,
+    now_in_office,
+    to_office_time,
+)
 from desk.domain.catalogue import Procedure
-from desk.domain.codes import DossierCode
+from desk.domain.codes import DossierCode, SequenceBlock
 from desk.domain.dossier import IntakeRequest, Party, Person, ReceivedDocument
-from desk.domain.identity import Sex, parse_id_number
+from desk.domain.identity import Sex
 from desk.domain.office import Office, Role, User
 from desk.domain.status import Status
+from desk.domain.text import fold
+from desk.errors import SequenceExhausted
 from desk.services import auth, dossiers, intake, setup
 from desk.services.context import DeskContext
 from desk.store import repositories as repo
+
+if TYPE_CHECKING:
+    from desk.store.bulk import SqlValues
 
 DEMO_OFFICE = Office(
     agency_id="000.17.22.H56",
@@ -167,13 +186,40 @@ PROCEDURE_MIX = (
 )
 
 
+CHUNK_DAYS = 2  # days generated together from one derived seed: the unit of parallel work
+PARALLEL_THRESHOLD = 20_000  # from this size the bulk path prepares rows in worker processes
+LARGE_LOAD = 200_000  # from this size it builds the indexes after the load (see BulkInserter)
+PROGRESS_EVERY = 50_000
+
+
+def _weighted(pairs: Iterable[tuple[str, int]]) -> tuple[str, ...]:
+    """Each value repeated by its weight: ``table[int(random() * len(table))]`` is then one
+    weighted draw, far cheaper than ``random.choices``."""
+    return tuple(value for value, weight in pairs for _ in range(weight))
+
+
+FAMILY_TABLE = _weighted(FAMILY)
+ID_ISSUER = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
+CHIP_CARDS_FROM = date(2021, 1, 1).toordinal()  # the first chip ID cards
+BIRTH_FORM = {
+    "child_birth_place": "Trạm Y tế xã Yên Lạc",
+    "ethnicity": "Kinh",
+    "nationality": "Việt Nam",
+    "relation_to_child": "Cha",
+}
+REFUSAL_REASON = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã"
+
+
 class WorkingMinuteClock:
     """The working minutes of a range of days, listed once, so the generator can add and
     subtract working time in O(1). Only for planning demo timelines: the dossiers' due
-    times still come from the real calendar."""
+    times still come from the real calendar, which also answers what the list does not
+    cover (an instant that is not a whole working minute)."""
 
     def __init__(self, calendar: WorkingCalendar, first_day: date, last_day: date, tzinfo: Any):
-        self.starts: list[datetime] = []
+        self.calendar = calendar
+        self.starts: list[datetime] = []  # every working minute, in order
+        self.ends: list[datetime] = []  # the end of each (a period's end after its last)
         self.index: dict[datetime, int] = {}
         self.day_ranges: dict[date, tuple[int, int]] = {}  # day → (first index, minutes)
         one_minute = timedelta(minutes=1)
@@ -192,20 +238,27 @@ class WorkingMinuteClock:
                         self.index[moment] = len(self.starts)
                         self.starts.append(moment)
                         moment += one_minute
+                        self.ends.append(moment)
                     pending_end = period_end
             day += timedelta(days=1)
         self.beyond = datetime.combine(last_day + timedelta(days=1), time_of_day.max, tzinfo=tzinfo)
 
     def add(self, start: datetime, minutes: int) -> datetime:
-        """``start`` + ``minutes`` of working time (a period's end when it runs out there)."""
+        """``start`` + ``minutes`` (≥ 1) of working time, ending at a period's end when it
+        runs out there, as ``WorkingCalendar.add_working_minutes``; past the listed days,
+        a time after all of them."""
         i = self.index.get(start)
-        if i is None or i + minutes > len(self.starts):
+        if i is None:
+            return self.calendar.add_working_minutes(start, minutes)
+        if i + minutes > len(self.starts):
             return self.beyond
-        return self.starts[i + minutes - 1] + timedelta(minutes=1)
+        return self.ends[i + minutes - 1]
 
-    def between(self, start: datetime, end: datetime) -> int | None:
+    def between(self, start: datetime, end: datetime) -> int:
         i, j = self.index.get(start), self.index.get(end)
-        return None if i is None or j is None else max(0, j - i)
+        if i is None or j is None:
+            return self.calendar.working_minutes_between(start, end)
+        return max(0, j - i)
 
 
 @dataclass
@@ -219,186 +272,233 @@ class DemoDossier:
     steps: list[tuple[Status, datetime, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DemoChunk:
+    """A few consecutive demo days, generated from their own seed, so chunks can be made
+    in any order or in parallel and still give the same dossiers."""
+
+    index: int
+    days: tuple[date, ...]
+    per_day: tuple[int, ...]
+    first: int  # position of the chunk's first dossier in the whole run
+    seed: int
+
+    @property
+    def count(self) -> int:
+        return sum(self.per_day)
+
+
 class DemoGenerator:
+    """Describes the dossiers of a run: who, what, when, and the statuses they went through.
+
+    Both writers (the services and the bulk path) take their dossiers from here, chunk by
+    chunk, so the same seed and count give the same office either way.
+    """
+
     def __init__(
         self,
         calendar: WorkingCalendar,
         procedures: dict[str, Procedure],
+        *,
+        count: int,
         seed: int,
-        clock: WorkingMinuteClock,
+        now: datetime,
     ):
         self.calendar = calendar
-        self.clock = clock
         self.procedures = procedures
-        self.random = random.Random(seed)
-        self._serial = self.random.randrange(100_000, 400_000)
-        codes = [code for code, _ in PROCEDURE_MIX if code in procedures]
-        self._procedure_codes = codes
-        self._procedure_weights = [w for c, w in PROCEDURE_MIX if c in procedures]
-        self._family = [f for f, _ in FAMILY]
-        self._family_weights = [w for _, w in FAMILY]
-        self._due_cache: dict[tuple[datetime, str], datetime] = {}
+        self.now = now
+        days = demo_days(calendar, count, now.date())
+        per_day = [count // len(days)] * len(days)
+        for i in range(count % len(days)):
+            per_day[-1 - i] += 1
+        # One draw from the run's seed gives the first ID serial, then one seed per chunk.
+        master = random.Random(seed)
+        # ID numbers: the applicant of the n-th dossier takes serial base + n, a mother
+        # base - 1 - n, so no two people of a run share a number (up to 500,000 dossiers;
+        # beyond, the six digits wrap and a rare same-year, same-sex pair may collide).
+        self._serial_base = master.randrange(100_000, 400_000)
+        self.chunks: list[DemoChunk] = []
+        first = 0
+        for start in range(0, len(days), CHUNK_DAYS):
+            part = tuple(per_day[start : start + CHUNK_DAYS])
+            chunk_days = tuple(days[start : start + CHUNK_DAYS])
+            seed_of_chunk = master.getrandbits(64)
+            self.chunks.append(DemoChunk(len(self.chunks), chunk_days, part, first, seed_of_chunk))
+            first += sum(part)
+        # Planning may look a few weeks past today (due times of recent dossiers).
+        self.clock = WorkingMinuteClock(
+            calendar, days[0], days[-1] + timedelta(days=45), now.tzinfo
+        )
+        self._procedure_table = _weighted((c, w) for c, w in PROCEDURE_MIX if c in procedures)
+        self._documents: dict[tuple[str, int], tuple[ReceivedDocument, ...]] = {}
+
+    @property
+    def count(self) -> int:
+        return sum(chunk.count for chunk in self.chunks)
+
+    def dossiers(self, chunk: DemoChunk) -> Iterator[DemoDossier]:
+        """The chunk's dossiers in the order they were received."""
+        rand = random.Random(chunk.seed).random
+        clock, now = self.clock, self.now
+        times: list[datetime] = []
+        for day, n in zip(chunk.days, chunk.per_day, strict=True):
+            first, minutes = clock.day_ranges[day]
+            for offset in sorted(int(rand() * minutes) for _ in range(n)):
+                times.append(min(clock.starts[first + offset], now))
+        for position, received_at in enumerate(times, start=chunk.first):
+            yield self._dossier(rand, received_at, position)
 
     # --- people ------------------------------------------------------------------------
 
-    def _name(self, sex: Sex) -> str:
-        r = self.random
-        family = r.choices(self._family, self._family_weights)[0]
+    @staticmethod
+    def _name(rand: Callable[[], float], sex: Sex) -> str:
+        family = FAMILY_TABLE[int(rand() * len(FAMILY_TABLE))]
         if sex is Sex.MALE:
-            return f"{family} {r.choice(MIDDLE_MALE)} {r.choice(GIVEN_MALE)}"
-        return f"{family} {r.choice(MIDDLE_FEMALE)} {r.choice(GIVEN_FEMALE)}"
-
-    def _id_number(self, birth: date, sex: Sex) -> str:
-        # Unique within a run: a serial, so the two writers never merge two people.
-        self._serial += 1
-        century = (birth.year - 1900) // 100
-        digit = century * 2 + (0 if sex is Sex.MALE else 1)
-        return f"025{digit}{birth.year % 100:02d}{self._serial % 1_000_000:06d}"
-
-    def _address(self) -> str:
-        return f"{self.random.choice(HAMLETS)}, xã Yên Lạc, tỉnh Phú Thọ"
-
-    def _phone(self) -> str:
-        r = self.random
-        return r.choice(("09", "03", "08", "07")) + f"{r.randrange(10**8):08d}"
+            middle = MIDDLE_MALE[int(rand() * len(MIDDLE_MALE))]
+            return f"{family} {middle} {GIVEN_MALE[int(rand() * len(GIVEN_MALE))]}"
+        middle = MIDDLE_FEMALE[int(rand() * len(MIDDLE_FEMALE))]
+        return f"{family} {middle} {GIVEN_FEMALE[int(rand() * len(GIVEN_FEMALE))]}"
 
     def _adult(
-        self, *, sex: Sex | None = None, min_age: int = 18, max_age: int = 75, today: date
+        self,
+        rand: Callable[[], float],
+        today: int,
+        serial: int,
+        *,
+        sex: Sex | None = None,
+        min_age: int = 18,
+        max_age: int = 75,
     ) -> Person:
-        r = self.random
-        sex = sex or r.choice((Sex.MALE, Sex.FEMALE))
-        birth = today - timedelta(days=r.randrange(min_age * 365, max_age * 365))
+        """An adult, ``today`` being a date ordinal (date arithmetic on ordinals is several
+        times cheaper than with timedelta, and this runs a million times)."""
+        if sex is None:
+            sex = Sex.MALE if rand() < 0.5 else Sex.FEMALE
+        born = today - min_age * 365 - int(rand() * (max_age - min_age) * 365)
+        birth = date.fromordinal(born)
+        # 12 digits: province of birth registration, century and sex, year, serial.
+        digit = (birth.year - 1900) // 100 * 2 + (0 if sex is Sex.MALE else 1)
         return Person(
-            full_name=self._name(sex),
-            id_number=self._id_number(birth, sex),
+            full_name=self._name(rand, sex),
+            id_number=f"025{digit}{birth.year % 100:02d}{serial % 1_000_000:06d}",
             birth_date=birth,
             sex=sex,
-            address=self._address(),
-            id_issue_date=max(birth + timedelta(days=14 * 365), date(2021, 1, 1))
-            + timedelta(days=r.randrange(0, 900)),
-            id_issuer="Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+            address=f"{HAMLETS[int(rand() * len(HAMLETS))]}, xã Yên Lạc, tỉnh Phú Thọ",
+            id_issue_date=date.fromordinal(
+                max(born + 14 * 365, CHIP_CARDS_FROM) + int(rand() * 900)
+            ),
+            id_issuer=ID_ISSUER,
         )
 
     # --- dossiers ----------------------------------------------------------------------
 
-    def _due(
-        self, received: datetime, procedure: Procedure, processing: ProcessingTime
-    ) -> datetime:
-        key = (received, f"{processing.days}/{processing.cutoff}")
-        due = self._due_cache.get(key)
-        if due is None:
-            due = self._due_cache[key] = self.calendar.due_at(received, processing)
-        return due
-
-    def _working_time_after(self, start: datetime, max_minutes: int) -> datetime:
-        return self.calendar.add_working_minutes(
-            start, self.random.randrange(1, max(2, max_minutes))
-        )
-
-    def dossier(self, received_at: datetime, now: datetime) -> DemoDossier:
-        r = self.random
-        today = to_office_time(received_at).date()
-        code = r.choices(self._procedure_codes, self._procedure_weights)[0]
-        procedure = self.procedures[code]
-        applicant = self._adult(today=today)
-        if r.random() < 0.85:
-            applicant.phone = self._phone()
-        if r.random() < 0.15:
-            applicant.email = (
-                f"{parse_id_number(applicant.id_number).birth_year}.{r.randrange(10**5)}@gmail.com"
+    def _documents_for(self, procedure: Procedure, copies: int) -> tuple[ReceivedDocument, ...]:
+        """The papers a complete dossier brings; the same for every dossier of a procedure
+        and number of copies, so made once (they are only read afterwards)."""
+        key = (procedure.code, copies)
+        documents = self._documents.get(key)
+        if documents is None:
+            documents = self._documents[key] = tuple(
+                ReceivedDocument(
+                    name=d.name,
+                    code=d.code,
+                    originals=1 if d.copy_kind.value == "original" else 0,
+                    certified_copies=1 if d.copy_kind.value == "certified" else 0,
+                    photocopies=(copies if procedure.code == "2.000815" else 1)
+                    if d.copy_kind.value == "photo"
+                    else 0,
+                )
+                for d in procedure.documents
+                if d.required and (not d.group or d.code == _first_in_group(procedure, d.group))
             )
+        return documents
+
+    def _dossier(self, rand: Callable[[], float], received_at: datetime, n: int) -> DemoDossier:
+        today = received_at.toordinal()
+        table = self._procedure_table
+        code = table[int(rand() * len(table))]
+        procedure = self.procedures[code]
+        applicant = self._adult(rand, today, self._serial_base + n)
+        if rand() < 0.85:
+            applicant.phone = ("09", "03", "08", "07")[int(rand() * 4)] + (
+                f"{int(rand() * 10**8):08d}"
+            )
+        if rand() < 0.15:
+            birth_year = applicant.birth_date.year if applicant.birth_date else 0
+            applicant.email = f"{birth_year}.{int(rand() * 10**5)}@gmail.com"
         parties: list[Party] = []
         form_data: dict[str, Any] = {}
         copies, pages = 1, 0
         if code == "1.001193":
-            child_sex = r.choice((Sex.MALE, Sex.FEMALE))
-            child_birth = today - timedelta(days=r.randrange(1, 59))
-            mother = self._adult(sex=Sex.FEMALE, min_age=19, max_age=40, today=today)
-            parties.append(
-                Party(
-                    "child",
-                    Person(
-                        self._name(child_sex),
-                        birth_date=child_birth,
-                        sex=child_sex,
-                        address=mother.address,
-                    ),
-                )
+            child_sex = Sex.MALE if rand() < 0.5 else Sex.FEMALE
+            child_birth = date.fromordinal(today - 1 - int(rand() * 58))
+            mother = self._adult(
+                rand, today, self._serial_base - 1 - n, sex=Sex.FEMALE, min_age=19, max_age=40
             )
-            parties.append(Party("mother", mother))
-            form_data = {
-                "child_birth_place": "Trạm Y tế xã Yên Lạc",
-                "ethnicity": "Kinh",
-                "nationality": "Việt Nam",
-                "relation_to_child": "Cha",
-            }
+            child = Person(
+                self._name(rand, child_sex),
+                birth_date=child_birth,
+                sex=child_sex,
+                address=mother.address,
+            )
+            parties = [Party("child", child), Party("mother", mother)]
+            form_data = dict(BIRTH_FORM)
         elif code == "2.000815":
-            copies, pages = r.randrange(1, 6), r.randrange(1, 8)
+            copies, pages = 1 + int(rand() * 5), 1 + int(rand() * 7)
         elif code == "2.000635":
-            copies = r.randrange(1, 4)
-        documents = [
-            ReceivedDocument(
-                name=d.name,
-                code=d.code,
-                originals=1 if d.copy_kind.value == "original" else 0,
-                certified_copies=1 if d.copy_kind.value == "certified" else 0,
-                photocopies=(copies if code == "2.000815" else 1)
-                if d.copy_kind.value == "photo"
-                else 0,
-            )
-            for d in procedure.documents
-            if d.required and (not d.group or d.code == _first_in_group(procedure, d.group))
-        ]
-        needs_checks = procedure.extended is not None and r.random() < 0.1
+            copies = 1 + int(rand() * 3)
+        needs_checks = procedure.extended is not None and rand() < 0.1
         request = IntakeRequest(
             procedure_code=code,
             applicant=applicant,
-            documents=documents,
+            documents=list(self._documents_for(procedure, copies)),
             parties=parties,
             form_data=form_data,
             copies=copies,
             pages=pages,
             needs_checks=needs_checks,
         )
-        demo = DemoDossier(request, received_at, clerk_index=r.randrange(2))
-        if r.random() < 0.02:
-            demo.refusal_reason = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã"
+        demo = DemoDossier(request, received_at, clerk_index=int(rand() * 2))
+        if rand() < 0.02:
+            demo.refusal_reason = REFUSAL_REASON
             return demo
         processing = (
             procedure.extended if needs_checks and procedure.extended else procedure.processing
         )
-        due = self._due(received_at, procedure, processing)
-        self._plan_steps(demo, processing, due, now)
+        due = self.calendar.due_at(received_at, processing)
+        self._plan_steps(rand, demo, processing, due)
         return demo
 
     def _plan_steps(
-        self, demo: DemoDossier, processing: ProcessingTime, due: datetime, now: datetime
+        self,
+        rand: Callable[[], float],
+        demo: DemoDossier,
+        processing: ProcessingTime,
+        due: datetime,
     ) -> None:
-        r = self.random
+        clock, now = self.clock, self.now
         steps = demo.steps
         at = demo.received_at
-        between = self.clock.between(at, due)
-        if between is None:
-            between = self.calendar.working_minutes_between(at, due)
-        span = max(30, between)
+        span = max(30, clock.between(at, due))
 
         def step(status: Status, latest_minutes: int, note: str = "") -> bool:
+            """Move on after 1 to ``latest_minutes`` - 1 working minutes, unless that is
+            still in the future."""
             nonlocal at
-            candidate = self._working_time_after(at, latest_minutes)
+            candidate = clock.add(at, 1 + int(rand() * (max(2, latest_minutes) - 1)))
             if candidate > now:
                 return False
             at = candidate
             steps.append((status, at, note))
             return True
 
-        if processing.is_same_day and r.random() < 0.7:
+        if processing.is_same_day and rand() < 0.7:
             # "5 tại chỗ": ready within the hour, handed back soon after.
             if step(Status.RESULT_READY, 60):
-                step(Status.RETURNED, 240 if r.random() < 0.9 else 3000)
+                step(Status.RETURNED, 240 if rand() < 0.9 else 3000)
             return
         if not step(Status.PROCESSING, 60):
             return
-        fate = r.random()
+        fate = rand()
         if fate < 0.01:
             step(Status.WITHDRAWN, span // 2, "Công dân xin rút hồ sơ")
             return
@@ -410,10 +510,10 @@ class DemoGenerator:
                 return
             if not step(Status.PROCESSING, 960, "Đã nhận giấy tờ bổ sung"):
                 return
-        late = r.random() < 0.03
+        late = rand() < 0.03
         if not step(Status.RESULT_READY, span + (600 if late else -10)):
             return
-        step(Status.RETURNED, 1200 if r.random() < 0.95 else 6000)
+        step(Status.RETURNED, 1200 if rand() < 0.95 else 6000)
 
 
 def _first_in_group(procedure: Procedure, group: str) -> str:
@@ -430,21 +530,6 @@ def demo_days(calendar: WorkingCalendar, count: int, today: date) -> list[date]:
             days.append(day)
         day -= timedelta(days=1)
     return days[::-1]
-
-
-def receive_times(
-    clock: WorkingMinuteClock, days: list[date], count: int, now: datetime, rng: random.Random
-) -> list[datetime]:
-    """``count`` instants in office hours over the demo days, in order, none after now."""
-    per_day = [count // len(days)] * len(days)
-    for i in range(count % len(days)):
-        per_day[-1 - i] += 1
-    times = []
-    for day, n in zip(days, per_day, strict=True):
-        first, minutes = clock.day_ranges[day]
-        for offset in sorted(rng.randrange(minutes) for _ in range(n)):
-            times.append(min(clock.starts[first + offset], now))
-    return times
 
 
 def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
@@ -467,17 +552,20 @@ def demo_clerks(ctx: DeskContext) -> list[User]:
     return clerks or users
 
 
+def demo_generator(
+    ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
+) -> DemoGenerator:
+    now = from_office_time(to_office_time(now or now_in_office()))
+    procedures = {p.code: p for p in ctx.catalogue()}
+    return DemoGenerator(ctx.calendar, procedures, count=count, seed=seed, now=now)
+
+
 def generate(
     ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
 ) -> Iterator[DemoDossier]:
-    now = now or now_in_office()
-    catalogue = ctx.catalogue()
-    days = demo_days(ctx.calendar, count, to_office_time(now).date())
-    # Planning may look a few weeks past today (due times of recent dossiers).
-    clock = WorkingMinuteClock(ctx.calendar, days[0], days[-1] + timedelta(days=45), now.tzinfo)
-    generator = DemoGenerator(ctx.calendar, {p.code: p for p in catalogue}, seed, clock)
-    for received_at in receive_times(clock, days, count, now, generator.random):
-        yield generator.dossier(received_at, now)
+    generator = demo_generator(ctx, count, seed=seed, now=now)
+    for chunk in generator.chunks:
+        yield from generator.dossiers(chunk)
 
 
 def add_demo_dossiers(
@@ -487,15 +575,18 @@ def add_demo_dossiers(
     seed: int = 1,
     now: datetime | None = None,
     bulk: bool | None = None,
+    workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Add ``count`` dossiers; returns how many were written."""
+    """Add ``count`` dossiers; returns how many were written. ``workers``: processes that
+    prepare the bulk path's rows (default: by machine and size; 0 = none)."""
     clerks = demo_clerks(ctx)
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:
-        writer = BulkDossierWriter(ctx, clerks, expected_rows=count)
-        written = writer.write(generate(ctx, count, seed=seed, now=now), progress=progress)
-        return written
+        generator = demo_generator(ctx, count, seed=seed, now=now)
+        if workers is None:
+            workers = default_workers(count)
+        return BulkDossierWriter(ctx, clerks).write(generator, workers=workers, progress=progress)
     written = 0
     for demo in generate(ctx, count, seed=seed, now=now):
         write_through_services(ctx, demo, clerks)
@@ -503,6 +594,17 @@ def add_demo_dossiers(
         if progress and written % 500 == 0:
             progress(written)
     return written
+
+
+def default_workers(count: int) -> int:
+    """Processes preparing a bulk load's rows while this one inserts them: one per core,
+    up to three (past that the inserting process is the bottleneck). Only on Linux, where
+    fork starts them with the generator already in memory (spawn would re-import the desk
+    and needs a guarded entry point in a frozen Windows build), and only for loads big
+    enough to pay for starting them."""
+    if count < PARALLEL_THRESHOLD or not sys.platform.startswith("linux"):
+        return 0
+    return max(1, min(3, os.cpu_count() or 1))
 
 
 def write_through_services(ctx: DeskContext, demo: DemoDossier, clerks: list[User]) -> DossierCode:
@@ -515,116 +617,407 @@ def write_through_services(ctx: DeskContext, demo: DemoDossier, clerks: list[Use
     return dossier.code
 
 
+# --- the bulk path -----------------------------------------------------------------------
+
+# Column order of the rows below (the INSERT names them, so the tables' order is free).
+PEOPLE_COLUMNS = (
+    "id",
+    "id_number",
+    "old_id_number",
+    "full_name",
+    "name_folded",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "email",
+    "id_issue_date",
+    "id_issuer",
+    "updated_at",
+)
+DOSSIER_COLUMNS = (
+    "id",
+    "code",
+    "agency_id",
+    "received_day",
+    "sequence",
+    "procedure_code",
+    "procedure_name",
+    "field_code",
+    "field_name",
+    "lead_unit",
+    "status",
+    "revision",
+    "channel",
+    "applicant_kind",
+    "applicant_person_id",
+    "applicant_name",
+    "applicant_name_folded",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_email",
+    "applicant_address",
+    "summary",
+    "sets_count",
+    "result_delivery",
+    "processing_days",
+    "needs_checks",
+    "received_at",
+    "due_at",
+    "rescheduled_due_at",
+    "paused_at",
+    "finished_at",
+    "returned_at",
+    "clerk_id",
+    "clerk_name",
+    "form_data",
+    "note",
+    "updated_at",
+)
+PARTY_COLUMNS = ("dossier_id", "position", "role", "person_id")
+DOCUMENT_COLUMNS = (
+    "dossier_id",
+    "position",
+    "code",
+    "name",
+    "originals",
+    "certified_copies",
+    "photocopies",
+    "attachment_sha256",
+)
+FEE_COLUMNS = ("dossier_id", "name", "amount", "method")
+EVENT_COLUMNS = (
+    "dossier_id",
+    "revision",
+    "at",
+    "from_status",
+    "to_status",
+    "actor_kind",
+    "actor_user_id",
+    "actor_name",
+    "actor_title",
+    "note",
+)
+OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
+
+
+@dataclass
+class ChunkTask:
+    """What a worker needs, besides the shared generator, to make a chunk's rows."""
+
+    chunk: DemoChunk
+    first_id: int  # id of the chunk's first dossier
+    sequences: dict[date, int]  # last number already handed out per day
+
+
+@dataclass
+class ChunkRows:
+    """A chunk's rows, ready for executemany. People are numbered from 1 within the chunk
+    (the main process adds the offset in SQL); every other id is final."""
+
+    people: list[tuple[Any, ...]] = field(default_factory=list)
+    dossiers: list[tuple[Any, ...]] = field(default_factory=list)
+    parties: list[tuple[Any, ...]] = field(default_factory=list)
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    fees: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    outbox: list[tuple[Any, ...]] = field(default_factory=list)
+    sequences: dict[date, int] = field(default_factory=dict)  # last number per day
+
+
+class RowMaker:
+    """Turns generated dossiers into the rows the services would write for them.
+
+    The decisions are the services' own: intake.plan_intake (status, due time, fees,
+    first event), intake.new_dossier / dossier_from_new and dossiers.advance (the status
+    bookkeeping). Only the writing differs: the values repositories.*_values would give go
+    straight into tuples in the driver's form (SqlValues), one list per table, instead of
+    dictionaries and one statement each. tests/store/test_demo_bulk.py checks that both
+    writers give identical tables, column by column.
+    """
+
+    def __init__(
+        self,
+        generator: DemoGenerator,
+        clerks: list[User],
+        agency_id: str,
+        block: SequenceBlock,
+        values: SqlValues,
+    ):
+        self.generator = generator
+        self.calendar = generator.calendar
+        self.procedures = generator.procedures
+        self.clerks = clerks
+        self.agency_id = agency_id
+        self.block = block
+        self.values = values
+        self._folded: dict[str, str] = {}  # name → its search form (names repeat a lot)
+        self._code_prefix: dict[date, str] = {}
+        self._empty_json = values.json({})
+
+    def rows(self, task: ChunkTask) -> ChunkRows:
+        rows = ChunkRows()
+        sequences = dict(task.sequences)
+        dossier_id = task.first_id
+        for demo in self.generator.dossiers(task.chunk):
+            self._add(rows, demo, dossier_id, sequences)
+            dossier_id += 1
+        rows.sequences = {d: sequences[d] for d in task.chunk.days if d in sequences}
+        return rows
+
+    def _person(self, rows: ChunkRows, person: Person, updated_at: str) -> int:
+        """Add a people row (as repositories.person_values); returns its chunk number."""
+        people = rows.people
+        number = len(people) + 1
+        date_value = self.values.date
+        name = person.full_name
+        folded = self._folded.get(name)
+        if folded is None:
+            folded = self._folded[name] = fold(name)
+        people.append(
+            (
+                number,
+                person.id_number,
+                person.old_id_number,
+                name,
+                folded,
+                date_value(person.birth_date),
+                person.sex.value if person.sex else "",
+                person.address,
+                person.phone,
+                person.email,
+                date_value(person.id_issue_date),
+                person.id_issuer,
+                updated_at,
+            )
+        )
+        return number
+
+    def _add(
+        self, rows: ChunkRows, demo: DemoDossier, dossier_id: int, sequences: dict[date, int]
+    ) -> None:
+        calendar, values = self.calendar, self.values
+        instant = values.instant
+        clerk = self.clerks[demo.clerk_index % len(self.clerks)]
+        request = demo.request
+        received_at = demo.received_at
+        plan = intake.plan_intake(
+            calendar,
+            self.procedures[request.procedure_code],
+            request,
+            clerk,
+            received_at,
+            demo.refusal_reason,
+        )
+        day = plan.day
+        sequence = sequences.get(day, self.block.first - 1) + 1
+        if sequence > self.block.last:
+            raise SequenceExhausted(
+                f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {self.block}."
+            )
+        sequences[day] = sequence
+        code = DossierCode(self.agency_id, day, sequence)
+        new = intake.new_dossier(plan, code, request, clerk)
+        # Play the history on the domain object, as dossiers.change_status does; each step
+        # raises the revision by one, so the n-th event is revision n.
+        dossier = intake.dossier_from_new(new, dossier_id, plan.event)
+        changed_at = received_at
+        for status, at, note in demo.steps:
+            dossiers.advance(
+                calendar,
+                dossier,
+                status,
+                at=at,
+                actor_name=clerk.full_name,
+                actor_title=clerk.title,
+                note=note,
+            )
+            changed_at = at
+
+        # The rows, parents first, in the column order of the *_COLUMNS above.
+        received = instant(received_at)
+        changed = instant(changed_at)
+        applicant = request.applicant
+        applicant_id = self._person(rows, applicant, received)
+        parties = rows.parties
+        parties.append((dossier_id, 0, "applicant", applicant_id))
+        for position, party in enumerate(request.parties, start=1):
+            parties.append(
+                (dossier_id, position, party.role, self._person(rows, party.person, received))
+            )
+        prefix = self._code_prefix.get(day)
+        if prefix is None:
+            prefix = self._code_prefix[day] = str(code)[:-4]  # the code ends in «-0001»
+        procedure = plan.procedure
+        rows.dossiers.append(
+            (
+                dossier_id,
+                f"{prefix}{sequence:04d}",
+                self.agency_id,
+                values.date(day),
+                sequence,
+                procedure.code,
+                procedure.name,
+                procedure.field_code,
+                procedure.field_name,
+                procedure.lead_unit,
+                int(dossier.status),
+                dossier.revision,
+                int(new.channel),
+                int(new.applicant_kind),
+                applicant_id,
+                applicant.full_name,
+                self._folded[applicant.full_name],
+                applicant.id_number,
+                applicant.phone,
+                applicant.email,
+                applicant.address,
+                new.summary,
+                new.sets_count,
+                new.result_delivery.value,
+                new.processing_days,
+                values.boolean(new.needs_checks),
+                received,
+                instant(dossier.due_at),
+                instant(dossier.rescheduled_due_at),
+                instant(dossier.paused_at),
+                instant(dossier.finished_at),
+                instant(dossier.returned_at),
+                clerk.id,
+                clerk.full_name,
+                values.json(dossier.form_data) if dossier.form_data else self._empty_json,
+                dossier.note,
+                changed,
+            )
+        )
+        documents = rows.documents
+        for position, doc in enumerate(request.documents):
+            documents.append(
+                (
+                    dossier_id,
+                    position,
+                    doc.code,
+                    doc.name,
+                    doc.originals,
+                    doc.certified_copies,
+                    doc.photocopies,
+                    doc.attachment_sha256 or None,
+                )
+            )
+        for fee in plan.fees:
+            rows.fees.append((dossier_id, fee.name, fee.amount, fee.method))
+        events = rows.events
+        for revision, event in enumerate(dossier.events, start=1):
+            events.append(
+                (
+                    dossier_id,
+                    revision,
+                    instant(event.at),
+                    None if event.from_status is None else int(event.from_status),
+                    int(event.to_status),
+                    int(event.actor_kind),
+                    clerk.id,
+                    event.actor_name,
+                    event.actor_title,
+                    event.note,
+                )
+            )
+        rows.outbox.append((dossier_id, dossier.revision, changed))
+
+
+# The worker processes' row maker, set up once per process (inherited through fork).
+_worker_maker: RowMaker | None = None
+
+
+def _start_worker(maker: RowMaker) -> None:
+    global _worker_maker
+    _worker_maker = maker
+
+
+def _worker_rows(task: ChunkTask) -> ChunkRows:
+    assert _worker_maker is not None
+    return _worker_maker.rows(task)
+
+
 class BulkDossierWriter:
     """Writes generated dossiers with the rows the services would write, much faster.
 
-    Same planning (intake.plan_intake), same status bookkeeping (dossiers.advance), same
-    row builders (repositories.*_values); only the SQL round trips are batched.
+    Worker processes turn chunks of days into rows (RowMaker) while this process inserts
+    them in order, all in one transaction. Dossier ids follow from each chunk's position;
+    people are numbered within their chunk and offset here, in the INSERT itself.
     """
 
-    def __init__(self, ctx: DeskContext, clerks: list[User], expected_rows: int = 0):
+    def __init__(self, ctx: DeskContext, clerks: list[User]):
         self.ctx = ctx
         self.clerks = clerks
-        self.expected_rows = expected_rows
 
     def write(
-        self, demos: Iterator[DemoDossier], *, progress: Callable[[int], None] | None = None
+        self,
+        generator: DemoGenerator,
+        *,
+        workers: int = 0,
+        progress: Callable[[int], None] | None = None,
     ) -> int:
-        from desk.store.bulk import BulkInserter
+        from desk.store.bulk import BulkInserter, SqlValues
 
         ctx = self.ctx
-        calendar = ctx.calendar
-        agency = ctx.office.agency_id
-        block = ctx.config.sequence_block
-        procedures = {p.code: p for p in ctx.catalogue()}
+        agency, block = ctx.office.agency_id, ctx.config.sequence_block
+        maker = RowMaker(generator, self.clerks, agency, block, SqlValues(ctx.db.engine.dialect))
         written = 0
-        with BulkInserter(ctx.db, expected_rows=self.expected_rows) as bulk:
-            for demo in demos:
-                clerk = self.clerks[demo.clerk_index % len(self.clerks)]
-                request = demo.request
-                intake.validate_request(request)
-                plan = intake.plan_intake(
-                    calendar,
-                    procedures[request.procedure_code],
-                    request,
-                    clerk,
-                    demo.received_at,
-                    demo.refusal_reason,
+        with BulkInserter(ctx.db, large=generator.count >= LARGE_LOAD) as bulk:
+            first_dossier = bulk.max_id("dossiers") + 1
+            next_person = bulk.max_id("people") + 1
+            stored = bulk.stored_sequences(agency, block)
+            tasks = [
+                ChunkTask(
+                    chunk,
+                    first_dossier + chunk.first,
+                    {day: stored[day] for day in chunk.days if day in stored},
                 )
-                code = DossierCode(agency, plan.day, bulk.next_sequence(agency, plan.day, block))
-                new = intake.new_dossier(plan, code, request, clerk)
-                dossier_id = bulk.next_id("dossiers")
-                dossier = intake.dossier_from_new(new, dossier_id, plan.event)
-                # Play the dossier's history on the domain object first, then write the
-                # rows parents first: a flush may happen between any two rows.
-                events = [(1, plan.event)]
-                changed_at = demo.received_at
-                for status, at, note in demo.steps:
-                    event = dossiers.advance(
-                        calendar,
-                        dossier,
-                        status,
-                        at=at,
-                        actor_name=clerk.full_name,
-                        actor_title=clerk.title,
-                        note=note,
+                for chunk in generator.chunks
+            ]
+            # closing(): an error here stops the workers at once, not when collected.
+            with closing(_chunk_rows(maker, tasks, workers)) as chunks:
+                for rows in chunks:
+                    shift = next_person - 1  # chunk person n → id shift + n
+                    bulk.insert("people", PEOPLE_COLUMNS, rows.people, offsets={"id": shift})
+                    bulk.insert(
+                        "dossiers",
+                        DOSSIER_COLUMNS,
+                        rows.dossiers,
+                        offsets={"applicant_person_id": shift},
                     )
-                    events.append((dossier.revision, event))
-                    changed_at = at
-                applicant_id = bulk.next_id("people")
-                bulk.add(
-                    "people",
-                    repo.person_values(request.applicant, demo.received_at) | {"id": applicant_id},
-                )
-                party_ids = []
-                for party in request.parties:
-                    party_ids.append(bulk.next_id("people"))
-                    bulk.add(
-                        "people",
-                        repo.person_values(party.person, demo.received_at) | {"id": party_ids[-1]},
+                    bulk.insert(
+                        "dossier_people", PARTY_COLUMNS, rows.parties, offsets={"person_id": shift}
                     )
-                row = repo.dossier_values(new, applicant_id) | {"id": dossier_id}
-                if demo.steps:
-                    row.update(repo.dossier_state_values(dossier, changed_at))
-                bulk.add("dossiers", row)
-                bulk.add(
-                    "dossier_people",
-                    {
-                        "dossier_id": dossier_id,
-                        "position": 0,
-                        "role": "applicant",
-                        "person_id": applicant_id,
-                    },
-                )
-                for position, (party, person_id) in enumerate(
-                    zip(request.parties, party_ids, strict=True), start=1
-                ):
-                    bulk.add(
-                        "dossier_people",
-                        {
-                            "dossier_id": dossier_id,
-                            "position": position,
-                            "role": party.role,
-                            "person_id": person_id,
-                        },
-                    )
-                for values in repo.document_values(dossier_id, request.documents):
-                    bulk.add("dossier_documents", values)
-                for values in repo.fee_values(dossier_id, plan.fees):
-                    bulk.add("dossier_fees", values)
-                for revision, event in events:
-                    bulk.add(
-                        "status_events", repo.event_values(dossier_id, revision, event, clerk.id)
-                    )
-                bulk.add(
-                    "outbox",
-                    {
-                        "dossier_id": dossier_id,
-                        "revision": dossier.revision,
-                        "queued_at": changed_at,
-                    },
-                )
-                written += 1
-                if progress and written % 50_000 == 0:
-                    progress(written)
+                    bulk.insert("dossier_documents", DOCUMENT_COLUMNS, rows.documents)
+                    bulk.insert("dossier_fees", FEE_COLUMNS, rows.fees)
+                    bulk.insert("status_events", EVENT_COLUMNS, rows.events)
+                    bulk.insert("outbox", OUTBOX_COLUMNS, rows.outbox)
+                    for day, last in rows.sequences.items():
+                        bulk.set_sequence(agency, day, block, last)
+                    next_person += len(rows.people)
+                    before, written = written, written + len(rows.dossiers)
+                    if progress and written // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                        progress(written)
         return written
+
+
+def _chunk_rows(
+    maker: RowMaker, tasks: list[ChunkTask], workers: int
+) -> Generator[ChunkRows, None, None]:
+    """The tasks' rows, in order: made here, or by ``workers`` forked processes with a few
+    chunks in flight (bounded, so memory stays flat when inserting is the slower side)."""
+    if workers <= 0:
+        for task in tasks:
+            yield maker.rows(task)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(maker,)) as pool:
+        pending: deque[AsyncResult[ChunkRows]] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(_worker_rows, (task,)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,133 @@
+"""The bulk demo path's large-load machinery: worker processes, indexes built at the end,
+the rollback journal during the load, and all or nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desk.config import DeskConfig
+from desk.services import demo
+from desk.services.context import DeskContext
+from tests.conftest import DEMO_NOW
+
+TABLES = (
+    "people",
+    "dossiers",
+    "dossier_people",
+    "dossier_documents",
+    "dossier_fees",
+    "status_events",
+    "outbox",
+    "daily_counters",
+)
+COUNT = 3000
+
+
+def _open(directory: Path) -> DeskContext:
+    ctx = DeskContext.open(DeskConfig(data_dir=directory))
+    demo.ensure_demo_office(ctx)
+    return ctx
+
+
+def _tables(ctx: DeskContext) -> dict[str, list[tuple]]:
+    with ctx.db.read() as session:
+        return {
+            name: [tuple(r) for r in session.execute(text(f"SELECT * FROM {name} ORDER BY 1, 2"))]
+            for name in TABLES
+        }
+
+
+def _schema(ctx: DeskContext) -> list[tuple]:
+    with ctx.db.read() as session:
+        return [
+            tuple(r)
+            for r in session.execute(text("SELECT type, name, sql FROM sqlite_master ORDER BY 2"))
+        ]
+
+
+def _build(directory: Path, **options) -> tuple[dict[str, list[tuple]], DeskContext]:
+    ctx = _open(directory)
+    written = demo.add_demo_dossiers(ctx, COUNT, seed=5, now=DEMO_NOW, bulk=True, **options)
+    assert written == COUNT
+    return _tables(ctx), ctx
+
+
+def test_workers_and_large_load_write_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain, ctx = _build(tmp_path / "plain", workers=0)
+    schema = _schema(ctx)
+    ctx.close()
+    parallel, ctx = _build(tmp_path / "parallel", workers=2)
+    ctx.close()
+    monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+    large, ctx = _build(tmp_path / "large", workers=2)
+    try:
+        for name in TABLES:
+            assert parallel[name] == plain[name], name
+            assert large[name] == plain[name], name
+        # The large load dropped indexes and the search trigger and built them again.
+        assert _schema(ctx) == schema
+        with ctx.db.read() as session:
+            assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+            name = session.execute(
+                text("SELECT applicant_name_folded FROM dossiers WHERE id = 1234")
+            ).scalar()
+            matches = session.execute(
+                text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q"),
+                {"q": f'"{name}"'},
+            ).all()
+            assert (1234,) in matches
+    finally:
+        ctx.close()
+
+
+def test_a_failed_large_load_leaves_the_office_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = _open(tmp_path / "office")
+    try:
+        demo.add_demo_dossiers(ctx, 200, seed=1, now=DEMO_NOW, bulk=True)
+        before, schema = _tables(ctx), _schema(ctx)
+        monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+        calls = 0
+        real_add = demo.RowMaker._add
+
+        def failing_add(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal calls
+            calls += 1
+            if calls == 2500:
+                raise RuntimeError("disk full")
+            return real_add(self, *args, **kwargs)
+
+        monkeypatch.setattr(demo.RowMaker, "_add", failing_add)
+        with pytest.raises(RuntimeError, match="disk full"):
+            demo.add_demo_dossiers(ctx, COUNT, seed=2, now=DEMO_NOW, bulk=True, workers=0)
+        assert _tables(ctx) == before
+        assert _schema(ctx) == schema
+        with ctx.db.read() as session:
+            assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    finally:
+        ctx.close()
+
+
+def test_a_large_load_stays_in_wal_mode_when_another_desk_has_the_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = _open(tmp_path / "office")
+    other = sqlite3.connect(tmp_path / "office" / "office.sqlite")
+    try:
+        other.execute("SELECT count(*) FROM dossiers").fetchone()  # an idle reader
+        monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+        assert demo.add_demo_dossiers(ctx, 300, seed=4, now=DEMO_NOW, bulk=True) == 300
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert other.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 300
+    finally:
+        other.close()
+        ctx.close()
