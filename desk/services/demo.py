@@ -66,6 +66,8 @@ DEMO_USERS = (
     ("quantri", "Phạm Ngọc Lan", Role.ADMIN, "Quản trị hệ thống", "quantri-demo"),
 )
 
+# Provinces of birth registration for demo ID numbers: Phú Thọ, Vĩnh Phúc, then neighbours.
+DEMO_ID_PROVINCES = ("025", "026", "001", "019", "027", "022", "030", "033", "034", "035")
 BULK_THRESHOLD = 2000
 DOSSIERS_PER_DAY = 4000  # keeps a day's sequence far below 9999 in large demos
 MIN_DEMO_DAYS = 30
@@ -313,9 +315,9 @@ class DemoGenerator:
             per_day[-1 - i] += 1
         # One draw from the run's seed gives the first ID serial, then one seed per chunk.
         master = random.Random(seed)
-        # ID numbers: the applicant of the n-th dossier takes serial base + n, a mother
-        # base - 1 - n, so no two people of a run share a number (up to 500,000 dossiers;
-        # beyond, the six digits wrap and a rare same-year, same-sex pair may collide).
+        # ID numbers: the applicant of the n-th dossier takes person number 2n, a mother
+        # 2n + 1; each million numbers moves to the next province code, so no two people
+        # of a run ever share an ID number (the services would merge them into one).
         self._serial_base = master.randrange(100_000, 400_000)
         self.chunks: list[DemoChunk] = []
         first = 0
@@ -377,9 +379,11 @@ class DemoGenerator:
         birth = date.fromordinal(born)
         # 12 digits: province of birth registration, century and sex, year, serial.
         digit = (birth.year - 1900) // 100 * 2 + (0 if sex is Sex.MALE else 1)
+        number = self._serial_base + serial
+        province = DEMO_ID_PROVINCES[number // 1_000_000 % len(DEMO_ID_PROVINCES)]
         return Person(
             full_name=self._name(rand, sex),
-            id_number=f"025{digit}{birth.year % 100:02d}{serial % 1_000_000:06d}",
+            id_number=f"{province}{digit}{birth.year % 100:02d}{number % 1_000_000:06d}",
             birth_date=birth,
             sex=sex,
             address=f"{HAMLETS[int(rand() * len(HAMLETS))]}, xã Yên Lạc, tỉnh Phú Thọ",
@@ -417,7 +421,7 @@ class DemoGenerator:
         table = self._procedure_table
         code = table[int(rand() * len(table))]
         procedure = self.procedures[code]
-        applicant = self._adult(rand, today, self._serial_base + n)
+        applicant = self._adult(rand, today, 2 * n)
         if rand() < 0.85:
             applicant.phone = ("09", "03", "08", "07")[int(rand() * 4)] + (
                 f"{int(rand() * 10**8):08d}"
@@ -431,9 +435,7 @@ class DemoGenerator:
         if code == "1.001193":
             child_sex = Sex.MALE if rand() < 0.5 else Sex.FEMALE
             child_birth = date.fromordinal(today - 1 - int(rand() * 58))
-            mother = self._adult(
-                rand, today, self._serial_base - 1 - n, sex=Sex.FEMALE, min_age=19, max_age=40
-            )
+            mother = self._adult(rand, today, 2 * n + 1, sex=Sex.FEMALE, min_age=19, max_age=40)
             child = Person(
                 self._name(rand, child_sex),
                 birth_date=child_birth,

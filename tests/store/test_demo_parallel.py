@@ -131,3 +131,25 @@ def test_a_large_load_stays_in_wal_mode_when_another_desk_has_the_file_open(
     finally:
         other.close()
         ctx.close()
+
+
+def test_demo_id_numbers_stay_unique_past_a_million_people(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two citizens never share an ID number, however large the demo (the services would
+    merge them into one person, and the bulk rows would no longer match)."""
+    import random as random_module
+
+    from desk.domain.identity import parse_id_number
+    from desk.services.demo import DemoGenerator
+    from tests.conftest import DEMO_NOW
+
+    generator = DemoGenerator(
+        ctx.calendar, {p.code: p for p in ctx.catalogue()}, count=10, seed=1, now=DEMO_NOW
+    )
+    rand = random_module.Random(0).random
+    today = DEMO_NOW.date().toordinal()
+    # Person numbers around each million boundary, where six-digit serials used to wrap.
+    numbers = [m * 1_000_000 + d for m in range(4) for d in range(-3000, 3000)]
+    ids = [generator._adult(rand, today, n).id_number for n in numbers if n >= 0]
+    assert len(ids) == len(set(ids))
+    for id_number in ids[::997]:
+        parse_id_number(id_number)  # a valid province code, century digit and length
