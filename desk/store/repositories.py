@@ -857,13 +857,29 @@ def search_text(
     if not folded:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{t}"*' for t in folded)
-        ids_stmt = "SELECT rowid FROM dossier_search WHERE dossier_search MATCH :match"
+        # One-letter words ("vu t") go to FTS5 only when nothing longer is typed: there is
+        # no one-letter prefix index, and "t*" would merge the lists of every word in t.
+        # Otherwise they filter the few candidates the longer words give, newest first.
+        long_words = [t for t in folded if len(t) > 1] or folded
+        letters = [t for t in folded if len(t) == 1 and long_words is not folded]
+        match = " ".join(f'"{t}"*' for t in long_words)
         params: dict[str, Any] = {"match": match, "limit": limit}
+        if letters:
+            ids_stmt = (
+                "SELECT s.rowid FROM dossier_search AS s JOIN dossiers AS d ON d.id = s.rowid "
+                "WHERE dossier_search MATCH :match"
+            )
+            for index, letter in enumerate(letters):
+                ids_stmt += f" AND (' ' || d.applicant_name_folded) LIKE :letter{index}"
+                params[f"letter{index}"] = f"% {letter}%"
+            rowid = "s.rowid"
+        else:
+            ids_stmt = "SELECT rowid FROM dossier_search WHERE dossier_search MATCH :match"
+            rowid = "rowid"
         if before_id is not None:
-            ids_stmt += " AND rowid < :before"
+            ids_stmt += f" AND {rowid} < :before"
             params["before"] = before_id
-        ids_stmt += " ORDER BY rowid DESC LIMIT :limit"
+        ids_stmt += f" ORDER BY {rowid} DESC LIMIT :limit"
         ids = [r[0] for r in session.execute(text(ids_stmt), params)]
         if not ids:
             return []

@@ -165,6 +165,8 @@ def test_search_by_code_id_phone_and_folded_name(office: DeskContext) -> None:
     assert found("DANG thi") == ["Đặng Thị Đào"]
     assert found("nguyễn") == ["Nguyễn Thị Hoa", "Nguyễn Văn Đức"]  # newest first
     assert found("ngu d") == ["Nguyễn Văn Đức"]
+    assert found("tran d") == ["Trần Đình Dũng"]  # a one-letter word filters the others
+    assert found("nguyen t h") == ["Nguyễn Thị Hoa"]
     assert found("dung") == ["Trần Đình Dũng"]
     assert found("xyz") == []
     assert len(found("0912345")) == 4
