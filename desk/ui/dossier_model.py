@@ -290,46 +290,75 @@ DOC_ORIGINALS = 2
 DOC_CERTIFIED = 3
 DOC_PHOTOCOPIES = 4
 DOC_SCAN = 5
-DOCUMENT_COLUMNS = 6
 
 
-class DocumentTableModel(QAbstractTableModel):
+class _ReadOnlyRowsModel(QAbstractTableModel):
+    """A read-only table of a dossier's rows (documents, events): subclasses give the
+    headers and the cells; storage, counts, headers and flags are shared."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._headers = tuple(headers)
+
+    def _set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def cell(self, row: int, item: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self.cell(index.row(), self._rows[index.row()], index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class DocumentTableModel(_ReadOnlyRowsModel):
     """The documents received with a dossier (the table of the slip), and their scans."""
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._documents: list[ReceivedDocument] = []
-        self._headers = (
-            QCoreApplication.translate("DocumentTableModel", "TT"),
-            QCoreApplication.translate("DocumentTableModel", "Giấy tờ"),
-            QCoreApplication.translate("DocumentTableModel", "Bản chính"),
-            QCoreApplication.translate("DocumentTableModel", "Bản chứng thực"),
-            QCoreApplication.translate("DocumentTableModel", "Bản photo"),
-            QCoreApplication.translate("DocumentTableModel", "Bản quét"),
+        super().__init__(
+            (
+                QCoreApplication.translate("DocumentTableModel", "TT"),
+                QCoreApplication.translate("DocumentTableModel", "Giấy tờ"),
+                QCoreApplication.translate("DocumentTableModel", "Bản chính"),
+                QCoreApplication.translate("DocumentTableModel", "Bản chứng thực"),
+                QCoreApplication.translate("DocumentTableModel", "Bản photo"),
+                QCoreApplication.translate("DocumentTableModel", "Bản quét"),
+            ),
+            parent,
         )
 
     def set_documents(self, documents: Sequence[ReceivedDocument]) -> None:
-        self.beginResetModel()
-        self._documents = list(documents)
-        self.endResetModel()
+        self._set_rows(documents)
 
     def document_at(self, row: int) -> ReceivedDocument:
-        return self._documents[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else DOCUMENT_COLUMNS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._documents):
-            return None
-        doc = self._documents[index.row()]
-        column = index.column()
+    def cell(self, row: int, doc: ReceivedDocument, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DOC_NUMBER:
-                return str(index.row() + 1)
+                return str(row + 1)
             if column == DOC_NAME:
                 return doc.name
             if column == DOC_ORIGINALS:
@@ -348,18 +377,6 @@ class DocumentTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return self._headers[section] if 0 <= section < DOCUMENT_COLUMNS else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 # --- a dossier's timeline -------------------------------------------------------------------
 
@@ -367,38 +384,26 @@ EVENT_AT = 0
 EVENT_STATUS = 1
 EVENT_ACTOR = 2
 EVENT_NOTE = 3
-EVENT_COLUMNS = 4
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(_ReadOnlyRowsModel):
     """The dossier's history, oldest first: every transition with who, when and a note."""
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._events: list[StatusEvent] = []
-        self._headers = (
-            QCoreApplication.translate("EventTableModel", "Thời điểm"),
-            QCoreApplication.translate("EventTableModel", "Trạng thái"),
-            QCoreApplication.translate("EventTableModel", "Người thực hiện"),
-            QCoreApplication.translate("EventTableModel", "Ghi chú"),
+        super().__init__(
+            (
+                QCoreApplication.translate("EventTableModel", "Thời điểm"),
+                QCoreApplication.translate("EventTableModel", "Trạng thái"),
+                QCoreApplication.translate("EventTableModel", "Người thực hiện"),
+                QCoreApplication.translate("EventTableModel", "Ghi chú"),
+            ),
+            parent,
         )
 
     def set_events(self, events: Sequence[StatusEvent]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
+        self._set_rows(events)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else EVENT_COLUMNS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._events):
-            return None
-        event = self._events[index.row()]
-        column = index.column()
+    def cell(self, row: int, event: StatusEvent, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EVENT_AT:
                 return moment_text(event.at)
@@ -413,15 +418,3 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == EVENT_STATUS:
             return QBrush(QColor(status_colour(int(event.to_status))))
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return self._headers[section] if 0 <= section < EVENT_COLUMNS else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
