@@ -2,15 +2,27 @@
 the daily sequence. Office-wide settings (identity, hours) live in the office database so
 every desk of the office shares them.
 
+Each setting is declared once, as data, in ``SETTINGS`` (its key in ``desk.toml``, its
+kind, its default, its table, how it is checked, and for the ones the clerk may change, how
+the Settings dialog shows it). Loading, checking, saving and the dialog are derived from
+that declaration.
+
 Resolution order for the database: ``--db`` > ``DESK_DATABASE_URL`` > the config file >
 the embedded SQLite file in the user's data folder.
+
+Saving merges into ``desk.toml``: it writes only the settings that changed since they were
+loaded (never a default or an override that was not in the file), keeps every key and table
+it does not manage (``data_dir`` among them), and replaces the file atomically.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +34,14 @@ from desk.errors import ConfigurationError
 
 APP_NAME = "CommuneDesk"
 CONFIG_FILE_NAME = "desk.toml"
+
+# The Qt Linguist context of the labels below: the Settings dialog translates them in it.
+LABEL_CONTEXT = "SettingsDialog"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for pyside6-lupdate without importing Qt; the UI translates it."""
+    return text
 
 
 def data_dir() -> Path:
@@ -38,6 +58,207 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE_NAME
+
+
+# --- the declaration --------------------------------------------------------------------
+
+# How each kind of value is described in an error message.
+_KIND_TEXT: dict[type, str] = {
+    str: "một chuỗi chữ",
+    int: "một số nguyên",
+    float: "một số",
+    bool: "true hoặc false",
+    Path: "đường dẫn một thư mục",
+    SequenceBlock: "một dãy số dạng ĐẦU-CUỐI, ví dụ 5000-9999",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting of desk.toml.
+
+    ``key`` is its key in the file and the attribute of ``DeskConfig`` (or, with
+    ``table="province"``, of ``DeskConfig.province``). A setting with a ``label`` is
+    shown in the Settings dialog, its editor named ``editor``."""
+
+    key: str
+    kind: type  # str, int, float, bool, Path or SequenceBlock
+    default: Any = None
+    default_factory: Callable[[], Any] | None = None  # a default found at load (data_dir)
+    table: str = ""  # "" = the top of desk.toml; "province" = its [province] table
+    env: str = ""  # an environment variable that overrides the file
+    # Checks, on what is loaded and on what is saved.
+    minimum: float | None = None
+    maximum: float | None = None
+    positive: bool = False  # strictly above 0
+    required: str = ""  # text that must not be empty; this is the message when it is
+    code: str = ""  # the ConfigurationError's code; "config.file" / "config.<table>"
+    invalid: str = ""  # the message for a bad value in the file; one is made from the kind
+    # The Settings dialog (Vietnamese texts, translated by the UI in LABEL_CONTEXT).
+    label: str = ""
+    editor: str = ""  # the editor widget's object name
+    choices: str = ""  # a list of choices the UI provides: "languages" = desk.ui.i18n
+    suffix: str = ""
+    special_value: str = ""  # shown instead of the minimum (e.g. 0 = never)
+
+    @property
+    def name(self) -> str:
+        """``key``, or ``table.key`` inside a table: unique among the settings."""
+        return f"{self.table}.{self.key}" if self.table else self.key
+
+    @property
+    def error_code(self) -> str:
+        return self.code or (f"config.{self.table}" if self.table else "config.file")
+
+    @property
+    def error_message(self) -> str:
+        if self.invalid:
+            return self.invalid
+        where = f"mục [{self.table}]" if self.table else "tệp cấu hình"
+        return f"{self.key} trong {where} phải là {_KIND_TEXT[self.kind]}."
+
+    def default_value(self) -> Any:
+        return self.default_factory() if self.default_factory is not None else self.default
+
+    def parse(self, raw: Any) -> Any:
+        """The value of what desk.toml (or the environment) holds for this setting."""
+        if raw == "" and self.kind is not str:
+            return self.default_value()
+        value = self._convert(raw)
+        self.check(value)
+        return value
+
+    def _convert(self, raw: Any) -> Any:
+        kind = self.kind
+        wrong = ConfigurationError(self.error_message, code=self.error_code)
+        if isinstance(raw, bool) and kind is not bool:
+            raise wrong
+        if kind is bool:
+            if not isinstance(raw, bool):
+                raise wrong
+            return raw
+        if kind is str:
+            # A hand-written ``template_set = 2025`` is the text "2025", as it always was.
+            if not isinstance(raw, str | int | float):
+                raise wrong
+            return str(raw)
+        if kind in (int, float):
+            if not isinstance(raw, str | int) and not (kind is float and isinstance(raw, float)):
+                raise wrong
+            try:
+                return kind(raw)
+            except ValueError:
+                raise wrong from None
+        if not isinstance(raw, str):
+            raise wrong
+        if kind is Path:
+            return Path(raw)
+        if kind is SequenceBlock:
+            return SequenceBlock.parse(raw)  # its own message, code sequence_block.invalid
+        raise TypeError(f"setting {self.name}: unknown kind {kind!r}")
+
+    def check(self, value: Any) -> None:
+        """Raise the setting's ConfigurationError if ``value`` is not of its kind or bounds."""
+        if not self._acceptable(value):
+            raise ConfigurationError(self.error_message, code=self.error_code)
+
+    def _acceptable(self, value: Any) -> bool:
+        kinds = (int, float) if self.kind is float else (self.kind,)
+        if isinstance(value, bool) and self.kind is not bool:
+            return False
+        if not isinstance(value, kinds):
+            return False
+        number: Any = value
+        return not (
+            (self.minimum is not None and number < self.minimum)
+            or (self.maximum is not None and number > self.maximum)
+            or (self.positive and not number > 0)
+            or (self.required and not number.strip())
+        )
+
+    def dump(self, value: Any) -> Any:
+        """What desk.toml holds for ``value``."""
+        return str(value) if self.kind in (Path, SequenceBlock) else value
+
+    def get(self, config: DeskConfig) -> Any:
+        return getattr(getattr(config, self.table) if self.table else config, self.key)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", Path, default_factory=data_dir),
+    Setting("database_url", str, "", env="DESK_DATABASE_URL"),
+    Setting("sequence_block", SequenceBlock, SequenceBlock()),
+    Setting(
+        "language",
+        str,
+        "vi",
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "Ngôn ngữ"),
+        editor="language",
+        choices="languages",
+    ),
+    Setting(
+        "idle_lock_minutes",
+        int,
+        10,
+        minimum=0,
+        maximum=240,
+        code="config.idle",
+        invalid="idle_lock_minutes trong tệp cấu hình phải là số phút, từ 0 đến 240.",
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "Tự khóa máy sau"),
+        editor="idleMinutes",
+        suffix=QT_TRANSLATE_NOOP("SettingsDialog", " phút"),
+        special_value=QT_TRANSLATE_NOOP("SettingsDialog", "Không tự khóa"),
+    ),
+    Setting(
+        "desk_name",
+        str,
+        "Quầy 1",
+        required=QT_TRANSLATE_NOOP("SettingsDialog", "Tên quầy không được để trống."),
+        invalid="desk_name trong tệp cấu hình phải là tên quầy, không được để trống.",
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "Tên quầy"),
+        editor="deskName",
+    ),
+    Setting("template_set", str, "2025"),
+    Setting("url", str, "", table="province"),
+    Setting("username", str, "", table="province"),
+    # Never the password itself: the reference written by desk.sync.secrets.protect.
+    Setting("password", str, "", table="province"),
+    Setting("ca_bundle", str, "", table="province"),
+    Setting("allow_insecure_http", bool, False, table="province"),
+    Setting(
+        "connect_timeout_s",
+        float,
+        5.0,
+        table="province",
+        positive=True,
+        invalid="Thời gian chờ kết nối tỉnh (connect_timeout_s) phải là số giây lớn hơn 0.",
+    ),
+    Setting(
+        "read_timeout_s",
+        float,
+        30.0,
+        table="province",
+        positive=True,
+        invalid="Thời gian chờ kết nối tỉnh (read_timeout_s) phải là số giây lớn hơn 0.",
+    ),
+)
+
+SETTINGS_BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
+
+# The settings the clerk may change in the Settings dialog, in its order.
+DIALOG_SETTINGS: tuple[Setting, ...] = tuple(setting for setting in SETTINGS if setting.label)
+
+
+def _default(name: str) -> Callable[[], Any]:
+    """The default of a declared setting, for the dataclasses: the declaration is the source."""
+    return SETTINGS_BY_NAME[name].default_value
+
+
+# --- the values -------------------------------------------------------------------------
+
+
 @dataclass
 class ProvinceConfig:
     """Where and how this desk reaches the province (the ``[province]`` table of desk.toml).
@@ -45,73 +266,32 @@ class ProvinceConfig:
     ``password`` is never the password itself: it is the reference written by
     ``desk.sync.secrets.protect`` (``keyring:<user>`` or ``fernet:<token>``)."""
 
-    url: str = ""
-    username: str = ""
-    password: str = ""
-    ca_bundle: str = ""
-    allow_insecure_http: bool = False
-    connect_timeout_s: float = 5.0
-    read_timeout_s: float = 30.0
+    url: str = field(default_factory=_default("province.url"))
+    username: str = field(default_factory=_default("province.username"))
+    password: str = field(default_factory=_default("province.password"))
+    ca_bundle: str = field(default_factory=_default("province.ca_bundle"))
+    allow_insecure_http: bool = field(default_factory=_default("province.allow_insecure_http"))
+    connect_timeout_s: float = field(default_factory=_default("province.connect_timeout_s"))
+    read_timeout_s: float = field(default_factory=_default("province.read_timeout_s"))
 
     @property
     def configured(self) -> bool:
         return bool(self.url and self.username and self.password)
 
-    def to_toml(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "url": self.url,
-            "username": self.username,
-            "password": self.password,
-            "connect_timeout_s": self.connect_timeout_s,
-            "read_timeout_s": self.read_timeout_s,
-        }
-        if self.ca_bundle:
-            data["ca_bundle"] = self.ca_bundle
-        if self.allow_insecure_http:
-            data["allow_insecure_http"] = True
-        return data
-
-
-def _province_from(raw: Any) -> ProvinceConfig:
-    if raw is None:
-        return ProvinceConfig()
-    if not isinstance(raw, dict):
-        raise ConfigurationError(
-            "Mục [province] trong tệp cấu hình không hợp lệ.", code="config.province"
-        )
-    try:
-        connect = float(raw.get("connect_timeout_s", 5.0))
-        read = float(raw.get("read_timeout_s", 30.0))
-    except (TypeError, ValueError):
-        raise ConfigurationError(
-            "Thời gian chờ kết nối tỉnh (connect_timeout_s, read_timeout_s) phải là số giây.",
-            code="config.province",
-        ) from None
-    if connect <= 0 or read <= 0:
-        raise ConfigurationError(
-            "Thời gian chờ kết nối tỉnh phải lớn hơn 0.", code="config.province"
-        )
-    return ProvinceConfig(
-        url=str(raw.get("url", "")),
-        username=str(raw.get("username", "")),
-        password=str(raw.get("password", "")),
-        ca_bundle=str(raw.get("ca_bundle", "")),
-        allow_insecure_http=bool(raw.get("allow_insecure_http", False)),
-        connect_timeout_s=connect,
-        read_timeout_s=read,
-    )
-
 
 @dataclass
 class DeskConfig:
     data_dir: Path
-    database_url: str = ""
-    sequence_block: SequenceBlock = field(default_factory=SequenceBlock)
-    desk_name: str = "Quầy 1"
-    language: str = "vi"
-    idle_lock_minutes: int = 10
-    template_set: str = "2025"
+    database_url: str = field(default_factory=_default("database_url"))
+    sequence_block: SequenceBlock = field(default_factory=_default("sequence_block"))
+    desk_name: str = field(default_factory=_default("desk_name"))
+    language: str = field(default_factory=_default("language"))
+    idle_lock_minutes: int = field(default_factory=_default("idle_lock_minutes"))
+    template_set: str = field(default_factory=_default("template_set"))
     province: ProvinceConfig = field(default_factory=ProvinceConfig)
+    # Each setting's value as load_config resolved it (file, environment, --db), by
+    # Setting.name: save_config writes only what differs from it. Empty when built in code.
+    as_loaded: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def default_sqlite_path(self) -> Path:
@@ -130,7 +310,24 @@ class DeskConfig:
         return self.database_url or f"sqlite:///{self.default_sqlite_path}"
 
 
-def _from_file(path: Path) -> dict[str, Any]:
+def with_settings(config: DeskConfig, values: Mapping[str, Any]) -> DeskConfig:
+    """A copy of ``config`` with the settings named in ``values`` (``Setting.name``)."""
+    top = {name: value for name, value in values.items() if not SETTINGS_BY_NAME[name].table}
+    new = replace(config, **top)
+    province = {
+        SETTINGS_BY_NAME[name].key: value
+        for name, value in values.items()
+        if SETTINGS_BY_NAME[name].table == "province"
+    }
+    if province:
+        new.province = replace(config.province, **province)
+    return new
+
+
+# --- desk.toml --------------------------------------------------------------------------
+
+
+def _read(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
@@ -142,54 +339,94 @@ def _from_file(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def load_config(*, db_url: str | None = None) -> DeskConfig:
-    path = config_dir() / CONFIG_FILE_NAME
-    raw = _from_file(path)
-    directory = Path(raw.get("data_dir") or data_dir())
-    block_text = raw.get("sequence_block")
-    try:
-        idle = int(raw.get("idle_lock_minutes", 10))
-    except (TypeError, ValueError):
+def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    if not name:
+        return raw
+    table = raw.get(name, {})
+    if not isinstance(table, dict):
         raise ConfigurationError(
-            "idle_lock_minutes trong tệp cấu hình phải là số phút.", code="config.idle"
-        ) from None
-    return DeskConfig(
-        data_dir=directory,
-        database_url=db_url or os.environ.get("DESK_DATABASE_URL") or raw.get("database_url", ""),
-        sequence_block=SequenceBlock.parse(block_text) if block_text else SequenceBlock(),
-        desk_name=str(raw.get("desk_name", "Quầy 1")),
-        language=str(raw.get("language", "vi")),
-        idle_lock_minutes=idle,
-        template_set=str(raw.get("template_set", "2025")),
-        province=_province_from(raw.get("province")),
-    )
+            f"Mục [{name}] trong tệp cấu hình không hợp lệ.", code=f"config.{name}"
+        )
+    return table
+
+
+def _resolve(raw: dict[str, Any]) -> dict[str, Any]:
+    """Each setting's value from the environment, the file, or its default."""
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        table = _table(raw, setting.table)
+        override = os.environ.get(setting.env) if setting.env else None
+        if override:
+            values[setting.name] = setting.parse(override)
+        elif setting.key in table:
+            values[setting.name] = setting.parse(table[setting.key])
+        else:
+            values[setting.name] = setting.default_value()
+    return values
+
+
+def load_config(*, db_url: str | None = None) -> DeskConfig:
+    values = _resolve(_read(config_path()))
+    if db_url:
+        values["database_url"] = db_url
+    province = ProvinceConfig(**{s.key: values[s.name] for s in SETTINGS if s.table == "province"})
+    top = {s.key: values[s.name] for s in SETTINGS if not s.table}
+    return DeskConfig(**top, province=province, as_loaded=values)
 
 
 def save_config(config: DeskConfig) -> Path:
-    path = config_dir() / CONFIG_FILE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data: dict[str, Any] = {
-        "desk_name": config.desk_name,
-        "language": config.language,
-        "idle_lock_minutes": config.idle_lock_minutes,
-        "template_set": config.template_set,
-        "sequence_block": str(config.sequence_block),
+    """Write the settings of ``config`` that changed since it was loaded into desk.toml.
+
+    Everything else in the file stays as it is: the settings that did not change (so a
+    default, ``--db`` or ``DESK_DATABASE_URL`` is never written for them), ``data_dir``,
+    and any key or table this version does not know. Comments are not kept."""
+    path = config_path()
+    raw = _read(path)
+    before = config.as_loaded or _resolve(raw)
+    changed = {
+        setting.name: value
+        for setting in SETTINGS
+        if (value := setting.get(config)) != before.get(setting.name)
     }
-    if config.database_url:
-        data["database_url"] = config.database_url
-    if config.province.url or config.province.username or config.province.password:
-        data["province"] = config.province.to_toml()
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    for name, value in changed.items():
+        setting = SETTINGS_BY_NAME[name]
+        setting.check(value)
+        _table(raw, setting.table)  # a broken [table] is reported, never overwritten
+        table = raw.setdefault(setting.table, {}) if setting.table else raw
+        table[setting.key] = setting.dump(value)
+    _write_atomically(path, tomli_w.dumps(raw))
+    config.as_loaded = {**before, **changed}
     return path
 
 
 def save_province_config(province: ProvinceConfig) -> Path:
-    """Replace the ``[province]`` table of desk.toml, keeping every other setting as is."""
-    path = config_dir() / CONFIG_FILE_NAME
-    raw = _from_file(path)
-    raw["province"] = province.to_toml()
+    """Write the ``[province]`` table of desk.toml, keeping every other setting as is."""
+    config = load_config()
+    config.province = province
+    return save_config(config)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` so that a crash leaves either the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    os.replace(temporary, path)
-    return path
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    if os.name == "posix":  # the rename itself reaches the disk (no-op elsewhere)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        except OSError:
+            pass
+        finally:
+            os.close(directory)

@@ -1,10 +1,12 @@
-"""This desk's settings the clerk may change: language, idle lock, desk name."""
+"""This desk's settings the clerk may change, one row per setting declared with a label in
+``desk.config.SETTINGS`` (today: language, idle lock, desk name)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,9 +20,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.config import DeskConfig, save_config
+from desk.config import (
+    DIALOG_SETTINGS,
+    LABEL_CONTEXT,
+    DeskConfig,
+    Setting,
+    save_config,
+    with_settings,
+)
 from desk.errors import DeskError
 from desk.ui.i18n import LANGUAGES, install_translator
+
+# The lists of choices a setting may name (desk.config does not import the UI).
+CHOICES: dict[str, Mapping[str, str]] = {"languages": LANGUAGES}
+
+
+def _translate(text: str) -> str:
+    """A label declared in desk.config, in the desk's language."""
+    return QCoreApplication.translate(LABEL_CONTEXT, text) if text else text
+
+
+def _editor(setting: Setting, value: Any) -> QWidget:
+    if setting.choices:
+        combo = QComboBox()
+        for code, name in CHOICES[setting.choices].items():
+            combo.addItem(name, code)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+    if setting.kind is int:
+        spin = QSpinBox()
+        spin.setRange(int(setting.minimum or 0), int(setting.maximum or 2_147_483_647))
+        spin.setSuffix(_translate(setting.suffix))
+        spin.setSpecialValueText(_translate(setting.special_value))
+        spin.setValue(value)
+        return spin
+    if setting.kind is str:
+        return QLineEdit(value)
+    raise TypeError(f"the Settings dialog has no editor for {setting.name} ({setting.kind})")
+
+
+def _value(editor: QWidget) -> Any:
+    if isinstance(editor, QComboBox):
+        return str(editor.currentData())
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    assert isinstance(editor, QLineEdit)
+    return " ".join(editor.text().split())
 
 
 class SettingsDialog(QDialog):
@@ -34,22 +79,13 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(config.language)))
-        self.idle = QSpinBox()
-        self.idle.setObjectName("idleMinutes")
-        self.idle.setRange(0, 240)
-        self.idle.setSuffix(self.tr(" phút"))
-        self.idle.setSpecialValueText(self.tr("Không tự khóa"))
-        self.idle.setValue(config.idle_lock_minutes)
-        self.desk_name = QLineEdit(config.desk_name)
-        self.desk_name.setObjectName("deskName")
-        form.addRow(self.tr("Ngôn ngữ"), self.language)
-        form.addRow(self.tr("Tự khóa máy sau"), self.idle)
-        form.addRow(self.tr("Tên quầy"), self.desk_name)
+        # One editor per declared setting, by Setting.name; object names from the declaration.
+        self.editors: dict[str, QWidget] = {}
+        for setting in DIALOG_SETTINGS:
+            editor = _editor(setting, setting.get(config))
+            editor.setObjectName(setting.editor)
+            self.editors[setting.name] = editor
+            form.addRow(_translate(setting.label), editor)
         layout.addLayout(form)
         note = QLabel(
             self.tr(
@@ -74,16 +110,15 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
-        name = " ".join(self.desk_name.text().split())
-        if not name:
-            self.error.setText(self.tr("Tên quầy không được để trống."))
-            return
-        new = replace(
-            self.config,
-            language=str(self.language.currentData()),
-            idle_lock_minutes=self.idle.value(),
-            desk_name=name,
-        )
+        values: dict[str, Any] = {}
+        for setting in DIALOG_SETTINGS:
+            value = _value(self.editors[setting.name])
+            if setting.required and not value:
+                self.error.setText(_translate(setting.required))
+                self.editors[setting.name].setFocus()
+                return
+            values[setting.name] = value
+        new = with_settings(self.config, values)
         if self._persist:
             try:
                 save_config(new)
