@@ -14,6 +14,7 @@ from typing import Any
 
 from desk.domain.calendar import ProcessingTime
 from desk.domain.fees import FeeRule
+from desk.domain.formats import processing_label
 from desk.domain.text import clean, fold
 from desk.errors import CatalogueError
 
@@ -104,16 +105,6 @@ class Procedure:
         if self.extended is not None:
             data["extended_days"] = str(self.extended.days)
         return data
-
-
-def processing_label(processing: ProcessingTime) -> str:
-    if processing.is_same_day:
-        if processing.cutoff:
-            return f"Trong ngày (nhận sau {processing.cutoff:%H} giờ trả ngày làm việc tiếp theo)"
-        return "Trong ngày"
-    days = processing.days
-    text = str(days.normalize()) if days != days.to_integral() else str(int(days))
-    return f"{text.replace('.', ',')} ngày làm việc"
 
 
 def _days(value: Any, where: str) -> Decimal:

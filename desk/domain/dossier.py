@@ -7,12 +7,28 @@ from datetime import date, datetime
 from enum import Enum, IntEnum
 from typing import Any
 
-from desk.domain.calendar import OFFICE_TZ, to_office_time
+from desk.domain.calendar import OFFICE_TZ, WorkingCalendar, to_office_time
 from desk.domain.codes import DossierCode
 from desk.domain.fees import Fee
+from desk.domain.formats import moment_text
 from desk.domain.identity import Sex
-from desk.domain.status import Status, StatusEvent
+from desk.domain.office import User
+from desk.domain.status import (
+    FINISHING_STATUSES,
+    ActorKind,
+    Status,
+    StatusEvent,
+    can_reschedule,
+    check_transition,
+    is_overdue,
+    reason_required,
+)
 from desk.domain.text import clean
+from desk.errors import InvalidInput
+
+RESCHEDULE = "reschedule"  # the ``kind`` of a reschedule event's detail
+LEGACY_RESCHEDULE_NOTE = "Hẹn lại ngày trả kết quả:"
+LEGACY_REASON_MARK = "Lý do:"
 
 
 class Channel(IntEnum):
@@ -58,6 +74,20 @@ def judge_timeliness(finished_at: datetime, due_at: datetime) -> Timeliness:
     if to_office_time(finished_at).date() < to_office_time(due_at).date():
         return Timeliness.EARLY
     return Timeliness.ON_TIME
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who makes a change: a member of staff, the province's system, or the desk itself."""
+
+    name: str
+    title: str = ""
+    kind: ActorKind = ActorKind.STAFF
+    user_id: int | None = None
+
+    @classmethod
+    def staff(cls, user: User) -> Actor:
+        return cls(user.full_name, user.title, ActorKind.STAFF, user.id)
 
 
 @dataclass(slots=True)
@@ -183,15 +213,150 @@ class Dossier:
         return sum(fee.amount for fee in self.fees)
 
     def is_overdue(self, now: datetime) -> bool:
-        """Open and past the legal due time; a supplement pause stops the clock."""
-        if self.status.is_final or self.status.is_finished or self.paused_at is not None:
-            return False
-        return now > self.due_at
+        """Running and past the legal due time; a supplement pause stops the clock."""
+        return is_overdue(self.status, self.due_at, self.paused_at, now)
 
     def timeliness(self) -> Timeliness | None:
         if self.finished_at is None:
             return None
         return judge_timeliness(self.finished_at, self.due_at)
+
+    # --- changes: each raises the revision and returns the event to record -------------
+
+    def _record(
+        self,
+        to_status: Status,
+        at: datetime,
+        actor: Actor,
+        note: str,
+        detail: dict[str, Any] | None = None,
+    ) -> StatusEvent:
+        previous = self.status
+        self.status = to_status
+        self.revision += 1
+        event = StatusEvent(
+            at=at,
+            from_status=previous,
+            to_status=to_status,
+            actor_name=actor.name,
+            actor_kind=actor.kind,
+            actor_title=actor.title,
+            note=note,
+            detail=detail or {},
+            revision=self.revision,
+            actor_user_id=actor.user_id,
+        )
+        self.events.append(event)
+        return event
+
+    def advance(
+        self,
+        calendar: WorkingCalendar,
+        target: Status,
+        *,
+        at: datetime,
+        actor: Actor,
+        note: str = "",
+    ) -> StatusEvent:
+        """Move to ``target`` with what the status brings (pause the clock, resume it,
+        finish, return); IllegalTransition or InvalidInput (Vietnamese) when the rules
+        forbid it."""
+        check_transition(self.status, target)
+        note = clean(note)
+        if not note and actor.kind is ActorKind.STAFF and reason_required(target):
+            raise InvalidInput(
+                "Cần ghi giấy tờ cần bổ sung và lý do."
+                if target is Status.SUPPLEMENT_REQUESTED
+                else "Cần ghi lý do khi rút hồ sơ hoặc dừng xử lý.",
+                code="transition.reason",
+                field="note",
+            )
+        if target is Status.SUPPLEMENT_REQUESTED:
+            self.paused_at = at
+        elif self.status is Status.SUPPLEMENT_REQUESTED and self.paused_at is not None:
+            # Papers arrived (or the dossier ends): the waiting time does not count.
+            self.due_at = calendar.resume_due_at(self.due_at, self.paused_at, at)
+            if self.rescheduled_due_at is not None:
+                self.rescheduled_due_at = calendar.resume_due_at(
+                    self.rescheduled_due_at, self.paused_at, at
+                )
+            self.paused_at = None
+        if target in FINISHING_STATUSES:
+            self.finished_at = at
+        if target is Status.RETURNED:
+            self.returned_at = at
+            if self.finished_at is None:
+                self.finished_at = at
+        return self._record(target, at, actor, note)
+
+    def reschedule(
+        self, new_due_at: datetime, reason: str, *, at: datetime, actor: Actor
+    ) -> StatusEvent:
+        """The apology letter's new due time. The original due time stays on record and
+        the on-time verdict is still judged against it."""
+        reason = clean(reason)
+        if not reason:
+            raise InvalidInput("Cần ghi lý do chậm trả kết quả.", code="reschedule.reason")
+        if not can_reschedule(self.status):
+            raise InvalidInput(
+                f"Hồ sơ đang «{self.status.label}», không hẹn lại được.",
+                code="reschedule.state",
+            )
+        if new_due_at <= max(self.promised_due_at, at):
+            raise InvalidInput(
+                "Ngày hẹn mới phải sau ngày hẹn cũ và sau thời điểm hiện tại.",
+                code="reschedule.date",
+            )
+        self.rescheduled_due_at = new_due_at
+        return self._record(
+            self.status,
+            at,
+            actor,
+            f"Hẹn lại ngày trả kết quả: {moment_text(new_due_at)}. Lý do: {reason}",
+            {"kind": RESCHEDULE, "new_due_at": new_due_at.isoformat(), "reason": reason},
+        )
+
+    def note_change(self, at: datetime, actor: Actor, note: str) -> StatusEvent:
+        """A change that keeps the status (a new due time from the province …)."""
+        return self._record(self.status, at, actor, note)
+
+    def reschedule_reason(self) -> str:
+        """The reason of the last new due time, as the apology letter prints it."""
+        for event in reversed(self.events):
+            if event.detail.get("kind") == RESCHEDULE:
+                return str(event.detail.get("reason", ""))
+            if not event.detail and event.from_status is event.to_status:
+                # Recorded before events had a detail (schema 0002): the history is never
+                # rewritten, so those notes are read in the one wording they were written in.
+                _, found, reason = event.note.partition(LEGACY_REASON_MARK)
+                if found and event.note.startswith(LEGACY_RESCHEDULE_NOTE):
+                    return reason.strip()
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    """One line of the dossier list: what a search or a list page shows of a dossier."""
+
+    id: int
+    code: str
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    applicant_phone: str
+    status: Status
+    received_at: datetime
+    due_at: datetime
+    rescheduled_due_at: datetime | None
+    paused_at: datetime | None
+    clerk_name: str
+
+    @property
+    def promised_due_at(self) -> datetime:
+        return self.rescheduled_due_at or self.due_at
+
+    def is_overdue(self, now: datetime) -> bool:
+        return is_overdue(self.status, self.due_at, self.paused_at, now)
 
 
 def office_now() -> datetime:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
+from typing import Any
 
 from desk.errors import IllegalTransition
 
@@ -52,6 +54,54 @@ FINAL_STATUSES = frozenset({Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, St
 
 # The states a dossier may start in when it is recorded at the desk.
 INTAKE_STATUSES = frozenset({Status.RECEIVED, Status.REFUSED})
+
+# Not final: something may still happen to the dossier.
+OPEN_STATUSES = frozenset(Status) - FINAL_STATUSES
+
+# Open and running: the deadline clock ticks. A supplement request pauses it and a ready
+# result has stopped it, so neither can be overdue.
+RUNNING_STATUSES = frozenset(
+    {Status.SUBMITTED_ONLINE, Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED}
+)
+
+# Transitions that ask the clerk for a reason; True where it may not be empty. The
+# supplement request's reason is the list of missing papers printed on form 02.
+TRANSITION_REASONS: dict[Status, bool] = {
+    Status.WITHDRAWN: True,
+    Status.STOPPED: True,
+    Status.SUPPLEMENT_REQUESTED: True,
+    Status.PAYMENT_REQUESTED: False,
+}
+
+# Transitions that end the processing (NgayKetThucXuLy).
+FINISHING_STATUSES = frozenset({Status.RESULT_READY, Status.WITHDRAWN, Status.STOPPED})
+
+
+def asks_reason(target: Status) -> bool:
+    """The clerk is asked for a reason (or a note) before moving a dossier to ``target``."""
+    return target in TRANSITION_REASONS
+
+
+def reason_required(target: Status) -> bool:
+    """A member of staff may not move a dossier to ``target`` without a reason."""
+    return TRANSITION_REASONS.get(target, False)
+
+
+def can_reschedule(status: Status) -> bool:
+    """A new due time (the apology letter) is given while the result is not yet ready."""
+    return not status.is_final and status is not Status.RESULT_READY
+
+
+def can_hand_back(status: Status, *, same_day: bool = False) -> bool:
+    """A result is handed back when ready; on the same-day path ("5 tại chỗ") a dossier
+    still «Được tiếp nhận» goes through «Đã xử lý xong» in the same sitting."""
+    return status is Status.RESULT_READY or (same_day and status is Status.RECEIVED)
+
+
+def is_overdue(status: Status, due_at: datetime, paused_at: datetime | None, now: datetime) -> bool:
+    """Running and past the legal due time; a supplement pause stops the clock."""
+    return status in RUNNING_STATUSES and paused_at is None and now > due_at
+
 
 _OPEN_EXITS = (Status.WITHDRAWN, Status.STOPPED)
 
@@ -110,3 +160,8 @@ class StatusEvent:
     actor_kind: ActorKind = ActorKind.STAFF
     actor_title: str = ""
     note: str = ""
+    # Facts that forms print later (a reschedule's new due time and reason …), kept as
+    # data next to the note so that rewording the note cannot lose them.
+    detail: Mapping[str, Any] = field(default_factory=dict)
+    revision: int = 0  # the dossier's revision this event made
+    actor_user_id: int | None = None

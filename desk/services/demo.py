@@ -33,7 +33,7 @@ from desk.domain.calendar import (
 )
 from desk.domain.catalogue import Procedure
 from desk.domain.codes import DossierCode, SequenceBlock
-from desk.domain.dossier import IntakeRequest, Party, Person, ReceivedDocument
+from desk.domain.dossier import Actor, IntakeRequest, Party, Person, ReceivedDocument
 from desk.domain.identity import Sex
 from desk.domain.office import Office, Role, User
 from desk.domain.status import Status
@@ -824,16 +824,9 @@ class RowMaker:
         # raises the revision by one, so the n-th event is revision n.
         dossier = intake.dossier_from_new(new, dossier_id, plan.event)
         changed_at = received_at
+        actor = Actor.staff(clerk)
         for status, at, note in demo.steps:
-            dossiers.advance(
-                calendar,
-                dossier,
-                status,
-                at=at,
-                actor_name=clerk.full_name,
-                actor_title=clerk.title,
-                note=note,
-            )
+            dossier.advance(calendar, status, at=at, actor=actor, note=note)
             changed_at = at
 
         # The rows, parents first, in the column order of the *_COLUMNS above.

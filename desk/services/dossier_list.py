@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
+from desk.domain.dossier import DossierSummary
 from desk.domain.status import Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
@@ -18,7 +19,6 @@ from desk.services.search import search
 from desk.services.today import TodayCounts, today_counts
 from desk.store import list_repository as lists
 from desk.store.list_repository import ListQuery
-from desk.store.repositories import DossierSummary
 
 PAGE_SIZE = 100
 # A search page is filtered after the fact; a few search pages are read to fill a list

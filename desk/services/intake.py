@@ -2,123 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from desk.domain.calendar import WorkingCalendar, now_in_office, to_office_time
-from desk.domain.catalogue import Procedure
+from desk.domain.calendar import now_in_office
 from desk.domain.codes import DossierCode
-from desk.domain.dossier import Dossier, IntakeRequest, Person
-from desk.domain.fees import Fee
-from desk.domain.identity import parse_id_number
+from desk.domain.dossier import Dossier, IntakeRequest
+from desk.domain.intake import IntakePlan, plan_intake, validate_request
 from desk.domain.office import User
-from desk.domain.status import ActorKind, Status, StatusEvent
+from desk.domain.status import Status, StatusEvent
 from desk.domain.text import clean
-from desk.errors import InvalidInput
 from desk.services.context import DeskContext
 from desk.store import repositories as repo
-
-_PHONE = re.compile(r"^\+?\d{9,12}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def validate_person(person: Person, *, what: str) -> None:
-    if not person.full_name:
-        raise InvalidInput(f"Chưa nhập họ tên {what}.", code="person.name", field="full_name")
-    if person.id_number:
-        parse_id_number(person.id_number)
-    if person.phone and not _PHONE.match(person.phone):
-        raise InvalidInput(
-            f"Số điện thoại «{person.phone}» của {what} không hợp lệ (9–12 chữ số).",
-            code="person.phone",
-            field="phone",
-        )
-    if person.email and not _EMAIL.match(person.email):
-        raise InvalidInput(
-            f"Thư điện tử «{person.email}» của {what} không hợp lệ.",
-            code="person.email",
-            field="email",
-        )
-
-
-def validate_request(request: IntakeRequest) -> None:
-    validate_person(request.applicant, what="người nộp hồ sơ")
-    for party in request.parties:
-        if not party.person.full_name:
-            raise InvalidInput(
-                f"Chưa nhập họ tên ({party.role}).", code="person.name", field=party.role
-            )
-        if party.person.id_number:
-            parse_id_number(party.person.id_number)
-    if request.sets_count < 1:
-        raise InvalidInput("Số bộ hồ sơ phải từ 1 trở lên.", code="intake.sets")
-    if request.copies < 0 or request.pages < 0:
-        raise InvalidInput("Số bản và số trang không được âm.", code="intake.copies")
-    for document in request.documents:
-        if not document.name:
-            raise InvalidInput("Có giấy tờ chưa có tên.", code="intake.document")
-        if min(document.originals, document.certified_copies, document.photocopies) < 0:
-            raise InvalidInput(
-                f"Số bản của «{document.name}» không được âm.", code="intake.document"
-            )
-
-
-def fees_for(procedure: Procedure, request: IntakeRequest) -> list[Fee]:
-    rule = procedure.fee.when_late if request.late and procedure.fee.when_late else procedure.fee
-    amount = procedure.fee.amount_for(copies=request.copies, pages=request.pages, late=request.late)
-    return [Fee(rule.name, amount)] if amount > 0 else []
-
-
-@dataclass(frozen=True, slots=True)
-class IntakePlan:
-    """What receiving a request decides before anything is written."""
-
-    procedure: Procedure
-    status: Status
-    processing_days: str
-    due_at: datetime
-    fees: list[Fee]
-    summary: str
-    event: StatusEvent
-    day: date
-
-
-def plan_intake(
-    calendar: WorkingCalendar,
-    procedure: Procedure,
-    request: IntakeRequest,
-    clerk: User,
-    at: datetime,
-    refusal_reason: str = "",
-) -> IntakePlan:
-    if not procedure.active:
-        raise InvalidInput(
-            f"Thủ tục «{procedure.name}» đã ngừng áp dụng.", code="procedure.inactive"
-        )
-    refused = bool(clean(refusal_reason))
-    status = Status.REFUSED if refused else Status.RECEIVED
-    processing = (
-        procedure.extended if request.needs_checks and procedure.extended else procedure.processing
-    )
-    return IntakePlan(
-        procedure=procedure,
-        status=status,
-        processing_days=str(processing.days),
-        due_at=at if refused else calendar.due_at(at, processing),
-        fees=[] if refused else fees_for(procedure, request),
-        summary=clean(request.summary) or procedure.name,
-        event=StatusEvent(
-            at=at,
-            from_status=None,
-            to_status=status,
-            actor_name=clerk.full_name,
-            actor_kind=ActorKind.STAFF,
-            actor_title=clerk.title,
-            note=clean(refusal_reason) if refused else "Tiếp nhận hồ sơ",
-        ),
-        day=to_office_time(at).date(),
-    )
 
 
 def new_dossier(
@@ -136,7 +30,7 @@ def new_dossier(
         sets_count=request.sets_count,
         result_delivery=request.result_delivery,
         processing_days=plan.processing_days,
-        needs_checks=request.needs_checks,
+        needs_checks=plan.needs_checks,
         received_at=plan.event.at,
         due_at=plan.due_at,
         clerk=clerk,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from desk.domain.codes import DossierCode
+from desk.domain.dossier import DossierSummary
 from desk.domain.text import clean, fold
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
 from desk.store import repositories as repo
-from desk.store.repositories import DossierSummary
 
 PAGE_SIZE = 50
 MIN_NAME_CHARS = 2

@@ -32,11 +32,11 @@ from sqlalchemy.orm import Session
 
 from desk.config import DeskConfig, ProvinceConfig, save_province_config
 from desk.domain.calendar import OFFICE_TZ, now_in_office
-from desk.domain.dossier import Dossier
-from desk.domain.status import ActorKind, Status, StatusEvent, check_transition
+from desk.domain.dossier import Actor, Dossier
+from desk.domain.formats import moment_text
+from desk.domain.status import ActorKind, Status, check_transition
 from desk.errors import ConfigurationError, DeskError, IllegalTransition, InvalidInput, NotFound
 from desk.services.context import DeskContext
-from desk.services.dossiers import advance
 from desk.store import repositories as repo
 from desk.store import sync_repository as sync_repo
 from desk.sync import secrets
@@ -284,21 +284,13 @@ def resolve_attention(
                 resolution = f"{resolution}; gửi lại phiên bản {revision}"
             else:
                 dossier = repo.lock_dossier(session, item.code)
-                dossier.revision += 1
-                event = StatusEvent(
-                    at=now,
-                    from_status=dossier.status,
-                    to_status=dossier.status,
-                    actor_name=by,
-                    actor_kind=ActorKind.SYSTEM,
-                    note=(
-                        f"Gửi lại lên tỉnh với phiên bản {dossier.revision} sau xung đột "
-                        f"phiên bản {item.revision} (quyết định của {by})."
-                    ),
+                event = dossier.note_change(
+                    now,
+                    Actor(by, kind=ActorKind.SYSTEM),
+                    f"Gửi lại lên tỉnh với phiên bản {dossier.revision + 1} sau xung đột "
+                    f"phiên bản {item.revision} (quyết định của {by}).",
                 )
-                repo.update_dossier_state(session, dossier, now)
-                repo.append_event(session, dossier.id, dossier.revision, event, actor_user_id=None)
-                repo.queue_for_sync(session, dossier.id, dossier.revision, now)
+                repo.save_change(session, dossier, [event], now)
                 resolution = f"{resolution}; gửi lại với phiên bản {dossier.revision}"
         sync_repo.resolve_attention(session, item_id, by=by, resolution=resolution, now=now)
         resolved = sync_repo.get_attention(session, item_id)
@@ -517,22 +509,18 @@ class SyncRun:
         new_due = parse_province_time(change.get("NgayHenTra"))
         if new_due is not None and new_due > dossier.promised_due_at:
             dossier.rescheduled_due_at = new_due
-            note = (note + " " if note else "") + f"(Tỉnh hẹn trả mới: {new_due:%H:%M %d/%m/%Y})"
-        event = advance(
+            note = (note + " " if note else "") + f"(Tỉnh hẹn trả mới: {moment_text(new_due)})"
+        event = dossier.advance(
             self.ctx.calendar,
-            dossier,
             target,
             at=at,
-            actor_name=str(change.get("NguoiXuLy") or PROVINCE_ACTOR),
-            actor_kind=ActorKind.PROVINCE,
+            actor=Actor(str(change.get("NguoiXuLy") or PROVINCE_ACTOR), kind=ActorKind.PROVINCE),
             note=note or f"Tỉnh cập nhật trạng thái: {target.label}",
         )
         finished = parse_province_time(change.get("NgayKetThucXuLy"))
         if finished is not None and dossier.finished_at is not None:
             dossier.finished_at = finished
-        repo.update_dossier_state(session, dossier, now)
-        repo.append_event(session, dossier.id, dossier.revision, event, actor_user_id=None)
-        repo.queue_for_sync(session, dossier.id, dossier.revision, now)
+        repo.save_change(session, dossier, [event], now)
 
     # --- files -------------------------------------------------------------------------
 

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from desk.domain.dossier import DossierSummary
 from desk.domain.status import Status
 from desk.store.models import DossierRow, UserRow
-from desk.store.repositories import DossierSummary
 
 # Open and running: the deadline clock ticks (a supplement request pauses it).
 RUNNING_STATUSES = (

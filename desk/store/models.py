@@ -255,6 +255,8 @@ class StatusEventRow(Base):
     actor_name: Mapped[str] = mapped_column(String(200))
     actor_title: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text)
+    # What forms print later (a reschedule's reason and new due time), as data.
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class OutboxRow(Base):

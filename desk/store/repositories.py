@@ -23,6 +23,7 @@ from desk.domain.dossier import (
     ApplicantKind,
     Channel,
     Dossier,
+    DossierSummary,
     Party,
     Person,
     ReceivedDocument,
@@ -440,20 +441,19 @@ def fee_values(dossier_id: int, fees: Sequence[Fee]) -> list[dict[str, Any]]:
     ]
 
 
-def event_values(
-    dossier_id: int, revision: int, event: StatusEvent, actor_user_id: int | None
-) -> dict[str, Any]:
+def event_values(dossier_id: int, event: StatusEvent) -> dict[str, Any]:
     return {
         "dossier_id": dossier_id,
-        "revision": revision,
+        "revision": event.revision,
         "at": event.at,
         "from_status": int(event.from_status) if event.from_status is not None else None,
         "to_status": int(event.to_status),
         "actor_kind": int(event.actor_kind),
-        "actor_user_id": actor_user_id,
+        "actor_user_id": event.actor_user_id,
         "actor_name": event.actor_name,
         "actor_title": event.actor_title,
         "note": event.note,
+        "detail": dict(event.detail) or None,
     }
 
 
@@ -480,22 +480,24 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
         session.connection().execute(INSERT_DOCUMENT, document_values(dossier_id, new.documents))
     if new.fees:
         session.connection().execute(INSERT_FEE, fee_values(dossier_id, new.fees))
-    append_event(session, dossier_id, 1, event, actor_user_id=new.clerk.id)
+    append_events(session, dossier_id, [event])
     queue_for_sync(session, dossier_id, 1, new.received_at)
     return dossier_id
 
 
-def append_event(
-    session: Session,
-    dossier_id: int,
-    revision: int,
-    event: StatusEvent,
-    *,
-    actor_user_id: int | None,
+def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:
+    session.connection().execute(INSERT_EVENT, [event_values(dossier_id, e) for e in events])
+
+
+def save_change(
+    session: Session, dossier: Dossier, events: Sequence[StatusEvent], now: datetime
 ) -> None:
-    session.connection().execute(
-        INSERT_EVENT, event_values(dossier_id, revision, event, actor_user_id)
-    )
+    """The only way a change of a dossier is recorded: its new state, the events that made
+    it (each with the revision it raised the dossier to) and the newest revision queued
+    for the province, in the caller's transaction."""
+    update_dossier_state(session, dossier, now)
+    append_events(session, dossier.id, events)
+    queue_for_sync(session, dossier.id, dossier.revision, now)
 
 
 _QUEUE_FOR_SYNC = text(
@@ -598,6 +600,9 @@ def _events_by_dossier(session: Session, ids: list[int]) -> dict[int, list[Statu
                 actor_kind=ActorKind(r.actor_kind),
                 actor_title=r.actor_title,
                 note=r.note,
+                detail=r.detail or {},
+                revision=r.revision,
+                actor_user_id=r.actor_user_id,
             )
         )
     return result
@@ -688,6 +693,9 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
             _EVENTS.c.actor_kind,
             _EVENTS.c.actor_title,
             _EVENTS.c.note,
+            _EVENTS.c.detail,
+            _EVENTS.c.revision,
+            _EVENTS.c.actor_user_id,
         )
         .where(_EVENTS.c.dossier_id.in_(wanted))
         .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id)
@@ -701,6 +709,9 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
                 actor_kind=ActorKind(r[5]),
                 actor_title=r[6],
                 note=r[7],
+                detail=r[8] or {},
+                revision=r[9],
+                actor_user_id=r[10],
             )
         )
     parties: dict[int, list[Party]] = {i: [] for i in wanted}
@@ -766,24 +777,6 @@ def iter_dossiers(
 
 
 # --- search ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DossierSummary:
-    """One line of the dossier list."""
-
-    id: int
-    code: str
-    procedure_code: str
-    procedure_name: str
-    applicant_name: str
-    applicant_phone: str
-    status: Status
-    received_at: datetime
-    due_at: datetime
-    rescheduled_due_at: datetime | None
-    paused_at: datetime | None
-    clerk_name: str
 
 
 _SUMMARY_COLUMNS = (

@@ -19,12 +19,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.calendar import now_in_office
-from desk.domain.dossier import ReceivedDocument
+from desk.domain.dossier import DossierSummary, ReceivedDocument
 from desk.domain.status import Status, StatusEvent
 from desk.errors import DeskError
 from desk.services.context import DeskContext
 from desk.services.dossier_list import ListFilter, ListPage, list_page
-from desk.store.repositories import DossierSummary
 from desk.ui.style import DANGER, DANGER_BG, status_colour
 from desk.ui.workers import Job
 

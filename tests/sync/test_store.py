@@ -31,7 +31,7 @@ def test_migration_0002_goes_up_and_down(any_db_url: str) -> None:
     db = Database(any_db_url)
     try:
         migrate.upgrade(db)
-        assert migrate.current_revision(db) == "0002"
+        assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
         assert set(inspect(db.engine).get_table_names()) >= SYNC_TABLES
         config = migrate.alembic_config()
         with db.engine.begin() as connection:
@@ -41,7 +41,7 @@ def test_migration_0002_goes_up_and_down(any_db_url: str) -> None:
         tables = set(inspect(db.engine).get_table_names())
         assert not SYNC_TABLES & tables and "outbox" in tables
         assert migrate.upgrade(db) is True
-        assert migrate.current_revision(db) == "0002"
+        assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
     finally:
         db.dispose()
 

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desk.domain.calendar import now_in_office
+from desk.domain.dossier import DossierSummary
 from desk.domain.status import Status
 from desk.services import demo, dossiers, intake
 from desk.services.dossier_list import ListFilter, ListPage, Period
-from desk.store.repositories import DossierSummary
 from desk.ui.dossier_model import (
     COL_CODE,
     COL_DUE,

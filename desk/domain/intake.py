@@ -1,0 +1,192 @@
+"""Receiving a dossier, decided before anything is written: the checks on what the clerk
+typed, which processing time applies, the due time and the fees.
+
+The intake screen previews exactly what ``plan_intake`` records, and the slip prints it:
+all three ask ``intake_terms``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desk.domain.calendar import ProcessingTime, WorkingCalendar, to_office_time
+from desk.domain.catalogue import Procedure
+from desk.domain.dossier import IntakeRequest, Person
+from desk.domain.fees import Fee
+from desk.domain.formats import processing_label
+from desk.domain.identity import parse_id_number
+from desk.domain.office import User
+from desk.domain.status import ActorKind, Status, StatusEvent
+from desk.domain.text import clean
+from desk.errors import InvalidInput
+
+_PHONE = re.compile(r"^\+?\d{9,12}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+RECEIVED_NOTE = "Tiếp nhận hồ sơ"
+
+
+def validate_person(person: Person, *, what: str) -> None:
+    if not person.full_name:
+        raise InvalidInput(f"Chưa nhập họ tên {what}.", code="person.name", field="full_name")
+    if person.id_number:
+        parse_id_number(person.id_number)
+    if person.phone and not _PHONE.match(person.phone):
+        raise InvalidInput(
+            f"Số điện thoại «{person.phone}» của {what} không hợp lệ (9–12 chữ số).",
+            code="person.phone",
+            field="phone",
+        )
+    if person.email and not _EMAIL.match(person.email):
+        raise InvalidInput(
+            f"Thư điện tử «{person.email}» của {what} không hợp lệ.",
+            code="person.email",
+            field="email",
+        )
+
+
+def validate_request(request: IntakeRequest) -> None:
+    validate_person(request.applicant, what="người nộp hồ sơ")
+    for party in request.parties:
+        if not party.person.full_name:
+            raise InvalidInput(
+                f"Chưa nhập họ tên ({party.role}).", code="person.name", field=party.role
+            )
+        if party.person.id_number:
+            parse_id_number(party.person.id_number)
+    if request.sets_count < 1:
+        raise InvalidInput("Số bộ hồ sơ phải từ 1 trở lên.", code="intake.sets")
+    if request.copies < 0 or request.pages < 0:
+        raise InvalidInput("Số bản và số trang không được âm.", code="intake.copies")
+    for document in request.documents:
+        if not document.name:
+            raise InvalidInput("Có giấy tờ chưa có tên.", code="intake.document")
+        if min(document.originals, document.certified_copies, document.photocopies) < 0:
+            raise InvalidInput(
+                f"Số bản của «{document.name}» không được âm.", code="intake.document"
+            )
+
+
+def checks_apply(procedure: Procedure, needs_checks: bool) -> bool:
+    """Checks (xác minh) change the time only for a procedure that has a longer time for
+    them; for the others the box is not offered and the normal time applies."""
+    return needs_checks and procedure.extended is not None
+
+
+def processing_for(procedure: Procedure, needs_checks: bool) -> ProcessingTime:
+    """The processing time that applies: the longer one when checks are needed."""
+    if checks_apply(procedure, needs_checks) and procedure.extended is not None:
+        return procedure.extended
+    return procedure.processing
+
+
+def fees_for(
+    procedure: Procedure, *, copies: int = 1, pages: int = 0, late: bool = False
+) -> list[Fee]:
+    rule = procedure.fee.when_late if late and procedure.fee.when_late else procedure.fee
+    amount = procedure.fee.amount_for(copies=copies, pages=pages, late=late)
+    return [Fee(rule.name, amount)] if amount > 0 else []
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeTerms:
+    """What the citizen is told at the counter: the time, the due time and the fees."""
+
+    processing: ProcessingTime
+    processing_label: str
+    needs_checks: bool
+    due_at: datetime
+    fees: list[Fee]
+
+    @property
+    def total_fee(self) -> int:
+        return sum(fee.amount for fee in self.fees)
+
+
+def intake_terms(
+    calendar: WorkingCalendar,
+    procedure: Procedure,
+    at: datetime,
+    *,
+    needs_checks: bool = False,
+    copies: int = 1,
+    pages: int = 0,
+    late: bool = False,
+) -> IntakeTerms:
+    processing = processing_for(procedure, needs_checks)
+    return IntakeTerms(
+        processing=processing,
+        processing_label=processing_label(processing),
+        needs_checks=checks_apply(procedure, needs_checks),
+        due_at=calendar.due_at(at, processing),
+        fees=fees_for(procedure, copies=copies, pages=pages, late=late),
+    )
+
+
+def request_terms(
+    calendar: WorkingCalendar, procedure: Procedure, request: IntakeRequest, at: datetime
+) -> IntakeTerms:
+    return intake_terms(
+        calendar,
+        procedure,
+        at,
+        needs_checks=request.needs_checks,
+        copies=request.copies,
+        pages=request.pages,
+        late=request.late,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IntakePlan:
+    """What receiving a request decides before anything is written."""
+
+    procedure: Procedure
+    status: Status
+    processing_days: str
+    needs_checks: bool
+    due_at: datetime
+    fees: list[Fee]
+    summary: str
+    event: StatusEvent
+    day: date
+
+
+def plan_intake(
+    calendar: WorkingCalendar,
+    procedure: Procedure,
+    request: IntakeRequest,
+    clerk: User,
+    at: datetime,
+    refusal_reason: str = "",
+) -> IntakePlan:
+    if not procedure.active:
+        raise InvalidInput(
+            f"Thủ tục «{procedure.name}» đã ngừng áp dụng.", code="procedure.inactive"
+        )
+    refused = bool(clean(refusal_reason))
+    status = Status.REFUSED if refused else Status.RECEIVED
+    terms = request_terms(calendar, procedure, request, at)
+    return IntakePlan(
+        procedure=procedure,
+        status=status,
+        processing_days=str(terms.processing.days),
+        needs_checks=terms.needs_checks,
+        due_at=at if refused else terms.due_at,
+        fees=[] if refused else terms.fees,
+        summary=clean(request.summary) or procedure.name,
+        event=StatusEvent(
+            at=at,
+            from_status=None,
+            to_status=status,
+            actor_name=clerk.full_name,
+            actor_kind=ActorKind.STAFF,
+            actor_title=clerk.title,
+            note=clean(refusal_reason) if refused else RECEIVED_NOTE,
+            revision=1,
+            actor_user_id=clerk.id,
+        ),
+        day=to_office_time(at).date(),
+    )

@@ -1,0 +1,168 @@
+"""Slow work off the GUI thread, reported back on it; and the one signal every screen
+listens to when a dossier changed.
+
+    Operation(lambda: dossiers.get_dossier(ctx, code), owner=self)
+        .on_success(self.show_dossier)
+        .on_failure(self._on_failed)
+        .start()
+
+``owner`` (a widget) is disabled while the operation runs and may not start a second one
+meanwhile (``Operation.busy(owner)``), so views need no ``_busy`` flag of their own. Work
+that reports progress or can be cancelled takes a ``Progress`` argument:
+
+    Operation.with_progress(lambda progress: run(..., progress.report, progress.cancelled))
+
+After a change of a dossier, a view calls ``desk_signals().dossier_changed.emit(dossier)``
+and every screen that shows dossiers refreshes itself from that one signal (Anki's
+``operation_did_execute`` hook, in Qt's terms).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+
+class DeskSignals(QObject):
+    """What happened in the desk, for every screen to hear."""
+
+    dossier_changed = Signal(object)  # the Dossier after the change (received, moved, …)
+
+
+_signals: DeskSignals | None = None
+
+
+def desk_signals() -> DeskSignals:
+    """The desk's signal hub, created on first use (on the GUI thread)."""
+    global _signals
+    if _signals is None:
+        _signals = DeskSignals()
+    return _signals
+
+
+class Progress:
+    """Handed to work that reports progress; ``cancel()`` is asked from the GUI thread."""
+
+    def __init__(self, emit: Callable[[object], None]):
+        self._emit = emit
+        self._cancelled = threading.Event()
+
+    def report(self, value: object) -> None:
+        self._emit(value)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(object)
+
+
+class Operation(QRunnable):
+    # Operations stay referenced here until they report: their signal object must be
+    # destroyed on the GUI thread it lives in, not in the pool thread.
+    _running: ClassVar[set[Operation]] = set()
+    _owners: ClassVar[set[int]] = set()
+
+    def __init__(self, work: Callable[[], Any], *, owner: QWidget | None = None):
+        super().__init__()
+        self.setAutoDelete(False)
+        self._work: Callable[[Progress], Any] = lambda _progress: work()
+        self.owner = owner
+        self.signals = _Signals()
+        self.progress = Progress(self.signals.progress.emit)
+        self._owns = False
+        # Connected first, so the owner is enabled again before the handlers run and a
+        # handler may start the next operation.
+        self.signals.done.connect(self._finished)
+        self.signals.failed.connect(self._finished)
+
+    @classmethod
+    def with_progress(
+        cls, work: Callable[[Progress], Any], *, owner: QWidget | None = None
+    ) -> Operation:
+        operation = cls(lambda: None, owner=owner)
+        operation._work = work
+        return operation
+
+    @classmethod
+    def busy(cls, owner: QWidget) -> bool:
+        """An operation of this owner is running."""
+        return id(owner) in cls._owners
+
+    def on_success(self, handler: Callable[[Any], None]) -> Operation:
+        self.signals.done.connect(handler)
+        return self
+
+    def on_failure(self, handler: Callable[[Any], None]) -> Operation:
+        self.signals.failed.connect(handler)
+        return self
+
+    def on_progress(self, handler: Callable[[Any], None]) -> Operation:
+        self.signals.progress.connect(handler)
+        return self
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def start(self) -> bool:
+        """Start in the thread pool; False (and nothing runs) when the owner is busy."""
+        if self.owner is not None:
+            if Operation.busy(self.owner):
+                return False
+            Operation._owners.add(id(self.owner))
+            self._owns = True
+            self.owner.setEnabled(False)
+        Operation._running.add(self)
+        QThreadPool.globalInstance().start(self)
+        return True
+
+    def run(self) -> None:
+        try:
+            try:
+                result = self._work(self.progress)
+            except Exception as error:  # reported to the GUI, which decides what to show
+                self.signals.failed.emit(error)
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:  # the application is shutting down: nobody to report to
+            log.debug("operation finished after its receiver was deleted")
+
+    def _finished(self, _result: object) -> None:
+        Operation._running.discard(self)
+        if self.owner is not None and self._owns:
+            self._owns = False
+            Operation._owners.discard(id(self.owner))
+            with contextlib.suppress(RuntimeError):  # the owner was closed meanwhile
+                self.owner.setEnabled(True)
+
+
+def wait_for_operations(timeout_ms: int = 5000) -> bool:
+    """Let running operations finish (closing the window, tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def error_message(error: object, fallback: str = "") -> str:
+    """What the clerk reads about a failed operation: a DeskError's own Vietnamese
+    message; for anything else (a bug) a plain sentence, the details going to the log."""
+    from desk.errors import DeskError
+
+    if isinstance(error, DeskError):
+        return error.message
+    if isinstance(error, BaseException):
+        log.error("operation failed", exc_info=(type(error), error, error.__traceback__))
+    return fallback or "Có lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký của máy."
