@@ -4,7 +4,6 @@ rescheduled), and may be overridden by what the clerk types now."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,8 +19,6 @@ from desk.services import intake
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier
 from desk.store import repositories as repo
-
-_RESCHEDULE_REASON = re.compile(r"Lý do:\s*(?P<reason>.+)$")
 
 
 @dataclass
@@ -43,15 +40,6 @@ def _last_event_to(dossier: Dossier, status: Status) -> StatusEvent | None:
         if event.to_status is status and event.from_status is not status:
             return event
     return None
-
-
-def _reschedule_reason(dossier: Dossier) -> str:
-    for event in reversed(dossier.events):
-        if event.from_status is event.to_status:
-            match = _RESCHEDULE_REASON.search(event.note)
-            if match:
-                return match["reason"]
-    return ""
 
 
 def _parameters(form: str, dossier: Dossier, details: FormDetails) -> object | None:
@@ -82,7 +70,7 @@ def _parameters(form: str, dossier: Dossier, details: FormDetails) -> object | N
                 code="print.not_rescheduled",
             )
         return Apology(
-            reason=details.reason or _reschedule_reason(dossier),
+            reason=details.reason or dossier.reschedule_reason(),
             new_due_at=dossier.rescheduled_due_at,
             signer_title=details.signer_title,
             signer_name=details.signer_name,
