@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from desk.domain.catalogue import Procedure, processing_label
+from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier, ResultDelivery
 from desk.domain.fees import format_vnd
+from desk.domain.formats import processing_label
+from desk.domain.intake import processing_for
 from desk.domain.office import Office
 from desk.printing.codes import Code128, QrCode
 from desk.printing.formats import count, format_moment, office_day
@@ -36,10 +38,9 @@ COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
 
 
 def legal_processing_time(dossier: Dossier, procedure: Procedure) -> str:
-    """The legal time («3 ngày làm việc»), or the extended one when checks are needed."""
-    if dossier.needs_checks and procedure.extended is not None:
-        return processing_label(procedure.extended)
-    return procedure.processing_label
+    """The legal time («3 ngày làm việc», «1,5 ngày làm việc»), the longer one when checks
+    are needed: the domain's choice and words, the same the intake screen previewed."""
+    return processing_label(processing_for(procedure, dossier.needs_checks))
 
 
 def result_place(office: Office, dossier: Dossier) -> str:

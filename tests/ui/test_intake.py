@@ -151,12 +151,13 @@ def test_birth_registration_typed_and_scanned(qtbot, ctx, clerk, listener) -> No
     )
     tick(view, "TK", "GCS", "GTTT")
     # The due time is live: same day, received before 15:00.
-    assert "17 giờ 00 phút, Thứ Sáu 20/11/2026" in view.outcome.due_label.text()
-    assert "miễn" in view.outcome.fee_label.text()
+    assert "17 giờ 00 phút, Thứ Sáu 20/11/2026" in view.preview.due_label.text()
+    assert "miễn" in view.preview.fee_label.text()
     view.revalidate()
     assert [p for p in view.problems() if p.is_error] == []
     store = view.drafts
-    view.save_draft()
+    with qtbot.waitSignal(view.draft_saved, timeout=3000):
+        assert view.save_draft()  # written in the pool
     assert store.path_of(view.draft_id).exists()
     draft_id = view.draft_id
     with qtbot.waitSignal(view.dossier_received, timeout=10_000) as received:
@@ -255,8 +256,8 @@ def test_warnings_need_a_confirmation(qtbot, ctx, clerk, listener) -> None:  # t
         },
     )
     tick(view, "TK", "GTTT")
-    qtbot.waitUntil(lambda: "24.000 đồng" in view.outcome.fee_label.text())
-    assert "Thứ Hai 23/11/2026" in view.outcome.due_label.text()
+    qtbot.waitUntil(lambda: "24.000 đồng" in view.preview.fee_label.text())
+    assert "Thứ Hai 23/11/2026" in view.preview.due_label.text()
     view.receive()
     assert view.outcome.pages.currentIndex() == 1
     assert "năm sinh 1995" in view.outcome.warnings_list.item(0).text()
@@ -367,7 +368,7 @@ def test_a_known_person_is_offered_by_id_number(qtbot, ctx, clerk, listener) -> 
     )
     view = make_view(qtbot, ctx, clerk)
     fill(qtbot, listener, view, {"applicant.id_number": "001090012345"})
-    assert view.applicant.banner.isVisible()
+    qtbot.waitUntil(view.applicant.banner.isVisible)  # looked up in the pool
     assert "Phan Văn Long" in view.applicant.banner.label.text()
     qtbot.mouseClick(view.applicant.banner.buttons()[0], Qt.MouseButton.LeftButton)
     values = view.applicant.values()

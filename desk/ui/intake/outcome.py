@@ -1,5 +1,6 @@
-"""The right-hand side of the intake screen: what the dossier will say (due time, fees),
-what still needs fixing, and the three outcomes — receive, request supplement, refuse.
+"""The right-hand side of the intake screen: what the dossier will say (the preview: due
+time, fees), what still needs fixing, and the three outcomes — receive, request
+supplement, refuse.
 
 The confirmations are pages of this panel, not modal boxes: the clerk keeps the citizen's
 papers in view and the keyboard where it was.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.forms import FieldProblem, MissingDocument, Severity
+from desk.ui.intake.preview import PreviewPanel
 
 SUMMARY, CONFIRM, REFUSE, SUPPLEMENT = range(4)
 
@@ -66,24 +68,7 @@ class OutcomePanel(QFrame):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.procedure_label = _title("Chưa chọn thủ tục")
-        self.procedure_label.setObjectName("procedureLabel")
-        self.processing_label = QLabel()
-        self.processing_label.setWordWrap(True)
-        self.received_label = QLabel()
-        self.due_caption = QLabel("Hẹn trả kết quả")
-        self.due_caption.setStyleSheet("color: #555; margin-top: 6px;")
-        self.due_label = QLabel("—")
-        self.due_label.setObjectName("dueLabel")
-        self.due_label.setWordWrap(True)
-        self.due_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #8b1a1a;")
-        self.fee_label = QLabel()
-        self.fee_label.setObjectName("feeLabel")
-        self.fee_label.setWordWrap(True)
-        self.fee_label.setStyleSheet("font-size: 11pt;")
-        self.note_label = QLabel()
-        self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet("color: #8a5a00;")
+        self.preview = PreviewPanel()
         self.problems_caption = QLabel()
         self.problems_caption.setWordWrap(True)
         self.problems = QListWidget()
@@ -110,17 +95,8 @@ class OutcomePanel(QFrame):
         self.supplement_button.clicked.connect(self.supplement_clicked)
         self.refuse_button.clicked.connect(self.refuse_clicked)
         self.discard_button.clicked.connect(self.discard_clicked)
-        for widget in (
-            self.procedure_label,
-            self.processing_label,
-            self.received_label,
-            self.due_caption,
-            self.due_label,
-            self.fee_label,
-            self.note_label,
-            self.problems_caption,
-        ):
-            layout.addWidget(widget)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.problems_caption)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.status_label)
         for button in (

@@ -1,0 +1,164 @@
+"""The live outcome at the top of the intake screen's right-hand panel: the procedure, its
+processing time, when the dossier was received, when the result is due and the fees.
+
+Nothing here decides anything: the time that applies (checks or not), the due time and the
+fees are the domain's ``intake_terms``, the very terms ``plan_intake`` records and the slip
+prints; the words come from ``desk.domain.formats``. ``describe`` turns the terms into the
+lines the clerk reads, ``PreviewPanel`` shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desk.domain.calendar import WorkingCalendar, to_office_time
+from desk.domain.catalogue import Procedure
+from desk.domain.fees import Fee, format_vnd
+from desk.domain.formats import moment_with_weekday, processing_label
+from desk.domain.intake import checks_apply, fees_for, intake_terms, processing_for
+from desk.errors import DeskError
+
+NO_PROCEDURE = "Chưa chọn thủ tục"
+CHOOSE_PROCEDURE = "Chọn thủ tục (F3) để biết hạn trả và lệ phí."
+VERIFY_FEE = "Mức phí cần đối chiếu nghị quyết của tỉnh."
+LATE_DEFAULT = "Đăng ký quá hạn."
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewText:
+    """The lines of the preview, as the clerk reads them."""
+
+    procedure: str
+    processing: str
+    due: str
+    fees: str
+    notes: str
+
+
+def checks_caption(procedure: Procedure) -> str:
+    """The checks box: "Cần xác minh (thời hạn 5 ngày làm việc)"."""
+    return f"Cần xác minh (thời hạn {processing_label(processing_for(procedure, True))})"
+
+
+def describe(
+    calendar: WorkingCalendar,
+    procedure: Procedure,
+    at: datetime,
+    *,
+    needs_checks: bool = False,
+    copies: int = 1,
+    pages: int = 0,
+    late: bool = False,
+    late_note: str = "",
+) -> PreviewText:
+    """What the screen shows for a dossier received ``at`` with these inputs."""
+    try:
+        terms = intake_terms(
+            calendar,
+            procedure,
+            at,
+            needs_checks=needs_checks,
+            copies=copies,
+            pages=pages,
+            late=late,
+        )
+    except DeskError:
+        # The due time or the fee cannot be worked out (a calendar or a count the rules do
+        # not cover): the same pieces one by one, to say which one and show the other.
+        processing = processing_for(procedure, needs_checks)
+        label = processing_label(processing)
+        checks = checks_apply(procedure, needs_checks)
+        try:
+            due = moment_with_weekday(calendar.due_at(at, processing))
+        except DeskError as error:
+            due = error.message
+        try:
+            fees = _fee_lines(
+                procedure, fees_for(procedure, copies=copies, pages=pages, late=late), copies
+            )
+        except DeskError as error:
+            fees = f"Lệ phí: {error.message}"
+    else:
+        label, checks = terms.processing_label, terms.needs_checks
+        due = moment_with_weekday(terms.due_at)
+        fees = _fee_lines(procedure, terms.fees, copies)
+    notes = []
+    if late:
+        notes.append(late_note or LATE_DEFAULT)
+    if procedure.fee.verify or (
+        late and procedure.fee.when_late and procedure.fee.when_late.verify
+    ):
+        notes.append(VERIFY_FEE)
+    return PreviewText(
+        procedure=f"{procedure.name}\n{procedure.code} · {procedure.field_name}",
+        processing=f"Thời hạn giải quyết: {label}{' (cần xác minh)' if checks else ''}",
+        due=due,
+        fees=fees,
+        notes="\n".join(notes),
+    )
+
+
+def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int) -> str:
+    if not sum(fee.amount for fee in fees):
+        return f"{procedure.fee.name}: miễn"
+    lines = [f"{fee.name}: {format_vnd(fee.amount)}" for fee in fees]
+    if procedure.fee.kind == "per_copy" and copies > 1:
+        lines.append(f"({copies} bản × {format_vnd(procedure.fee.amount)})")
+    return "\n".join(lines)
+
+
+class PreviewPanel(QWidget):
+    """The preview's labels; ``due_label`` and ``fee_label`` are what the citizen is told."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("intakePreview")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.procedure_label = QLabel(NO_PROCEDURE)
+        self.procedure_label.setObjectName("procedureLabel")
+        self.procedure_label.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.procedure_label.setWordWrap(True)
+        self.processing_label = QLabel()
+        self.processing_label.setObjectName("processingLabel")
+        self.processing_label.setWordWrap(True)
+        self.received_label = QLabel()
+        self.due_caption = QLabel("Hẹn trả kết quả")
+        self.due_caption.setStyleSheet("color: #555; margin-top: 6px;")
+        self.due_label = QLabel("—")
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setWordWrap(True)
+        self.due_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #8b1a1a;")
+        self.fee_label = QLabel()
+        self.fee_label.setObjectName("feeLabel")
+        self.fee_label.setWordWrap(True)
+        self.fee_label.setStyleSheet("font-size: 11pt;")
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #8a5a00;")
+        for widget in (
+            self.procedure_label,
+            self.processing_label,
+            self.received_label,
+            self.due_caption,
+            self.due_label,
+            self.fee_label,
+            self.note_label,
+        ):
+            layout.addWidget(widget)
+
+    def set_received(self, at: datetime) -> None:
+        self.received_label.setText(f"Nhận lúc: {to_office_time(at):%H:%M, %d/%m/%Y}")
+
+    def show_text(self, text: PreviewText) -> None:
+        self.procedure_label.setText(text.procedure)
+        self.processing_label.setText(text.processing)
+        self.due_label.setText(text.due)
+        self.fee_label.setText(text.fees)
+        self.note_label.setText(text.notes)
+
+    def show_nothing(self) -> None:
+        self.show_text(PreviewText(NO_PROCEDURE, CHOOSE_PROCEDURE, "—", "", ""))
