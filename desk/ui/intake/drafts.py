@@ -141,7 +141,8 @@ class DraftKeeper(QObject):
 
     def flush(self, kind: str = "intake") -> bool:
         """Save now, on this thread: the input may be gone the moment this returns.
-        False when there is nothing to keep or the disk refused (the clerk is told)."""
+        False when there is nothing to keep, the draft was removed already (its dossier is
+        recorded), or the disk refused (the clerk is told)."""
         task = self._take(kind)
         if task is None:
             return False
@@ -151,8 +152,9 @@ class DraftKeeper(QObject):
         except DraftError as error:
             self.failed.emit(error.message)
             return False
-        self.saved.emit(task.draft_id)
-        return True
+        if task.written:
+            self.saved.emit(task.draft_id)
+        return task.written
 
     def removal(self) -> Callable[[], None]:
         """The removal of the draft on screen, to run after the dossier is recorded (in the
