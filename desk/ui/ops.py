@@ -20,11 +20,13 @@ and every screen that shows dossiers refreshes itself from that one signal (Anki
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -72,7 +74,17 @@ class _Signals(QObject):
     progress = Signal(object)
 
 
+Handler = Callable[[Any], None]
+
+
 class Operation(QRunnable):
+    """Work for the thread pool, reported back on the GUI thread.
+
+    The outcome arrives as one queued call that first frees the owner, then runs the
+    handlers in the order they were given; the operation counts as running
+    (``Operation.running()``) until its handlers have run.
+    """
+
     # Operations stay referenced here until they report: their signal object must be
     # destroyed on the GUI thread it lives in, not in the pool thread.
     _running: ClassVar[set[Operation]] = set()
@@ -86,10 +98,13 @@ class Operation(QRunnable):
         self.signals = _Signals()
         self.progress = Progress(self.signals.progress.emit)
         self._owns = False
-        # Connected first, so the owner is enabled again before the handlers run and a
-        # handler may start the next operation.
-        self.signals.done.connect(self._finished)
-        self.signals.failed.connect(self._finished)
+        self._success: list[Handler] = []
+        self._failure: list[Handler] = []
+        self._progress: list[Handler] = []
+        # The signal object lives on the GUI thread: these calls are queued there.
+        self.signals.done.connect(self._report_done)
+        self.signals.failed.connect(self._report_failed)
+        self.signals.progress.connect(self._report_progress)
 
     @classmethod
     def with_progress(
@@ -104,16 +119,21 @@ class Operation(QRunnable):
         """An operation of this owner is running."""
         return id(owner) in cls._owners
 
-    def on_success(self, handler: Callable[[Any], None]) -> Operation:
-        self.signals.done.connect(handler)
+    @classmethod
+    def running(cls) -> bool:
+        """Some operation has not reported yet (its handlers have not all run)."""
+        return bool(cls._running)
+
+    def on_success(self, handler: Handler) -> Operation:
+        self._success.append(handler)
         return self
 
-    def on_failure(self, handler: Callable[[Any], None]) -> Operation:
-        self.signals.failed.connect(handler)
+    def on_failure(self, handler: Handler) -> Operation:
+        self._failure.append(handler)
         return self
 
-    def on_progress(self, handler: Callable[[Any], None]) -> Operation:
-        self.signals.progress.connect(handler)
+    def on_progress(self, handler: Handler) -> Operation:
+        self._progress.append(handler)
         return self
 
     def cancel(self) -> None:
@@ -142,8 +162,43 @@ class Operation(QRunnable):
         except RuntimeError:  # the application is shutting down: nobody to report to
             log.debug("operation finished after its receiver was deleted")
 
-    def _finished(self, _result: object) -> None:
-        Operation._running.discard(self)
+    # --- on the GUI thread ------------------------------------------------------------
+
+    def _report_done(self, result: object) -> None:
+        self._report(self._success, result)
+
+    def _report_failed(self, error: object) -> None:
+        if not self._failure:
+            log.warning("operation failed: %s", error_message(error))
+        self._report(self._failure, error)
+
+    def _report_progress(self, value: object) -> None:
+        for handler in self._progress:
+            if self._reachable(handler):
+                handler(value)
+
+    def _report(self, handlers: list[Handler], value: object) -> None:
+        # The owner is enabled again before the handlers run, so a handler may start the
+        # owner's next operation.
+        self._release_owner()
+        try:
+            for handler in handlers:
+                if self._reachable(handler):
+                    handler(value)
+        finally:
+            Operation._running.discard(self)
+
+    def _reachable(self, handler: Handler) -> bool:
+        """False when the handler's screen was deleted meanwhile (a window closed while
+        its operation ran): a method (or partial) of a deleted QObject, or any handler of
+        an operation whose owner was deleted."""
+        if self.owner is not None and not shiboken6.isValid(self.owner):
+            return False
+        function = handler.func if isinstance(handler, functools.partial) else handler
+        target = getattr(function, "__self__", None)
+        return not isinstance(target, QObject) or shiboken6.isValid(target)
+
+    def _release_owner(self) -> None:
         if self.owner is not None and self._owns:
             self._owns = False
             Operation._owners.discard(id(self.owner))

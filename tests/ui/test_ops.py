@@ -1,0 +1,128 @@
+"""The one background-operation wrapper: its owner is off while it runs and on again after
+success or failure, a second operation of a busy owner is refused, handlers run on the GUI
+thread, and a screen closed meanwhile is not called back."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from desk.errors import InvalidInput
+from desk.ui.ops import Operation
+
+
+@pytest.fixture
+def button(qtbot):  # type: ignore[no-untyped-def]
+    widget = QPushButton("Ghi")
+    qtbot.addWidget(widget)
+    return widget
+
+
+def held_work(gate: threading.Event, result: object = "xong"):  # type: ignore[no-untyped-def]
+    def work() -> object:
+        assert gate.wait(5), "the test never opened the gate"
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return work
+
+
+def test_the_owner_is_disabled_while_running_and_enabled_after_success(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    gate = threading.Event()
+    results: list[object] = []
+    seen_enabled: list[bool] = []
+
+    def on_success(value: object) -> None:
+        results.append(value)
+        seen_enabled.append(button.isEnabled())
+        results.append(threading.current_thread() is threading.main_thread())
+
+    operation = Operation(held_work(gate), owner=button).on_success(on_success)
+    assert operation.start()
+    assert not button.isEnabled()
+    assert Operation.busy(button)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results == ["xong", True]  # on the GUI thread
+    assert seen_enabled == [True]  # enabled again before the handler runs
+    assert not Operation.busy(button)
+    qtbot.waitUntil(lambda: not Operation.running(), timeout=5000)
+
+
+def test_the_owner_is_enabled_again_after_a_failure(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    gate = threading.Event()
+    errors: list[object] = []
+    successes: list[object] = []
+    error = InvalidInput("Không ghi được.")
+    operation = Operation(held_work(gate, error), owner=button)
+    operation.on_success(successes.append).on_failure(errors.append).start()
+    assert not button.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert errors == [error]
+    assert successes == []
+    assert button.isEnabled()
+    assert not Operation.busy(button)
+
+
+def test_a_second_start_while_busy_is_refused(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    gate = threading.Event()
+    second_ran = threading.Event()
+    done: list[object] = []
+    first = Operation(held_work(gate), owner=button).on_success(done.append)
+    second = Operation(second_ran.set, owner=button).on_success(done.append)
+    assert first.start()
+    assert not second.start()
+    gate.set()
+    qtbot.waitUntil(lambda: done == ["xong"], timeout=5000)
+    assert not second_ran.is_set()
+    # Free again: the next one runs.
+    again = Operation(lambda: "lần nữa", owner=button).on_success(done.append)
+    assert again.start()
+    qtbot.waitUntil(lambda: done == ["xong", "lần nữa"], timeout=5000)
+
+
+def test_progress_is_reported_on_the_gui_thread_and_cancel_is_asked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    reported: list[tuple[object, bool]] = []
+    finished: list[object] = []
+    step = threading.Event()
+
+    def work(progress) -> str:  # type: ignore[no-untyped-def]
+        progress.report(1)
+        assert step.wait(5)
+        return "dừng" if progress.cancelled else "hết"
+
+    operation = Operation.with_progress(work)
+    operation.on_progress(
+        lambda value: reported.append(
+            (value, threading.current_thread() is threading.main_thread())
+        )
+    ).on_success(finished.append)
+    operation.start()
+    qtbot.waitUntil(lambda: reported == [(1, True)], timeout=5000)
+    operation.cancel()
+    step.set()
+    qtbot.waitUntil(lambda: finished == ["dừng"], timeout=5000)
+
+
+def test_a_closed_screen_is_not_called_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+    class Screen(QPushButton):
+        def on_done(self, value: object) -> None:
+            self.setText(str(value))  # RuntimeError on a deleted widget
+
+    gate = threading.Event()
+    screen = Screen()
+    Operation(held_work(gate)).on_success(screen.on_done).start()
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(screen), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not Operation.running(), timeout=5000)  # reported, nobody called
+
+
+def _alive(widget: QPushButton) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
