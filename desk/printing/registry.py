@@ -14,7 +14,7 @@ from desk.domain.calendar import now_in_office
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier, Timeliness
 from desk.domain.office import Office
-from desk.domain.status import Status
+from desk.domain.status import Status, allowed_next
 from desk.errors import InvalidInput
 from desk.printing.control import render_control
 from desk.printing.declaration import TITLE as DECLARATION_TITLE
@@ -35,11 +35,29 @@ from desk.printing.templates import DEFAULT_TEMPLATE_SET
 
 BIRTH_REGISTRATION = "1.001193"
 
-# Every status a dossier can be in after a desk received it.
-_ACCEPTED = frozenset(Status) - {Status.SUBMITTED_ONLINE, Status.REFUSED}
+
+def _reachable_from(start: Status) -> frozenset[Status]:
+    """``start`` and every status the domain's transitions lead to from it."""
+    found = {start}
+    todo = [start]
+    while todo:
+        for following in allowed_next(todo.pop()):
+            if following not in found:
+                found.add(following)
+                todo.append(following)
+    return frozenset(found)
+
+
+# Every status a dossier can be in once a desk received it (the forms of an accepted
+# dossier: slip, control sheet, apology).
+_ACCEPTED = _reachable_from(Status.RECEIVED)
+# The apology letter is not for a dossier that ended without a result.
+_APOLOGY_STATUSES = _ACCEPTED - {Status.WITHDRAWN, Status.STOPPED}
 
 
 def _needs_apology(dossier: Dossier, now: datetime) -> bool:
+    """Printing's rule, from the domain's facts: the citizen was given a new due time, or
+    the dossier is overdue now, or its result came late."""
     return (
         dossier.rescheduled_due_at is not None
         or dossier.is_overdue(now)
@@ -141,7 +159,7 @@ FORMS: dict[str, FormSpec] = {
             "apology",
             "văn bản xin lỗi và hẹn lại ngày trả kết quả",
             render_apology,
-            _ACCEPTED - {Status.WITHDRAWN, Status.STOPPED},
+            _APOLOGY_STATUSES,
             parameters=Apology,
             condition=_needs_apology,
             condition_text="hồ sơ chưa quá hạn và chưa được hẹn lại ngày trả kết quả",
