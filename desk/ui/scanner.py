@@ -382,6 +382,12 @@ class ScanListener(QObject):
         """Deliver any held keys now (before reading a field's text, in tests …)."""
         self._deliver_typing()
 
+    @property
+    def holding(self) -> bool:
+        """Keys are held back, or a burst may still turn out to be a scan: until this is
+        False the listener may still emit or deliver something."""
+        return bool(self._held) or self._timer.isActive()
+
     def _finish_scan(self) -> None:
         payload = "".join(self._chars)
         edited = self._edited

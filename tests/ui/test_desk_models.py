@@ -25,6 +25,7 @@ from desk.ui.dossier_model import (
     DossierTableModel,
     EventTableModel,
 )
+from desk.ui.ops import Operation
 
 
 def _summary(
@@ -125,7 +126,8 @@ def test_a_page_for_an_old_filter_is_dropped(qtbot) -> None:  # type: ignore[no-
     with qtbot.waitSignal(model.page_loaded, timeout=5000):
         model.set_filter(ListFilter(period=Period.OVERDUE))
     gate.set()
-    qtbot.wait(200)
+    # The old filter's page arrives late and is dropped.
+    qtbot.waitUntil(lambda: len(office.calls) == 2 and not Operation.running(), timeout=5000)
     assert model.rowCount() == 3
     assert not model.canFetchMore(QModelIndex())
 

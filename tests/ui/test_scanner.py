@@ -55,7 +55,8 @@ def test_typing_passes_through_in_order(qtbot, listener, field) -> None:  # type
         send_text(field, "Nguyễn Thị Đào 12")
         qtbot.waitUntil(lambda: field.text() == "Nguyễn Thị Đào 12", timeout=2000)
         press(field, Qt.Key.Key_Return, "\r")
-        qtbot.wait(80)
+        # Nothing held and no burst pending: nothing can be emitted any more.
+        qtbot.waitUntil(lambda: not listener.holding, timeout=2000)
     assert field.text() == "Nguyễn Thị Đào 12"
 
 
@@ -79,7 +80,7 @@ def test_burst_of_a_dossier_code_is_a_scan_and_leaves_no_characters(qtbot, liste
     with qtbot.waitSignal(listener.code_scanned, timeout=2000) as scanned:
         scan(field, CODE.lower())
     assert scanned.args == [CODE]
-    qtbot.wait(80)
+    qtbot.waitUntil(lambda: not listener.holding, timeout=2000)
     assert field.text() == "ab"
 
 
