@@ -32,9 +32,9 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
         install_translator(ctx.config.language)
         sign_in = SignInDialog(ctx)
         # While the clerk types the password, the main window's code loads in the pool.
-        from desk.ui.workers import Job
+        from desk.ui.ops import Operation
 
-        Job(_preload_main_window).start(lambda _none: None, lambda _error: None)
+        Operation(_preload_main_window).start()
         if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.user is None:
             return 0
         window = open_main_window(ctx, sign_in.user)

@@ -1,1 +1,2 @@
-"""The Qt layer: windows, views, models and workers. Thin: the work is in desk.services."""
+"""The Qt layer: windows, views, models, background operations (ops). Thin: the work is in
+desk.services."""

@@ -1,4 +1,5 @@
-"""The dossier list screen: quick filters, the folded search box, and the paged table."""
+"""The dossier list screen: quick filters, the folded search box, and the paged table. It
+reloads when a dossier changed (at once when shown, otherwise when next shown)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from desk.ui.dossier_model import (
     COL_STATUS,
     DossierTableModel,
 )
-from desk.ui.workers import Job
+from desk.ui.ops import Operation, desk_signals
 
 SEARCH_DELAY_MS = 350
 
@@ -50,6 +51,7 @@ class DossierListView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = model or DossierTableModel(ctx, self)
+        self._stale = False  # a dossier changed while the list was not shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         title = QLabel(self.tr("Danh sách hồ sơ"))
@@ -76,7 +78,7 @@ class DossierListView(QWidget):
         self.period.addItem(self.tr("Đến hạn hôm nay"), Period.DUE_TODAY)
         # The next working day's name needs the holiday calendar: worked out in the pool.
         self.period.addItem(self.tr("Đến hạn ngày làm việc kế tiếp"), Period.DUE_NEXT_DAY)
-        Job(lambda: dossier_list.next_day_label(ctx)).start(self._on_next_day)
+        Operation(lambda: dossier_list.next_day_label(ctx)).on_success(self._on_next_day).start()
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("Mọi trạng thái"), None)
@@ -86,13 +88,12 @@ class DossierListView(QWidget):
         self.procedure = QComboBox()
         self.procedure.setObjectName("procedureFilter")
         self.procedure.addItem(self.tr("Mọi thủ tục"), "")
-        for code, name in dossier_list.procedures(ctx):
-            self.procedure.addItem(name, code)
+        Operation(lambda: dossier_list.procedures(ctx)).on_success(self._on_procedures).start()
         self.procedure.setMaximumWidth(320)
         self.clerk = QComboBox()
         self.clerk.setObjectName("clerkFilter")
         self.clerk.addItem(self.tr("Mọi cán bộ"), None)
-        Job(lambda: dossier_list.staff(ctx)).start(self._on_staff)
+        Operation(lambda: dossier_list.staff(ctx)).on_success(self._on_staff).start()
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         for widget in (self.period, self.status, self.procedure, self.clerk):
             filters.addWidget(widget)
@@ -145,6 +146,7 @@ class DossierListView(QWidget):
         self.model.loading_changed.connect(lambda _loading: self._show_count())
         self.model.load_failed.connect(self._on_failed)
         self.model.modelReset.connect(self._show_count)
+        desk_signals().dossier_changed.connect(self._on_dossier_changed)
 
     # --- filters ----------------------------------------------------------------------
 
@@ -173,8 +175,19 @@ class DossierListView(QWidget):
         self.apply_filter()
 
     def ensure_loaded(self) -> None:
-        if self.model.rowCount() == 0 and not self.model.loading:
+        """Before the list is shown: load it the first time, reload it after a change."""
+        if self._stale:
+            self._stale = False
+            self.model.reload()
+        elif self.model.rowCount() == 0 and not self.model.loading:
             self.model.set_filter(self.current_filter())
+
+    def _on_dossier_changed(self, _dossier: object) -> None:
+        if self.isVisible():
+            self._stale = False
+            self.model.reload()
+        else:
+            self._stale = True
 
     def _search_now(self) -> None:
         self.apply_filter()
@@ -184,6 +197,10 @@ class DossierListView(QWidget):
     def _on_next_day(self, label: str) -> None:
         index = self.period.findData(Period.DUE_NEXT_DAY)
         self.period.setItemText(index, self.tr("Đến hạn {day}").format(day=label))
+
+    def _on_procedures(self, procedures: list[tuple[str, str]]) -> None:
+        for code, name in procedures:
+            self.procedure.addItem(name, code)
 
     def _on_staff(self, staff: list[tuple[int, str]]) -> None:
         for user_id, name in staff:

@@ -3,6 +3,7 @@ scrolls), and a dossier's documents and timeline."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,12 +21,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import DossierSummary, ReceivedDocument
-from desk.domain.status import Status, StatusEvent
-from desk.errors import DeskError
+from desk.domain.formats import moment_text
+from desk.domain.status import StatusEvent
 from desk.services.context import DeskContext
 from desk.services.dossier_list import ListFilter, ListPage, list_page
+from desk.ui.ops import Operation, error_message
 from desk.ui.style import DANGER, DANGER_BG, status_colour
-from desk.ui.workers import Job
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[ListFilter, int | None], ListPage]
@@ -56,19 +57,6 @@ def _headers() -> tuple[str, ...]:
     )
 
 
-def moment_text(moment: datetime | None) -> str:
-    return f"{moment:%H:%M %d/%m/%Y}" if moment is not None else ""
-
-
-def is_overdue(summary: DossierSummary, now: datetime) -> bool:
-    """Running and past the legal due time (a supplement request pauses the clock)."""
-    if summary.status.is_final or summary.status.is_finished:
-        return False
-    if summary.status is Status.SUPPLEMENT_REQUESTED or summary.paused_at is not None:
-        return False
-    return now > summary.due_at
-
-
 @dataclass(frozen=True, slots=True)
 class ListRow:
     """A dossier of the list with its cells already formatted (in the worker thread)."""
@@ -81,9 +69,8 @@ class ListRow:
 def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRow]:
     rows = []
     for s in summaries:
-        due = s.rescheduled_due_at or s.due_at
-        overdue = is_overdue(s, now)
-        due_text = moment_text(due)
+        overdue = s.is_overdue(now)
+        due_text = moment_text(s.promised_due_at)
         if overdue:
             due_text += " ⚠"
         cells = (
@@ -245,7 +232,8 @@ class DossierTableModel(QAbstractTableModel):
             page = loader(chosen, before)
             return generation, page, make_rows(page.rows, clock())
 
-        Job(work).start(self._on_page, lambda error: self._on_failed(generation, error))
+        failed = functools.partial(self._on_failed, generation)
+        Operation(work).on_success(self._on_page).on_failure(failed).start()
 
     # --- pages arriving on the GUI thread ---------------------------------------------
 
@@ -268,12 +256,10 @@ class DossierTableModel(QAbstractTableModel):
             return
         self._exhausted = True
         self._set_loading(False)
-        message = (
-            error.message
-            if isinstance(error, DeskError)
-            else QCoreApplication.translate("DossierTableModel", "Không đọc được danh sách hồ sơ.")
+        fallback = QCoreApplication.translate(
+            "DossierTableModel", "Không đọc được danh sách hồ sơ."
         )
-        self.load_failed.emit(message)
+        self.load_failed.emit(error_message(error, fallback))
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:

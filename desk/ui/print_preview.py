@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.ui.workers import Job
+from desk.ui.ops import Operation
 
 PRINT_DPI = 300
 
@@ -220,14 +220,14 @@ class PrintPreviewDialog(QDialog):
         """Print in the thread pool; ``printed`` or ``failed`` tells how it went."""
         prepare_printer(printer, self.document.pagePointSize(0))
         printer.setDocName(self.title)
-        self._printer = printer  # alive until the job reports
-        self.print_button.setEnabled(False)
+        self._printer = printer  # alive until the operation reports
         self.info.setText(self.tr("Đang gửi tới máy in…"))
         data = self.pdf
-        Job(lambda: print_pdf(data, printer)).start(self._on_printed, self._on_print_failed)
+        Operation(lambda: print_pdf(data, printer), owner=self.print_button).on_success(
+            self._on_printed
+        ).on_failure(self._on_print_failed).start()
 
     def _on_printed(self, pages: int) -> None:
-        self.print_button.setEnabled(True)
         where = self._printer.printerName() or self._printer.outputFileName()
         self.info.setText(
             self.tr("Đã gửi {pages} trang tới {printer}.").format(pages=pages, printer=where)
@@ -235,7 +235,6 @@ class PrintPreviewDialog(QDialog):
         self.printed.emit(pages)
 
     def _on_print_failed(self, error: object) -> None:
-        self.print_button.setEnabled(True)
         message = self.tr("Không in được: {error}").format(error=error)
         self.info.setText(message)
         self.failed.emit(message)

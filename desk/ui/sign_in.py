@@ -21,7 +21,7 @@ from desk.domain.office import User
 from desk.errors import DeskError
 from desk.services import auth
 from desk.services.context import DeskContext
-from desk.ui.workers import Job
+from desk.ui.ops import Operation
 
 Authenticator = Callable[[str, str], User]
 
@@ -97,19 +97,19 @@ class SignInDialog(QDialog):
         if not username.strip() or not password:
             self.error.setText(self.tr("Nhập tên đăng nhập và mật khẩu."))
             return
-        self.sign_in_button.setEnabled(False)
         self.error.setText("")
-        # argon2 takes tens of milliseconds by design: off the GUI thread.
-        Job(lambda: self._authenticate(username, password)).start(self._on_user, self._on_failed)
+        # argon2 takes tens of milliseconds by design: off the GUI thread, the button off
+        # meanwhile (and Enter pressed again is not a second attempt).
+        Operation(
+            lambda: self._authenticate(username, password), owner=self.sign_in_button
+        ).on_success(self._on_user).on_failure(self._on_failed).start()
 
     def _on_user(self, user: User) -> None:
         self.user = user
-        self.sign_in_button.setEnabled(True)
         self.signed_in.emit(user)
         self.accept()
 
     def _on_failed(self, error: object) -> None:
-        self.sign_in_button.setEnabled(True)
         self.error.setText(_message(error, self.tr("Không đăng nhập được.")))
         self.password.selectAll()
         self.password.setFocus()
@@ -193,12 +193,12 @@ class LockScreen(QFrame):
         if not password:
             self.error.setText(self.tr("Nhập mật khẩu để mở khóa."))
             return
-        self.unlock_button.setEnabled(False)
         username = self.user.username
-        Job(lambda: self._authenticate(username, password)).start(self._on_user, self._on_failed)
+        Operation(
+            lambda: self._authenticate(username, password), owner=self.unlock_button
+        ).on_success(self._on_user).on_failure(self._on_failed).start()
 
     def _on_user(self, user: User) -> None:
-        self.unlock_button.setEnabled(True)
         if user.id != self.user.id:  # pragma: no cover - same username, same account
             self.error.setText(self.tr("Sai mật khẩu."))
             return
@@ -206,7 +206,6 @@ class LockScreen(QFrame):
         self.unlocked.emit()
 
     def _on_failed(self, error: object) -> None:
-        self.unlock_button.setEnabled(True)
         self.error.setText(_message(error, self.tr("Không mở khóa được.")))
         self.password.selectAll()
         self.password.setFocus()

@@ -1,4 +1,5 @@
-"""The today panel: the day's figures, counted in the thread pool and refreshed by a timer."""
+"""The today panel: the day's figures, counted in the thread pool, refreshed by a timer and
+whenever a dossier changed."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.services.context import DeskContext
 from desk.services.dossier_list import DeskFigures, Period, desk_figures
+from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.style import DANGER, OK, WARN
-from desk.ui.workers import Job, error_message
 
 REFRESH_MS = 60_000
 
@@ -92,6 +93,7 @@ class TodayPanel(QWidget):
         self.ctx = ctx
         self._count = count or (lambda: desk_figures(ctx))
         self._counting = False
+        self._count_again = False  # a change arrived while counting: count once more
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         office = ctx.office
@@ -137,16 +139,28 @@ class TodayPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         if refresh_ms > 0:
             self._timer.start(refresh_ms)
+        desk_signals().dossier_changed.connect(self._on_dossier_changed)
 
     def refresh(self) -> None:
-        """Count in the thread pool: on a large office the window never waits for it."""
+        """Count in the thread pool: on a large office the window never waits for it. Asked
+        while a count runs, it counts once more after it (that count may predate a change)."""
         if self._counting:
+            self._count_again = True
             return
         self._counting = True
-        Job(self._count).start(self._on_figures, self._on_failed)
+        self._count_again = False
+        Operation(self._count).on_success(self._on_figures).on_failure(self._on_failed).start()
+
+    def _on_dossier_changed(self, _dossier: object) -> None:
+        self.refresh()
+
+    def _counted(self) -> None:
+        self._counting = False
+        if self._count_again:
+            self.refresh()
 
     def _on_figures(self, figures: DeskFigures) -> None:
-        self._counting = False
+        self._counted()
         self.error.setText("")
         for key, label in self.values.items():
             label.setText(_number(getattr(figures, key)))
@@ -155,5 +169,5 @@ class TodayPanel(QWidget):
         self.figures_shown.emit(figures)
 
     def _on_failed(self, error: object) -> None:
-        self._counting = False
+        self._counted()
         self.error.setText(error_message(error, self.tr("Không đọc được số liệu.")))
