@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.dossier import Dossier
+from desk.domain.formats import moment_text
+from desk.domain.handover import Handover, Satisfaction
 from desk.domain.identity import parse_id_number
 from desk.domain.office import User
-from desk.domain.status import Status
+from desk.domain.status import Status, can_hand_back
 from desk.errors import DeskError
 from desk.services import dossiers
 from desk.services.context import DeskContext
-from desk.services.handover import Handover, Satisfaction, hand_back, render_handover_line
-from desk.ui.dossier_model import moment_text
-from desk.ui.style import DANGER, OK
-from desk.ui.workers import Job, error_message
+from desk.services.handover import hand_back, render_handover_line
+from desk.ui.ops import Operation, desk_signals, error_message
+from desk.ui.style import DANGER, OK, show_notice
 
 
 class HandBackView(QWidget):
@@ -161,7 +162,9 @@ class HandBackView(QWidget):
         self.code.setText(code)
         self.same_day = same_day
         ctx = self.ctx
-        Job(lambda: dossiers.get_dossier(ctx, code)).start(self.show_dossier, self._on_failed)
+        Operation(lambda: dossiers.get_dossier(ctx, code)).on_success(self.show_dossier).on_failure(
+            self._on_failed
+        ).start()
 
     def show_dossier(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -213,11 +216,7 @@ class HandBackView(QWidget):
 
     def can_hand_back(self, dossier: Dossier | None = None) -> bool:
         dossier = dossier or self.dossier
-        if dossier is None:
-            return False
-        return dossier.status is Status.RESULT_READY or (
-            self.same_day and dossier.status is Status.RECEIVED
-        )
+        return dossier is not None and can_hand_back(dossier.status, same_day=self.same_day)
 
     # --- the form -------------------------------------------------------------------------
 
@@ -275,7 +274,9 @@ class HandBackView(QWidget):
         problem = self.problem()
         self.check.setText(problem)
         self.check.setStyleSheet(f"color: {DANGER};" if problem else "")
-        self.confirm_button.setEnabled(not problem)
+        # While the hand-back is being recorded the button stays off (the operation's owner).
+        if not Operation.busy(self.confirm_button):
+            self.confirm_button.setEnabled(not problem)
 
     def handover(self) -> Handover:
         rating = self.selected_rating()
@@ -290,10 +291,11 @@ class HandBackView(QWidget):
         )
 
     def confirm(self) -> None:
+        if Operation.busy(self.confirm_button):
+            return
         if self.problem() or self.dossier is None:
             self._update()
             return
-        self.confirm_button.setEnabled(False)
         ctx, user, code = self.ctx, self.user, str(self.dossier.code)
         chosen, same_day = self.handover(), self.same_day
 
@@ -301,7 +303,9 @@ class HandBackView(QWidget):
             dossier = hand_back(ctx, code, chosen, user, same_day=same_day)
             return dossier, render_handover_line(ctx, code)
 
-        Job(work).start(self._on_returned, self._on_failed)
+        Operation(work, owner=self.confirm_button).on_success(self._on_returned).on_failure(
+            self._on_failed
+        ).start()
 
     def _on_returned(self, result: tuple[Dossier, bytes]) -> None:
         dossier, pdf = result
@@ -314,6 +318,7 @@ class HandBackView(QWidget):
             ok=True,
         )
         self.returned.emit(dossier)
+        desk_signals().dossier_changed.emit(dossier)
         self.pdf_ready.emit(
             self.tr("Sổ theo dõi hồ sơ — ký nhận kết quả {code}").format(code=dossier.code),
             pdf,
@@ -327,11 +332,7 @@ class HandBackView(QWidget):
         self.failed.emit(message)
 
     def show_message(self, text: str, *, ok: bool = False) -> None:
-        self.message.setObjectName("bannerInfo" if ok else "banner")
-        self.style().unpolish(self.message)
-        self.style().polish(self.message)
-        self.message.setText(text)
-        self.message.show()
+        show_notice(self.message, text, ok=ok)
 
     def clear(self) -> None:
         self.dossier = None

@@ -1,5 +1,9 @@
 """The desk's main window: today's figures, intake (F2), the dossier list (F3), hand back
-(F4), one dossier, the scanner, print previews, the idle lock, and for supervisors sync."""
+(F4), one dossier, the scanner, print previews, the idle lock, and for supervisors sync.
+
+The screens refresh themselves from ``desk_signals().dossier_changed``; the window only
+routes between them (pages, the scanner, the lock) and shows what they print. The
+navigation bar is in ``navigation``."""
 
 from __future__ import annotations
 
@@ -7,34 +11,32 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.domain.dossier import Dossier
 from desk.domain.office import Role, User
 from desk.services.context import DeskContext
 from desk.services.dossier_list import Period
 from desk.ui.dossier_list import DossierListView
 from desk.ui.dossier_view import DossierView
 from desk.ui.handback import HandBackView
+from desk.ui.intake_host import IntakeHost, make_intake_view
+from desk.ui.navigation import NavBar, NavEntry
+from desk.ui.ops import Operation
+from desk.ui.printouts import Printout
 from desk.ui.settings import SettingsDialog
 from desk.ui.sign_in import IdleWatcher, LockScreen
+from desk.ui.style import show_notice
 from desk.ui.today import TodayPanel
-from desk.ui.workers import Job, error_message
 
 if TYPE_CHECKING:
     from desk.ui.print_preview import PrintPreviewDialog
@@ -53,12 +55,6 @@ PAGE_SYNC = "sync"
 SUPERVISOR_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
-def _make_intake_view(ctx: DeskContext, user: User, parent: QWidget) -> QWidget:
-    from desk.ui.intake import IntakeView  # imported when first opened: a fast start
-
-    return IntakeView(ctx, user, parent)
-
-
 def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
     from desk.ui.sync_panel import SyncPanel  # supervisors only, when first opened
 
@@ -68,26 +64,6 @@ def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
 def _warm_up() -> None:
     import desk.printing.registry
     import desk.services.printing  # noqa: F401
-
-
-class IntakePlaceholder(QWidget):
-    """Shown in place of the intake screen in a build without it."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Màn hình tiếp nhận chưa có trong bản cài đặt này."))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
-
-    def has_unsaved_input(self) -> bool:
-        return False
-
-    def start_new(self) -> None:
-        pass
-
-    def offer_drafts(self) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -117,7 +93,6 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.preview: PrintPreviewDialog | None = None
         self._hidden_for_lock: list[QWidget] = []
-        self._list_stale = False
         office = ctx.office
         self.setWindowTitle(
             self.tr("Commune Desk — {agency} — {desk}").format(
@@ -127,7 +102,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         # The intake and sync screens are imported when first opened (a fast start).
-        self._intake_factory = intake_factory or _make_intake_view
+        self._intake = IntakeHost(
+            self,
+            ctx,
+            user,
+            intake_factory or make_intake_view,
+            on_created=lambda screen: self._add_page(PAGE_INTAKE, screen),
+        )
+        self._intake.notice.connect(lambda text, ok: self.show_banner(text, ok=ok))
+        self._intake.printout_ready.connect(self._show_printout)
         self._sync_factory = (
             (sync_panel_factory or _make_sync_panel) if user.role in SUPERVISOR_ROLES else None
         )
@@ -157,19 +140,16 @@ class MainWindow(QMainWindow):
         self.today.figures_shown.connect(self.counts_shown)
         self.today.period_requested.connect(self.show_list_period)
         self._add_page(PAGE_TODAY, self.today)
-        self.intake: QWidget | None = None
         self.dossier_list = DossierListView(ctx)
         self.dossier_list.dossier_opened.connect(self.open_dossier)
         self._add_page(PAGE_LIST, self.dossier_list)
         self.dossier_view = DossierView(ctx, user)
         self.dossier_view.pdf_ready.connect(self.show_pdf)
         self.dossier_view.hand_back_requested.connect(self.hand_back)
-        self.dossier_view.dossier_changed.connect(self._on_dossier_changed)
         self.dossier_view.back_requested.connect(lambda: self.show_page(PAGE_LIST))
         self._add_page(PAGE_DOSSIER, self.dossier_view)
         self.handback = HandBackView(ctx, user)
         self.handback.pdf_ready.connect(self.show_pdf)
-        self.handback.returned.connect(self._on_dossier_changed)
         self._add_page(PAGE_HANDBACK, self.handback)
         self.sync_panel: QWidget | None = None
 
@@ -198,86 +178,33 @@ class MainWindow(QMainWindow):
         if self.scanner is not None:
             self._connect_scanner(self.scanner)
 
-        self.show_page(PAGE_TODAY)
-        self.today.refresh()
-        # Load the printing code (reportlab, forms) in the pool while the clerk looks at the
-        # figures, so the first dossier or slip does not wait for it on the GUI thread.
-        Job(_warm_up).start(lambda _none: None, lambda _error: None)
+        self.show_today()
 
     # --- building -------------------------------------------------------------------------
 
-    def _nav_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("navBar")
-        bar.setFixedWidth(230)
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(bar)
-        layout.setContentsMargins(10, 16, 10, 12)
-        layout.setSpacing(4)
-        title = QLabel(self.tr("Một cửa"))
-        title.setObjectName("navTitle")
-        title.setStyleSheet("font-size: 16pt;")
-        layout.addWidget(title)
-        office = QLabel(self.ctx.office.agency_name)
-        office.setObjectName("navUser")
-        office.setWordWrap(True)
-        layout.addWidget(office)
-        layout.addSpacing(14)
-        self.nav_group = QButtonGroup(self)
-        self.nav_group.setExclusive(True)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        self.shortcut_actions: dict[str, QAction] = {}
-        entries = [
-            (PAGE_TODAY, self.tr("Hôm nay"), "F1", self.show_today),
-            (PAGE_INTAKE, self.tr("Tiếp nhận mới"), "F2", self.new_intake),
-            (PAGE_LIST, self.tr("Danh sách hồ sơ"), "F3", lambda: self.show_page(PAGE_LIST)),
-            (PAGE_HANDBACK, self.tr("Trả kết quả"), "F4", self.open_hand_back),
+    def _nav_bar(self) -> NavBar:
+        pages = [
+            NavEntry(PAGE_TODAY, self.tr("Hôm nay"), "F1", self.show_today),
+            NavEntry(PAGE_INTAKE, self.tr("Tiếp nhận mới"), "F2", self.new_intake),
+            NavEntry(PAGE_LIST, self.tr("Danh sách hồ sơ"), "F3", self.show_list),
+            NavEntry(PAGE_HANDBACK, self.tr("Trả kết quả"), "F4", self.open_hand_back),
         ]
         if self._sync_factory is not None:
-            entries.append((PAGE_SYNC, self.tr("Đồng bộ lên tỉnh"), "", self.open_sync))
-        for key, caption, shortcut, handler in entries:
-            button = QToolButton()
-            button.setObjectName("navButton")
-            button.setText(f"{caption}   {shortcut}" if shortcut else caption)
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _checked=False, h=handler: h())
-            self.nav_group.addButton(button)
-            layout.addWidget(button)
-            self.nav_buttons[key] = button
-            if shortcut:
-                action = QAction(caption, self)
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-                action.triggered.connect(lambda _checked=False, h=handler: h())
-                self.addAction(action)
-                self.shortcut_actions[key] = action
-        layout.addStretch()
-        user = QLabel(f"{self.user.full_name}\n{self.user.role.label}")
-        user.setObjectName("navUser")
-        user.setWordWrap(True)
-        layout.addWidget(user)
-        for key, caption, shortcut, handler in (
-            ("settings", self.tr("Cài đặt"), "", self.open_settings),
-            ("lock", self.tr("Khóa máy"), "Ctrl+L", self.lock),
-        ):
-            button = QToolButton()
-            button.setObjectName("navButton")
-            button.setText(f"{caption}   {shortcut}" if shortcut else caption)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.clicked.connect(lambda _checked=False, h=handler: h())
-            layout.addWidget(button)
-            self.nav_buttons[key] = button
-            if shortcut:
-                action = QAction(caption, self)
-                action.setShortcut(QKeySequence(shortcut))
-                action.triggered.connect(lambda _checked=False, h=handler: h())
-                self.addAction(action)
-                self.shortcut_actions[key] = action
-        for button in self.nav_buttons.values():
-            button.setMinimumWidth(206)
-        return bar
+            pages.append(NavEntry(PAGE_SYNC, self.tr("Đồng bộ lên tỉnh"), "", self.open_sync))
+        self.nav = NavBar(
+            self,
+            title=self.tr("Một cửa"),
+            office_name=self.ctx.office.agency_name,
+            user_text=f"{self.user.full_name}\n{self.user.role.label}",
+            pages=pages,
+            tools=[
+                NavEntry("settings", self.tr("Cài đặt"), "", self.open_settings),
+                NavEntry("lock", self.tr("Khóa máy"), "Ctrl+L", self.lock),
+            ],
+        )
+        self.nav_buttons = self.nav.buttons
+        self.shortcut_actions = self.nav.actions
+        return self.nav
 
     def _add_page(self, key: str, widget: QWidget) -> None:
         self.pages[key] = widget
@@ -310,21 +237,9 @@ class MainWindow(QMainWindow):
         if self.locked or key not in self.pages:
             return
         self.stack.setCurrentWidget(self.pages[key])
-        button = self.nav_buttons.get(key)
-        if button is not None:
-            button.setChecked(True)
-        else:
-            checked = self.nav_group.checkedButton()
-            if checked is not None:
-                self.nav_group.setExclusive(False)
-                checked.setChecked(False)
-                self.nav_group.setExclusive(True)
+        self.nav.mark(key)
         if key == PAGE_LIST:
-            if self._list_stale:
-                self._list_stale = False
-                self.dossier_list.model.reload()
-            else:
-                self.dossier_list.ensure_loaded()
+            self.dossier_list.ensure_loaded()  # reloaded if a dossier changed meanwhile
             self.dossier_list.table.setFocus()
         elif key == PAGE_HANDBACK:
             self.handback.code.setFocus()
@@ -335,48 +250,29 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         # Load the printing code (reportlab, forms) in the pool while the clerk looks at the
         # figures, so the first dossier or slip does not wait for it on the GUI thread.
-        Job(_warm_up).start(lambda _none: None, lambda _error: None)
+        Operation(_warm_up).start()
+
+    def show_list(self) -> None:
+        self.show_page(PAGE_LIST)
 
     def show_list_period(self, period: Period) -> None:
         self.show_page(PAGE_LIST)
         self.dossier_list.show_period(period)
 
+    @property
+    def intake(self) -> QWidget | None:
+        return self._intake.screen
+
     def ensure_intake(self) -> QWidget:
-        if self.intake is None:
-            if self._intake_factory is not None:
-                self.intake = self._intake_factory(self.ctx, self.user, self)
-            else:
-                self.intake = IntakePlaceholder(self)
-            self._add_page(PAGE_INTAKE, self.intake)
-            for name, slot in (
-                ("dossier_received", self._on_dossier_received),
-                ("dossier_refused", self._on_dossier_refused),
-                ("supplement_requested", self._on_supplement_requested),
-            ):
-                signal = getattr(self.intake, name, None)
-                if signal is not None:
-                    signal.connect(slot)
-            self.intake.offer_drafts()  # type: ignore[attr-defined]
-        return self.intake
+        return self._intake.ensure()
 
     def new_intake(self) -> None:
         """F2: a new intake. Typed input is never thrown away without asking."""
         if self.locked:
             return
         already_open = self.intake is not None and self.current_page() == PAGE_INTAKE
-        intake = self.ensure_intake()
-        if already_open and intake.has_unsaved_input():  # type: ignore[attr-defined]
-            answer = QMessageBox.question(
-                self,
-                self.tr("Tiếp nhận hồ sơ mới"),
-                self.tr("Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            intake.start_new()  # type: ignore[attr-defined]
-        elif not intake.has_unsaved_input():  # type: ignore[attr-defined]
-            intake.start_new()  # type: ignore[attr-defined]
-        self.show_page(PAGE_INTAKE)
+        if self._intake.start_new(already_open=already_open):
+            self.show_page(PAGE_INTAKE)
 
     def open_hand_back(self) -> None:
         if self.locked:
@@ -461,59 +357,14 @@ class MainWindow(QMainWindow):
         self.show_banner(self.tr("Không đọc được mã vừa quét: {message}").format(message=message))
 
     def show_banner(self, text: str, *, ok: bool = False) -> None:
-        self.banner.setObjectName("bannerInfo" if ok else "banner")
-        self.style().unpolish(self.banner)
-        self.style().polish(self.banner)
-        self.banner.setText(text)
-        self.banner.show()
+        show_notice(self.banner, text, ok=ok)
         self._banner_timer.start(BANNER_MS)
         self.banner_shown.emit(text)
 
-    # --- intake ---------------------------------------------------------------------------
-
-    def _on_dossier_received(self, dossier: Dossier) -> None:
-        """Show the slip at once: it is rendered in the pool and opens in the preview."""
-        self.show_banner(self.tr("Đã tiếp nhận hồ sơ {code}.").format(code=dossier.code), ok=True)
-        self._print_after_intake(dossier, "slip")
-        self._on_dossier_changed(dossier)
-
-    def _on_dossier_refused(self, dossier: Dossier) -> None:
-        self.show_banner(self.tr("Đã ghi từ chối hồ sơ {code}.").format(code=dossier.code))
-        self._print_after_intake(dossier, "refusal")
-        self._on_dossier_changed(dossier)
-
-    def _print_after_intake(self, dossier: Dossier, form: str) -> None:
-        from desk.printing.registry import FORMS  # reportlab: loaded when first printing
-        from desk.services.printing import render_dossier_form
-
-        ctx, code = self.ctx, str(dossier.code)
-        description = FORMS[form].description
-        title = f"{description[:1].upper()}{description[1:]} — {code}"
-        Job(lambda: render_dossier_form(ctx, form, code)).start(
-            lambda pdf: self._show_pdf_later(title, pdf, f"{form}-{code}.pdf"),
-            lambda error: self.show_banner(error_message(error)),
-        )
-
-    def _on_supplement_requested(self, request: Any, supplement: Any) -> None:
-        """Guidance at intake (form 02) for papers that are still missing: nothing is
-        recorded, the citizen takes the list of what to bring back."""
-        from desk.services.printing import render_intake_supplement as render
-
-        ctx = self.ctx
-        title = self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
-        Job(lambda: render(ctx, request, supplement, self.user)).start(
-            lambda pdf: self._show_pdf_later(title, pdf, "phieu-bo-sung.pdf"),
-            lambda error: self.show_banner(error_message(error)),
-        )
-
-    def _on_dossier_changed(self, _dossier: Dossier) -> None:
-        self.today.refresh()
-        self._list_stale = True
-
     # --- printing -------------------------------------------------------------------------
 
-    def _show_pdf_later(self, title: str, pdf: bytes, file_name: str) -> None:
-        self.show_pdf(title, pdf, file_name)
+    def _show_printout(self, printout: Printout) -> None:
+        self.show_pdf(printout.title, printout.pdf, printout.file_name)
 
     def show_pdf(self, title: str, pdf: bytes, file_name: str = "") -> PrintPreviewDialog:
         from desk.ui.print_preview import PrintPreviewDialog  # QtPdf: loaded when first used
@@ -543,8 +394,7 @@ class MainWindow(QMainWindow):
             if widget is not self and widget.isVisible() and isinstance(widget, QDialog):
                 widget.hide()
                 self._hidden_for_lock.append(widget)
-        for action in self.shortcut_actions.values():
-            action.setEnabled(False)
+        self.nav.set_shortcuts_enabled(False)
         self.lock_screen.show_over()
         self.locked_changed.emit(True)
 
@@ -553,8 +403,7 @@ class MainWindow(QMainWindow):
             return
         self.locked = False
         self.lock_screen.hide()
-        for action in self.shortcut_actions.values():
-            action.setEnabled(True)
+        self.nav.set_shortcuts_enabled(True)
         for widget in self._hidden_for_lock:
             widget.show()
         self._hidden_for_lock = []

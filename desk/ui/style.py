@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
+
 ACCENT = "#8b1a1a"  # the red of the office's letterhead
 ACCENT_DARK = "#6d1313"
 PAPER = "#fbf7ef"
@@ -64,3 +69,14 @@ def status_colour(code: int) -> str:
         9: OK,
         10: "#2e7d32",
     }.get(code, MUTED)
+
+
+def show_notice(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """Show ``text`` in a screen's notice line: red (``banner``), or green when ``ok``
+    (``bannerInfo``); the label is polished again for its new style."""
+    label.setObjectName("bannerInfo" if ok else "banner")
+    style = label.style()
+    style.unpolish(label)
+    style.polish(label)
+    label.setText(text)
+    label.show()

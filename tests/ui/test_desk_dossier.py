@@ -18,6 +18,7 @@ from desk.services import demo, dossiers, intake
 from desk.services.handover import FORM_DATA_KEY, Satisfaction
 from desk.ui.dossier_view import DossierView
 from desk.ui.handback import HandBackView
+from desk.ui.ops import desk_signals
 from desk.ui.print_preview import PRINT_DPI, PrintPreviewDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -52,10 +53,10 @@ def click_transition(qtbot, view: DossierView, target: Status, reason: str | Non
         dialog = view.dialog
         assert dialog is not None and dialog.isVisible()
         type_text(dialog.text, reason)  # type: ignore[attr-defined]
-        with qtbot.waitSignal(view.dossier_changed, timeout=10_000):
+        with qtbot.waitSignal(desk_signals().dossier_changed, timeout=10_000):
             dialog.ok_button.click()  # type: ignore[attr-defined]
     else:
-        qtbot.waitSignal(view.dossier_changed, timeout=10_000).wait()
+        qtbot.waitSignal(desk_signals().dossier_changed, timeout=10_000).wait()
 
 
 def test_only_the_transitions_allowed_now_are_offered(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
@@ -159,6 +160,7 @@ def test_apology_letter_with_a_new_due_time(qtbot, ctx, clerk, received) -> None
     code = str(received.code)
     show(qtbot, view, code)
     view.apology_button.click()
+    qtbot.waitUntil(lambda: view.dialog is not None, timeout=5000)  # due time suggested
     dialog = view.dialog
     dialog.ok_button.click()  # type: ignore[union-attr]
     assert dialog.error.text() == "Cần ghi lý do chậm trả kết quả."  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ from desk.domain.status import Status
 from desk.services import dossiers
 from desk.services.handover import FORM_DATA_KEY, Satisfaction
 from desk.ui.main_window import PAGE_DOSSIER, PAGE_HANDBACK, PAGE_INTAKE, PAGE_LIST, MainWindow
+from desk.ui.ops import desk_signals
 from desk.ui.sign_in import SignInDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -109,8 +110,8 @@ def test_a_birth_registration_from_sign_in_to_hand_back(qtbot, ctx) -> None:  # 
             documents.setData(
                 documents.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
             )
-    qtbot.wait(300)  # the screen validates after a short pause
 
+    # «Tiếp nhận» checks what was typed itself (the screen's own check runs after a pause).
     with qtbot.waitSignal(window.preview_shown, timeout=20_000) as shown:
         intake_view.receive()  # type: ignore[attr-defined]
         if intake_view.outcome.pages.currentIndex() == 1:  # type: ignore[attr-defined]
@@ -141,9 +142,9 @@ def test_a_birth_registration_from_sign_in_to_hand_back(qtbot, ctx) -> None:  # 
     # --- through its statuses, with the buttons the rules offer ---
     view = window.dossier_view
     assert Status.RETURNED not in view.offered_transitions()
-    with qtbot.waitSignal(view.dossier_changed, timeout=10_000):
+    with qtbot.waitSignal(desk_signals().dossier_changed, timeout=10_000):
         view.transition_buttons[Status.PROCESSING].click()
-    with qtbot.waitSignal(view.dossier_changed, timeout=10_000):
+    with qtbot.waitSignal(desk_signals().dossier_changed, timeout=10_000):
         view.transition_buttons[Status.RESULT_READY].click()
     assert view.status_chip.text() == "Đã xử lý xong"
 

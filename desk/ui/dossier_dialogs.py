@@ -1,0 +1,165 @@
+"""What the dossier view asks before a change: the clerk's words for each transition, the
+reason (or list of missing papers) some transitions need, and a new due time with the
+reason for the delay (the apology letter)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.calendar import OFFICE_TZ
+from desk.domain.status import Status
+
+
+def transition_label(current: Status, target: Status) -> str:
+    """The button for ``current → target``, in the clerk's words."""
+    if target is Status.PROCESSING:
+        if current is Status.SUPPLEMENT_REQUESTED:
+            return QCoreApplication.translate("DossierView", "Đã nhận đủ giấy tờ bổ sung")
+        if current is Status.PAYMENT_REQUESTED:
+            return QCoreApplication.translate("DossierView", "Công dân đã nộp phí, lệ phí")
+        return QCoreApplication.translate("DossierView", "Chuyển xử lý")
+    return {
+        Status.SUPPLEMENT_REQUESTED: QCoreApplication.translate(
+            "DossierView", "Yêu cầu bổ sung giấy tờ…"
+        ),
+        Status.PAYMENT_REQUESTED: QCoreApplication.translate(
+            "DossierView", "Yêu cầu thực hiện nghĩa vụ tài chính…"
+        ),
+        Status.RESULT_READY: QCoreApplication.translate("DossierView", "Đã có kết quả"),
+        Status.RETURNED: QCoreApplication.translate("DossierView", "Trả kết quả (F4)…"),
+        Status.WITHDRAWN: QCoreApplication.translate("DossierView", "Công dân rút hồ sơ…"),
+        Status.STOPPED: QCoreApplication.translate("DossierView", "Dừng xử lý…"),
+        Status.RECEIVED: QCoreApplication.translate("DossierView", "Tiếp nhận"),
+        Status.REFUSED: QCoreApplication.translate("DossierView", "Từ chối tiếp nhận…"),
+    }.get(target, target.label)
+
+
+def reason_prompt(target: Status) -> str:
+    """What the reason dialog asks for before ``target`` (see ``domain.status.asks_reason``)."""
+    return {
+        Status.WITHDRAWN: QCoreApplication.translate("DossierView", "Lý do công dân rút hồ sơ:"),
+        Status.STOPPED: QCoreApplication.translate(
+            "DossierView", "Lý do dừng xử lý hồ sơ (in trên thông báo):"
+        ),
+        Status.SUPPLEMENT_REQUESTED: QCoreApplication.translate(
+            "DossierView", "Giấy tờ cần bổ sung và lý do (in trên phiếu yêu cầu bổ sung):"
+        ),
+        Status.PAYMENT_REQUESTED: QCoreApplication.translate(
+            "DossierView", "Khoản phải nộp (không bắt buộc):"
+        ),
+    }.get(target, "")
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone(b"Asia/Ho_Chi_Minh"))
+
+
+def _py_moment(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), OFFICE_TZ)
+
+
+class ReasonDialog(QDialog):
+    """A reason or a list of missing papers, typed before a transition."""
+
+    submitted = Signal(str)
+
+    def __init__(self, title: str, prompt: str, *, required: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.required = required
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("reason")
+        self.text.setTabChangesFocus(True)
+        layout.addWidget(self.text)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch()
+        cancel = QPushButton(self.tr("Hủy"))
+        self.ok_button = QPushButton(self.tr("Xác nhận"))
+        self.ok_button.setProperty("primary", True)
+        row.addWidget(cancel)
+        row.addWidget(self.ok_button)
+        layout.addLayout(row)
+        cancel.clicked.connect(self.reject)
+        self.ok_button.clicked.connect(self.submit)
+        self.text.setFocus()
+
+    def submit(self) -> None:
+        text = self.text.toPlainText().strip()
+        if self.required and not text:
+            self.error.setText(self.tr("Cần ghi rõ nội dung trước khi xác nhận."))
+            return
+        self.submitted.emit(text)
+        self.accept()
+
+
+class ApologyDialog(QDialog):
+    """A new due time and the reason for the delay, for the apology letter (form 04)."""
+
+    submitted = Signal(object, str)  # datetime, reason
+
+    def __init__(self, suggested: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hẹn lại ngày trả kết quả"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "Hồ sơ sẽ có ngày hẹn mới; ngày hẹn cũ vẫn được lưu và việc đúng hạn vẫn "
+                "tính theo ngày hẹn cũ. Sau khi ghi, văn bản xin lỗi được in ngay."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.new_due = QDateTimeEdit(_qt_moment(suggested))
+        self.new_due.setObjectName("newDue")
+        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_due.setCalendarPopup(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("delayReason")
+        self.reason.setTabChangesFocus(True)
+        form.addRow(self.tr("Ngày hẹn mới"), self.new_due)
+        form.addRow(self.tr("Lý do chậm"), self.reason)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch()
+        cancel = QPushButton(self.tr("Hủy"))
+        self.ok_button = QPushButton(self.tr("Ghi và in văn bản xin lỗi"))
+        self.ok_button.setProperty("primary", True)
+        row.addWidget(cancel)
+        row.addWidget(self.ok_button)
+        layout.addLayout(row)
+        cancel.clicked.connect(self.reject)
+        self.ok_button.clicked.connect(self.submit)
+
+    def submit(self) -> None:
+        reason = self.reason.toPlainText().strip()
+        if not reason:
+            self.error.setText(self.tr("Cần ghi lý do chậm trả kết quả."))
+            return
+        self.submitted.emit(_py_moment(self.new_due.dateTime()), reason)
+        self.accept()

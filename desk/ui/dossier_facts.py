@@ -1,0 +1,150 @@
+"""The facts panel of the dossier view: what is known about a dossier, as caption and value
+pairs in two columns, scrollable.
+
+The labels are made once and reused: rebuilding forty widgets for every dossier cost more
+than everything else the view does when a slip is scanned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.dossier import Dossier
+from desk.domain.fees import format_vnd
+from desk.domain.formats import moment_text
+from desk.domain.handover import collected_by, satisfaction_of
+
+# The people a dossier names besides the applicant (keys of the intake forms).
+PARTY_ROLES = {
+    "owner": "Chủ hồ sơ",
+    "child": "Người được khai sinh",
+    "mother": "Người mẹ",
+    "father": "Người cha",
+    "deceased": "Người đã chết",
+    "husband": "Bên nam",
+    "wife": "Bên nữ",
+    "intended_spouse": "Người dự định kết hôn",
+    "subject": "Người có tên trong giấy tờ",
+}
+
+
+def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
+    """Caption and value of every fact the panel shows about ``d`` (the parties it names
+    and, once handed back, who collected the result and how they rated the desk)."""
+    applicant = d.applicant
+    timeliness = d.timeliness()
+    pairs: list[tuple[str, str]] = [
+        (QCoreApplication.translate("DossierView", "Người nộp"), applicant.full_name),
+        (QCoreApplication.translate("DossierView", "Số định danh"), applicant.id_number or "—"),
+        (
+            QCoreApplication.translate("DossierView", "Ngày sinh"),
+            f"{applicant.birth_date:%d/%m/%Y}" if applicant.birth_date else "—",
+        ),
+        (QCoreApplication.translate("DossierView", "Điện thoại"), applicant.phone or "—"),
+        (QCoreApplication.translate("DossierView", "Địa chỉ"), applicant.address or "—"),
+        (QCoreApplication.translate("DossierView", "Thư điện tử"), applicant.email or "—"),
+        (
+            QCoreApplication.translate("DossierView", "Thủ tục"),
+            f"{d.procedure_name} ({d.procedure_code})",
+        ),
+        (QCoreApplication.translate("DossierView", "Lĩnh vực"), d.field_name),
+        (QCoreApplication.translate("DossierView", "Trích yếu"), d.summary),
+        (QCoreApplication.translate("DossierView", "Số bộ hồ sơ"), str(d.sets_count)),
+        (QCoreApplication.translate("DossierView", "Tiếp nhận lúc"), moment_text(d.received_at)),
+        (QCoreApplication.translate("DossierView", "Cán bộ tiếp nhận"), d.clerk_name),
+        (QCoreApplication.translate("DossierView", "Hẹn trả"), moment_text(d.due_at)),
+        (
+            QCoreApplication.translate("DossierView", "Hẹn lại"),
+            moment_text(d.rescheduled_due_at) or "—",
+        ),
+        (
+            QCoreApplication.translate("DossierView", "Xử lý xong"),
+            moment_text(d.finished_at) or "—",
+        ),
+        (
+            QCoreApplication.translate("DossierView", "Đã trả lúc"),
+            moment_text(d.returned_at) or "—",
+        ),
+        (
+            QCoreApplication.translate("DossierView", "Đúng hạn"),
+            timeliness.label if timeliness else "—",
+        ),
+        (QCoreApplication.translate("DossierView", "Nhận kết quả"), d.result_delivery.label),
+        (
+            QCoreApplication.translate("DossierView", "Phí, lệ phí"),
+            "; ".join(f"{f.name}: {format_vnd(f.amount)}" for f in d.fees)
+            or QCoreApplication.translate("DossierView", "Không"),
+        ),
+        (QCoreApplication.translate("DossierView", "Ghi chú"), d.note or "—"),
+    ]
+    for party in d.parties:
+        who = party.person
+        detail = who.full_name + (f" — {who.id_number}" if who.id_number else "")
+        other = QCoreApplication.translate("DossierView", "Người liên quan ({role})")
+        pairs.append((PARTY_ROLES.get(party.role) or other.format(role=party.role), detail))
+    collected = collected_by(d)
+    if collected:
+        rating = satisfaction_of(d)
+        pairs.append((QCoreApplication.translate("DossierView", "Người nhận kết quả"), collected))
+        pairs.append(
+            (QCoreApplication.translate("DossierView", "Đánh giá"), rating.label if rating else "—")
+        )
+    return pairs
+
+
+class FactsPanel(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder.setObjectName("factsHolder")
+        holder.setStyleSheet("QWidget#factsHolder { background: transparent; }")
+        scroll.viewport().setAutoFillBackground(False)
+        self.grid = QGridLayout(holder)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(6)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll)
+        self._labels: list[tuple[QLabel, QLabel]] = []
+
+    def show_facts(self, pairs: Sequence[tuple[str, str]]) -> None:
+        while len(self._labels) < len(pairs):
+            number = len(self._labels)
+            row, column = divmod(number, 2)
+            name = QLabel()
+            name.setStyleSheet("color: #555;")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            text = QLabel()
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setObjectName(f"fact_{number}")
+            self.grid.addWidget(name, row, column * 2)
+            self.grid.addWidget(text, row, column * 2 + 1)
+            self._labels.append((name, text))
+        for number, (name, text) in enumerate(self._labels):
+            shown = number < len(pairs)
+            name.setVisible(shown)
+            text.setVisible(shown)
+            if shown:
+                name.setText(pairs[number][0])
+                text.setText(pairs[number][1])
+
+    def texts(self) -> dict[str, str]:
+        """What the panel shows, caption → value."""
+        return {name.text(): text.text() for name, text in self._labels if not name.isHidden()}

@@ -1,0 +1,103 @@
+"""The main window's navigation bar: the screens (F1–F4, sync for supervisors), settings
+and the lock, each a button and, where it has one, a keyboard shortcut of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    key: str
+    caption: str
+    shortcut: str  # "" for none
+    handler: Callable[[], None]
+
+
+class NavBar(QWidget):
+    """``pages`` are checkable (the screen shown is checked); ``tools`` are plain buttons
+    at the bottom. Shortcuts are actions of ``window``; the lock turns them off."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        title: str,
+        office_name: str,
+        user_text: str,
+        pages: Sequence[NavEntry],
+        tools: Sequence[NavEntry],
+    ):
+        super().__init__(window)
+        self.setObjectName("navBar")
+        self.setFixedWidth(230)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._window = window
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 16, 10, 12)
+        layout.setSpacing(4)
+        heading = QLabel(title)
+        heading.setObjectName("navTitle")
+        heading.setStyleSheet("font-size: 16pt;")
+        layout.addWidget(heading)
+        office = QLabel(office_name)
+        office.setObjectName("navUser")
+        office.setWordWrap(True)
+        layout.addWidget(office)
+        layout.addSpacing(14)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        self.actions: dict[str, QAction] = {}
+        for entry in pages:
+            button = self._button(entry, layout)
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.group.addButton(button)
+        layout.addStretch()
+        user = QLabel(user_text)
+        user.setObjectName("navUser")
+        user.setWordWrap(True)
+        layout.addWidget(user)
+        for entry in tools:
+            self._button(entry, layout)
+        for button in self.buttons.values():
+            button.setMinimumWidth(206)
+
+    def _button(self, entry: NavEntry, layout: QVBoxLayout) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("navButton")
+        button.setText(f"{entry.caption}   {entry.shortcut}" if entry.shortcut else entry.caption)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(lambda _checked=False, h=entry.handler: h())
+        layout.addWidget(button)
+        self.buttons[entry.key] = button
+        if entry.shortcut:
+            action = QAction(entry.caption, self._window)
+            action.setShortcut(QKeySequence(entry.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, h=entry.handler: h())
+            self._window.addAction(action)
+            self.actions[entry.key] = action
+        return button
+
+    def mark(self, key: str) -> None:
+        """Check the button of the screen shown; none for a screen without one."""
+        button = self.buttons.get(key)
+        if button is not None:
+            button.setChecked(True)
+            return
+        checked = self.group.checkedButton()
+        if checked is not None:
+            self.group.setExclusive(False)
+            checked.setChecked(False)
+            self.group.setExclusive(True)
+
+    def set_shortcuts_enabled(self, enabled: bool) -> None:
+        for action in self.actions.values():
+            action.setEnabled(enabled)
