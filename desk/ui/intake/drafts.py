@@ -18,6 +18,7 @@ never written again, so no late write brings back the draft of a recorded dossie
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import threading
@@ -158,7 +159,8 @@ class DraftKeeper(QObject):
 
     def removal(self) -> Callable[[], None]:
         """The removal of the draft on screen, to run after the dossier is recorded (in the
-        same background operation): ordered after every save already asked for."""
+        same background operation). It is final: no save asked for before or after it
+        writes that draft again."""
         self.cancel_pending()
         task = _Task(self.draft_id, next(self._sequence))
         return lambda: self._execute(task)
@@ -200,9 +202,11 @@ class DraftKeeper(QObject):
 
     def _take(self, kind: str) -> _Task | None:
         self.cancel_pending()
-        snapshot = self._snapshot()
-        if snapshot is None:
+        taken = self._snapshot()
+        if taken is None:
             return None
+        # A copy of its own: the pool writes it while the clerk goes on typing.
+        snapshot = Snapshot(copy.deepcopy(taken.payload), taken.title)
         now = self._clock()
         if self._created_at is None:
             self._created_at = now
