@@ -34,7 +34,7 @@ def on_disk(store: DraftStore, draft_id: str) -> Any:
     return store.load(draft_id).payload["applicant"]["full_name"]
 
 
-def test_a_background_save_reports_when_it_is_on_disk(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_background_save_reports_when_it_is_on_disk(qtbot: Any, tmp_path: Path) -> None:
     store, screen = DraftStore(tmp_path), Screen()
     keeper = keeper_for(store, screen)
     assert not keeper.save()  # nothing typed, nothing kept
@@ -46,7 +46,9 @@ def test_a_background_save_reports_when_it_is_on_disk(qtbot, tmp_path: Path) -> 
     assert draft.title == "Khai sinh — Lê Văn Tám" and draft.user_name == "Nguyễn Thị Hương"
 
 
-def test_the_newest_input_wins_whatever_order_the_writes_finish_in(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_newest_input_wins_whatever_order_the_writes_finish_in(
+    qtbot: Any, tmp_path: Path
+) -> None:
     store, screen = DraftStore(tmp_path), Screen()
     keeper = keeper_for(store, screen)
     for round_ in range(5):
@@ -59,7 +61,7 @@ def test_the_newest_input_wins_whatever_order_the_writes_finish_in(qtbot, tmp_pa
         assert on_disk(store, keeper.draft_id) == f"Lê Văn Tám {round_}"
 
 
-def test_a_recorded_dossier_s_draft_never_comes_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_recorded_dossier_s_draft_never_comes_back(qtbot: Any, tmp_path: Path) -> None:
     store, screen = DraftStore(tmp_path), Screen()
     keeper = keeper_for(store, screen)
     screen.typed = "Phạm Thị Mai"
@@ -73,7 +75,7 @@ def test_a_recorded_dossier_s_draft_never_comes_back(qtbot, tmp_path: Path) -> N
     assert not store.path_of(keeper.draft_id).exists()
 
 
-def test_removing_a_draft_hides_it_from_the_offer_at_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_removing_a_draft_hides_it_from_the_offer_at_once(qtbot: Any, tmp_path: Path) -> None:
     store, screen = DraftStore(tmp_path), Screen()
     other = DraftStore(tmp_path)
     other.save("a" * 32, {"applicant": {}}, title="Hồ sơ cũ", now=NOW)
@@ -85,7 +87,7 @@ def test_removing_a_draft_hides_it_from_the_offer_at_once(qtbot, tmp_path: Path)
     assert store.drafts() == []
 
 
-def test_a_write_the_disk_refuses_is_reported(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_the_disk_refuses_is_reported(qtbot: Any, tmp_path: Path) -> None:
     blocked = tmp_path / "drafts"
     blocked.write_text("not a folder", encoding="utf-8")
     screen = Screen()
