@@ -33,7 +33,7 @@ class Clock:
 
 def key_event(
     kind: QEvent.Type, key: int, text: str = "", mods=Qt.KeyboardModifier.NoModifier, *, at: int = 0
-) -> QKeyEvent:  # type: ignore[no-untyped-def]
+) -> QKeyEvent:
     event = QKeyEvent(kind, key, mods, text)
     if at:
         event.setTimestamp(at)
@@ -58,7 +58,7 @@ def press(
     mods=Qt.KeyboardModifier.NoModifier,
     *,
     gap_ms: int = HUMAN_MS,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     at = Clock.advance(gap_ms)
     QApplication.sendEvent(target, key_event(QEvent.Type.KeyPress, key, text, mods, at=at))
     QApplication.sendEvent(target, key_event(QEvent.Type.KeyRelease, key, text, mods, at=at + 1))
