@@ -1,0 +1,72 @@
+"""The office's working calendar: a year's days off, due times, and a supervisor's
+per-year corrections (extra days off, swapped working Saturdays)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desk.domain.calendar import CalendarOverride, DayKind, NonWorkingDay, now_in_office
+from desk.domain.intake import IntakeTerms, intake_terms
+from desk.errors import InvalidInput
+from desk.services.context import DeskContext
+from desk.store import repositories as repo
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
+DEFAULT_NAMES = {DayKind.OFF: "Nghỉ theo thông báo", DayKind.WORK: "Làm việc bù"}
+
+
+@dataclass(frozen=True, slots=True)
+class YearCalendar:
+    year: int
+    days_off: list[NonWorkingDay]  # public holidays and extra days off, weekends aside
+    extra_working_days: list[CalendarOverride]  # weekend days worked this year
+
+
+def year_calendar(ctx: DeskContext, year: int) -> YearCalendar:
+    calendar = ctx.calendar  # says so clearly when the office is not set up yet
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(
+            f"Năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}.", code="calendar.year"
+        )
+    return YearCalendar(year, calendar.non_working_days(year), calendar.extra_working_days(year))
+
+
+def due_terms(
+    ctx: DeskContext, procedure_code: str, received: datetime, *, needs_checks: bool = False
+) -> IntakeTerms:
+    """The processing time and due time of a procedure for a dossier received at
+    ``received``: the same terms the intake records (the longer time when checks are
+    needed and the procedure has one, else the normal time).
+
+    A procedure no longer offered at the desk is still found, for dossiers received
+    before it was withdrawn.
+    """
+    calendar = ctx.calendar  # says so clearly when the office is not set up yet
+    with ctx.db.read() as session:
+        procedure = repo.get_procedure(session, procedure_code)
+    return intake_terms(calendar, procedure, received, needs_checks=needs_checks)
+
+
+def put_override(
+    ctx: DeskContext, day: date, kind: DayKind, name: str = "", *, by: str
+) -> CalendarOverride:
+    """Make ``day`` a day off or a working day, replacing any earlier correction of it."""
+    override = CalendarOverride(day, kind, name.strip() or DEFAULT_NAMES[kind])
+    with ctx.db.write() as session:
+        repo.put_calendar_override(session, override, by=by, now=now_in_office())
+    ctx.forget_cached()
+    return override
+
+
+def remove_override(ctx: DeskContext, day: date) -> None:
+    """Drop the correction of ``day``; the day follows the law's calendar again."""
+    with ctx.db.write() as session:
+        removed = repo.remove_calendar_override(session, day)
+    if not removed:
+        raise InvalidInput(
+            f"Ngày {day:%d/%m/%Y} không có điều chỉnh nào.", code="calendar.no_override"
+        )
+    ctx.forget_cached()
