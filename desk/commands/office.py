@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from desk.commands.base import EXIT_OK, Commands, command, open_office
 from desk.errors import InvalidInput
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from desk.cli import EXIT_OK, open_context
     from desk.domain.calendar import OfficeHours
     from desk.domain.office import Office
     from desk.services import setup
@@ -29,15 +28,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
         lookup_url=args.lookup_url,
         hours=OfficeHours.parse(args.hours),
     )
-    ctx = open_context(args)
-    try:
+    with open_office(args) as ctx:
         first_time = not ctx.has_office
         setup.save_office(ctx, office)
         if first_time or not ctx.catalogue().procedures:
             count = setup.import_catalogue(ctx)
             print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
-    finally:
-        ctx.close()
     print(f"Đã lưu thông tin cơ quan: {office.agency_name} ({office.agency_id}).")
     print(f"Giờ làm việc: {office.hours}.")
     return EXIT_OK
@@ -60,24 +56,22 @@ def _read_password(path: str | None) -> str:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from desk.cli import EXIT_OK, open_context
     from desk.domain.office import Role
     from desk.services import auth
 
     password = _read_password(args.password_file)
-    ctx = open_context(args)
-    try:
+    with open_office(args) as ctx:
         user = auth.create_user(
             ctx.db, args.username, args.name, Role(args.role), password, args.title
         )
-    finally:
-        ctx.close()
     print(f"Đã tạo tài khoản «{user.username}» ({user.role.label}).")
     return EXIT_OK
 
 
-def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    setup = command("setup", cmd_setup, "thiết lập (hoặc sửa) thông tin cơ quan của văn phòng")
+def add_commands(commands: Commands) -> None:
+    setup = command(
+        commands, "setup", cmd_setup, "thiết lập (hoặc sửa) thông tin cơ quan của văn phòng"
+    )
     setup.add_argument(
         "--agency-id", required=True, metavar="000.XX.YY.Hnn", help="mã định danh điện tử"
     )
@@ -95,7 +89,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     setup.add_argument("--hours", default="07:00-11:30,13:30-17:00", help="giờ làm việc")
     user = command(
-        "user", cmd_user_add, "tạo tài khoản cán bộ: desk user USERNAME --name … --role …"
+        commands, "user", cmd_user_add, "tạo tài khoản cán bộ: desk user USERNAME --name … --role …"
     )
     user.add_argument("username")
     user.add_argument("--name", required=True, help="họ tên")

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day
 from desk.errors import DeskError, InvalidInput
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", code="cli.date") from None
 
 
 def write_pdf(out: Path, pdf: bytes) -> None:
@@ -34,19 +26,15 @@ def write_pdf(out: Path, pdf: bytes) -> None:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from desk.cli import EXIT_OK, open_context
     from desk.services.printing import FormDetails, render_dossier_form, render_tracking_book
 
     out = Path(args.out)
     if args.form == "book":
         if not args.date:
             raise InvalidInput("«desk print book» cần --date YYYY-MM-DD.", code="cli.usage")
-        first, last = _day(args.date), _day(args.to) if args.to else None
-        ctx = open_context(args)
-        try:
+        first, last = parse_day(args.date), parse_day(args.to) if args.to else None
+        with open_office(args) as ctx:
             pdf = render_tracking_book(ctx, first, last)
-        finally:
-            ctx.close()
     else:
         if not args.code:
             raise InvalidInput(f"«desk print {args.form}» cần mã hồ sơ.", code="cli.usage")
@@ -59,18 +47,16 @@ def cmd_print(args: argparse.Namespace) -> int:
             signer_name=args.signer_name,
             refund_fees=args.refund,
         )
-        ctx = open_context(args)
-        try:
+        with open_office(args) as ctx:
             pdf = render_dossier_form(ctx, args.form, args.code, paper=args.paper, details=details)
-        finally:
-            ctx.close()
     write_pdf(out, pdf)
     print(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
     return EXIT_OK
 
 
-def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+def add_commands(commands: Commands) -> None:
     sub = command(
+        commands,
         "print",
         cmd_print,
         "in biểu mẫu một cửa ra PDF: slip (giấy tiếp nhận và hẹn trả), supplement, refusal, "

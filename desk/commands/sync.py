@@ -12,10 +12,10 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desk.commands.base import EXIT_OK, Commands, command, open_office, subcommands
 from desk.errors import ConfigurationError, InvalidInput
 
 
@@ -45,12 +45,10 @@ class _ProgressPrinter:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desk.cli import open_context
     from desk.services import sync
     from desk.sync.connector import CancelToken
 
-    ctx = open_context(args)
-    try:
+    with open_office(args) as ctx:
         if args.dry_run:
             return _dry_run(ctx, args)
         settings = sync.connection_settings(
@@ -83,8 +81,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(line)
         return report.exit_code
-    finally:
-        ctx.close()
 
 
 def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
@@ -93,7 +89,7 @@ def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
     if args.json:
         for item in sync.preview_items(ctx, limit=args.limit):
             print(json.dumps(item, ensure_ascii=False))
-        return 0
+        return EXIT_OK
     preview = sync.preview(ctx, limit=args.limit)
     print("Chạy thử: không gửi gì lên tỉnh.")
     for batch_id, count in preview.pending_batches:
@@ -105,7 +101,7 @@ def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
         print(f"  … và {preview.queued - len(preview.entries)} hồ sơ khác")
     if preview.files:
         print(f"Tệp đính kèm cần kiểm tra / tải lên: {len(preview.files)}")
-    return 0
+    return EXIT_OK
 
 
 def cmd_sync_configure(args: argparse.Namespace) -> int:
@@ -132,20 +128,16 @@ def cmd_sync_configure(args: argparse.Namespace) -> int:
         else "dạng mã hóa (khóa riêng của tài khoản máy này)"
     )
     print(f"Đã lưu cấu hình đồng bộ vào {path}; mật khẩu lưu trong {kind}.")
-    return 0
+    return EXIT_OK
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
-    from desk.cli import open_context
     from desk.services import sync
     from desk.sync.report import KIND_LABELS, OUTCOME_LABELS
 
-    ctx = open_context(args)
-    try:
+    with open_office(args) as ctx:
         view = sync.overview(ctx)
         items = sync.attention_items(ctx)
-    finally:
-        ctx.close()
     print(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
     print(
         f"Chờ gửi: {view.pending} hồ sơ"
@@ -168,18 +160,14 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_resolve(args: argparse.Namespace) -> int:
-    from desk.cli import open_context
     from desk.services import sync
 
-    ctx = open_context(args)
-    try:
+    with open_office(args) as ctx:
         item = sync.resolve_attention(
             ctx, args.item, by=args.by, resend=args.resend, note=args.note
         )
-    finally:
-        ctx.close()
     print(f"Đã xử lý mục #{item.id} ({item.code}): {item.resolution}.")
-    return 0
+    return EXIT_OK
 
 
 def cmd_province_sim(args: argparse.Namespace) -> int:
@@ -240,12 +228,10 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
         sim.server.server_close()
         sim.store.close()
     print("Đã dừng trình mô phỏng.", file=sys.stderr)
-    return 0
+    return EXIT_OK
 
 
-def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    from desk.cli import _Parser
-
+def add_commands(commands: Commands) -> None:
     def connection_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--server", metavar="URL", help="địa chỉ máy chủ tỉnh (https://…)")
         parser.add_argument("--username", metavar="TÊN", help="tài khoản đồng bộ")
@@ -260,6 +246,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         )
 
     sync = command(
+        commands,
         "sync",
         cmd_sync,
         "đồng bộ hồ sơ lên hệ thống một cửa của tỉnh (nhận thay đổi, tải tệp, gửi hồ sơ); "
@@ -269,17 +256,17 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     sync.add_argument("--dry-run", action="store_true", help="chỉ xem những gì sẽ gửi")
     sync.add_argument("--json", action="store_true", help="(--dry-run) in đúng dữ liệu sẽ gửi")
     sync.add_argument("--limit", type=int, default=50, help="(--dry-run) số hồ sơ liệt kê")
-    sync_commands = sync.add_subparsers(title="lệnh đồng bộ", metavar="LỆNH", parser_class=_Parser)
+    sync_commands = subcommands(sync, "lệnh đồng bộ")
     configure = command(
+        sync_commands,
         "configure",
         cmd_sync_configure,
         "lưu cấu hình đồng bộ vào desk.toml (mật khẩu được bảo vệ, không lưu dạng rõ)",
-        sync_commands,
     )
     connection_options(configure)
-    command("status", cmd_sync_status, "tình trạng đồng bộ và các mục cần xem xét", sync_commands)
+    command(sync_commands, "status", cmd_sync_status, "tình trạng đồng bộ và các mục cần xem xét")
     resolve = command(
-        "resolve", cmd_sync_resolve, "đánh dấu đã xem xét một mục (có thể gửi lại)", sync_commands
+        sync_commands, "resolve", cmd_sync_resolve, "đánh dấu đã xem xét một mục (có thể gửi lại)"
     )
     resolve.add_argument("item", type=int, metavar="SỐ")
     resolve.add_argument("--by", default="Người phụ trách", help="người xử lý")
@@ -291,6 +278,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
     sim = command(
+        commands,
         "province-sim",
         cmd_province_sim,
         "chạy trình mô phỏng máy chủ tỉnh (để tập huấn và kiểm thử)",

@@ -65,6 +65,30 @@ def test_calendar_due_prints_the_due_time(
     assert result.stdout.strip() == due
 
 
+@pytest.mark.parametrize(
+    ("procedure", "due"),
+    [
+        ("1.000656", "2026-11-19 09:00"),  # same day, or 3 days when checks are needed
+        ("1.004873", "2026-11-19 09:00"),  # no longer time: the normal 3 days, as at intake
+    ],
+)
+def test_calendar_due_with_checks_is_the_time_the_intake_would_record(
+    office: Path, procedure: str, due: str
+) -> None:
+    result = desk(
+        "calendar",
+        "due",
+        "--procedure",
+        procedure,
+        "--received",
+        "2026-11-16 09:00",
+        "--needs-checks",
+        data=office,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == due
+
+
 def test_overrides_change_the_calendar_and_can_be_removed(office: Path) -> None:
     args = ("calendar", "due", "--procedure", "1.004873", "--received", "2026-12-28 09:00")
     assert desk(*args, data=office).stdout.strip() == "2026-12-31 09:00"

@@ -1,0 +1,102 @@
+"""``desk calendar [YEAR]``, ``desk calendar due …`` and ``desk calendar off|work|remove DAY``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, parse_moment
+from desk.errors import InvalidInput
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """One positional word decides: a year, or one of due / off / work / remove."""
+    what = args.what or ""
+    if what == "due":
+        if not args.procedure or not args.received:
+            raise InvalidInput(
+                'Lệnh «calendar due» cần --procedure MÃ và --received "YYYY-MM-DD HH:MM".',
+                code="cli.usage",
+            )
+        return _due(args)
+    if what in ("off", "work", "remove"):
+        if not args.date:
+            raise InvalidInput(f"Lệnh «calendar {what}» cần một ngày YYYY-MM-DD.", code="cli.usage")
+        return _remove(args) if what == "remove" else _put(args, what)
+    if what and not what.isdigit():
+        raise InvalidInput(
+            f"«{what}» không phải năm hay lệnh lịch (due, off, work, remove).", code="cli.usage"
+        )
+    return _year(args, int(what) if what else date.today().year)
+
+
+def _year(args: argparse.Namespace, year: int) -> int:
+    from desk.domain.formats import weekday_name
+    from desk.services.calendar import year_calendar
+
+    with open_office(args) as ctx:
+        listing = year_calendar(ctx, year)
+    print(f"Ngày nghỉ năm {year} (ngoài thứ Bảy, Chủ nhật):")
+    for day in listing.days_off:
+        print(f"  {day.day.isoformat()}  {weekday_name(day.day):<9} {day.name}")
+    if listing.extra_working_days:
+        print("Ngày cuối tuần làm việc bù:")
+        for override in listing.extra_working_days:
+            print(f"  {override.day.isoformat()}  {weekday_name(override.day):<9} {override.name}")
+    return EXIT_OK
+
+
+def _due(args: argparse.Namespace) -> int:
+    from desk.domain.formats import iso_minute
+    from desk.services.calendar import due_terms
+
+    received = parse_moment(args.received)
+    with open_office(args) as ctx:
+        terms = due_terms(ctx, args.procedure, received, needs_checks=args.needs_checks)
+    print(iso_minute(terms.due_at))
+    return EXIT_OK
+
+
+def _put(args: argparse.Namespace, what: str) -> int:
+    from desk.domain.calendar import DayKind
+    from desk.services.calendar import put_override
+
+    day = parse_day(args.date)
+    kind = DayKind.OFF if what == "off" else DayKind.WORK
+    with open_office(args) as ctx:
+        put_override(ctx, day, kind, args.name, by="cli")
+    verb = "nghỉ" if kind is DayKind.OFF else "làm việc"
+    print(f"Đã ghi: ngày {day:%d/%m/%Y} là ngày {verb}.")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from desk.services.calendar import remove_override
+
+    day = parse_day(args.date)
+    with open_office(args) as ctx:
+        remove_override(ctx, day)
+    print(f"Đã bỏ điều chỉnh của ngày {day:%d/%m/%Y}.")
+    return EXIT_OK
+
+
+def add_commands(commands: Commands) -> None:
+    calendar = command(
+        commands,
+        "calendar",
+        cmd_calendar,
+        "lịch: «desk calendar [NĂM]» liệt kê ngày nghỉ; «desk calendar due --procedure MÃ "
+        '--received "YYYY-MM-DD HH:MM"» tính hạn trả; «desk calendar off|work|remove '
+        "YYYY-MM-DD» điều chỉnh ngày nghỉ / làm bù",
+    )
+    calendar.add_argument("what", nargs="?", metavar="NĂM|due|off|work|remove")
+    calendar.add_argument("date", nargs="?", metavar="YYYY-MM-DD")
+    calendar.add_argument("--procedure", metavar="MÃ", help="mã thủ tục, ví dụ 1.001193")
+    calendar.add_argument("--received", metavar='"YYYY-MM-DD HH:MM"', help="thời điểm tiếp nhận")
+    calendar.add_argument(
+        "--needs-checks",
+        action="store_true",
+        help="thời hạn khi cần xác minh (như khi tiếp nhận: thủ tục không có thời hạn riêng "
+        "cho xác minh thì dùng thời hạn thường)",
+    )
+    calendar.add_argument("--name", default="", help="tên ngày / căn cứ (số thông báo)")

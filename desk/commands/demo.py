@@ -1,0 +1,40 @@
+"""``desk demo``: the demo office on first use, and as many demo dossiers as asked."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from desk.commands.base import EXIT_OK, Commands, command, open_office
+from desk.errors import InvalidInput
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desk.services import demo
+
+    if args.dossiers < 0:
+        raise InvalidInput("Số hồ sơ mẫu không được âm.", code="cli.demo_count")
+    with open_office(args) as ctx:
+        created = demo.ensure_demo_office(ctx)
+        if created:
+            print(f"Đã tạo văn phòng mẫu: {ctx.office.agency_name} ({ctx.office.agency_id})")
+            print("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
+            for username, password, role in created:
+                print(f"  {username} / {password} / {role}")
+        started = time.perf_counter()
+        written = demo.add_demo_dossiers(
+            ctx,
+            args.dossiers,
+            seed=args.seed,
+            progress=lambda n: print(f"  … {n:,} hồ sơ".replace(",", "."), flush=True),
+        )
+        elapsed = time.perf_counter() - started
+        print(f"Đã thêm {written:,} hồ sơ mẫu trong {elapsed:.1f} giây.".replace(",", "."))
+        print(f"Cơ sở dữ liệu: {ctx.db.url.render_as_string(hide_password=True)}")
+    return EXIT_OK
+
+
+def add_commands(commands: Commands) -> None:
+    demo = command(commands, "demo", cmd_demo, "tạo văn phòng mẫu (lần đầu) và thêm hồ sơ mẫu")
+    demo.add_argument("--dossiers", type=int, default=0, metavar="N", help="số hồ sơ mẫu thêm vào")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="hạt giống ngẫu nhiên")
