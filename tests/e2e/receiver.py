@@ -36,13 +36,13 @@ def main() -> None:
         marker = Path(args.pause_after_insert)
         original = repo.insert_dossier
 
-        def insert_then_hang(session, new, event):  # type: ignore[no-untyped-def]
+        def insert_then_hang(session, new, event):
             dossier_id = original(session, new, event)
             marker.write_text(str(new.code))
             time.sleep(600)
             return dossier_id
 
-        repo.insert_dossier = insert_then_hang  # type: ignore[assignment]
+        repo.insert_dossier = insert_then_hang
     while time.time() < args.start_at:
         time.sleep(0.001)
     for request in requests:

@@ -18,6 +18,7 @@ from desk.services import demo, dossiers, intake
 from desk.services.context import DeskContext
 from tests.e2e.test_cli import desk
 
+FormOffice = tuple[Path, dict[str, str]]  # the data folder, and a dossier code per state
 MONDAY_9 = datetime(2026, 11, 16, 9, 0, tzinfo=OFFICE_TZ)
 
 
@@ -27,7 +28,7 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+def office(tmp_path: Path) -> FormOffice:
     """A demo office with one dossier in each state a form needs."""
     data = Path(os.environ["DESK_DATA_DIR"])
     ctx = DeskContext.open(DeskConfig(data_dir=data))
@@ -93,8 +94,8 @@ def office(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     ],
 )
 def test_each_form_prints_the_dossier(
-    office, tmp_path: Path, form: str, state: str, expected: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    office: FormOffice, tmp_path: Path, form: str, state: str, expected: list[str]
+) -> None:
     data, codes = office
     out = tmp_path / f"{form}.pdf"
     result = desk("print", form, codes[state], "--out", str(out), data=data)
@@ -104,7 +105,7 @@ def test_each_form_prints_the_dossier(
         assert fragment in text.replace("\n", " ") or fragment in text
 
 
-def test_book_lists_the_day(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_book_lists_the_day(office: FormOffice, tmp_path: Path) -> None:
     data, codes = office
     out = tmp_path / "book.pdf"
     result = desk("print", "book", "--date", "2026-11-16", "--out", str(out), data=data)
@@ -115,7 +116,7 @@ def test_book_lists_the_day(office, tmp_path: Path) -> None:  # type: ignore[no-
         assert code.rsplit("-", 1)[1] in text
 
 
-def test_slip_on_an_80mm_roll(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_slip_on_an_80mm_roll(office: FormOffice, tmp_path: Path) -> None:
     data, codes = office
     out = tmp_path / "roll.pdf"
     assert (
@@ -141,8 +142,8 @@ def test_slip_on_an_80mm_roll(office, tmp_path: Path) -> None:  # type: ignore[n
     ],
 )
 def test_a_form_that_does_not_apply_is_refused_clearly(
-    office, tmp_path: Path, args: tuple[str, ...], message: str
-) -> None:  # type: ignore[no-untyped-def]
+    office: FormOffice, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
     data, codes = office
     form, state, *rest = args
     out = tmp_path / "x.pdf"

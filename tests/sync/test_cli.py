@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from desk.services import dossiers
@@ -59,7 +60,9 @@ def configure(ctx: DeskContext, sim: Sim, tmp_path: Path) -> None:
     assert "Đã lưu cấu hình đồng bộ" in result.stdout
 
 
-def test_configure_then_sync_exits_0_and_prints_the_report(ctx, sim: Sim, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_configure_then_sync_exits_0_and_prints_the_report(
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
     add_dossiers(ctx, 12)
     configure(ctx, sim, tmp_path)
     toml = (Path(os.environ["DESK_DATA_DIR"]) / "desk.toml").read_text(encoding="utf-8")
@@ -74,7 +77,9 @@ def test_configure_then_sync_exits_0_and_prints_the_report(ctx, sim: Sim, tmp_pa
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_dry_run_shows_what_would_be_sent_and_sends_nothing(ctx, sim: Sim, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_shows_what_would_be_sent_and_sends_nothing(
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
     add_dossiers(ctx, 5)
     configure(ctx, sim, tmp_path)
     result = desk(ctx, "sync", "--dry-run")
@@ -88,8 +93,8 @@ def test_dry_run_shows_what_would_be_sent_and_sends_nothing(ctx, sim: Sim, tmp_p
 
 
 def test_items_needing_attention_exit_3_and_can_be_resolved(
-    ctx, sim_factory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim_factory: Callable[..., Sim], tmp_path: Path
+) -> None:
     add_dossiers(ctx, 5)
     code = receive_open(ctx, 1)[0]
     sim = sim_factory("--reject-procedure", dossiers.get_dossier(ctx, code).procedure_code)
@@ -114,7 +119,9 @@ def test_items_needing_attention_exit_3_and_can_be_resolved(
     assert "Đã báo tỉnh" in resolved.stdout
 
 
-def test_an_unreachable_province_exits_4_and_loses_nothing(ctx, sim: Sim, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_province_exits_4_and_loses_nothing(
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
     add_dossiers(ctx, 3)
     configure(ctx, sim, tmp_path)
     sim.stop()
@@ -124,7 +131,7 @@ def test_an_unreachable_province_exits_4_and_loses_nothing(ctx, sim: Sim, tmp_pa
     assert outbox_size(ctx) == 3
 
 
-def test_bad_configuration_exits_2(ctx, sim: Sim, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_configuration_exits_2(ctx: DeskContext, sim: Sim, tmp_path: Path) -> None:
     unconfigured = desk(ctx, "sync")
     assert unconfigured.returncode == 2 and "Chưa cấu hình" in unconfigured.stderr
     wrong = desk(
@@ -154,8 +161,8 @@ def test_bad_configuration_exits_2(ctx, sim: Sim, tmp_path: Path) -> None:  # ty
 
 
 def test_sync_killed_mid_batch_resumes_without_loss_or_doubles(
-    ctx, sim: Sim, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
     add_dossiers(ctx, 60)
     configure(ctx, sim, tmp_path)
     # The fourth batch is stored by the province, whose reply then takes 30 s: the desk is
@@ -199,7 +206,9 @@ def test_province_sim_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert (tmp_path / "sim" / "province.sqlite").exists()
 
 
-def test_ctrl_c_cancels_cleanly_and_the_next_run_finishes(ctx, sim_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_c_cancels_cleanly_and_the_next_run_finishes(
+    ctx: DeskContext, sim_factory: Callable[..., Sim], tmp_path: Path
+) -> None:
     add_dossiers(ctx, 20)
     sim = sim_factory("--latency-ms", "200", "--max-batch", "2")
     configure(ctx, sim, tmp_path)
