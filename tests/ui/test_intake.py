@@ -186,6 +186,7 @@ def test_birth_registration_typed_and_scanned(qtbot, ctx, clerk, listener) -> No
     # Ready for the next citizen.
     assert focused() is view.picker.search
     assert not view.has_unsaved_input()
+    assert view.entry.applicant_group.title().startswith("2. Người nộp hồ sơ")
 
 
 def test_bad_input_shows_vietnamese_messages_next_to_the_fields(

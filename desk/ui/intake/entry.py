@@ -50,6 +50,7 @@ from desk.ui.widgets.person import PersonEditor
 log = logging.getLogger(__name__)
 
 DELIVERY = (ResultDelivery.AT_DESK, ResultDelivery.BY_POST)
+APPLICANT_TITLE = "2. Người nộp hồ sơ — quét mã QR trên căn cước để điền"
 
 
 class IntakeEntry(QScrollArea):
@@ -70,7 +71,7 @@ class IntakeEntry(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(10)
-        self.applicant_group = QGroupBox("2. Người nộp hồ sơ — quét mã QR trên căn cước để điền")
+        self.applicant_group = QGroupBox(APPLICANT_TITLE)
         applicant_layout = QVBoxLayout(self.applicant_group)
         self.applicant = PersonEditor(APPLICANT, columns=3)
         self.applicant.value_changed.connect(self.changed)
@@ -163,6 +164,7 @@ class IntakeEntry(QScrollArea):
             )
         else:
             self.form_group.setTitle("3. Tờ khai")
+            self.applicant_group.setTitle(APPLICANT_TITLE)
         self.documents.model.set_procedure(procedure)
         extended = procedure is not None and procedure.extended is not None
         self.other_cells["needs_checks"].setVisible(extended)
