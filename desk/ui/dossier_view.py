@@ -57,10 +57,6 @@ TRANSITION_ORDER = (
 )
 
 
-def _same_code(a: str, b: str) -> bool:
-    return a.strip().upper() == b.strip().upper()
-
-
 class DossierView(QWidget):
     """Shows one dossier (``show_code``) and offers what may be done with it now."""
 
@@ -176,7 +172,7 @@ class DossierView(QWidget):
     def show_code(self, code: str) -> None:
         """Load the dossier in the thread pool and show it; ``dossier_shown`` when done. Only
         the dossier asked for last is shown (a slow load never replaces a later one)."""
-        ctx = self.ctx
+        ctx, code = self.ctx, code.strip().upper()
         self._wanted_code = code
         self.message.hide()
         Operation(lambda: dossiers.get_dossier(ctx, code)).on_success(
@@ -198,18 +194,12 @@ class DossierView(QWidget):
     def _on_dossier_changed(self, changed: object) -> None:
         """A dossier changed (here or on another screen): show the open one afresh if it
         is the one, unless this view already shows that revision."""
-        code = getattr(changed, "code", None)
-        if not self._wanted_code or (
-            code is not None and not _same_code(str(code), self._wanted_code)
-        ):
-            return
-        shown = self.dossier
-        if (
-            shown is not None
-            and _same_code(str(shown.code), self._wanted_code)
-            and getattr(changed, "revision", None) == shown.revision
-        ):
-            return
+        code, wanted, shown = getattr(changed, "code", None), self._wanted_code, self.dossier
+        if not wanted or (code is not None and str(code) != wanted):
+            return  # another dossier's change
+        already = shown is not None and str(shown.code) == wanted
+        if already and getattr(changed, "revision", None) == getattr(shown, "revision", None):
+            return  # made here, or already shown
         self.refresh()
 
     def show_dossier(self, dossier: Dossier) -> None:
@@ -224,15 +214,12 @@ class DossierView(QWidget):
             " padding: 3px 8px;"
         )
         self.overdue_chip.setVisible(dossier.is_overdue(now))
-        self._fill_facts(dossier)
+        self.facts.show_facts(fact_pairs(dossier))
         self.documents.set_documents(dossier.documents)
         self.events.set_events(dossier.events)
         self._fill_actions(dossier, now)
         self._set_enabled(True)
         self.dossier_shown.emit(dossier)
-
-    def _fill_facts(self, d: Dossier) -> None:
-        self.facts.show_facts(fact_pairs(d))
 
     def fact_texts(self) -> dict[str, str]:
         """What the facts panel shows, caption → value (for tests and screenshots)."""
