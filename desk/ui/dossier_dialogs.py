@@ -4,6 +4,7 @@ reason for the delay (the apology letter)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone, Signal
@@ -71,6 +72,27 @@ def _py_moment(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), OFFICE_TZ)
 
 
+def _error_and_buttons(
+    dialog: QDialog, layout: QVBoxLayout, cancel_text: str, ok_text: str, submit: Callable[[], None]
+) -> tuple[QLabel, QPushButton]:
+    """The bottom of a dialog that asks before a change: a line for what is still wrong,
+    then Cancel and the primary button that submits."""
+    error = QLabel("")
+    error.setObjectName("error")
+    layout.addWidget(error)
+    row = QHBoxLayout()
+    row.addStretch()
+    cancel = QPushButton(cancel_text)
+    ok_button = QPushButton(ok_text)
+    ok_button.setProperty("primary", True)
+    row.addWidget(cancel)
+    row.addWidget(ok_button)
+    layout.addLayout(row)
+    cancel.clicked.connect(dialog.reject)
+    ok_button.clicked.connect(submit)
+    return error, ok_button
+
+
 class ReasonDialog(QDialog):
     """A reason or a list of missing papers, typed before a transition."""
 
@@ -89,19 +111,9 @@ class ReasonDialog(QDialog):
         self.text.setObjectName("reason")
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch()
-        cancel = QPushButton(self.tr("Hủy"))
-        self.ok_button = QPushButton(self.tr("Xác nhận"))
-        self.ok_button.setProperty("primary", True)
-        row.addWidget(cancel)
-        row.addWidget(self.ok_button)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.ok_button.clicked.connect(self.submit)
+        self.error, self.ok_button = _error_and_buttons(
+            self, layout, self.tr("Hủy"), self.tr("Xác nhận"), self.submit
+        )
         self.text.setFocus()
 
     def submit(self) -> None:
@@ -142,19 +154,9 @@ class ApologyDialog(QDialog):
         form.addRow(self.tr("Ngày hẹn mới"), self.new_due)
         form.addRow(self.tr("Lý do chậm"), self.reason)
         layout.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch()
-        cancel = QPushButton(self.tr("Hủy"))
-        self.ok_button = QPushButton(self.tr("Ghi và in văn bản xin lỗi"))
-        self.ok_button.setProperty("primary", True)
-        row.addWidget(cancel)
-        row.addWidget(self.ok_button)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.ok_button.clicked.connect(self.submit)
+        self.error, self.ok_button = _error_and_buttons(
+            self, layout, self.tr("Hủy"), self.tr("Ghi và in văn bản xin lỗi"), self.submit
+        )
 
     def submit(self) -> None:
         reason = self.reason.toPlainText().strip()
