@@ -46,11 +46,12 @@ def _start_simulator(directory: Path) -> tuple[subprocess.Popen[str], str]:
 
 def run(dossiers: int = 10_000) -> dict[str, Any]:
     from desk.config import DeskConfig
+    from desk.domain.outbox import RunOutcome, SyncResult
     from desk.services import demo
     from desk.services.context import DeskContext
     from desk.services.sync import run_sync
     from desk.store import repositories as repo
-    from desk.sync.connector import ConnectionSettings
+    from desk.sync.connection import ConnectionSettings
     from desk.sync.secrets import Secret
 
     results: dict[str, Any] = {"dossiers": dossiers}
@@ -73,7 +74,10 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
                 password=Secret("motcua-demo"),
             )
             report = run_sync(ctx, settings=settings)
-            if report.outcome != "ok" or report.counts["accepted"] != dossiers:
+            if (
+                report.outcome is not RunOutcome.OK
+                or report.counts[SyncResult.ACCEPTED] != dossiers
+            ):
                 raise RuntimeError(f"bench sync did not complete: {report.lines()}")
             results["from_scratch"] = {
                 "duration_s": round(report.duration_s, 2),
@@ -86,7 +90,7 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
             samples = []
             for _ in range(5):
                 again = run_sync(ctx, settings=settings)
-                assert again.items_sent == 0 and again.outcome == "ok"
+                assert again.items_sent == 0 and again.outcome is RunOutcome.OK
                 samples.append(again.duration_s * 1000)
             results["up_to_date"] = {
                 "median_ms": round(statistics.median(samples), 1),

@@ -46,7 +46,7 @@ class _ProgressPrinter:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from desk.services import sync
-    from desk.sync.connector import CancelToken
+    from desk.sync.connection import CancelToken
 
     with open_office(args) as ctx:
         if args.dry_run:
@@ -133,7 +133,6 @@ def cmd_sync_configure(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     from desk.services import sync
-    from desk.sync.report import KIND_LABELS, OUTCOME_LABELS
 
     with open_office(args) as ctx:
         view = sync.overview(ctx)
@@ -146,16 +145,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if view.last_run is not None:
         finished = view.last_run.finished_at
         when = f"{finished:%H:%M %d/%m/%Y}" if finished else "?"
-        print(f"Lần đồng bộ gần nhất: {when} — {OUTCOME_LABELS.get(view.last_run.outcome, '')}")
+        print(f"Lần đồng bộ gần nhất: {when} — {view.last_run.outcome.label}")
     else:
         print("Chưa đồng bộ lần nào.")
     print(f"Mục cần xem xét: {len(items)}")
     for item in items:
         revision = f" phiên bản {item.revision}" if item.revision else ""
-        print(
-            f"  #{item.id} [{KIND_LABELS.get(item.kind, item.kind)}] {item.code}{revision}: "
-            f"{item.reason}"
-        )
+        print(f"  #{item.id} [{item.kind.label}] {item.code}{revision}: {item.reason}")
     return 3 if items else 0
 
 

@@ -1,6 +1,7 @@
-"""Every SQL statement of the provincial sync.
+"""The provincial sync's send path in SQL: the outbox, the batches, the answers.
+(The needs-attention list, the feed cursor, the files and the runs: ``sync_records``.)
 
-The send path is crash-safe by construction:
+It is crash-safe by construction:
 
 - a batch is written (id, exact body, the revisions it carries) before it is sent, so a
   resend after a crash or a lost reply uses the same ``Idempotency-Key`` and body;
@@ -13,42 +14,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Dossier
+from desk.domain.outbox import AttentionItem, AttentionKind, SyncResult
+from desk.errors import NotFound
 from desk.store import repositories as repo
+from desk.store import sync_records
 from desk.store.models import (
     Base,
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
     DossierRow,
     Instant,
     OutboxRow,
-    PersonRow,
-    StatusEventRow,
-    SyncAttentionRow,
     SyncBatchItemRow,
     SyncBatchRow,
-    SyncFileRow,
     SyncResultRow,
-    SyncRunRow,
-    SyncStateRow,
 )
-
-# What each answer (ketqua) means for the outbox entry of that revision.
-FINAL_RESULTS = frozenset({"accepted", "duplicate", "stale", "conflict", "rejected"})
-ATTENTION_RESULTS = frozenset({"conflict", "rejected"})
 
 
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-# --- records returned -------------------------------------------------------------------
+# --- records returned (the needs-attention items and runs are the domain's) ---------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,51 +71,22 @@ class ItemAnswer:
     dossier_id: int
     code: str
     revision: int
-    result: str
+    result: SyncResult
     message: str
 
 
 @dataclass
 class AppliedAnswers:
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[SyncResult, int] = field(default_factory=dict)
     # Entries whose outbox row held a newer revision: edited while in flight.
     edited_in_flight: list[str] = field(default_factory=list)
     attention: list[AttentionItem] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class AttentionItem:
-    id: int
-    kind: str
-    code: str
-    revision: int | None
-    reason: str
-    created_at: datetime
-    dossier_id: int | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
-    resolved_at: datetime | None = None
-    resolved_by: str = ""
-    resolution: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RunRecord:
-    id: int
-    started_at: datetime
-    finished_at: datetime | None
-    outcome: str
-    report: dict[str, Any]
 
 
 # --- the outbox -------------------------------------------------------------------------
 
 _OUTBOX = _table(OutboxRow)
 _DOSSIERS = _table(DossierRow)
-_DOCUMENTS = _table(DossierDocumentRow)
-_FEES = _table(DossierFeeRow)
-_EVENTS = _table(StatusEventRow)
-_PARTIES = _table(DossierPartyRow)
-_PEOPLE = _table(PersonRow)
 
 
 def next_outbox_entries(
@@ -169,7 +131,7 @@ def requeue_current_revision(session: Session, dossier_id: int, now: datetime) -
     """Queue the dossier's current revision again (a resend a supervisor asked for)."""
     revision = session.scalar(select(DossierRow.revision).where(DossierRow.id == dossier_id))
     if revision is None:
-        raise LookupError(dossier_id)
+        raise NotFound(f"Không có hồ sơ số {dossier_id}.", code="sync.dossier")
     repo.queue_for_sync(session, dossier_id, int(revision), now)
     return int(revision)
 
@@ -286,7 +248,8 @@ def apply_answers(
     """Record the province's answer for each revision of the batch and settle the outbox.
 
     Every answer is final for the revision it names; the outbox entry goes only if it still
-    holds that revision. Conflicts and rejections join the needs-attention list."""
+    holds that revision (``SyncResult.is_final``). Those that need attention (conflicts and
+    rejections) join the needs-attention list."""
     applied = AppliedAnswers()
     connection = session.connection()
     if answers:
@@ -296,7 +259,7 @@ def apply_answers(
                 {
                     "dossier_id": a.dossier_id,
                     "revision": a.revision,
-                    "result": a.result,
+                    "result": a.result.value,
                     "message": a.message,
                     "batch_id": batch.batch_id,
                     "answered_at": now,
@@ -306,7 +269,7 @@ def apply_answers(
         )
     for answer in answers:
         applied.counts[answer.result] = applied.counts.get(answer.result, 0) + 1
-    final = [a for a in answers if a.result in FINAL_RESULTS]
+    final = [a for a in answers if a.result.is_final]
     if final:
         connection.execute(
             _COMPARE_AND_DELETE, [{"d_id": a.dossier_id, "rev": a.revision} for a in final]
@@ -324,14 +287,14 @@ def apply_answers(
             a.code for a in final if a.dossier_id in left and left[a.dossier_id] > a.revision
         )
     for answer in answers:
-        if answer.result in ATTENTION_RESULTS:
-            item = add_attention(
+        if answer.result.needs_attention:
+            item = sync_records.add_attention(
                 session,
-                kind=answer.result,
+                kind=AttentionKind.for_result(answer.result),
                 dossier_id=answer.dossier_id,
                 code=answer.code,
                 revision=answer.revision,
-                reason=answer.message or _default_reason(answer.result),
+                reason=answer.message or answer.result.default_reason,
                 detail={"batch_id": batch.batch_id},
                 now=now,
             )
@@ -341,16 +304,10 @@ def apply_answers(
     return applied
 
 
-def _default_reason(result: str) -> str:
-    if result == "conflict":
-        return "Tỉnh đã lưu phiên bản này với nội dung khác."
-    return "Tỉnh không nhận hồ sơ (không nêu lý do)."
-
-
-def results_for(session: Session, dossier_id: int) -> list[tuple[int, str, str]]:
+def results_for(session: Session, dossier_id: int) -> list[tuple[int, SyncResult, str]]:
     """(revision, ketqua, message) of every answered revision of a dossier, oldest first."""
     return [
-        (int(r), str(k), str(m))
+        (int(r), SyncResult(k), str(m))
         for r, k, m in session.execute(
             select(SyncResultRow.revision, SyncResultRow.result, SyncResultRow.message)
             .where(SyncResultRow.dossier_id == dossier_id)
@@ -359,193 +316,10 @@ def results_for(session: Session, dossier_id: int) -> list[tuple[int, str, str]]
     ]
 
 
-def count_results(session: Session) -> dict[str, int]:
+def count_results(session: Session) -> dict[SyncResult, int]:
     return {
-        str(k): int(n)
+        SyncResult(k): int(n)
         for k, n in session.execute(
             select(SyncResultRow.result, func.count()).group_by(SyncResultRow.result)
         )
     }
-
-
-# --- the needs-attention list -----------------------------------------------------------
-
-
-def _attention(row: SyncAttentionRow) -> AttentionItem:
-    return AttentionItem(
-        id=row.id,
-        kind=row.kind,
-        code=row.code,
-        revision=row.revision,
-        reason=row.reason,
-        created_at=row.created_at,
-        dossier_id=row.dossier_id,
-        detail=dict(row.detail or {}),
-        resolved_at=row.resolved_at,
-        resolved_by=row.resolved_by,
-        resolution=row.resolution,
-    )
-
-
-def add_attention(
-    session: Session,
-    *,
-    kind: str,
-    dossier_id: int | None,
-    code: str,
-    revision: int | None,
-    reason: str,
-    detail: dict[str, Any],
-    now: datetime,
-) -> AttentionItem | None:
-    """Add an item unless the same open item (kind, dossier, revision, reason) exists."""
-    existing = session.scalars(
-        select(SyncAttentionRow).where(
-            SyncAttentionRow.kind == kind,
-            SyncAttentionRow.code == code,
-            SyncAttentionRow.resolved_at.is_(None),
-            SyncAttentionRow.revision.is_(None)
-            if revision is None
-            else SyncAttentionRow.revision == revision,
-            SyncAttentionRow.reason == reason,
-        )
-    ).first()
-    if existing is not None:
-        return None
-    row = SyncAttentionRow(
-        kind=kind,
-        dossier_id=dossier_id,
-        code=code,
-        revision=revision,
-        reason=reason,
-        detail=detail,
-        created_at=now,
-        resolved_at=None,
-        resolved_by="",
-        resolution="",
-    )
-    session.add(row)
-    session.flush()
-    return _attention(row)
-
-
-def open_attention(session: Session, *, limit: int = 1000) -> list[AttentionItem]:
-    rows = session.scalars(
-        select(SyncAttentionRow)
-        .where(SyncAttentionRow.resolved_at.is_(None))
-        .order_by(SyncAttentionRow.id)
-        .limit(limit)
-    )
-    return [_attention(r) for r in rows]
-
-
-def count_open_attention(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(SyncAttentionRow)
-            .where(SyncAttentionRow.resolved_at.is_(None))
-        )
-        or 0
-    )
-
-
-def get_attention(session: Session, item_id: int) -> AttentionItem | None:
-    row = session.get(SyncAttentionRow, item_id)
-    return _attention(row) if row is not None else None
-
-
-def resolve_attention(
-    session: Session, item_id: int, *, by: str, resolution: str, now: datetime
-) -> bool:
-    result = session.execute(
-        update(SyncAttentionRow)
-        .where(SyncAttentionRow.id == item_id, SyncAttentionRow.resolved_at.is_(None))
-        .values(resolved_at=now, resolved_by=by, resolution=resolution)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-# --- small durable values ---------------------------------------------------------------
-
-
-def get_state(session: Session, key: str) -> str | None:
-    return session.scalar(select(SyncStateRow.value).where(SyncStateRow.key == key))
-
-
-def set_state(session: Session, key: str, value: str, now: datetime) -> None:
-    updated = session.execute(
-        update(SyncStateRow).where(SyncStateRow.key == key).values(value=value, updated_at=now)
-    )
-    if not updated.rowcount:  # type: ignore[attr-defined]
-        session.execute(insert(SyncStateRow).values(key=key, value=value, updated_at=now))
-
-
-# --- files ------------------------------------------------------------------------------
-
-
-def files_to_confirm(session: Session) -> list[tuple[str, list[str]]]:
-    """Scanned files named by queued dossiers that the province is not known to hold:
-    (sha256, codes of the dossiers naming it), by sha256."""
-    stmt = (
-        select(DossierDocumentRow.attachment_sha256, DossierRow.code)
-        .join(OutboxRow, OutboxRow.dossier_id == DossierDocumentRow.dossier_id)
-        .join(DossierRow, DossierRow.id == DossierDocumentRow.dossier_id)
-        .outerjoin(SyncFileRow, SyncFileRow.sha256 == DossierDocumentRow.attachment_sha256)
-        .where(DossierDocumentRow.attachment_sha256.is_not(None), SyncFileRow.sha256.is_(None))
-        .order_by(DossierDocumentRow.attachment_sha256, DossierRow.code)
-    )
-    found: dict[str, list[str]] = {}
-    for sha, code in session.execute(stmt):
-        if sha:
-            found.setdefault(str(sha), []).append(str(code))
-    return list(found.items())
-
-
-def unconfirmed_files(session: Session, shas: Iterable[str]) -> set[str]:
-    """Those of the files the province is not known to hold."""
-    wanted = set(shas)
-    if not wanted:
-        return set()
-    confirmed = set(
-        session.scalars(select(SyncFileRow.sha256).where(SyncFileRow.sha256.in_(list(wanted))))
-    )
-    return wanted - confirmed
-
-
-def confirm_file(session: Session, sha256: str, now: datetime) -> None:
-    if session.get(SyncFileRow, sha256) is None:
-        session.execute(insert(SyncFileRow).values(sha256=sha256, confirmed_at=now))
-
-
-# --- runs -------------------------------------------------------------------------------
-
-
-def start_run(session: Session, now: datetime) -> int:
-    return int(
-        session.execute(
-            insert(SyncRunRow)
-            .values(started_at=now, finished_at=None, outcome="running", report={})
-            .returning(SyncRunRow.id)
-        ).scalar_one()
-    )
-
-
-def finish_run(
-    session: Session, run_id: int, *, outcome: str, report: dict[str, Any], now: datetime
-) -> None:
-    session.execute(
-        update(SyncRunRow)
-        .where(SyncRunRow.id == run_id)
-        .values(finished_at=now, outcome=outcome, report=report)
-    )
-
-
-def last_run(session: Session, *, finished_only: bool = True) -> RunRecord | None:
-    stmt = select(SyncRunRow).order_by(SyncRunRow.id.desc()).limit(1)
-    if finished_only:
-        stmt = stmt.where(SyncRunRow.finished_at.is_not(None))
-    row = session.scalars(stmt).first()
-    if row is None:
-        return None
-    return RunRecord(row.id, row.started_at, row.finished_at, row.outcome, dict(row.report))

@@ -8,22 +8,26 @@ the token expired: authenticate once more and repeat the call; a second 401 ends
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 
-from desk.errors import ConfigurationError, DeskError
-from desk.sync.secrets import Secret
+from desk.domain.outbox import SyncResult
+from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy, check_url
+from desk.sync.errors import (
+    BatchTooLarge,
+    ProvinceAuthFailed,
+    ProvinceForbidden,
+    ProvinceProtocolError,
+    ProvinceTlsError,
+    ProvinceUnreachable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,139 +37,6 @@ DEFAULT_MAX_BATCH = 100
 MAX_BODY_BYTES = 10 * 1024 * 1024
 
 
-# --- errors -------------------------------------------------------------------------------
-
-
-class ProvinceError(DeskError):
-    code = "sync.error"
-
-
-class ProvinceUnreachable(ProvinceError):
-    """The server could not be reached or kept failing: nothing is lost, retry later."""
-
-    code = "sync.unreachable"
-
-
-class ProvinceAuthFailed(ProvinceError):
-    code = "sync.auth"
-
-
-class ProvinceForbidden(ProvinceError):
-    code = "sync.forbidden"
-
-
-class ProvinceProtocolError(ProvinceError):
-    """The server refused what we sent as malformed (400) or the key was reused (409), or
-    answered something the contract does not allow: a bug to report, not to retry."""
-
-    code = "sync.protocol"
-
-
-class ProvinceTlsError(ConfigurationError):
-    code = "sync.tls"
-
-
-class BatchTooLarge(ProvinceError):
-    code = "sync.batch_too_large"
-
-    def __init__(self, max_batch: int):
-        super().__init__(f"Lô quá lớn; máy chủ tỉnh nhận tối đa {max_batch} hồ sơ một lô.")
-        self.max_batch = max_batch
-
-
-class SyncCancelled(ProvinceError):
-    code = "sync.cancelled"
-
-    def __init__(self) -> None:
-        super().__init__("Đã hủy đồng bộ theo yêu cầu.")
-
-
-class CancelToken:
-    """Set from any thread; the run stops at the next safe point (between requests, or
-    during a wait before a retry)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise SyncCancelled()
-
-    def sleep(self, seconds: float) -> None:
-        """Wait, waking early (with SyncCancelled) when cancelled."""
-        if self._event.wait(max(0.0, seconds)):
-            raise SyncCancelled()
-
-
-# --- settings -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ConnectionSettings:
-    base_url: str
-    agency_id: str  # madonvi
-    username: str
-    password: Secret
-    ca_bundle: str = ""
-    allow_insecure_http: bool = False
-    connect_timeout_s: float = 5.0
-    read_timeout_s: float = 30.0
-
-    @property
-    def timeout(self) -> tuple[float, float]:
-        return (self.connect_timeout_s, self.read_timeout_s)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 6  # tries of one request, the first included
-    base_delay_s: float = 0.5
-    max_delay_s: float = 8.0
-    max_retry_after_s: float = 60.0  # a longer Retry-After is cut to this
-    budget_s: float = 180.0  # total waiting of one request before giving up
-
-
-def is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_url(settings: ConnectionSettings) -> str:
-    """The base URL without a trailing slash, if the security rules allow it."""
-    url = settings.base_url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigurationError(
-            f"Địa chỉ máy chủ tỉnh «{url}» không hợp lệ (ví dụ https://motcua.tinh.gov.vn/api).",
-            code="sync.url",
-        )
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        if not settings.allow_insecure_http:
-            raise ConfigurationError(
-                f"Địa chỉ «{url}» dùng HTTP không mã hóa. Chỉ cho phép HTTP tới máy này "
-                "(trình mô phỏng); với máy chủ khác hãy dùng HTTPS, hoặc bật rõ "
-                "allow_insecure_http nếu tỉnh yêu cầu.",
-                code="sync.insecure_http",
-            )
-        log.warning("plain HTTP to %s allowed by explicit configuration (allow_insecure_http)", url)
-    if settings.ca_bundle and not Path(settings.ca_bundle).is_file():
-        raise ConfigurationError(
-            f"Không tìm thấy tệp chứng chỉ CA {settings.ca_bundle}.", code="sync.ca_bundle"
-        )
-    return url
-
-
 # --- replies ------------------------------------------------------------------------------
 
 
@@ -173,7 +44,7 @@ def check_url(settings: ConnectionSettings) -> str:
 class ItemResult:
     code: str  # MaHoSo
     revision: int  # PhienBan
-    result: str  # ketqua
+    result: SyncResult  # ketqua
     message: str
 
 
@@ -340,8 +211,8 @@ class ProvinceConnector:
             if not isinstance(results, list):
                 raise ProvinceProtocolError("Máy chủ tỉnh trả lời thiếu danh sách kết quả.")
             try:
-                return [
-                    ItemResult(
+                answers = [
+                    (
                         str(r["MaHoSo"]),
                         int(r["PhienBan"]),
                         str(r["ketqua"]),
@@ -353,6 +224,12 @@ class ProvinceConnector:
                 raise ProvinceProtocolError(
                     "Máy chủ tỉnh trả lời kết quả không đúng cấu trúc."
                 ) from None
+            unknown = sorted({a[2] for a in answers} - set(SyncResult))
+            if unknown:
+                raise ProvinceProtocolError(
+                    f"Máy chủ tỉnh trả lời kết quả không có trong giao thức: {', '.join(unknown)}."
+                )
+            return [ItemResult(c, r, SyncResult(k), m) for c, r, k, m in answers]
         if status == 413:
             header = response.headers.get("X-Max-Batch", "")
             try:

@@ -1,13 +1,15 @@
-"""A dossier in the item shape of the province contract (PROVINCE_API.md §4)."""
+"""The shapes of the province contract: a dossier as an item (PROVINCE_API.md §4), a
+change from the feed (§5), and their timestamps."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desk.domain.calendar import to_office_time
+from desk.domain.calendar import OFFICE_TZ, to_office_time
 from desk.domain.dossier import Dossier
-from desk.domain.status import StatusEvent
+from desk.domain.status import Status, StatusEvent
 
 
 def province_time(moment: datetime | None) -> str:
@@ -15,6 +17,51 @@ def province_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return to_office_time(moment).strftime("%Y%m%d%H%M%S")
+
+
+def parse_province_time(text: Any) -> datetime | None:
+    """The moment a ``yyyyMMddHHmmss`` names (Vietnam time); None when it is not one."""
+    if not isinstance(text, str) or len(text) != 14 or not text.isdigit():
+        return None
+    try:
+        return datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=OFFICE_TZ)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceChange:
+    """One change made at the province, read leniently: what cannot be read is empty or
+    None, and the desk decides what to do with it."""
+
+    code: str  # MaHoSo, upper case; "" when missing
+    status_text: str  # TrangThaiHoSo as sent
+    status: Status | None  # None when TrangThaiHoSo is not a status
+    at: datetime | None  # ThoiDiem
+    by: str  # NguoiXuLy; "" when not given
+    note: str  # GhiChu
+    due: datetime | None  # NgayHenTra
+    finished: datetime | None  # NgayKetThucXuLy
+    detail: dict[str, str | int] = field(default_factory=dict)  # its plain fields, as sent
+
+    @classmethod
+    def read(cls, change: dict[str, Any]) -> ProvinceChange:
+        status_text = str(change.get("TrangThaiHoSo", "")).strip()
+        try:
+            status: Status | None = Status(int(status_text))
+        except ValueError:
+            status = None
+        return cls(
+            code=str(change.get("MaHoSo", "")).strip().upper(),
+            status_text=status_text,
+            status=status,
+            at=parse_province_time(change.get("ThoiDiem")),
+            by=str(change.get("NguoiXuLy") or ""),
+            note=str(change.get("GhiChu", "") or "").strip(),
+            due=parse_province_time(change.get("NgayHenTra")),
+            finished=parse_province_time(change.get("NgayKetThucXuLy")),
+            detail={k: v for k, v in change.items() if isinstance(v, str | int)},
+        )
 
 
 def _progress(event: StatusEvent) -> dict[str, str]:

@@ -4,76 +4,68 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-from desk.store.sync_repository import AttentionItem
+from desk.domain.outbox import AttentionItem, RunOutcome, SyncResult
 
 ATTENTION_LINES = 20  # listed in the report; the rest are in the needs-attention list
-RESULTS = ("accepted", "duplicate", "stale", "conflict", "rejected")
-RESULT_LABELS = {
-    "accepted": "Tỉnh đã nhận",
-    "duplicate": "Đã có (gửi lại an toàn)",
-    "stale": "Tỉnh giữ bản mới hơn",
-    "conflict": "Xung đột phiên bản",
-    "rejected": "Bị từ chối",
-}
-KIND_LABELS = {
-    "conflict": "Xung đột phiên bản",
-    "rejected": "Tỉnh từ chối",
-    "feed_unknown": "Thay đổi từ tỉnh cho hồ sơ không có",
-    "feed_illegal": "Thay đổi từ tỉnh không hợp lệ",
-    "feed_invalid": "Thay đổi từ tỉnh sai dữ liệu",
-    "file_missing": "Thiếu tệp đính kèm",
-    "file_refused": "Tỉnh không nhận tệp",
-}
-PHASE_LABELS = {
-    "connect": "Kiểm tra kết nối",
-    "pull": "Nhận thay đổi từ tỉnh",
-    "files": "Tải tệp đính kèm",
-    "push": "Gửi hồ sơ",
-    "pull_again": "Nhận thay đổi từ tỉnh (lần 2)",
-    "done": "Hoàn tất",
+
+
+class SyncPhase(StrEnum):
+    """The steps of a run, in order (PROVINCE_API.md "The order of one sync run")."""
+
+    CONNECT = "connect"
+    PULL = "pull"
+    FILES = "files"
+    PUSH = "push"
+    PULL_AGAIN = "pull_again"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return _PHASE_LABELS[self]
+
+
+_PHASE_LABELS: dict[SyncPhase, str] = {
+    SyncPhase.CONNECT: "Kiểm tra kết nối",
+    SyncPhase.PULL: "Nhận thay đổi từ tỉnh",
+    SyncPhase.FILES: "Tải tệp đính kèm",
+    SyncPhase.PUSH: "Gửi hồ sơ",
+    SyncPhase.PULL_AGAIN: "Nhận thay đổi từ tỉnh (lần 2)",
+    SyncPhase.DONE: "Hoàn tất",
 }
 
-# Outcomes and the exit codes of ``desk sync``.
-OUTCOME_EXIT = {
-    "ok": 0,
-    "attention": 3,
-    "offline": 4,
-    "config": 2,
-    "failed": 1,
-    "cancelled": 130,
-}
-OUTCOME_LABELS = {
-    "ok": "Đồng bộ xong, tỉnh đã nhận tất cả.",
-    "attention": "Đồng bộ xong; có mục cần người phụ trách xem xét.",
-    "offline": "Không kết nối được máy chủ tỉnh. Dữ liệu không mất; hãy đồng bộ lại sau.",
-    "config": "Cấu hình đồng bộ chưa đúng.",
-    "failed": "Đồng bộ dừng vì lỗi phần mềm hoặc trả lời sai của máy chủ tỉnh.",
-    "cancelled": "Đã hủy đồng bộ. Dữ liệu không mất; lần sau sẽ tiếp tục.",
-    "running": "Đang đồng bộ.",
+# The exit codes of ``desk sync`` (docs/sync.md).
+OUTCOME_EXIT: dict[RunOutcome, int] = {
+    RunOutcome.OK: 0,
+    RunOutcome.ATTENTION: 3,
+    RunOutcome.OFFLINE: 4,
+    RunOutcome.CONFIG: 2,
+    RunOutcome.FAILED: 1,
+    RunOutcome.CANCELLED: 130,
 }
 
 
 @dataclass(frozen=True, slots=True)
 class SyncProgress:
-    phase: str
+    phase: SyncPhase
     done: int = 0
     total: int = 0
     message: str = ""
 
     @property
     def label(self) -> str:
-        return PHASE_LABELS.get(self.phase, self.phase)
+        return self.phase.label
 
 
 @dataclass
 class SyncReport:
     started_at: datetime
     finished_at: datetime | None = None
-    outcome: str = "running"
+    outcome: RunOutcome = RunOutcome.RUNNING
     message: str = ""
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULTS, 0))
+    counts: dict[SyncResult, int] = field(default_factory=lambda: dict.fromkeys(SyncResult, 0))
     batches_sent: int = 0
     batches_resumed: int = 0  # written by an earlier run, resent with the same key
     items_sent: int = 0
@@ -103,9 +95,9 @@ class SyncReport:
         return {
             "started_at": self.started_at.isoformat(),
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-            "outcome": self.outcome,
+            "outcome": self.outcome.value,
             "message": self.message,
-            "counts": dict(self.counts),
+            "counts": {result.value: count for result, count in self.counts.items()},
             "batches_sent": self.batches_sent,
             "batches_resumed": self.batches_resumed,
             "items_sent": self.items_sent,
@@ -117,7 +109,7 @@ class SyncReport:
             "attention": [
                 {
                     "id": a.id,
-                    "kind": a.kind,
+                    "kind": a.kind.value,
                     "code": a.code,
                     "revision": a.revision,
                     "reason": a.reason,
@@ -134,7 +126,7 @@ class SyncReport:
 
     def lines(self) -> list[str]:
         """The report in Vietnamese, one line each, for the command line and the panel."""
-        out = [OUTCOME_LABELS.get(self.outcome, self.outcome)]
+        out = [self.outcome.label]
         if self.message:
             out.append(f"Chi tiết: {self.message}")
         out.append(
@@ -142,8 +134,8 @@ class SyncReport:
             + (f" ({self.batches_resumed} lô gửi lại từ lần trước)" if self.batches_resumed else "")
             + f"; thời gian {self.duration_s:.1f} giây."
         )
-        for key in RESULTS:
-            out.append(f"  {RESULT_LABELS[key]}: {self.counts.get(key, 0)}")
+        for result in SyncResult:
+            out.append(f"  {result.label}: {self.counts.get(result, 0)}")
         if self.files_uploaded or self.files_present:
             out.append(
                 f"Tệp đính kèm: tải lên {self.files_uploaded}, tỉnh đã có {self.files_present}."
@@ -161,10 +153,7 @@ class SyncReport:
             out.append("Mục mới cần xem xét:")
             for item in self.attention[:ATTENTION_LINES]:
                 revision = f" (phiên bản {item.revision})" if item.revision else ""
-                out.append(
-                    f"  [{KIND_LABELS.get(item.kind, item.kind)}] {item.code}{revision}: "
-                    f"{item.reason}"
-                )
+                out.append(f"  [{item.kind.label}] {item.code}{revision}: {item.reason}")
             if len(self.attention) > ATTENTION_LINES:
                 out.append(
                     f"  … và {len(self.attention) - ATTENTION_LINES} mục khác "

@@ -2,24 +2,22 @@
 progress and cancel, the run's report, and the needs-attention list.
 
 Nothing here touches the network or the database on the GUI thread: the ping, the
-figures, the run and the resolutions all go to worker threads and report back with
-queued signals.
+figures, the run and the resolutions are background operations (``desk.ui.ops``), each
+owned by the widget it works for, which stays disabled until it reports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -37,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.outbox import AttentionItem, RunOutcome
 from desk.services import sync as sync_service
 from desk.services.context import DeskContext
-from desk.store.sync_repository import AttentionItem
-from desk.sync.connector import CancelToken
-from desk.sync.report import KIND_LABELS, OUTCOME_LABELS, SyncProgress, SyncReport
-from desk.ui.workers import Job, error_message
+from desk.sync.connection import CancelToken
+from desk.sync.report import SyncPhase, SyncProgress, SyncReport
+from desk.ui.ops import Operation, Progress, error_message
 
 PING_INTERVAL_MS = 30_000
 
@@ -84,7 +82,7 @@ class AttentionTableModel(QAbstractTableModel):
             if column == self.REVISION:
                 return "" if item.revision is None else str(item.revision)
             if column == self.KIND:
-                return KIND_LABELS.get(item.kind, item.kind)
+                return item.kind.label
             if column == self.REASON:
                 return item.reason
             if column == self.CREATED:
@@ -110,42 +108,6 @@ class AttentionTableModel(QAbstractTableModel):
         return None
 
 
-class _RunSignals(QObject):
-    progress = Signal(object)  # SyncProgress
-    finished = Signal(object)  # SyncReport
-    failed = Signal(object)  # an exception (bad configuration, a bug)
-
-
-class SyncJob(QRunnable):
-    """One sync run in the thread pool; progress comes back as queued signals."""
-
-    _running: ClassVar[set[SyncJob]] = set()
-
-    def __init__(self, work: Callable[[CancelToken, Callable[[SyncProgress], None]], SyncReport]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.work = work
-        self.cancel = CancelToken()
-        self.signals = _RunSignals()
-
-    def run(self) -> None:
-        try:
-            report = self.work(self.cancel, self.signals.progress.emit)
-        except Exception as error:
-            self.signals.failed.emit(error)
-        else:
-            self.signals.finished.emit(report)
-
-    def start(self) -> None:
-        SyncJob._running.add(self)
-        self.signals.finished.connect(self._done)
-        self.signals.failed.connect(self._done)
-        QThreadPool.globalInstance().start(self)
-
-    def _done(self, _result: object) -> None:
-        SyncJob._running.discard(self)
-
-
 class SyncPanel(QWidget):
     """Embedded by the main window for supervisors."""
 
@@ -162,11 +124,10 @@ class SyncPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actor_name = "Người phụ trách"  # the main window sets the signed-in user
-        self.job: SyncJob | None = None
-        self._resolving = False
+        self.operation: Operation | None = None  # the sync run, while it runs
+        self._cancel: CancelToken | None = None  # the run's: set by "Hủy"
         self.last_report: SyncReport | None = None
         self.online: bool | None = None
-        self._pinging = False
         self._refresh_asked = 0
         self._refresh_shown = 0
 
@@ -231,7 +192,11 @@ class SyncPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.acknowledge_button)
         buttons.addWidget(self.resend_button)
-        attention_layout.addLayout(buttons)
+        # Owns the resolution being written: no second click until it is recorded.
+        self.resolve_buttons = QWidget()
+        self.resolve_buttons.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        attention_layout.addWidget(self.resolve_buttons)
         layout.addWidget(attention_box, 1)
 
         self._show_online(None)
@@ -250,10 +215,9 @@ class SyncPanel(QWidget):
         (pool jobs may finish out of order)."""
         ctx = self.ctx
         self._refresh_asked += 1
-        number = self._refresh_asked
-        Job(lambda: (sync_service.overview(ctx), sync_service.attention_items(ctx))).start(
-            lambda result: self._show_overview(result, number), self._show_error
-        )
+        figures = Operation(lambda: (sync_service.overview(ctx), sync_service.attention_items(ctx)))
+        figures.on_success(functools.partial(self._show_overview, number=self._refresh_asked))
+        figures.on_failure(self._show_error).start()
 
     def _show_overview(self, result: tuple[Any, list[AttentionItem]], number: int) -> None:
         if number < self._refresh_shown:
@@ -268,7 +232,7 @@ class SyncPanel(QWidget):
             when = f"{finished:%H:%M %d/%m/%Y}" if finished else ""
             self.last_sync_label.setText(
                 self.tr("Lần đồng bộ gần nhất: {when} — {outcome}").format(
-                    when=when, outcome=OUTCOME_LABELS.get(view.last_run.outcome, "")
+                    when=when, outcome=view.last_run.outcome.label
                 )
             )
         selected = self.selected_item()
@@ -284,18 +248,17 @@ class SyncPanel(QWidget):
         self.attention_refreshed.emit(len(items))
 
     def check_online(self) -> None:
-        if self._pinging:
+        if Operation.busy(self.online_label):  # a ping is on its way
             return
         if not self.ctx.config.province.url:
             self._show_online(None)
             self.online_checked.emit(False)
             return
-        self._pinging = True
         ctx = self.ctx
-        Job(lambda: sync_service.check_online(ctx)).start(self._on_ping, self._on_ping_failed)
+        ping = Operation(lambda: sync_service.check_online(ctx), owner=self.online_label)
+        ping.on_success(self._on_ping).on_failure(self._on_ping_failed).start()
 
     def _on_ping(self, online: object) -> None:
-        self._pinging = False
         self.online = bool(online)
         self._show_online(self.online)
         self.online_checked.emit(self.online)
@@ -317,49 +280,53 @@ class SyncPanel(QWidget):
 
     @property
     def running(self) -> bool:
-        return self.job is not None
+        return self.operation is not None
 
     def start_sync(self) -> None:
-        if self.job is not None:
+        if self.operation is not None:
             return
         ctx = self.ctx
+        # The run stops at its next safe point once this is set (waits wake at once).
+        cancel = CancelToken()
 
-        def work(cancel: CancelToken, progress: Callable[[SyncProgress], None]) -> SyncReport:
-            return sync_service.run_sync(ctx, cancel=cancel, progress=progress)
+        def work(progress: Progress) -> SyncReport:
+            return sync_service.run_sync(ctx, cancel=cancel, progress=progress.report)
 
-        job = SyncJob(work)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self.job = job
-        self.sync_button.setEnabled(False)
+        operation = (
+            Operation.with_progress(work, owner=self.sync_button)
+            .on_progress(self._on_progress)
+            .on_success(self._on_finished)
+            .on_failure(self._on_failed)
+        )
+        if not operation.start():
+            return
+        self.operation, self._cancel = operation, cancel
         self.cancel_button.setEnabled(True)
         self.progress_bar.setRange(0, 0)  # busy until the push knows its total
         self.phase_label.setText(self.tr("Đang bắt đầu…"))
         self.sync_started.emit()
-        job.start()
 
     def cancel_sync(self) -> None:
-        if self.job is not None:
-            self.job.cancel.cancel()
+        if self.operation is not None and self._cancel is not None:
+            self.operation.cancel()
+            self._cancel.cancel()
             self.cancel_button.setEnabled(False)
             self.phase_label.setText(self.tr("Đang hủy… (dừng sau bước đang làm)"))
 
     def _on_progress(self, progress: SyncProgress) -> None:
-        if progress.phase == "push" and progress.total:
+        if progress.phase is SyncPhase.PUSH and progress.total:
             self.progress_bar.setRange(0, progress.total)
             self.progress_bar.setValue(min(progress.done, progress.total))
-        elif progress.phase != "done":
+        elif progress.phase is not SyncPhase.DONE:
             self.progress_bar.setRange(0, 0)
         text = progress.label + (f": {progress.message}" if progress.message else "")
-        if self.job is not None and self.job.cancel.cancelled:
+        if self._cancel is not None and self._cancel.cancelled:
             text = self.tr("Đang hủy… (dừng sau bước đang làm)")
         self.phase_label.setText(text)
         self.progress_changed.emit(progress)
 
     def _finish(self) -> None:
-        self.job = None
-        self.sync_button.setEnabled(True)
+        self.operation, self._cancel = None, None
         self.cancel_button.setEnabled(False)
         self.progress_bar.setRange(0, 1)
         self.refresh()
@@ -368,11 +335,11 @@ class SyncPanel(QWidget):
         self.last_report = report
         self.progress_bar.setValue(1)
         self.report_view.setPlainText("\n".join(report.lines()))
-        self.phase_label.setText(OUTCOME_LABELS.get(report.outcome, report.outcome))
-        if report.outcome == "offline":
+        self.phase_label.setText(report.outcome.label)
+        if report.outcome is RunOutcome.OFFLINE:
             self.online = False
             self._show_online(False)
-        elif report.outcome in ("ok", "attention"):
+        elif report.outcome.reached_province:
             self.online = True
             self._show_online(True)
         self._finish()
@@ -396,33 +363,26 @@ class SyncPanel(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         # Derived from the state every time: a selection that survives a refresh sends
         # no selectionChanged, so nothing may rely on that signal to re-enable them.
-        item = None if self._resolving else self.selected_item()
+        item = self.selected_item()
         self.acknowledge_button.setEnabled(item is not None)
-        self.resend_button.setEnabled(
-            item is not None
-            and item.kind in ("rejected", "conflict")
-            and item.dossier_id is not None
-        )
+        self.resend_button.setEnabled(item is not None and item.can_resend)
 
     def resolve_selected(self, *, resend: bool) -> None:
         item = self.selected_item()
         if item is None:
             return
         ctx, by = self.ctx, self.actor_name
-        self._resolving = True  # no double click while the resolution is written
-        self._update_buttons()
-        Job(lambda: sync_service.resolve_attention(ctx, item.id, by=by, resend=resend)).start(
-            self._on_resolved, self._on_resolve_failed
-        )
+        Operation(
+            lambda: sync_service.resolve_attention(ctx, item.id, by=by, resend=resend),
+            owner=self.resolve_buttons,
+        ).on_success(self._on_resolved).on_failure(self._on_resolve_failed).start()
 
     def _on_resolved(self, item: AttentionItem) -> None:
-        self._resolving = False
         self._update_buttons()
         self.attention_resolved.emit(item)
         self.refresh()
 
     def _on_resolve_failed(self, error: object) -> None:
-        self._resolving = False
         self._update_buttons()
         self._show_error(error)
 

@@ -17,7 +17,7 @@ import requests
 from desk.services import demo
 from desk.services.context import DeskContext
 from desk.store import repositories as repo
-from desk.sync.connector import ConnectionSettings, RetryPolicy
+from desk.sync.connection import ConnectionSettings, RetryPolicy
 from desk.sync.items import dossier_item
 from desk.sync.secrets import Secret
 from desk.sync.simulator import item_hash

@@ -14,15 +14,13 @@ import requests
 
 from desk.errors import ConfigurationError
 from desk.services.sync import run_sync
-from desk.sync.connector import (
-    CancelToken,
+from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy, check_url
+from desk.sync.connector import ProvinceConnector
+from desk.sync.errors import (
     ProvinceAuthFailed,
-    ProvinceConnector,
     ProvinceTlsError,
     ProvinceUnreachable,
-    RetryPolicy,
     SyncCancelled,
-    check_url,
 )
 from desk.sync.secrets import Secret
 from tests.sync.conftest import FAST, PASSWORD, Sim, add_dossiers, settings_for
@@ -181,8 +179,6 @@ def test_plain_http_only_to_loopback_or_with_an_explicit_opt_in(
     ctx, caplog: pytest.LogCaptureFixture
 ) -> None:  # type: ignore[no-untyped-def]
     def settings(url: str, **kw: Any) -> Any:
-        from desk.sync.connector import ConnectionSettings
-
         return ConnectionSettings(url, "000.17.22.H56", "u", Secret("p"), **kw)
 
     assert check_url(settings("http://127.0.0.1:8080/")) == "http://127.0.0.1:8080"
@@ -193,7 +189,7 @@ def test_plain_http_only_to_loopback_or_with_an_explicit_opt_in(
         check_url(settings("http://motcua.example.gov.vn"))
     with pytest.raises(ConfigurationError, match="không hợp lệ"):
         check_url(settings("ftp://motcua.example.gov.vn"))
-    with caplog.at_level(logging.WARNING, logger="desk.sync.connector"):
+    with caplog.at_level(logging.WARNING, logger="desk.sync.connection"):
         assert check_url(settings("http://10.0.0.5", allow_insecure_http=True))
     assert "allow_insecure_http" in caplog.text
     with pytest.raises(ConfigurationError, match="chứng chỉ CA"):

@@ -7,8 +7,9 @@ import pytest
 from desk.domain.status import ActorKind, Status
 from desk.services import dossiers
 from desk.services import sync as sync_service
+from desk.services.sync import feed as sync_feed
 from desk.services.sync import run_sync
-from desk.store import sync_repository as sync_repo
+from desk.store import sync_records
 from tests.sync.conftest import (
     FAST,
     Sim,
@@ -77,10 +78,10 @@ def test_the_feed_is_read_page_by_page_while_more_is_true(
     ctx, sim: Sim, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     codes = receive_open(ctx, 5)
-    monkeypatch.setattr(sync_service, "FEED_PAGE", 2)
+    monkeypatch.setattr(sync_feed, "FEED_PAGE", 2)
     sim.add_changes(*({"MaHoSo": c, "TrangThaiHoSo": "4"} for c in codes))
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
     assert report.changes_applied == 5
     assert sim.stats()["GET /hoso/thaydoi 200"] == 3 + 1  # 2 + 2 + 1, then the second pull
     with ctx.db.read() as session:
-        assert sync_repo.get_state(session, "feed_cursor") == "5"
+        assert sync_records.get_state(session, "feed_cursor") == "5"

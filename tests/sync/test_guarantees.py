@@ -12,7 +12,8 @@ from desk.services.context import DeskContext
 from desk.services.sync import run_sync
 from desk.store import repositories as repo
 from desk.store import sync_repository as sync_repo
-from desk.sync.connector import ProvinceConnector, RetryPolicy
+from desk.sync.connection import RetryPolicy
+from desk.sync.connector import ProvinceConnector
 from desk.sync.items import dossier_item
 from desk.sync.report import SyncProgress
 from tests.sync.conftest import (

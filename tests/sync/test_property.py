@@ -14,7 +14,7 @@ from desk.domain.status import allowed_next
 from desk.services import demo, dossiers
 from desk.services.sync import run_sync
 from desk.store import sync_repository as sync_repo
-from desk.sync.connector import RetryPolicy
+from desk.sync.connection import RetryPolicy
 from desk.sync.report import SyncProgress
 from tests.sync.conftest import (
     assert_province_holds_the_desk,

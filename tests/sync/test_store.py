@@ -8,9 +8,10 @@ from alembic import command
 from sqlalchemy import inspect
 
 from desk.domain.calendar import now_in_office
+from desk.domain.outbox import AttentionKind, SyncResult
 from desk.domain.status import Status
 from desk.services import demo, dossiers
-from desk.store import migrate
+from desk.store import migrate, sync_records
 from desk.store import sync_repository as sync_repo
 from desk.store.db import Database
 from tests.store.conftest import open_office
@@ -60,7 +61,7 @@ def test_answers_remove_only_the_revision_that_was_sent(any_db_url: str, tmp_pat
             (batch,) = sync_repo.pending_batches(session)
             assert batch.seq == seq and [i.code for i in batch.items] == [first, second]
             answers = [
-                sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, "accepted", "")
+                sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, SyncResult.ACCEPTED, "")
                 for i in batch.items
             ]
             applied = sync_repo.apply_answers(session, batch, answers, now)
@@ -81,7 +82,7 @@ def test_attention_items_are_kept_once_and_resolving_keeps_them(
     try:
         now = now_in_office()
         fields = {
-            "kind": "feed_unknown",
+            "kind": AttentionKind.FEED_UNKNOWN,
             "dossier_id": None,
             "code": "000.17.22.H56-260101-9999",
             "revision": None,
@@ -89,17 +90,19 @@ def test_attention_items_are_kept_once_and_resolving_keeps_them(
             "detail": {"TrangThaiHoSo": "4"},
         }
         with ctx.db.write() as session:
-            item = sync_repo.add_attention(session, now=now, **fields)
+            item = sync_records.add_attention(session, now=now, **fields)
             assert item is not None
-            assert sync_repo.add_attention(session, now=now, **fields) is None  # deduplicated
+            assert sync_records.add_attention(session, now=now, **fields) is None  # deduplicated
         with ctx.db.write() as session:
-            assert sync_repo.resolve_attention(session, item.id, by="Lan", resolution="ok", now=now)
-            assert not sync_repo.resolve_attention(
+            assert sync_records.resolve_attention(
+                session, item.id, by="Lan", resolution="ok", now=now
+            )
+            assert not sync_records.resolve_attention(
                 session, item.id, by="Lan", resolution="", now=now
             )
         with ctx.db.read() as session:
-            assert sync_repo.count_open_attention(session) == 0
-            kept = sync_repo.get_attention(session, item.id)
+            assert sync_records.count_open_attention(session) == 0
+            kept = sync_records.get_attention(session, item.id)
         assert kept is not None and kept.resolved_by == "Lan" and kept.detail == fields["detail"]
     finally:
         ctx.close()

@@ -1,0 +1,254 @@
+"""Push: the outbox goes to the province in batches until it is empty.
+
+Crash safety (PROVINCE_API "What the desk guarantees"):
+
+- A batch (id, exact body, revisions carried) is written before it is sent; batches left
+  by an interrupted run go first, with the same Idempotency-Key and body. The server
+  answers a replay with its first reply and stores nothing twice.
+- An answer removes the outbox entry only if it still holds the revision sent, so a
+  dossier edited while in flight is sent again with its new revision.
+- New batches are made only when no earlier batch is pending, and each dossier appears in
+  at most one pending batch: a lower revision never follows a higher one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from desk.domain.calendar import now_in_office
+from desk.services.sync.state import RunState
+from desk.services.sync.uploads import upload_file
+from desk.store import sync_records
+from desk.store import sync_repository as sync_repo
+from desk.sync.connector import MAX_BODY_BYTES, SERVICE
+from desk.sync.errors import BatchTooLarge, ProvinceProtocolError, ProvinceUnreachable
+from desk.sync.items import dossier_item
+from desk.sync.report import SyncPhase
+
+log = logging.getLogger(__name__)
+
+MAX_PASSES = 5  # passes over the outbox in one run (edits during the run are re-sent)
+
+Part = tuple[str, str, list[sync_repo.OutboxEntry]]  # (batch id, body, entries carried)
+
+
+def _encode(body: dict[str, Any]) -> str:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    parts: list[Part]
+    last_code: str
+    late_files: list[tuple[int, str, list[str]]]  # (dossier id, code, files to upload first)
+
+
+class BatchPush:
+    """The push of one run. While a batch is at the province the next one is read and
+    encoded in a helper thread (read-only: writing and sending stay on the run's thread,
+    in order)."""
+
+    def __init__(self, state: RunState, *, max_batch: int):
+        self.state = state
+        self.ctx = state.ctx
+        self.connector = state.connector
+        self.report = state.report
+        self.max_batch = max_batch
+        self.agency_id = state.ctx.office.agency_id
+        self.total = 0
+        self.made: set[int] = set()  # batches written by this run (the others are resumed)
+
+    def push(self) -> None:
+        """Batches left by an earlier run first, then the outbox in code order until it is
+        empty (a second pass sends what was edited meanwhile, at most MAX_PASSES)."""
+        cancel, held_back = self.state.cancel, self.state.held_back
+        with self.ctx.db.read() as session:
+            self.total = sync_repo.count_outbox(session) + sum(
+                len(b.items) for b in sync_repo.pending_batches(session)
+            )
+        self._send_pending()
+        passes = 1
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prepare") as helper:
+            prepared: Future[PreparedBatch | None] = helper.submit(
+                self._prepare, "", frozenset(held_back)
+            )
+            while True:
+                cancel.check()
+                batch = prepared.result()
+                if batch is None:
+                    with self.ctx.db.read() as session:
+                        left = sync_repo.next_outbox_entries(
+                            session, after_code="", limit=1, exclude_ids=held_back
+                        )
+                    if not left or passes >= MAX_PASSES:
+                        return
+                    passes += 1
+                    prepared = helper.submit(self._prepare, "", frozenset(held_back))
+                    continue
+                written = self._save(batch)
+                # Read the next batch while this one travels.
+                prepared = helper.submit(self._prepare, batch.last_code, frozenset(held_back))
+                self._upload_late_files(batch)
+                for pending in written:
+                    if not self._send(pending):
+                        self._send_pending()  # split by a 413: the parts are in the database
+                        break
+
+    def _send_pending(self) -> None:
+        """Send every written batch in order (a 413 split adds batches: send them too)."""
+        while True:
+            self.state.cancel.check()
+            with self.ctx.db.read() as session:
+                pending = sync_repo.pending_batches(session)
+            if not pending:
+                return
+            for batch in pending:
+                if not self._send(batch):
+                    break  # split: read the new batches, keep the order
+
+    def _prepare(self, after_code: str, held_back: frozenset[int]) -> PreparedBatch | None:
+        """Read and encode the next batch (code order), without writing anything."""
+        with self.ctx.db.read() as session:
+            entries = sync_repo.next_outbox_entries(
+                session, after_code=after_code, limit=self.max_batch, exclude_ids=held_back
+            )
+            if not entries:
+                return None
+            dossiers = sync_repo.load_dossiers(session, [e.dossier_id for e in entries])
+            named = {
+                d.id: [doc.attachment_sha256 for doc in d.documents if doc.attachment_sha256]
+                for d in dossiers
+            }
+            missing = sync_records.unconfirmed_files(
+                session, {sha for shas in named.values() for sha in shas}
+            )
+        items: list[dict[str, Any]] = []
+        carried: list[sync_repo.OutboxEntry] = []
+        late: list[tuple[int, str, list[str]]] = []
+        for dossier in dossiers:
+            unconfirmed = [sha for sha in named[dossier.id] if sha in missing]
+            if unconfirmed:  # named after the file phase: uploaded, then sent next pass
+                late.append((dossier.id, str(dossier.code), unconfirmed))
+                continue
+            items.append(dossier_item(dossier))
+            carried.append(sync_repo.OutboxEntry(dossier.id, str(dossier.code), dossier.revision))
+        parts = self._bodies(items, carried) if items else []
+        return PreparedBatch(parts, entries[-1].code, late)
+
+    def _save(self, batch: PreparedBatch) -> list[sync_repo.PendingBatch]:
+        """Write the batch before it is sent: a resend after a crash uses these bytes."""
+        written = []
+        if batch.parts:
+            with self.ctx.db.write() as session:
+                for batch_id, body, part in batch.parts:
+                    seq = sync_repo.save_batch(session, batch_id, body, part, now_in_office())
+                    refs = tuple(
+                        sync_repo.BatchItemRef(n, e.dossier_id, e.code, e.revision)
+                        for n, e in enumerate(part)
+                    )
+                    written.append(sync_repo.PendingBatch(seq, batch_id, body, 0, refs))
+        self.made.update(b.seq for b in written)
+        return written
+
+    def _upload_late_files(self, batch: PreparedBatch) -> None:
+        for dossier_id, code, shas in batch.late_files:
+            for sha in shas:
+                if not upload_file(self.state, sha, [code]):
+                    self.state.held_back.add(dossier_id)
+
+    def _bodies(
+        self, items: list[dict[str, Any]], carried: list[sync_repo.OutboxEntry]
+    ) -> list[Part]:
+        """One body, or several when the items would pass the 10 MB limit."""
+        batch_id = str(uuid.uuid4())
+        body = _encode(
+            {"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id, "data": items}
+        )
+        if len(body.encode("utf-8")) <= MAX_BODY_BYTES or len(items) == 1:
+            return [(batch_id, body, carried)]
+        half = len(items) // 2
+        return self._bodies(items[:half], carried[:half]) + self._bodies(
+            items[half:], carried[half:]
+        )
+
+    def _send(self, batch: sync_repo.PendingBatch) -> bool:
+        """Send one written batch and record the answers; False when it was split."""
+        report = self.report
+        self.state.tell(
+            SyncPhase.PUSH,
+            report.items_sent,
+            max(self.total, report.items_sent),
+            f"Gửi lô {batch.batch_id[:8]} ({len(batch.items)} hồ sơ)",
+        )
+        try:
+            results = self.connector.push(batch.batch_id, batch.body.encode("utf-8"))
+        except BatchTooLarge as exc:
+            self._split(batch, exc.max_batch)
+            return False
+        except ProvinceUnreachable:
+            with self.ctx.db.write() as session:
+                sync_repo.note_attempt(session, batch.seq)
+            raise
+        if len(results) != len(batch.items) or any(
+            r.code != i.code or r.revision != i.revision
+            for r, i in zip(results, batch.items, strict=False)
+        ):
+            raise ProvinceProtocolError(
+                f"Máy chủ tỉnh trả lời lô {batch.batch_id} không khớp với các hồ sơ đã gửi."
+            )
+        answers = [
+            sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, r.result, r.message)
+            for r, i in zip(results, batch.items, strict=True)
+        ]
+        with self.ctx.db.write() as session:
+            applied = sync_repo.apply_answers(session, batch, answers, now_in_office())
+        for result, count in applied.counts.items():
+            report.counts[result] = report.counts.get(result, 0) + count
+        report.attention.extend(applied.attention)
+        report.edited_in_flight.extend(applied.edited_in_flight)
+        report.items_sent += len(batch.items)
+        report.batches_sent += 1
+        if batch.seq not in self.made:
+            report.batches_resumed += 1
+        self.state.tell(
+            SyncPhase.PUSH,
+            report.items_sent,
+            max(self.total, report.items_sent),
+            "Đã nhận trả lời",
+        )
+        return True
+
+    def _split(self, batch: sync_repo.PendingBatch, max_batch: int) -> None:
+        """A 413 (the server stored nothing): smaller batches written in its place, and a
+        smaller batch size for the rest of the run."""
+        count = len(batch.items)
+        size = max_batch if 0 < max_batch < count else count // 2
+        if size < 1:
+            raise ProvinceProtocolError(
+                f"Máy chủ tỉnh không nhận cả lô một hồ sơ ({batch.items[0].code}) vì quá lớn."
+            )
+        self.max_batch = min(self.max_batch, size)
+        items = json.loads(batch.body)["data"]
+        refs = [sync_repo.OutboxEntry(i.dossier_id, i.code, i.revision) for i in batch.items]
+        parts: list[Part] = []
+        for start in range(0, count, size):
+            batch_id = str(uuid.uuid4())
+            body = _encode(
+                {
+                    "madonvi": self.agency_id,
+                    "service": SERVICE,
+                    "batch_id": batch_id,
+                    "data": items[start : start + size],
+                }
+            )
+            parts.append((batch_id, body, refs[start : start + size]))
+        log.info("batch %s split into %d batches of at most %d", batch.batch_id, len(parts), size)
+        with self.ctx.db.write() as session:
+            seqs = sync_repo.replace_batch(session, batch.seq, parts, now_in_office())
+        if batch.seq in self.made:
+            self.made.update(seqs)
