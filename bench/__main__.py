@@ -74,12 +74,12 @@ def main() -> int:
     os.environ["DESK_DATA_DIR"] = str(directory)
     from desk.services import demo, dossiers, intake, search
     from desk.services.context import DeskContext
-    from desk.store import repositories as repo
+    from desk.store import counts as store_counts
 
     ctx = DeskContext.open()
     results["database_mb"] = round(database.stat().st_size / 2**20, 1)
     with ctx.db.read() as session:
-        results["dossiers_in_database"] = repo.count_dossiers(session)
+        results["dossiers_in_database"] = store_counts.count_dossiers(session)
         codes = list(session.scalars(text("SELECT code FROM dossiers ORDER BY random() LIMIT 500")))
     rng = random.Random(1)
 

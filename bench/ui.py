@@ -135,11 +135,12 @@ def run(database_dir: str | Path) -> dict[str, Any]:
     from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import text
 
     from desk.services import auth
     from desk.services.context import DeskContext
     from desk.services.dossier_list import ListFilter, Period
-    from desk.store import repositories as repo
+    from desk.store import counts as store_counts
 
     main_window = _ui("desk.ui.main_window")
     PAGE_LIST, PAGE_TODAY, MainWindow = (
@@ -150,13 +151,12 @@ def run(database_dir: str | Path) -> dict[str, Any]:
     app = _ui("desk.app").prepare_application()
     ctx = DeskContext.open()
     with ctx.db.read() as session:
-        results["dossiers_in_database"] = repo.count_dossiers(session)
-        codes = [
-            row[0]
-            for row in session.execute(
-                repo.select(repo.DossierRow.code).order_by(repo.func.random()).limit(SCANS)
+        results["dossiers_in_database"] = store_counts.count_dossiers(session)
+        codes = list(
+            session.scalars(
+                text("SELECT code FROM dossiers ORDER BY random() LIMIT :count"), {"count": SCANS}
             )
-        ]
+        )
     user = auth.authenticate(ctx.db, "canbo1", "canbo1-demo")
     window = MainWindow(ctx, user, idle_ms=0)
     window.resize(1366, 820)

@@ -30,6 +30,13 @@ class InvalidInput(DeskError):
     code = "input.invalid"
 
 
+class AlreadyExists(InvalidInput):
+    """A value that must be unique is taken already (a user name …); the store raises it
+    where the database refuses a duplicate."""
+
+    code = "already_exists"
+
+
 class NotFound(DeskError):
     code = "not_found"
 

@@ -2,7 +2,7 @@
 
 A file is copied to ``<files_dir>/<sha256[:2]>/<sha256>`` (written atomically, so a crash
 never leaves half a scan under a valid name) and recorded in the office database with
-``repositories.record_attachment``. A dossier's document line points at it by
+``store.dossiers.record_attachment``. A dossier's document line points at it by
 ``ReceivedDocument.attachment_sha256``. The same scan attached twice is stored once.
 """
 
@@ -21,7 +21,7 @@ from desk.domain.calendar import now_in_office
 from desk.domain.text import clean
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 
 MAX_BYTES = 50 * 1024 * 1024
 ACCEPTED_TYPES = {
@@ -116,7 +116,7 @@ def store_attachment(
     media_type = media_type_of(source)
     name = clean(source.name)[:400]
     with ctx.db.write() as session:
-        repo.record_attachment(
+        store_dossiers.record_attachment(
             session,
             sha256=sha256,
             size=size,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.exc import IntegrityError
 
 from desk.domain.calendar import now_in_office
 from desk.domain.office import Role, User
 from desk.domain.text import clean
 from desk.errors import DeskError, InvalidInput
-from desk.store import repositories as repo
+from desk.store import office as store_office
 from desk.store.db import Database
 
 _hasher = PasswordHasher()
@@ -32,26 +31,24 @@ def create_user(
     if not username or " " in username:
         raise InvalidInput("Tên đăng nhập không được trống hoặc có dấu cách.", code="user.username")
     password_hash = hash_password(password)
-    try:
-        with db.write() as session:
-            return repo.add_user(
-                session,
-                username=username,
-                full_name=clean(full_name),
-                role=role,
-                password_hash=password_hash,
-                now=now_in_office(),
-                title=clean(title),
-            )
-    except IntegrityError:
-        raise InvalidInput(f"Tên đăng nhập «{username}» đã có.", code="user.exists") from None
+    with db.write() as session:
+        # A name already taken: AlreadyExists (an InvalidInput) from the store.
+        return store_office.add_user(
+            session,
+            username=username,
+            full_name=clean(full_name),
+            role=role,
+            password_hash=password_hash,
+            now=now_in_office(),
+            title=clean(title),
+        )
 
 
 def authenticate(db: Database, username: str, password: str) -> User:
     """The user, or a DeskError that does not tell which of the two was wrong."""
     wrong = DeskError("Sai tên đăng nhập hoặc mật khẩu.", code="auth.failed")
     with db.read() as session:
-        found = repo.user_with_hash(session, clean(username).lower())
+        found = store_office.user_with_hash(session, clean(username).lower())
     if found is None:
         return _fail(wrong)
     user, stored_hash = found
@@ -63,7 +60,7 @@ def authenticate(db: Database, username: str, password: str) -> User:
         raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
     if _hasher.check_needs_rehash(stored_hash):
         with db.write() as session:
-            repo.set_password_hash(session, user.id, _hasher.hash(password))
+            store_office.set_password_hash(session, user.id, _hasher.hash(password))
     return user
 
 

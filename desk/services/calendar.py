@@ -10,7 +10,7 @@ from desk.domain.calendar import CalendarOverride, DayKind, NonWorkingDay, now_i
 from desk.domain.intake import IntakeTerms, intake_terms
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import office as store_office
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2199
@@ -46,7 +46,7 @@ def due_terms(
     """
     calendar = ctx.calendar  # says so clearly when the office is not set up yet
     with ctx.db.read() as session:
-        procedure = repo.get_procedure(session, procedure_code)
+        procedure = store_office.get_procedure(session, procedure_code)
     return intake_terms(calendar, procedure, received, needs_checks=needs_checks)
 
 
@@ -56,7 +56,7 @@ def put_override(
     """Make ``day`` a day off or a working day, replacing any earlier correction of it."""
     override = CalendarOverride(day, kind, name.strip() or DEFAULT_NAMES[kind])
     with ctx.db.write() as session:
-        repo.put_calendar_override(session, override, by=by, now=now_in_office())
+        store_office.put_calendar_override(session, override, by=by, now=now_in_office())
     ctx.forget_cached()
     return override
 
@@ -64,7 +64,7 @@ def put_override(
 def remove_override(ctx: DeskContext, day: date) -> None:
     """Drop the correction of ``day``; the day follows the law's calendar again."""
     with ctx.db.write() as session:
-        removed = repo.remove_calendar_override(session, day)
+        removed = store_office.remove_calendar_override(session, day)
     if not removed:
         raise InvalidInput(
             f"Ngày {day:%d/%m/%Y} không có điều chỉnh nào.", code="calendar.no_override"

@@ -11,7 +11,7 @@ from desk.domain.catalogue import Catalogue
 from desk.domain.office import Office
 from desk.errors import DeskError
 from desk.store import migrate
-from desk.store import repositories as repo
+from desk.store import office as store_office
 from desk.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class DeskContext:
     def office(self) -> Office:
         if self._office is None:
             with self.db.read() as session:
-                self._office = repo.load_office(session)
+                self._office = store_office.load_office(session)
             if self._office is None:
                 raise DeskError(
                     "Cơ sở dữ liệu chưa có thông tin cơ quan. Chạy «desk demo» để tạo văn phòng "
@@ -58,7 +58,7 @@ class DeskContext:
     def calendar(self) -> WorkingCalendar:
         if self._calendar is None:
             with self.db.read() as session:
-                overrides = repo.load_calendar_overrides(session)
+                overrides = store_office.load_calendar_overrides(session)
             self._calendar = WorkingCalendar(hours=self.office.hours, overrides=overrides)
         return self._calendar
 
@@ -66,7 +66,7 @@ class DeskContext:
         """The active procedures, read once: intake looks them up on every dossier."""
         if self._catalogue is None:
             with self.db.read() as session:
-                self._catalogue = repo.load_catalogue(session)
+                self._catalogue = store_office.load_catalogue(session)
         return self._catalogue
 
     def forget_cached(self) -> None:

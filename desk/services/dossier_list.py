@@ -12,20 +12,21 @@ from enum import Enum
 
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
 from desk.domain.dossier import DossierSummary
-from desk.domain.status import Status
+from desk.domain.formats import day_with_weekday
+from desk.domain.status import RUNNING_STATUSES, Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.services.search import search
 from desk.services.today import TodayCounts, today_counts
-from desk.store import list_repository as lists
-from desk.store.list_repository import ListQuery
+from desk.store import counts as store_counts
+from desk.store import office as store_office
+from desk.store import search as store_search
+from desk.store.search import ListQuery
 
 PAGE_SIZE = 100
 # A search page is filtered after the fact; a few search pages are read to fill a list
 # page before giving the rest to the next scroll.
 SEARCH_PAGES_PER_FETCH = 5
-
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 class Period(Enum):
@@ -60,7 +61,7 @@ def start_of_day(day: date) -> datetime:
 def next_day_label(ctx: DeskContext, now: datetime | None = None) -> str:
     """ "Due on the next working day" as the clerk reads it: "Thứ Hai 23/11"."""
     day = ctx.calendar.next_working_day(to_office_time(now or now_in_office()).date())
-    return f"{WEEKDAYS[day.weekday()]} {day:%d/%m}"
+    return day_with_weekday(day)
 
 
 def to_query(ctx: DeskContext, chosen: ListFilter, now: datetime) -> ListQuery:
@@ -90,7 +91,7 @@ def to_query(ctx: DeskContext, chosen: ListFilter, now: datetime) -> ListQuery:
 
 def matches(summary: DossierSummary, query: ListQuery, clerk_name: str = "") -> bool:
     """The same filter as the SQL, for search results filtered after the search."""
-    running = summary.status in lists.RUNNING_STATUSES
+    running = summary.status in RUNNING_STATUSES
     checks = (
         query.received_from is None or summary.received_at >= query.received_from,
         query.received_before is None or summary.received_at < query.received_before,
@@ -123,7 +124,7 @@ def list_page(
     query = to_query(ctx, chosen, now)
     if not chosen.is_search:
         with ctx.db.read() as session:
-            rows = lists.list_page(session, query, limit=limit, before_id=before_id)
+            rows = store_search.list_page(session, query, limit=limit, before_id=before_id)
         return ListPage(rows, rows[-1].id if len(rows) == limit else None)
     clerk_name = ""
     if chosen.clerk_id is not None:
@@ -143,7 +144,7 @@ def list_page(
 
 def staff(ctx: DeskContext) -> list[tuple[int, str]]:
     with ctx.db.read() as session:
-        return lists.staff_names(session)
+        return store_office.staff_names(session)
 
 
 def procedures(ctx: DeskContext) -> list[tuple[str, str]]:
@@ -176,7 +177,7 @@ def desk_figures(ctx: DeskContext, now: datetime | None = None) -> DeskFigures:
     counts = today_counts(ctx, now)
     next_day = ctx.calendar.next_working_day(to_office_time(now).date())
     with ctx.db.read() as session:
-        due_soon = lists.count_running_due_between(
+        due_soon = store_counts.count_running_due_between(
             session, now, start_of_day(next_day + timedelta(days=1))
         )
     return DeskFigures.from_counts(counts, due_soon)

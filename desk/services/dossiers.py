@@ -12,12 +12,12 @@ from desk.domain.office import User
 from desk.domain.status import ActorKind, Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 
 
 def get_dossier(ctx: DeskContext, code: str) -> Dossier:
     with ctx.db.read() as session:
-        return repo.get_dossier(session, clean(code).upper())
+        return store_dossiers.get_dossier(session, clean(code).upper())
 
 
 def change_status(
@@ -36,9 +36,9 @@ def change_status(
     at = at or now_in_office()
     who = Actor.staff(actor) if actor else Actor(actor_name, kind=actor_kind)
     with ctx.db.write() as session:
-        dossier = repo.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
         event = dossier.advance(ctx.calendar, target, at=at, actor=who, note=note)
-        repo.save_change(session, dossier, [event], at)
+        store_dossiers.save_change(session, dossier, [event], at)
     return dossier
 
 
@@ -54,7 +54,7 @@ def reschedule(
     """The apology letter's new due time (see ``Dossier.reschedule``)."""
     at = at or now_in_office()
     with ctx.db.write() as session:
-        dossier = repo.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
         event = dossier.reschedule(new_due_at, reason, at=at, actor=Actor.staff(actor))
-        repo.save_change(session, dossier, [event], at)
+        store_dossiers.save_change(session, dossier, [event], at)
     return dossier

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desk.errors import DeskError
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from desk.sync.items import dossier_item
 
 
@@ -23,7 +23,7 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
             temporary.open("w", encoding="utf-8", newline="\n") as handle,
             ctx.db.read() as session,
         ):
-            for dossier in repo.iter_dossiers(session, since=since):
+            for dossier in store_dossiers.iter_dossiers(session, since=since):
                 handle.write(json.dumps(dossier_item(dossier), ensure_ascii=False))
                 handle.write("\n")
                 count += 1

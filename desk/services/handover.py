@@ -24,7 +24,7 @@ from desk.domain.office import User
 from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 
 __all__ = [
     "FORM_DATA_KEY",
@@ -53,11 +53,11 @@ def hand_back(
     handover = check_handover(handover)
     at = at or now_in_office()
     with ctx.db.write() as session:
-        dossier = repo.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
         events = handback_rules.hand_back(
             dossier, ctx.calendar, handover, at=at, clerk=Actor.staff(clerk), same_day=same_day
         )
-        repo.save_change(session, dossier, events, at)
+        store_dossiers.save_change(session, dossier, events, at)
     return dossier
 
 

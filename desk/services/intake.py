@@ -12,14 +12,15 @@ from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.domain.text import clean
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
+from desk.store import office as store_office
 
 
 def new_dossier(
     plan: IntakePlan, code: DossierCode, request: IntakeRequest, clerk: User
-) -> repo.NewDossier:
+) -> store_dossiers.NewDossier:
     refused = plan.status is Status.REFUSED
-    return repo.NewDossier(
+    return store_dossiers.NewDossier(
         code=code,
         procedure=plan.procedure,
         status=plan.status,
@@ -43,7 +44,9 @@ def new_dossier(
     )
 
 
-def dossier_from_new(new: repo.NewDossier, dossier_id: int, event: StatusEvent) -> Dossier:
+def dossier_from_new(
+    new: store_dossiers.NewDossier, dossier_id: int, event: StatusEvent
+) -> Dossier:
     """The domain object of a freshly written dossier, without reading it back."""
     return Dossier(
         id=dossier_id,
@@ -95,7 +98,9 @@ def receive_dossier(
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)
     agency = ctx.office.agency_id
     with ctx.db.write() as session:
-        sequence = repo.allocate_sequence(session, agency, plan.day, ctx.config.sequence_block)
+        sequence = store_office.allocate_sequence(
+            session, agency, plan.day, ctx.config.sequence_block
+        )
         new = new_dossier(plan, DossierCode(agency, plan.day, sequence), request, clerk)
-        dossier_id = repo.insert_dossier(session, new, plan.event)
+        dossier_id = store_dossiers.insert_dossier(session, new, plan.event)
     return dossier_from_new(new, dossier_id, plan.event)

@@ -6,7 +6,7 @@ import re
 
 from desk.domain.dossier import Person
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import people as store_people
 
 _ID_NUMBER = re.compile(r"^\d{12}$")
 
@@ -17,4 +17,4 @@ def known_person(ctx: DeskContext, id_number: str) -> Person | None:
     if not _ID_NUMBER.match(number):
         return None
     with ctx.db.read() as session:
-        return repo.find_person_by_id_number(session, number)
+        return store_people.find_person_by_id_number(session, number)

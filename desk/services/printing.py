@@ -18,7 +18,7 @@ from desk.printing.notices import Apology, Refusal, StopNotice, SupplementReques
 from desk.services import intake
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 
 
 @dataclass
@@ -154,7 +154,7 @@ def render_tracking_book(
     if (last_day - first_day).days > 366:
         raise InvalidInput("Sổ theo dõi in tối đa một năm mỗi lần.", code="print.range")
     with ctx.db.read() as session:
-        dossiers = repo.dossiers_received_between(session, first_day, last_day)
+        dossiers = store_dossiers.dossiers_received_between(session, first_day, last_day)
     return render_book(
         ctx.office,
         dossiers,

@@ -9,7 +9,7 @@ from desk.domain.dossier import DossierSummary
 from desk.domain.text import clean, fold
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import search as store_search
 
 PAGE_SIZE = 50
 MIN_NAME_CHARS = 2
@@ -27,23 +27,25 @@ def search(
     text = clean(query)
     with ctx.db.read() as session:
         if not text:
-            return repo.latest(session, limit=limit, before_id=before_id)
+            return store_search.latest(session, limit=limit, before_id=before_id)
         if "-" in text and "." in text:
             try:
                 code = DossierCode.parse(text)
             except InvalidInput:
                 pass
             else:
-                return [] if before_id else repo.find_by_code(session, str(code))
+                return [] if before_id else store_search.find_by_code(session, str(code))
         compact = text.replace(" ", "").replace(".", "")
         if re.fullmatch(r"\d{12}", compact):
-            return repo.find_by_id_number(session, compact, limit=limit, before_id=before_id)
+            return store_search.find_by_id_number(
+                session, compact, limit=limit, before_id=before_id
+            )
         if re.fullmatch(r"\+?\d+", compact):
-            return repo.search_text(
+            return store_search.search_text(
                 session, [compact.lstrip("+")], limit=limit, before_id=before_id
             )
         if len(fold(text).replace(" ", "")) < MIN_NAME_CHARS:
             raise InvalidInput(
                 f"Nhập ít nhất {MIN_NAME_CHARS} chữ cái của tên để tìm.", code="search.too_short"
             )
-        return repo.search_text(session, text.split(), limit=limit, before_id=before_id)
+        return store_search.search_text(session, text.split(), limit=limit, before_id=before_id)

@@ -9,12 +9,12 @@ from desk.domain.catalogue import Catalogue, dump_catalogue, load_catalogue_file
 from desk.domain.office import Office
 from desk.resources import CATALOGUE_FILE
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import office as store_office
 
 
 def save_office(ctx: DeskContext, office: Office) -> None:
     with ctx.db.write() as session:
-        repo.save_office(session, office, now_in_office())
+        store_office.save_office(session, office, now_in_office())
     ctx.forget_cached()
 
 
@@ -22,7 +22,7 @@ def import_catalogue(ctx: DeskContext, catalogue: Catalogue | None = None) -> in
     """Load (or replace) the procedure catalogue; the shipped seed catalogue by default."""
     catalogue = catalogue or load_catalogue_file(CATALOGUE_FILE)
     with ctx.db.write() as session:
-        repo.replace_catalogue(session, catalogue, now_in_office())
+        store_office.replace_catalogue(session, catalogue, now_in_office())
     ctx.forget_cached()
     return len(catalogue)
 
@@ -30,7 +30,7 @@ def import_catalogue(ctx: DeskContext, catalogue: Catalogue | None = None) -> in
 def full_catalogue(ctx: DeskContext) -> Catalogue:
     """Every procedure, withdrawn ones too (``ctx.catalogue()`` has only those offered)."""
     with ctx.db.read() as session:
-        return repo.load_catalogue(session, include_inactive=True)
+        return store_office.load_catalogue(session, include_inactive=True)
 
 
 def export_catalogue(ctx: DeskContext, out: Path) -> int:

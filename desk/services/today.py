@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import counts as store_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +24,8 @@ def today_counts(ctx: DeskContext, now: datetime | None = None) -> TodayCounts:
     end = start + timedelta(days=1)
     with ctx.db.read() as session:
         return TodayCounts(
-            received=repo.count_received_between(session, start, end),
-            returned=repo.count_returned_between(session, start, end),
-            overdue=repo.count_overdue(session, now),
-            waiting_for_sync=repo.count_outbox(session),
+            received=store_counts.count_received_between(session, start, end),
+            returned=store_counts.count_returned_between(session, start, end),
+            overdue=store_counts.count_overdue(session, now),
+            waiting_for_sync=store_counts.count_outbox(session),
         )

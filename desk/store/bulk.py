@@ -1,8 +1,9 @@
 """Fast loading of many rows at once (the large demo office, benchmarks).
 
-Rows are given as tuples already in the driver's form (``SqlValues`` converts them with the
-columns' own types) and sent with executemany, all in one transaction. The caller assigns
-the ids, so children can point at their parents before anything is inserted.
+The rows are ``desk.store.rows``' own (the services' path writes the same values), put in
+the driver's form by ``SqlValues.encoder`` (with the columns' own types) and sent with
+executemany, all in one transaction. The caller assigns the ids, so children can point at
+their parents before anything is inserted.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Boolean, Date, select
 from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.codes import SequenceBlock
+from desk.store import people
 from desk.store.db import Database
-from desk.store.models import DailyCounterRow, DossierRow
+from desk.store.models import Base, DailyCounterRow, DossierRow, Instant
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
 LOADED_TABLES = (
@@ -46,6 +48,8 @@ class SqlValues:
         self.boolean = _processor(columns.needs_checks.type, dialect)
         self._instants: dict[datetime, Any] = {}
         self._dates: dict[date, Any] = {}
+        self._empty_json = self.json({})
+        self._booleans = {value: self.boolean(value) for value in (True, False)} | {None: None}
 
     def instant(self, value: datetime | None) -> Any:
         if value is None:
@@ -66,6 +70,45 @@ class SqlValues:
                 self._dates.clear()
             converted = self._dates[value] = self._date(value)
         return converted
+
+    def encoder(
+        self, table: str, columns: Sequence[str]
+    ) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+        """A function turning a row of ``table`` given in ``columns`` order (the domain's
+        values, as ``desk.store.rows`` makes them) into the driver's form."""
+        types = Base.metadata.tables[table].c
+        converters = [
+            (index, converter)
+            for index, name in enumerate(columns)
+            if (converter := self._converter(types[name].type)) is not None
+        ]
+        if not converters:
+            return tuple
+
+        def encode(row: Sequence[Any]) -> tuple[Any, ...]:
+            encoded = list(row)
+            for index, convert in converters:
+                encoded[index] = convert(encoded[index])
+            return tuple(encoded)
+
+        return encode
+
+    def _converter(self, type_: Any) -> Callable[[Any], Any] | None:
+        if isinstance(type_, Instant):
+            return self.instant
+        if isinstance(type_, Date):
+            return self.date
+        if isinstance(type_, Boolean):
+            return self._booleans.__getitem__
+        if isinstance(type_, JSON):
+            return self._json
+        return None
+
+    def _json(self, value: Any) -> Any:
+        if value is None:
+            return None
+        # Most dossiers carry no form data: one encoding of {} serves them all.
+        return self._empty_json if type(value) is dict and not value else self.json(value)
 
 
 def _processor(type_: Any, dialect: Dialect) -> Callable[[Any], Any]:
@@ -164,6 +207,17 @@ class BulkInserter:
         ).all()
         return {day: int(last) for day, last in rows}
 
+    def known_people(self) -> dict[str, int]:
+        """ID number → id of the people already in the office (see people.save_person)."""
+        assert self._connection is not None
+        return people.known_id_numbers(self._connection)
+
+    def update_people(self, changes: Iterable[tuple[int, dict[str, Any]]]) -> None:
+        """Apply new records of people already known (``rows.person_changes``), in order."""
+        assert self._connection is not None
+        for person_id, values in changes:
+            people.update_person(self._connection, person_id, values)
+
     def set_sequence(self, agency_id: str, day: date, block: SequenceBlock, last: int) -> None:
         """Record the day's last number; written to the counter table before commit."""
         self._counters[(agency_id, day, block.first)] = last
@@ -172,12 +226,13 @@ class BulkInserter:
         self,
         table: str,
         columns: Sequence[str],
-        rows: Iterable[tuple[Any, ...]],
+        rows: Iterable[Sequence[Any]],
         *,
         offsets: Mapping[str, int] | None = None,
     ) -> None:
-        """Insert rows given in ``columns`` order. ``offsets`` adds a number to a column in
-        SQL, e.g. to turn chunk-local person numbers into ids without touching the rows."""
+        """Insert rows (in the driver's form) given in ``columns`` order. ``offsets`` adds a
+        number to a column in SQL, e.g. to turn chunk-local person numbers into ids without
+        touching the rows."""
         assert self._connection is not None
         offsets = offsets or {}
         marker = "?" if self.db.engine.dialect.paramstyle == "qmark" else "%s"

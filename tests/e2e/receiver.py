@@ -16,7 +16,7 @@ from desk.config import DeskConfig
 from desk.domain.calendar import OFFICE_TZ
 from desk.services import demo, intake
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 
 
 def main() -> None:
@@ -34,7 +34,7 @@ def main() -> None:
     requests = [d.request for d in demo.generate(ctx, args.count, seed=args.seed, now=DEMO_NOW)]
     if args.pause_after_insert:
         marker = Path(args.pause_after_insert)
-        original = repo.insert_dossier
+        original = store_dossiers.insert_dossier
 
         def insert_then_hang(session, new, event):
             dossier_id = original(session, new, event)
@@ -42,7 +42,7 @@ def main() -> None:
             time.sleep(600)
             return dossier_id
 
-        repo.insert_dossier = insert_then_hang
+        store_dossiers.insert_dossier = insert_then_hang
     while time.time() < args.start_at:
         time.sleep(0.001)
     for request in requests:

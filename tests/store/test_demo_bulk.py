@@ -24,11 +24,14 @@ TABLES = (
 )
 
 
-def _build(directory: Path, *, bulk: bool, count: int) -> tuple[str, dict[str, list[tuple]]]:
+def _build(
+    directory: Path, *, bulk: bool, count: int, seeds: tuple[int, ...] = (7,)
+) -> tuple[str, dict[str, list[tuple]]]:
     ctx = DeskContext.open(DeskConfig(data_dir=directory))
     try:
         demo.ensure_demo_office(ctx)
-        assert demo.add_demo_dossiers(ctx, count, seed=7, now=DEMO_NOW, bulk=bulk) == count
+        for seed in seeds:
+            assert demo.add_demo_dossiers(ctx, count, seed=seed, now=DEMO_NOW, bulk=bulk) == count
         export_jsonl(ctx, directory / "export.jsonl")
         with ctx.db.read() as session:
             tables = {
@@ -38,6 +41,12 @@ def _build(directory: Path, *, bulk: bool, count: int) -> tuple[str, dict[str, l
                 ]
                 for name in TABLES
             }
+            tables["applicant ids"] = [
+                tuple(row)
+                for row in session.execute(
+                    text("SELECT applicant_person_id FROM dossiers ORDER BY id")
+                )
+            ]
         return (directory / "export.jsonl").read_text(encoding="utf-8"), tables
     finally:
         ctx.close()
@@ -56,6 +65,24 @@ def test_bulk_rows_are_identical_to_the_services_rows(tmp_path: Path) -> None:
     statuses = {row[TABLES.index("dossiers")] for row in tables_services["dossiers"]}
     assert statuses
     assert len({r[1] for r in tables_services["status_events"]}) == 120
+
+
+def test_both_paths_merge_people_already_known_by_id_number(tmp_path: Path) -> None:
+    """The same seed twice brings the same citizens back: the second run updates the people
+    the first one wrote, on either path, instead of recording them a second time."""
+    export_services, tables_services = _build(
+        tmp_path / "services", bulk=False, count=40, seeds=(7, 7)
+    )
+    export_bulk, tables_bulk = _build(tmp_path / "bulk", bulk=True, count=40, seeds=(7, 7))
+    assert len(export_services.splitlines()) == 80
+    assert export_bulk == export_services
+    for name in TABLES:
+        assert tables_bulk[name] == tables_services[name], name
+    id_numbers = [row[1] for row in tables_services["people"] if row[1]]
+    assert len(id_numbers) == len(set(id_numbers))  # merged, not duplicated
+    applicants = tables_services["applicant ids"]
+    assert tables_bulk["applicant ids"] == applicants
+    assert applicants[:40] == applicants[40:]  # the second run points at the same people
 
 
 def test_demo_dossiers_are_spread_over_past_working_days(ctx) -> None:  # type: ignore[no-untyped-def]

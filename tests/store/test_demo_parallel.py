@@ -12,6 +12,7 @@ from sqlalchemy import text
 from desk.config import DeskConfig
 from desk.services import demo
 from desk.services.context import DeskContext
+from desk.services.demo import bulk as demo_bulk
 from tests.conftest import DEMO_NOW
 
 TABLES = (
@@ -64,7 +65,7 @@ def test_workers_and_large_load_write_the_same_rows(
     ctx.close()
     parallel, ctx = _build(tmp_path / "parallel", workers=2)
     ctx.close()
-    monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+    monkeypatch.setattr(demo_bulk, "LARGE_LOAD", 1)
     large, ctx = _build(tmp_path / "large", workers=2)
     try:
         for name in TABLES:
@@ -95,9 +96,9 @@ def test_a_failed_large_load_leaves_the_office_as_it_was(
     try:
         demo.add_demo_dossiers(ctx, 200, seed=1, now=DEMO_NOW, bulk=True)
         before, schema = _tables(ctx), _schema(ctx)
-        monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+        monkeypatch.setattr(demo_bulk, "LARGE_LOAD", 1)
         calls = 0
-        real_add = demo.RowMaker._add
+        real_add = demo_bulk.RowMaker._add
 
         def failing_add(self, *args, **kwargs):  # type: ignore[no-untyped-def]
             nonlocal calls
@@ -106,7 +107,7 @@ def test_a_failed_large_load_leaves_the_office_as_it_was(
                 raise RuntimeError("disk full")
             return real_add(self, *args, **kwargs)
 
-        monkeypatch.setattr(demo.RowMaker, "_add", failing_add)
+        monkeypatch.setattr(demo_bulk.RowMaker, "_add", failing_add)
         with pytest.raises(RuntimeError, match="disk full"):
             demo.add_demo_dossiers(ctx, COUNT, seed=2, now=DEMO_NOW, bulk=True, workers=0)
         assert _tables(ctx) == before
@@ -124,7 +125,7 @@ def test_a_large_load_stays_in_wal_mode_when_another_desk_has_the_file_open(
     other = sqlite3.connect(tmp_path / "office" / "office.sqlite")
     try:
         other.execute("SELECT count(*) FROM dossiers").fetchone()  # an idle reader
-        monkeypatch.setattr(demo, "LARGE_LOAD", 1)
+        monkeypatch.setattr(demo_bulk, "LARGE_LOAD", 1)
         assert demo.add_demo_dossiers(ctx, 300, seed=4, now=DEMO_NOW, bulk=True) == 300
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert other.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 300

@@ -10,7 +10,7 @@ from desk.domain.dossier import ReceivedDocument
 from desk.services import demo, intake
 from desk.services.context import DeskContext
 from desk.services.sync import run_sync
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from tests.sync.conftest import FAST, Sim, assert_province_holds_the_desk, settings_for
 
 
@@ -20,7 +20,7 @@ def store_scan(ctx: DeskContext, content: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     with ctx.db.write() as session:
-        repo.record_attachment(
+        store_dossiers.record_attachment(
             session,
             sha256=sha,
             size=len(content),

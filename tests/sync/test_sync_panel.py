@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 
 from desk.config import ProvinceConfig, config_dir
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from desk.sync import secrets
 from desk.ui.sync_panel import AttentionTableModel, SyncPanel
 from tests.sync.conftest import PASSWORD, USER, Sim, add_dossiers, receive_open
@@ -87,7 +87,7 @@ def test_attention_items_are_listed_and_resolved(
 ) -> None:  # type: ignore[no-untyped-def]
     codes = receive_open(ctx, 8)
     with ctx.db.read() as session:
-        procedure = repo.get_dossier(session, codes[0]).procedure_code
+        procedure = store_dossiers.get_dossier(session, codes[0]).procedure_code
     sim = sim_factory("--reject-procedure", procedure)
     configure(ctx, sim.url)
     panel = make_panel()

@@ -17,7 +17,8 @@ from desk.printing.declaration import FORM_DATA_KEYS
 from desk.printing.notices import SupplementRequest
 from desk.services import intake
 from desk.services.drafts import DraftStore
-from desk.store import repositories as repo
+from desk.store import counts as store_counts
+from desk.store import dossiers as store_dossiers
 from desk.ui.intake import IntakeView
 from desk.ui.intake.documents import NAME
 from desk.ui.intake.procedure_picker import procedure_matches
@@ -181,7 +182,7 @@ def test_birth_registration_typed_and_scanned(qtbot, ctx, clerk, listener) -> No
     assert dossier.due_at == datetime(2026, 11, 20, 17, 0, tzinfo=OFFICE_TZ)
     assert not store.path_of(draft_id).exists()  # the draft is gone once recorded
     with ctx.db.read() as session:
-        stored = repo.get_dossier(session, str(dossier.code))
+        stored = store_dossiers.get_dossier(session, str(dossier.code))
     assert stored.form_data == data
     # Ready for the next citizen.
     assert focused() is view.picker.search
@@ -289,7 +290,7 @@ def test_missing_papers_lead_to_a_supplement_request(qtbot, ctx, clerk, listener
     assert supplement.documents()[0].name.startswith("Giấy chứng sinh hoặc")
     assert supplement.guide_name == clerk.full_name
     with ctx.db.read() as session:
-        assert repo.count_dossiers(session) == 0  # nothing recorded for a walk-in
+        assert store_counts.count_dossiers(session) == 0  # nothing recorded for a walk-in
     kept = [d for d in view.drafts.drafts() if d.kind == "supplement"]
     assert len(kept) == 1 and "Đỗ Văn Hùng" in kept[0].title
 

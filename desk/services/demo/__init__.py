@@ -1,0 +1,113 @@
+"""The demo office: realistic dossiers for training, screenshots and benchmarks.
+
+``data`` holds what it is made of, ``generator`` describes each dossier (who, what, when,
+and the statuses it went through), and two writers record them: the real services for
+small runs, and for large runs on SQLite the bulk path (``bulk``), which writes the same
+rows through worker processes in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from desk.domain.calendar import from_office_time, now_in_office, to_office_time
+from desk.domain.codes import DossierCode
+from desk.domain.office import Role, User
+from desk.services import auth, dossiers, intake, setup
+from desk.services.context import DeskContext
+from desk.services.demo.bulk import BulkDossierWriter, default_workers
+from desk.services.demo.data import DEMO_OFFICE, DEMO_USERS
+from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
+from desk.store import office as store_office
+
+__all__ = [
+    "BULK_THRESHOLD",
+    "DEMO_OFFICE",
+    "DEMO_USERS",
+    "MIN_DEMO_DAYS",
+    "DemoDossier",
+    "DemoGenerator",
+    "add_demo_dossiers",
+    "demo_clerks",
+    "demo_generator",
+    "ensure_demo_office",
+    "generate",
+    "write_through_services",
+]
+
+BULK_THRESHOLD = 2000  # from this size on SQLite, the bulk path writes the dossiers
+
+
+def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
+    """Create the demo office on first use. Returns (username, password, role) to print."""
+    if ctx.has_office:
+        return []
+    setup.save_office(ctx, DEMO_OFFICE)
+    setup.import_catalogue(ctx)
+    created = []
+    for username, full_name, role, title, password in DEMO_USERS:
+        auth.create_user(ctx.db, username, full_name, role, password, title)
+        created.append((username, password, role.label))
+    return created
+
+
+def demo_clerks(ctx: DeskContext) -> list[User]:
+    with ctx.db.read() as session:
+        users = store_office.list_users(session)
+    clerks = [u for u in users if u.role is Role.CLERK]
+    return clerks or users
+
+
+def demo_generator(
+    ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
+) -> DemoGenerator:
+    now = from_office_time(to_office_time(now or now_in_office()))
+    procedures = {p.code: p for p in ctx.catalogue()}
+    return DemoGenerator(ctx.calendar, procedures, count=count, seed=seed, now=now)
+
+
+def generate(
+    ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
+) -> Iterator[DemoDossier]:
+    generator = demo_generator(ctx, count, seed=seed, now=now)
+    for chunk in generator.chunks:
+        yield from generator.dossiers(chunk)
+
+
+def add_demo_dossiers(
+    ctx: DeskContext,
+    count: int,
+    *,
+    seed: int = 1,
+    now: datetime | None = None,
+    bulk: bool | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Add ``count`` dossiers; returns how many were written. ``workers``: processes that
+    prepare the bulk path's rows (default: by machine and size; 0 = none)."""
+    clerks = demo_clerks(ctx)
+    use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
+    if use_bulk:
+        generator = demo_generator(ctx, count, seed=seed, now=now)
+        if workers is None:
+            workers = default_workers(count)
+        return BulkDossierWriter(ctx, clerks).write(generator, workers=workers, progress=progress)
+    written = 0
+    for demo in generate(ctx, count, seed=seed, now=now):
+        write_through_services(ctx, demo, clerks)
+        written += 1
+        if progress and written % 500 == 0:
+            progress(written)
+    return written
+
+
+def write_through_services(ctx: DeskContext, demo: DemoDossier, clerks: list[User]) -> DossierCode:
+    clerk = clerks[demo.clerk_index % len(clerks)]
+    dossier = intake.receive_dossier(
+        ctx, demo.request, clerk, at=demo.received_at, refusal_reason=demo.refusal_reason
+    )
+    for status, at, note in demo.steps:
+        dossiers.change_status(ctx, str(dossier.code), status, clerk, note=note, at=at)
+    return dossier.code

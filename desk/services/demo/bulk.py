@@ -1,0 +1,318 @@
+"""The demo's bulk path: the rows the services would write, a million dossiers at a time.
+
+A million dossiers through the services would take an hour. Here worker processes turn
+chunks of days into rows (``RowMaker``) while the main process inserts them in order, all
+in one transaction (``desk.store.bulk.BulkInserter``). Nothing about the rows is decided
+here: the dossier's life is the domain's (``plan_intake``, ``Dossier.advance``) and its
+rows are ``desk.store.rows``' — the very values the services' path writes.
+tests/store/test_demo_bulk.py checks that both writers give identical tables, column by
+column.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Generator
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+from desk.domain.codes import DossierCode, SequenceBlock
+from desk.domain.dossier import Actor, Person
+from desk.domain.intake import plan_intake
+from desk.domain.office import User
+from desk.errors import SequenceExhausted
+from desk.services import intake
+from desk.services.context import DeskContext
+from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator
+from desk.store import rows
+from desk.store.bulk import BulkInserter, SqlValues
+
+PARALLEL_THRESHOLD = 20_000  # from this size the bulk path prepares rows in worker processes
+LARGE_LOAD = 200_000  # from this size it builds the indexes after the load (see BulkInserter)
+PROGRESS_EVERY = 50_000
+
+# The bulk rows carry the ids the services' path leaves to the database.
+PEOPLE_COLUMNS = ("id", *rows.PERSON_COLUMNS)
+DOSSIER_COLUMNS = ("id", *rows.DOSSIER_COLUMNS)
+_APPLICANT_COLUMN = DOSSIER_COLUMNS.index("applicant_person_id")
+_PARTY_PERSON_COLUMN = rows.PARTY_COLUMNS.index("person_id")
+
+
+def default_workers(count: int) -> int:
+    """Processes preparing a bulk load's rows while this one inserts them: one per core,
+    up to three (past that the inserting process is the bottleneck). Only on Linux, where
+    fork starts them with the generator already in memory (spawn would re-import the desk
+    and needs a guarded entry point in a frozen Windows build), and only for loads big
+    enough to pay for starting them."""
+    if count < PARALLEL_THRESHOLD or not sys.platform.startswith("linux"):
+        return 0
+    return max(1, min(3, os.cpu_count() or 1))
+
+
+@dataclass
+class ChunkTask:
+    """What a worker needs, besides the shared generator, to make a chunk's rows."""
+
+    chunk: DemoChunk
+    first_id: int  # id of the chunk's first dossier
+    sequences: dict[date, int]  # last number already handed out per day
+
+
+@dataclass
+class ChunkRows:
+    """A chunk's rows in the driver's form, ready for executemany.
+
+    New people are numbered from 1 within the chunk, and the columns that point at them
+    hold those numbers: the main process adds the chunk's offset in the INSERT itself.
+    People the office already knew (by ID number) are not inserted again: like
+    ``save_person``, their new record updates them (``known_updates``), and the rows that
+    point at them are listed in ``known_refs`` (list name, row, column, person id) for the
+    main process to set once it knows the offset. (Within one run the generator never
+    repeats an ID number, so only people from before the run come back.) Every other id
+    is final.
+    """
+
+    people: list[Any] = field(default_factory=list)
+    dossiers: list[Any] = field(default_factory=list)
+    parties: list[Any] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)
+    fees: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    outbox: list[Any] = field(default_factory=list)
+    known_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    known_refs: list[tuple[str, int, int, int]] = field(default_factory=list)
+    sequences: dict[date, int] = field(default_factory=dict)  # last number per day
+
+    def point_at_known_people(self, shift: int) -> None:
+        """Make the references to known people survive the INSERT's ``+ shift``."""
+        for name, index, column, person_id in self.known_refs:
+            table = getattr(self, name)
+            row = list(table[index])
+            row[column] = person_id - shift
+            table[index] = tuple(row)
+
+
+class RowMaker:
+    """Turns generated dossiers into the rows the services would write for them.
+
+    The decisions are the services' own: ``plan_intake`` (status, due time, fees, first
+    event), ``intake.new_dossier`` and ``Dossier.advance`` (each step of the history). The
+    values are ``desk.store.rows``'; only the writing differs: tuples in the driver's form
+    (``SqlValues.encoder``), one list per table, instead of one statement each.
+    """
+
+    def __init__(
+        self,
+        generator: DemoGenerator,
+        clerks: list[User],
+        agency_id: str,
+        block: SequenceBlock,
+        values: SqlValues,
+        known_people: dict[str, int] | None = None,
+    ):
+        self.generator = generator
+        self.calendar = generator.calendar
+        self.procedures = generator.procedures
+        self.clerks = clerks
+        self.agency_id = agency_id
+        self.block = block
+        self.known_people = known_people or {}
+        self._person = values.encoder("people", PEOPLE_COLUMNS)
+        self._dossier = values.encoder("dossiers", DOSSIER_COLUMNS)
+        self._event = values.encoder("status_events", rows.EVENT_COLUMNS)
+        self._outbox = values.encoder("outbox", rows.OUTBOX_COLUMNS)
+
+    def rows(self, task: ChunkTask) -> ChunkRows:
+        made = ChunkRows()
+        sequences = dict(task.sequences)
+        dossier_id = task.first_id
+        for demo in self.generator.dossiers(task.chunk):
+            self._add(made, demo, dossier_id, sequences)
+            dossier_id += 1
+        made.sequences = {d: sequences[d] for d in task.chunk.days if d in sequences}
+        return made
+
+    def _add_person(self, made: ChunkRows, person: Person, now: datetime) -> tuple[int, bool]:
+        """The person's row, as ``save_person`` writes it: (chunk number, False) for a new
+        person, (id, True) for one the office knew by ID number."""
+        row = rows.person_row(person, now)
+        if person.id_number and self.known_people:
+            known = self.known_people.get(person.id_number)
+            if known is not None:
+                made.known_updates.append((known, rows.person_changes(row)))
+                return known, True
+        number = len(made.people) + 1
+        made.people.append(self._person((number, *row)))
+        return number, False
+
+    def _add(
+        self, made: ChunkRows, demo: DemoDossier, dossier_id: int, sequences: dict[date, int]
+    ) -> None:
+        clerk = self.clerks[demo.clerk_index % len(self.clerks)]
+        request = demo.request
+        received_at = demo.received_at
+        plan = plan_intake(
+            self.calendar,
+            self.procedures[request.procedure_code],
+            request,
+            clerk,
+            received_at,
+            demo.refusal_reason,
+        )
+        day = plan.day
+        sequence = sequences.get(day, self.block.first - 1) + 1
+        if sequence > self.block.last:
+            raise SequenceExhausted(
+                f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {self.block}."
+            )
+        sequences[day] = sequence
+        new = intake.new_dossier(plan, DossierCode(self.agency_id, day, sequence), request, clerk)
+        # Play the history on the domain object, as dossiers.change_status does.
+        dossier = new.as_dossier(dossier_id, plan.event)
+        changed_at = received_at
+        actor = Actor.staff(clerk)
+        for status, at, note in demo.steps:
+            dossier.advance(self.calendar, status, at=at, actor=actor, note=note)
+            changed_at = at
+
+        # The rows, in the order intake writes them: applicant, dossier, other people …
+        first_party = len(made.parties)  # the applicant's row in dossier_people
+        applicant_id, applicant_known = self._add_person(made, dossier.applicant, received_at)
+        if applicant_known:
+            made.known_refs.append(
+                ("dossiers", len(made.dossiers), _APPLICANT_COLUMN, applicant_id)
+            )
+            made.known_refs.append(("parties", first_party, _PARTY_PERSON_COLUMN, applicant_id))
+        made.dossiers.append(
+            self._dossier(
+                (dossier_id, *rows.dossier_row(dossier, applicant_id, clerk.id, changed_at))
+            )
+        )
+        people = []
+        for position, party in enumerate(dossier.parties, start=1):
+            person_id, known = self._add_person(made, party.person, received_at)
+            if known:
+                made.known_refs.append(
+                    ("parties", first_party + position, _PARTY_PERSON_COLUMN, person_id)
+                )
+            people.append((party.role, person_id))
+        made.parties.extend(rows.party_rows(dossier_id, applicant_id, people))
+        made.documents.extend(rows.document_rows(dossier_id, dossier.documents))
+        made.fees.extend(rows.fee_rows(dossier_id, dossier.fees))
+        encode_event = self._event
+        made.events.extend(encode_event(rows.event_row(dossier_id, e)) for e in dossier.events)
+        made.outbox.append(self._outbox(rows.outbox_row(dossier, changed_at)))
+
+
+# The worker processes' row maker, set up once per process (inherited through fork).
+_worker_maker: RowMaker | None = None
+
+
+def _start_worker(maker: RowMaker) -> None:
+    global _worker_maker
+    _worker_maker = maker
+
+
+def _worker_rows(task: ChunkTask) -> ChunkRows:
+    assert _worker_maker is not None
+    return _worker_maker.rows(task)
+
+
+class BulkDossierWriter:
+    """Writes generated dossiers with the rows the services would write, much faster.
+
+    Worker processes turn chunks of days into rows (RowMaker) while this process inserts
+    them in order, all in one transaction. Dossier ids follow from each chunk's position;
+    people are numbered within their chunk and offset here, in the INSERT itself.
+    """
+
+    def __init__(self, ctx: DeskContext, clerks: list[User]):
+        self.ctx = ctx
+        self.clerks = clerks
+
+    def write(
+        self,
+        generator: DemoGenerator,
+        *,
+        workers: int = 0,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        ctx = self.ctx
+        agency, block = ctx.office.agency_id, ctx.config.sequence_block
+        written = 0
+        with BulkInserter(ctx.db, large=generator.count >= LARGE_LOAD) as bulk:
+            maker = RowMaker(
+                generator,
+                self.clerks,
+                agency,
+                block,
+                SqlValues(ctx.db.engine.dialect),
+                known_people=bulk.known_people(),
+            )
+            first_dossier = bulk.max_id("dossiers") + 1
+            next_person = bulk.max_id("people") + 1
+            stored = bulk.stored_sequences(agency, block)
+            tasks = [
+                ChunkTask(
+                    chunk,
+                    first_dossier + chunk.first,
+                    {day: stored[day] for day in chunk.days if day in stored},
+                )
+                for chunk in generator.chunks
+            ]
+            # closing(): an error here stops the workers at once, not when collected.
+            with closing(_chunk_rows(maker, tasks, workers)) as chunks:
+                for made in chunks:
+                    shift = next_person - 1  # chunk person n → id shift + n
+                    made.point_at_known_people(shift)
+                    bulk.insert("people", PEOPLE_COLUMNS, made.people, offsets={"id": shift})
+                    bulk.insert(
+                        "dossiers",
+                        DOSSIER_COLUMNS,
+                        made.dossiers,
+                        offsets={"applicant_person_id": shift},
+                    )
+                    bulk.insert(
+                        "dossier_people",
+                        rows.PARTY_COLUMNS,
+                        made.parties,
+                        offsets={"person_id": shift},
+                    )
+                    bulk.insert("dossier_documents", rows.DOCUMENT_COLUMNS, made.documents)
+                    bulk.insert("dossier_fees", rows.FEE_COLUMNS, made.fees)
+                    bulk.insert("status_events", rows.EVENT_COLUMNS, made.events)
+                    bulk.insert("outbox", rows.OUTBOX_COLUMNS, made.outbox)
+                    bulk.update_people(made.known_updates)
+                    for day, last in made.sequences.items():
+                        bulk.set_sequence(agency, day, block, last)
+                    next_person += len(made.people)
+                    before, written = written, written + len(made.dossiers)
+                    if progress and written // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                        progress(written)
+        return written
+
+
+def _chunk_rows(
+    maker: RowMaker, tasks: list[ChunkTask], workers: int
+) -> Generator[ChunkRows, None, None]:
+    """The tasks' rows, in order: made here, or by ``workers`` forked processes with a few
+    chunks in flight (bounded, so memory stays flat when inserting is the slower side)."""
+    if workers <= 0:
+        for task in tasks:
+            yield maker.rows(task)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(maker,)) as pool:
+        pending: deque[AsyncResult[ChunkRows]] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(_worker_rows, (task,)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,168 @@
+"""What the demo office is made of: the office and its staff, Vietnamese names, hamlets,
+the mix of procedures a commune sees, and the fixed texts of the generated dossiers.
+
+Data only; ``generator`` draws from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from desk.domain.office import Office, Role
+
+DEMO_OFFICE = Office(
+    agency_id="000.17.22.H56",
+    agency_name="UBND XÃ YÊN LẠC",
+    unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ YÊN LẠC",
+    commune="Xã Yên Lạc",
+    province="Tỉnh Phú Thọ",
+    place_name="Yên Lạc",
+    address="Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ",
+    phone="0211 3856 123",
+    lookup_url="https://dichvucong.phutho.gov.vn/tra-cuu?ma={code}",
+)
+
+# (username, full name, role, title, demo password)
+DEMO_USERS = (
+    ("canbo1", "Nguyễn Thị Hương", Role.CLERK, "Công chức Tư pháp - Hộ tịch", "canbo1-demo"),
+    ("canbo2", "Trần Văn Đức", Role.CLERK, "Công chức Văn phòng - Thống kê", "canbo2-demo"),
+    ("lanhdao", "Lê Minh Quân", Role.SUPERVISOR, "Giám đốc Trung tâm", "lanhdao-demo"),
+    ("quantri", "Phạm Ngọc Lan", Role.ADMIN, "Quản trị hệ thống", "quantri-demo"),
+)
+
+# Provinces of birth registration for demo ID numbers: Phú Thọ, Vĩnh Phúc, then neighbours.
+DEMO_ID_PROVINCES = ("025", "026", "001", "019", "027", "022", "030", "033", "034", "035")
+
+FAMILY = (
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 5),
+    ("Huỳnh", 2),
+    ("Phan", 4),
+    ("Vũ", 4),
+    ("Võ", 2),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 1),
+    ("Ngô", 1),
+    ("Dương", 1),
+    ("Lý", 1),
+    ("Đinh", 1),
+    ("Trịnh", 1),
+    ("Kiều", 1),
+)
+MIDDLE_MALE = ("Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Xuân", "Công", "Đình", "Thành")
+MIDDLE_FEMALE = ("Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Thị Thu", "Hồng", "Kim")
+GIVEN_MALE = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Đức",
+    "Giang",
+    "Hải",
+    "Hiếu",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Khoa",
+    "Long",
+    "Mạnh",
+    "Minh",
+    "Nam",
+    "Nghĩa",
+    "Phong",
+    "Phúc",
+    "Quang",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Thịnh",
+    "Toàn",
+    "Trung",
+    "Tuấn",
+    "Tùng",
+    "Việt",
+    "Vinh",
+)
+GIVEN_FEMALE = (
+    "Anh",
+    "Ánh",
+    "Châu",
+    "Chi",
+    "Diệp",
+    "Dung",
+    "Đào",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hằng",
+    "Hoa",
+    "Hồng",
+    "Huyền",
+    "Hương",
+    "Lan",
+    "Liên",
+    "Linh",
+    "Loan",
+    "Mai",
+    "My",
+    "Nga",
+    "Ngọc",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Quyên",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Uyên",
+    "Vân",
+    "Yến",
+)
+HAMLETS = (
+    "Thôn Đông",
+    "Thôn Đoài",
+    "Thôn Nam",
+    "Thôn Bắc",
+    "Thôn Trung Hậu",
+    "Thôn Yên Thư",
+    "Thôn Đồng Văn",
+    "Thôn Lũng Hạ",
+    "Thôn Nghinh Tiên",
+    "Tổ dân phố Đình Xuyên",
+)
+# (procedure code, weight) — birth and certified copies dominate a commune's day.
+PROCEDURE_MIX = (
+    ("2.000815", 40),
+    ("1.001193", 16),
+    ("2.000635", 14),
+    ("1.004873", 10),
+    ("1.000894", 6),
+    ("1.000656", 5),
+    ("1.004859", 5),
+    ("1.004884", 4),
+)
+
+
+def weighted(pairs: Iterable[tuple[str, int]]) -> tuple[str, ...]:
+    """Each value repeated by its weight: ``table[int(random() * len(table))]`` is then one
+    weighted draw, far cheaper than ``random.choices``."""
+    return tuple(value for value, weight in pairs for _ in range(weight))
+
+
+FAMILY_TABLE = weighted(FAMILY)
+ID_ISSUER = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
+CHIP_CARDS_FROM = date(2021, 1, 1).toordinal()  # the first chip ID cards
+BIRTH_FORM = {
+    "child_birth_place": "Trạm Y tế xã Yên Lạc",
+    "ethnicity": "Kinh",
+    "nationality": "Việt Nam",
+    "relation_to_child": "Cha",
+}
+REFUSAL_REASON = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã"

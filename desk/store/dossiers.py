@@ -1,0 +1,341 @@
+"""Dossiers: writing one at intake, recording its changes, loading whole dossiers.
+
+Each function takes the ``Session`` of the caller's unit of work, so a service decides
+what commits together (DOMAIN: the dossier, its code, its first event and its outbox entry
+commit together or not at all). The rows come from ``desk.store.rows``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from desk.domain.catalogue import Procedure
+from desk.domain.codes import DossierCode
+from desk.domain.dossier import (
+    ApplicantKind,
+    Channel,
+    Dossier,
+    Party,
+    Person,
+    ReceivedDocument,
+    ResultDelivery,
+)
+from desk.domain.fees import Fee
+from desk.domain.office import User
+from desk.domain.status import Status, StatusEvent
+from desk.errors import NotFound
+from desk.store import rows
+from desk.store.models import (
+    AttachmentRow,
+    Base,
+    DossierDocumentRow,
+    DossierFeeRow,
+    DossierPartyRow,
+    DossierRow,
+    Instant,
+    PersonRow,
+    StatusEventRow,
+)
+from desk.store.people import save_person
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+_DOSSIERS = _table(DossierRow)
+_PEOPLE = _table(PersonRow)
+_DOCUMENTS = _table(DossierDocumentRow)
+_FEES = _table(DossierFeeRow)
+_EVENTS = _table(StatusEventRow)
+_PARTIES = _table(DossierPartyRow)
+
+# Hot-path statements, built once: executed with a parameter dict they compile once and
+# skip the ORM's per-call statement building (receiving a dossier runs ten of them).
+INSERT_DOSSIER = insert(_DOSSIERS).returning(_DOSSIERS.c.id)
+INSERT_PARTY = insert(_PARTIES)
+INSERT_DOCUMENT = insert(_DOCUMENTS)
+INSERT_FEE = insert(_FEES)
+INSERT_EVENT = insert(_EVENTS)
+_UPDATE_STATE = update(_DOSSIERS).where(_DOSSIERS.c.id == bindparam("dossier_id"))
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewDossier:
+    """Everything the intake service decided, ready to be written."""
+
+    code: DossierCode
+    procedure: Procedure
+    status: Status
+    applicant: Person
+    applicant_kind: ApplicantKind
+    channel: Channel
+    summary: str
+    sets_count: int
+    result_delivery: ResultDelivery
+    processing_days: str
+    needs_checks: bool
+    received_at: datetime
+    due_at: datetime
+    clerk: User
+    form_data: dict[str, Any]
+    note: str
+    documents: Sequence[ReceivedDocument]
+    fees: Sequence[Fee]
+    parties: Sequence[Party]
+    finished_at: datetime | None = None
+
+    def as_dossier(self, dossier_id: int, event: StatusEvent) -> Dossier:
+        """The dossier as intake writes it (revision 1, its first event)."""
+        return Dossier(
+            id=dossier_id,
+            code=self.code,
+            procedure_code=self.procedure.code,
+            procedure_name=self.procedure.name,
+            field_code=self.procedure.field_code,
+            field_name=self.procedure.field_name,
+            status=self.status,
+            revision=1,
+            applicant=self.applicant,
+            applicant_kind=self.applicant_kind,
+            channel=self.channel,
+            summary=self.summary,
+            lead_unit=self.procedure.lead_unit,
+            sets_count=self.sets_count,
+            result_delivery=self.result_delivery,
+            received_at=self.received_at,
+            due_at=self.due_at,
+            clerk_name=self.clerk.full_name,
+            finished_at=self.finished_at,
+            processing_days=self.processing_days,
+            needs_checks=self.needs_checks,
+            note=self.note,
+            form_data=dict(self.form_data),
+            documents=list(self.documents),
+            fees=list(self.fees),
+            parties=list(self.parties),
+            events=[event],
+        )
+
+
+def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int:
+    """Write a new dossier with its people, documents, fees, first event and outbox entry;
+    returns its id."""
+    dossier = new.as_dossier(0, event)
+    at = new.received_at
+    connection = session.connection()
+    applicant_id = save_person(session, new.applicant, at)
+    row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at)
+    dossier.id = int(
+        connection.execute(INSERT_DOSSIER, rows.values(rows.DOSSIER_COLUMNS, row)).scalar_one()
+    )
+    people = [(party.role, save_person(session, party.person, at)) for party in new.parties]
+    _insert(
+        session, INSERT_PARTY, rows.PARTY_COLUMNS, rows.party_rows(dossier.id, applicant_id, people)
+    )
+    _insert(
+        session,
+        INSERT_DOCUMENT,
+        rows.DOCUMENT_COLUMNS,
+        rows.document_rows(dossier.id, new.documents),
+    )
+    _insert(session, INSERT_FEE, rows.FEE_COLUMNS, rows.fee_rows(dossier.id, new.fees))
+    append_events(session, dossier.id, [event])
+    queue_for_sync(session, dossier.id, dossier.revision, at)
+    return dossier.id
+
+
+def _insert(
+    session: Session, statement: Any, columns: Sequence[str], table_rows: list[rows.Row]
+) -> None:
+    if table_rows:
+        session.connection().execute(statement, [rows.values(columns, r) for r in table_rows])
+
+
+def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:
+    _insert(
+        session, INSERT_EVENT, rows.EVENT_COLUMNS, [rows.event_row(dossier_id, e) for e in events]
+    )
+
+
+def save_change(
+    session: Session, dossier: Dossier, events: Sequence[StatusEvent], now: datetime
+) -> None:
+    """The only way a change of a dossier is recorded: its new state, the events that made
+    it (each with the revision it raised the dossier to) and the newest revision queued
+    for the province, in the caller's transaction."""
+    state = rows.values(rows.DOSSIER_STATE_COLUMNS, rows.dossier_state_row(dossier, now))
+    session.execute(_UPDATE_STATE, {"dossier_id": dossier.id, **state})
+    append_events(session, dossier.id, events)
+    queue_for_sync(session, dossier.id, dossier.revision, now)
+
+
+_QUEUE_FOR_SYNC = text(
+    "INSERT INTO outbox (dossier_id, revision, queued_at) "
+    "VALUES (:dossier_id, :revision, :queued_at) "
+    "ON CONFLICT (dossier_id) "
+    "DO UPDATE SET revision = excluded.revision, queued_at = excluded.queued_at"
+).bindparams(bindparam("queued_at", type_=Instant()))
+
+
+def queue_for_sync(session: Session, dossier_id: int, revision: int, now: datetime) -> None:
+    """Put the dossier's newest revision in the outbox (one entry per dossier)."""
+    session.connection().execute(
+        _QUEUE_FOR_SYNC, {"dossier_id": dossier_id, "revision": revision, "queued_at": now}
+    )
+
+
+def record_attachment(
+    session: Session, *, sha256: str, size: int, media_type: str, original_name: str, now: datetime
+) -> None:
+    """Note a scanned file kept in the data folder (once per content)."""
+    if session.get(AttachmentRow, sha256) is None:
+        session.execute(
+            insert(AttachmentRow).values(
+                sha256=sha256,
+                size=size,
+                media_type=media_type,
+                original_name=original_name,
+                created_at=now,
+            )
+        )
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def lock_dossier(session: Session, code: str) -> Dossier:
+    """Load a dossier for a change; on PostgreSQL its row stays locked until commit."""
+    stmt = select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)
+    if session.get_bind().dialect.name != "sqlite":
+        stmt = stmt.with_for_update()
+    return _one(session, session.execute(stmt).scalar(), code)
+
+
+def get_dossier(session: Session, code: str) -> Dossier:
+    dossier_id = session.execute(select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)).scalar()
+    return _one(session, dossier_id, code)
+
+
+def _one(session: Session, dossier_id: int | None, code: str) -> Dossier:
+    if dossier_id is None:
+        raise NotFound(f"Không tìm thấy hồ sơ mã «{code}».", code="dossier.not_found")
+    return load_dossiers(session, [dossier_id])[0]
+
+
+def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
+    """Full dossiers (documents, fees, people, history) in code order.
+
+    Read with Core statements, five queries for any number of dossiers and no ORM
+    identity map: the sync push and the exports build hundreds of them at a time."""
+    if not ids:
+        return []
+    wanted = list(ids)
+    connection = session.connection()
+    dossier_rows = list(
+        connection.execute(
+            select(_DOSSIERS).where(_DOSSIERS.c.id.in_(wanted)).order_by(_DOSSIERS.c.code)
+        )
+    )
+    documents: dict[int, list[ReceivedDocument]] = {i: [] for i in wanted}
+    for r in connection.execute(
+        select(_DOCUMENTS)
+        .where(_DOCUMENTS.c.dossier_id.in_(wanted))
+        .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position)
+    ):
+        documents[r.dossier_id].append(rows.document_from_row(r))
+    fees: dict[int, list[Fee]] = {i: [] for i in wanted}
+    for r in connection.execute(
+        select(_FEES).where(_FEES.c.dossier_id.in_(wanted)).order_by(_FEES.c.dossier_id, _FEES.c.id)
+    ):
+        fees[r.dossier_id].append(rows.fee_from_row(r))
+    events: dict[int, list[StatusEvent]] = {i: [] for i in wanted}
+    for r in connection.execute(
+        select(_EVENTS)
+        .where(_EVENTS.c.dossier_id.in_(wanted))
+        .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id)
+    ):
+        events[r.dossier_id].append(rows.event_from_row(r))
+    parties: dict[int, list[Party]] = {i: [] for i in wanted}
+    for r in connection.execute(
+        select(_PARTIES.c.dossier_id, _PARTIES.c.role, *_PEOPLE.c)
+        .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
+        .where(_PARTIES.c.dossier_id.in_(wanted), _PARTIES.c.role != rows.APPLICANT_ROLE)
+        .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position)
+    ):
+        parties[r.dossier_id].append(Party(r.role, rows.person_from_row(r)))
+    person_ids = list({r.applicant_person_id for r in dossier_rows} - {None})
+    applicants = {
+        r.id: r for r in connection.execute(select(_PEOPLE).where(_PEOPLE.c.id.in_(person_ids)))
+    }
+    return [
+        rows.dossier_from_row(
+            row,
+            applicant=applicants.get(row.applicant_person_id),
+            documents=documents[row.id],
+            fees=fees[row.id],
+            parties=parties[row.id],
+            events=events[row.id],
+        )
+        for row in dossier_rows
+    ]
+
+
+def _load_in_order(session: Session, ids: Sequence[int]) -> list[Dossier]:
+    """``load_dossiers`` in the order of ``ids``."""
+    by_id = {d.id: d for d in load_dossiers(session, ids)}
+    return [by_id[i] for i in ids]
+
+
+def iter_dossiers(
+    session: Session, *, since: date | None = None, batch_size: int = 500
+) -> Iterator[Dossier]:
+    """Every dossier in code order (keyset pages), with everything it carries."""
+    last_code = ""
+    while True:
+        stmt = select(_DOSSIERS.c.id, _DOSSIERS.c.code).where(_DOSSIERS.c.code > last_code)
+        if since is not None:
+            stmt = stmt.where(_DOSSIERS.c.received_day >= since)
+        page = session.execute(stmt.order_by(_DOSSIERS.c.code).limit(batch_size)).all()
+        if not page:
+            return
+        yield from _load_in_order(session, [r.id for r in page])
+        last_code = page[-1].code
+
+
+def dossiers_received_between(session: Session, first_day: date, last_day: date) -> list[Dossier]:
+    """Every dossier received on those days, in the order received (the tracking book)."""
+    ids = list(
+        session.scalars(
+            select(_DOSSIERS.c.id)
+            .where(_DOSSIERS.c.received_day >= first_day, _DOSSIERS.c.received_day <= last_day)
+            .order_by(_DOSSIERS.c.received_at, _DOSSIERS.c.id)
+        )
+    )
+    result: list[Dossier] = []
+    for start in range(0, len(ids), 500):
+        result.extend(_load_in_order(session, ids[start : start + 500]))
+    return result
+
+
+def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
+    return list(
+        session.scalars(
+            select(_DOSSIERS.c.sequence)
+            .where(_DOSSIERS.c.agency_id == agency_id, _DOSSIERS.c.received_day == day)
+            .order_by(_DOSSIERS.c.sequence)
+        )
+    )
+
+
+def all_codes(session: Session) -> Iterable[str]:
+    return session.scalars(select(_DOSSIERS.c.code).order_by(_DOSSIERS.c.code))

@@ -1,0 +1,228 @@
+"""The office and what it keeps besides dossiers: its identity, staff accounts, the
+catalogue of procedures, the calendar's exceptions, and the day's sequence of codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
+from desk.domain.catalogue import Catalogue, Procedure, procedure_from_dict
+from desk.domain.codes import SequenceBlock
+from desk.domain.office import Office, Role, User
+from desk.domain.text import fold
+from desk.errors import AlreadyExists, NotFound, SequenceExhausted
+from desk.store.models import CalendarOverrideRow, OfficeRow, ProcedureRow, UserRow
+
+# --- the office -----------------------------------------------------------------------
+
+
+def load_office(session: Session) -> Office | None:
+    row = session.get(OfficeRow, 1)
+    if row is None:
+        return None
+    return Office(
+        agency_id=row.agency_id,
+        agency_name=row.agency_name,
+        unit_name=row.unit_name,
+        commune=row.commune,
+        province=row.province,
+        place_name=row.place_name,
+        address=row.address,
+        phone=row.phone,
+        lookup_url=row.lookup_url,
+        hours=OfficeHours.parse(row.office_hours),
+    )
+
+
+def save_office(session: Session, office: Office, now: datetime) -> None:
+    values = {
+        "agency_id": office.agency_id,
+        "agency_name": office.agency_name,
+        "unit_name": office.unit_name,
+        "commune": office.commune,
+        "province": office.province,
+        "place_name": office.place_name,
+        "address": office.address,
+        "phone": office.phone,
+        "lookup_url": office.lookup_url,
+        "office_hours": str(office.hours),
+    }
+    if session.get(OfficeRow, 1) is None:
+        session.execute(insert(OfficeRow).values(id=1, created_at=now, **values))
+    else:
+        session.execute(update(OfficeRow).where(OfficeRow.id == 1).values(**values))
+
+
+# --- staff ----------------------------------------------------------------------------
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.username, row.full_name, Role(row.role), row.title, row.active)
+
+
+def add_user(
+    session: Session,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password_hash: str,
+    now: datetime,
+    title: str = "",
+) -> User:
+    """A new account; AlreadyExists when the user name is taken."""
+    try:
+        user_id = session.execute(
+            insert(UserRow)
+            .values(
+                username=username,
+                full_name=full_name,
+                title=title,
+                role=role.value,
+                password_hash=password_hash,
+                active=True,
+                created_at=now,
+            )
+            .returning(UserRow.id)
+        ).scalar_one()
+    except IntegrityError:
+        raise AlreadyExists(
+            f"Tên đăng nhập «{username}» đã có.", code="user.exists", field="username"
+        ) from None
+    return User(user_id, username, full_name, role, title)
+
+
+def user_with_hash(session: Session, username: str) -> tuple[User, str] | None:
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+    return (_user(row), row.password_hash) if row else None
+
+
+def set_password_hash(session: Session, user_id: int, password_hash: str) -> None:
+    session.execute(
+        update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash)
+    )
+
+
+def list_users(session: Session) -> list[User]:
+    return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.username))]
+
+
+def staff_names(session: Session) -> list[tuple[int, str]]:
+    """(id, full name) of every account, for the list's clerk filter."""
+    return [
+        (row[0], row[1])
+        for row in session.execute(
+            select(UserRow.id, UserRow.full_name).order_by(UserRow.full_name)
+        )
+    ]
+
+
+# --- the catalogue --------------------------------------------------------------------
+
+
+def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> None:
+    """Upsert every procedure of the catalogue; procedures not in it are deactivated.
+
+    Procedures are never deleted: old dossiers keep pointing at them.
+    """
+    existing = set(session.scalars(select(ProcedureRow.code)))
+    for procedure in catalogue:
+        values = {
+            "name": procedure.name,
+            "name_folded": fold(procedure.name),
+            "field_code": procedure.field_code,
+            "field_name": procedure.field_name,
+            "definition": procedure.to_dict(),
+            "active": procedure.active,
+            "updated_at": now,
+        }
+        if procedure.code in existing:
+            session.execute(
+                update(ProcedureRow).where(ProcedureRow.code == procedure.code).values(**values)
+            )
+        else:
+            session.execute(insert(ProcedureRow).values(code=procedure.code, **values))
+    missing = existing - {p.code for p in catalogue}
+    if missing:
+        session.execute(
+            update(ProcedureRow)
+            .where(ProcedureRow.code.in_(missing))
+            .values(active=False, updated_at=now)
+        )
+
+
+def load_catalogue(session: Session, *, include_inactive: bool = False) -> Catalogue:
+    stmt = select(ProcedureRow.definition).order_by(ProcedureRow.code)
+    if not include_inactive:
+        stmt = stmt.where(ProcedureRow.active.is_(True))
+    return Catalogue(tuple(procedure_from_dict(d) for d in session.scalars(stmt)))
+
+
+def get_procedure(session: Session, code: str) -> Procedure:
+    definition = session.scalar(select(ProcedureRow.definition).where(ProcedureRow.code == code))
+    if definition is None:
+        raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.", code="procedure.not_found")
+    return procedure_from_dict(definition)
+
+
+# --- the calendar's exceptions --------------------------------------------------------
+
+
+def load_calendar_overrides(session: Session) -> list[CalendarOverride]:
+    rows = session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+    return [CalendarOverride(r.day, DayKind(r.kind), r.name) for r in rows]
+
+
+def put_calendar_override(
+    session: Session, override: CalendarOverride, *, by: str, now: datetime
+) -> None:
+    session.execute(delete(CalendarOverrideRow).where(CalendarOverrideRow.day == override.day))
+    session.execute(
+        insert(CalendarOverrideRow).values(
+            day=override.day,
+            kind=override.kind.value,
+            name=override.name,
+            created_by=by,
+            created_at=now,
+        )
+    )
+
+
+def remove_calendar_override(session: Session, day: date) -> bool:
+    result = session.execute(delete(CalendarOverrideRow).where(CalendarOverrideRow.day == day))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# --- the day's sequence of dossier codes ----------------------------------------------
+
+# The same upsert SQL works on SQLite (3.35+) and PostgreSQL. Written as text because
+# SQLAlchemy does not cache dialect upserts, and recompiling them cost more than the write.
+_NEXT_SEQUENCE = text(
+    "INSERT INTO daily_counters (agency_id, day, block_first, last_value) "
+    "VALUES (:agency_id, :day, :block_first, :block_first) "
+    "ON CONFLICT (agency_id, day, block_first) "
+    "DO UPDATE SET last_value = daily_counters.last_value + 1 "
+    "RETURNING last_value"
+).bindparams(bindparam("day", type_=Date))
+
+
+def allocate_sequence(session: Session, agency_id: str, day: date, block: SequenceBlock) -> int:
+    """The next number of the day's sequence, inside the caller's transaction.
+
+    One upsert that both creates the day's counter and increments it, returning the new
+    value. The counter row stays locked until the caller commits (PostgreSQL row lock;
+    SQLite's write lock taken by BEGIN IMMEDIATE), and a rollback returns the number, so
+    the day's codes have neither gaps nor duplicates.
+    """
+    params = {"agency_id": agency_id, "day": day, "block_first": block.first}
+    value = int(session.connection().execute(_NEXT_SEQUENCE, params).scalar_one())
+    if value > block.last:
+        raise SequenceExhausted(
+            f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {block} của máy này. "
+            "Liên hệ quản trị để cấp thêm dãy số.",
+        )
+    return value

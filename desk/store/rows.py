@@ -1,0 +1,380 @@
+"""The one mapping between the domain's objects and the tables' rows.
+
+Every writer takes its values from here: the services' path (one dossier at a time, as
+dictionaries for SQLAlchemy's statements) and the demo's bulk path (millions of rows, as
+tuples the ``BulkInserter`` turns into the driver's form). A table's values are built once,
+as a tuple in the order of the table's ``*_COLUMNS``; ``values()`` makes the dictionary.
+Reading goes the other way (``person_from_row``, ``dossier_from_row``, ``event_from_row``
+…), whatever the query that selected the row.
+
+Values here are the domain's Python values (datetimes, dates, dicts); the columns' types
+(``models.Instant``, JSON …) convert them for the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from desk.domain.codes import DossierCode
+from desk.domain.dossier import (
+    ApplicantKind,
+    Channel,
+    Dossier,
+    Party,
+    Person,
+    ReceivedDocument,
+    ResultDelivery,
+)
+from desk.domain.fees import Fee
+from desk.domain.identity import Sex
+from desk.domain.status import ActorKind, Status, StatusEvent
+from desk.domain.text import fold
+
+Row = tuple[Any, ...]
+
+# Names repeat a great deal (a million demo dossiers have a few thousand distinct names),
+# and folding one costs microseconds.
+folded_name = lru_cache(maxsize=1 << 16)(fold)
+
+
+def values(columns: Sequence[str], row: Row) -> dict[str, Any]:
+    """A row as SQLAlchemy's statements take it."""
+    return dict(zip(columns, row, strict=True))
+
+
+# --- people ---------------------------------------------------------------------------
+
+PERSON_COLUMNS = (
+    "id_number",
+    "old_id_number",
+    "full_name",
+    "name_folded",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "email",
+    "id_issue_date",
+    "id_issuer",
+    "updated_at",
+)
+
+
+def person_row(person: Person, now: datetime) -> Row:
+    return (
+        person.id_number,
+        person.old_id_number,
+        person.full_name,
+        folded_name(person.full_name),
+        person.birth_date,
+        person.sex.value if person.sex else "",
+        person.address,
+        person.phone,
+        person.email,
+        person.id_issue_date,
+        person.id_issuer,
+        now,
+    )
+
+
+def person_changes(row: Row) -> dict[str, Any]:
+    """What a new record of a person already known (by ID number) changes: every value it
+    gives; what it leaves empty keeps what was known."""
+    return {c: v for c, v in zip(PERSON_COLUMNS, row, strict=True) if v != "" and v is not None}
+
+
+def person_from_row(row: Any) -> Person:
+    """A person from any row with the people table's columns (by name)."""
+    return Person(
+        full_name=row.full_name,
+        id_number=row.id_number,
+        old_id_number=row.old_id_number,
+        birth_date=row.birth_date,
+        sex=Sex(row.sex) if row.sex else None,
+        address=row.address,
+        phone=row.phone,
+        email=row.email,
+        id_issue_date=row.id_issue_date,
+        id_issuer=row.id_issuer,
+    )
+
+
+# --- dossiers -------------------------------------------------------------------------
+
+# What intake writes once and nothing changes afterwards …
+DOSSIER_IDENTITY_COLUMNS = (
+    "code",
+    "agency_id",
+    "received_day",
+    "sequence",
+    "procedure_code",
+    "procedure_name",
+    "field_code",
+    "field_name",
+    "lead_unit",
+    "channel",
+    "applicant_kind",
+    "applicant_person_id",
+    "applicant_name",
+    "applicant_name_folded",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_email",
+    "applicant_address",
+    "summary",
+    "sets_count",
+    "result_delivery",
+    "processing_days",
+    "needs_checks",
+    "received_at",
+    "clerk_id",
+    "clerk_name",
+)
+# … and what every change of status (or of due time) rewrites.
+DOSSIER_STATE_COLUMNS = (
+    "status",
+    "revision",
+    "due_at",
+    "rescheduled_due_at",
+    "paused_at",
+    "finished_at",
+    "returned_at",
+    "note",
+    "form_data",
+    "updated_at",
+)
+DOSSIER_COLUMNS = DOSSIER_IDENTITY_COLUMNS + DOSSIER_STATE_COLUMNS
+
+
+def dossier_identity_row(dossier: Dossier, applicant_id: int, clerk_id: int | None) -> Row:
+    code = dossier.code
+    applicant = dossier.applicant
+    return (
+        str(code),
+        code.agency_id,
+        code.day,
+        code.sequence,
+        dossier.procedure_code,
+        dossier.procedure_name,
+        dossier.field_code,
+        dossier.field_name,
+        dossier.lead_unit,
+        int(dossier.channel),
+        int(dossier.applicant_kind),
+        applicant_id,
+        applicant.full_name,
+        folded_name(applicant.full_name),
+        applicant.id_number,
+        applicant.phone,
+        applicant.email,
+        applicant.address,
+        dossier.summary,
+        dossier.sets_count,
+        dossier.result_delivery.value,
+        dossier.processing_days,
+        dossier.needs_checks,
+        dossier.received_at,
+        clerk_id,
+        dossier.clerk_name,
+    )
+
+
+def dossier_state_row(dossier: Dossier, now: datetime) -> Row:
+    return (
+        int(dossier.status),
+        dossier.revision,
+        dossier.due_at,
+        dossier.rescheduled_due_at,
+        dossier.paused_at,
+        dossier.finished_at,
+        dossier.returned_at,
+        dossier.note,
+        dossier.form_data,
+        now,
+    )
+
+
+def dossier_row(dossier: Dossier, applicant_id: int, clerk_id: int | None, now: datetime) -> Row:
+    """The whole dossiers row as the dossier stands, last changed at ``now``."""
+    return dossier_identity_row(dossier, applicant_id, clerk_id) + dossier_state_row(dossier, now)
+
+
+def dossier_from_row(
+    row: Any,
+    *,
+    applicant: Any = None,
+    documents: list[ReceivedDocument],
+    fees: list[Fee],
+    parties: list[Party],
+    events: list[StatusEvent],
+) -> Dossier:
+    """A dossier from its row (by column name) and what it carries. ``applicant``: the
+    applicant's people row, for what intake did not copy into the dossier row."""
+    person = Person(
+        full_name=row.applicant_name,
+        id_number=row.applicant_id_number,
+        phone=row.applicant_phone,
+        email=row.applicant_email,
+        address=row.applicant_address,
+    )
+    if applicant is not None:
+        person.birth_date = applicant.birth_date
+        person.sex = Sex(applicant.sex) if applicant.sex else None
+        person.old_id_number = applicant.old_id_number
+        person.id_issue_date = applicant.id_issue_date
+        person.id_issuer = applicant.id_issuer
+    return Dossier(
+        id=row.id,
+        code=DossierCode(row.agency_id, row.received_day, row.sequence),
+        procedure_code=row.procedure_code,
+        procedure_name=row.procedure_name,
+        field_code=row.field_code,
+        field_name=row.field_name,
+        status=Status(row.status),
+        revision=row.revision,
+        applicant=person,
+        applicant_kind=ApplicantKind(row.applicant_kind),
+        channel=Channel(row.channel),
+        summary=row.summary,
+        lead_unit=row.lead_unit,
+        sets_count=row.sets_count,
+        result_delivery=ResultDelivery(row.result_delivery),
+        received_at=row.received_at,
+        due_at=row.due_at,
+        clerk_name=row.clerk_name,
+        rescheduled_due_at=row.rescheduled_due_at,
+        paused_at=row.paused_at,
+        finished_at=row.finished_at,
+        returned_at=row.returned_at,
+        processing_days=row.processing_days,
+        needs_checks=row.needs_checks,
+        note=row.note,
+        form_data=dict(row.form_data or {}),
+        documents=documents,
+        fees=fees,
+        parties=parties,
+        events=events,
+    )
+
+
+# --- what a dossier carries -----------------------------------------------------------
+
+PARTY_COLUMNS = ("dossier_id", "position", "role", "person_id")
+APPLICANT_ROLE = "applicant"  # position 0: the applicant, also named in the dossier row
+
+
+def party_rows(dossier_id: int, applicant_id: int, people: Sequence[tuple[str, int]]) -> list[Row]:
+    """The applicant at position 0, then each (role, person id) in order."""
+    rows: list[Row] = [(dossier_id, 0, APPLICANT_ROLE, applicant_id)]
+    rows.extend(
+        (dossier_id, position, role, person_id)
+        for position, (role, person_id) in enumerate(people, start=1)
+    )
+    return rows
+
+
+DOCUMENT_COLUMNS = (
+    "dossier_id",
+    "position",
+    "code",
+    "name",
+    "originals",
+    "certified_copies",
+    "photocopies",
+    "attachment_sha256",
+)
+
+
+def document_rows(dossier_id: int, documents: Sequence[ReceivedDocument]) -> list[Row]:
+    return [
+        (
+            dossier_id,
+            position,
+            doc.code,
+            doc.name,
+            doc.originals,
+            doc.certified_copies,
+            doc.photocopies,
+            doc.attachment_sha256 or None,
+        )
+        for position, doc in enumerate(documents)
+    ]
+
+
+def document_from_row(row: Any) -> ReceivedDocument:
+    return ReceivedDocument(
+        name=row.name,
+        code=row.code,
+        originals=row.originals,
+        certified_copies=row.certified_copies,
+        photocopies=row.photocopies,
+        attachment_sha256=row.attachment_sha256 or "",
+    )
+
+
+FEE_COLUMNS = ("dossier_id", "name", "amount", "method")
+
+
+def fee_rows(dossier_id: int, fees: Sequence[Fee]) -> list[Row]:
+    return [(dossier_id, fee.name, fee.amount, fee.method) for fee in fees]
+
+
+def fee_from_row(row: Any) -> Fee:
+    return Fee(row.name, row.amount, row.method)
+
+
+EVENT_COLUMNS = (
+    "dossier_id",
+    "revision",
+    "at",
+    "from_status",
+    "to_status",
+    "actor_kind",
+    "actor_user_id",
+    "actor_name",
+    "actor_title",
+    "note",
+    "detail",
+)
+
+
+def event_row(dossier_id: int, event: StatusEvent) -> Row:
+    return (
+        dossier_id,
+        event.revision,
+        event.at,
+        None if event.from_status is None else int(event.from_status),
+        int(event.to_status),
+        int(event.actor_kind),
+        event.actor_user_id,
+        event.actor_name,
+        event.actor_title,
+        event.note,
+        dict(event.detail) or None,
+    )
+
+
+def event_from_row(row: Any) -> StatusEvent:
+    return StatusEvent(
+        at=row.at,
+        from_status=Status(row.from_status) if row.from_status is not None else None,
+        to_status=Status(row.to_status),
+        actor_name=row.actor_name,
+        actor_kind=ActorKind(row.actor_kind),
+        actor_title=row.actor_title,
+        note=row.note,
+        detail=row.detail or {},
+        revision=row.revision,
+        actor_user_id=row.actor_user_id,
+    )
+
+
+OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
+
+
+def outbox_row(dossier: Dossier, queued_at: datetime) -> Row:
+    """The dossier's newest revision, waiting for the province."""
+    return (dossier.id, dossier.revision, queued_at)
