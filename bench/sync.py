@@ -50,7 +50,7 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
     from desk.services import demo
     from desk.services.context import DeskContext
     from desk.services.sync import run_sync
-    from desk.store import repositories as repo
+    from desk.store import counts as store_counts
     from desk.sync.connection import ConnectionSettings
     from desk.sync.secrets import Secret
 
@@ -66,7 +66,7 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
             demo.add_demo_dossiers(ctx, dossiers, seed=7, bulk=True, workers=0)
             results["demo_generation_s"] = round(time.perf_counter() - started, 1)
             with ctx.db.read() as session:
-                results["queued"] = repo.count_outbox(session)
+                results["queued"] = store_counts.count_outbox(session)
             settings = ConnectionSettings(
                 base_url=url,
                 agency_id=ctx.office.agency_id,

@@ -1,6 +1,7 @@
 """Tables of the office database (SQLAlchemy 2 typed declarative models).
 
-Rows never leave this package: repositories turn them into domain objects.
+Rows never leave this package: its modules turn them into domain objects (the mapping
+of every table is ``desk.store.rows``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from desk.domain.dossier import Dossier
 from desk.domain.outbox import AttentionItem, AttentionKind, SyncResult
 from desk.errors import NotFound
-from desk.store import repositories as repo
+from desk.store import counts as store_counts
+from desk.store import dossiers as store_dossiers
 from desk.store import sync_records
 from desk.store.models import (
     Base,
@@ -107,12 +108,12 @@ def next_outbox_entries(
 
 
 def count_outbox(session: Session) -> int:
-    return repo.count_outbox(session)
+    return store_counts.count_outbox(session)
 
 
 def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
     """Full dossiers in code order (the push builds a hundred of them per batch)."""
-    return repo.load_dossiers(session, ids)
+    return store_dossiers.load_dossiers(session, ids)
 
 
 def dossier_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
@@ -132,7 +133,7 @@ def requeue_current_revision(session: Session, dossier_id: int, now: datetime) -
     revision = session.scalar(select(DossierRow.revision).where(DossierRow.id == dossier_id))
     if revision is None:
         raise NotFound(f"Không có hồ sơ số {dossier_id}.", code="sync.dossier")
-    repo.queue_for_sync(session, dossier_id, int(revision), now)
+    store_dossiers.queue_for_sync(session, dossier_id, int(revision), now)
     return int(revision)
 
 

@@ -16,7 +16,8 @@ import requests
 
 from desk.services import demo
 from desk.services.context import DeskContext
-from desk.store import repositories as repo
+from desk.store import counts as store_counts
+from desk.store import dossiers as store_dossiers
 from desk.sync.connection import ConnectionSettings, RetryPolicy
 from desk.sync.items import dossier_item
 from desk.sync.secrets import Secret
@@ -135,13 +136,13 @@ def desk_state(ctx: DeskContext) -> dict[str, tuple[int, str]]:
     with ctx.db.read() as session:
         return {
             str(d.code): (d.revision, item_hash(dossier_item(d)))
-            for d in repo.iter_dossiers(session)
+            for d in store_dossiers.iter_dossiers(session)
         }
 
 
 def outbox_size(ctx: DeskContext) -> int:
     with ctx.db.read() as session:
-        return repo.count_outbox(session)
+        return store_counts.count_outbox(session)
 
 
 def assert_province_holds_the_desk(ctx: DeskContext, sim: Sim) -> None:

@@ -10,7 +10,7 @@ from desk.domain.status import Status, allowed_next
 from desk.services import dossiers
 from desk.services.context import DeskContext
 from desk.services.sync import run_sync
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from desk.store import sync_repository as sync_repo
 from desk.sync.connection import RetryPolicy
 from desk.sync.connector import ProvinceConnector
@@ -33,7 +33,7 @@ def sync(ctx: DeskContext, sim: Sim, *, retry: RetryPolicy = FAST, **kwargs: Any
 
 def codes(ctx: DeskContext) -> list[str]:
     with ctx.db.read() as session:
-        return list(repo.all_codes(session))
+        return list(store_dossiers.all_codes(session))
 
 
 def advance_one(ctx: DeskContext, code: str, clerk: Any) -> Status | None:
@@ -153,8 +153,8 @@ def test_rejected_and_conflicting_dossiers_never_block_the_others(ctx, clerk, si
     add_dossiers(ctx, 16)
     open_code = receive_open(ctx, 4)[0]  # open: it can still change
     with ctx.db.read() as session:
-        all_dossiers = list(repo.iter_dossiers(session))
-        rejected_procedure = repo.get_dossier(session, open_code).procedure_code
+        all_dossiers = list(store_dossiers.iter_dossiers(session))
+        rejected_procedure = store_dossiers.get_dossier(session, open_code).procedure_code
     sim = sim_factory("--reject-procedure", rejected_procedure)
     victim = next(d for d in all_dossiers if d.procedure_code != rejected_procedure)
     foreign = dossier_item(victim)
@@ -187,7 +187,7 @@ def test_rejected_and_conflicting_dossiers_never_block_the_others(ctx, clerk, si
 def test_a_stale_revision_is_done_without_attention(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
     add_dossiers(ctx, 3)
     with ctx.db.read() as session:
-        first = next(iter(repo.iter_dossiers(session)))
+        first = next(iter(store_dossiers.iter_dossiers(session)))
     newer = dossier_item(first)
     newer["PhienBan"] = first.revision + 5
     sim.put_dossiers(newer)

@@ -20,7 +20,7 @@ from desk.domain.outbox import AttentionKind
 from desk.domain.status import ActorKind, StatusEvent, check_transition
 from desk.errors import IllegalTransition, NotFound
 from desk.services.sync.state import RunState
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from desk.store import sync_records
 from desk.sync.errors import ProvinceProtocolError
 from desk.sync.items import ProvinceChange
@@ -56,7 +56,7 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
                 dossier: Dossier | None = None
                 if change.status is not None:
                     try:
-                        dossier = repo.lock_dossier(session, change.code)
+                        dossier = store_dossiers.lock_dossier(session, change.code)
                     except NotFound:
                         dossier = None
                 if dossier is not None and dossier.status is change.status:
@@ -86,7 +86,7 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
                     continue
                 assert dossier is not None
                 event = province_transition(ctx.calendar, dossier, change, now)
-                repo.save_change(session, dossier, [event], now)
+                store_dossiers.save_change(session, dossier, [event], now)
                 report.changes_applied += 1
             sync_records.set_state(session, FEED_CURSOR, page.next_cursor, now_in_office())
         done += len(page.changes)

@@ -13,7 +13,7 @@ from desk.domain.status import ActorKind
 from desk.errors import DeskError, InvalidInput, NotFound
 from desk.services.context import DeskContext
 from desk.services.sync.settings import ping_settings
-from desk.store import repositories as repo
+from desk.store import dossiers as store_dossiers
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
 from desk.sync.connector import ProvinceConnector
@@ -123,14 +123,14 @@ def resolve_attention(
                 revision = sync_repo.requeue_current_revision(session, item.dossier_id, now)
                 resolution = f"{resolution}; gửi lại phiên bản {revision}"
             else:
-                dossier = repo.lock_dossier(session, item.code)
+                dossier = store_dossiers.lock_dossier(session, item.code)
                 event = dossier.note_change(
                     now,
                     Actor(by, kind=ActorKind.SYSTEM),
                     f"Gửi lại lên tỉnh với phiên bản {dossier.revision + 1} sau xung đột "
                     f"phiên bản {item.revision} (quyết định của {by}).",
                 )
-                repo.save_change(session, dossier, [event], now)
+                store_dossiers.save_change(session, dossier, [event], now)
                 resolution = f"{resolution}; gửi lại với phiên bản {dossier.revision}"
         sync_records.resolve_attention(session, item_id, by=by, resolution=resolution, now=now)
         resolved = sync_records.get_attention(session, item_id)
