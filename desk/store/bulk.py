@@ -1,8 +1,8 @@
 """Fast loading of many rows at once (the large demo office, benchmarks).
 
-The rows are ``desk.store.rows``' own (the services' path writes the same values), put in
-the driver's form by ``SqlValues.encoder`` (with the columns' own types) and sent with
-executemany, all in one transaction. The caller assigns the ids, so children can point at
+The rows are ``desk.store.rows``' own (the services' path writes the same values), in the
+driver's form given by ``SqlValues`` (the columns' own types), and sent with executemany,
+all in one transaction. The caller assigns the ids, so children can point at
 their parents before anything is inserted.
 """
 
@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.codes import SequenceBlock
 from desk.store import people
 from desk.store.db import Database
-from desk.store.models import Base, DailyCounterRow, DossierRow, Instant
+from desk.store.models import DailyCounterRow, DossierRow
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
 LOADED_TABLES = (
@@ -36,22 +36,22 @@ _MEMO_LIMIT = 1 << 18  # entries per memo: far more than the distinct values of 
 
 
 class SqlValues:
-    """Column values as the driver receives them, converted by the columns' own types
-    (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat the same instants
-    and days many times, and converting an Instant costs microseconds."""
+    """Column values as the driver receives them (a ``rows.ValueForm``), converted by the
+    columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
+    the same instants and days many times, and converting an Instant costs microseconds."""
 
     def __init__(self, dialect: Dialect):
         columns = DossierRow.__table__.c
         self._instant = _processor(columns.received_at.type, dialect)
         self._date = _processor(columns.received_day.type, dialect)
-        self.json = _processor(columns.form_data.type, dialect)
-        self.boolean = _processor(columns.needs_checks.type, dialect)
+        self._json = _processor(columns.form_data.type, dialect)
         self._instants: dict[datetime, Any] = {}
         self._dates: dict[date, Any] = {}
-        self._empty_json = self.json({})
-        self._booleans = {value: self.boolean(value) for value in (True, False)} | {None: None}
+        self._empty_json = self._json({})
+        boolean = _processor(columns.needs_checks.type, dialect)
+        self._booleans = {True: boolean(True), False: boolean(False)}
 
-    def instant(self, value: datetime | None) -> Any:
+    def instant(self, value: datetime | None, /) -> Any:
         if value is None:
             return None
         converted = self._instants.get(value)
@@ -61,7 +61,7 @@ class SqlValues:
             converted = self._instants[value] = self._instant(value)
         return converted
 
-    def date(self, value: date | None) -> Any:
+    def day(self, value: date | None, /) -> Any:
         if value is None:
             return None
         converted = self._dates.get(value)
@@ -71,44 +71,14 @@ class SqlValues:
             converted = self._dates[value] = self._date(value)
         return converted
 
-    def encoder(
-        self, table: str, columns: Sequence[str]
-    ) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-        """A function turning a row of ``table`` given in ``columns`` order (the domain's
-        values, as ``desk.store.rows`` makes them) into the driver's form."""
-        types = Base.metadata.tables[table].c
-        converters = [
-            (index, converter)
-            for index, name in enumerate(columns)
-            if (converter := self._converter(types[name].type)) is not None
-        ]
-        if not converters:
-            return tuple
-
-        def encode(row: Sequence[Any]) -> tuple[Any, ...]:
-            encoded = list(row)
-            for index, convert in converters:
-                encoded[index] = convert(encoded[index])
-            return tuple(encoded)
-
-        return encode
-
-    def _converter(self, type_: Any) -> Callable[[Any], Any] | None:
-        if isinstance(type_, Instant):
-            return self.instant
-        if isinstance(type_, Date):
-            return self.date
-        if isinstance(type_, Boolean):
-            return self._booleans.__getitem__
-        if isinstance(type_, JSON):
-            return self._json
-        return None
-
-    def _json(self, value: Any) -> Any:
+    def json(self, value: Any, /) -> Any:
         if value is None:
             return None
         # Most dossiers carry no form data: one encoding of {} serves them all.
-        return self._empty_json if type(value) is dict and not value else self.json(value)
+        return self._empty_json if type(value) is dict and not value else self._json(value)
+
+    def boolean(self, value: bool, /) -> Any:
+        return self._booleans[value]
 
 
 def _processor(type_: Any, dialect: Dialect) -> Callable[[Any], Any]:

@@ -2,21 +2,23 @@
 
 Every writer takes its values from here: the services' path (one dossier at a time, as
 dictionaries for SQLAlchemy's statements) and the demo's bulk path (millions of rows, as
-tuples the ``BulkInserter`` turns into the driver's form). A table's values are built once,
-as a tuple in the order of the table's ``*_COLUMNS``; ``values()`` makes the dictionary.
-Reading goes the other way (``person_from_row``, ``dossier_from_row``, ``event_from_row``
-…), whatever the query that selected the row.
+tuples for executemany). A table's values are built once, as a tuple in the order of the
+table's ``*_COLUMNS``; ``values()`` makes the dictionary. Reading goes the other way
+(``person_from_row``, ``dossier_from_row``, ``event_from_row`` …), whatever the query that
+selected the row.
 
-Values here are the domain's Python values (datetimes, dates, dicts); the columns' types
-(``models.Instant``, JSON …) convert them for the database.
+Which value is an instant, a day, JSON or a boolean is said here, by ``ValueForm``: the
+services' path keeps the domain's Python values (``AS_IS``: the columns' types, such as
+``models.Instant``, convert them), the bulk path passes ``store.bulk.SqlValues``, which
+gives the driver's form directly, so a million rows need no second pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import (
@@ -35,9 +37,52 @@ from desk.domain.text import fold
 
 Row = tuple[Any, ...]
 
+
+class ValueForm(Protocol):
+    """How the values of typed columns are given."""
+
+    def instant(self, value: datetime | None, /) -> Any: ...
+    def day(self, value: date | None, /) -> Any: ...
+    def json(self, value: Any, /) -> Any: ...
+    def boolean(self, value: bool, /) -> Any: ...
+
+
+class _AsIs:
+    """The domain's own values: SQLAlchemy's statements convert them by column type."""
+
+    @staticmethod
+    def instant(value: datetime | None, /) -> Any:
+        return value
+
+    @staticmethod
+    def day(value: date | None, /) -> Any:
+        return value
+
+    @staticmethod
+    def json(value: Any, /) -> Any:
+        return value
+
+    @staticmethod
+    def boolean(value: bool, /) -> Any:
+        return value
+
+
+AS_IS: ValueForm = _AsIs()
+
 # Names repeat a great deal (a million demo dossiers have a few thousand distinct names),
 # and folding one costs microseconds.
 folded_name = lru_cache(maxsize=1 << 16)(fold)
+
+
+@lru_cache(maxsize=1 << 12)
+def _code_prefix(agency_id: str, day: date) -> str:
+    return str(DossierCode(agency_id, day, 1))[:-4]
+
+
+def code_text(code: DossierCode) -> str:
+    """``str(code)``, from the day's prefix made once: formatting the day costs more than
+    the rest of a bulk dossier row."""
+    return f"{_code_prefix(code.agency_id, code.day)}{code.sequence:04d}"
 
 
 def values(columns: Sequence[str], row: Row) -> dict[str, Any]:
@@ -63,26 +108,26 @@ PERSON_COLUMNS = (
 )
 
 
-def person_row(person: Person, now: datetime) -> Row:
+def person_row(person: Person, now: datetime, form: ValueForm = AS_IS) -> Row:
     return (
         person.id_number,
         person.old_id_number,
         person.full_name,
         folded_name(person.full_name),
-        person.birth_date,
+        form.day(person.birth_date),
         person.sex.value if person.sex else "",
         person.address,
         person.phone,
         person.email,
-        person.id_issue_date,
+        form.day(person.id_issue_date),
         person.id_issuer,
-        now,
+        form.instant(now),
     )
 
 
 def person_changes(row: Row) -> dict[str, Any]:
     """What a new record of a person already known (by ID number) changes: every value it
-    gives; what it leaves empty keeps what was known."""
+    gives; what it leaves empty keeps what was known. ``row``: a ``person_row``."""
     return {c: v for c, v in zip(PERSON_COLUMNS, row, strict=True) if v != "" and v is not None}
 
 
@@ -149,13 +194,15 @@ DOSSIER_STATE_COLUMNS = (
 DOSSIER_COLUMNS = DOSSIER_IDENTITY_COLUMNS + DOSSIER_STATE_COLUMNS
 
 
-def dossier_identity_row(dossier: Dossier, applicant_id: int, clerk_id: int | None) -> Row:
+def dossier_identity_row(
+    dossier: Dossier, applicant_id: int, clerk_id: int | None, form: ValueForm = AS_IS
+) -> Row:
     code = dossier.code
     applicant = dossier.applicant
     return (
-        str(code),
+        code_text(code),
         code.agency_id,
-        code.day,
+        form.day(code.day),
         code.sequence,
         dossier.procedure_code,
         dossier.procedure_name,
@@ -175,31 +222,40 @@ def dossier_identity_row(dossier: Dossier, applicant_id: int, clerk_id: int | No
         dossier.sets_count,
         dossier.result_delivery.value,
         dossier.processing_days,
-        dossier.needs_checks,
-        dossier.received_at,
+        form.boolean(dossier.needs_checks),
+        form.instant(dossier.received_at),
         clerk_id,
         dossier.clerk_name,
     )
 
 
-def dossier_state_row(dossier: Dossier, now: datetime) -> Row:
+def dossier_state_row(dossier: Dossier, now: datetime, form: ValueForm = AS_IS) -> Row:
+    instant = form.instant
     return (
         int(dossier.status),
         dossier.revision,
-        dossier.due_at,
-        dossier.rescheduled_due_at,
-        dossier.paused_at,
-        dossier.finished_at,
-        dossier.returned_at,
+        instant(dossier.due_at),
+        instant(dossier.rescheduled_due_at),
+        instant(dossier.paused_at),
+        instant(dossier.finished_at),
+        instant(dossier.returned_at),
         dossier.note,
-        dossier.form_data,
-        now,
+        form.json(dossier.form_data),
+        instant(now),
     )
 
 
-def dossier_row(dossier: Dossier, applicant_id: int, clerk_id: int | None, now: datetime) -> Row:
+def dossier_row(
+    dossier: Dossier,
+    applicant_id: int,
+    clerk_id: int | None,
+    now: datetime,
+    form: ValueForm = AS_IS,
+) -> Row:
     """The whole dossiers row as the dossier stands, last changed at ``now``."""
-    return dossier_identity_row(dossier, applicant_id, clerk_id) + dossier_state_row(dossier, now)
+    return dossier_identity_row(dossier, applicant_id, clerk_id, form) + dossier_state_row(
+        dossier, now, form
+    )
 
 
 def dossier_from_row(
@@ -341,11 +397,11 @@ EVENT_COLUMNS = (
 )
 
 
-def event_row(dossier_id: int, event: StatusEvent) -> Row:
+def event_row(dossier_id: int, event: StatusEvent, form: ValueForm = AS_IS) -> Row:
     return (
         dossier_id,
         event.revision,
-        event.at,
+        form.instant(event.at),
         None if event.from_status is None else int(event.from_status),
         int(event.to_status),
         int(event.actor_kind),
@@ -353,7 +409,7 @@ def event_row(dossier_id: int, event: StatusEvent) -> Row:
         event.actor_name,
         event.actor_title,
         event.note,
-        dict(event.detail) or None,
+        form.json(dict(event.detail)) if event.detail else None,
     )
 
 
@@ -375,6 +431,6 @@ def event_from_row(row: Any) -> StatusEvent:
 OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
 
 
-def outbox_row(dossier: Dossier, queued_at: datetime) -> Row:
+def outbox_row(dossier: Dossier, queued_at: datetime, form: ValueForm = AS_IS) -> Row:
     """The dossier's newest revision, waiting for the province."""
-    return (dossier.id, dossier.revision, queued_at)
+    return (dossier.id, dossier.revision, form.instant(queued_at))

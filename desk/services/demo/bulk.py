@@ -104,7 +104,7 @@ class RowMaker:
     The decisions are the services' own: ``plan_intake`` (status, due time, fees, first
     event), ``intake.new_dossier`` and ``Dossier.advance`` (each step of the history). The
     values are ``desk.store.rows``'; only the writing differs: tuples in the driver's form
-    (``SqlValues.encoder``), one list per table, instead of one statement each.
+    (``SqlValues``), one list per table, instead of one statement each.
     """
 
     def __init__(
@@ -123,10 +123,7 @@ class RowMaker:
         self.agency_id = agency_id
         self.block = block
         self.known_people = known_people or {}
-        self._person = values.encoder("people", PEOPLE_COLUMNS)
-        self._dossier = values.encoder("dossiers", DOSSIER_COLUMNS)
-        self._event = values.encoder("status_events", rows.EVENT_COLUMNS)
-        self._outbox = values.encoder("outbox", rows.OUTBOX_COLUMNS)
+        self.values = values
 
     def rows(self, task: ChunkTask) -> ChunkRows:
         made = ChunkRows()
@@ -141,14 +138,14 @@ class RowMaker:
     def _add_person(self, made: ChunkRows, person: Person, now: datetime) -> tuple[int, bool]:
         """The person's row, as ``save_person`` writes it: (chunk number, False) for a new
         person, (id, True) for one the office knew by ID number."""
-        row = rows.person_row(person, now)
         if person.id_number and self.known_people:
             known = self.known_people.get(person.id_number)
             if known is not None:
-                made.known_updates.append((known, rows.person_changes(row)))
+                changes = rows.person_changes(rows.person_row(person, now))
+                made.known_updates.append((known, changes))
                 return known, True
         number = len(made.people) + 1
-        made.people.append(self._person((number, *row)))
+        made.people.append((number, *rows.person_row(person, now, self.values)))
         return number, False
 
     def _add(
@@ -189,10 +186,9 @@ class RowMaker:
                 ("dossiers", len(made.dossiers), _APPLICANT_COLUMN, applicant_id)
             )
             made.known_refs.append(("parties", first_party, _PARTY_PERSON_COLUMN, applicant_id))
+        values = self.values
         made.dossiers.append(
-            self._dossier(
-                (dossier_id, *rows.dossier_row(dossier, applicant_id, clerk.id, changed_at))
-            )
+            (dossier_id, *rows.dossier_row(dossier, applicant_id, clerk.id, changed_at, values))
         )
         people = []
         for position, party in enumerate(dossier.parties, start=1):
@@ -205,9 +201,8 @@ class RowMaker:
         made.parties.extend(rows.party_rows(dossier_id, applicant_id, people))
         made.documents.extend(rows.document_rows(dossier_id, dossier.documents))
         made.fees.extend(rows.fee_rows(dossier_id, dossier.fees))
-        encode_event = self._event
-        made.events.extend(encode_event(rows.event_row(dossier_id, e)) for e in dossier.events)
-        made.outbox.append(self._outbox(rows.outbox_row(dossier, changed_at)))
+        made.events.extend([rows.event_row(dossier_id, e, values) for e in dossier.events])
+        made.outbox.append(rows.outbox_row(dossier, changed_at, values))
 
 
 # The worker processes' row maker, set up once per process (inherited through fork).
