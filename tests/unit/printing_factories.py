@@ -28,8 +28,9 @@ from desk.domain.fees import Fee, FeeRule
 from desk.domain.identity import Sex
 from desk.domain.office import Office
 from desk.domain.status import Status, StatusEvent
+from desk.services.demo import DEMO_OFFICE
 
-AGENCY_ID = "000.17.22.H56"
+AGENCY_ID = DEMO_OFFICE.agency_id
 
 # Every tone mark on several vowels, đ/Đ, capitals with stacked marks: 60 characters.
 LONG_NAME = "Nguyễn Hoàng Thị Ẩn Ấm Ầu Ẫy Ậm Ởi Ợt Ửng Ữu Đặng Ngọc Bảo Ý"
@@ -48,19 +49,8 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def make_office(**changes: Any) -> Office:
-    values: dict[str, Any] = {
-        "agency_id": AGENCY_ID,
-        "agency_name": "UBND XÃ YÊN LẠC",
-        "unit_name": "BỘ PHẬN MỘT CỬA",
-        "commune": "Xã Yên Lạc",
-        "province": "Tỉnh Phú Thọ",
-        "place_name": "Yên Lạc",
-        "address": "Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ",
-        "phone": "0210 3888 999",
-        "lookup_url": "https://dichvucong.phutho.gov.vn/tra-cuu?ma={code}",
-    }
-    values.update(changes)
-    return Office(**values)
+    """The demo office, its desk named as most communes name theirs."""
+    return replace(DEMO_OFFICE, **{"unit_name": "BỘ PHẬN MỘT CỬA", **changes})
 
 
 def birth_procedure() -> Procedure:
