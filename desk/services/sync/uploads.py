@@ -8,16 +8,27 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import AttentionKind
+from desk.services.attachments import attachment_path
 from desk.services.sync.state import RunState
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
-from desk.sync.files import attachment_path
 from desk.sync.report import SyncPhase
 
 log = logging.getLogger(__name__)
+
+
+def scanned_file(files_dir: Path, sha: str) -> Path:
+    """Where the desk keeps the file (desk.services.attachments); a flat
+    ``<files>/<sha256>`` copied in by hand is accepted too."""
+    kept = attachment_path(files_dir, sha)
+    if kept.exists():
+        return kept
+    flat = files_dir / sha
+    return flat if flat.exists() else kept
 
 
 def upload_files(state: RunState) -> None:
@@ -41,7 +52,7 @@ def upload_file(state: RunState, sha: str, codes: Sequence[str]) -> bool:
             sync_records.confirm_file(session, sha, now_in_office())
         report.files_present += 1
         return True
-    path = attachment_path(ctx.config.files_dir, sha)
+    path = scanned_file(ctx.config.files_dir, sha)
     problem = ""
     content = b""
     try:
