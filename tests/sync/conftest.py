@@ -47,7 +47,8 @@ class Sim:
         return data
 
     def faults(self, **changes: Any) -> dict[str, Any]:
-        return self.admin("POST", "/_admin/faults", changes)["faults"]  # type: ignore[no-any-return]
+        faults: dict[str, Any] = self.admin("POST", "/_admin/faults", changes)["faults"]
+        return faults
 
     def add_changes(self, *changes: dict[str, Any]) -> None:
         self.admin("POST", "/_admin/changes", {"changes": list(changes)})
@@ -56,13 +57,15 @@ class Sim:
         self.admin("POST", "/_admin/dossiers", {"data": list(items)})
 
     def latest(self) -> dict[str, dict[str, Any]]:
-        return self.admin("GET", "/_admin/dossiers")["dossiers"]  # type: ignore[no-any-return]
+        dossiers: dict[str, dict[str, Any]] = self.admin("GET", "/_admin/dossiers")["dossiers"]
+        return dossiers
 
     def log(self) -> list[tuple[str, int, str]]:
-        return [tuple(x) for x in self.admin("GET", "/_admin/log")["log"]]  # type: ignore[misc]
+        return [(str(c), int(r), str(h)) for c, r, h in self.admin("GET", "/_admin/log")["log"]]
 
     def stats(self) -> dict[str, int]:
-        return self.admin("GET", "/_admin/stats")["stats"]  # type: ignore[no-any-return]
+        stats: dict[str, int] = self.admin("GET", "/_admin/stats")["stats"]
+        return stats
 
     def stop(self) -> None:
         if self.process.poll() is None:

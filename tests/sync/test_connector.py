@@ -6,13 +6,16 @@ import datetime as dt
 import ipaddress
 import logging
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from desk.domain.outbox import SyncResult
 from desk.errors import ConfigurationError
+from desk.services.context import DeskContext
 from desk.services.sync import run_sync
 from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy, check_url
 from desk.sync.connector import ProvinceConnector
@@ -33,12 +36,14 @@ class RecordingSession(requests.Session):
         super().__init__()
         self.calls: list[dict[str, Any]] = []
 
-    def request(self, method, url, **kwargs):  # type: ignore[no-untyped-def,override]
+    def request(  # type: ignore[override]
+        self, method: str, url: str, **kwargs: Any
+    ) -> requests.Response:
         self.calls.append({"method": method, "url": url, **kwargs})
         return super().request(method, url, **kwargs)
 
 
-def test_ping_answers_and_an_absent_server_is_offline_quickly(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_ping_answers_and_an_absent_server_is_offline_quickly(ctx: DeskContext, sim: Sim) -> None:
     with ProvinceConnector(settings_for(ctx, sim)) as connector:
         assert len(connector.ping()) == 14
     closed = settings_for(ctx, sim, base_url="http://127.0.0.1:9")  # nothing listens there
@@ -46,7 +51,7 @@ def test_ping_answers_and_an_absent_server_is_offline_quickly(ctx, sim: Sim) -> 
         connector.ping()
 
 
-def test_every_request_has_a_connect_and_a_read_timeout(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_every_request_has_a_connect_and_a_read_timeout(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 3)
     session = RecordingSession()
     connector = ProvinceConnector(
@@ -64,24 +69,24 @@ def test_every_request_has_a_connect_and_a_read_timeout(ctx, sim: Sim) -> None: 
     assert all(c["timeout"] == (1.5, 7.0) for c in session.calls)
 
 
-def test_wrong_password_ends_the_run_with_a_clear_message(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_ends_the_run_with_a_clear_message(ctx: DeskContext, sim: Sim) -> None:
     settings = settings_for(ctx, sim, password=Secret("sai-mat-khau"))
     report = run_sync(ctx, settings=settings, retry=FAST)
     assert report.outcome == "config" and report.exit_code == 2
     assert "Sai tài khoản hoặc mật khẩu" in report.message
 
 
-def test_an_expired_token_is_renewed_once_and_the_call_repeated(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_an_expired_token_is_renewed_once_and_the_call_repeated(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 4)
     sim.faults(schedule=["401"])
     connector = ProvinceConnector(settings_for(ctx, sim), retry=FAST)
     report = run_sync(ctx, connector=connector)
-    assert report.outcome == "ok" and report.counts["accepted"] == 4
+    assert report.outcome == "ok" and report.counts[SyncResult.ACCEPTED] == 4
     assert connector.stats.reauths == 1
     assert sim.stats()["POST /auth/token 200"] == 2
 
 
-def test_a_second_401_in_a_row_ends_the_run(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_401_in_a_row_ends_the_run(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 2)
     sim.faults(schedule=["401", "401"])
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
@@ -90,7 +95,9 @@ def test_a_second_401_in_a_row_ends_the_run(ctx, sim: Sim) -> None:  # type: ign
     assert report.pending == 2  # nothing lost
 
 
-def test_short_lived_tokens_are_renewed_during_a_long_run(ctx, sim_factory) -> None:  # type: ignore[no-untyped-def]
+def test_short_lived_tokens_are_renewed_during_a_long_run(
+    ctx: DeskContext, sim_factory: Callable[..., Sim]
+) -> None:
     add_dossiers(ctx, 30)
     sim = sim_factory("--token-ttl", "0.3", "--max-batch", "3", "--latency-ms", "40")
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
@@ -99,8 +106,8 @@ def test_short_lived_tokens_are_renewed_during_a_long_run(ctx, sim_factory) -> N
 
 
 def test_5xx_and_lost_connections_are_retried_with_exponential_backoff_and_jitter(
-    ctx, sim: Sim
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim: Sim
+) -> None:
     add_dossiers(ctx, 3)
     sim.faults(schedule=["500", "503", "drop_before", "502"])
     waits: list[tuple[str, float]] = []
@@ -116,7 +123,7 @@ def test_5xx_and_lost_connections_are_retried_with_exponential_backoff_and_jitte
         assert ceiling / 2 <= delay <= ceiling
 
 
-def test_backoff_grows_exponentially_with_jitter_and_is_capped(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_backoff_grows_exponentially_with_jitter_and_is_capped(ctx: DeskContext, sim: Sim) -> None:
     policy = RetryPolicy(base_delay_s=1.0, max_delay_s=8.0)
     connector = ProvinceConnector(settings_for(ctx, sim), retry=policy, rng=random.Random(4))
     delays = [[connector._backoff(n) for _ in range(50)] for n in range(1, 7)]
@@ -127,7 +134,7 @@ def test_backoff_grows_exponentially_with_jitter_and_is_capped(ctx, sim: Sim) ->
     connector.close()
 
 
-def test_retries_are_bounded_and_the_run_ends_cleanly(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_retries_are_bounded_and_the_run_ends_cleanly(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 5)
     sim.faults(schedule=["503"] * 10)
     policy = RetryPolicy(attempts=4, base_delay_s=0.01, max_delay_s=0.02)
@@ -137,7 +144,7 @@ def test_retries_are_bounded_and_the_run_ends_cleanly(ctx, sim: Sim) -> None:  #
     assert sim.log() == []
 
 
-def test_a_timeout_is_retried_and_the_late_batch_stored_once(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_timeout_is_retried_and_the_late_batch_stored_once(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 4)
     sim.faults(schedule=["slow:1.5"])
     settings = settings_for(ctx, sim, read_timeout_s=0.5)
@@ -148,7 +155,7 @@ def test_a_timeout_is_retried_and_the_late_batch_stored_once(ctx, sim: Sim) -> N
     assert sim.stats()["batch replayed"] == 1
 
 
-def test_a_long_retry_after_is_bounded(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_retry_after_is_bounded(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 1)
     sim.faults(schedule=["429"], retry_after=3600)
     waits: list[tuple[str, float]] = []
@@ -161,7 +168,7 @@ def test_a_long_retry_after_is_bounded(ctx, sim: Sim) -> None:  # type: ignore[n
     assert waits == [("429", 0.05)]
 
 
-def test_cancel_stops_during_a_wait(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_during_a_wait(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 2)
     sim.faults(schedule=["429"], retry_after=30)
     cancel = CancelToken()
@@ -176,8 +183,8 @@ def test_cancel_stops_during_a_wait(ctx, sim: Sim) -> None:  # type: ignore[no-u
 
 
 def test_plain_http_only_to_loopback_or_with_an_explicit_opt_in(
-    ctx, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, caplog: pytest.LogCaptureFixture
+) -> None:
     def settings(url: str, **kw: Any) -> Any:
         return ConnectionSettings(url, "000.17.22.H56", "u", Secret("p"), **kw)
 
@@ -272,8 +279,8 @@ def _certificates(directory: Path) -> tuple[Path, Path, Path]:
 
 
 def test_https_is_verified_and_a_configured_ca_bundle_is_trusted(
-    ctx, sim_factory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim_factory: Callable[..., Sim], tmp_path: Path
+) -> None:
     add_dossiers(ctx, 3)
     ca, cert, key = _certificates(tmp_path)
     sim = sim_factory("--tls-cert", str(cert), "--tls-key", str(key))
@@ -283,12 +290,12 @@ def test_https_is_verified_and_a_configured_ca_bundle_is_trusted(
         connector.ping()  # not trusted by default: never silently accepted
     report = run_sync(ctx, settings=settings_for(ctx, sim, ca_bundle=str(ca)), retry=FAST)
     assert report.outcome == "ok", report.message
-    assert report.counts["accepted"] == 3
+    assert report.counts[SyncResult.ACCEPTED] == 3
 
 
 def test_the_password_never_reaches_the_logs(
-    ctx, sim: Sim, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim: Sim, caplog: pytest.LogCaptureFixture
+) -> None:
     add_dossiers(ctx, 2)
     settings = settings_for(ctx, sim)
     assert PASSWORD not in repr(settings) and PASSWORD not in str(settings.password)
@@ -304,7 +311,9 @@ def test_the_password_never_reaches_the_logs(
     assert PASSWORD.encode() not in database
 
 
-def test_auth_errors_from_a_wrong_server_are_not_retried_forever(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_auth_errors_from_a_wrong_server_are_not_retried_forever(
+    ctx: DeskContext, sim: Sim
+) -> None:
     settings = settings_for(ctx, sim, username="khac")
     with ProvinceConnector(settings, retry=FAST) as connector, pytest.raises(ProvinceAuthFailed):
         connector.authenticate()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from desk.domain.outbox import AttentionKind, SyncResult
 from desk.domain.status import ActorKind, Status
 from desk.services import dossiers
 from desk.services import sync as sync_service
+from desk.services.context import DeskContext
 from desk.services.sync import feed as sync_feed
 from desk.services.sync import run_sync
 from desk.store import sync_records
@@ -19,7 +21,9 @@ from tests.sync.conftest import (
 )
 
 
-def test_province_changes_are_applied_as_audited_province_transitions(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_province_changes_are_applied_as_audited_province_transitions(
+    ctx: DeskContext, sim: Sim
+) -> None:
     code = receive_open(ctx, 2)[0]
     assert run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST).outcome == "ok"
     sim.add_changes(
@@ -44,7 +48,7 @@ def test_province_changes_are_applied_as_audited_province_transitions(ctx, sim: 
     assert f"{first.at:%Y%m%d%H%M%S}" == "20261122101500"
     assert second.actor_kind is ActorKind.PROVINCE and dossier.finished_at is not None
     # The desk's new revision went back to the province in the same run.
-    assert report.counts["accepted"] == 1
+    assert report.counts[SyncResult.ACCEPTED] == 1
     assert sim.latest()[code]["item"]["TrangThaiHoSo"] == "9"
     assert_province_holds_the_desk(ctx, sim)
     # The cursor is durable: the next run applies nothing twice.
@@ -53,7 +57,7 @@ def test_province_changes_are_applied_as_audited_province_transitions(ctx, sim: 
     assert len(dossiers.get_dossier(ctx, code).events) == len(dossier.events)
 
 
-def test_unknown_and_illegal_changes_are_recorded_for_attention(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_and_illegal_changes_are_recorded_for_attention(ctx: DeskContext, sim: Sim) -> None:
     code, other = receive_open(ctx, 2)
     sim.add_changes(
         {"MaHoSo": "000.17.22.H56-260101-9999", "TrangThaiHoSo": "4"},  # not at this desk
@@ -66,17 +70,17 @@ def test_unknown_and_illegal_changes_are_recorded_for_attention(ctx, sim: Sim) -
     assert report.changes_applied == 1 and report.changes_skipped == 3
     kinds = {a.kind: a for a in report.attention}
     assert set(kinds) == {"feed_unknown", "feed_illegal", "feed_invalid"}
-    assert kinds["feed_unknown"].code == "000.17.22.H56-260101-9999"
-    assert "Được tiếp nhận" in kinds["feed_illegal"].reason
-    assert kinds["feed_illegal"].dossier_id is not None
+    assert kinds[AttentionKind.FEED_UNKNOWN].code == "000.17.22.H56-260101-9999"
+    assert "Được tiếp nhận" in kinds[AttentionKind.FEED_ILLEGAL].reason
+    assert kinds[AttentionKind.FEED_ILLEGAL].dossier_id is not None
     assert dossiers.get_dossier(ctx, code).status is Status.RECEIVED  # not applied
     assert dossiers.get_dossier(ctx, other).status is Status.PROCESSING
     assert len(sync_service.attention_items(ctx)) == 3
 
 
 def test_the_feed_is_read_page_by_page_while_more_is_true(
-    ctx, sim: Sim, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: DeskContext, sim: Sim, monkeypatch: pytest.MonkeyPatch
+) -> None:
     codes = receive_open(ctx, 5)
     monkeypatch.setattr(sync_feed, "FEED_PAGE", 2)
     sim.add_changes(*({"MaHoSo": c, "TrangThaiHoSo": "4"} for c in codes))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import ReceivedDocument
+from desk.domain.outbox import SyncResult
 from desk.services import demo, intake
 from desk.services.context import DeskContext
 from desk.services.sync import run_sync
@@ -44,14 +45,14 @@ def receive_with_scans(ctx: DeskContext, shas: list[str], *, seed: int) -> str:
     return str(intake.receive_dossier(ctx, request, clerk, at=now_in_office()).code)
 
 
-def test_files_are_uploaded_once_before_the_dossiers(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_files_are_uploaded_once_before_the_dossiers(ctx: DeskContext, sim: Sim) -> None:
     shared = store_scan(ctx, b"%PDF-1.4 giay khai sinh")
     own = store_scan(ctx, b"%PDF-1.4 can cuoc")
     first = receive_with_scans(ctx, [shared, own], seed=1)
     second = receive_with_scans(ctx, [shared], seed=2)
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
     assert report.outcome == "ok", report.lines()
-    assert report.files_uploaded == 2 and report.counts["accepted"] == 2
+    assert report.files_uploaded == 2 and report.counts[SyncResult.ACCEPTED] == 2
     stats = sim.stats()
     assert stats["HEAD /tep 404"] == 2 and stats["PUT /tep 201"] == 2
     assert (sim.data / "files" / shared).read_bytes() == b"%PDF-1.4 giay khai sinh"
@@ -62,12 +63,14 @@ def test_files_are_uploaded_once_before_the_dossiers(ctx, sim: Sim) -> None:  # 
     # A later dossier naming a file the province already has: nothing is uploaded.
     receive_with_scans(ctx, [own], seed=3)
     again = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
-    assert again.files_uploaded == 0 and again.counts["accepted"] == 1
+    assert again.files_uploaded == 0 and again.counts[SyncResult.ACCEPTED] == 1
     assert sim.stats()["PUT /tep 201"] == 2
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_a_file_the_province_already_has_is_only_asked_about(ctx, sim: Sim, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_the_province_already_has_is_only_asked_about(
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
     content = b"%PDF-1.4 da co o tinh"
     sha = store_scan(ctx, content)
     (sim.data / "files" / sha).write_bytes(content)
@@ -77,17 +80,17 @@ def test_a_file_the_province_already_has_is_only_asked_about(ctx, sim: Sim, tmp_
     assert "PUT /tep 201" not in sim.stats()
 
 
-def test_a_missing_file_holds_back_only_its_dossier(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_holds_back_only_its_dossier(ctx: DeskContext, sim: Sim) -> None:
     sha = store_scan(ctx, b"%PDF-1.4 se bi xoa")
     held = receive_with_scans(ctx, [sha], seed=5)
     other = receive_with_scans(ctx, [], seed=6)
     (ctx.config.files_dir / sha[:2] / sha).unlink()  # lost from the data folder
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
-    assert report.outcome == "attention" and report.counts["accepted"] == 1
+    assert report.outcome == "attention" and report.counts[SyncResult.ACCEPTED] == 1
     assert other in sim.latest() and held not in sim.latest()
     assert [(a.kind, a.code) for a in report.attention] == [("file_missing", held)]
     assert report.pending == 1  # still queued: sent once the file is back
     store_scan(ctx, b"%PDF-1.4 se bi xoa")
     later = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
-    assert later.files_uploaded == 1 and later.counts["accepted"] == 1
+    assert later.files_uploaded == 1 and later.counts[SyncResult.ACCEPTED] == 1
     assert held in sim.latest()

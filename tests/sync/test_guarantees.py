@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from desk.domain.office import User
+from desk.domain.outbox import SyncResult
 from desk.domain.status import Status, allowed_next
 from desk.services import dossiers
 from desk.services.context import DeskContext
@@ -27,7 +30,7 @@ from tests.sync.conftest import (
 )
 
 
-def sync(ctx: DeskContext, sim: Sim, *, retry: RetryPolicy = FAST, **kwargs: Any):  # type: ignore[no-untyped-def]
+def sync(ctx: DeskContext, sim: Sim, *, retry: RetryPolicy = FAST, **kwargs: Any):
     return run_sync(ctx, settings=settings_for(ctx, sim), retry=retry, **kwargs)
 
 
@@ -46,11 +49,11 @@ def advance_one(ctx: DeskContext, code: str, clerk: Any) -> Status | None:
     return target
 
 
-def test_first_sync_sends_every_dossier_once_in_code_order(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_first_sync_sends_every_dossier_once_in_code_order(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 25)
     report = sync(ctx, sim)
     assert report.outcome == "ok", report.lines()
-    assert report.counts["accepted"] == 25 and report.items_sent == 25
+    assert report.counts[SyncResult.ACCEPTED] == 25 and report.items_sent == 25
     assert report.exit_code == 0
     assert outbox_size(ctx) == 0
     assert_province_holds_the_desk(ctx, sim)
@@ -60,7 +63,9 @@ def test_first_sync_sends_every_dossier_once_in_code_order(ctx, sim: Sim) -> Non
     assert len(sim.log()) == 25
 
 
-def test_every_change_queues_its_new_revision_in_the_same_transaction(ctx, clerk, sim) -> None:  # type: ignore[no-untyped-def]
+def test_every_change_queues_its_new_revision_in_the_same_transaction(
+    ctx: DeskContext, clerk: User, sim: Sim
+) -> None:
     add_dossiers(ctx, 4)
     code = receive_open(ctx, 1)[0]
     sync(ctx, sim)
@@ -70,7 +75,7 @@ def test_every_change_queues_its_new_revision_in_the_same_transaction(ctx, clerk
         entries = sync_repo.next_outbox_entries(session, after_code="", limit=10)
     assert [(e.code, e.revision) for e in entries] == [(code, before + 1)]
     report = sync(ctx, sim)
-    assert report.counts["accepted"] == 1
+    assert report.counts[SyncResult.ACCEPTED] == 1
     assert sim.latest()[code]["PhienBan"] == before + 1
     with ctx.db.read() as session:
         dossier_id = sync_repo.dossier_ids_by_code(session, [code])[code]
@@ -79,18 +84,20 @@ def test_every_change_queues_its_new_revision_in_the_same_transaction(ctx, clerk
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_a_lost_reply_is_resent_with_the_same_key_and_stored_once(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_reply_is_resent_with_the_same_key_and_stored_once(
+    ctx: DeskContext, sim: Sim
+) -> None:
     add_dossiers(ctx, 12)
     # The first push is refused as too large (413), then each fault hits one push.
     sim.faults(max_batch=5, schedule=["ok", "drop", "ok", "drop", "500", "drop_before"])
     report = sync(ctx, sim)
     assert report.outcome == "ok", report.lines()
-    assert report.counts["accepted"] == 12 and report.retries >= 4
+    assert report.counts[SyncResult.ACCEPTED] == 12 and report.retries >= 4
     assert sim.stats()["batch replayed"] == 2  # the stored-but-unanswered batches
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_an_interrupted_run_resumes_with_the_same_batch(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_an_interrupted_run_resumes_with_the_same_batch(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 6)
     sim.faults(schedule=["drop"] * 3)
     first = sync(ctx, sim, retry=RetryPolicy(attempts=3, base_delay_s=0.01, max_delay_s=0.02))
@@ -102,14 +109,16 @@ def test_an_interrupted_run_resumes_with_the_same_batch(ctx, sim: Sim) -> None: 
     assert len(sim.log()) == 6
     second = sync(ctx, sim)
     assert second.outcome == "ok" and second.batches_resumed == 1
-    assert second.counts["accepted"] == 6  # the first reply, replayed
+    assert second.counts[SyncResult.ACCEPTED] == 6  # the first reply, replayed
     assert sim.stats()["batch replayed"] == 3  # two lost replies in run 1, one in run 2
     with ctx.db.read() as session:
         assert sync_repo.pending_batches(session) == []
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_a_crash_after_writing_the_batch_loses_and_doubles_nothing(ctx, clerk, sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_crash_after_writing_the_batch_loses_and_doubles_nothing(
+    ctx: DeskContext, clerk: User, sim: Sim
+) -> None:
     add_dossiers(ctx, 7)
     code = receive_open(ctx, 1)[0]
 
@@ -132,7 +141,9 @@ def test_a_crash_after_writing_the_batch_loses_and_doubles_nothing(ctx, clerk, s
     assert revisions == sorted(revisions) and len(revisions) == 2
 
 
-def test_a_dossier_edited_while_its_batch_is_in_flight_is_sent_again(ctx, clerk, sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_dossier_edited_while_its_batch_is_in_flight_is_sent_again(
+    ctx: DeskContext, clerk: User, sim: Sim
+) -> None:
     first_code = receive_open(ctx, 10)[0]
     edited: list[int] = []
 
@@ -144,12 +155,14 @@ def test_a_dossier_edited_while_its_batch_is_in_flight_is_sent_again(ctx, clerk,
     report = sync(ctx, sim, progress=edit_in_flight)
     assert report.outcome == "ok"
     assert report.edited_in_flight == [first_code]
-    assert report.counts["accepted"] == 11  # the old revision, then the new one
+    assert report.counts[SyncResult.ACCEPTED] == 11  # the old revision, then the new one
     assert outbox_size(ctx) == 0
     assert_province_holds_the_desk(ctx, sim)
 
 
-def test_rejected_and_conflicting_dossiers_never_block_the_others(ctx, clerk, sim_factory) -> None:  # type: ignore[no-untyped-def]
+def test_rejected_and_conflicting_dossiers_never_block_the_others(
+    ctx: DeskContext, clerk: User, sim_factory: Callable[..., Sim]
+) -> None:
     add_dossiers(ctx, 16)
     open_code = receive_open(ctx, 4)[0]  # open: it can still change
     with ctx.db.read() as session:
@@ -164,9 +177,9 @@ def test_rejected_and_conflicting_dossiers_never_block_the_others(ctx, clerk, si
     report = sync(ctx, sim)
     expected_rejected = sum(1 for d in all_dossiers if d.procedure_code == rejected_procedure)
     assert report.outcome == "attention" and report.exit_code == 3
-    assert report.counts["rejected"] == expected_rejected >= 1
-    assert report.counts["conflict"] == 1
-    assert report.counts["accepted"] == 20 - expected_rejected - 1
+    assert report.counts[SyncResult.REJECTED] == expected_rejected >= 1
+    assert report.counts[SyncResult.CONFLICT] == 1
+    assert report.counts[SyncResult.ACCEPTED] == 20 - expected_rejected - 1
     kinds = {(a.kind, a.code) for a in report.attention}
     assert ("conflict", str(victim.code)) in kinds
     rejected = [a for a in report.attention if a.kind == "rejected"]
@@ -181,10 +194,10 @@ def test_rejected_and_conflicting_dossiers_never_block_the_others(ctx, clerk, si
 
     assert advance_one(ctx, open_code, clerk) is not None  # a change: sent again
     third = sync(ctx, sim)
-    assert third.items_sent == 1 and third.counts["rejected"] == 1
+    assert third.items_sent == 1 and third.counts[SyncResult.REJECTED] == 1
 
 
-def test_a_stale_revision_is_done_without_attention(ctx, sim: Sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_revision_is_done_without_attention(ctx: DeskContext, sim: Sim) -> None:
     add_dossiers(ctx, 3)
     with ctx.db.read() as session:
         first = next(iter(store_dossiers.iter_dossiers(session)))
@@ -202,7 +215,9 @@ def test_a_stale_revision_is_done_without_attention(ctx, sim: Sim) -> None:  # t
     assert report.outcome == "ok" and outbox_size(ctx) == 0
 
 
-def test_413_splits_by_x_max_batch_and_429_waits_retry_after(ctx, sim_factory) -> None:  # type: ignore[no-untyped-def]
+def test_413_splits_by_x_max_batch_and_429_waits_retry_after(
+    ctx: DeskContext, sim_factory: Callable[..., Sim]
+) -> None:
     add_dossiers(ctx, 23)
     sim = sim_factory(
         "--max-batch",
@@ -220,7 +235,7 @@ def test_413_splits_by_x_max_batch_and_429_waits_retry_after(ctx, sim_factory) -
     )
     report = run_sync(ctx, connector=connector)
     assert report.outcome == "ok", report.lines()
-    assert report.counts["accepted"] == 23
+    assert report.counts[SyncResult.ACCEPTED] == 23
     stats = sim.stats()
     assert stats["POST /hoso/dongbo 413"] == 1  # once; later batches are made small
     assert stats["batch stored"] == 6  # ceil(23 / 4)

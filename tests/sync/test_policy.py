@@ -47,7 +47,8 @@ def test_the_enums_keep_the_strings_of_the_wire_and_the_database() -> None:
         "cancelled",
     }
     # A member is its string: as a key, in JSON, in a format.
-    assert {SyncResult.ACCEPTED: 1}["accepted"] == 1
+    counts: dict[str, int] = {SyncResult.ACCEPTED: 1}
+    assert counts["accepted"] == 1
     assert json.dumps({SyncResult.STALE: RunOutcome.OK}) == '{"stale": "ok"}'
     assert f"{AttentionKind.FEED_ILLEGAL}" == "feed_illegal"
 

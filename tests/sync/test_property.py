@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import contextlib
 from datetime import timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk.domain.status import allowed_next
 from desk.services import demo, dossiers
+from desk.services.context import DeskContext
 from desk.services.sync import run_sync
 from desk.store import sync_repository as sync_repo
 from desk.sync.connection import RetryPolicy
 from desk.sync.report import SyncProgress
 from tests.sync.conftest import (
+    Sim,
     assert_province_holds_the_desk,
     outbox_size,
     receive_open,
@@ -46,7 +49,9 @@ class Crash(Exception):
     """The desk process dies (after a batch was written, before it was sent)."""
 
 
-def test_random_faults_and_edits_converge_to_the_latest_revisions(ctx, sim) -> None:  # type: ignore[no-untyped-def]
+def test_random_faults_and_edits_converge_to_the_latest_revisions(
+    ctx: DeskContext, sim: Sim
+) -> None:
     clerk = demo.demo_clerks(ctx)[0]
     codes = receive_open(ctx, 6)
     sim.faults(retry_after=0.01)
@@ -71,7 +76,7 @@ def test_random_faults_and_edits_converge_to_the_latest_revisions(ctx, sim) -> N
         suppress_health_check=[HealthCheck.too_slow],
     )
     @given(plan=plans)
-    def check(plan: dict) -> None:  # type: ignore[type-arg]
+    def check(plan: dict[str, Any]) -> None:
         for kind, pick in plan["edits"]:
             edit(kind, pick)
         sim.faults(max_batch=plan["max_batch"], schedule=list(plan["schedule"]))

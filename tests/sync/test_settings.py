@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 from desk.config import config_dir, load_config
 from desk.errors import ConfigurationError
 from desk.services import sync as sync_service
+from desk.services.context import DeskContext
 from desk.sync import secrets
 from desk.sync.secrets import Secret
 
@@ -49,7 +50,7 @@ def test_an_os_keyring_is_used_when_there_is_one(tmp_path: Path) -> None:
     previous = keyring.get_keyring()
 
     class MemoryKeyring(KeyringBackend):
-        priority = 10  # type: ignore[assignment]
+        priority = 10
 
         def __init__(self) -> None:
             super().__init__()
@@ -78,7 +79,7 @@ def test_an_os_keyring_is_used_when_there_is_one(tmp_path: Path) -> None:
     assert not secrets.os_keyring_available()  # this headless machine has none
 
 
-def test_configure_writes_desk_toml_without_the_password(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_configure_writes_desk_toml_without_the_password(ctx: DeskContext, tmp_path: Path) -> None:
     toml = config_dir() / "desk.toml"
     toml.parent.mkdir(parents=True, exist_ok=True)
     toml.write_text('desk_name = "Quầy 3"\n', encoding="utf-8")
@@ -114,7 +115,7 @@ def test_configure_refuses_unsafe_or_broken_urls(server: str, message: str) -> N
     assert not (config_dir() / "desk.toml").exists()
 
 
-def test_missing_settings_are_a_configuration_error(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_missing_settings_are_a_configuration_error(ctx: DeskContext) -> None:
     with pytest.raises(ConfigurationError, match="Chưa cấu hình địa chỉ"):
         sync_service.connection_settings(ctx)
     with pytest.raises(ConfigurationError, match="Chưa có mật khẩu"):

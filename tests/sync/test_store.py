@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
 from sqlalchemy import inspect
 
 from desk.domain.calendar import now_in_office
-from desk.domain.outbox import AttentionKind, SyncResult
+from desk.domain.outbox import AttentionItem, AttentionKind, SyncResult
 from desk.domain.status import Status
 from desk.services import demo, dossiers
 from desk.store import migrate, sync_records
 from desk.store import sync_repository as sync_repo
 from desk.store.db import Database
 from tests.store.conftest import open_office
-from tests.sync.conftest import add_dossiers, receive_open
+from tests.sync.conftest import Sim, add_dossiers, receive_open
 
 SYNC_TABLES = {
     "sync_batches",
@@ -81,18 +82,24 @@ def test_attention_items_are_kept_once_and_resolving_keeps_them(
     ctx = open_office(any_db_url, tmp_path)
     try:
         now = now_in_office()
-        fields = {
-            "kind": AttentionKind.FEED_UNKNOWN,
-            "dossier_id": None,
-            "code": "000.17.22.H56-260101-9999",
-            "revision": None,
-            "reason": "Không có",
-            "detail": {"TrangThaiHoSo": "4"},
-        }
+        detail = {"TrangThaiHoSo": "4"}
+
+        def add() -> AttentionItem | None:
+            return sync_records.add_attention(
+                session,
+                kind=AttentionKind.FEED_UNKNOWN,
+                dossier_id=None,
+                code="000.17.22.H56-260101-9999",
+                revision=None,
+                reason="Không có",
+                detail=detail,
+                now=now,
+            )
+
         with ctx.db.write() as session:
-            item = sync_records.add_attention(session, now=now, **fields)
+            item = add()
             assert item is not None
-            assert sync_records.add_attention(session, now=now, **fields) is None  # deduplicated
+            assert add() is None  # deduplicated
         with ctx.db.write() as session:
             assert sync_records.resolve_attention(
                 session, item.id, by="Lan", resolution="ok", now=now
@@ -103,12 +110,14 @@ def test_attention_items_are_kept_once_and_resolving_keeps_them(
         with ctx.db.read() as session:
             assert sync_records.count_open_attention(session) == 0
             kept = sync_records.get_attention(session, item.id)
-        assert kept is not None and kept.resolved_by == "Lan" and kept.detail == fields["detail"]
+        assert kept is not None and kept.resolved_by == "Lan" and kept.detail == detail
     finally:
         ctx.close()
 
 
-def test_a_whole_run_on_each_database(any_db_url: str, tmp_path: Path, sim_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_run_on_each_database(
+    any_db_url: str, tmp_path: Path, sim_factory: Callable[..., Sim]
+) -> None:
     from desk.services.sync import run_sync
     from tests.sync.conftest import FAST, assert_province_holds_the_desk, settings_for
 
@@ -120,7 +129,7 @@ def test_a_whole_run_on_each_database(any_db_url: str, tmp_path: Path, sim_facto
         sim.add_changes({"MaHoSo": code, "TrangThaiHoSo": "4"})
         report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
         assert report.outcome == "ok", report.lines()
-        assert report.changes_applied == 1 and report.counts["accepted"] == 16
+        assert report.changes_applied == 1 and report.counts[SyncResult.ACCEPTED] == 16
         assert_province_holds_the_desk(ctx, sim)
     finally:
         ctx.close()

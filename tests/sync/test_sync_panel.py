@@ -7,11 +7,15 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desk.config import ProvinceConfig, config_dir
+from desk.domain.outbox import SyncResult
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
 from desk.sync import secrets
+from desk.sync.report import SyncPhase, SyncProgress
 from desk.ui.sync_panel import AttentionTableModel, SyncPanel
 from tests.sync.conftest import PASSWORD, USER, Sim, add_dossiers, receive_open
 
@@ -29,7 +33,7 @@ def configure(ctx: DeskContext, url: str) -> None:
 
 
 @pytest.fixture
-def make_panel(qtbot, ctx) -> Iterator[Callable[[], SyncPanel]]:  # type: ignore[no-untyped-def]
+def make_panel(qtbot: QtBot, ctx: DeskContext) -> Iterator[Callable[[], SyncPanel]]:
     def make() -> SyncPanel:
         panel = SyncPanel(ctx)
         qtbot.addWidget(panel)
@@ -40,7 +44,9 @@ def make_panel(qtbot, ctx) -> Iterator[Callable[[], SyncPanel]]:  # type: ignore
     assert QThreadPool.globalInstance().waitForDone(WAIT)
 
 
-def test_panel_shows_online_pending_and_last_sync(qtbot, ctx, sim: Sim, make_panel) -> None:  # type: ignore[no-untyped-def]
+def test_panel_shows_online_pending_and_last_sync(
+    qtbot: QtBot, ctx: DeskContext, sim: Sim, make_panel: Callable[[], SyncPanel]
+) -> None:
     add_dossiers(ctx, 5)
     configure(ctx, sim.url)
     panel = make_panel()
@@ -53,8 +59,11 @@ def test_panel_shows_online_pending_and_last_sync(qtbot, ctx, sim: Sim, make_pan
 
 
 def test_sync_now_runs_in_a_worker_and_shows_the_report(
-    qtbot, ctx, sim_factory, make_panel
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    ctx: DeskContext,
+    sim_factory: Callable[..., Sim],
+    make_panel: Callable[[], SyncPanel],
+) -> None:
     add_dossiers(ctx, 12)
     sim = sim_factory("--latency-ms", "150", "--max-batch", "3")
     configure(ctx, sim.url)
@@ -64,18 +73,18 @@ def test_sync_now_runs_in_a_worker_and_shows_the_report(
     timer.setInterval(20)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
-    progress: list[object] = []
+    progress: list[SyncProgress] = []
     panel.progress_changed.connect(progress.append)
     with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
         qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
         assert not panel.sync_button.isEnabled() and panel.cancel_button.isEnabled()
     timer.stop()
     report = finished.args[0]
-    assert report.outcome == "ok" and report.counts["accepted"] == 12
+    assert report.outcome == "ok" and report.counts[SyncResult.ACCEPTED] == 12
     # The GUI thread kept turning while the run waited on the network (≥ 2 s here).
     assert report.duration_s > 1.0
     assert len(ticks) >= report.duration_s / 0.02 * 0.25
-    assert any(getattr(p, "phase", "") == "push" and p.total == 12 for p in progress)
+    assert any(p.phase is SyncPhase.PUSH and p.total == 12 for p in progress)
     assert "Tỉnh đã nhận: 12" in panel.report_view.toPlainText()
     assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 0 hồ sơ", timeout=WAIT)
@@ -83,8 +92,12 @@ def test_sync_now_runs_in_a_worker_and_shows_the_report(
 
 
 def test_attention_items_are_listed_and_resolved(
-    qtbot, qtmodeltester, ctx, sim_factory, make_panel
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    ctx: DeskContext,
+    sim_factory: Callable[..., Sim],
+    make_panel: Callable[[], SyncPanel],
+) -> None:
     codes = receive_open(ctx, 8)
     with ctx.db.read() as session:
         procedure = store_dossiers.get_dossier(session, codes[0]).procedure_code
@@ -95,7 +108,9 @@ def test_attention_items_are_listed_and_resolved(
         panel.start_sync()
     assert finished.args[0].outcome == "attention"
     model = panel.attention_model
-    qtbot.waitUntil(lambda: model.rowCount() == finished.args[0].counts["rejected"], timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: model.rowCount() == finished.args[0].counts[SyncResult.REJECTED], timeout=WAIT
+    )
     qtmodeltester.check(model)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Mã hồ sơ"
     assert model.data(model.index(0, AttentionTableModel.KIND)) == "Tỉnh từ chối"
@@ -121,7 +136,12 @@ def test_attention_items_are_listed_and_resolved(
     qtbot.waitUntil(lambda: model.rowCount() == rows - 2, timeout=WAIT)
 
 
-def test_cancel_stops_the_run_and_loses_nothing(qtbot, ctx, sim_factory, make_panel) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_run_and_loses_nothing(
+    qtbot: QtBot,
+    ctx: DeskContext,
+    sim_factory: Callable[..., Sim],
+    make_panel: Callable[[], SyncPanel],
+) -> None:
     add_dossiers(ctx, 10)
     sim = sim_factory("--latency-ms", "200", "--max-batch", "1")
     configure(ctx, sim.url)
@@ -139,7 +159,9 @@ def test_cancel_stops_the_run_and_loses_nothing(qtbot, ctx, sim_factory, make_pa
     assert "Đã hủy đồng bộ" in panel.report_view.toPlainText()
 
 
-def test_unconfigured_and_offline_are_shown(qtbot, ctx, sim: Sim, make_panel) -> None:  # type: ignore[no-untyped-def]
+def test_unconfigured_and_offline_are_shown(
+    qtbot: QtBot, ctx: DeskContext, sim: Sim, make_panel: Callable[[], SyncPanel]
+) -> None:
     panel = make_panel()
     assert "Chưa cấu hình" in panel.online_label.text()
     with qtbot.waitSignal(panel.sync_failed, timeout=WAIT) as failed:
