@@ -11,6 +11,9 @@ Which value is an instant, a day, JSON or a boolean is said here, by ``ValueForm
 services' path keeps the domain's Python values (``AS_IS``: the columns' types, such as
 ``models.Instant``, convert them), the bulk path passes ``store.bulk.SqlValues``, which
 gives the driver's form directly, so a million rows need no second pass.
+
+One piece on purpose: every table's columns and values side by side, so a column added to
+the schema is added here once, for both writers and the reader.
 """
 
 from __future__ import annotations
