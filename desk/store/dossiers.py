@@ -7,12 +7,12 @@ commit together or not at all). The rows come from ``desk.store.rows``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Select, Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.catalogue import Procedure
@@ -246,33 +246,39 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
             select(_DOSSIERS).where(_DOSSIERS.c.id.in_(wanted)).order_by(_DOSSIERS.c.code)
         )
     )
-    documents: dict[int, list[ReceivedDocument]] = {i: [] for i in wanted}
-    for r in connection.execute(
+    documents = _by_dossier(
+        connection,
         select(_DOCUMENTS)
         .where(_DOCUMENTS.c.dossier_id.in_(wanted))
-        .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position)
-    ):
-        documents[r.dossier_id].append(rows.document_from_row(r))
-    fees: dict[int, list[Fee]] = {i: [] for i in wanted}
-    for r in connection.execute(
-        select(_FEES).where(_FEES.c.dossier_id.in_(wanted)).order_by(_FEES.c.dossier_id, _FEES.c.id)
-    ):
-        fees[r.dossier_id].append(rows.fee_from_row(r))
-    events: dict[int, list[StatusEvent]] = {i: [] for i in wanted}
-    for r in connection.execute(
+        .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position),
+        wanted,
+        rows.document_from_row,
+    )
+    fees = _by_dossier(
+        connection,
+        select(_FEES)
+        .where(_FEES.c.dossier_id.in_(wanted))
+        .order_by(_FEES.c.dossier_id, _FEES.c.id),
+        wanted,
+        rows.fee_from_row,
+    )
+    events = _by_dossier(
+        connection,
         select(_EVENTS)
         .where(_EVENTS.c.dossier_id.in_(wanted))
-        .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id)
-    ):
-        events[r.dossier_id].append(rows.event_from_row(r))
-    parties: dict[int, list[Party]] = {i: [] for i in wanted}
-    for r in connection.execute(
+        .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id),
+        wanted,
+        rows.event_from_row,
+    )
+    parties = _by_dossier(
+        connection,
         select(_PARTIES.c.dossier_id, _PARTIES.c.role, *_PEOPLE.c)
         .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
         .where(_PARTIES.c.dossier_id.in_(wanted), _PARTIES.c.role != rows.APPLICANT_ROLE)
-        .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position)
-    ):
-        parties[r.dossier_id].append(Party(r.role, rows.person_from_row(r)))
+        .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position),
+        wanted,
+        lambda r: Party(r.role, rows.person_from_row(r)),
+    )
     person_ids = list({r.applicant_person_id for r in dossier_rows} - {None})
     applicants = {
         r.id: r for r in connection.execute(select(_PEOPLE).where(_PEOPLE.c.id.in_(person_ids)))
@@ -288,6 +294,20 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
         )
         for row in dossier_rows
     ]
+
+
+T = TypeVar("T")
+
+
+def _by_dossier(
+    connection: Connection, stmt: Select[Any], wanted: list[int], make: Callable[[Any], T]
+) -> dict[int, list[T]]:
+    """What the wanted dossiers carry, grouped by dossier: ``stmt`` selects the rows of
+    those dossiers (with their ``dossier_id``) in order, ``make`` turns each into a value."""
+    grouped: dict[int, list[T]] = {i: [] for i in wanted}
+    for row in connection.execute(stmt):
+        grouped[row.dossier_id].append(make(row))
+    return grouped
 
 
 def _load_in_order(session: Session, ids: Sequence[int]) -> list[Dossier]:
