@@ -38,38 +38,22 @@ _MEMO_LIMIT = 1 << 18  # entries per memo: far more than the distinct values of 
 class SqlValues:
     """Column values as the driver receives them (a ``rows.ValueForm``), converted by the
     columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
-    the same instants and days many times, and converting an Instant costs microseconds."""
+    the same instants and days many times, and converting an Instant costs microseconds.
+    ``instant`` and ``day`` are a memo's own lookup, the cheapest call there is: a bulk
+    dossier makes a dozen of them."""
+
+    instant: Callable[[datetime | None], Any]
+    day: Callable[[date | None], Any]
+    boolean: Callable[[bool], Any]
 
     def __init__(self, dialect: Dialect):
         columns = DossierRow.__table__.c
-        self._instant = _processor(columns.received_at.type, dialect)
-        self._date = _processor(columns.received_day.type, dialect)
-        self._json = _processor(columns.form_data.type, dialect)
-        self._instants: dict[datetime, Any] = {}
-        self._dates: dict[date, Any] = {}
-        self._empty_json = self._json({})
+        self.instant = _Memo(_processor(columns.received_at.type, dialect)).__getitem__
+        self.day = _Memo(_processor(columns.received_day.type, dialect)).__getitem__
         boolean = _processor(columns.needs_checks.type, dialect)
-        self._booleans = {True: boolean(True), False: boolean(False)}
-
-    def instant(self, value: datetime | None, /) -> Any:
-        if value is None:
-            return None
-        converted = self._instants.get(value)
-        if converted is None:
-            if len(self._instants) >= _MEMO_LIMIT:
-                self._instants.clear()
-            converted = self._instants[value] = self._instant(value)
-        return converted
-
-    def day(self, value: date | None, /) -> Any:
-        if value is None:
-            return None
-        converted = self._dates.get(value)
-        if converted is None:
-            if len(self._dates) >= _MEMO_LIMIT:
-                self._dates.clear()
-            converted = self._dates[value] = self._date(value)
-        return converted
+        self.boolean = {True: boolean(True), False: boolean(False)}.__getitem__
+        self._json = _processor(columns.form_data.type, dialect)
+        self._empty_json = self._json({})
 
     def json(self, value: Any, /) -> Any:
         if value is None:
@@ -77,8 +61,20 @@ class SqlValues:
         # Most dossiers carry no form data: one encoding of {} serves them all.
         return self._empty_json if type(value) is dict and not value else self._json(value)
 
-    def boolean(self, value: bool, /) -> Any:
-        return self._booleans[value]
+
+class _Memo(dict[Any, Any]):
+    """Converted values by value (None stays None), converting each value once."""
+
+    def __init__(self, convert: Callable[[Any], Any]):
+        super().__init__({None: None})
+        self._convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+            self[None] = None
+        converted = self[value] = self._convert(value)
+        return converted
 
 
 def _processor(type_: Any, dialect: Dialect) -> Callable[[Any], Any]:
