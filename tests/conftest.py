@@ -26,7 +26,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def ctx(tmp_path: Path):  # type: ignore[no-untyped-def]
+def ctx(tmp_path: Path):
     """A fresh demo office (identity, catalogue, users) on its own SQLite file."""
     context = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
     demo.ensure_demo_office(context)
@@ -35,5 +35,5 @@ def ctx(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def clerk(ctx):  # type: ignore[no-untyped-def]
+def clerk(ctx):
     return demo.demo_clerks(ctx)[0]

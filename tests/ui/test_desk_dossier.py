@@ -34,7 +34,7 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def received(ctx, clerk):  # type: ignore[no-untyped-def]
+def received(ctx, clerk):
     """A birth registration just received at the desk."""
     for generated in demo.generate(ctx, 20, seed=11):
         if generated.request.procedure_code == "1.001193":
@@ -42,12 +42,12 @@ def received(ctx, clerk):  # type: ignore[no-untyped-def]
     raise AssertionError("no birth registration in the demo sample")
 
 
-def show(qtbot, view: DossierView, code: str) -> None:  # type: ignore[no-untyped-def]
+def show(qtbot, view: DossierView, code: str) -> None:
     with qtbot.waitSignal(view.dossier_shown, timeout=10_000):
         view.show_code(code)
 
 
-def click_transition(qtbot, view: DossierView, target: Status, reason: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def click_transition(qtbot, view: DossierView, target: Status, reason: str | None = None) -> None:
     view.transition_buttons[target].click()
     if reason is not None:
         dialog = view.dialog
@@ -59,7 +59,7 @@ def click_transition(qtbot, view: DossierView, target: Status, reason: str | Non
         qtbot.waitSignal(desk_signals().dossier_changed, timeout=10_000).wait()
 
 
-def test_only_the_transitions_allowed_now_are_offered(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_transitions_allowed_now_are_offered(qtbot, ctx, clerk, received) -> None:
     view = DossierView(ctx, clerk)
     qtbot.addWidget(view)
     code = str(received.code)
@@ -82,7 +82,7 @@ def test_only_the_transitions_allowed_now_are_offered(qtbot, ctx, clerk, receive
     assert dossiers.get_dossier(ctx, code).status is Status.RETURNED
 
 
-def test_moving_a_dossier_through_its_statuses(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_moving_a_dossier_through_its_statuses(qtbot, ctx, clerk, received) -> None:
     view = DossierView(ctx, clerk)
     qtbot.addWidget(view)
     view.show()
@@ -130,7 +130,7 @@ def test_moving_a_dossier_through_its_statuses(qtbot, ctx, clerk, received) -> N
     assert view.events.rowCount() == 7
 
 
-def test_stopping_needs_a_reason_and_prints_the_notice(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_stopping_needs_a_reason_and_prints_the_notice(qtbot, ctx, clerk, received) -> None:
     view = DossierView(ctx, clerk)
     qtbot.addWidget(view)
     code = str(received.code)
@@ -142,10 +142,11 @@ def test_stopping_needs_a_reason_and_prints_the_notice(qtbot, ctx, clerk, receiv
     assert view.offered_transitions() == set()
 
 
-def test_reprint_offers_exactly_the_forms_that_apply(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_reprint_offers_exactly_the_forms_that_apply(qtbot, ctx, clerk, received) -> None:
     view = DossierView(ctx, clerk)
     qtbot.addWidget(view)
     show(qtbot, view, str(received.code))
+    assert view.dossier is not None
     expected = [name for name, spec in FORMS.items() if spec.applies_to(view.dossier)]
     assert view.printable_forms() == expected
     assert "slip" in expected and "declaration" in expected and "refusal" not in expected
@@ -154,7 +155,7 @@ def test_reprint_offers_exactly_the_forms_that_apply(qtbot, ctx, clerk, received
     assert printed.args[0].startswith("Phiếu kiểm soát quá trình giải quyết hồ sơ")
 
 
-def test_apology_letter_with_a_new_due_time(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_apology_letter_with_a_new_due_time(qtbot, ctx, clerk, received) -> None:
     view = DossierView(ctx, clerk)
     qtbot.addWidget(view)
     code = str(received.code)
@@ -174,7 +175,7 @@ def test_apology_letter_with_a_new_due_time(qtbot, ctx, clerk, received) -> None
     assert view.fact_texts()["Hẹn lại"] != "—"
 
 
-def test_hand_back_to_a_proxy_validates_the_id_number(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_hand_back_to_a_proxy_validates_the_id_number(qtbot, ctx, clerk, received) -> None:
     code = str(received.code)
     dossiers.change_status(ctx, code, Status.PROCESSING, clerk)
     dossiers.change_status(ctx, code, Status.RESULT_READY, clerk)
@@ -211,7 +212,7 @@ def test_hand_back_to_a_proxy_validates_the_id_number(qtbot, ctx, clerk, receive
     assert "Đã trả kết quả hồ sơ" in view.message.text()
 
 
-def test_hand_back_refuses_a_dossier_without_a_result(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_hand_back_refuses_a_dossier_without_a_result(qtbot, ctx, clerk, received) -> None:
     view = HandBackView(ctx, clerk)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.dossier_selected, timeout=10_000):
@@ -221,7 +222,7 @@ def test_hand_back_refuses_a_dossier_without_a_result(qtbot, ctx, clerk, receive
     assert not view.rating_box.isEnabled()
 
 
-def test_same_day_fast_path_returns_in_one_sitting(qtbot, ctx, clerk, received) -> None:  # type: ignore[no-untyped-def]
+def test_same_day_fast_path_returns_in_one_sitting(qtbot, ctx, clerk, received) -> None:
     code = str(received.code)
     view = HandBackView(ctx, clerk)
     qtbot.addWidget(view)
@@ -241,7 +242,7 @@ def test_same_day_fast_path_returns_in_one_sitting(qtbot, ctx, clerk, received) 
 
 def test_print_preview_shows_prints_at_300_dpi_and_saves(
     qtbot, ctx, clerk, received, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from desk.services.printing import render_dossier_form
 
     pdf = render_dossier_form(ctx, "slip", str(received.code))

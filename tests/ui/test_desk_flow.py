@@ -55,6 +55,7 @@ def type_into(window: MainWindow, editor: QWidget, text: str) -> None:
     """Click into a field and type (at test speed; the scanner listener holds fast keys
     until it knows they are typing, so flush it before reading the field)."""
     target = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    assert target is not None
     target.setFocus()
     keys(target, text)
     window.scanner.flush()  # type: ignore[union-attr]
@@ -66,7 +67,7 @@ def field(window: MainWindow, name: str) -> QWidget:
     return widget
 
 
-def test_a_birth_registration_from_sign_in_to_hand_back(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_birth_registration_from_sign_in_to_hand_back(qtbot, ctx) -> None:
     pytest.importorskip("desk.ui.intake")
     # --- sign in ---
     sign_in = SignInDialog(ctx)

@@ -10,20 +10,20 @@ from desk.ui.today import tile_captions
 
 
 @pytest.fixture
-def english():  # type: ignore[no-untyped-def]
+def english():
     assert install_translator("en")
     yield
     install_translator("vi")
 
 
-def test_vietnamese_is_the_default(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_vietnamese_is_the_default(qtbot, ctx) -> None:
     install_translator("vi")
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.sign_in_button.text() == "Đăng nhập"
 
 
-def test_english_comes_from_the_linguist_file(qtbot, ctx, english) -> None:  # type: ignore[no-untyped-def]
+def test_english_comes_from_the_linguist_file(qtbot, ctx, english) -> None:
     assert (I18N_DIR / "desk_en.ts").exists() and (I18N_DIR / "desk_en.qm").exists()
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
@@ -32,7 +32,7 @@ def test_english_comes_from_the_linguist_file(qtbot, ctx, english) -> None:  # t
     assert tile_captions()[0][1] == "Received today"
 
 
-def test_an_unknown_language_keeps_vietnamese(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_language_keeps_vietnamese(qtbot, ctx) -> None:
     assert not install_translator("fr")
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)

@@ -67,7 +67,7 @@ class FakeOffice:
 
 def test_dossier_model_passes_qt_model_tester_on_a_real_office(
     qtbot, qtmodeltester, ctx, clerk
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for generated in demo.generate(ctx, 12, seed=4):
         intake.receive_dossier(ctx, generated.request, clerk)
     model = DossierTableModel(ctx)
@@ -78,7 +78,7 @@ def test_dossier_model_passes_qt_model_tester_on_a_real_office(
     qtmodeltester.check(model, force_py=True)
 
 
-def test_list_loads_pages_of_100_off_the_gui_thread_as_the_view_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_list_loads_pages_of_100_off_the_gui_thread_as_the_view_scrolls(qtbot) -> None:
     office = FakeOffice()
     model = DossierTableModel(loader=office)
     with qtbot.waitSignal(model.page_loaded, timeout=5000):
@@ -94,7 +94,7 @@ def test_list_loads_pages_of_100_off_the_gui_thread_as_the_view_scrolls(qtbot) -
     assert threading.main_thread().name not in office.threads
 
 
-def test_overdue_rows_are_marked(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_rows_are_marked(qtbot) -> None:
     model = DossierTableModel(loader=FakeOffice(250))
     with qtbot.waitSignal(model.page_loaded, timeout=5000):
         model.set_filter(ListFilter())
@@ -109,7 +109,7 @@ def test_overdue_rows_are_marked(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert model.data(model.index(normal_row, COL_STATUS)) == "Đang xử lý"
 
 
-def test_a_page_for_an_old_filter_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_for_an_old_filter_is_dropped(qtbot) -> None:
     gate = threading.Event()
     office = FakeOffice(500)
 
@@ -132,7 +132,7 @@ def test_a_page_for_an_old_filter_is_dropped(qtbot) -> None:  # type: ignore[no-
     assert not model.canFetchMore(QModelIndex())
 
 
-def test_model_tester_while_paging(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_tester_while_paging(qtbot, qtmodeltester) -> None:
     model = DossierTableModel(loader=FakeOffice(230))
     with qtbot.waitSignal(model.page_loaded, timeout=5000):
         model.set_filter(ListFilter())
@@ -147,7 +147,7 @@ def test_model_tester_while_paging(qtbot, qtmodeltester) -> None:  # type: ignor
     qtmodeltester.check(model, force_py=True)
 
 
-def test_document_and_event_models(qtmodeltester, ctx, clerk) -> None:  # type: ignore[no-untyped-def]
+def test_document_and_event_models(qtmodeltester, ctx, clerk) -> None:
     generated = next(iter(demo.generate(ctx, 1, seed=5)))
     received = intake.receive_dossier(ctx, generated.request, clerk)
     dossiers.change_status(ctx, str(received.code), Status.PROCESSING, clerk)
@@ -164,7 +164,7 @@ def test_document_and_event_models(qtmodeltester, ctx, clerk) -> None:  # type: 
 
 
 @pytest.mark.parametrize("period", list(Period))
-def test_every_quick_filter_runs_on_a_real_office(qtbot, ctx, clerk, period) -> None:  # type: ignore[no-untyped-def]
+def test_every_quick_filter_runs_on_a_real_office(qtbot, ctx, clerk, period) -> None:
     for generated in demo.generate(ctx, 5, seed=6):
         intake.receive_dossier(ctx, generated.request, clerk)
     model = DossierTableModel(ctx)

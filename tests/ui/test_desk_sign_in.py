@@ -36,7 +36,7 @@ def press_enter(widget: QWidget) -> None:
     )
 
 
-def test_wrong_password_is_refused_and_the_right_one_signs_in(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_is_refused_and_the_right_one_signs_in(qtbot, ctx) -> None:
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -58,14 +58,14 @@ def test_wrong_password_is_refused_and_the_right_one_signs_in(qtbot, ctx) -> Non
     assert not dialog.isVisible()
 
 
-def test_empty_fields_are_not_sent(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_empty_fields_are_not_sent(qtbot, ctx) -> None:
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.submit()
     assert dialog.error.text() == "Nhập tên đăng nhập và mật khẩu."
 
 
-def test_unknown_user_gets_the_same_message_as_a_wrong_password(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(qtbot, ctx) -> None:
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     type_text(dialog.username, "khongco")
@@ -75,7 +75,7 @@ def test_unknown_user_gets_the_same_message_as_a_wrong_password(qtbot, ctx) -> N
     assert dialog.error.text() == "Sai tên đăng nhập hoặc mật khẩu."
 
 
-def test_idle_lock_asks_for_the_password_and_keeps_what_was_typed(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_idle_lock_asks_for_the_password_and_keeps_what_was_typed(qtbot, ctx) -> None:
     clerk = demo.demo_clerks(ctx)[0]
     window = MainWindow(ctx, clerk, idle_ms=400)
     qtbot.addWidget(window)

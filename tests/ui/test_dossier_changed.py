@@ -22,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def office(ctx, clerk):  # type: ignore[no-untyped-def]
+def office(ctx, clerk):
     """Three dossiers received today, and the requests of two more to receive later."""
     generated = list(demo.generate(ctx, 5, seed=9))
     for item in generated[:3]:
@@ -30,7 +30,7 @@ def office(ctx, clerk):  # type: ignore[no-untyped-def]
     return [item.request for item in generated[3:]]
 
 
-def test_a_shown_list_reloads_when_a_dossier_changed(qtbot, ctx, clerk, office) -> None:  # type: ignore[no-untyped-def]
+def test_a_shown_list_reloads_when_a_dossier_changed(qtbot, ctx, clerk, office) -> None:
     view = DossierListView(ctx)
     qtbot.addWidget(view)
     view.show()
@@ -44,7 +44,7 @@ def test_a_shown_list_reloads_when_a_dossier_changed(qtbot, ctx, clerk, office) 
     assert view.model.row_of(str(received.code)) == 0  # newest first
 
 
-def test_a_hidden_list_reloads_when_next_shown(qtbot, ctx, clerk, office) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_list_reloads_when_next_shown(qtbot, ctx, clerk, office) -> None:
     view = DossierListView(ctx)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.model.page_loaded, timeout=10_000):
@@ -59,7 +59,7 @@ def test_a_hidden_list_reloads_when_next_shown(qtbot, ctx, clerk, office) -> Non
     assert view.model.summary_at(view.model.row_of(code)).status is Status.PROCESSING
 
 
-def test_todays_figures_are_counted_again(qtbot, ctx, clerk, office) -> None:  # type: ignore[no-untyped-def]
+def test_todays_figures_are_counted_again(qtbot, ctx, clerk, office) -> None:
     panel = TodayPanel(ctx, refresh_ms=0)  # no timer: only the signal refreshes
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.figures_shown, timeout=10_000):
@@ -72,7 +72,7 @@ def test_todays_figures_are_counted_again(qtbot, ctx, clerk, office) -> None:  #
     assert panel.values["received"].text() == "4"
 
 
-def test_a_change_during_a_count_is_counted_after_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_during_a_count_is_counted_after_it(qtbot, ctx) -> None:
     counting, gate = threading.Event(), threading.Event()
     received = [1]
 
@@ -97,7 +97,7 @@ def test_a_change_during_a_count_is_counted_after_it(qtbot, ctx) -> None:  # typ
 
 def test_the_open_dossier_is_shown_afresh_after_a_change_elsewhere(
     qtbot, ctx, clerk, office
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     received = intake.receive_dossier(ctx, office[0], clerk, at=now_in_office())
     code = str(received.code)
     view = DossierView(ctx, clerk)
@@ -117,5 +117,5 @@ def test_the_open_dossier_is_shown_afresh_after_a_change_elsewhere(
     assert not Operation.running()  # a reload would have started one
 
 
-def _codes(ctx) -> list[str]:  # type: ignore[no-untyped-def]
+def _codes(ctx) -> list[str]:
     return [s.code for s in list_page(ctx, ListFilter()).rows]

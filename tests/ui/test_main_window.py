@@ -40,7 +40,7 @@ def scan(window: QWidget, payload: str) -> None:
     )
 
 
-def press(qtbot, window: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot, window: QWidget, key: Qt.Key) -> None:
     """A function key pressed in the active window (goes through Qt's shortcut map)."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
@@ -48,7 +48,7 @@ def press(qtbot, window: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def office(ctx, clerk):  # type: ignore[no-untyped-def]
+def office(ctx, clerk):
     received = [
         intake.receive_dossier(ctx, generated.request, clerk, at=now_in_office())
         for generated in demo.generate(ctx, 4, seed=2)
@@ -57,7 +57,7 @@ def office(ctx, clerk):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, ctx, clerk, office):  # type: ignore[no-untyped-def]
+def window(qtbot, ctx, clerk, office):
     main = MainWindow(ctx, clerk, idle_ms=0)
     qtbot.addWidget(main)
     main.show()
@@ -65,7 +65,7 @@ def window(qtbot, ctx, clerk, office):  # type: ignore[no-untyped-def]
     return main
 
 
-def test_window_shows_office_and_today_figures(window) -> None:  # type: ignore[no-untyped-def]
+def test_window_shows_office_and_today_figures(window) -> None:
     assert window.today.values["received"].text() == "4"
     assert window.today.values["returned"].text() == "0"
     assert window.today.values["waiting_for_sync"].text() == "4"
@@ -75,7 +75,7 @@ def test_window_shows_office_and_today_figures(window) -> None:  # type: ignore[
     assert window.current_page() == PAGE_TODAY
 
 
-def test_today_tile_opens_the_filtered_list(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_today_tile_opens_the_filtered_list(qtbot, window) -> None:
     with qtbot.waitSignal(window.dossier_list.model.page_loaded, timeout=10_000):
         window.today.period_requested.emit(Period.RECEIVED_TODAY)
     assert window.current_page() == PAGE_LIST
@@ -84,7 +84,7 @@ def test_today_tile_opens_the_filtered_list(qtbot, window) -> None:  # type: ign
     assert window.dossier_list.info.text() == "4 hồ sơ."
 
 
-def test_function_keys_switch_screens(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_function_keys_switch_screens(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_F4)
     assert window.current_page() == PAGE_HANDBACK
     press(qtbot, window, Qt.Key.Key_F3)
@@ -95,7 +95,7 @@ def test_function_keys_switch_screens(qtbot, window) -> None:  # type: ignore[no
     assert window.current_page() == PAGE_TODAY
 
 
-def test_scanning_a_slip_opens_the_dossier(qtbot, window, office) -> None:  # type: ignore[no-untyped-def]
+def test_scanning_a_slip_opens_the_dossier(qtbot, window, office) -> None:
     code = str(office[1].code)
     with qtbot.waitSignal(window.dossier_view.dossier_shown, timeout=10_000):
         scan(window, code)
@@ -106,7 +106,7 @@ def test_scanning_a_slip_opens_the_dossier(qtbot, window, office) -> None:  # ty
 
 def test_scanning_on_the_hand_back_screen_selects_the_dossier(
     qtbot, ctx, clerk, window, office
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     code = str(office[2].code)
     dossiers.change_status(ctx, code, Status.PROCESSING, clerk)
     dossiers.change_status(ctx, code, Status.RESULT_READY, clerk)
@@ -118,7 +118,7 @@ def test_scanning_on_the_hand_back_screen_selects_the_dossier(
     assert window.handback.rating_box.isEnabled()
 
 
-def test_rejected_scans_are_shown_clearly(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_rejected_scans_are_shown_clearly(qtbot, window) -> None:
     with qtbot.waitSignal(window.banner_shown, timeout=5000) as shown:
         scan(window, "001190012345||Trần Văn Bình|15031990|Nam")
     assert window.banner.isVisible()
@@ -126,23 +126,23 @@ def test_rejected_scans_are_shown_clearly(qtbot, window) -> None:  # type: ignor
     assert window.current_page() == PAGE_TODAY
 
 
-def test_an_id_card_outside_intake_says_where_to_scan_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_card_outside_intake_says_where_to_scan_it(qtbot, window) -> None:
     with qtbot.waitSignal(window.banner_shown, timeout=5000) as shown:
         scan(window, "001190012345||Trần Văn Bình|15031990|Nam|Thôn Đông, Xã Yên Lạc|10052022")
     assert "Trần Văn Bình" in shown.args[0]
     assert "F2" in shown.args[0]
 
 
-def test_a_transition_prints_its_notice_in_the_preview(qtbot, window, office) -> None:  # type: ignore[no-untyped-def]
+def test_a_transition_prints_its_notice_in_the_preview(qtbot, window, office) -> None:
     code = str(office[0].code)
     with qtbot.waitSignal(window.dossier_view.dossier_shown, timeout=10_000):
         window.open_dossier(code)
     view = window.dossier_view
     view.transition_buttons[Status.STOPPED].click()
     dialog = view.dialog
-    dialog.text.setPlainText("Hồ sơ giả mạo giấy tờ")  # type: ignore[union-attr]
+    dialog.text.setPlainText("Hồ sơ giả mạo giấy tờ")
     with qtbot.waitSignal(window.preview_shown, timeout=15_000) as shown:
-        dialog.ok_button.click()  # type: ignore[union-attr]
+        dialog.ok_button.click()
     preview = shown.args[0]
     assert preview.isVisible()
     assert preview.page_count >= 1
@@ -154,7 +154,7 @@ def test_a_transition_prints_its_notice_in_the_preview(qtbot, window, office) ->
     assert window.dossier_list.model.summary_at(row).status is Status.STOPPED
 
 
-def test_the_preview_is_hidden_while_locked(qtbot, window, office) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_is_hidden_while_locked(qtbot, window, office) -> None:
     preview = window.show_pdf("Thử", _tiny_pdf(window, office), "thu.pdf")
     assert preview.isVisible()
     window.lock()
@@ -163,18 +163,18 @@ def test_the_preview_is_hidden_while_locked(qtbot, window, office) -> None:  # t
     assert preview.isVisible()
 
 
-def _tiny_pdf(window, office) -> bytes:  # type: ignore[no-untyped-def]
+def _tiny_pdf(window, office) -> bytes:
     from desk.services.printing import render_dossier_form
 
     return render_dossier_form(window.ctx, "control", str(office[0].code))
 
 
 class FakeSyncPanel(QLabel):
-    def __init__(self, ctx, parent=None):  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent=None):
         super().__init__("Đồng bộ", parent)
 
 
-def test_supervisors_get_the_sync_panel_and_clerks_do_not(qtbot, ctx, clerk) -> None:  # type: ignore[no-untyped-def]
+def test_supervisors_get_the_sync_panel_and_clerks_do_not(qtbot, ctx, clerk) -> None:
     supervisor = User(99, "lanhdao", "Lê Minh Quân", Role.SUPERVISOR)
     boss = MainWindow(ctx, supervisor, idle_ms=0, sync_panel_factory=FakeSyncPanel)
     qtbot.addWidget(boss)
@@ -186,7 +186,7 @@ def test_supervisors_get_the_sync_panel_and_clerks_do_not(qtbot, ctx, clerk) -> 
     assert PAGE_SYNC not in desk.nav_buttons
 
 
-def test_the_real_sync_panel_records_the_supervisor_who_resolves(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_sync_panel_records_the_supervisor_who_resolves(qtbot, ctx) -> None:
     from desk.ui.sync_panel import SyncPanel
 
     supervisor = User(99, "lanhdao", "Lê Minh Quân", Role.SUPERVISOR)
@@ -203,7 +203,7 @@ class StubScanner(QObject):
     scan_rejected = Signal(str)
 
 
-def test_an_injected_scanner_is_used(qtbot, ctx, clerk, office) -> None:  # type: ignore[no-untyped-def]
+def test_an_injected_scanner_is_used(qtbot, ctx, clerk, office) -> None:
     stub = StubScanner()
     main = MainWindow(ctx, clerk, idle_ms=0, scanner=stub)
     qtbot.addWidget(main)

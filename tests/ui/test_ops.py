@@ -14,13 +14,13 @@ from desk.ui.ops import Operation
 
 
 @pytest.fixture
-def button(qtbot):  # type: ignore[no-untyped-def]
+def button(qtbot):
     widget = QPushButton("Ghi")
     qtbot.addWidget(widget)
     return widget
 
 
-def held_work(gate: threading.Event, result: object = "xong"):  # type: ignore[no-untyped-def]
+def held_work(gate: threading.Event, result: object = "xong"):
     def work() -> object:
         assert gate.wait(5), "the test never opened the gate"
         if isinstance(result, Exception):
@@ -30,7 +30,7 @@ def held_work(gate: threading.Event, result: object = "xong"):  # type: ignore[n
     return work
 
 
-def test_the_owner_is_disabled_while_running_and_enabled_after_success(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def test_the_owner_is_disabled_while_running_and_enabled_after_success(qtbot, button) -> None:
     gate = threading.Event()
     results: list[object] = []
     seen_enabled: list[bool] = []
@@ -52,7 +52,7 @@ def test_the_owner_is_disabled_while_running_and_enabled_after_success(qtbot, bu
     qtbot.waitUntil(lambda: not Operation.running(), timeout=5000)
 
 
-def test_the_owner_is_enabled_again_after_a_failure(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def test_the_owner_is_enabled_again_after_a_failure(qtbot, button) -> None:
     gate = threading.Event()
     errors: list[object] = []
     successes: list[object] = []
@@ -68,7 +68,7 @@ def test_the_owner_is_enabled_again_after_a_failure(qtbot, button) -> None:  # t
     assert not Operation.busy(button)
 
 
-def test_a_second_start_while_busy_is_refused(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_start_while_busy_is_refused(qtbot, button) -> None:
     gate = threading.Event()
     second_ran = threading.Event()
     done: list[object] = []
@@ -85,12 +85,12 @@ def test_a_second_start_while_busy_is_refused(qtbot, button) -> None:  # type: i
     qtbot.waitUntil(lambda: done == ["xong", "lần nữa"], timeout=5000)
 
 
-def test_progress_is_reported_on_the_gui_thread_and_cancel_is_asked(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_progress_is_reported_on_the_gui_thread_and_cancel_is_asked(qtbot) -> None:
     reported: list[tuple[object, bool]] = []
     finished: list[object] = []
     step = threading.Event()
 
-    def work(progress) -> str:  # type: ignore[no-untyped-def]
+    def work(progress) -> str:
         progress.report(1)
         assert step.wait(5)
         return "dừng" if progress.cancelled else "hết"
@@ -108,7 +108,7 @@ def test_progress_is_reported_on_the_gui_thread_and_cancel_is_asked(qtbot) -> No
     qtbot.waitUntil(lambda: finished == ["dừng"], timeout=5000)
 
 
-def test_a_closed_screen_is_not_called_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_screen_is_not_called_back(qtbot) -> None:
     class Screen(QPushButton):
         def on_done(self, value: object) -> None:
             self.setText(str(value))  # RuntimeError on a deleted widget

@@ -23,7 +23,7 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def listener(qapp):  # type: ignore[no-untyped-def]
+def listener(qapp):
     scanner = ScanListener(today=lambda: TODAY)
     qapp.installEventFilter(scanner)
     yield scanner
@@ -31,7 +31,7 @@ def listener(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def field(qtbot):  # type: ignore[no-untyped-def]
+def field(qtbot):
     window = QWidget()
     layout = QVBoxLayout(window)
     layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
@@ -47,7 +47,7 @@ def field(qtbot):  # type: ignore[no-untyped-def]
     return edit
 
 
-def test_typing_passes_through_in_order(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_typing_passes_through_in_order(qtbot, listener, field) -> None:
     with (
         qtbot.assertNotEmitted(listener.code_scanned),
         qtbot.assertNotEmitted(listener.scan_rejected),
@@ -60,13 +60,13 @@ def test_typing_passes_through_in_order(qtbot, listener, field) -> None:  # type
     assert field.text() == "Nguyễn Thị Đào 12"
 
 
-def test_fast_pair_of_keys_is_still_typing(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_fast_pair_of_keys_is_still_typing(qtbot, listener, field) -> None:
     send_text(field, "th", gap_ms=20)  # key rollover: two keys 20 ms apart
     send_text(field, "anh")
     qtbot.waitUntil(lambda: field.text() == "thanh", timeout=2000)
 
 
-def test_backspace_and_arrows_of_a_person_work(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_backspace_and_arrows_of_a_person_work(qtbot, listener, field) -> None:
     send_text(field, "abc")
     press(field, Qt.Key.Key_Backspace)
     press(field, Qt.Key.Key_Left)
@@ -74,7 +74,7 @@ def test_backspace_and_arrows_of_a_person_work(qtbot, listener, field) -> None: 
     qtbot.waitUntil(lambda: field.text() == "axb", timeout=2000)
 
 
-def test_burst_of_a_dossier_code_is_a_scan_and_leaves_no_characters(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_burst_of_a_dossier_code_is_a_scan_and_leaves_no_characters(qtbot, listener, field) -> None:
     send_text(field, "ab")
     qtbot.waitUntil(lambda: field.text() == "ab", timeout=2000)
     with qtbot.waitSignal(listener.code_scanned, timeout=2000) as scanned:
@@ -84,7 +84,7 @@ def test_burst_of_a_dossier_code_is_a_scan_and_leaves_no_characters(qtbot, liste
     assert field.text() == "ab"
 
 
-def test_id_card_burst_with_shifted_pipes(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_id_card_burst_with_shifted_pipes(qtbot, listener, field) -> None:
     with qtbot.waitSignal(listener.id_card_scanned, timeout=2000) as scanned:
         scan(field, QR)
     card = scanned.args[0]
@@ -94,20 +94,20 @@ def test_id_card_burst_with_shifted_pipes(qtbot, listener, field) -> None:  # ty
     assert field.text() == ""
 
 
-def test_scanner_without_enter_is_recognised_after_a_pause(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_scanner_without_enter_is_recognised_after_a_pause(qtbot, listener, field) -> None:
     with qtbot.waitSignal(listener.code_scanned, timeout=2000):
         scan(field, CODE, enter=False)
     assert field.text() == ""
 
 
-def test_long_unknown_burst_is_rejected_not_typed(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_long_unknown_burst_is_rejected_not_typed(qtbot, listener, field) -> None:
     with qtbot.waitSignal(listener.scan_rejected, timeout=2000) as rejected:
         scan(field, "8934567890123")  # a product barcode
     assert "không phải mã hồ sơ" in rejected.args[0]
     assert field.text() == ""
 
 
-def test_input_method_backspaces_inside_a_burst_are_reported(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_input_method_backspaces_inside_a_burst_are_reported(qtbot, listener, field) -> None:
     # Unikey (Telex) turning "aa" into "â": it erases the letter and types the new one.
     head, tail = QR.split("Văn")
     with qtbot.waitSignal(listener.scan_rejected, timeout=2000) as rejected:
@@ -119,14 +119,14 @@ def test_input_method_backspaces_inside_a_burst_are_reported(qtbot, listener, fi
     assert field.text() == ""
 
 
-def test_telex_leftovers_in_a_burst_are_reported(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_telex_leftovers_in_a_burst_are_reported(qtbot, listener, field) -> None:
     with qtbot.waitSignal(listener.scan_rejected, timeout=2000) as rejected:
         scan(field, QR.replace("Bình", "Bìnhf"))
     assert "Bìnhf" in rejected.args[0]
     assert "tắt bộ gõ" in rejected.args[0]
 
 
-def test_autorepeat_is_typing(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_autorepeat_is_typing(qtbot, listener, field) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
 
@@ -138,7 +138,7 @@ def test_autorepeat_is_typing(qtbot, listener, field) -> None:  # type: ignore[n
     assert field.text() == "a" * 10
 
 
-def test_enter_of_a_scan_does_not_trigger_shortcuts(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_enter_of_a_scan_does_not_trigger_shortcuts(qtbot, listener, field) -> None:
     window = field.window()
     fired = []
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), window)
@@ -146,20 +146,20 @@ def test_enter_of_a_scan_does_not_trigger_shortcuts(qtbot, listener, field) -> N
     handle = window.windowHandle()
     with qtbot.waitSignal(listener.code_scanned, timeout=2000):
         for ch in CODE:
-            QTest.keyClick(handle, ch)
+            QTest.keyClick(handle, ch)  # type: ignore[call-overload]  # a char: Qt takes it
         QTest.keyClick(handle, Qt.Key.Key_Return)
     assert field.text() == ""
     assert fired == []
 
 
-def test_platform_path_typing_reaches_the_field(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_platform_path_typing_reaches_the_field(qtbot, listener, field) -> None:
     handle = field.window().windowHandle()
     for ch in "abc":
-        QTest.keyClick(handle, ch, Qt.KeyboardModifier.NoModifier, 60)
+        QTest.keyClick(handle, ch, Qt.KeyboardModifier.NoModifier, 60)  # type: ignore[call-overload]
     qtbot.waitUntil(lambda: field.text() == "abc", timeout=2000)
 
 
-def test_disabled_listener_lets_everything_through(qtbot, listener, field) -> None:  # type: ignore[no-untyped-def]
+def test_disabled_listener_lets_everything_through(qtbot, listener, field) -> None:
     listener.enabled = False
     scan(field, CODE)
     assert field.text() == CODE

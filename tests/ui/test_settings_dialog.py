@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
 from desk.config import DIALOG_SETTINGS, config_dir, load_config
 from desk.domain.codes import SequenceBlock
 from desk.ui.i18n import LANGUAGES, install_translator
 from desk.ui.settings import SettingsDialog
+
+T = TypeVar("T", bound=QObject)
 
 BEFORE = (
     'data_dir = "{data}"\n'
@@ -42,24 +46,33 @@ def desk_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def vietnamese():  # type: ignore[no-untyped-def]
+def vietnamese():
     install_translator("vi")
     yield
     install_translator("vi")  # a test that chose English leaves the desk Vietnamese
 
 
+def _child(dialog: SettingsDialog, kind: type[T], name: str = "") -> T:
+    """The dialog's child of that type (and object name); the test fails if it is missing."""
+    found = dialog.findChild(kind, name) if name else dialog.findChild(kind)
+    assert found is not None, (kind.__name__, name)
+    return found
+
+
 def _rows(dialog: SettingsDialog) -> list[tuple[str, str]]:
-    form = dialog.findChild(QFormLayout)
+    form = _child(dialog, QFormLayout)
     rows = []
     for row in range(form.rowCount()):
-        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-        assert isinstance(label, QLabel)
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        assert label_item is not None and field_item is not None
+        label, field = label_item.widget(), field_item.widget()
+        assert isinstance(label, QLabel) and field is not None
         rows.append((label.text(), field.objectName()))
     return rows
 
 
-def test_the_rows_come_from_the_declaration(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_the_rows_come_from_the_declaration(qtbot, desk_toml, vietnamese) -> None:
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
     assert _rows(dialog) == [
@@ -68,24 +81,24 @@ def test_the_rows_come_from_the_declaration(qtbot, desk_toml, vietnamese) -> Non
         ("Tên quầy", "deskName"),
     ]
     assert [s.editor for s in DIALOG_SETTINGS] == ["language", "idleMinutes", "deskName"]
-    language = dialog.findChild(QComboBox, "language")
+    language = _child(dialog, QComboBox, "language")
     assert [language.itemData(i) for i in range(language.count())] == list(LANGUAGES)
     assert language.currentData() == "vi"
-    idle = dialog.findChild(QSpinBox, "idleMinutes")
+    idle = _child(dialog, QSpinBox, "idleMinutes")
     assert (idle.minimum(), idle.maximum(), idle.value()) == (0, 240, 10)
     assert idle.suffix() == " phút" and idle.specialValueText() == "Không tự khóa"
-    assert dialog.findChild(QLineEdit, "deskName").text() == "Quầy 2"
+    assert _child(dialog, QLineEdit, "deskName").text() == "Quầy 2"
 
 
-def test_every_setting_round_trips_through_the_dialog(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_every_setting_round_trips_through_the_dialog(qtbot, desk_toml, vietnamese) -> None:
     before = load_config()
     raw_before = tomllib.loads(desk_toml.read_text(encoding="utf-8"))
     dialog = SettingsDialog(before)
     qtbot.addWidget(dialog)
-    language = dialog.findChild(QComboBox, "language")
+    language = _child(dialog, QComboBox, "language")
     language.setCurrentIndex(language.findData("en"))
-    dialog.findChild(QSpinBox, "idleMinutes").setValue(0)
-    dialog.findChild(QLineEdit, "deskName").setText("  Quầy   Tư pháp – Hộ tịch ")
+    _child(dialog, QSpinBox, "idleMinutes").setValue(0)
+    _child(dialog, QLineEdit, "deskName").setText("  Quầy   Tư pháp – Hộ tịch ")
     with qtbot.waitSignal(dialog.saved, timeout=2000) as saved:
         dialog.save_button.click()
     assert dialog.error.text() == ""
@@ -106,7 +119,7 @@ def test_every_setting_round_trips_through_the_dialog(qtbot, desk_toml, vietname
     assert raw == {**raw_before, **changed}  # kiosk (unknown) kept, no default added
 
 
-def test_saving_again_with_nothing_changed_keeps_the_file(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_saving_again_with_nothing_changed_keeps_the_file(qtbot, desk_toml, vietnamese) -> None:
     text = desk_toml.read_text(encoding="utf-8")
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
@@ -114,20 +127,20 @@ def test_saving_again_with_nothing_changed_keeps_the_file(qtbot, desk_toml, viet
     assert tomllib.loads(desk_toml.read_text(encoding="utf-8")) == tomllib.loads(text)
 
 
-def test_an_empty_desk_name_is_refused(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_desk_name_is_refused(qtbot, desk_toml, vietnamese) -> None:
     text = desk_toml.read_text(encoding="utf-8")
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
-    dialog.findChild(QLineEdit, "deskName").setText("   ")
+    _child(dialog, QLineEdit, "deskName").setText("   ")
     with qtbot.assertNotEmitted(dialog.saved, wait=100):
         dialog.save_button.click()
-    assert dialog.findChild(QLabel, "error").text() == "Tên quầy không được để trống."
+    assert _child(dialog, QLabel, "error").text() == "Tên quầy không được để trống."
     assert desk_toml.read_text(encoding="utf-8") == text
 
 
 def test_a_failed_save_is_shown_and_nothing_changes(
     qtbot, desk_toml, vietnamese, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import desk.config
 
     text = desk_toml.read_text(encoding="utf-8")
@@ -137,7 +150,7 @@ def test_a_failed_save_is_shown_and_nothing_changes(
 
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
-    dialog.findChild(QLineEdit, "deskName").setText("Quầy 6")
+    _child(dialog, QLineEdit, "deskName").setText("Quầy 6")
     monkeypatch.setattr(desk.config.os, "fsync", full_disk)
     with qtbot.assertNotEmitted(dialog.saved, wait=100):
         dialog.save_button.click()
@@ -148,21 +161,21 @@ def test_a_failed_save_is_shown_and_nothing_changes(
     assert sorted(p.name for p in desk_toml.parent.iterdir()) == ["desk.toml"]
 
 
-def test_without_persist_nothing_is_written(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_without_persist_nothing_is_written(qtbot, desk_toml, vietnamese) -> None:
     text = desk_toml.read_text(encoding="utf-8")
     dialog = SettingsDialog(load_config(), persist=False)
     qtbot.addWidget(dialog)
-    dialog.findChild(QSpinBox, "idleMinutes").setValue(30)
+    _child(dialog, QSpinBox, "idleMinutes").setValue(30)
     with qtbot.waitSignal(dialog.saved, timeout=2000) as saved:
         dialog.save_button.click()
     assert saved.args[0].idle_lock_minutes == 30
     assert desk_toml.read_text(encoding="utf-8") == text
 
 
-def test_the_labels_are_translated(qtbot, desk_toml, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_the_labels_are_translated(qtbot, desk_toml, vietnamese) -> None:
     assert install_translator("en")
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
     assert [label for label, _name in _rows(dialog)] == ["Language", "Lock after", "Desk name"]
-    idle = dialog.findChild(QSpinBox, "idleMinutes")
+    idle = _child(dialog, QSpinBox, "idleMinutes")
     assert idle.suffix() == " min" and idle.specialValueText() == "Never lock"

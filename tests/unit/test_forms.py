@@ -62,7 +62,7 @@ def birth_values(**changes: object) -> dict[str, object]:
     return values
 
 
-def keys(problems: list) -> list[str]:  # type: ignore[type-arg]
+def keys(problems: list) -> list[str]:
     return [p.key for p in problems]
 
 
@@ -338,7 +338,7 @@ def test_missing_documents_counts_alternatives_once() -> None:
         ({"version": 9}, "Phiên bản"),
     ],
 )
-def test_bad_definitions_are_refused_with_a_message(change: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_bad_definitions_are_refused_with_a_message(change: dict, message: str) -> None:
     data = {"format": "commune-desk/form", "version": 1, "name": "t", "sections": []}
     data.update(change)
     with pytest.raises(CatalogueError) as caught:

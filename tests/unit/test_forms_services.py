@@ -73,7 +73,7 @@ def test_a_failed_write_keeps_the_previous_draft(
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_scans_are_stored_once_by_content(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_scans_are_stored_once_by_content(ctx, tmp_path: Path) -> None:
     source = tmp_path / "Giấy chứng sinh.PDF"
     content = b"%PDF-1.4 scan of a birth certificate"
     source.write_bytes(content)
@@ -92,7 +92,7 @@ def test_scans_are_stored_once_by_content(ctx, tmp_path: Path) -> None:  # type:
     assert not list(ctx.config.files_dir.glob(".incoming-*"))
 
 
-def test_a_dossier_links_its_scan(ctx, clerk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_dossier_links_its_scan(ctx, clerk, tmp_path: Path) -> None:
     source = tmp_path / "ban-chinh.jpg"
     source.write_bytes(b"\xff\xd8\xff fake jpeg")
     stored = attachments.store_attachment(ctx, source, now=NOW)
@@ -115,7 +115,7 @@ def test_a_dossier_links_its_scan(ctx, clerk, tmp_path: Path) -> None:  # type: 
 )
 def test_files_that_are_not_scans_are_refused(
     ctx, tmp_path: Path, name: str, content: bytes, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     source = tmp_path / name
     source.write_bytes(content)
     with pytest.raises(InvalidInput) as caught:
@@ -123,7 +123,7 @@ def test_files_that_are_not_scans_are_refused(
     assert message in caught.value.message
 
 
-def test_known_person_by_id_number(ctx, clerk) -> None:  # type: ignore[no-untyped-def]
+def test_known_person_by_id_number(ctx, clerk) -> None:
     person = Person("Phan Văn Long", id_number="001090012345", phone="0987654321")
     intake.receive_dossier(ctx, IntakeRequest("2.000815", person, copies=1, pages=1), clerk, at=NOW)
     found = people.known_person(ctx, "0010 9001 2345")

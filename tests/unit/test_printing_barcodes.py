@@ -63,7 +63,7 @@ def scan(image: Path) -> list[str]:
     return result.stdout.splitlines()
 
 
-def hard_dossier():  # type: ignore[no-untyped-def]
+def hard_dossier():
     applicant = make_applicant(full_name=LONG_NAME, address=LONG_ADDRESS, phone="", email="")
     return with_documents(make_dossier(applicant=applicant), 15)
 
@@ -127,7 +127,7 @@ def test_pdffonts_lists_only_embedded_subsets(tmp_path: Path) -> None:
     assert "Helvetica" not in output
 
 
-def word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[float, float, float, float, float, float]]:
+def word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[float, ...]]:
     """(page width, page height, xMin, yMin, xMax, yMax) of every word, from pdftotext."""
     pdftotext = require_binary("pdftotext")
     source = tmp_path / "words.pdf"

@@ -129,7 +129,7 @@ def test_every_font_is_an_embedded_noto_subset(forms: dict[str, bytes], name: st
     reader = PdfReader(io.BytesIO(pdf))
     seen = set()
     for page in reader.pages:
-        fonts = page["/Resources"]["/Font"]
+        fonts = page["/Resources"]["/Font"]  # type: ignore[index]  # pypdf types it loosely
         for ref in fonts.values():
             font = ref.get_object()
             assert font["/Subtype"] == "/TrueType"
@@ -356,7 +356,7 @@ def test_stop_notice(forms: dict[str, bytes]) -> None:
         (render_supplement, replace(SUPPLEMENT, missing_documents=[])),
     ],
 )
-def test_notices_need_their_reason(render, parameters) -> None:  # type: ignore[no-untyped-def]
+def test_notices_need_their_reason(render, parameters) -> None:
     with pytest.raises(InvalidInput):
         render(make_office(), make_dossier(), parameters)
 
