@@ -85,7 +85,7 @@ def test_both_paths_merge_people_already_known_by_id_number(tmp_path: Path) -> N
     assert applicants[:40] == applicants[40:]  # the second run points at the same people
 
 
-def test_demo_dossiers_are_spread_over_past_working_days(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_demo_dossiers_are_spread_over_past_working_days(ctx: DeskContext) -> None:
     demo.add_demo_dossiers(ctx, 90, seed=3, now=DEMO_NOW)
     with ctx.db.read() as session:
         days = session.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -77,12 +78,12 @@ def test_workers_and_large_load_write_the_same_rows(
             assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert session.execute(text("PRAGMA foreign_key_check")).all() == []
-            name = session.execute(
+            folded = session.execute(
                 text("SELECT applicant_name_folded FROM dossiers WHERE id = 1234")
             ).scalar()
             matches = session.execute(
                 text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q"),
-                {"q": f'"{name}"'},
+                {"q": f'"{folded}"'},
             ).all()
             assert (1234,) in matches
     finally:
@@ -100,7 +101,7 @@ def test_a_failed_large_load_leaves_the_office_as_it_was(
         calls = 0
         real_add = demo_bulk.RowMaker._add
 
-        def failing_add(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def failing_add(self: demo_bulk.RowMaker, *args: Any, **kwargs: Any) -> None:
             nonlocal calls
             calls += 1
             if calls == 2500:
@@ -134,7 +135,7 @@ def test_a_large_load_stays_in_wal_mode_when_another_desk_has_the_file_open(
         ctx.close()
 
 
-def test_demo_id_numbers_stay_unique_past_a_million_people(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_demo_id_numbers_stay_unique_past_a_million_people(ctx: DeskContext) -> None:
     """Two citizens never share an ID number, however large the demo (the services would
     merge them into one person, and the bulk rows would no longer match)."""
     import random as random_module

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -22,13 +24,13 @@ MONDAY_9 = datetime(2026, 11, 16, 9, 0, tzinfo=OFFICE_TZ)
 
 
 @pytest.fixture
-def office(any_db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def office(any_db_url: str, tmp_path: Path) -> Iterator[DeskContext]:
     ctx = open_office(any_db_url, tmp_path / "office")
     yield ctx
     ctx.close()
 
 
-def _request(code: str = "1.004873", name: str = "Đặng Thị Đào", **extra) -> IntakeRequest:  # type: ignore[no-untyped-def]
+def _request(code: str = "1.004873", name: str = "Đặng Thị Đào", **extra: Any) -> IntakeRequest:
     return IntakeRequest(
         procedure_code=code,
         applicant=Person(
