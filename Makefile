@@ -23,7 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desk tests bench
 	$(BIN)/ruff format --check desk tests bench
-	$(BIN)/mypy desk bench
+	$(BIN)/mypy desk bench tests
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
