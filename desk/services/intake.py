@@ -9,7 +9,7 @@ from desk.domain.codes import DossierCode
 from desk.domain.dossier import Dossier, IntakeRequest
 from desk.domain.intake import IntakePlan, plan_intake, validate_request
 from desk.domain.office import User
-from desk.domain.status import Status, StatusEvent
+from desk.domain.status import Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
@@ -44,41 +44,6 @@ def new_dossier(
     )
 
 
-def dossier_from_new(
-    new: store_dossiers.NewDossier, dossier_id: int, event: StatusEvent
-) -> Dossier:
-    """The domain object of a freshly written dossier, without reading it back."""
-    return Dossier(
-        id=dossier_id,
-        code=new.code,
-        procedure_code=new.procedure.code,
-        procedure_name=new.procedure.name,
-        field_code=new.procedure.field_code,
-        field_name=new.procedure.field_name,
-        status=new.status,
-        revision=1,
-        applicant=new.applicant,
-        applicant_kind=new.applicant_kind,
-        channel=new.channel,
-        summary=new.summary,
-        lead_unit=new.procedure.lead_unit,
-        sets_count=new.sets_count,
-        result_delivery=new.result_delivery,
-        received_at=new.received_at,
-        due_at=new.due_at,
-        clerk_name=new.clerk.full_name,
-        finished_at=new.finished_at,
-        processing_days=new.processing_days,
-        needs_checks=new.needs_checks,
-        note=new.note,
-        form_data=dict(new.form_data),
-        documents=list(new.documents),
-        fees=list(new.fees),
-        parties=list(new.parties),
-        events=[event],
-    )
-
-
 def receive_dossier(
     ctx: DeskContext,
     request: IntakeRequest,
@@ -103,4 +68,4 @@ def receive_dossier(
         )
         new = new_dossier(plan, DossierCode(agency, plan.day, sequence), request, clerk)
         dossier_id = store_dossiers.insert_dossier(session, new, plan.event)
-    return dossier_from_new(new, dossier_id, plan.event)
+    return new.as_dossier(dossier_id, plan.event)

@@ -137,9 +137,7 @@ def render_intake_supplement(
     plan = intake.plan_intake(ctx.calendar, procedure, request, clerk, at)
     # A stand-in code only to build the domain object: recorded=False never prints it.
     stand_in = DossierCode(ctx.office.agency_id, plan.day, MAX_SEQUENCE)
-    dossier = intake.dossier_from_new(
-        intake.new_dossier(plan, stand_in, request, clerk), 0, plan.event
-    )
+    dossier = intake.new_dossier(plan, stand_in, request, clerk).as_dossier(0, plan.event)
     return render_supplement(
         ctx.office, dossier, supplement, template_set=ctx.config.template_set, recorded=False
     )
