@@ -18,8 +18,6 @@ it does not manage (``data_dir`` among them), and replaces the file atomically.
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -29,6 +27,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from desk.atomic import write_atomically
 from desk.domain.codes import SequenceBlock
 from desk.errors import ConfigurationError
 
@@ -394,7 +393,7 @@ def save_config(config: DeskConfig) -> Path:
         _table(raw, setting.table)  # a broken [table] is reported, never overwritten
         table = raw.setdefault(setting.table, {}) if setting.table else raw
         table[setting.key] = setting.dump(value)
-    _write_atomically(path, tomli_w.dumps(raw))
+    write_atomically(path, tomli_w.dumps(raw).encode("utf-8"))
     config.as_loaded = {**before, **changed}
     return path
 
@@ -404,29 +403,3 @@ def save_province_config(province: ProvinceConfig) -> Path:
     config = load_config()
     config.province = province
     return save_config(config)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":  # the rename itself reaches the disk (no-op elsewhere)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        except OSError:
-            pass
-        finally:
-            os.close(directory)

@@ -19,13 +19,13 @@ import json
 import logging
 import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desk.atomic import fsync_dir, write_atomically
 from desk.config import DeskConfig
 from desk.domain.calendar import now_in_office
 from desk.errors import DeskError
@@ -59,33 +59,6 @@ def new_draft_id() -> str:
 
 def drafts_dir(config: DeskConfig) -> Path:
     return config.data_dir / "drafts"
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles for it."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _fsync_dir(path.parent)
 
 
 class DraftStore:
@@ -192,5 +165,5 @@ class DraftStore:
         except FileNotFoundError:
             return False
         with contextlib.suppress(OSError):
-            _fsync_dir(self.directory)
+            fsync_dir(self.directory)
         return True
