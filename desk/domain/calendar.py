@@ -7,6 +7,7 @@ the public functions take and return timezone-aware datetimes.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -135,22 +136,32 @@ class ProcessingTime:
 
     ``days`` are working days (0 = same day, halves allowed). ``cutoff`` applies to same-day
     procedures: received after it, the dossier is due at closing time the next working day.
+    ``added_days`` are working days added after that rule: the time a procedure gains when
+    checks are needed and its law says "extended by up to N more days" (DOMAIN §6).
     """
 
     days: Decimal = Decimal(0)
     cutoff: time | None = None
+    added_days: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
-        if self.days < 0 or (self.days * 2) % 1 != 0:
-            raise InvalidInput(
-                f"Thời hạn giải quyết {self.days} ngày không hợp lệ (số ngày làm việc, "
-                "bội số của 0,5).",
-                code="processing_time.invalid",
-            )
+        for value in (self.days, self.added_days):
+            if value < 0 or (value * 2) % 1 != 0:
+                raise InvalidInput(
+                    f"Thời hạn giải quyết {value} ngày không hợp lệ (số ngày làm việc, "
+                    "bội số của 0,5).",
+                    code="processing_time.invalid",
+                )
 
     @property
     def is_same_day(self) -> bool:
         return self.days == 0
+
+    @property
+    def same_day_only(self) -> bool:
+        """Due under the same-day rule alone: also after a supplement pause, counted from
+        the papers' arrival (a same-day time with days added moves by working time)."""
+        return self.is_same_day and self.added_days == 0
 
 
 class NonWorkingReason(Enum):
@@ -311,15 +322,28 @@ class WorkingCalendar:
         return due
 
     def _due_at(self, received: datetime, processing: ProcessingTime) -> datetime:
-        local = to_office_time(received)
         if processing.is_same_day:
-            day = local.date()
-            cutoff = processing.cutoff or self.hours.closing
-            if self.is_working_day(day) and local.time() < cutoff:
-                return self.closing_on(day)
-            return self.closing_on(self.next_working_day(day))
-        minutes = int(processing.days * self.hours.minutes_per_day)
-        return self.add_working_minutes(received, minutes)
+            due = self._same_day_due(to_office_time(received), processing.cutoff)
+        else:
+            minutes = int(processing.days * self.hours.minutes_per_day)
+            due = self.add_working_minutes(received, minutes)
+        if processing.added_days:
+            due = self.add_working_minutes(
+                due, int(processing.added_days * self.hours.minutes_per_day)
+            )
+        return due
+
+    def _same_day_due(self, local: datetime, cutoff: time | None) -> datetime:
+        day = local.date()
+        if cutoff is not None:
+            # The law says "after 15:00": the cut-off minute is still that day. Seconds are
+            # dropped so the slip's "15 giờ 00 phút" and its due time agree.
+            in_time = local.time().replace(second=0, microsecond=0) <= cutoff
+        else:
+            in_time = local.time() < self.hours.closing
+        if self.is_working_day(day) and in_time:
+            return self.closing_on(day)
+        return self.closing_on(self.next_working_day(day))
 
     def resume_due_at(self, due: datetime, paused_at: datetime, resumed_at: datetime) -> datetime:
         """The due time after a supplement pause: moved by the working time spent waiting."""
@@ -327,3 +351,72 @@ class WorkingCalendar:
         if waited == 0:
             return due
         return self.add_working_minutes(due, waited)
+
+    def due_after_pause(
+        self, due: datetime, processing: ProcessingTime, paused_at: datetime, resumed_at: datetime
+    ) -> DueAfterPause:
+        """The due time once the papers asked for arrive at ``resumed_at`` (DOMAIN §6): a
+        same-day procedure is due by the same-day rule counted from that moment; any other
+        moves by the working time that passed while waiting."""
+        if processing.same_day_only:
+            return DueAfterPause(self.due_at(resumed_at, processing), DueRule.SAME_DAY)
+        return DueAfterPause(self.resume_due_at(due, paused_at, resumed_at), DueRule.MOVED)
+
+    def due_with_pauses(
+        self,
+        received: datetime,
+        processing: ProcessingTime,
+        pauses: Iterable[tuple[datetime, datetime]] = (),
+    ) -> datetime:
+        """The legal due time of a dossier received at ``received`` whose clock stopped for
+        each (from, to) supplement pause: what ``Dossier.advance`` records step by step."""
+        due = self.due_at(received, processing)
+        for paused_at, resumed_at in checked_pauses(received, pauses):
+            due = self.due_after_pause(due, processing, paused_at, resumed_at).due_at
+        return due
+
+
+class DueRule(Enum):
+    """Why a due time moved when the papers asked for arrived."""
+
+    SAME_DAY = "same_day"  # the same-day rule, counted from the papers' arrival
+    MOVED = "moved"  # moved by the working time that passed while waiting
+
+
+@dataclass(frozen=True, slots=True)
+class DueAfterPause:
+    due_at: datetime
+    rule: DueRule
+
+
+def checked_pauses(
+    received: datetime, pauses: Iterable[tuple[datetime, datetime]]
+) -> list[tuple[datetime, datetime]]:
+    """The pauses in order; InvalidInput (Vietnamese) for one that ends before it starts,
+    starts before the dossier was received, or overlaps another."""
+    ordered = sorted(pauses)
+    for paused_at, resumed_at in ordered:
+        if resumed_at <= paused_at:
+            raise InvalidInput(
+                f"Khoảng chờ bổ sung {_moment(paused_at)} – {_moment(resumed_at)}: thời điểm "
+                "nhận đủ giấy tờ phải sau thời điểm yêu cầu bổ sung.",
+                code="pause.order",
+            )
+        if paused_at < received:
+            raise InvalidInput(
+                f"Khoảng chờ bổ sung bắt đầu {_moment(paused_at)}, trước khi tiếp nhận hồ sơ "
+                f"({_moment(received)}).",
+                code="pause.before_received",
+            )
+    for (first_from, first_to), (second_from, second_to) in itertools.pairwise(ordered):
+        if second_from < first_to:
+            raise InvalidInput(
+                f"Hai khoảng chờ bổ sung chồng nhau: {_moment(first_from)} – {_moment(first_to)}"
+                f" và {_moment(second_from)} – {_moment(second_to)}.",
+                code="pause.overlap",
+            )
+    return ordered
+
+
+def _moment(moment: datetime) -> str:
+    return f"{to_office_time(moment):%H:%M %d/%m/%Y}"
