@@ -194,6 +194,9 @@ class Dossier:
     fees: list[Fee] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)
     events: list[StatusEvent] = field(default_factory=list)
+    # The tracking book's entry (form 07): one volume per year, entries from 1.
+    book_year: int | None = None
+    book_number: int | None = None
 
     @property
     def promised_due_at(self) -> datetime:

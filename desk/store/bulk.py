@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Dialect
 from desk.domain.codes import SequenceBlock
 from desk.store import people
 from desk.store.db import Database
+from desk.store.counters import BOOK
 from desk.store.models import DailyCounterRow, DossierRow
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
@@ -211,6 +212,38 @@ class BulkInserter:
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})",
                 rows,
             )
+
+    def number_book_entries(self) -> None:
+        """Give the dossiers loaded without a tracking-book entry theirs: per year, in the
+        order they were received, after the entries the year already has. Done once at
+        the end, because the chunks are made in parallel and cannot know each other's
+        counts."""
+        assert self._connection is not None
+        run = self._connection.exec_driver_sql
+        year = (
+            "CAST(strftime('%Y', received_day) AS INTEGER)"
+            if self.db.is_sqlite
+            else "CAST(EXTRACT(YEAR FROM received_day) AS INTEGER)"
+        )
+        run(
+            "CREATE TEMPORARY TABLE new_book_entries AS "
+            "SELECT d.id, d.book_year, COALESCE(c.last_value, 0) + ROW_NUMBER() OVER "
+            "(PARTITION BY d.book_year ORDER BY d.received_at, d.id) AS book_number "
+            f"FROM (SELECT id, received_at, {year} AS book_year FROM dossiers "
+            "WHERE book_number IS NULL) AS d "
+            f"LEFT JOIN yearly_counters AS c ON c.kind = '{BOOK}' AND c.year = d.book_year"
+        )
+        run(
+            "UPDATE dossiers SET book_year = n.book_year, book_number = n.book_number "
+            "FROM new_book_entries AS n WHERE n.id = dossiers.id"
+        )
+        run(
+            "INSERT INTO yearly_counters (kind, year, last_value) "
+            f"SELECT '{BOOK}', book_year, MAX(book_number) FROM new_book_entries "
+            "GROUP BY book_year "
+            "ON CONFLICT (kind, year) DO UPDATE SET last_value = excluded.last_value"
+        )
+        run("DROP TABLE new_book_entries")
 
     def _save_counters(self) -> None:
         from sqlalchemy.dialects.postgresql import insert as pg_insert

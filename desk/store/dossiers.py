@@ -31,6 +31,7 @@ from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import NotFound
 from desk.store import rows
+from desk.store.counters import BOOK, next_yearly_number
 from desk.store.models import (
     AttachmentRow,
     Base,
@@ -133,6 +134,9 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
     dossier = new.as_dossier(0, event)
     at = new.received_at
     connection = session.connection()
+    # The tracking book's volume is the year the dossier was received (its code's day).
+    dossier.book_year = new.code.day.year
+    dossier.book_number = next_yearly_number(session, BOOK, dossier.book_year)
     applicant_id = save_person(session, new.applicant, at)
     row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at)
     dossier.id = int(

@@ -153,11 +153,23 @@ class DailyCounterRow(Base):
     last_value: Mapped[int] = mapped_column(Integer)
 
 
+class YearlyCounterRow(Base):
+    """The last number handed out per kind and year: the tracking book's entries, the
+    People's Committee's letters (forms 04 and 05)."""
+
+    __tablename__ = "yearly_counters"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
 class DossierRow(Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         UniqueConstraint("agency_id", "received_day", "sequence", name="uq_dossiers_day_sequence"),
         Index("ix_dossiers_status_due", "status", "due_at"),
+        # The tracking book: one volume per year, entries numbered from 1 in each.
+        Index("uq_dossiers_book_entry", "book_year", "book_number", unique=True),
     )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -197,6 +209,8 @@ class DossierRow(Base):
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(Instant)
+    book_year: Mapped[int | None] = mapped_column(Integer)
+    book_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class DossierPartyRow(Base):
@@ -239,6 +253,7 @@ class DossierFeeRow(Base):
     name: Mapped[str] = mapped_column(String(400))
     amount: Mapped[int] = mapped_column(BigInteger)
     method: Mapped[str] = mapped_column(String(100))
+    exemption: Mapped[str | None] = mapped_column(String(200))  # why a fee was waived
 
 
 class StatusEventRow(Base):
@@ -257,6 +272,26 @@ class StatusEventRow(Base):
     actor_title: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text)
     # What forms print later (a reschedule's reason and new due time), as data.
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+class LetterRow(Base):
+    """A numbered letter of the commune People's Committee about a dossier ("Số: 12/…")."""
+
+    __tablename__ = "letters"
+    __table_args__ = (
+        UniqueConstraint("kind", "year", "number", name="uq_letters_kind_year_number"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("dossiers.id"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(Instant)
+    issued_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    issued_by_name: Mapped[str] = mapped_column(String(200))
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 

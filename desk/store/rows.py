@@ -180,6 +180,8 @@ DOSSIER_IDENTITY_COLUMNS = (
     "received_at",
     "clerk_id",
     "clerk_name",
+    "book_year",
+    "book_number",
 )
 # … and what every change of status (or of due time) rewrites.
 DOSSIER_STATE_COLUMNS = (
@@ -229,6 +231,8 @@ def dossier_identity_row(
         form.instant(dossier.received_at),
         clerk_id,
         dossier.clerk_name,
+        dossier.book_year,
+        dossier.book_number,
     )
 
 
@@ -316,6 +320,8 @@ def dossier_from_row(
         fees=fees,
         parties=parties,
         events=events,
+        book_year=row.book_year,
+        book_number=row.book_number,
     )
 
 

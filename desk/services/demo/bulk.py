@@ -290,6 +290,7 @@ class BulkDossierWriter:
                     before, written = written, written + len(made.dossiers)
                     if progress and written // PROGRESS_EVERY > before // PROGRESS_EVERY:
                         progress(written)
+            bulk.number_book_entries()
         return written
 
 
