@@ -19,8 +19,8 @@ from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.codes import SequenceBlock
 from desk.store import people
-from desk.store.db import Database
 from desk.store.counters import BOOK
+from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.

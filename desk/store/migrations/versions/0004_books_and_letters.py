@@ -61,9 +61,7 @@ def upgrade() -> None:
     op.add_column("dossiers", sa.Column("book_number", sa.Integer(), nullable=True))
     op.add_column("dossier_fees", sa.Column("exemption", sa.String(length=200), nullable=True))
     _number_existing_dossiers()
-    op.create_index(
-        "uq_dossiers_book_entry", "dossiers", ["book_year", "book_number"], unique=True
-    )
+    op.create_index("uq_dossiers_book_entry", "dossiers", ["book_year", "book_number"], unique=True)
 
 
 def _number_existing_dossiers() -> None:
