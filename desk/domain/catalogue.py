@@ -102,7 +102,10 @@ class Procedure:
             "notes": self.notes,
             "active": self.active,
         }
-        if self.extended is not None:
+        if self.extended is not None and self.extended.added_days:
+            data["extended_days"] = str(self.extended.added_days)
+            data["extended_mode"] = EXTENDED_ADD
+        elif self.extended is not None:
             data["extended_days"] = str(self.extended.days)
         return data
 
@@ -124,6 +127,28 @@ def _cutoff(value: Any, where: str) -> time | None:
         raise CatalogueError(f"{where}: giờ tiếp nhận cuối «{value}» không hợp lệ.") from None
 
 
+EXTENDED_REPLACE = "replace"  # the time when checks are needed replaces the normal time
+EXTENDED_ADD = "add"  # it is added after the normal time ("extended by up to N more days")
+
+
+def _extended(
+    data: dict[str, Any], processing: ProcessingTime, where: str
+) -> ProcessingTime | None:
+    if data.get("extended_days") in (None, ""):
+        return None
+    days = _days(data["extended_days"], where)
+    mode = data.get("extended_mode") or EXTENDED_REPLACE
+    if mode == EXTENDED_ADD:
+        return ProcessingTime(processing.days, processing.cutoff, added_days=days)
+    if mode != EXTENDED_REPLACE:
+        raise CatalogueError(
+            f"{where}: extended_mode «{mode}» phải là «replace» (thay thời hạn thường) hoặc "
+            "«add» (cộng thêm vào thời hạn thường).",
+            code="catalogue.processing",
+        )
+    return ProcessingTime(days)
+
+
 def procedure_from_dict(data: dict[str, Any]) -> Procedure:
     code = clean(str(data.get("code", "")))
     where = f"Thủ tục {code or '(chưa có mã)'}"
@@ -135,11 +160,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
     try:
         cutoff = _cutoff(data.get("cutoff"), where)
         processing = ProcessingTime(_days(data.get("processing_days", 0), where), cutoff)
-        extended = (
-            ProcessingTime(_days(data["extended_days"], where))
-            if data.get("extended_days") not in (None, "")
-            else None
-        )
+        extended = _extended(data, processing, where)
     except CatalogueError:
         raise
     except Exception as exc:  # ProcessingTime's own InvalidInput

@@ -51,10 +51,18 @@ def days_text(days: Decimal) -> str:
 
 
 def processing_label(processing: ProcessingTime) -> str:
-    """What the slip prints and the screen previews: "3 ngày làm việc", "1,5 ngày làm việc"
-    or the same-day rule with its cut-off."""
+    """What the slip prints and the screen previews: "3 ngày làm việc", "1,5 ngày làm việc",
+    the same-day rule with its cut-off, or either with the days added for checks ("Trong
+    ngày và thêm 2 ngày làm việc để xác minh")."""
+    if processing.added_days:
+        normal = "Trong ngày" if processing.is_same_day else _days_label(processing.days)
+        return f"{normal} và thêm {_days_label(processing.added_days)} để xác minh"
     if processing.is_same_day:
         if processing.cutoff:
             return f"Trong ngày (nhận sau {processing.cutoff:%H} giờ trả ngày làm việc tiếp theo)"
         return "Trong ngày"
-    return f"{days_text(processing.days)} ngày làm việc"
+    return _days_label(processing.days)
+
+
+def _days_label(days: Decimal) -> str:
+    return f"{days_text(days)} ngày làm việc"
