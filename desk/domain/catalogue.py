@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal, InvalidOperation
@@ -40,7 +40,9 @@ class RequiredDocument:
     """One entry of a procedure's document list (thành phần hồ sơ).
 
     Documents that share a ``group`` are alternatives: one of them is enough (the hospital
-    birth certificate, or a witness statement, or a written commitment).
+    birth certificate, or a witness statement, or a written commitment). A ``shown`` paper
+    (the ID card, the original of a certified copy) is only shown to the clerk and handed
+    back: it is checked at the counter but never among the documents received.
     """
 
     code: str
@@ -49,6 +51,47 @@ class RequiredDocument:
     copy_kind: CopyKind = CopyKind.ORIGINAL
     group: str = ""
     note: str = ""
+    shown: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingBy:
+    """A processing time chosen by what the procedure's form says: one procedure, several
+    cases with their own time (1.004859: "Bổ sung" is same-day, a change or a correction
+    takes the procedure's normal time). ``field`` is the form field's key (dotted for a
+    nested value); a value not listed keeps the normal time."""
+
+    field: str
+    times: tuple[tuple[str, ProcessingTime], ...]
+
+    def time_for(self, form_data: Mapping[str, Any] | None) -> ProcessingTime | None:
+        value: Any = form_data or {}
+        for part in self.field.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if not isinstance(value, str):
+            return None
+        wanted = _case_key(value)
+        for case, processing in self.times:
+            if _case_key(case) == wanted:
+                return processing
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "times": {case: _processing_dict(processing) for case, processing in self.times},
+        }
+
+
+def _case_key(value: str) -> str:
+    return clean(value).casefold()
+
+
+def _processing_dict(processing: ProcessingTime) -> dict[str, Any]:
+    return {
+        "processing_days": str(processing.days),
+        "cutoff": processing.cutoff.strftime("%H:%M") if processing.cutoff else None,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +109,15 @@ class Procedure:
     legal_basis: str = ""
     notes: str = ""
     active: bool = True
+    processing_by: ProcessingBy | None = None  # a time chosen by the form (see ProcessingBy)
+
+    def normal_processing(self, form_data: Mapping[str, Any] | None = None) -> ProcessingTime:
+        """The time without checks: the case the form names, else the procedure's own."""
+        if self.processing_by is not None:
+            chosen = self.processing_by.time_for(form_data)
+            if chosen is not None:
+                return chosen
+        return self.processing
 
     @property
     def processing_label(self) -> str:
@@ -93,6 +145,7 @@ class Procedure:
                     "copy_kind": d.copy_kind.value,
                     **({"group": d.group} if d.group else {}),
                     **({"note": d.note} if d.note else {}),
+                    **({"shown": True} if d.shown else {}),
                 }
                 for d in self.documents
             ],
@@ -107,6 +160,8 @@ class Procedure:
             data["extended_mode"] = EXTENDED_ADD
         elif self.extended is not None:
             data["extended_days"] = str(self.extended.days)
+        if self.processing_by is not None:
+            data["processing_by"] = self.processing_by.to_dict()
         return data
 
 
@@ -125,6 +180,31 @@ def _cutoff(value: Any, where: str) -> time | None:
         return time.fromisoformat(str(value))
     except ValueError:
         raise CatalogueError(f"{where}: giờ tiếp nhận cuối «{value}» không hợp lệ.") from None
+
+
+def _processing_by(value: Any, where: str) -> ProcessingBy | None:
+    if value in (None, {}):
+        return None
+    times = value.get("times") if isinstance(value, dict) else None
+    field = clean(str(value.get("field", ""))) if isinstance(value, dict) else ""
+    if not field or not isinstance(times, dict) or not times:
+        raise CatalogueError(
+            f"{where}: «processing_by» cần tên trường («field») và thời hạn theo từng trường "
+            "hợp («times»).",
+            code="catalogue.processing_by",
+        )
+    cases = []
+    for case, raw in times.items():
+        if not isinstance(raw, dict) or not clean(str(case)):
+            raise CatalogueError(
+                f"{where}: thời hạn của trường hợp «{case}» không hợp lệ.",
+                code="catalogue.processing_by",
+            )
+        cutoff = _cutoff(raw.get("cutoff"), where)
+        cases.append(
+            (clean(str(case)), ProcessingTime(_days(raw.get("processing_days", 0), where), cutoff))
+        )
+    return ProcessingBy(field, tuple(cases))
 
 
 EXTENDED_REPLACE = "replace"  # the time when checks are needed replaces the normal time
@@ -161,6 +241,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         cutoff = _cutoff(data.get("cutoff"), where)
         processing = ProcessingTime(_days(data.get("processing_days", 0), where), cutoff)
         extended = _extended(data, processing, where)
+        processing_by = _processing_by(data.get("processing_by"), where)
     except CatalogueError:
         raise
     except Exception as exc:  # ProcessingTime's own InvalidInput
@@ -192,6 +273,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
                 copy_kind=copy_kind,
                 group=clean(raw.get("group")),
                 note=clean(raw.get("note")),
+                shown=bool(raw.get("shown", False)),
             )
         )
     fee_data = data.get("fee") or {"kind": "free"}
@@ -213,6 +295,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         legal_basis=clean(data.get("legal_basis")),
         notes=clean(data.get("notes")),
         active=bool(data.get("active", True)),
+        processing_by=processing_by,
     )
 
 

@@ -157,6 +157,7 @@ class IntakeRequest:
     copies: int = 1  # copies of the result requested (extract copies, certified copies)
     pages: int = 0  # pages of one copy (certified copies)
     late: bool = False  # a late registration (fees)
+    fee_exemption: str = ""  # one of the fee rule's exemptions, chosen at intake
     needs_checks: bool = False  # the procedure's extended time applies
     result_delivery: ResultDelivery = ResultDelivery.AT_DESK
     note: str = ""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desk.domain.text import clean
 from desk.errors import CatalogueError, InvalidInput
 
 FEE_KINDS = ("free", "flat", "per_copy", "per_page")
@@ -26,6 +28,8 @@ class FeeRule:
     - ``per_page``: per page of each copy, by ``tiers`` (2.000 đ for pages 1–2, 1.000 đ
       from page 3 …), at most ``max_per_copy`` a copy (certified copies).
     ``when_late`` replaces the rule for a late registration (birth registered late).
+    ``exemptions`` name who a province exempts from this fee (poor households, people with
+    disabilities …); the clerk picks one at intake and the fee line is kept at 0.
     ``verify`` marks amounts a province must confirm against its own council resolution.
     """
 
@@ -35,6 +39,7 @@ class FeeRule:
     tiers: tuple[PageTier, ...] = ()
     max_per_copy: int | None = None
     when_late: FeeRule | None = None
+    exemptions: tuple[str, ...] = ()
     verify: bool = False
 
     def __post_init__(self) -> None:
@@ -54,6 +59,16 @@ class FeeRule:
             pages = [t.first_page for t in self.tiers]
             if pages != sorted(set(pages)):
                 raise CatalogueError("Các bậc phí theo trang phải tăng dần.", code="fee.tiers")
+        if any(not name for name in self.exemptions) or len(set(self.exemptions)) != len(
+            self.exemptions
+        ):
+            raise CatalogueError(
+                "Đối tượng miễn phí phải có tên và không trùng nhau.", code="fee.exemptions"
+            )
+
+    def rule_for(self, *, late: bool = False) -> FeeRule:
+        """The rule that applies: the late one for a late registration, where there is one."""
+        return self.when_late if late and self.when_late is not None else self
 
     def amount_for(self, *, copies: int = 1, pages: int = 0, late: bool = False) -> int:
         """The fee in VND. ``pages`` is the page count of one copy (per_page rules)."""
@@ -82,12 +97,20 @@ class FeeRule:
                 data["max_per_copy"] = self.max_per_copy
         if self.when_late is not None:
             data["when_late"] = self.when_late.to_dict()
+        if self.exemptions:
+            data["exemptions"] = list(self.exemptions)
         if self.verify:
             data["verify"] = True
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeeRule:
+        exemptions = data.get("exemptions", [])
+        if not isinstance(exemptions, list):
+            raise CatalogueError(
+                "Danh sách đối tượng miễn phí (exemptions) phải là một danh sách tên.",
+                code="fee.exemptions",
+            )
         try:
             return cls(
                 kind=str(data.get("kind", "free")),
@@ -100,6 +123,7 @@ class FeeRule:
                     int(data["max_per_copy"]) if data.get("max_per_copy") is not None else None
                 ),
                 when_late=cls.from_dict(data["when_late"]) if data.get("when_late") else None,
+                exemptions=tuple(clean(str(name)) for name in exemptions),
                 verify=bool(data.get("verify", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -117,12 +141,36 @@ def _tiered(tiers: tuple[PageTier, ...], pages: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Fee:
-    """A fee line charged on a dossier (DanhSachLePhi)."""
+    """A fee line charged on a dossier (DanhSachLePhi). An exempted line keeps the fee's
+    name, at 0, with the ``exemption`` that waived it."""
 
     name: str
     amount: int
     method: str = "Tiền mặt"
     details: dict[str, Any] = field(default_factory=dict)
+    exemption: str = ""
+
+
+NO_FEE = "Không thu"
+
+
+def fee_line(fees: Sequence[Fee]) -> str:
+    """The slip's "Phí, lệ phí" line: "Không thu" for a free procedure, "Không thu (miễn:
+    Hộ nghèo)" for an exempted one, else the total with what it is made of."""
+    total = sum(fee.amount for fee in fees)
+    if not total:
+        exemptions = list(dict.fromkeys(fee.exemption for fee in fees if fee.exemption))
+        return f"{NO_FEE} (miễn: {', '.join(exemptions)})" if exemptions else NO_FEE
+    if len(fees) == 1:
+        return f"{format_vnd(total)} ({fees[0].name})"
+    items = "; ".join(_item(fee) for fee in fees)
+    return f"{format_vnd(total)} ({items})"
+
+
+def _item(fee: Fee) -> str:
+    if fee.exemption and not fee.amount:
+        return f"{fee.name}: miễn ({fee.exemption})"
+    return f"{fee.name}: {format_vnd(fee.amount)}"
 
 
 def format_vnd(amount: int) -> str:

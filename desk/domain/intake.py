@@ -8,12 +8,14 @@ all three ask ``intake_terms``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from desk.domain.calendar import ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
-from desk.domain.dossier import IntakeRequest, Person
+from desk.domain.dossier import INTAKE, IntakeRequest, Person, ReceivedDocument
 from desk.domain.fees import Fee
 from desk.domain.formats import processing_label
 from desk.domain.identity import parse_id_number
@@ -75,19 +77,65 @@ def checks_apply(procedure: Procedure, needs_checks: bool) -> bool:
     return needs_checks and procedure.extended is not None
 
 
-def processing_for(procedure: Procedure, needs_checks: bool) -> ProcessingTime:
-    """The processing time that applies: the longer one when checks are needed."""
-    if checks_apply(procedure, needs_checks) and procedure.extended is not None:
-        return procedure.extended
-    return procedure.processing
+def processing_for(
+    procedure: Procedure, needs_checks: bool, *, form_data: Mapping[str, Any] | None = None
+) -> ProcessingTime:
+    """The processing time that applies: the longer one when checks are needed, else the
+    normal one of the case the form names (``Procedure.normal_processing``). Days added
+    for checks are added to the case's own time (a same-day "Bổ sung" stays same-day, then
+    the added days)."""
+    normal = procedure.normal_processing(form_data)
+    extended = procedure.extended
+    if not checks_apply(procedure, needs_checks) or extended is None:
+        return normal
+    if extended.added_days:
+        return ProcessingTime(normal.days, normal.cutoff, added_days=extended.added_days)
+    return extended
+
+
+def exemptions_offered(
+    procedure: Procedure, *, copies: int = 1, pages: int = 0, late: bool = False
+) -> tuple[str, ...]:
+    """The exemptions the clerk may choose: those of the fee rule that applies, when it
+    costs something."""
+    rule = procedure.fee.rule_for(late=late)
+    if not rule.exemptions or procedure.fee.amount_for(copies=copies, pages=pages, late=late) <= 0:
+        return ()
+    return rule.exemptions
 
 
 def fees_for(
-    procedure: Procedure, *, copies: int = 1, pages: int = 0, late: bool = False
+    procedure: Procedure,
+    *,
+    copies: int = 1,
+    pages: int = 0,
+    late: bool = False,
+    exemption: str = "",
 ) -> list[Fee]:
-    rule = procedure.fee.when_late if late and procedure.fee.when_late else procedure.fee
+    """The fee lines of a dossier. An exemption keeps the line, at 0, under its name; with
+    nothing to pay there is nothing to exempt and no line."""
+    rule = procedure.fee.rule_for(late=late)
     amount = procedure.fee.amount_for(copies=copies, pages=pages, late=late)
-    return [Fee(rule.name, amount)] if amount > 0 else []
+    if amount <= 0:
+        return []
+    exemption = clean(exemption)
+    if exemption and exemption not in rule.exemptions:
+        raise InvalidInput(
+            f"Đối tượng miễn «{exemption}» không áp dụng cho {rule.name[:1].lower()}"
+            f"{rule.name[1:]}.",
+            code="fee.exemption",
+            field="fee_exemption",
+        )
+    return [Fee(rule.name, 0, exemption=exemption)] if exemption else [Fee(rule.name, amount)]
+
+
+def received_documents(
+    procedure: Procedure, documents: list[ReceivedDocument]
+) -> list[ReceivedDocument]:
+    """What the desk keeps: the papers only shown and handed back (the ID card, a certified
+    copy's original) are never among the documents received (DOMAIN §4, form 01)."""
+    shown = {d.code for d in procedure.documents if d.shown}
+    return [d for d in documents if not d.code or d.code not in shown]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +162,16 @@ def intake_terms(
     copies: int = 1,
     pages: int = 0,
     late: bool = False,
+    form_data: Mapping[str, Any] | None = None,
+    exemption: str = "",
 ) -> IntakeTerms:
-    processing = processing_for(procedure, needs_checks)
+    processing = processing_for(procedure, needs_checks, form_data=form_data)
     return IntakeTerms(
         processing=processing,
         processing_label=processing_label(processing),
         needs_checks=checks_apply(procedure, needs_checks),
         due_at=calendar.due_at(at, processing),
-        fees=fees_for(procedure, copies=copies, pages=pages, late=late),
+        fees=fees_for(procedure, copies=copies, pages=pages, late=late, exemption=exemption),
     )
 
 
@@ -136,6 +186,8 @@ def request_terms(
         copies=request.copies,
         pages=request.pages,
         late=request.late,
+        form_data=request.form_data,
+        exemption=request.fee_exemption,
     )
 
 
@@ -152,6 +204,7 @@ class IntakePlan:
     summary: str
     event: StatusEvent
     day: date
+    documents: list[ReceivedDocument] = field(default_factory=list)  # what the desk keeps
 
 
 def plan_intake(
@@ -187,6 +240,9 @@ def plan_intake(
             note=clean(refusal_reason) if refused else RECEIVED_NOTE,
             revision=1,
             actor_user_id=clerk.id,
+            # The first due time stays on record, whatever moves it later.
+            detail={} if refused else {"kind": INTAKE, "due_at": terms.due_at.isoformat()},
         ),
         day=to_office_time(at).date(),
+        documents=received_documents(procedure, request.documents),
     )

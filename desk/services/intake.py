@@ -37,7 +37,7 @@ def new_dossier(
         clerk=clerk,
         form_data=request.form_data,
         note=clean(request.note),
-        documents=request.documents,
+        documents=plan.documents,
         fees=plan.fees,
         parties=request.parties,
         finished_at=plan.event.at if refused else None,

@@ -380,15 +380,15 @@ def document_from_row(row: Any) -> ReceivedDocument:
     )
 
 
-FEE_COLUMNS = ("dossier_id", "name", "amount", "method")
+FEE_COLUMNS = ("dossier_id", "name", "amount", "method", "exemption")
 
 
 def fee_rows(dossier_id: int, fees: Sequence[Fee]) -> list[Row]:
-    return [(dossier_id, fee.name, fee.amount, fee.method) for fee in fees]
+    return [(dossier_id, fee.name, fee.amount, fee.method, fee.exemption or None) for fee in fees]
 
 
 def fee_from_row(row: Any) -> Fee:
-    return Fee(row.name, row.amount, row.method)
+    return Fee(row.name, row.amount, row.method, exemption=row.exemption or "")
 
 
 EVENT_COLUMNS = (

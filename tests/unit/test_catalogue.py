@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import unicodedata
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from desk.domain.catalogue import (
     procedure_from_dict,
     processing_label,
 )
+from desk.domain.intake import processing_for
 from desk.errors import CatalogueError, NotFound
 from desk.resources import CATALOGUE_FILE
 
@@ -55,16 +56,17 @@ def wrap(*procedures: dict[str, Any]) -> dict[str, Any]:
 
 # --- the shipped catalogue -----------------------------------------------------------------
 
-# DOMAIN §5: code, processing days, same-day cut-off, extended days when checks are needed.
+# DOMAIN §5–6: code, processing days, same-day cut-off, the time when checks are needed
+# ("+N": N working days added to the normal time; "N": N days instead of it).
 SEED = {
     "1.001193": ("0", time(15), None),
     "1.000656": ("0", time(15), "3"),
     "1.000894": ("0", time(15), "5"),
     "1.004873": ("3", None, None),
-    "1.004884": ("5", None, None),
-    "1.004859": ("3", None, None),
+    "1.004884": ("5", None, "+5"),
+    "1.004859": ("3", None, "+3"),
     "2.000635": ("0", time(15), None),
-    "2.000815": ("0", time(15), "2"),
+    "2.000815": ("0", time(15), "+2"),
 }
 
 
@@ -81,9 +83,12 @@ def test_seed_processing_times(shipped: Catalogue, code: str) -> None:
     assert procedure.processing.cutoff == cutoff
     if extended is None:
         assert procedure.extended is None
+    elif extended.startswith("+"):
+        assert procedure.extended == ProcessingTime(
+            Decimal(days), cutoff, added_days=Decimal(extended[1:])
+        )
     else:
-        assert procedure.extended is not None
-        assert procedure.extended.days == Decimal(extended)
+        assert procedure.extended == ProcessingTime(Decimal(extended))
     assert procedure.active
     assert procedure.documents, "every procedure lists its documents"
     assert looks_vietnamese(procedure.name)
@@ -357,3 +362,197 @@ def test_one_bad_procedure_refuses_the_whole_file(shipped: Catalogue) -> None:
     data = copy.deepcopy(shipped.to_dict())
     data["procedures"][5]["fee"] = {"kind": "flat", "amount": -1}
     expect_error(data)
+
+
+# --- issue 9: the catalogue by law ---------------------------------------------------------
+
+CORRECTION = "1.004859"
+REREGISTRATION = "1.004884"
+HOUSEHOLD_EXEMPTIONS = ("Hộ nghèo", "Người khuyết tật", "Gia đình có công với cách mạng")
+
+
+@pytest.mark.parametrize(
+    ("form_data", "days", "cutoff"),
+    [
+        ({"change_kind": "Bổ sung"}, "0", time(15)),
+        ({"change_kind": "Thay đổi"}, "3", None),
+        ({"change_kind": "Cải chính"}, "3", None),
+        ({}, "3", None),
+        (None, "3", None),
+    ],
+)
+def test_adding_missing_details_is_same_day_while_change_and_correction_take_three_days(
+    shipped: Catalogue, form_data: dict[str, Any] | None, days: str, cutoff: time | None
+) -> None:
+    procedure = shipped.get(CORRECTION)
+    processing = processing_for(procedure, False, form_data=form_data)
+    assert processing == ProcessingTime(Decimal(days), cutoff)
+
+
+def test_the_form_value_chooses_the_time_whatever_its_case_or_spacing(shipped: Catalogue) -> None:
+    procedure = shipped.get(CORRECTION)
+    typed = unicodedata.normalize("NFD", "  bổ   SUNG ")
+    assert processing_for(procedure, False, form_data={"change_kind": typed}).is_same_day
+
+
+def test_a_time_chosen_by_the_form_names_a_field_and_choices_of_the_procedure_form(
+    shipped: Catalogue,
+) -> None:
+    from desk.forms import get_form
+
+    chosen = [p for p in shipped if p.processing_by is not None]
+    assert [p.code for p in chosen] == [CORRECTION]
+    for procedure in chosen:
+        assert procedure.processing_by is not None
+        spec = get_form(procedure.form).field(procedure.processing_by.field)
+        assert spec is not None, procedure.processing_by.field
+        for value, _ in procedure.processing_by.times:
+            assert value in spec.choices
+
+
+def test_a_time_chosen_by_the_form_round_trips_and_is_checked() -> None:
+    by = {"field": "kind", "times": {"Nhanh": {"processing_days": "0", "cutoff": "15:00"}}}
+    catalogue = Catalogue.from_dict(wrap(minimal(processing_days="2", processing_by=by)))
+    again = Catalogue.from_dict(json.loads(dump_catalogue(catalogue)))
+    assert again == catalogue
+    assert again.to_dict()["procedures"][0]["processing_by"] == by
+    for broken in (
+        {"field": "", "times": by["times"]},
+        {"field": "kind", "times": {}},
+        {"field": "kind", "times": {"Nhanh": {"processing_days": "ba"}}},
+        {"field": "kind", "times": {"Nhanh": {"processing_days": "0", "cutoff": "15h"}}},
+        {"field": "kind", "times": ["Nhanh"]},
+    ):
+        error = expect_error(wrap(minimal(processing_by=broken)))
+        assert error.message.startswith("Thủ tục 1.001193")
+
+
+def test_the_re_registration_commitment_is_inside_the_declaration(shipped: Catalogue) -> None:
+    documents = shipped.get(REREGISTRATION).documents
+    assert not [d for d in documents if "cam đoan" in d.name.lower() and d.code != "TK"]
+    (declaration,) = [d for d in documents if d.code == "TK"]
+    assert "cam đoan" in f"{declaration.name} {declaration.note}".lower()
+
+
+def test_re_registration_asks_the_employer_confirmation_of_civil_servants(
+    shipped: Catalogue,
+) -> None:
+    documents = shipped.get(REREGISTRATION).documents
+    (confirmation,) = [d for d in documents if "xác nhận" in d.name.lower()]
+    assert not confirmation.required
+    assert confirmation.copy_kind is CopyKind.ORIGINAL
+    for who in ("cán bộ", "công chức", "viên chức", "lực lượng vũ trang"):
+        assert who in confirmation.note
+
+
+def test_id_papers_and_a_certified_copys_original_are_only_shown(shipped: Catalogue) -> None:
+    shown = {(p.code, d.code) for p in shipped for d in p.documents if d.shown}
+    identity = {(p.code, d.code) for p in shipped for d in p.documents if d.code == "GTTT"}
+    assert len(identity) == 7  # every procedure but the certified copy asks an ID paper
+    assert shown == identity | {("2.000815", "BC")}
+    for procedure in shipped:
+        for document in procedure.documents:
+            if document.shown:
+                assert document.copy_kind is CopyKind.ORIGINAL  # the original is shown
+
+
+def test_shown_papers_round_trip() -> None:
+    documents = [
+        {"code": "TK", "name": "Tờ khai"},
+        {"code": "GTTT", "name": "Giấy tờ tùy thân", "shown": True},
+    ]
+    catalogue = Catalogue.from_dict(wrap(minimal(documents=documents)))
+    assert [d.shown for d in catalogue.get("1.001193").documents] == [False, True]
+    exported = catalogue.to_dict()["procedures"][0]["documents"]
+    assert exported[1]["shown"] is True and "shown" not in exported[0]
+    assert Catalogue.from_dict(json.loads(dump_catalogue(catalogue))) == catalogue
+
+
+@pytest.mark.parametrize("code", ["1.004873", REREGISTRATION, CORRECTION])
+def test_civil_status_fees_offer_the_household_exemptions(shipped: Catalogue, code: str) -> None:
+    assert shipped.get(code).fee.exemptions == HOUSEHOLD_EXEMPTIONS
+
+
+@pytest.mark.parametrize("code", ["1.001193", "1.000656"])
+def test_late_registration_fees_offer_the_household_exemptions(
+    shipped: Catalogue, code: str
+) -> None:
+    late = shipped.get(code).fee.when_late
+    assert late is not None and late.exemptions == HOUSEHOLD_EXEMPTIONS
+
+
+@pytest.mark.parametrize("code", ["2.000635", "2.000815"])
+def test_copy_fees_have_no_household_exemption(shipped: Catalogue, code: str) -> None:
+    assert shipped.get(code).fee.exemptions == ()
+
+
+def test_a_late_death_registration_has_its_own_rule_free_until_the_province_sets_it(
+    shipped: Catalogue,
+) -> None:
+    fee = shipped.get("1.000656").fee
+    assert fee.when_late is not None
+    assert fee.when_late.verify
+    assert "quá hạn" in fee.when_late.name
+    assert fee.amount_for(late=True) == 0
+
+
+def test_every_procedure_with_a_late_fee_has_a_form_that_knows_when_it_is_late(
+    shipped: Catalogue,
+) -> None:
+    from desk.forms import get_form
+
+    late = [p for p in shipped if p.fee.when_late is not None]
+    assert {p.code for p in late} == {"1.001193", "1.000656"}
+    for procedure in late:
+        assert get_form(procedure.form).late is not None, procedure.code
+
+
+def test_the_catalogue_an_office_exports_is_the_one_it_imported(
+    shipped: Catalogue, tmp_path: Path
+) -> None:
+    from desk.config import DeskConfig
+    from desk.services.context import DeskContext
+    from desk.services.setup import export_catalogue, import_catalogue
+
+    ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
+    try:
+        import_catalogue(ctx, shipped)
+        out = tmp_path / "exported.json"
+        export_catalogue(ctx, out)
+    finally:
+        ctx.close()
+    exported = load_catalogue_file(out)  # in the order of the codes
+    assert sorted(exported, key=lambda p: p.code) == sorted(shipped, key=lambda p: p.code)
+    text = out.read_text(encoding="utf-8")
+    for key in ('"processing_by"', '"shown": true', '"exemptions"', '"when_late"'):
+        assert key in text
+
+
+def test_checks_add_their_days_to_the_time_of_the_case(shipped: Catalogue) -> None:
+    procedure = shipped.get(CORRECTION)
+    added = processing_for(procedure, True, form_data={"change_kind": "Bổ sung"})
+    assert added == ProcessingTime(Decimal(0), time(15), added_days=Decimal(3))
+    changed = processing_for(procedure, True, form_data={"change_kind": "Cải chính"})
+    assert changed == ProcessingTime(Decimal(3), added_days=Decimal(3))
+
+
+def test_the_desk_keeps_no_shown_paper_among_the_documents_received(shipped: Catalogue) -> None:
+    from desk.domain.calendar import OFFICE_TZ, WorkingCalendar
+    from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
+    from desk.domain.intake import plan_intake
+    from desk.domain.office import Role, User
+
+    procedure = shipped.get("2.000815")
+    request = IntakeRequest(
+        "2.000815",
+        Person("Nguyễn Văn An"),
+        documents=[
+            ReceivedDocument("Bản chính giấy tờ, văn bản cần chứng thực", "BC", originals=1),
+            ReceivedDocument("Bản sao cần chứng thực", "BS", photocopies=2),
+            ReceivedDocument("Giấy tờ khác", "KHAC3", photocopies=1),
+        ],
+    )
+    at = datetime(2026, 11, 20, 9, 0, tzinfo=OFFICE_TZ)
+    clerk = User(1, "can.bo", "Trần Thị Cúc", Role.CLERK)
+    plan = plan_intake(WorkingCalendar(), procedure, request, clerk, at)
+    assert [d.code for d in plan.documents] == ["BS", "KHAC3"]

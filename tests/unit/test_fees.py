@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desk.domain.catalogue import load_catalogue_file
-from desk.domain.fees import FeeRule, PageTier, format_vnd
+from desk.domain.fees import Fee, FeeRule, PageTier, fee_line, format_vnd
+from desk.domain.intake import fees_for
 from desk.errors import CatalogueError, InvalidInput
 from desk.resources import CATALOGUE_FILE
 
@@ -17,6 +18,7 @@ CATALOGUE = load_catalogue_file(CATALOGUE_FILE)
 CERTIFIED_COPY = CATALOGUE.get("2.000815").fee
 EXTRACT_COPY = CATALOGUE.get("2.000635").fee
 BIRTH = CATALOGUE.get("1.001193").fee
+EXTRACT = CATALOGUE.get("2.000635")
 
 # The rule as DOMAIN §5 states it, built by hand rather than read from the file.
 CERTIFIED_BY_HAND = FeeRule(
@@ -138,3 +140,57 @@ def test_fee_rule_dict_round_trip(rule: FeeRule) -> None:
 )
 def test_format_vnd(amount: int, text: str) -> None:
     assert format_vnd(amount) == text
+
+
+# --- issue 9: exemptions and the slip's fee line --------------------------------------------
+
+MARITAL = CATALOGUE.get("1.004873")
+POOR = "Hộ nghèo"
+
+
+def test_a_free_procedure_reads_khong_thu() -> None:
+    assert fee_line([]) == "Không thu"
+    assert fee_line(fees_for(CATALOGUE.get("1.000894"))) == "Không thu"
+
+
+def test_an_exempted_fee_reads_khong_thu_with_the_exemption() -> None:
+    fees = fees_for(MARITAL, exemption=POOR)
+    assert fees == [Fee(MARITAL.fee.name, 0, exemption=POOR)]  # the line stays, at 0
+    assert fee_line(fees) == "Không thu (miễn: Hộ nghèo)"
+
+
+def test_a_charged_fee_reads_as_before() -> None:
+    assert fee_line([Fee("Lệ phí", 8_000)]) == "8.000 đồng (Lệ phí)"
+    assert fee_line([Fee("Lệ phí", 8_000), Fee("Cước bưu chính", 25_000)]) == (
+        "33.000 đồng (Lệ phí: 8.000 đồng; Cước bưu chính: 25.000 đồng)"
+    )
+
+
+def test_an_exemption_the_rule_does_not_offer_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="không áp dụng"):
+        fees_for(MARITAL, exemption="Sinh viên")
+    with pytest.raises(InvalidInput, match="không áp dụng"):
+        fees_for(EXTRACT, copies=2, exemption=POOR)  # copies are a fee, not lệ phí hộ tịch
+
+
+def test_the_late_rule_has_its_own_exemptions() -> None:
+    birth = CATALOGUE.get("1.001193")
+    assert fees_for(birth, late=True, exemption=POOR) == [
+        Fee(birth.fee.when_late.name if birth.fee.when_late else "", 0, exemption=POOR)
+    ]
+    # On time there is nothing to exempt: the exemption is not recorded.
+    assert fees_for(birth, late=False, exemption=POOR) == []
+
+
+def test_exemptions_round_trip_and_are_checked() -> None:
+    rule = FeeRule(kind="flat", amount=5_000, exemptions=(POOR, "Người khuyết tật"))
+    assert FeeRule.from_dict(json.loads(json.dumps(rule.to_dict()))) == rule
+    assert "exemptions" not in FeeRule(kind="flat", amount=5_000).to_dict()
+    for broken in ([POOR, POOR], [POOR, " "], "Hộ nghèo"):
+        with pytest.raises(CatalogueError):
+            FeeRule.from_dict({"kind": "flat", "amount": 5_000, "exemptions": broken})
+
+
+def test_exemption_names_are_cleaned() -> None:
+    rule = FeeRule.from_dict({"kind": "flat", "amount": 1, "exemptions": ["  Hộ   nghèo "]})
+    assert rule.exemptions == (POOR,)
