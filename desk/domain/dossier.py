@@ -13,6 +13,15 @@ from desk.domain.fees import Fee
 from desk.domain.formats import moment_text
 from desk.domain.identity import Sex
 from desk.domain.office import User
+from desk.domain.path_limits import (
+    NEW_DUE_TIME,
+    OfficeFault,
+    PathLimits,
+    fault_detail,
+    office_faults_in,
+    path_faults,
+    shipped_path_limits,
+)
 from desk.domain.status import (
     FINISHING_STATUSES,
     ActorKind,
@@ -261,10 +270,14 @@ class Dossier:
         at: datetime,
         actor: Actor,
         note: str = "",
+        fault_reason: str = "",
+        limits: PathLimits | None = None,
     ) -> StatusEvent:
         """Move to ``target`` with what the status brings (pause the clock, resume it,
         finish, return); IllegalTransition or InvalidInput (Vietnamese) when the rules
-        forbid it."""
+        forbid it. A supplement request beyond ``limits`` (the shipped policy when None)
+        needs ``fault_reason`` and is recorded as the office's fault; the clock still
+        pauses for it (the citizen is not the one who waits less)."""
         check_transition(self.status, target)
         note = clean(note)
         if not note and actor.kind is ActorKind.STAFF and reason_required(target):
@@ -275,6 +288,9 @@ class Dossier:
                 code="transition.reason",
                 field="note",
             )
+        limits = limits or shipped_path_limits()
+        faults = path_faults(self, target, at=at, limits=limits)
+        detail = fault_detail(faults, clean(fault_reason), actor.kind, limits)
         if target is Status.SUPPLEMENT_REQUESTED:
             self.paused_at = at
         elif self.status is Status.SUPPLEMENT_REQUESTED and self.paused_at is not None:
@@ -291,13 +307,23 @@ class Dossier:
             self.returned_at = at
             if self.finished_at is None:
                 self.finished_at = at
-        return self._record(target, at, actor, note)
+        return self._record(target, at, actor, note, detail)
 
     def reschedule(
-        self, new_due_at: datetime, reason: str, *, at: datetime, actor: Actor
+        self,
+        new_due_at: datetime,
+        reason: str,
+        *,
+        at: datetime,
+        actor: Actor,
+        fault_reason: str = "",
+        calendar: WorkingCalendar | None = None,
+        limits: PathLimits | None = None,
     ) -> StatusEvent:
         """The apology letter's new due time. The original due time stays on record and
-        the on-time verdict is still judged against it."""
+        the on-time verdict is still judged against it. One beyond ``limits`` or given
+        late (measured on ``calendar``, the office's) needs ``fault_reason``; it is still
+        recorded, flagged as the office's fault, and the letter still printed."""
         reason = clean(reason)
         if not reason:
             raise InvalidInput("Cần ghi lý do chậm trả kết quả.", code="reschedule.reason")
@@ -311,18 +337,44 @@ class Dossier:
                 "Ngày hẹn mới phải sau ngày hẹn cũ và sau thời điểm hiện tại.",
                 code="reschedule.date",
             )
+        limits = limits or shipped_path_limits()
+        faults = path_faults(self, NEW_DUE_TIME, at=at, limits=limits, calendar=calendar)
+        detail = fault_detail(faults, clean(fault_reason), actor.kind, limits)
         self.rescheduled_due_at = new_due_at
         return self._record(
             self.status,
             at,
             actor,
             f"Hẹn lại ngày trả kết quả: {moment_text(new_due_at)}. Lý do: {reason}",
-            {"kind": RESCHEDULE, "new_due_at": new_due_at.isoformat(), "reason": reason},
+            {
+                "kind": RESCHEDULE,
+                "new_due_at": new_due_at.isoformat(),
+                "reason": reason,
+                **detail,
+            },
         )
 
     def note_change(self, at: datetime, actor: Actor, note: str) -> StatusEvent:
         """A change that keeps the status (a new due time from the province …)."""
         return self._record(self.status, at, actor, note)
+
+    def _is_new_due_time(self, event: StatusEvent) -> bool:
+        if event.detail.get("kind") == RESCHEDULE:
+            return True
+        # Recorded before events had a detail (schema 0002): read in its one wording.
+        return (
+            not event.detail
+            and event.from_status is event.to_status
+            and event.note.startswith(LEGACY_RESCHEDULE_NOTE)
+        )
+
+    def new_due_times(self) -> int:
+        """How many new due times (apology letters) the dossier was given."""
+        return sum(1 for event in self.events if self._is_new_due_time(event))
+
+    def office_faults(self) -> list[OfficeFault]:
+        """The steps of its path recorded as the office's own fault, oldest first."""
+        return office_faults_in(self.events)
 
     def reschedule_reason(self) -> str:
         """The reason of the last new due time, as the apology letter prints it."""

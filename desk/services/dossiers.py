@@ -9,6 +9,7 @@ from datetime import datetime
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.office import User
+from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
@@ -18,6 +19,11 @@ from desk.store import dossiers as store_dossiers
 def get_dossier(ctx: DeskContext, code: str) -> Dossier:
     with ctx.db.read() as session:
         return store_dossiers.get_dossier(session, clean(code).upper())
+
+
+def path_limits(ctx: DeskContext) -> PathLimits:
+    """The limits on a dossier's path this office works by (DOMAIN §2)."""
+    return office_path_limits(ctx.config.data_dir)
 
 
 def change_status(
@@ -30,14 +36,24 @@ def change_status(
     at: datetime | None = None,
     actor_kind: ActorKind = ActorKind.STAFF,
     actor_name: str = "",
+    fault_reason: str = "",
 ) -> Dossier:
     """Move the dossier to ``target`` if the rules allow it; IllegalTransition if not,
-    InvalidInput when a reason is required and missing."""
+    InvalidInput when a reason (or the office's fault reason) is required and missing."""
     at = at or now_in_office()
     who = Actor.staff(actor) if actor else Actor(actor_name, kind=actor_kind)
+    limits = path_limits(ctx)
     with ctx.db.write() as session:
         dossier = store_dossiers.lock_dossier(session, clean(code).upper())
-        event = dossier.advance(ctx.calendar, target, at=at, actor=who, note=note)
+        event = dossier.advance(
+            ctx.calendar,
+            target,
+            at=at,
+            actor=who,
+            note=note,
+            fault_reason=fault_reason,
+            limits=limits,
+        )
         store_dossiers.save_change(session, dossier, [event], at)
     return dossier
 
@@ -50,11 +66,21 @@ def reschedule(
     actor: User,
     *,
     at: datetime | None = None,
+    fault_reason: str = "",
 ) -> Dossier:
     """The apology letter's new due time (see ``Dossier.reschedule``)."""
     at = at or now_in_office()
+    limits = path_limits(ctx)
     with ctx.db.write() as session:
         dossier = store_dossiers.lock_dossier(session, clean(code).upper())
-        event = dossier.reschedule(new_due_at, reason, at=at, actor=Actor.staff(actor))
+        event = dossier.reschedule(
+            new_due_at,
+            reason,
+            at=at,
+            actor=Actor.staff(actor),
+            fault_reason=fault_reason,
+            calendar=ctx.calendar,
+            limits=limits,
+        )
         store_dossiers.save_change(session, dossier, [event], at)
     return dossier

@@ -77,6 +77,7 @@ def office(tmp_path: Path) -> FormOffice:
         "Chờ kết quả xác minh",
         clerk,
         at=MONDAY_9 + timedelta(days=3, hours=2),
+        fault_reason="Văn bản xin lỗi gửi sau ngày hẹn",  # late: still recorded and printed
     )
     ctx.close()
     return data, codes

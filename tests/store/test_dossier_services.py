@@ -126,8 +126,12 @@ def test_reschedule_keeps_the_original_due_time_for_the_verdict(office: DeskCont
         "Chờ xác minh",
         clerk,
         at=datetime(2026, 11, 19, 10, 0, tzinfo=OFFICE_TZ),
+        fault_reason="Quên gửi văn bản xin lỗi trước hạn",  # after the due time: a fault
     )
     assert later.rescheduled_due_at == new_due
+    assert [fault.reason for fault in later.office_faults()] == [
+        "Quên gửi văn bản xin lỗi trước hạn"
+    ]
     assert later.due_at == datetime(2026, 11, 19, 9, 0, tzinfo=OFFICE_TZ)
     assert later.is_overdue(datetime(2026, 11, 19, 10, 0, tzinfo=OFFICE_TZ))
     assert dossier_item(later)["NgayHenTra"] == "20261125170000"

@@ -60,7 +60,13 @@ def _round_trip(dossier: Dossier) -> Dossier:
 def test_a_dossier_comes_back_from_its_rows_as_it_went_in() -> None:
     dossier = birth_dossier()
     clerk = Actor("Lê Thị Hồng Nhung", "Công chức Tư pháp - Hộ tịch", user_id=3)
-    dossier.reschedule(at(date(2026, 11, 27), 17, 0), "Chờ xác minh", at=NOW, actor=clerk)
+    dossier.reschedule(
+        at(date(2026, 11, 27), 17, 0),
+        "Chờ xác minh",
+        at=NOW,
+        actor=clerk,
+        fault_reason="Cán bộ nghỉ ốm, không báo trước được",  # less than a day's notice
+    )
     assert dossier.events[-1].detail  # the structured detail goes down and comes back
     back = _round_trip(dossier)
     assert back == dossier
