@@ -16,12 +16,15 @@ from desk.domain.identity import (
     parse_id_number,
     province_codes,
 )
+from desk.domain.telex import is_vietnamese_syllable, telex_traces
 from desk.errors import InvalidInput
 
 TODAY = date(2026, 3, 9)
-EXAMPLE = "001190012345||Trần Văn Bình|15031990|Nam|Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ|10052022"
-# The same card with digit 4 = 0 (a man born in the 1900s), consistent with "Nam".
-CONSISTENT = EXAMPLE.replace("001190012345", "001090012345", 1)
+# DOMAIN §7's example: a man born 1990 (digit 4 = 0), birth registered in Hà Nội (001).
+EXAMPLE = "001090012345||Trần Văn Bình|15031990|Nam|Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ|10052022"
+CONSISTENT = EXAMPLE
+# The example as DOMAIN first had it: a woman's ID number (digit 4 = 1) on a man.
+WOMANS_NUMBER_ON_A_MAN = EXAMPLE.replace("001090012345", "001190012345", 1)
 
 
 def with_field(index: int, value: str, base: str = CONSISTENT) -> str:
@@ -42,33 +45,55 @@ def refused(payload: str) -> InvalidInput:
 
 def test_the_example_payload() -> None:
     card = parse_id_card_qr(EXAMPLE, today=TODAY)
-    assert card.id_number == "001190012345"
+    assert card.id_number == "001090012345"
     assert card.old_id_number == ""
     assert card.full_name == "Trần Văn Bình"
     assert card.birth_date == date(1990, 3, 15)
     assert card.sex is Sex.MALE
     assert card.address == "Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ"
     assert card.issue_date == date(2022, 5, 10)
+    assert card.warnings == ()  # the example's number agrees with its sex and birth year
 
 
-def test_the_example_id_number_says_female_so_the_clerk_is_warned() -> None:
+def test_a_womans_id_number_on_a_man_warns_the_clerk() -> None:
     # Digit 4 of 001190012345 is 1: female, born 1900–1999. The card says "Nam": the
     # payload is read, with a sex-mismatch warning the clerk must see.
-    card = parse_id_card_qr(EXAMPLE, today=TODAY)
+    card = parse_id_card_qr(WOMANS_NUMBER_ON_A_MAN, today=TODAY)
     assert [w.code for w in card.warnings] == ["id_number.sex_mismatch"]
     assert "Nữ" in card.warnings[0].message
     assert "Nam" in card.warnings[0].message
 
 
-def test_a_consistent_card_has_no_warnings() -> None:
-    card = parse_id_card_qr(CONSISTENT, today=TODAY)
-    assert card.warnings == ()
+@pytest.mark.parametrize("old", ["123456789", "001090054321", ""])
+def test_old_number_may_be_nine_digits_twelve_digits_or_empty(old: str) -> None:
+    # The old-number field: a 9-digit CMND, on newer cards a 12-digit number, or nothing.
+    card = parse_id_card_qr(with_field(1, old), today=TODAY)
+    assert card.old_id_number == old
+    assert card.full_name == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("ending", ["|", "|\r\n", "| ", "|\n"])
+def test_a_trailing_bar_is_harmless(ending: str) -> None:
+    # Some readers end the payload with one more «|»: an eighth, empty field.
+    card = parse_id_card_qr(EXAMPLE + ending, today=TODAY)
     assert card.id_number == "001090012345"
+    assert card.issue_date == date(2022, 5, 10)
+    assert card.address == "Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ"
 
 
-def test_old_id_number_is_kept() -> None:
-    card = parse_id_card_qr(with_field(1, "123456789"), today=TODAY)
-    assert card.old_id_number == "123456789"
+@pytest.mark.parametrize(
+    "payload",
+    [
+        EXAMPLE + "||",  # two empty fields: not certainly harmless
+        EXAMPLE + "|x",  # an eighth field with something in it: a format we do not know
+        EXAMPLE + "|01012030",
+        "|" + EXAMPLE,  # a leading bar shifts every field
+    ],
+)
+def test_anything_beyond_one_empty_trailing_field_is_refused(payload: str) -> None:
+    error = refused(payload)
+    assert error.code == "id_qr.field_count"
+    assert "quét lại" in error.message
 
 
 def test_decomposed_accents_are_composed() -> None:
@@ -82,7 +107,7 @@ def test_decomposed_accents_are_composed() -> None:
 
 
 def test_decomposed_female_sex_is_read() -> None:
-    payload = with_field(4, unicodedata.normalize("NFD", "Nữ"), base=EXAMPLE)
+    payload = with_field(4, unicodedata.normalize("NFD", "Nữ"), base=WOMANS_NUMBER_ON_A_MAN)
     card = parse_id_card_qr(payload, today=TODAY)
     assert card.sex is Sex.FEMALE
     assert card.warnings == ()  # 001190012345 is a woman born in 1990
@@ -146,9 +171,14 @@ def test_unknown_birth_province_is_refused() -> None:
     assert refused(with_field(0, "003090012345")).code == "id_number.province"
 
 
-@pytest.mark.parametrize("value", ["12345678", "1234567890", "12345678a"])
+@pytest.mark.parametrize(
+    "value", ["12345678", "1234567890", "12345678a", "00109005432", "0010900543210", "0010900S4321"]
+)
 def test_bad_old_id_number_is_refused(value: str) -> None:
-    assert refused(with_field(1, value)).code == "id_qr.old_id"
+    error = refused(with_field(1, value))
+    assert error.code == "id_qr.old_id"
+    assert value in error.message
+    assert "9 hoặc 12 chữ số" in error.message
 
 
 @pytest.mark.parametrize("value", ["", "Trần Văn B1nh", "Trần_Văn", "---", "Trần Văn 2"])
@@ -187,6 +217,123 @@ def test_birth_year_mismatch_is_a_warning() -> None:
     assert "15/03/1991" in card.warnings[0].message
 
 
+# --- input-method (Telex) damage, in any field ------------------------------------------
+
+# Real names and addresses, many with letters a Telex rule could misread; none is damage.
+REAL_NAMES = [
+    "Nguyễn Văn Khoa",
+    "Lê Thị Hoa",
+    "Phạm Quảng Nam",
+    "Đoàn Thị Thủy",
+    "Hoàng Văn Thuận",
+    "Bùi Thị Thuỷ",  # the older tone placement
+    "Nguyễn Thị Quỳnh",
+    "Trương Thị Hường",
+    "Huỳnh Thị Xuân Oanh",
+    "Nghiêm Thị Nghĩa",
+    "Kiều Văn Khuyến",
+    "Đặng Thị Ngoãn",
+    "Phan Thị Huệ",
+    "Ngô Thị Khuê",
+    "Giàng A Sùng",
+    "Ma Seo Sử",
+    "Y Biêr Niê",
+    "Ksor Phước Hà",
+    "H'Hen Niê",
+    "Y Moan Ênuôl",
+    "Danh Thị Sa Ry",
+    "Nguyen Van Hoa",  # a card printed without accents
+]
+REAL_ADDRESSES = [
+    "Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ",
+    "Số 12 ngõ 34 phố Khương Trung, Phường Khương Đình, Thành phố Hà Nội",
+    "Tổ dân phố 5, Phường Quảng Thuận, Tỉnh Quảng Trị",
+    "Buôn Ma Thuột, Tỉnh Đắk Lắk",
+    "Huyện Ea Kar, Tỉnh Đắk Lắk",
+    "Xã Ea Tu, Huyện Cư M'gar",
+    "Ấp Bàu Sen, Xã Hòa Khánh, Tỉnh Tây Ninh",
+    "Bản Nà Sài, Xã Mường Phăng, Tỉnh Điện Biên",
+    "Xã Ia Grai, Huyện Mang Yang, Tỉnh Gia Lai",
+    "Tổ 7, Phường Quyết Thắng, Thành phố Kon Tum",
+    "Tòa nhà Green Bay, Vinhomes Ocean Park, Xã Đa Tốn",
+    "Chung cư Times City, Phường Vĩnh Tuy",
+    "KP 2, P. Tân Định, Q. 1, TP. Hồ Chí Minh",
+    "Xóm Xoong, Xã Đắk R'Lấp",
+    "Làng Khuổi Nưa, Xã Thủy Xuân Tiên",
+]
+# What Telex leaves when it did not compose (or composed only part of) a word.
+DAMAGED = [
+    ("address", "Thoon DDoong, Xã Yên Lạc, Tỉnh Phú Thọ", ["Thoon", "DDoong"]),
+    ("address", "Thôn Đông, Xax Yeen Lacj, Tỉnh Phú Thọ", ["Xax", "Yeen", "Lacj"]),
+    ("address", "Thôn Đông, Xã Yên Lạc, Tinhr Phus Thoj", ["Tinhr", "Phus", "Thoj"]),
+    ("address", "Buoon Ma Thuootj, Tỉnh Đắk Lắk", ["Buoon", "Thuootj"]),
+    ("address", "Phường Quangr Thuaanj", ["Quangr", "Thuaanj"]),
+    ("address", "Thôn Ddoài, Xã Yên Lạc", ["Ddoài"]),
+    ("name", "Traafn Vawn Bifnh", ["Traafn", "Vawn", "Bifnh"]),
+    ("name", "Nguyeenx Thij Hoa", ["Nguyeenx", "Thij"]),
+    ("name", "Hoangf Vawn Thuaanj", ["Hoangf", "Vawn", "Thuaanj"]),
+    ("name", "Ddoanf Thij Thuyr", ["Ddoanf", "Thij", "Thuyr"]),
+    ("name", "Phamj Quoocs Khanhs", ["Phamj", "Quoocs", "Khanhs"]),
+    ("name", "Lee Thị Thu", ["Lee"]),
+    ("name", "Truwowng Thij Huwowng", ["Truwowng", "Thij", "Huwowng"]),
+    ("name", "Trần Văn Bìnhf", ["Bìnhf"]),  # one tone key left after a composed word
+    ("name", "Cao Thị Huowngf", ["Huowngf"]),
+    ("name", "Phaan Thanh Tufng", ["Phaan", "Tufng"]),
+]
+FIELD_INDEX = {"name": 2, "address": 5}
+
+
+@pytest.mark.parametrize("name", REAL_NAMES)
+def test_real_names_are_not_taken_for_input_method_damage(name: str) -> None:
+    assert telex_traces(name) == []
+    assert parse_id_card_qr(with_field(2, name), today=TODAY).full_name == name
+
+
+@pytest.mark.parametrize("address", REAL_ADDRESSES)
+def test_real_addresses_are_not_taken_for_input_method_damage(address: str) -> None:
+    assert telex_traces(address) == []
+    assert parse_id_card_qr(with_field(5, address), today=TODAY).address == address
+
+
+@pytest.mark.parametrize(("field", "text", "words"), DAMAGED)
+def test_telex_damage_in_a_name_or_address_is_refused(
+    field: str, text: str, words: list[str]
+) -> None:
+    assert telex_traces(text) == words
+    error = refused(with_field(FIELD_INDEX[field], text))
+    assert error.code == "id_qr.input_method"
+    assert f"«{words[0]}»" in error.message  # the clerk sees which words look rewritten
+    assert "tắt bộ gõ" in error.message and "quét lại" in error.message
+
+
+def test_thoon_ddoong_is_refused_not_filled() -> None:
+    # The issue's case: "Thôn Đông" typed through Telex that did not compose.
+    error = refused(with_field(5, "Thoon DDoong, Xã Yên Lạc, Tỉnh Phú Thọ"))
+    assert "«Thoon»" in error.message and "«DDoong»" in error.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trầàn Văn Bình",  # two tone marks in one syllable
+        "Trần Văn Bình\u0302\u0301",  # marks that do not compose
+    ],
+)
+def test_marks_no_syllable_can_carry_are_damage(text: str) -> None:
+    assert telex_traces(text) != []
+    assert refused(with_field(2, text)).code == "id_qr.input_method"
+
+
+@pytest.mark.parametrize("syllable", ["xoong", "boong", "moóc", "quốc", "giếng", "khuya", "ngoằn"])
+def test_vietnamese_syllables_with_doubled_looking_letters_are_syllables(syllable: str) -> None:
+    assert is_vietnamese_syllable(syllable)
+
+
+@pytest.mark.parametrize("word", ["thoon", "ddoong", "vawn", "ka", "ghô", "ngi", "quu", "bìnhf"])
+def test_letter_runs_that_are_not_syllables(word: str) -> None:
+    assert not is_vietnamese_syllable(word)
+
+
 # --- the 12-digit ID number ----------------------------------------------------------------
 
 
@@ -210,7 +357,7 @@ def test_id_number_facts() -> None:
     ],
 )
 def test_sex_and_century_digit(digit: str, sex: Sex, year: int) -> None:
-    facts = parse_id_number(f"079{digit}05123456")
+    facts = parse_id_number(f"079{digit}05123456", today=date(2106, 1, 1))
     assert facts.sex is sex
     assert facts.birth_year == year
     assert facts.province_name == "Hồ Chí Minh"
@@ -274,10 +421,11 @@ def test_check_id_number_birth_year_mismatch() -> None:
 
 
 def test_check_id_number_century_mismatch() -> None:
-    # Same last two digits, wrong century: 2 in digit 4 means born 2000–2099.
-    warnings = check_id_number("001290012345", birth_date=date(1990, 6, 2), sex=Sex.MALE)
+    # Same last two digits, wrong century: 0 in digit 4 means born 1900–1999. (A century
+    # that puts the birth in the future is an error, not a warning: see below.)
+    warnings = check_id_number("001000012345", birth_date=date(2000, 6, 2), sex=Sex.MALE)
     assert [w.code for w in warnings] == ["id_number.birth_year_mismatch"]
-    assert "2090" in warnings[0].message
+    assert "1900" in warnings[0].message
 
 
 def test_check_id_number_sex_mismatch() -> None:
@@ -299,6 +447,46 @@ def test_check_id_number_refuses_a_malformed_number() -> None:
         check_id_number("001990012345", sex=Sex.MALE)  # digit 4 = 9
 
 
+# --- a birth year in the future ------------------------------------------------------------
+
+
+def test_a_century_digit_giving_a_future_birth_year_is_an_error() -> None:
+    # 025 Phú Thọ, digit 4 = 3 (a woman born 2000–2099), 95: born 2095.
+    with pytest.raises(InvalidInput) as caught:
+        parse_id_number("025395012345", today=TODAY)
+    assert caught.value.code == "id_number.future_birth_year"
+    assert "2095" in caught.value.message
+    assert "025395012345" in caught.value.message
+
+
+def test_check_id_number_refuses_a_future_birth_year_even_with_a_matching_date() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        check_id_number("025395012345", birth_date=date(1995, 1, 2), sex=Sex.FEMALE, today=TODAY)
+    assert caught.value.code == "id_number.future_birth_year"
+
+
+def test_a_card_whose_number_is_born_in_the_future_is_refused() -> None:
+    payload = with_field(4, "Nữ", with_field(3, "02011995", with_field(0, "025395012345")))
+    error = refused(payload)
+    assert error.code == "id_number.future_birth_year"
+    assert "2095" in error.message
+
+
+@pytest.mark.parametrize(
+    ("number", "year"),
+    [("001226012345", 2026), ("001025012345", 1925), ("001499012345", 2199)],
+)
+def test_birth_year_this_year_or_before_is_fine(number: str, year: int) -> None:
+    today = date(2199, 1, 1) if year == 2199 else TODAY
+    assert parse_id_number(number, today=today).birth_year == year
+
+
+def test_the_future_is_judged_against_the_given_day() -> None:
+    assert parse_id_number("001227012345", today=date(2027, 1, 1)).birth_year == 2027
+    with pytest.raises(InvalidInput):
+        parse_id_number("001227012345", today=date(2026, 12, 31))
+
+
 @given(
     st.sampled_from(sorted(province_codes())),
     st.integers(1900, 2199),
@@ -311,9 +499,10 @@ def test_id_number_digits_encode_sex_and_year(
     # Build the number from DOMAIN §7's description and read it back.
     century_digit = (year // 100 - 19) * 2 + (1 if sex is Sex.FEMALE else 0)
     number = f"{province}{century_digit}{year % 100:02d}{serial:06d}"
-    facts = parse_id_number(number)
+    today = date(2199, 12, 31)  # every year the digits can encode has come
+    facts = parse_id_number(number, today=today)
     assert (facts.province_code, facts.birth_year, facts.sex) == (province, year, sex)
-    assert check_id_number(number, birth_date=date(year, 7, 1), sex=sex) == []
+    assert check_id_number(number, birth_date=date(year, 7, 1), sex=sex, today=today) == []
 
 
 # --- sex ---------------------------------------------------------------------------------
