@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier, ResultDelivery
-from desk.domain.fees import format_vnd
+from desk.domain.fees import fee_line
 from desk.domain.formats import processing_label
 from desk.domain.intake import processing_for
 from desk.domain.office import Office
@@ -40,7 +40,9 @@ COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
 def legal_processing_time(dossier: Dossier, procedure: Procedure) -> str:
     """The legal time («3 ngày làm việc», «1,5 ngày làm việc»), the longer one when checks
     are needed: the domain's choice and words, the same the intake screen previewed."""
-    return processing_label(processing_for(procedure, dossier.needs_checks))
+    return processing_label(
+        processing_for(procedure, dossier.needs_checks, form_data=dossier.form_data)
+    )
 
 
 def result_place(office: Office, dossier: Dossier) -> str:
@@ -51,11 +53,8 @@ def result_place(office: Office, dossier: Dossier) -> str:
 
 
 def fee_text(dossier: Dossier) -> str:
-    if len(dossier.fees) == 1:
-        fee = dossier.fees[0]
-        return f"{format_vnd(fee.amount)} ({fee.name})"
-    items = "; ".join(f"{fee.name}: {format_vnd(fee.amount)}" for fee in dossier.fees)
-    return f"{format_vnd(dossier.total_fee)} ({items})"
+    """The fee line: «Không thu» when free (or «Không thu (miễn: …)»), else the amounts."""
+    return fee_line(dossier.fees)
 
 
 def _details(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:
@@ -86,8 +85,7 @@ def _times(kit: Kit, office: Office, dossier: Dossier, procedure: Procedure) -> 
         ),
         kit.field("Nơi nhận kết quả", result_place(office, dossier)),
     ]
-    if dossier.fees:
-        blocks.append(kit.field("Phí, lệ phí", fee_text(dossier)))
+    blocks.append(kit.field("Phí, lệ phí", fee_text(dossier)))  # also when free (DOMAIN §4)
     blocks.append(kit.field("Vào Sổ theo dõi hồ sơ, số", f"{dossier.code.sequence:04d}"))
     return blocks
 

@@ -234,7 +234,7 @@ def test_slip_processing_time_labels() -> None:
     office = make_office()
     same_day = render_slip(office, birth_dossier(), birth_procedure())
     assert contains(same_day, "Trong ngày (nhận sau 15 giờ trả ngày làm việc tiếp theo)")
-    assert not contains(same_day, "Phí, lệ phí")  # free
+    assert contains(same_day, "Phí, lệ phí: Không thu")  # free: said, not left out
     checked = render_slip(office, make_dossier(needs_checks=True), marital_procedure())
     assert contains(checked, "theo quy định: 5 ngày làm việc")
     half = replace(marital_procedure(), processing=ProcessingTime(Decimal("1.5")))
