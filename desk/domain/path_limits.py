@@ -20,17 +20,14 @@ legal basis; an office replaces them with ``policy/path_limits.json`` in its dat
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from desk.domain.calendar import WorkingCalendar
-from desk.domain.formats import days_text
+from desk.domain.calendar import WorkingCalendar, to_office_time
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.errors import ConfigurationError, InvalidInput
 from desk.resources import RESOURCES
@@ -58,14 +55,21 @@ class PathLimits:
 
     supplement_requests_without_fault: int  # 4 → 5 while processing
     new_due_times_without_fault: int  # apology letters
-    # A new due time is given at least this many working days before the one it replaces.
-    new_due_notice_working_days: Decimal
+    # A new due time is given at the latest this many working days before the day of the
+    # due time it replaces ("chậm nhất 01 ngày trước ngày hết hạn").
+    new_due_notice_working_days: int
     fault_needs_reason: bool  # staff must write why the office is at fault
     legal_basis: str = ""
     source: str = ""  # the file it was read from
 
-    def notice_minutes(self, calendar: WorkingCalendar) -> int:
-        return math.ceil(self.new_due_notice_working_days * calendar.hours.minutes_per_day)
+    def last_day_for_new_due(self, calendar: WorkingCalendar, due_day: date) -> date:
+        """The last day a new due time replacing one due on ``due_day`` is on time."""
+        day = due_day
+        for _ in range(self.new_due_notice_working_days):
+            day -= timedelta(days=1)
+            while not calendar.is_working_day(day):
+                day -= timedelta(days=1)
+        return day
 
 
 class FaultKind(Enum):
@@ -93,10 +97,10 @@ class FaultKind(Enum):
                 f"Hồ sơ đã được hẹn lại {limits.new_due_times_without_fault} lần; hẹn lại "
                 "thêm lần nữa là lỗi của cơ quan."
             )
-        days = days_text(limits.new_due_notice_working_days)
         return (
-            f"Văn bản xin lỗi, hẹn lại phải gửi trước ngày hẹn cũ ít nhất {days} ngày làm "
-            "việc; gửi muộn vẫn được ghi và in nhưng là lỗi của cơ quan."
+            "Văn bản xin lỗi, hẹn lại phải gửi chậm nhất "
+            f"{limits.new_due_notice_working_days} ngày làm việc trước ngày hẹn cũ; gửi muộn "
+            "vẫn được ghi và in nhưng là lỗi của cơ quan."
         )
 
 
@@ -131,15 +135,6 @@ def path_limits_from_dict(data: Any, source: str = "") -> PathLimits:
             raise wrong(f"«{key}» phải là số nguyên không âm.")
         return value
 
-    notice = data.get("new_due_notice_working_days")
-    try:
-        if isinstance(notice, bool) or not isinstance(notice, int | float | str):
-            raise InvalidOperation
-        days = Decimal(str(notice))
-    except InvalidOperation:
-        raise wrong("«new_due_notice_working_days» phải là số ngày làm việc.") from None
-    if not days.is_finite() or days < 0:
-        raise wrong("«new_due_notice_working_days» phải là số ngày làm việc không âm.")
     needs_reason = data.get("fault_needs_reason")
     if not isinstance(needs_reason, bool):
         raise wrong("«fault_needs_reason» phải là true hoặc false.")
@@ -149,7 +144,7 @@ def path_limits_from_dict(data: Any, source: str = "") -> PathLimits:
     return PathLimits(
         supplement_requests_without_fault=count("supplement_requests_without_fault"),
         new_due_times_without_fault=count("new_due_times_without_fault"),
-        new_due_notice_working_days=days,
+        new_due_notice_working_days=count("new_due_notice_working_days"),
         fault_needs_reason=needs_reason,
         legal_basis=basis,
         source=source,
@@ -237,14 +232,15 @@ def path_faults(
 
 
 def _late(dossier: Dossier, at: datetime, limits: PathLimits, calendar: WorkingCalendar) -> bool:
-    """Given after, or with less than the notice before, the due time it replaces. While a
-    supplement is awaited the clock stands still, so that due time moves with it."""
+    """Given after the due time it replaces, or on a day later than the notice allows.
+    While a supplement is awaited the clock stands still, so that due time moves with it."""
     replaced = dossier.promised_due_at
     if dossier.paused_at is not None:
         replaced = calendar.resume_due_at(replaced, dossier.paused_at, at)
     if at > replaced:
         return True
-    return calendar.working_minutes_between(at, replaced) < limits.notice_minutes(calendar)
+    last_day = limits.last_day_for_new_due(calendar, to_office_time(replaced).date())
+    return to_office_time(at).date() > last_day
 
 
 def needs_fault_reason(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -177,19 +176,31 @@ def test_a_second_new_due_time_that_is_also_late_is_both_faults() -> None:
 @pytest.mark.parametrize(
     ("recorded", "late"),
     [
-        (at(WED_25, 9, 30), False),  # exactly one working day before Thursday 09:30
-        (at(WED_25, 9, 31), True),  # a minute less than a working day
-        (at(THU_26, 9, 30), True),  # at the due time itself
-        (at(date(2026, 11, 23), 15, 0), False),  # 24/11 is a holiday: Wednesday counts
+        (at(WED_25, 16, 59), False),  # the working day before the due day (Thursday)
+        (at(THU_26, 7, 30), True),  # on the due day, before the due time
+        (at(THU_26, 9, 31), True),  # after the due time
+        (at(date(2026, 11, 24), 10, 0), False),  # a holiday, still before Wednesday
     ],
 )
-def test_the_notice_is_one_working_day_before_the_due_time_it_replaces(
+def test_the_notice_is_one_working_day_before_the_day_of_the_due_time_it_replaces(
     recorded: datetime, late: bool
 ) -> None:
     dossier = processing()
     assert (
         needs_fault_reason(dossier, NEW_DUE_TIME, at=recorded, limits=LIMITS, calendar=CALENDAR)
         is late
+    )
+
+
+def test_a_notice_of_two_working_days_skips_the_weekend() -> None:
+    two_days = replace(LIMITS, new_due_notice_working_days=2)
+    dossier = processing()
+    dossier.due_at = at(date(2026, 11, 30), 9, 30)  # a Monday
+    assert not needs_fault_reason(
+        dossier, NEW_DUE_TIME, at=at(THU_26, 16, 0), limits=two_days, calendar=CALENDAR
+    )
+    assert needs_fault_reason(
+        dossier, NEW_DUE_TIME, at=at(FRI_27, 8, 0), limits=two_days, calendar=CALENDAR
     )
 
 
@@ -247,7 +258,7 @@ def test_without_a_required_reason_the_fault_is_still_recorded() -> None:
 def test_the_shipped_policy_holds_the_domain_defaults_and_its_legal_basis() -> None:
     assert LIMITS.supplement_requests_without_fault == 1
     assert LIMITS.new_due_times_without_fault == 1
-    assert LIMITS.new_due_notice_working_days == Decimal(1)
+    assert LIMITS.new_due_notice_working_days == 1
     assert LIMITS.fault_needs_reason is True
     assert "61/2018" in LIMITS.legal_basis
 
@@ -258,7 +269,7 @@ def test_an_office_file_in_the_data_folder_replaces_the_shipped_policy(tmp_path:
     own.parent.mkdir()
     data = json.loads(SHIPPED_FILE.read_text(encoding="utf-8"))
     own.write_text(json.dumps({**data, "new_due_notice_working_days": 2}), encoding="utf-8")
-    assert office_path_limits(tmp_path).new_due_notice_working_days == Decimal(2)
+    assert office_path_limits(tmp_path).new_due_notice_working_days == 2
 
 
 @pytest.mark.parametrize(
@@ -266,7 +277,7 @@ def test_an_office_file_in_the_data_folder_replaces_the_shipped_policy(tmp_path:
     [
         ({"supplement_requests_without_fault": -1}, "supplement_requests_without_fault"),
         ({"new_due_times_without_fault": "một"}, "new_due_times_without_fault"),
-        ({"new_due_notice_working_days": "mai"}, "new_due_notice_working_days"),
+        ({"new_due_notice_working_days": 0.5}, "new_due_notice_working_days"),
         ({"fault_needs_reason": "có"}, "fault_needs_reason"),
         ({"format": "khác"}, "format"),
     ],
