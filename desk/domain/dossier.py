@@ -1,13 +1,17 @@
-"""The dossier (hồ sơ) as the desk understands it, independent of storage and screens."""
+"""The dossier (hồ sơ) as the desk understands it, independent of storage and screens.
+
+It is one piece: the dossier's state and the changes that move it (advance, reschedule,
+the due times and faults they leave on record) are read and checked together."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum, IntEnum
 from typing import Any
 
-from desk.domain.calendar import OFFICE_TZ, WorkingCalendar, to_office_time
+from desk.domain.calendar import OFFICE_TZ, ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.codes import DossierCode
 from desk.domain.fees import Fee
 from desk.domain.formats import moment_text
@@ -36,6 +40,8 @@ from desk.domain.text import clean
 from desk.errors import InvalidInput
 
 RESCHEDULE = "reschedule"  # the ``kind`` of a reschedule event's detail
+RESUME = "resume"  # … of the event that ends a supplement pause (its due times)
+INTAKE = "intake"  # … of the intake event (the first due time)
 LEGACY_RESCHEDULE_NOTE = "Hẹn lại ngày trả kết quả:"
 LEGACY_REASON_MARK = "Lý do:"
 
@@ -83,6 +89,40 @@ def judge_timeliness(finished_at: datetime, due_at: datetime) -> Timeliness:
     if to_office_time(finished_at).date() < to_office_time(due_at).date():
         return Timeliness.EARLY
     return Timeliness.ON_TIME
+
+
+class DueChangeKind(Enum):
+    """Why a dossier got a due time."""
+
+    INTAKE = "intake"  # the legal due time at intake
+    SAME_DAY = "same_day"  # papers arrived: the same-day rule from their arrival
+    MOVED = "moved"  # papers arrived: moved by the working time waited
+    RESCHEDULED = "reschedule"  # a new date promised by an apology letter
+    RECORDED = "recorded"  # the legal due time of a dossier recorded before history was kept
+
+    @property
+    def label(self) -> str:
+        return {
+            "intake": "Hạn theo quy định khi tiếp nhận",
+            "same_day": "Nhận đủ giấy tờ bổ sung: hạn trong ngày tính từ lúc nhận",
+            "moved": "Nhận đủ giấy tờ bổ sung: hạn lùi thêm thời gian chờ",
+            "reschedule": "Hẹn lại (văn bản xin lỗi)",
+            "recorded": "Hạn theo quy định đang ghi",
+        }[self.value]
+
+    @property
+    def is_legal(self) -> bool:
+        """A legal due time (the verdict's basis), not a date promised in an apology."""
+        return self is not DueChangeKind.RESCHEDULED
+
+
+@dataclass(frozen=True, slots=True)
+class DueChange:
+    """One due time a dossier had: when it was set, the time, and why."""
+
+    at: datetime
+    due_at: datetime
+    kind: DueChangeKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +270,53 @@ class Dossier:
         return is_overdue(self.status, self.due_at, self.paused_at, now)
 
     def timeliness(self) -> Timeliness | None:
+        """Judged against the legal due time after pauses (``due_at``), never against a
+        date an apology letter promised (DOMAIN §2, §6)."""
         if self.finished_at is None:
             return None
         return judge_timeliness(self.finished_at, self.due_at)
+
+    def due_history(self) -> list[DueChange]:
+        """Every due time the dossier had, oldest first: the one at intake, each move when
+        supplement papers arrived, each new date of an apology letter."""
+        history: list[DueChange] = []
+        for event in self.events:
+            detail = event.detail
+            kind = detail.get("kind")
+            if event.from_status is None and detail.get("due_at"):
+                history.append(
+                    DueChange(event.at, _instant(detail["due_at"]), DueChangeKind.INTAKE)
+                )
+            elif kind == RESUME and detail.get("due_at"):
+                if not history and detail.get("due_at_before"):
+                    # The intake event predates the record: its due time is the one moved.
+                    before = _instant(detail["due_at_before"])
+                    history.append(DueChange(self.received_at, before, DueChangeKind.INTAKE))
+                rule = DueChangeKind.SAME_DAY if detail.get("rule") == "same_day" else None
+                history.append(
+                    DueChange(event.at, _instant(detail["due_at"]), rule or DueChangeKind.MOVED)
+                )
+            elif kind == RESCHEDULE and detail.get("new_due_at"):
+                history.append(
+                    DueChange(event.at, _instant(detail["new_due_at"]), DueChangeKind.RESCHEDULED)
+                )
+        legal = [change for change in history if change.kind.is_legal]
+        # Recorded before due times were kept: the dossier's own legal due time is still
+        # the one the verdict uses, and it is shown as such.
+        if not legal:
+            history.insert(0, DueChange(self.received_at, self.due_at, DueChangeKind.RECORDED))
+        elif legal[-1].due_at != self.due_at:
+            last = self.events[-1].at if self.events else self.received_at
+            history.append(DueChange(last, self.due_at, DueChangeKind.RECORDED))
+        return history
+
+    @property
+    def waited_for_papers(self) -> bool:
+        """Whether a supplement pause moved the legal due time."""
+        return any(
+            change.kind in (DueChangeKind.SAME_DAY, DueChangeKind.MOVED)
+            for change in self.due_history()
+        )
 
     # --- changes: each raises the revision and returns the event to record -------------
 
@@ -272,11 +356,14 @@ class Dossier:
         note: str = "",
         fault_reason: str = "",
         limits: PathLimits | None = None,
+        processing: ProcessingTime | None = None,
     ) -> StatusEvent:
         """Move to ``target`` with what the status brings (pause the clock, resume it,
         finish, return); IllegalTransition or InvalidInput (Vietnamese) when the rules
-        forbid it. A supplement request beyond ``limits`` (the shipped policy when None)
-        needs ``fault_reason`` and is recorded as the office's fault; the clock still
+        forbid it. ``processing`` is the dossier's processing time (``processing_for``):
+        leaving a supplement pause, it decides how the due time moves (DOMAIN §6). A
+        supplement request beyond ``limits`` (the shipped policy when None) needs
+        ``fault_reason`` and is recorded as the office's fault; the clock still
         pauses for it (the citizen is not the one who waits less)."""
         check_transition(self.status, target)
         note = clean(note)
@@ -295,12 +382,7 @@ class Dossier:
             self.paused_at = at
         elif self.status is Status.SUPPLEMENT_REQUESTED and self.paused_at is not None:
             # Papers arrived (or the dossier ends): the waiting time does not count.
-            self.due_at = calendar.resume_due_at(self.due_at, self.paused_at, at)
-            if self.rescheduled_due_at is not None:
-                self.rescheduled_due_at = calendar.resume_due_at(
-                    self.rescheduled_due_at, self.paused_at, at
-                )
-            self.paused_at = None
+            detail = {**detail, **self._resume(calendar, processing, at)}
         if target in FINISHING_STATUSES:
             self.finished_at = at
         if target is Status.RETURNED:
@@ -308,6 +390,34 @@ class Dossier:
             if self.finished_at is None:
                 self.finished_at = at
         return self._record(target, at, actor, note, detail)
+
+    def _resume(
+        self, calendar: WorkingCalendar, processing: ProcessingTime | None, at: datetime
+    ) -> dict[str, Any]:
+        """Leave the supplement pause at ``at``: the new legal due time, and what the event
+        records of it (every due time a dossier had stays on record)."""
+        assert self.paused_at is not None
+        if processing is None:
+            days = Decimal(self.processing_days or "0")
+            if days == 0:
+                # Same day or same day plus checks: only the procedure's time tells which.
+                raise ValueError("Resuming a same-day dossier needs its processing time.")
+            processing = ProcessingTime(days)  # moved by working time whatever its cut-off
+        before = self.due_at
+        moved = calendar.due_after_pause(before, processing, self.paused_at, at)
+        self.due_at = moved.due_at
+        if self.rescheduled_due_at is not None:
+            # A promised date is a date given to the citizen: it moves by the time waited.
+            self.rescheduled_due_at = calendar.resume_due_at(
+                self.rescheduled_due_at, self.paused_at, at
+            )
+        self.paused_at = None
+        return {
+            "kind": RESUME,
+            "due_at_before": before.isoformat(),
+            "due_at": moved.due_at.isoformat(),
+            "rule": moved.rule.value,
+        }
 
     def reschedule(
         self,
@@ -388,6 +498,11 @@ class Dossier:
                 if found and event.note.startswith(LEGACY_RESCHEDULE_NOTE):
                     return reason.strip()
         return ""
+
+
+def _instant(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=OFFICE_TZ)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,14 @@ from datetime import datetime
 
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Actor, Dossier
+from desk.domain.intake import processing_for
 from desk.domain.office import User
 from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
 from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
+from desk.store import office as store_office
 
 
 def get_dossier(ctx: DeskContext, code: str) -> Dossier:
@@ -45,6 +47,9 @@ def change_status(
     limits = path_limits(ctx)
     with ctx.db.write() as session:
         dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        # The dossier's time as its intake chose it: it decides how a pause moves its due.
+        procedure = store_office.get_procedure(session, dossier.procedure_code)
+        processing = processing_for(procedure, dossier.needs_checks, form_data=dossier.form_data)
         event = dossier.advance(
             ctx.calendar,
             target,
@@ -53,6 +58,7 @@ def change_status(
             note=note,
             fault_reason=fault_reason,
             limits=limits,
+            processing=processing,
         )
         store_dossiers.save_change(session, dossier, [event], at)
     return dossier

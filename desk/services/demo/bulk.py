@@ -24,7 +24,7 @@ from typing import Any
 
 from desk.domain.codes import DossierCode, SequenceBlock
 from desk.domain.dossier import Actor, Person
-from desk.domain.intake import plan_intake
+from desk.domain.intake import plan_intake, processing_for
 from desk.domain.office import User
 from desk.errors import SequenceExhausted
 from desk.services import intake
@@ -174,8 +174,15 @@ class RowMaker:
         dossier = new.as_dossier(dossier_id, plan.event)
         changed_at = received_at
         actor = Actor.staff(clerk)
+        processing = processing_for(
+            self.procedures[request.procedure_code],
+            request.needs_checks,
+            form_data=request.form_data,
+        )
         for status, at, note in demo.steps:
-            dossier.advance(self.calendar, status, at=at, actor=actor, note=note)
+            dossier.advance(
+                self.calendar, status, at=at, actor=actor, note=note, processing=processing
+            )
             changed_at = at
 
         # The rows, in the order intake writes them: applicant, dossier, other people …

@@ -295,7 +295,7 @@ class DemoGenerator:
         if rand() < 0.02:
             demo.refusal_reason = REFUSAL_REASON
             return demo
-        processing = processing_for(procedure, needs_checks)
+        processing = processing_for(procedure, needs_checks, form_data=form_data)
         due = self.calendar.due_at(received_at, processing)
         self._plan_steps(rand, demo, processing, due)
         return demo

@@ -13,14 +13,16 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from desk.domain.calendar import WorkingCalendar, now_in_office
+from desk.domain.calendar import ProcessingTime, WorkingCalendar, now_in_office
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.formats import moment_text
+from desk.domain.intake import processing_for
 from desk.domain.outbox import AttentionKind
 from desk.domain.status import ActorKind, StatusEvent, check_transition
 from desk.errors import IllegalTransition, NotFound
 from desk.services.sync.state import RunState
 from desk.store import dossiers as store_dossiers
+from desk.store import office as store_office
 from desk.store import sync_records
 from desk.sync.errors import ProvinceProtocolError
 from desk.sync.items import ProvinceChange
@@ -85,7 +87,12 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
                     )
                     continue
                 assert dossier is not None
-                event = province_transition(ctx.calendar, dossier, change, now)
+                # The dossier's own time decides how a pause the province ends moves it.
+                procedure = store_office.get_procedure(session, dossier.procedure_code)
+                processing = processing_for(
+                    procedure, dossier.needs_checks, form_data=dossier.form_data
+                )
+                event = province_transition(ctx.calendar, dossier, change, now, processing)
                 store_dossiers.save_change(session, dossier, [event], now)
                 report.changes_applied += 1
             sync_records.set_state(session, FEED_CURSOR, page.next_cursor, now_in_office())
@@ -134,7 +141,11 @@ def refusal(change: ProvinceChange, dossier: Dossier | None) -> Refusal | None:
 
 
 def province_transition(
-    calendar: WorkingCalendar, dossier: Dossier, change: ProvinceChange, now: datetime
+    calendar: WorkingCalendar,
+    dossier: Dossier,
+    change: ProvinceChange,
+    now: datetime,
+    processing: ProcessingTime | None = None,
 ) -> StatusEvent:
     """Apply the change to the dossier as the province's transition: actor NguoiXuLy, time
     ThoiDiem, note GhiChu; a later NgayHenTra becomes the promised due time and
@@ -150,6 +161,7 @@ def province_transition(
         at=change.at or now,
         actor=Actor(change.by or PROVINCE_ACTOR, kind=ActorKind.PROVINCE),
         note=note or f"Tỉnh cập nhật trạng thái: {change.status.label}",
+        processing=processing,
     )
     if change.finished is not None and dossier.finished_at is not None:
         dossier.finished_at = change.finished
