@@ -220,6 +220,11 @@ SETTINGS: tuple[Setting, ...] = (
         editor="deskName",
     ),
     Setting("template_set", str, "2025"),
+    # Who signs the People's Committee's letters (forms 04, 05): "tm" = the chairman
+    # (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), "kt" = a vice-chairman (KT. CHỦ TỊCH / PHÓ CHỦ
+    # TỊCH); `desk print --signer` overrides it for one letter.
+    Setting("letter_signer", str, "tm"),
+    Setting("letter_signer_name", str, ""),
     Setting("url", str, "", table="province"),
     Setting("username", str, "", table="province"),
     # Never the password itself: the reference written by desk.sync.secrets.protect.
@@ -287,6 +292,8 @@ class DeskConfig:
     language: str = field(default_factory=_default("language"))
     idle_lock_minutes: int = field(default_factory=_default("idle_lock_minutes"))
     template_set: str = field(default_factory=_default("template_set"))
+    letter_signer: str = field(default_factory=_default("letter_signer"))
+    letter_signer_name: str = field(default_factory=_default("letter_signer_name"))
     province: ProvinceConfig = field(default_factory=ProvinceConfig)
     # Each setting's value as load_config resolved it (file, environment, --db), by
     # Setting.name: save_config writes only what differs from it. Empty when built in code.

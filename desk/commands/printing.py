@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 from pathlib import Path
 
@@ -10,6 +11,16 @@ from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_da
 from desk.errors import DeskError, InvalidInput
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
+_YES_NO = {"yes": True, "no": False}
+
+
+def _login_name() -> str:
+    """Who issues a letter from the command line when --issued-by is not given."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = ""
+    return f"{user} (lệnh desk print)" if user else "lệnh desk print"
 
 
 def write_pdf(out: Path, pdf: bytes) -> None:
@@ -44,11 +55,20 @@ def cmd_print(args: argparse.Namespace) -> int:
             rules_reference=args.rules,
             guide_name=args.guide_name,
             guide_phone=args.guide_phone,
+            signer=args.signer or "",
             signer_name=args.signer_name,
             refund_fees=args.refund,
+            citizen_requested=_YES_NO.get(args.citizen_request or ""),
         )
         with open_office(args) as ctx:
-            pdf = render_dossier_form(ctx, args.form, args.code, paper=args.paper, details=details)
+            pdf = render_dossier_form(
+                ctx,
+                args.form,
+                args.code,
+                paper=args.paper,
+                details=details,
+                issued_by_name=args.issued_by or _login_name(),
+            )
     write_pdf(out, pdf)
     print(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
     return EXIT_OK
@@ -80,5 +100,28 @@ def add_commands(commands: Commands) -> None:
     sub.add_argument("--rules", default="", help="(supplement) nơi xem quy định")
     sub.add_argument("--guide-name", default="", help="(supplement) người hướng dẫn")
     sub.add_argument("--guide-phone", default="", help="(supplement) điện thoại người hướng dẫn")
-    sub.add_argument("--signer-name", default="", help="(apology, stop) người ký")
+    sub.add_argument(
+        "--signer",
+        choices=("tm", "kt"),
+        help="(apology, stop) tm: Chủ tịch ký (TM. Ủy ban nhân dân); kt: Phó Chủ tịch ký thay "
+        "(KT. Chủ tịch); mặc định theo letter_signer trong desk.toml",
+    )
+    sub.add_argument(
+        "--signer-name",
+        default="",
+        help="(apology, stop) họ tên người ký; mặc định theo letter_signer_name trong desk.toml",
+    )
+    sub.add_argument(
+        "--citizen-request",
+        choices=("yes", "no"),
+        help="(stop) dừng giải quyết theo đề nghị của công dân (yes) hay không (no); bắt buộc "
+        "khi ban hành thông báo lần đầu",
+    )
+    sub.add_argument(
+        "--issued-by",
+        default="",
+        metavar="HỌ_TÊN",
+        help="(apology, stop) người ban hành văn bản, ghi vào sổ văn bản; mặc định tên đăng "
+        "nhập máy",
+    )
     sub.add_argument("--refund", action="store_true", help="(stop) hoàn lại phí, lệ phí đã thu")

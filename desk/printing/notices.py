@@ -11,16 +11,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from reportlab.lib.units import mm
+
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Dossier, ReceivedDocument
 from desk.domain.fees import Fee, format_vnd
+from desk.domain.letters import DEFAULT_SIGNER, committee_header, committee_name, signer_for
 from desk.domain.office import Office
 from desk.domain.text import clean
 from desk.errors import InvalidInput
-from desk.printing.formats import format_moment, office_day
-from desk.printing.layout import Block, Metadata, Section, Stack, bold, plain, render_pdf
+from desk.printing.formats import format_moment, office_day, place_and_date
+from desk.printing.layout import (
+    Block,
+    Metadata,
+    Row,
+    Section,
+    Stack,
+    bold,
+    italic,
+    plain,
+    render_pdf,
+)
 from desk.printing.paper import A5, paper_for
-from desk.printing.parts import Kit, request_text
+from desk.printing.parts import MOTTO, NATION, Kit, request_text, salutation
 from desk.printing.templates import (
     APOLOGY,
     DEFAULT_TEMPLATE_SET,
@@ -74,22 +87,31 @@ class Refusal:
 
 @dataclass(frozen=True, slots=True)
 class Apology:
-    """Form 04. ``new_due_at`` must come after the dossier's legal due time."""
+    """Form 04, a letter of the commune People's Committee. ``new_due_at`` must come after
+    the dossier's legal due time. ``earlier_due_times``: every due time promised before
+    the new one, oldest first (the legal one when empty). ``number``: the letter's number
+    in its year and kind; None prints a blank to be numbered by hand (a sample)."""
 
     reason: str
     new_due_at: datetime
-    signer_title: str = "CHỦ TỊCH"
+    signer: str = DEFAULT_SIGNER  # "tm" or "kt" (desk.domain.letters.SIGNERS)
     signer_name: str = ""
+    number: int | None = None
+    earlier_due_times: Sequence[datetime] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class StopNotice:
-    """Form 05 (2025). ``refunded_fees``: what is paid back, if anything."""
+    """Form 05 (2025), a letter of the commune People's Committee. ``refunded_fees``:
+    what is paid back, if anything; ``citizen_requested``: whether the citizen asked for
+    the stop (the clerk must answer before it prints)."""
 
     reason: str
     refunded_fees: Sequence[Fee] = field(default_factory=tuple)
-    signer_title: str = "CHỦ TỊCH"
+    citizen_requested: bool | None = None
+    signer: str = DEFAULT_SIGNER
     signer_name: str = ""
+    number: int | None = None
 
 
 def _today() -> date:
@@ -112,14 +134,42 @@ def _render(kit: Kit, form: str, office: Office, dossier: Dossier, blocks: list[
     return render_pdf(kit.paper, [section], metadata)
 
 
-def _head_signature(kit: Kit, office: Office, title: str, name: str) -> Block:
-    """The head of the agency signs on its behalf ("TM. UBND XÃ …")."""
-    return kit.signature(
-        _require(title, "chức danh người ký"),
-        name=clean(name),
-        note=HEAD_NOTE,
-        over=(f"TM. {office.agency_name}",),
+def _committee_header(kit: Kit, office: Office, form: str, number: int | None, day: date) -> Block:
+    """A Committee letter's header (Decree 30/2020): the Committee in full and the number
+    line on the left, the national motto and the dateline on the right."""
+    committee, unit = committee_header(office.commune, office.agency_name)
+    size = kit.paper.size * 0.95
+    left = Stack(
+        [
+            kit.para(bold(committee), align="center", size=size),
+            kit.para(bold(unit), align="center", size=size, underline=0.4),
+            kit.para(
+                kit.templates.number_line(form, number),
+                align="center",
+                size=size,
+                space_before=kit.paper.leading * 0.3,
+            ),
+        ]
     )
+    right = Stack(
+        [
+            kit.para(bold(NATION), align="center", size=size),
+            kit.para(bold(MOTTO), align="center", size=size, underline=1.0),
+            kit.para(
+                italic(place_and_date(office.place_name, day)),
+                align="right",
+                space_before=kit.paper.leading * 0.4,
+            ),
+        ]
+    )
+    return Row([(left, kit.paper.frame_width * 0.4), (right, None)], gap=2 * mm)
+
+
+def _head_signature(kit: Kit, signer_key: str, name: str) -> Block:
+    """The head signs for the Committee: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", or a deputy
+    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", as configured."""
+    signer = signer_for(signer_key)
+    return kit.signature(signer.title, name=clean(name), note=HEAD_NOTE, over=signer.over)
 
 
 def _recipients(kit: Kit, dossier: Dossier) -> Block:
@@ -133,7 +183,7 @@ def _recipients(kit: Kit, dossier: Dossier) -> Block:
     )
 
 
-def _letter_end(kit: Kit, office: Office, dossier: Dossier, signer: Block) -> Block:
+def _letter_end(kit: Kit, dossier: Dossier, signer: Block) -> Block:
     """Recipients («Nơi nhận») on the left, the head's signature on the right."""
     return kit.signatures(_recipients(kit, dossier), signer)
 
@@ -179,7 +229,9 @@ def render_supplement(
         *kit.person_lines(dossier.applicant),
         kit.request_line(dossier),
         kit.documents_table(
-            documents, "Đề nghị ông (bà) bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"
+            documents,
+            f"Đề nghị {salutation(dossier.applicant, lower=True)} bổ sung, hoàn thiện hồ sơ gồm"
+            " những nội dung sau:",
         ),
         kit.gap(0.3),
         kit.field("Lý do", reason),
@@ -194,7 +246,8 @@ def render_supplement(
             "giấy tờ bổ sung."
         ),
         kit.para(
-            "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông (bà) liên hệ với "
+            "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, "
+            f"{salutation(dossier.applicant, lower=True)} liên hệ với "
             "người hướng dẫn dưới đây:"
         ),
         kit.fields(
@@ -236,7 +289,8 @@ def render_refusal(
         ),
         kit.para(bold(reason), indent=kit.paper.size),
         kit.para(
-            "Xin thông báo để ông (bà) được biết và thực hiện./.",
+            f"Xin thông báo để {salutation(dossier.applicant, lower=True)} được biết và "
+            "thực hiện./.",
             space_before=kit.paper.leading * 0.3,
         ),
         kit.signatures(
@@ -245,6 +299,19 @@ def render_refusal(
         ),
     ]
     return _render(kit, REFUSAL, office, dossier, blocks)
+
+
+def _due_lines(kit: Kit, earlier: Sequence[datetime], new_due_at: datetime) -> list[Block]:
+    """Every due time the citizen was given, the legal one first, then the new one."""
+    lines: list[Block] = [
+        kit.field("Thời hạn trả kết quả theo quy định", bold(format_moment(earlier[0])))
+    ]
+    lines += [
+        kit.field(f"Thời hạn đã hẹn lại lần {index}", bold(format_moment(moment)))
+        for index, moment in enumerate(earlier[1:], start=1)
+    ]
+    lines.append(kit.field("Thời hạn trả kết quả mới", bold(format_moment(new_due_at))))
+    return lines
 
 
 def render_apology(
@@ -256,7 +323,8 @@ def render_apology(
     template_set: str = DEFAULT_TEMPLATE_SET,
     issued_on: date | None = None,
 ) -> bytes:
-    """Form 04: the apology for a late dossier, with the original and the new due time."""
+    """Form 04: the Committee's apology for a late dossier, with every due time promised
+    and the new one."""
     kit = _kit(paper, template_set)
     reason = _require(apology.reason, "lý do chậm trả kết quả")
     if apology.new_due_at <= dossier.due_at:
@@ -266,36 +334,31 @@ def render_apology(
             code="print.apology_due",
             field="new_due_at",
         )
-    agency = office.agency_name
+    earlier = list(apology.earlier_due_times) or [dossier.due_at]
+    committee = committee_name(office.commune, office.agency_name)
     blocks: list[Block] = [
-        kit.header(office, issued_on or _today()),
+        _committee_header(kit, office, APOLOGY, apology.number, issued_on or _today()),
         kit.title(kit.templates.form(APOLOGY).title),
         kit.para([plain("Kính gửi: Ông (Bà) "), bold(dossier.applicant.full_name)], align="center"),
         kit.gap(0.4),
         kit.para(
-            f"Vào {format_moment(dossier.received_at)}, {office.unit_name} - {agency} "
+            f"Vào {format_moment(dossier.received_at)}, {committee} "
             "đã tiếp nhận hồ sơ của ông (bà) đề nghị giải quyết thủ tục: "
             f"{request_text(dossier)}."
         ),
         kit.field("Mã hồ sơ", str(dossier.code), strong=True),
-        kit.field("Thời hạn trả kết quả theo quy định", bold(format_moment(dossier.due_at))),
+        *_due_lines(kit, earlier, apology.new_due_at),
         kit.para(
-            f"Tuy nhiên, đến nay {agency} chưa trả kết quả giải quyết hồ sơ cho ông (bà) "
+            f"Tuy nhiên, đến nay {committee} chưa trả kết quả giải quyết hồ sơ cho ông (bà) "
             "đúng hạn. Lý do:"
         ),
         kit.para(bold(reason), indent=kit.paper.size),
         kit.para(
-            f"Sự chậm trễ này đã gây phiền hà cho ông (bà). {agency} xin lỗi ông (bà) và "
+            f"Sự chậm trễ này đã gây phiền hà cho ông (bà). {committee} xin lỗi ông (bà) và "
             f"{kit.templates.apology_promise} {format_moment(apology.new_due_at)}."
         ),
-        kit.field("Thời hạn trả kết quả mới", bold(format_moment(apology.new_due_at))),
         kit.para("Xin trân trọng cảm ơn sự hợp tác của ông (bà)./."),
-        _letter_end(
-            kit,
-            office,
-            dossier,
-            _head_signature(kit, office, apology.signer_title, apology.signer_name),
-        ),
+        _letter_end(kit, dossier, _head_signature(kit, apology.signer, apology.signer_name)),
     ]
     return _render(kit, APOLOGY, office, dossier, blocks)
 
@@ -309,28 +372,34 @@ def render_stop(
     template_set: str = DEFAULT_TEMPLATE_SET,
     issued_on: date | None = None,
 ) -> bytes:
-    """Form 05 (2025): processing stops; the reason and the fees paid back, if any."""
+    """Form 05 (2025): the Committee stops processing; the reason, whether the citizen
+    asked for it, and the fees paid back, if any."""
     kit = _kit(paper, template_set)
     reason = _require(notice.reason, "lý do dừng giải quyết")
-    agency = office.agency_name
+    if notice.citizen_requested is None:
+        raise InvalidInput(
+            "Chưa ghi việc dừng giải quyết có theo đề nghị của công dân hay không.",
+            code="print.missing",
+            field="citizen_requested",
+        )
+    committee = committee_name(office.commune, office.agency_name)
     blocks: list[Block] = [
-        kit.header(office, issued_on or _today()),
+        _committee_header(kit, office, STOP, notice.number, issued_on or _today()),
         kit.title(kit.templates.form(STOP).title),
         kit.para([plain("Kính gửi: Ông (Bà) "), bold(dossier.applicant.full_name)], align="center"),
         kit.gap(0.4),
-        kit.para(f"{agency} thông báo dừng giải quyết hồ sơ sau:"),
+        kit.para(f"{committee} thông báo dừng giải quyết hồ sơ sau:"),
         kit.field("Mã hồ sơ", str(dossier.code), strong=True),
         kit.field("Nội dung yêu cầu giải quyết", request_text(dossier)),
         kit.field("Thời gian nhận hồ sơ", format_moment(dossier.received_at)),
         kit.field("Lý do dừng giải quyết", bold(reason)),
-        *_refund_lines(kit, notice.refunded_fees),
-        kit.para(f"{agency} thông báo để ông (bà) được biết./."),
-        _letter_end(
-            kit,
-            office,
-            dossier,
-            _head_signature(kit, office, notice.signer_title, notice.signer_name),
+        kit.field(
+            "Dừng giải quyết theo đề nghị của công dân",
+            bold("Có" if notice.citizen_requested else "Không"),
         ),
+        *_refund_lines(kit, notice.refunded_fees),
+        kit.para(f"{committee} thông báo để ông (bà) được biết./."),
+        _letter_end(kit, dossier, _head_signature(kit, notice.signer, notice.signer_name)),
     ]
     return _render(kit, STOP, office, dossier, blocks)
 

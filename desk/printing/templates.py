@@ -28,6 +28,10 @@ BOOK = "book"
 class FormTemplate:
     number: str | None  # "01" …; None when the legal basis defines no such form
     title: str  # printed in capitals under the header
+    # A Committee letter's notation after the number, "Số: 12/TB-UBND" (Decree 30/2020,
+    # Appendix III: the kind's abbreviation, then the issuing body's). "" for the desk's
+    # own forms, which carry no number. (verify: a province may use its own notation.)
+    notation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +51,21 @@ class TemplateSet:
         number = self.forms[name].number
         return f"Mẫu số {number}" if number else ""
 
+    def number_line(self, name: str, number: int | None) -> str:
+        """A Committee letter's «Số: 12/TB-UBND»; a letter not issued yet (a sample)
+        leaves the number blank, to be written by hand."""
+        shown = str(number) if number is not None else "\u00a0" * 6
+        return f"Số: {shown}/{self.forms[name].notation}"
+
 
 _SLIP_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 _SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 _REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
 _STOP_TITLE = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
+# The apology is a letter without a kind of its own ("VB", văn bản); the stop notice is a
+# notice ("TB", thông báo). Both are issued by the commune People's Committee ("UBND").
+_APOLOGY_NOTATION = "VB-UBND"
+_STOP_NOTATION = "TB-UBND"
 _CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
 _BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ"
 
@@ -63,11 +77,13 @@ TEMPLATE_SETS: Mapping[str, TemplateSet] = {
             SLIP: FormTemplate("01", _SLIP_TITLE),
             SUPPLEMENT: FormTemplate("02", _SUPPLEMENT_TITLE),
             REFUSAL: FormTemplate("03", _REFUSAL_TITLE),
-            APOLOGY: FormTemplate("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+            APOLOGY: FormTemplate(
+                "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", _APOLOGY_NOTATION
+            ),
             CONTROL: FormTemplate("05", _CONTROL_TITLE),
             BOOK: FormTemplate("06", _BOOK_TITLE),
             # The 2018 circular has no stop notice: it prints, unnumbered.
-            STOP: FormTemplate(None, _STOP_TITLE),
+            STOP: FormTemplate(None, _STOP_TITLE, _STOP_NOTATION),
         },
         apology_promise="hẹn trả kết quả giải quyết hồ sơ cho ông (bà) vào",
     ),
@@ -78,8 +94,10 @@ TEMPLATE_SETS: Mapping[str, TemplateSet] = {
             SLIP: FormTemplate("01", _SLIP_TITLE),
             SUPPLEMENT: FormTemplate("02", _SUPPLEMENT_TITLE),
             REFUSAL: FormTemplate("03", _REFUSAL_TITLE),
-            APOLOGY: FormTemplate("04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"),
-            STOP: FormTemplate("05", _STOP_TITLE),
+            APOLOGY: FormTemplate(
+                "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", _APOLOGY_NOTATION
+            ),
+            STOP: FormTemplate("05", _STOP_TITLE, _STOP_NOTATION),
             CONTROL: FormTemplate("06", _CONTROL_TITLE),
             BOOK: FormTemplate("07", _BOOK_TITLE),
         },

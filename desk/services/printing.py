@@ -1,24 +1,45 @@
 """Printing a dossier's forms: the details a form needs come from the dossier's own
 history (the reason written when it was refused, stopped, sent for supplement or
-rescheduled), and may be overridden by what the clerk types now."""
+rescheduled), and may be overridden by what the clerk types now.
+
+Forms 04 and 05 are letters of the People's Committee (desk.domain.letters): the first
+print of a letter issues it — draws its number and records it with who issued it and what
+it says — and every later print for the same event (the same new due time, the same stop)
+reprints that letter, number, date and text unchanged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from desk.domain.calendar import now_in_office
+from desk.domain.calendar import now_in_office, to_office_time
 from desk.domain.codes import MAX_SEQUENCE, DossierCode
 from desk.domain.dossier import Dossier, IntakeRequest
+from desk.domain.fees import Fee
+from desk.domain.letters import (
+    APOLOGY,
+    DEFAULT_SIGNER,
+    LETTER_KINDS,
+    Letter,
+    answered_event,
+    issued_for,
+    promised_due_times,
+    signer_for,
+)
 from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
+from desk.domain.text import clean
 from desk.errors import InvalidInput
-from desk.printing import FORMS, render_book
+from desk.printing import FORMS, FormSpec, render_book
 from desk.printing.notices import Apology, Refusal, StopNotice, SupplementRequest
+from desk.printing.templates import templates_for
 from desk.services import intake
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier
 from desk.store import dossiers as store_dossiers
+from desk.store import letters as store_letters
 
 
 @dataclass
@@ -30,9 +51,11 @@ class FormDetails:
     rules_reference: str = ""
     guide_name: str = ""
     guide_phone: str = ""
-    signer_title: str = "CHỦ TỊCH"
-    signer_name: str = ""
+    signer: str = ""  # "tm" / "kt" (desk.domain.letters.SIGNERS); "" = as configured
+    signer_name: str = ""  # "" = as configured
     refund_fees: bool = False
+    # Form 05: whether the citizen asked for the stop; None = not answered (needed to issue).
+    citizen_requested: bool | None = None
 
 
 def _last_event_to(dossier: Dossier, status: Status) -> StatusEvent | None:
@@ -62,28 +85,21 @@ def _parameters(form: str, dossier: Dossier, details: FormDetails) -> object | N
     if form == "refusal":
         event = _last_event_to(dossier, Status.REFUSED)
         return Refusal(reason=details.reason or (event.note if event else ""))
-    if form == "apology":
-        if dossier.rescheduled_due_at is None:
-            raise InvalidInput(
-                f"Hồ sơ {dossier.code} chưa được hẹn lại ngày trả: ghi ngày hẹn mới trước khi "
-                "in văn bản xin lỗi.",
-                code="print.not_rescheduled",
-            )
-        return Apology(
-            reason=details.reason or dossier.reschedule_reason(),
-            new_due_at=dossier.rescheduled_due_at,
-            signer_title=details.signer_title,
-            signer_name=details.signer_name,
-        )
-    if form == "stop":
-        event = _last_event_to(dossier, Status.STOPPED)
-        return StopNotice(
-            reason=details.reason or (event.note if event else ""),
-            refunded_fees=tuple(dossier.fees) if details.refund_fees else (),
-            signer_title=details.signer_title,
-            signer_name=details.signer_name,
-        )
     return None
+
+
+def _spec(form: str, paper: str | None) -> FormSpec:
+    spec = FORMS.get(form)
+    if spec is None:
+        raise InvalidInput(
+            f"Không có mẫu «{form}». Các mẫu: {', '.join(FORMS)}, book.", code="print.form"
+        )
+    if paper is not None and paper not in spec.papers:
+        raise InvalidInput(
+            f"Mẫu «{form}» không in trên khổ «{paper}» (chỉ: {', '.join(spec.papers)}).",
+            code="print.paper",
+        )
+    return spec
 
 
 def render_dossier_form(
@@ -94,16 +110,15 @@ def render_dossier_form(
     paper: str | None = None,
     details: FormDetails | None = None,
     now: datetime | None = None,
+    issued_by: User | None = None,
+    issued_by_name: str = "",
 ) -> bytes:
-    spec = FORMS.get(form)
-    if spec is None:
-        raise InvalidInput(
-            f"Không có mẫu «{form}». Các mẫu: {', '.join(FORMS)}, book.", code="print.form"
-        )
-    if paper is not None and paper not in spec.papers:
-        raise InvalidInput(
-            f"Mẫu «{form}» không in trên khổ «{paper}» (chỉ: {', '.join(spec.papers)}).",
-            code="print.paper",
+    """The form's PDF. For a Committee letter (forms 04, 05) the first print issues the
+    letter in the name of ``issued_by`` (a desk account) or ``issued_by_name``."""
+    spec = _spec(form, paper)
+    if form in LETTER_KINDS:
+        return _render_letter(
+            ctx, spec, code, paper, details or FormDetails(), now, issued_by, issued_by_name
         )
     dossier = get_dossier(ctx, code)
     spec.check(dossier, now)
@@ -117,6 +132,163 @@ def render_dossier_form(
         template_set=ctx.config.template_set,
         now=now,
     )
+
+
+# --- the Committee's letters --------------------------------------------------------------
+
+
+def issued_letter(ctx: DeskContext, form: str, code: str) -> Letter | None:
+    """The letter printing ``form`` for the dossier now would reprint; None when the print
+    would issue a new one (or the form is not a letter, or does not apply)."""
+    if form not in LETTER_KINDS:
+        return None
+    with ctx.db.read() as session:
+        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        event = answered_event(dossier, form)
+        if event is None:
+            return None
+        return issued_for(store_letters.letters_of(session, dossier.id), form, event)
+
+
+def dossier_letters(ctx: DeskContext, code: str) -> list[Letter]:
+    """Every letter issued for the dossier, oldest first."""
+    with ctx.db.read() as session:
+        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        return store_letters.letters_of(session, dossier.id)
+
+
+def _render_letter(
+    ctx: DeskContext,
+    spec: FormSpec,
+    code: str,
+    paper: str | None,
+    details: FormDetails,
+    now: datetime | None,
+    issued_by: User | None,
+    issued_by_name: str,
+) -> bytes:
+    """Issue the letter (or find the one issued for the same event) and render it, in one
+    transaction: a letter that fails to render gives its number back. The dossier's row is
+    locked meanwhile, so two desks printing it at once issue one letter, not two."""
+    at = now or now_in_office()
+    with ctx.db.write() as session:
+        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        spec.check(dossier, at)
+        event = answered_event(dossier, spec.name)
+        if event is None:
+            raise InvalidInput(
+                f"Hồ sơ {dossier.code} chưa được hẹn lại ngày trả: ghi ngày hẹn mới trước khi "
+                "in văn bản xin lỗi.",
+                code="print.not_rescheduled",
+            )
+        letter = issued_for(store_letters.letters_of(session, dossier.id), spec.name, event)
+        if letter is None:
+            detail = _new_letter(ctx, spec.name, dossier, event, details)
+            name = clean(issued_by.full_name if issued_by else issued_by_name)
+            if not name:
+                raise InvalidInput(
+                    "Cần biết người ban hành văn bản (tài khoản đăng nhập hoặc --issued-by).",
+                    code="print.issuer",
+                )
+            letter = store_letters.issue_letter(
+                session,
+                dossier_id=dossier.id,
+                kind=spec.name,
+                issued_at=at,
+                issued_by_name=name,
+                issued_by_user_id=issued_by.id if issued_by else None,
+                detail=detail,
+            )
+        else:
+            _check_reprint(ctx, spec, letter, details)
+        return spec.render(
+            ctx.office,
+            dossier,
+            _letter_parameters(spec.name, letter),
+            paper=paper or spec.default_paper,
+            template_set=ctx.config.template_set,
+            issued_on=to_office_time(letter.issued_at).date(),
+        )
+
+
+def _new_letter(
+    ctx: DeskContext, kind: str, dossier: Dossier, event: StatusEvent, details: FormDetails
+) -> dict[str, Any]:
+    """What a new letter says, as its record keeps it (the detail JSON)."""
+    signer = signer_for(details.signer or ctx.config.letter_signer).key
+    detail: dict[str, Any] = {
+        "event_revision": event.revision,
+        "signer": signer,
+        "signer_name": clean(details.signer_name or ctx.config.letter_signer_name),
+    }
+    if kind == APOLOGY:
+        reason = (
+            details.reason or str(event.detail.get("reason", "")) or (dossier.reschedule_reason())
+        )
+        due_times = promised_due_times(dossier)
+        detail |= {"reason": clean(reason), "due_times": [t.isoformat() for t in due_times]}
+        if len(due_times) < 2:
+            raise InvalidInput(
+                f"Hồ sơ {dossier.code} chưa được hẹn lại ngày trả.", code="print.not_rescheduled"
+            )
+        return detail
+    if details.citizen_requested is None:
+        raise InvalidInput(
+            "Cần trả lời: dừng giải quyết hồ sơ có theo đề nghị của công dân không?",
+            code="print.citizen_requested",
+            field="citizen_requested",
+        )
+    refunded = [[fee.name, fee.amount] for fee in dossier.fees] if details.refund_fees else []
+    return detail | {
+        "reason": clean(details.reason or event.note),
+        "citizen_requested": details.citizen_requested,
+        "refunded_fees": refunded,
+    }
+
+
+def _letter_parameters(kind: str, letter: Letter) -> Apology | StopNotice:
+    detail = letter.detail
+    common: dict[str, Any] = {
+        "reason": str(detail.get("reason", "")),
+        "signer": str(detail.get("signer", DEFAULT_SIGNER)),
+        "signer_name": str(detail.get("signer_name", "")),
+        "number": letter.number,
+    }
+    if kind == APOLOGY:
+        due_times = [datetime.fromisoformat(str(value)) for value in detail["due_times"]]
+        return Apology(new_due_at=due_times[-1], earlier_due_times=due_times[:-1], **common)
+    return StopNotice(
+        refunded_fees=tuple(
+            Fee(str(name), int(amount)) for name, amount in detail["refunded_fees"]
+        ),
+        citizen_requested=bool(detail["citizen_requested"]),
+        **common,
+    )
+
+
+def _check_reprint(ctx: DeskContext, spec: FormSpec, letter: Letter, details: FormDetails) -> None:
+    """A reprint says what the letter said when it was issued: the clerk is told, rather
+    than silently ignored, when what she typed now differs."""
+    detail = letter.detail
+    differs = (
+        (details.reason and clean(details.reason) != detail.get("reason"))
+        or (
+            details.citizen_requested is not None
+            and details.citizen_requested != detail.get("citizen_requested")
+        )
+        or (details.signer and signer_for(details.signer).key != detail.get("signer"))
+        or (details.signer_name and clean(details.signer_name) != detail.get("signer_name"))
+    )
+    if differs:
+        templates = templates_for(ctx.config.template_set)
+        number = templates.number_line(spec.name, letter.number)
+        what = spec.description[:1].upper() + spec.description[1:]
+        raise InvalidInput(
+            f"{what} ({number}) đã ban hành ngày "
+            f"{to_office_time(letter.issued_at):%d/%m/%Y}: bản in lại giữ nguyên nội dung đã "
+            "ban hành; bỏ các nội dung vừa ghi để in lại.",
+            code="print.reprint_differs",
+        )
 
 
 def render_intake_supplement(

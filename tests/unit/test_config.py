@@ -38,6 +38,8 @@ CHANGED: dict[str, Any] = {
     "language": "en",
     "idle_lock_minutes": 0,
     "template_set": "2026",
+    "letter_signer": "kt",
+    "letter_signer_name": "Nguyễn Văn Phó",
     "province.url": "https://motcua.phutho.gov.vn/api",
     "province.username": "motcua",
     "province.password": "fernet:abc",
