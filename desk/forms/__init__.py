@@ -5,10 +5,13 @@ them directly.
 
 - ``get_form(name)`` / ``form_names()``: the definitions in ``resources/forms/*.json``.
 - ``validate_form(name, values)``: every ``FieldProblem`` (errors and warnings), each tied
-  to a field key such as ``"mother.full_name"``.
+  to a field key such as ``"mother.full_name"``; ``requester_role``: which person of the
+  form the requester is (the father when the relation is «Cha»).
 - ``form_output(form, values)``: ``IntakeRequest.form_data``, ``parties`` (role = the
   person field's key: child, mother, father, deceased, wife, husband, subject …) and the
   request numbers (copies, pages) the fees depend on.
+- ``record_values(form, parties, form_data)``: a recorded dossier back as the form's
+  values, to check it again; ``values_of_person``: one person as a person field's values.
 - ``APPLICANT``: the applicant block, a person field like the others.
 - ``missing_documents``: required documents not handed in (alternatives grouped).
 """
@@ -22,7 +25,13 @@ from desk.forms.definitions import (
     role_labels,
 )
 from desk.forms.documents import MissingDocument, default_counts, missing_documents
-from desk.forms.output import FormOutput, form_output, person_from_values
+from desk.forms.output import (
+    FormOutput,
+    form_output,
+    person_from_values,
+    record_values,
+    values_of_person,
+)
 from desk.forms.spec import (
     FieldKind,
     FieldSpec,
@@ -32,7 +41,13 @@ from desk.forms.spec import (
     Section,
     Severity,
 )
-from desk.forms.validation import FieldProblem, validate_form, validate_person, validate_values
+from desk.forms.validation import (
+    FieldProblem,
+    requester_role,
+    validate_form,
+    validate_person,
+    validate_values,
+)
 from desk.forms.values import format_date, parse_date_text
 
 __all__ = [
@@ -57,8 +72,11 @@ __all__ = [
     "missing_documents",
     "parse_date_text",
     "person_from_values",
+    "record_values",
+    "requester_role",
     "role_labels",
     "validate_form",
     "validate_person",
     "validate_values",
+    "values_of_person",
 ]

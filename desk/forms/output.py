@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -79,6 +79,55 @@ def person_from_values(spec: FieldSpec, values: Mapping[str, Any]) -> Person:
         id_issue_date=issued if isinstance(issued, date) else None,
         id_issuer=str(parsed.get("id_issuer") or ""),
     )
+
+
+def values_of_person(person: Person) -> dict[str, Any]:
+    """A recorded person as a person field's values (what the clerk would have typed):
+    the reverse of ``person_from_values``, empty parts left out. ``birth_year`` comes from
+    the date of birth, as the intake window copies the applicant into a parent's block."""
+    values: dict[str, Any] = {
+        "id_number": person.id_number,
+        "old_id_number": person.old_id_number,
+        "full_name": person.full_name,
+        "birth_date": person.birth_date,
+        "birth_year": person.birth_date.year if person.birth_date else None,
+        "sex": person.sex.value if person.sex else "",
+        "address": person.address,
+        "phone": person.phone,
+        "email": person.email,
+        "id_issue_date": person.id_issue_date,
+        "id_issuer": person.id_issuer,
+    }
+    return {key: value for key, value in values.items() if value not in (None, "")}
+
+
+def _get(data: Mapping[str, Any], path: str) -> Any:
+    head, _, tail = path.partition(".")
+    value = data.get(head)
+    if tail:
+        return _get(value, tail) if isinstance(value, Mapping) else None
+    return value
+
+
+def record_values(
+    form: FormDefinition, parties: Iterable[Party], form_data: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A recorded dossier's parties and form data as the form's values, so that what was
+    recorded can be checked again by ``validate_values`` (the intake window's checks):
+    each party under its role, a value ``copy_to`` put in the form data back in its person."""
+    values: dict[str, Any] = dict(form_data)
+    people = {party.role: party.person for party in parties}
+    for spec in form.person_fields():
+        person = people.get(spec.key)
+        if person is None:
+            continue
+        person_values = values_of_person(person)
+        for part in spec.person:
+            copied = _get(form_data, part.copy_to) if part.copy_to else None
+            if copied is not None:
+                person_values[part.key] = copied
+        values[spec.key] = person_values
+    return values
 
 
 def is_late(form: FormDefinition, values: Mapping[str, Any], today: date) -> bool:

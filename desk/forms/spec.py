@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any
 
@@ -66,6 +67,19 @@ RULE_KINDS = (
     "different",  # fields must not all hold the same value
     "together",  # when one of fields is filled, all of them must be
     "not_equals",  # field must not hold `equals` (a value the law does not allow)
+    "is_requester",  # when `when` equals `equals`, the person `field` is the requester:
+    # it must be filled (the clerk copies the applicant), and the printed declaration
+    # fills that person's block from the requester when the dossier has no separate one
+    "family_name",  # the person name `field` should carry the family name of one of
+    # `fields` (Civil Code 2015 art. 26); exceptions exist, so it is usually a warning
+)
+
+# Lines a printed declaration carries only when its form's data names them: the 2020
+# template (Circular 04/2020/TT-BTP) does not certainly have them (docs/legal-basis).
+PRINTED_EXTRAS = (
+    "requester_birth_date",  # the requester's date of birth
+    "parent_id_number",  # each parent's personal ID number
+    "marriage_registration",  # the parents' marriage registration (number, book, date, place)
 )
 
 
@@ -150,15 +164,21 @@ class FormDefinition:
     request: tuple[tuple[str, str], ...] = ()  # IntakeRequest attribute ← field key
     late: LateRule | None = None
     applicant_label: str = "Người nộp hồ sơ"
+    printed_extras: tuple[str, ...] = ()  # of PRINTED_EXTRAS: what the declaration prints
+    printed_basis: str = ""  # the template the printed declaration follows
+    # Fields by key, built once: validation looks fields up for every value and rule, and
+    # the demo validates every generated dossier.
+    _by_key: dict[str, FieldSpec] = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key = {spec.key: spec for section in self.sections for spec in section.fields}
+        object.__setattr__(self, "_by_key", by_key)
 
     def fields(self) -> list[FieldSpec]:
-        return [f for section in self.sections for f in section.fields]
+        return list(self._by_key.values())
 
     def field(self, key: str) -> FieldSpec | None:
-        for spec in self.fields():
-            if spec.key == key:
-                return spec
-        return None
+        return self._by_key.get(key)
 
     def person_fields(self) -> list[FieldSpec]:
         return [f for f in self.fields() if f.is_person]
@@ -307,6 +327,7 @@ def form_from_dict(data: Any, lists: Mapping[str, Sequence[str]] | None = None) 
         if late_raw
         else None
     )
+    printed_extras, printed_basis = _printed(name, data.get("declaration"))
     form = FormDefinition(
         name=name,
         title=clean(data.get("title")) or name,
@@ -316,9 +337,28 @@ def form_from_dict(data: Any, lists: Mapping[str, Sequence[str]] | None = None) 
         request=tuple((str(k), str(v)) for k, v in (data.get("request") or {}).items()),
         late=late,
         applicant_label=clean(data.get("applicant_label")) or "Người nộp hồ sơ",
+        printed_extras=printed_extras,
+        printed_basis=printed_basis,
     )
     _check_references(form)
     return form
+
+
+def _printed(form: str, raw: Any) -> tuple[tuple[str, ...], str]:
+    """The ``declaration`` block: the template the printed declaration follows and the
+    optional lines (``extra_lines``, of PRINTED_EXTRAS) it carries."""
+    if raw is None:
+        return (), ""
+    if not isinstance(raw, dict):
+        raise _error(form, "«declaration» phải là một bảng (basis, extra_lines).")
+    extras = tuple(str(line) for line in raw.get("extra_lines", ()))
+    unknown = [line for line in extras if line not in PRINTED_EXTRAS]
+    if unknown:
+        known = ", ".join(PRINTED_EXTRAS)
+        raise _error(
+            form, f"dòng in thêm «{unknown[0]}» không có; các dòng có thể in thêm: {known}."
+        )
+    return extras, clean(raw.get("basis"))
 
 
 def _known_paths(form: FormDefinition) -> set[str]:
@@ -337,6 +377,18 @@ def _check_references(form: FormDefinition) -> None:
         for path in (*rule.fields, rule.field, rule.other, rule.when):
             if path and path not in known:
                 raise _error(form.name, f"quy tắc «{rule.rule}» nhắc đến trường lạ «{path}».")
+        if rule.rule == "is_requester":
+            spec = form.field(rule.field)
+            if spec is None or not spec.is_person or not rule.when:
+                raise _error(
+                    form.name, "quy tắc «is_requester» cần «field» là một người và «when»."
+                )
+        if rule.rule == "family_name":
+            names = (rule.field, *rule.fields)
+            if not rule.fields or not all(p.endswith(".full_name") for p in names):
+                raise _error(
+                    form.name, "quy tắc «family_name» so các họ tên («….full_name») với nhau."
+                )
     for attribute, path in form.request:
         if attribute not in ("copies", "pages", "sets_count"):
             raise _error(form.name, f"không gán được vào hồ sơ thuộc tính «{attribute}».")

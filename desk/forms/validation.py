@@ -304,6 +304,24 @@ def _equals(actual: Any, expected: Any) -> bool:
     return bool(actual == expected)
 
 
+def family_name(full_name: str) -> str:
+    """The family name (họ) of a Vietnamese full name: its first word, compared without
+    regard to case but with its accents (Lê and Lý are different families)."""
+    words = clean(full_name).split(" ", 1)
+    return words[0].casefold()
+
+
+def requester_role(form: FormDefinition, values: Mapping[str, Any]) -> str | None:
+    """The person field the requester is (``"father"`` when the relation is «Cha»), by the
+    form's ``is_requester`` rules; None when the requester is someone else."""
+    for rule in form.rules:
+        if rule.rule == "is_requester" and _equals(
+            typed_value(form, values, rule.when), rule.equals
+        ):
+            return rule.field
+    return None
+
+
 def _full_years(later: date, earlier: date) -> int:
     years = later.year - earlier.year
     if (later.month, later.day) < (earlier.month, earlier.day):
@@ -326,9 +344,16 @@ def _apply_rule(
         if filled and len(filled) < len(rule.fields):
             return [problem(path) for path in rule.fields if path not in filled]
         return []
-    if rule.rule == "required_when":
+    if rule.rule in ("required_when", "is_requester"):
         trigger = typed_value(form, values, rule.when)
         if _equals(trigger, rule.equals) and not _filled(form, values, rule.field):
+            return [problem(rule.field)]
+        return []
+    if rule.rule == "family_name":
+        name = typed_value(form, values, rule.field)
+        others = [typed_value(form, values, path) for path in rule.fields]
+        families = {family_name(o) for o in others if isinstance(o, str) and o}
+        if isinstance(name, str) and name and families and family_name(name) not in families:
             return [problem(rule.field)]
         return []
     if rule.rule == "not_equals":

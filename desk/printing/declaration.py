@@ -8,7 +8,9 @@ Where each value comes from:
 
 - requester: ``dossier.applicant`` (name, birth date, ID number/issue date/issuer, address);
 - the child, mother and father: ``dossier.parties`` with roles ``"child"``, ``"mother"``,
-  ``"father"`` (name, sex, birth date, address, ID number);
+  ``"father"`` (name, sex, birth date, address, ID number). When the requester is a parent
+  (the form's ``is_requester`` rule: «Cha» → the father, «Mẹ» → the mother) and the dossier
+  has no separate party for that parent, the parent's block is the requester's;
 - ``dossier.form_data`` keys (all optional, strings unless said otherwise):
 
   ========================  ==========================================================
@@ -30,6 +32,12 @@ Where each value comes from:
                             marriage registration; absent when not married/unknown
   ``extract_copies``        int: copies of the birth extract requested (0: none)
   ========================  ==========================================================
+
+The layout is the 2020 template (Circular 04/2020/TT-BTP). Lines it does not certainly
+have print only when the form's data names them (``"declaration": {"extra_lines": …}`` in
+``resources/forms/birth_registration.json``): the requester's date of birth, the parents'
+personal ID numbers, the parents' marriage registration. A newborn has no personal ID
+number yet (it is given at registration): the child's block has no such line.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ from desk.domain.dossier import Dossier, Person
 from desk.domain.office import Office
 from desk.domain.text import clean
 from desk.errors import InvalidInput
+from desk.forms import FormDefinition, get_form, requester_role
 from desk.printing.formats import count, office_day, or_blank, place_and_date, short_date
 from desk.printing.layout import Block, Metadata, Section, bold, italic, plain, render_pdf
 from desk.printing.paper import A4, A5, paper_for
@@ -50,6 +59,7 @@ from desk.printing.templates import DEFAULT_TEMPLATE_SET, templates_for
 from desk.printing.words import date_in_words
 
 TITLE = "TỜ KHAI ĐĂNG KÝ KHAI SINH"
+FORM_NAME = "birth_registration"  # the intake form whose data the declaration prints
 FORM_DATA_KEYS = (
     "requester_id_type",
     "relation_to_child",
@@ -111,13 +121,27 @@ def child_birth_date(dossier: Dossier) -> date | None:
     return _date(dossier.form_data, "child_birth_date") or (child.birth_date if child else None)
 
 
-def _parent_lines(kit: Kit, dossier: Dossier, role: str, label: str) -> list[Block]:
+def parent(dossier: Dossier, role: str, form: FormDefinition | None = None) -> Person | None:
+    """Who the declaration prints in the ``role`` parent's block: the dossier's party of
+    that role, or else the requester when the requester is that parent."""
     person = _party(dossier, role)
+    if person is not None:
+        return person
+    form = form or get_form(FORM_NAME)
+    if requester_role(form, dossier.form_data) == role:
+        return dossier.applicant
+    return None
+
+
+def _parent_lines(
+    kit: Kit, dossier: Dossier, form: FormDefinition, role: str, label: str
+) -> list[Block]:
+    person = parent(dossier, role, form)
     data = dossier.form_data
     year = _int(data, f"{role}_birth_year")
     if year is None and person is not None and person.birth_date is not None:
         year = person.birth_date.year
-    return [
+    lines: list[Block] = [
         kit.field(f"Họ, chữ đệm, tên {label}", person.full_name if person else "", strong=True),
         kit.fields(
             ("Năm sinh", str(year) if year else ""),
@@ -125,8 +149,10 @@ def _parent_lines(kit: Kit, dossier: Dossier, role: str, label: str) -> list[Blo
             ("Quốc tịch", _text(data, f"{role}_nationality")),
         ),
         kit.field("Nơi cư trú", person.address if person else ""),
-        kit.field("Số định danh cá nhân", person.id_number if person else ""),
     ]
+    if "parent_id_number" in form.printed_extras:
+        lines.append(kit.field("Số định danh cá nhân", person.id_number if person else ""))
+    return lines
 
 
 def _marriage_line(kit: Kit, dossier: Dossier) -> Block:
@@ -148,16 +174,19 @@ def _marriage_line(kit: Kit, dossier: Dossier) -> Block:
     )
 
 
-def _requester_lines(kit: Kit, dossier: Dossier) -> list[Block]:
+def _requester_lines(kit: Kit, dossier: Dossier, form: FormDefinition) -> list[Block]:
     person = dossier.applicant
     data = dossier.form_data
     id_type = _text(data, "requester_id_type") or "CCCD/Căn cước"
     issued = short_date(person.id_issue_date) if person.id_issue_date else ""
+    lines = [kit.field("Họ, chữ đệm, tên người yêu cầu", person.full_name, strong=True)]
+    if "requester_birth_date" in form.printed_extras:
+        born = short_date(person.birth_date) if person.birth_date else ""
+        lines.append(kit.field("Ngày, tháng, năm sinh", born))
+    # The template's order: residence, then the ID paper (its kind, number, issuer, date).
     return [
-        kit.field("Họ, chữ đệm, tên người yêu cầu", person.full_name, strong=True),
-        kit.field(
-            "Ngày, tháng, năm sinh", short_date(person.birth_date) if person.birth_date else ""
-        ),
+        *lines,
+        kit.field("Nơi cư trú", person.address),
         kit.para(
             [
                 plain(f"Giấy tờ tùy thân: {id_type}, số "),
@@ -167,7 +196,6 @@ def _requester_lines(kit: Kit, dossier: Dossier) -> list[Block]:
             ]
         ),
         kit.field("Nơi cấp", person.id_issuer),
-        kit.field("Nơi cư trú", person.address),
         kit.field("Quan hệ với người được khai sinh", _text(data, "relation_to_child")),
     ]
 
@@ -188,7 +216,6 @@ def _child_lines(kit: Kit, dossier: Dossier) -> list[Block]:
         ),
         kit.field("Nơi sinh", _text(data, "child_birth_place")),
         kit.field("Quê quán", _text(data, "home_town")),
-        kit.field("Số định danh cá nhân", child.id_number if child else ""),
     ]
 
 
@@ -203,11 +230,15 @@ def render_declaration(
     paper: str = A4,
     template_set: str = DEFAULT_TEMPLATE_SET,
     issued_on: date | None = None,
+    form: FormDefinition | None = None,
 ) -> bytes:
     """The birth registration declaration for the citizen to check and sign (A4 or A5).
 
-    Dated the day the dossier was received unless ``issued_on`` says otherwise.
+    Dated the day the dossier was received unless ``issued_on`` says otherwise. ``form``:
+    the birth registration form whose rules and printed lines apply (the shipped one by
+    default).
     """
+    form = form or get_form(FORM_NAME)
     kit = Kit(paper_for(paper, allowed=(A4, A5)), templates_for(template_set))
     copies = _int(dossier.form_data, "extract_copies") or 0
     if copies > 0:
@@ -220,14 +251,14 @@ def render_declaration(
         kit.title(TITLE),
         kit.para([plain("Kính gửi: "), bold(office.agency_name)], align="center"),
         kit.gap(0.4),
-        *_requester_lines(kit, dossier),
+        *_requester_lines(kit, dossier, form),
         _heading(kit, "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:"),
         *_child_lines(kit, dossier),
         _heading(kit, "Thông tin về người mẹ:"),
-        *_parent_lines(kit, dossier, "mother", "người mẹ"),
+        *_parent_lines(kit, dossier, form, "mother", "người mẹ"),
         _heading(kit, "Thông tin về người cha:"),
-        *_parent_lines(kit, dossier, "father", "người cha"),
-        _marriage_line(kit, dossier),
+        *_parent_lines(kit, dossier, form, "father", "người cha"),
+        *([_marriage_line(kit, dossier)] if "marriage_registration" in form.printed_extras else []),
         kit.para(
             "Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật, được sự "
             "thỏa thuận nhất trí của các bên liên quan theo quy định pháp luật. Tôi chịu hoàn "

@@ -19,6 +19,7 @@ from desk.forms import (
     get_form,
     missing_documents,
     parse_date_text,
+    requester_role,
     role_labels,
     validate_form,
     validate_person,
@@ -144,7 +145,61 @@ def test_relation_names_the_parent_who_must_be_filled() -> None:
     problems = validate_form(
         "birth_registration", birth_values(relation_to_child="Cha", father={}), today=TODAY
     )
-    assert any(p.key == "father" and p.code == "rule.required_when" for p in problems)
+    assert any(p.key == "father" and p.is_error and "người cha" in p.message for p in problems)
+    problems = validate_form(
+        "birth_registration", birth_values(relation_to_child="mẹ", mother={}), today=TODAY
+    )
+    assert any(p.key == "mother" and p.is_error and "người mẹ" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("relation", "role"),
+    [("Cha", "father"), ("cha", "father"), ("Mẹ", "mother"), ("Bà nội", None), ("", None)],
+)
+def test_the_requester_is_the_parent_the_relation_names(relation: str, role: str | None) -> None:
+    form = get_form("birth_registration")
+    assert requester_role(form, birth_values(relation_to_child=relation)) == role
+    # The recorded form data answers the same (the declaration asks it).
+    assert requester_role(form, {"relation_to_child": relation}) == role
+
+
+def family_warnings(child: str, father: str = "", mother: str = "") -> list:
+    values = birth_values(
+        child={"full_name": child, "birth_date": "05/11/2026", "sex": "Nam"},
+        father={"full_name": father, "birth_year": "1993"} if father else {},
+        mother={"full_name": mother, "birth_year": "1995"} if mother else {},
+    )
+    problems = validate_form("birth_registration", values, today=TODAY)
+    return [p for p in problems if p.code == "rule.family_name"]
+
+
+def test_a_child_named_after_neither_parent_is_a_warning_not_an_error() -> None:
+    warned = family_warnings("Lê Gia Bảo", father="Trần Văn Nam", mother="Nguyễn Thị Hoa")
+    assert len(warned) == 1
+    assert warned[0].key == "child.full_name"
+    assert warned[0].severity is Severity.WARNING and not warned[0].is_error
+    assert "Bộ luật Dân sự 2015, điều 26" in warned[0].message
+
+
+@pytest.mark.parametrize(
+    ("child", "father", "mother"),
+    [
+        ("Trần Gia Bảo", "Trần Văn Nam", "Nguyễn Thị Hoa"),  # the father's family name
+        ("Nguyễn Gia Bảo", "Trần Văn Nam", "Nguyễn Thị Hoa"),  # the mother's
+        ("Nguyễn Trần Gia Bảo", "Trần Văn Nam", "Nguyễn Thị Hoa"),  # both, the mother's first
+        ("trần gia bảo", "TRẦN VĂN NAM", ""),  # case does not matter; one parent only
+        ("Nguyễn Thị Mai", "", "Nguyễn Thị Hoa"),  # only the mother declared
+        ("Lò Văn Páo", "", ""),  # no parent named: nothing to compare (another error)
+    ],
+)
+def test_a_child_with_a_parents_family_name_is_not_warned(
+    child: str, father: str, mother: str
+) -> None:
+    assert family_warnings(child, father=father, mother=mother) == []
+
+
+def test_family_names_differ_by_their_accents() -> None:
+    assert family_warnings("Lý Gia Bảo", father="Lê Văn Nam", mother="Lò Thị Hoa")
 
 
 def test_id_number_format_and_mismatch_warning() -> None:
@@ -336,6 +391,16 @@ def test_missing_documents_counts_alternatives_once() -> None:
             "họ tên",
         ),
         ({"version": 9}, "Phiên bản"),
+        ({"declaration": {"extra_lines": ["child_id_number"]}}, "dòng in thêm"),
+        (
+            {
+                "sections": [
+                    {"title": "A", "fields": [{"key": "a", "label": "A", "kind": "text"}]}
+                ],
+                "rules": [{"rule": "is_requester", "field": "a", "when": "a", "message": "x"}],
+            },
+            "is_requester",
+        ),
     ],
 )
 def test_bad_definitions_are_refused_with_a_message(change: dict, message: str) -> None:

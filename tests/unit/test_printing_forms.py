@@ -519,8 +519,6 @@ def test_declaration(forms: dict[str, bytes]) -> None:
         "Năm sinh: 1995; Dân tộc: Kinh; Quốc tịch: Việt Nam",
         "Số định danh cá nhân: 001195067890",
         "Họ, chữ đệm, tên người cha: Trần Văn Bình",
-        "Giấy chứng nhận kết hôn của cha, mẹ: số 15, quyển số 01/2024, đăng ký ngày 08/03/2024"
-        " tại UBND xã Yên Lạc",
         "Đề nghị cấp bản sao trích lục khai sinh: Có; số lượng: 02 bản",
         "Làm tại: Yên Lạc, ngày 23 tháng 11 năm 2026",
         "NGƯỜI YÊU CẦU",
