@@ -22,6 +22,7 @@ from desk.printing.layout import (
     Stack,
     Table,
     bold,
+    keep_together,
     paginate,
     plain,
     render_pdf,
@@ -65,6 +66,32 @@ def test_long_codes_break_after_their_hyphens() -> None:
     lines = wrap([plain("000.17.22.H56-261123-0007")], 8, 60)
     texts = ["".join(f.text for f in line.fragments) for line in lines]
     assert texts == ["000.17.22.H56-", "261123-0007"]
+
+
+def line_texts(lines: list) -> list[str]:
+    return ["".join(f.text for f in line.fragments) for line in lines]
+
+
+def test_a_name_held_together_moves_to_the_next_line_whole() -> None:
+    """«TRUNG TÂM … XÃ YÊN / LẠC»: the commune's name is one word to a reader."""
+    name = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG " + keep_together("XÃ YÊN LẠC")
+    width = string_width("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ YÊN", Face.BOLD, 9) + 1
+    assert line_texts(wrap([bold(name.replace("\u00a0", " "))], 9, width))[-1] == "LẠC"
+    texts = line_texts(wrap([bold(name)], 9, width))
+    assert texts == ["TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "XÃ YÊN LẠC"]  # printed spaces
+
+
+def test_a_name_held_together_wider_than_the_line_breaks_at_its_spaces() -> None:
+    name = keep_together("Ủy ban nhân dân xã Yên Lạc")
+    texts = line_texts(wrap([plain(name)], 9, 60))
+    assert len(texts) > 1
+    assert " ".join(texts).split() == "Ủy ban nhân dân xã Yên Lạc".split()  # no syllable cut
+
+
+def test_balanced_lines_never_split_a_name_held_together() -> None:
+    title = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG " + keep_together("XÃ YÊN LẠC")
+    lines = Paragraph(bold(title), size=9, balance=True).lines(150)
+    assert any("XÃ YÊN LẠC" in text for text in line_texts(lines))
 
 
 def test_faces_mix_on_one_line_and_newlines_force_breaks() -> None:

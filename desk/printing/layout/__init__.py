@@ -21,6 +21,7 @@ from desk.printing.layout.blocks import Block, Paragraph, Row, Spacer, Stack
 from desk.printing.layout.pages import Metadata, Section, paginate, render_pdf
 from desk.printing.layout.table import Column, ColumnGroup, Table
 from desk.printing.layout.text import (
+    NO_BREAK,
     Align,
     LayoutError,
     Painter,
@@ -31,12 +32,14 @@ from desk.printing.layout.text import (
     bold,
     bold_italic,
     italic,
+    keep_together,
     nfc,
     plain,
     wrap,
 )
 
 __all__ = [
+    "NO_BREAK",
     "Align",
     "Block",
     "Column",
@@ -57,6 +60,7 @@ __all__ = [
     "bold",
     "bold_italic",
     "italic",
+    "keep_together",
     "nfc",
     "paginate",
     "plain",

@@ -3,11 +3,13 @@ they are given and split between pages where they may be."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from desk.printing.fonts import string_width
 from desk.printing.layout.text import (
     _EPSILON,
+    NO_BREAK,
     Align,
     LayoutError,
     Painter,
@@ -17,6 +19,8 @@ from desk.printing.layout.text import (
     as_spans,
     wrap,
 )
+
+_SPACES = re.compile(r"[ \t\n]+")  # where a line may break (not at NO_BREAK)
 
 # --- blocks -----------------------------------------------------------------------------
 
@@ -85,12 +89,13 @@ class Paragraph(Block):
 
     def _balanced(self, lines: list[_Line], width: float) -> list[_Line]:
         """The narrowest wrapping with the same number of lines (a few halvings). Never
-        narrower than the widest word, which would then be cut."""
+        narrower than the widest word (a phrase held together counts as one), which would
+        then be cut."""
         widest = max(
             (
-                string_width(word, span.face, self.size)
+                string_width(word.replace(NO_BREAK, " "), span.face, self.size)
                 for span in self.spans
-                for word in span.text.split()
+                for word in _SPACES.split(span.text)
             ),
             default=0.0,
         )

@@ -17,6 +17,10 @@ Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 
 _EPSILON = 0.01  # pt; rounding slack when comparing heights
+# A space that does not break a line: a name of several syllables ("xã Yên Lạc") is one
+# word to a Vietnamese reader even though each syllable is written apart. It prints as an
+# ordinary space.
+NO_BREAK = "\u00a0"
 _BREAKS = re.compile(r"(\n|[ \t]+)")
 _HYPHEN_CHUNKS = re.compile(r"[^-]*-|[^-]+")
 
@@ -79,9 +83,17 @@ class _Line:
     width: float
 
 
+def keep_together(text: str) -> str:
+    """``text`` with its spaces made unbreakable: it goes to the next line whole, and is
+    broken at its spaces only when it is wider than a whole line."""
+    return " ".join(text.split()).replace(" ", NO_BREAK)
+
+
 class _Wrapper:
     """Greedy line filling: break at spaces and newlines; a word wider than the line is
-    cut between characters (long e-mail addresses, URLs) rather than overflowing."""
+    cut between characters (long e-mail addresses, URLs) rather than overflowing. Syllables
+    joined by ``NO_BREAK`` stay on one line unless together they are wider than the line,
+    and then they break at those spaces, never inside a syllable."""
 
     def __init__(self, width: float, size: float) -> None:
         self.width = width
@@ -99,8 +111,12 @@ class _Wrapper:
         self.finish_line()
 
     def word(self, parts: list[tuple[str, Face]]) -> None:
-        measured = [(text, face, string_width(text, face, self.size)) for text, face in parts]
+        spaced = [(text.replace(NO_BREAK, " "), face) for text, face in parts]
+        measured = [(text, face, string_width(text, face, self.size)) for text, face in spaced]
         word_width = sum(width for _, _, width in measured)
+        if word_width > self.width + _EPSILON and spaced != parts:
+            self.phrase_apart(parts)
+            return
         gap = 0.0
         if self.pending_space is not None and self.pieces:
             gap = string_width(" ", self.pending_space, self.size)
@@ -121,6 +137,21 @@ class _Wrapper:
         for text, face, _ in measured:
             for chunk in _HYPHEN_CHUNKS.findall(text):
                 self.glue(chunk, face)
+
+    def phrase_apart(self, parts: list[tuple[str, Face]]) -> None:
+        """A phrase held together that is wider than a line: its syllables as words."""
+        syllable: list[tuple[str, Face]] = []
+        for text, face in parts:
+            for index, piece in enumerate(text.split(NO_BREAK)):
+                if index:
+                    if syllable:
+                        self.word(syllable)
+                        syllable = []
+                    self.space(face)
+                if piece:
+                    syllable.append((piece, face))
+        if syllable:
+            self.word(syllable)
 
     def glue(self, text: str, face: Face) -> None:
         """Add text with no space before it, on a new line if it does not fit."""
