@@ -110,6 +110,9 @@ class Procedure:
     notes: str = ""
     active: bool = True
     processing_by: ProcessingBy | None = None  # a time chosen by the form (see ProcessingBy)
+    # Bodies that take part besides the lead one (cơ quan phối hợp), named on the control
+    # slip (form 06): where the province sets them, e.g. the commune police (verify).
+    coordinating_units: tuple[str, ...] = ()
 
     def normal_processing(self, form_data: Mapping[str, Any] | None = None) -> ProcessingTime:
         """The time without checks: the case the form names, else the procedure's own."""
@@ -162,6 +165,8 @@ class Procedure:
             data["extended_days"] = str(self.extended.days)
         if self.processing_by is not None:
             data["processing_by"] = self.processing_by.to_dict()
+        if self.coordinating_units:
+            data["coordinating_units"] = list(self.coordinating_units)
         return data
 
 
@@ -227,6 +232,17 @@ def _extended(
             code="catalogue.processing",
         )
     return ProcessingTime(days)
+
+
+def _coordinating_units(value: Any, where: str) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    if not isinstance(value, list) or not all(isinstance(unit, str) for unit in value):
+        raise CatalogueError(
+            f"{where}: «coordinating_units» phải là danh sách tên cơ quan phối hợp.",
+            code="catalogue.coordinating_units",
+        )
+    return tuple(name for name in (clean(unit) for unit in value) if name)
 
 
 def procedure_from_dict(data: dict[str, Any]) -> Procedure:
@@ -296,6 +312,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         notes=clean(data.get("notes")),
         active=bool(data.get("active", True)),
         processing_by=processing_by,
+        coordinating_units=_coordinating_units(data.get("coordinating_units"), where),
     )
 
 
