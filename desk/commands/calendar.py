@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, parse_moment
 from desk.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from desk.services.calendar import YearCalendar
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -36,14 +40,46 @@ def _year(args: argparse.Namespace, year: int) -> int:
 
     with open_office(args) as ctx:
         listing = year_calendar(ctx, year)
-    print(f"Ngày nghỉ năm {year} (ngoài thứ Bảy, Chủ nhật):")
+    print(f"Ngày nghỉ năm {year} (ngoài thứ Bảy, Chủ nhật) — {notice_line(listing)}")
     for day in listing.days_off:
-        print(f"  {day.day.isoformat()}  {weekday_name(day.day):<9} {day.name}")
+        print(
+            f"  {day.day.isoformat()}  {weekday_name(day.day):<9} {day.name}"
+            f"{_mark(listing, day.day)}"
+        )
     if listing.extra_working_days:
         print("Ngày cuối tuần làm việc bù:")
         for override in listing.extra_working_days:
-            print(f"  {override.day.isoformat()}  {weekday_name(override.day):<9} {override.name}")
+            print(
+                f"  {override.day.isoformat()}  {weekday_name(override.day):<9} {override.name}"
+                f"{_mark(listing, override.day)}"
+            )
     return EXIT_OK
+
+
+ESTIMATE_MARK = " (ước tính theo thư viện holidays, chờ thông báo của Thủ tướng)"
+
+
+def notice_line(listing: YearCalendar) -> str:
+    """Whether the year's official notice is entered, and what that means here."""
+    from desk.domain.calendar import NoticeStatus
+
+    library = (
+        f"thư viện holidays có thông báo chính thức đến năm {listing.notice_through}"
+        if listing.notice_through
+        else "thư viện holidays không có thông báo chính thức nào"
+    )
+    if listing.notice is NoticeStatus.OVERRIDES:
+        return "đã nhập thông báo nghỉ lễ, Tết của năm (có điều chỉnh của người phụ trách)."
+    if listing.notice is NoticeStatus.LIBRARY:
+        return f"theo thông báo nghỉ lễ, Tết của năm ({library})."
+    return (
+        f"chưa nhập thông báo nghỉ lễ, Tết của Thủ tướng cho năm này (chưa có điều chỉnh nào; "
+        f"{library}): Tết, Giỗ Tổ và ngày nghỉ bù, làm bù là ước tính."
+    )
+
+
+def _mark(listing: YearCalendar, day: date) -> str:
+    return ESTIMATE_MARK if listing.is_estimated(day) else ""
 
 
 def _due(args: argparse.Namespace) -> int:
@@ -51,8 +87,11 @@ def _due(args: argparse.Namespace) -> int:
     from desk.services.calendar import due_terms
 
     received = parse_moment(args.received)
+    pauses = [(parse_moment(start), parse_moment(end)) for start, end in args.paused or ()]
     with open_office(args) as ctx:
-        terms = due_terms(ctx, args.procedure, received, needs_checks=args.needs_checks)
+        terms = due_terms(
+            ctx, args.procedure, received, needs_checks=args.needs_checks, pauses=pauses
+        )
     print(iso_minute(terms.due_at))
     return EXIT_OK
 
@@ -86,7 +125,8 @@ def add_commands(commands: Commands) -> None:
         "calendar",
         cmd_calendar,
         "lịch: «desk calendar [NĂM]» liệt kê ngày nghỉ; «desk calendar due --procedure MÃ "
-        '--received "YYYY-MM-DD HH:MM"» tính hạn trả; «desk calendar off|work|remove '
+        '--received "YYYY-MM-DD HH:MM" [--needs-checks] [--paused TỪ ĐẾN]…» tính hạn trả; '
+        "«desk calendar off|work|remove "
         "YYYY-MM-DD» điều chỉnh ngày nghỉ / làm bù",
     )
     calendar.add_argument("what", nargs="?", metavar="NĂM|due|off|work|remove")
@@ -98,5 +138,14 @@ def add_commands(commands: Commands) -> None:
         action="store_true",
         help="thời hạn khi cần xác minh (như khi tiếp nhận: thủ tục không có thời hạn riêng "
         "cho xác minh thì dùng thời hạn thường)",
+    )
+    calendar.add_argument(
+        "--paused",
+        nargs=2,
+        action="append",
+        metavar=('"TỪ"', '"ĐẾN"'),
+        help='một lần chờ bổ sung giấy tờ, từ "YYYY-MM-DD HH:MM" đến "YYYY-MM-DD HH:MM" (lúc '
+        "nhận đủ giấy tờ); lặp lại được. Thủ tục trong ngày: hạn tính lại theo quy tắc trong "
+        "ngày từ lúc nhận đủ; thủ tục khác: hạn lùi thêm thời gian làm việc đã chờ",
     )
     calendar.add_argument("--name", default="", help="tên ngày / căn cứ (số thông báo)")

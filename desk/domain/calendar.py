@@ -2,6 +2,9 @@
 
 All arithmetic happens on naive local office time (Asia/Ho_Chi_Minh, no daylight saving);
 the public functions take and return timezone-aware datetimes.
+
+It is one piece: which days are worked, how working time adds up, and the due-time rules
+counted on it (the cut-off, days added for checks, supplement pauses) are one calculation.
 """
 
 from __future__ import annotations
@@ -122,6 +125,32 @@ def _vietnam_public_holidays(year: int) -> tuple[dict[date, str], frozenset[date
     return days, swapped
 
 
+@functools.cache
+def library_notice_year() -> int | None:
+    """The last year whose Prime Minister's notice (day swaps) the installed holidays
+    library carries; later years are its own reckoning of the law."""
+    try:
+        from holidays.countries.vietnam import VietnamStaticHolidays
+
+        years = [y for y in VietnamStaticHolidays.special_public_holidays if isinstance(y, int)]
+    except (ImportError, AttributeError):  # another version lays it out differently
+        return None
+    return max(years, default=None)
+
+
+# Labour Code 2019 art. 112: the days off on a fixed solar date. The others (Tết, Giỗ Tổ),
+# and every bridge day or swapped Saturday, depend on the lunar calendar or the year's notice.
+FIXED_DATE_HOLIDAYS = frozenset({(1, 1), (4, 30), (5, 1), (9, 2), (11, 24)})
+
+
+class NoticeStatus(Enum):
+    """Whether a year's official notice of days off (Tết break, swaps) is on the desk."""
+
+    OVERRIDES = "overrides"  # the supervisor entered at least one correction for the year
+    LIBRARY = "library"  # the holidays library carries the notices through that year
+    NONE = "none"  # neither: Tết, Giỗ Tổ and the swaps are the library's estimate
+
+
 def vietnam_holidays(year: int) -> Mapping[date, str]:
     return _vietnam_public_holidays(year)[0]
 
@@ -189,6 +218,7 @@ class WorkingCalendar:
     overrides: Iterable[CalendarOverride] = ()
     holiday_source: HolidaySource = vietnam_holidays
     swapped_workdays: Callable[[int], frozenset[date]] = vietnam_swapped_workdays
+    notice_through: int | None = field(default_factory=library_notice_year)
 
     def __post_init__(self) -> None:
         self._overrides: dict[date, CalendarOverride] = {o.day: o for o in self.overrides}
@@ -256,6 +286,25 @@ class WorkingCalendar:
                 result.append(CalendarOverride(day, DayKind.WORK, name))
             day += timedelta(days=1)
         return result
+
+    def notice_status(self, year: int) -> NoticeStatus:
+        """Whether the year's official notice counts as entered: the supervisor entered a
+        correction for it, or the holidays library carries the notices through it."""
+        if any(day.year == year for day in self._overrides):
+            return NoticeStatus.OVERRIDES
+        if self.notice_through is not None and year <= self.notice_through:
+            return NoticeStatus.LIBRARY
+        return NoticeStatus.NONE
+
+    def is_estimated(self, day: date) -> bool:
+        """A day off or a swapped working day that is only the library's estimate: its
+        year's notice is not entered, no correction fixes it, and it is not a holiday on a
+        fixed solar date (Tết, Giỗ Tổ, bridge days and swaps are)."""
+        if day in self._overrides or self.notice_status(day.year) is not NoticeStatus.NONE:
+            return False
+        if (day.month, day.day) in FIXED_DATE_HOLIDAYS:
+            return False
+        return day in self.holiday_source(day.year) or day in self.swapped_workdays(day.year)
 
     # --- working time -----------------------------------------------------------------
 

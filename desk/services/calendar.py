@@ -3,10 +3,17 @@ per-year corrections (extra days off, swapped working Saturdays)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from desk.domain.calendar import CalendarOverride, DayKind, NonWorkingDay, now_in_office
+from desk.domain.calendar import (
+    CalendarOverride,
+    DayKind,
+    NonWorkingDay,
+    NoticeStatus,
+    now_in_office,
+)
 from desk.domain.intake import IntakeTerms, intake_terms
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
@@ -23,6 +30,12 @@ class YearCalendar:
     year: int
     days_off: list[NonWorkingDay]  # public holidays and extra days off, weekends aside
     extra_working_days: list[CalendarOverride]  # weekend days worked this year
+    notice: NoticeStatus = NoticeStatus.LIBRARY  # is the year's official notice entered?
+    notice_through: int | None = None  # the last year the holidays library has notices for
+    estimated: frozenset[date] = frozenset()  # days off / worked that are only estimates
+
+    def is_estimated(self, day: date) -> bool:
+        return day in self.estimated
 
 
 def year_calendar(ctx: DeskContext, year: int) -> YearCalendar:
@@ -31,15 +44,31 @@ def year_calendar(ctx: DeskContext, year: int) -> YearCalendar:
         raise InvalidInput(
             f"Năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}.", code="calendar.year"
         )
-    return YearCalendar(year, calendar.non_working_days(year), calendar.extra_working_days(year))
+    days_off = calendar.non_working_days(year)
+    extra = calendar.extra_working_days(year)
+    days = [d.day for d in days_off] + [o.day for o in extra]
+    return YearCalendar(
+        year,
+        days_off,
+        extra,
+        notice=calendar.notice_status(year),
+        notice_through=calendar.notice_through,
+        estimated=frozenset(day for day in days if calendar.is_estimated(day)),
+    )
 
 
 def due_terms(
-    ctx: DeskContext, procedure_code: str, received: datetime, *, needs_checks: bool = False
+    ctx: DeskContext,
+    procedure_code: str,
+    received: datetime,
+    *,
+    needs_checks: bool = False,
+    pauses: Sequence[tuple[datetime, datetime]] = (),
 ) -> IntakeTerms:
     """The processing time and due time of a procedure for a dossier received at
     ``received``: the same terms the intake records (the longer time when checks are
-    needed and the procedure has one, else the normal time).
+    needed and the procedure has one, else the normal time), the due time moved by each
+    supplement pause (from, to) as the dossier's own would be.
 
     A procedure no longer offered at the desk is still found, for dossiers received
     before it was withdrawn.
@@ -47,7 +76,10 @@ def due_terms(
     calendar = ctx.calendar  # says so clearly when the office is not set up yet
     with ctx.db.read() as session:
         procedure = store_office.get_procedure(session, procedure_code)
-    return intake_terms(calendar, procedure, received, needs_checks=needs_checks)
+    terms = intake_terms(calendar, procedure, received, needs_checks=needs_checks)
+    if not pauses:
+        return terms
+    return replace(terms, due_at=calendar.due_with_pauses(received, terms.processing, pauses))
 
 
 def put_override(
