@@ -39,11 +39,32 @@ PARTY_ROLES = {
 }
 
 
+def verdict_text(d: Dossier) -> str:
+    """The on-time verdict and the due time it was judged by: the legal one after pauses,
+    never an apology's new date (DOMAIN §2, §6)."""
+    timeliness = d.timeliness()
+    if timeliness is None:
+        return "—"
+    text = QCoreApplication.translate("DossierView", "{verdict} — so với hạn theo quy định {due}")
+    text = text.format(verdict=timeliness.label, due=moment_text(d.due_at))
+    if d.waited_for_papers:
+        text += QCoreApplication.translate("DossierView", " (đã tính thời gian chờ bổ sung)")
+    return text
+
+
+def due_history_text(d: Dossier) -> str:
+    """Every due time the dossier had, one a line: the time, why, and when it was set."""
+    set_at = QCoreApplication.translate("DossierView", "ghi lúc")
+    return "\n".join(
+        f"{moment_text(change.due_at)} — {change.kind.label} ({set_at} {moment_text(change.at)})"
+        for change in d.due_history()
+    )
+
+
 def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
     """Caption and value of every fact the panel shows about ``d`` (the parties it names
     and, once handed back, who collected the result and how they rated the desk)."""
     applicant = d.applicant
-    timeliness = d.timeliness()
     pairs: list[tuple[str, str]] = [
         (QCoreApplication.translate("DossierView", "Người nộp"), applicant.full_name),
         (QCoreApplication.translate("DossierView", "Số định danh"), applicant.id_number or "—"),
@@ -76,10 +97,8 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
             QCoreApplication.translate("DossierView", "Đã trả lúc"),
             moment_text(d.returned_at) or "—",
         ),
-        (
-            QCoreApplication.translate("DossierView", "Đúng hạn"),
-            timeliness.label if timeliness else "—",
-        ),
+        (QCoreApplication.translate("DossierView", "Đúng hạn"), verdict_text(d)),
+        (QCoreApplication.translate("DossierView", "Các hạn đã có"), due_history_text(d)),
         (QCoreApplication.translate("DossierView", "Nhận kết quả"), d.result_delivery.label),
         (
             QCoreApplication.translate("DossierView", "Phí, lệ phí"),
