@@ -178,7 +178,8 @@ def test_birth_registration_typed_and_scanned(qtbot, ctx, clerk, listener) -> No
     assert data["ethnicity"] == "Kinh" and data["mother_birth_year"] == 1995
     assert data["father_birth_year"] == 1993 and data["extract_copies"] == 1
     assert set(data) <= set(FORM_DATA_KEYS)
-    assert [d.code for d in dossier.documents] == ["TK", "GCS", "GTTT"]
+    # The ID card was seen and handed back: it is not among the documents received.
+    assert [d.code for d in dossier.documents] == ["TK", "GCS"]
     assert dossier.due_at == datetime(2026, 11, 20, 17, 0, tzinfo=OFFICE_TZ)
     assert not store.path_of(draft_id).exists()  # the draft is gone once recorded
     with ctx.db.read() as session:
@@ -400,13 +401,14 @@ def test_scanned_attachment_is_stored_by_content(
     assert view.picker.choose_code("2.000815")
     scan_file = tmp_path / "giay-to.pdf"
     scan_file.write_bytes(b"%PDF-1.4 fake scan")
-    row = [line.code for line in view.documents.model.lines].index("BC")
+    # The copy handed in (the original "BC" is only shown and handed back: no scan kept).
+    row = [line.code for line in view.documents.model.lines].index("BS")
     view.attach_file(row, str(scan_file))
     qtbot.waitUntil(lambda: view.documents.model.lines[row].attachment_sha256 != "", timeout=5000)
     line = view.documents.model.lines[row]
     stored = ctx.config.files_dir / line.attachment_sha256[:2] / line.attachment_sha256
     assert stored.read_bytes() == scan_file.read_bytes()
-    assert line.originals == 1  # attaching a scan ticks the document
+    assert line.photocopies == 1  # attaching a scan ticks the document
     documents = view.documents.model.received_documents()
     assert documents[0].attachment_sha256 == line.attachment_sha256
     view.attach_file(row, str(tmp_path / "missing.docx"))
@@ -458,3 +460,26 @@ def test_keyboard_only_documents_and_enter_moves_on(qtbot, ctx, clerk, listener)
     listener.flush()
     press(focused(), Qt.Key.Key_Return, "\r")
     qtbot.waitUntil(lambda: view.documents.model.lines[0].originals == 2)
+
+
+def test_a_draft_keeps_the_fee_exemption_and_the_id_card_seen(qtbot, ctx, clerk) -> None:
+    view = make_view(qtbot, ctx, clerk)
+    assert view.picker.choose_code("1.004873")  # marital status: a fee with exemptions
+    view.applicant.set_values({"full_name": "Lý Thị Bình"})
+    tick(view, "GTTT")
+    view.revalidate()
+    assert view.preview.choose_exemption("Người khuyết tật")
+    qtbot.waitUntil(lambda: "miễn (Người khuyết tật)" in view.preview.fee_label.text())
+    with qtbot.waitSignal(view.draft_saved, timeout=3000):
+        assert view.save_draft()
+    draft_id = view.draft_id
+    view.start_new()
+    assert view.preview.exemption() == ""
+
+    view.restore_draft(draft_id)
+    assert view.procedure is not None and view.procedure.code == "1.004873"
+    assert view.preview.exemption() == "Người khuyết tật"
+    assert "miễn (Người khuyết tật)" in view.preview.fee_label.text()
+    seen = [line.code for line in view.documents.model.lines if line.ticked]
+    assert seen == ["GTTT"]
+    assert view.build_request().documents == []  # seen, not received

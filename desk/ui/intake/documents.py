@@ -1,5 +1,9 @@
 """The documents checklist: the catalogue's list for the procedure, with how many
-originals / certified copies / photocopies were handed in, and the attached scans."""
+originals / certified copies / photocopies were handed in, and the attached scans.
+
+A paper the catalogue marks ``shown`` (the ID card, a certified copy's original) stays on
+the list, so the clerk ticks that she saw it ("xuất trình, trả lại"), but it is handed
+back: it has no counts, no scan, and is never among the documents received."""
 
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ NAME, ORIGINALS, CERTIFIED, PHOTOS, SCAN = range(5)
 HEADERS = ("Giấy tờ", "Bản chính", "Bản chứng thực", "Bản photo", "Bản quét")
 COUNT_FIELDS = {ORIGINALS: "originals", CERTIFIED: "certified_copies", PHOTOS: "photocopies"}
 MAX_COPIES = 99
+SHOWN_SUFFIX = "  (xuất trình, trả lại)"
+SEEN = "đã xem"
 
 
 @dataclass(slots=True)
@@ -54,12 +60,23 @@ class DocumentLine:
     attachment_sha256: str = ""
     attachment_name: str = ""
     extra: bool = False  # added by the clerk, not in the catalogue
+    shown: bool = False  # only shown to the clerk and handed back
+    seen: bool = False  # a shown paper the clerk saw
 
     @property
     def received(self) -> bool:
-        return self.originals + self.certified_copies + self.photocopies > 0
+        """Kept by the desk: some copy handed in (a shown paper never is)."""
+        return not self.shown and self.originals + self.certified_copies + self.photocopies > 0
+
+    @property
+    def ticked(self) -> bool:
+        """Checked on the list: received, or for a shown paper, seen."""
+        return self.seen if self.shown else self.received
 
     def tick(self, on: bool) -> None:
+        if self.shown:
+            self.seen = on
+            return
         originals, certified, photos = default_counts(CopyKind(self.copy_kind)) if on else (0, 0, 0)
         self.originals, self.certified_copies, self.photocopies = originals, certified, photos
 
@@ -85,6 +102,7 @@ class DocumentsModel(QAbstractTableModel):
                 required=d.required,
                 group=d.group,
                 note=d.note,
+                shown=d.shown,
             )
             for d in (procedure.documents if procedure else ())
         ]
@@ -105,6 +123,8 @@ class DocumentsModel(QAbstractTableModel):
 
     def set_attachment(self, row: int, sha256: str, name: str) -> None:
         line = self.lines[row]
+        if line.shown:
+            return  # handed back: the desk keeps no copy of it
         line.attachment_sha256 = sha256
         line.attachment_name = name
         if not line.received:
@@ -113,8 +133,11 @@ class DocumentsModel(QAbstractTableModel):
         self.changed.emit()
 
     def counts_by_code(self) -> dict[str, int]:
+        """Copies per document; a shown paper counts once when seen (it is not missing)."""
         return {
-            line.code: line.originals + line.certified_copies + line.photocopies
+            line.code: int(line.seen)
+            if line.shown
+            else line.originals + line.certified_copies + line.photocopies
             for line in self.lines
         }
 
@@ -146,7 +169,11 @@ class DocumentsModel(QAbstractTableModel):
         self.beginResetModel()
         for line in self.lines:
             saved = by_code.pop(line.code, None)
-            if saved:
+            if saved and line.shown:
+                # A draft from before the paper was marked shown has it counted instead.
+                counts = sum(int(saved.get(n, 0) or 0) for n in COUNT_FIELDS.values())
+                line.seen = bool(saved.get("seen")) or counts > 0
+            elif saved:
                 for name in ("originals", "certified_copies", "photocopies"):
                     line.__setattr__(name, int(saved.get(name, 0) or 0))
                 line.attachment_sha256 = str(saved.get("attachment_sha256", ""))
@@ -184,7 +211,7 @@ class DocumentsModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
             if self.lines[index.row()].extra:
                 flags |= Qt.ItemFlag.ItemIsEditable
-        if index.column() in COUNT_FIELDS:
+        if index.column() in COUNT_FIELDS and not self.lines[index.row()].shown:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -196,25 +223,30 @@ class DocumentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 text = line.name
-                if line.group:
+                if line.shown:
+                    text += SHOWN_SUFFIX
+                elif line.group:
                     text += "  (hoặc giấy tờ thay thế)"
                 elif not line.required:
                     text += "  (nếu có)"
                 return text
+            if column in COUNT_FIELDS and line.shown:
+                return SEEN if column == ORIGINALS and line.seen else ""
             if column in COUNT_FIELDS:
                 value = getattr(line, COUNT_FIELDS[column])
                 return str(value) if value else ""
             if column == SCAN:
                 return line.attachment_name or ""
-        if role == Qt.ItemDataRole.EditRole and column in COUNT_FIELDS:
+        if role == Qt.ItemDataRole.EditRole and column in COUNT_FIELDS and not line.shown:
             return int(getattr(line, COUNT_FIELDS[column]))
         if role == Qt.ItemDataRole.EditRole and column == NAME and line.extra:
             return line.name
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME:
-            return Qt.CheckState.Checked if line.received else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if line.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             kind = CopyKind(line.copy_kind).label
-            return f"{line.name}\nYêu cầu: {kind}" + (f"\n{line.note}" if line.note else "")
+            asked = "Xuất trình bản chính, không nộp" if line.shown else f"Yêu cầu: {kind}"
+            return f"{line.name}\n{asked}" + (f"\n{line.note}" if line.note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_FIELDS:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -232,7 +264,7 @@ class DocumentsModel(QAbstractTableModel):
             if not name:
                 return False
             line.name = name
-        elif role == Qt.ItemDataRole.EditRole and column in COUNT_FIELDS:
+        elif role == Qt.ItemDataRole.EditRole and column in COUNT_FIELDS and not line.shown:
             try:
                 number = int(str(value).strip() or 0)
             except ValueError:
@@ -291,7 +323,8 @@ class DocumentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
-            "Dấu cách: đánh dấu đã nhận (1 bản theo yêu cầu); gõ số vào cột để sửa số bản. "
+            "Dấu cách: đánh dấu đã nhận (1 bản theo yêu cầu), hoặc đã xem giấy tờ xuất trình "
+            "(trả lại, không nộp); gõ số vào cột để sửa số bản. "
             "Kéo thả tệp quét vào dòng giấy tờ, hoặc Ctrl+O."
         )
         hint.setWordWrap(True)

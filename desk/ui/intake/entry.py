@@ -191,7 +191,7 @@ class IntakeEntry(QScrollArea):
             return True
         if self.form_view is not None and not self.form_view.is_empty():
             return True
-        if any(line.received for line in self.documents.model.lines):
+        if any(line.ticked for line in self.documents.model.lines):
             return True
         return bool(self.note_field.value().strip())
 
@@ -238,7 +238,8 @@ class IntakeEntry(QScrollArea):
         return form_output(self.form, self.form_view.values(), today=today)
 
     def request(self, today: date) -> IntakeRequest:
-        """What the service receives."""
+        """What the service receives (the screen adds the fee exemption, chosen next to
+        the fees)."""
         if self.procedure is None:
             raise DeskError("Chưa chọn thủ tục.", code="intake.procedure")
         output = self.form_output(today)
@@ -259,7 +260,8 @@ class IntakeEntry(QScrollArea):
         )
 
     def received(self, code: str) -> bool:
-        return any(line.code == code and line.received for line in self.documents.model.lines)
+        """Handed in, or for a paper only shown, seen."""
+        return any(line.code == code and line.ticked for line in self.documents.model.lines)
 
     # ------------------------------------------------------------------ problems
 

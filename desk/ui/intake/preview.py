@@ -4,27 +4,38 @@ processing time, when the dossier was received, when the result is due and the f
 Nothing here decides anything: the time that applies (checks or not), the due time and the
 fees are the domain's ``intake_terms``, the very terms ``plan_intake`` records and the slip
 prints; the words come from ``desk.domain.formats``. ``describe`` turns the terms into the
-lines the clerk reads, ``PreviewPanel`` shows them.
+lines the clerk reads, ``PreviewPanel`` shows them. Next to the fees, the panel offers the
+exemptions the fee rule has (poor households …) when there is something to pay.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
 from desk.domain.fees import Fee, format_vnd
 from desk.domain.formats import moment_with_weekday, processing_label
-from desk.domain.intake import checks_apply, fees_for, intake_terms, processing_for
+from desk.domain.intake import (
+    checks_apply,
+    exemptions_offered,
+    fees_for,
+    intake_terms,
+    processing_for,
+)
 from desk.errors import DeskError
 
 NO_PROCEDURE = "Chưa chọn thủ tục"
 CHOOSE_PROCEDURE = "Chọn thủ tục (F3) để biết hạn trả và lệ phí."
 VERIFY_FEE = "Mức phí cần đối chiếu nghị quyết của tỉnh."
 LATE_DEFAULT = "Đăng ký quá hạn."
+NO_EXEMPTION = "Không miễn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +47,7 @@ class PreviewText:
     due: str
     fees: str
     notes: str
+    exemptions: tuple[str, ...] = ()  # offered next to the fees (none: the box is hidden)
 
 
 def checks_caption(procedure: Procedure) -> str:
@@ -53,8 +65,13 @@ def describe(
     pages: int = 0,
     late: bool = False,
     late_note: str = "",
+    form_data: Mapping[str, Any] | None = None,
+    exemption: str = "",
 ) -> PreviewText:
-    """What the screen shows for a dossier received ``at`` with these inputs."""
+    """What the screen shows for a dossier received ``at`` with these inputs. An exemption
+    the fee rule does not offer (any more) is left out."""
+    offered = offered_exemptions(procedure, copies=copies, pages=pages, late=late)
+    exemption = exemption if exemption in offered else ""
     try:
         terms = intake_terms(
             calendar,
@@ -64,11 +81,13 @@ def describe(
             copies=copies,
             pages=pages,
             late=late,
+            form_data=form_data,
+            exemption=exemption,
         )
     except DeskError:
         # The due time or the fee cannot be worked out (a calendar or a count the rules do
         # not cover): the same pieces one by one, to say which one and show the other.
-        processing = processing_for(procedure, needs_checks)
+        processing = processing_for(procedure, needs_checks, form_data=form_data)
         label = processing_label(processing)
         checks = checks_apply(procedure, needs_checks)
         try:
@@ -76,15 +95,16 @@ def describe(
         except DeskError as error:
             due = error.message
         try:
-            fees = _fee_lines(
-                procedure, fees_for(procedure, copies=copies, pages=pages, late=late), copies
+            charged = fees_for(
+                procedure, copies=copies, pages=pages, late=late, exemption=exemption
             )
+            fees = _fee_lines(procedure, charged, copies, late)
         except DeskError as error:
             fees = f"Lệ phí: {error.message}"
     else:
         label, checks = terms.processing_label, terms.needs_checks
         due = moment_with_weekday(terms.due_at)
-        fees = _fee_lines(procedure, terms.fees, copies)
+        fees = _fee_lines(procedure, terms.fees, copies, late)
     notes = []
     if late:
         notes.append(late_note or LATE_DEFAULT)
@@ -98,12 +118,26 @@ def describe(
         due=due,
         fees=fees,
         notes="\n".join(notes),
+        exemptions=offered,
     )
 
 
-def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int) -> str:
+def offered_exemptions(
+    procedure: Procedure, *, copies: int = 1, pages: int = 0, late: bool = False
+) -> tuple[str, ...]:
+    """The exemptions to offer for these counts (none where the counts make no fee)."""
+    try:
+        return exemptions_offered(procedure, copies=copies, pages=pages, late=late)
+    except DeskError:
+        return ()
+
+
+def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int, late: bool) -> str:
     if not sum(fee.amount for fee in fees):
-        return f"{procedure.fee.name}: miễn"
+        exempted = [fee for fee in fees if fee.exemption]
+        if exempted:
+            return "\n".join(f"{fee.name}: miễn ({fee.exemption})" for fee in exempted)
+        return f"{procedure.fee.rule_for(late=late).name}: miễn"
     lines = [f"{fee.name}: {format_vnd(fee.amount)}" for fee in fees]
     if procedure.fee.kind == "per_copy" and copies > 1:
         lines.append(f"({copies} bản × {format_vnd(procedure.fee.amount)})")
@@ -111,7 +145,11 @@ def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int) -> str:
 
 
 class PreviewPanel(QWidget):
-    """The preview's labels; ``due_label`` and ``fee_label`` are what the citizen is told."""
+    """The preview's labels; ``due_label`` and ``fee_label`` are what the citizen is told.
+    ``exemption_field`` (shown only when the fee rule offers exemptions) is the one input:
+    who the province exempts from the fee."""
+
+    exemption_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,6 +174,18 @@ class PreviewPanel(QWidget):
         self.fee_label.setObjectName("feeLabel")
         self.fee_label.setWordWrap(True)
         self.fee_label.setStyleSheet("font-size: 11pt;")
+        self.exemption_row = QWidget()
+        exemption_layout = QHBoxLayout(self.exemption_row)
+        exemption_layout.setContentsMargins(0, 0, 0, 0)
+        self.exemption_field = QComboBox()
+        self.exemption_field.setObjectName("feeExemption")
+        self.exemption_field.addItem(NO_EXEMPTION, "")
+        self.exemption_field.currentIndexChanged.connect(self.exemption_changed)
+        caption = QLabel("Miễn lệ phí:")
+        caption.setBuddy(self.exemption_field)
+        exemption_layout.addWidget(caption)
+        exemption_layout.addWidget(self.exemption_field, 1)
+        self.exemption_row.setVisible(False)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #8a5a00;")
@@ -146,6 +196,7 @@ class PreviewPanel(QWidget):
             self.due_caption,
             self.due_label,
             self.fee_label,
+            self.exemption_row,
             self.note_label,
         ):
             layout.addWidget(widget)
@@ -159,6 +210,38 @@ class PreviewPanel(QWidget):
         self.due_label.setText(text.due)
         self.fee_label.setText(text.fees)
         self.note_label.setText(text.notes)
+        self._offer(text.exemptions)
 
     def show_nothing(self) -> None:
         self.show_text(PreviewText(NO_PROCEDURE, CHOOSE_PROCEDURE, "—", "", ""))
+
+    def exemption(self) -> str:
+        """The exemption chosen ("" for none, or when none is offered)."""
+        if not self.exemption_row.isVisibleTo(self):
+            return ""
+        return str(self.exemption_field.currentData() or "")
+
+    def choose_exemption(self, name: str) -> bool:
+        """Choose an offered exemption (a draft's, a test's); False when not offered."""
+        index = self.exemption_field.findData(name)
+        if index < 0:
+            return False
+        self.exemption_field.setCurrentIndex(index)
+        return True
+
+    def _offer(self, exemptions: tuple[str, ...]) -> None:
+        offered = tuple(
+            str(self.exemption_field.itemData(i)) for i in range(1, self.exemption_field.count())
+        )
+        if offered != exemptions:
+            chosen = self.exemption_field.currentData()
+            self.exemption_field.blockSignals(True)
+            try:
+                self.exemption_field.clear()
+                self.exemption_field.addItem(NO_EXEMPTION, "")
+                for name in exemptions:
+                    self.exemption_field.addItem(name, name)
+                self.exemption_field.setCurrentIndex(max(0, self.exemption_field.findData(chosen)))
+            finally:
+                self.exemption_field.blockSignals(False)
+        self.exemption_row.setVisible(bool(exemptions))

@@ -48,7 +48,7 @@ from desk.ui.intake.entry import IntakeEntry
 from desk.ui.intake.flows import IntakeFlows
 from desk.ui.intake.form_view import FormView
 from desk.ui.intake.outcome import OutcomePanel
-from desk.ui.intake.preview import describe
+from desk.ui.intake.preview import describe, offered_exemptions
 from desk.ui.intake.procedure_picker import ProcedurePicker
 from desk.ui.ops import Operation, error_message
 from desk.ui.widgets.banner import Banner
@@ -128,6 +128,7 @@ class IntakeView(QWidget):
         self.outcome.problem_activated.connect(self.focus_key)
         body.addWidget(self.outcome)
         self.preview = self.outcome.preview
+        self.preview.exemption_changed.connect(self.on_changed)
 
     def _shortcuts(self) -> None:
         def add(keys: str, slot: Callable[[], None]) -> None:
@@ -195,6 +196,7 @@ class IntakeView(QWidget):
             return None
         payload = {"procedure_code": self.procedure.code if self.procedure else ""}
         payload.update(self.entry.payload())
+        payload["fee_exemption"] = self.preview.exemption()
         return Snapshot(payload, self.title())
 
     def title(self) -> str:
@@ -228,6 +230,8 @@ class IntakeView(QWidget):
                     level="warning",
                 )
             self.entry.restore(data)
+            self._refresh_preview()  # the exemptions offered follow the restored counts
+            self.preview.choose_exemption(str(data.get("fee_exemption") or ""))
         finally:
             self._loading = False
         self.draft_banner.dismiss()
@@ -321,13 +325,23 @@ class IntakeView(QWidget):
                 pages=output.request.get("pages", 0),
                 late=output.late,
                 late_note=form.late.note if form is not None and form.late is not None else "",
+                form_data=output.form_data,
+                exemption=self.preview.exemption(),
             )
         )
 
     # ------------------------------------------------------------------ outcomes
 
     def build_request(self) -> IntakeRequest:
-        return self.entry.request(self._today())
+        request = self.entry.request(self._today())
+        procedure = self.procedure
+        exemption = self.preview.exemption()
+        # Only an exemption the fee rule offers for these counts (the box may lag a keystroke).
+        if procedure is not None and exemption in offered_exemptions(
+            procedure, copies=request.copies, pages=request.pages, late=request.late
+        ):
+            request.fee_exemption = exemption
+        return request
 
     def receive(self) -> None:
         """Tiếp nhận (Ctrl+Enter): see ``IntakeFlows.receive``."""
@@ -350,6 +364,11 @@ class IntakeView(QWidget):
         if not 0 <= row < len(self.documents.model.lines):
             self.banner.show_message(
                 "Chọn dòng giấy tờ trước khi đính kèm bản quét.", level="error"
+            )
+            return
+        if self.documents.model.lines[row].shown:
+            self.banner.show_message(
+                "Giấy tờ này chỉ xuất trình rồi trả lại: không lưu bản quét.", level="error"
             )
             return
         ctx, source = self.ctx, Path(path)
