@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from desk.cli import main
 from desk.domain.calendar import ProcessingTime
 from desk.domain.catalogue import (
     Catalogue,
@@ -24,6 +25,7 @@ from desk.domain.catalogue import (
 from desk.domain.intake import processing_for
 from desk.errors import CatalogueError, NotFound
 from desk.resources import CATALOGUE_FILE
+from desk.services.context import DeskContext
 
 VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ")
 
@@ -507,25 +509,23 @@ def test_every_procedure_with_a_late_fee_has_a_form_that_knows_when_it_is_late(
         assert get_form(procedure.form).late is not None, procedure.code
 
 
-def test_the_catalogue_an_office_exports_is_the_one_it_imported(
-    shipped: Catalogue, tmp_path: Path
+def test_desk_catalogue_export_and_import_keep_every_key(
+    ctx: DeskContext, shipped: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desk.config import DeskConfig
-    from desk.services.context import DeskContext
-    from desk.services.setup import export_catalogue, import_catalogue
+    def desk(*args: str) -> None:
+        code = main(["--db", str(ctx.db.url), "catalogue", *args])
+        assert code == 0, capsys.readouterr().err
 
-    ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
-    try:
-        import_catalogue(ctx, shipped)
-        out = tmp_path / "exported.json"
-        export_catalogue(ctx, out)
-    finally:
-        ctx.close()
-    exported = load_catalogue_file(out)  # in the order of the codes
-    assert sorted(exported, key=lambda p: p.code) == sorted(shipped, key=lambda p: p.code)
-    text = out.read_text(encoding="utf-8")
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    desk("export", str(first))
+    text = first.read_text(encoding="utf-8")
     for key in ('"processing_by"', '"shown": true', '"exemptions"', '"when_late"'):
         assert key in text
+    exported = load_catalogue_file(first)  # in the order of the codes
+    assert sorted(exported, key=lambda p: p.code) == sorted(shipped, key=lambda p: p.code)
+    desk("import", str(first))
+    desk("export", str(second))
+    assert second.read_text(encoding="utf-8") == text
 
 
 def test_checks_add_their_days_to_the_time_of_the_case(shipped: Catalogue) -> None:
