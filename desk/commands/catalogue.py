@@ -6,12 +6,17 @@ import argparse
 from pathlib import Path
 
 from desk.commands.base import EXIT_OK, Commands, command, open_office, subcommands
+from desk.domain.formats import processing_label
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
     with open_office(args) as ctx:
         for procedure in ctx.catalogue():
             print(f"{procedure.code}  {procedure.name} — {procedure.processing_label}")
+            for case, processing in (
+                procedure.processing_by.times if procedure.processing_by else ()
+            ):
+                print(f"          {case}: {processing_label(processing)}")
     return EXIT_OK
 
 

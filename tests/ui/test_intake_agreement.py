@@ -264,6 +264,13 @@ CORRECTION = {
     "extract_copies": "1",
 }
 POOR = "Hộ nghèo"
+
+
+def checked_time(dossier: Dossier) -> Any:
+    procedure = SEED.get(dossier.procedure_code)
+    return processing_for(procedure, dossier.needs_checks, form_data=dossier.form_data)
+
+
 FRIDAY_CLOSING = datetime(2026, 11, 20, 17, 0, tzinfo=OFFICE_TZ)
 MONDAY_CLOSING = datetime(2026, 11, 23, 17, 0, tzinfo=OFFICE_TZ)
 
@@ -289,11 +296,15 @@ def test_adding_missing_details_is_same_day_on_screen_on_record_and_on_paper(
     )
     assert corrected.processing_days == "3"
     assert corrected.due_at == datetime(2026, 11, 26, 10, 0, tzinfo=OFFICE_TZ)  # 24/11 off
-    # Checks add their days to the case's own same-day time.
+    # Checks add their days to the case's own same-day time, and the box says so.
     _, checked, _ = assert_agreement(
         qtbot, office, procedure, MORNING, checks=True, form_values=adding
     )
     assert checked.due_at > FRIDAY_CLOSING
+    _, view = preview(qtbot, office, procedure, MORNING, checks=True, form_values=adding)
+    caption = view.entry.checks_field.text()
+    assert caption == f"Cần xác minh (thời hạn {processing_label(checked_time(checked))})"
+    assert caption.startswith("Cần xác minh (thời hạn Trong ngày")
 
 
 def test_an_exempted_fee_agrees_on_screen_on_record_and_on_paper(

@@ -556,3 +556,15 @@ def test_the_desk_keeps_no_shown_paper_among_the_documents_received(shipped: Cat
     clerk = User(1, "can.bo", "Trần Thị Cúc", Role.CLERK)
     plan = plan_intake(WorkingCalendar(), procedure, request, clerk, at)
     assert [d.code for d in plan.documents] == ["BS", "KHAC3"]
+
+
+def test_desk_catalogue_lists_the_time_of_each_case(
+    ctx: DeskContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(ctx.db.url), "catalogue"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("1.004859"))
+    assert lines[at].endswith("— 3 ngày làm việc")
+    assert lines[at + 1].strip() == (
+        "Bổ sung: Trong ngày (nhận sau 15 giờ trả ngày làm việc tiếp theo)"
+    )

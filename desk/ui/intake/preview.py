@@ -50,9 +50,10 @@ class PreviewText:
     exemptions: tuple[str, ...] = ()  # offered next to the fees (none: the box is hidden)
 
 
-def checks_caption(procedure: Procedure) -> str:
-    """The checks box: "Cần xác minh (thời hạn 5 ngày làm việc)"."""
-    return f"Cần xác minh (thời hạn {processing_label(processing_for(procedure, True))})"
+def checks_caption(procedure: Procedure, form_data: Mapping[str, Any] | None = None) -> str:
+    """The checks box: "Cần xác minh (thời hạn 5 ngày làm việc)", for the form's case."""
+    processing = processing_for(procedure, True, form_data=form_data)
+    return f"Cần xác minh (thời hạn {processing_label(processing)})"
 
 
 def describe(

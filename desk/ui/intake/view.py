@@ -48,7 +48,7 @@ from desk.ui.intake.entry import IntakeEntry
 from desk.ui.intake.flows import IntakeFlows
 from desk.ui.intake.form_view import FormView
 from desk.ui.intake.outcome import OutcomePanel
-from desk.ui.intake.preview import describe, offered_exemptions
+from desk.ui.intake.preview import checks_caption, describe, offered_exemptions
 from desk.ui.intake.procedure_picker import ProcedurePicker
 from desk.ui.ops import Operation, error_message
 from desk.ui.widgets.banner import Banner
@@ -315,6 +315,8 @@ class IntakeView(QWidget):
             return
         output = self.entry.form_output(self._today())
         form = self.entry.form
+        if procedure.extended is not None:  # the case the form names may change it
+            self.entry.checks_field.setText(checks_caption(procedure, output.form_data))
         self.preview.show_text(
             describe(
                 self.ctx.calendar,
