@@ -102,7 +102,11 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         (QCoreApplication.translate("DossierView", "Nhận kết quả"), d.result_delivery.label),
         (
             QCoreApplication.translate("DossierView", "Phí, lệ phí"),
-            "; ".join(f"{f.name}: {format_vnd(f.amount)}" for f in d.fees)
+            "; ".join(
+                f"{f.name}: {format_vnd(f.amount)}"
+                + (f" (miễn: {f.exemption})" if f.exemption else "")
+                for f in d.fees
+            )
             or QCoreApplication.translate("DossierView", "Không"),
         ),
         (QCoreApplication.translate("DossierView", "Ghi chú"), d.note or "—"),

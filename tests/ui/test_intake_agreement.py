@@ -38,6 +38,7 @@ from desk.services.context import DeskContext
 from desk.services.drafts import DraftStore
 from desk.services.setup import import_catalogue
 from desk.store import dossiers as store_dossiers
+from desk.ui.dossier_facts import fact_pairs
 from desk.ui.intake import IntakeView
 from desk.ui.intake.documents import CERTIFIED, NAME, ORIGINALS, PHOTOS
 
@@ -320,6 +321,8 @@ def test_an_exempted_fee_agrees_on_screen_on_record_and_on_paper(
     with office.db.read() as session:
         stored = store_dossiers.get_dossier(session, str(dossier.code))
     assert stored.fees == dossier.fees  # the exemption is kept in the database
+    facts = dict(fact_pairs(stored))  # and the dossier view says why nothing was paid
+    assert facts["Phí, lệ phí"] == f"{procedure.fee.name}: 0 đồng (miễn: Hộ nghèo)"
 
 
 @pytest.mark.parametrize(
