@@ -107,25 +107,36 @@ def _parse_field(spec: FieldSpec, raw: Any) -> Any:
     return clean(str(raw)) if raw is not None else ""
 
 
+def part_value(part: PersonPart, raw: Any) -> Any:
+    """A person part's parsed value (None when empty or unreadable)."""
+    if is_empty(raw):
+        return None
+    try:
+        return _parse_part(part, raw)
+    except InvalidInput:
+        return None
+
+
 def typed_value(form: FormDefinition, values: Mapping[str, Any], path: str) -> Any:
     """The parsed value at ``path`` (None when empty or unreadable)."""
     spec = form.field(path)
-    try:
-        if spec is not None:
-            if spec.is_person:
-                person = person_values(values, path)
-                return person if person_is_filled(person) else None
-            raw = raw_value(values, path)
-            return None if is_empty(raw) else _parse_field(spec, raw)
-        head, _, tail = path.partition(".")
-        owner = form.field(head)
-        part = owner.part(tail) if owner is not None else None
-        if part is None:
+    if spec is not None:
+        if spec.is_person:
+            person = person_values(values, path)
+            return person if person_is_filled(person) else None
+        raw = raw_value(values, path)
+        if is_empty(raw):
             return None
-        raw = person_values(values, head).get(tail)
-        return None if is_empty(raw) else _parse_part(part, raw)
-    except InvalidInput:
+        try:
+            return _parse_field(spec, raw)
+        except InvalidInput:
+            return None
+    head, _, tail = path.partition(".")
+    owner = form.field(head)
+    part = owner.part(tail) if owner is not None else None
+    if part is None:
         return None
+    return part_value(part, person_values(values, head).get(tail))
 
 
 def _date_problems(path: str, label: str, value: date, not_future: bool, today: date) -> list:
@@ -193,7 +204,7 @@ def validate_person(
         problems.append(
             FieldProblem(f"{prefix}.full_name", f"Chưa nhập họ tên {who}.", code="required")
         )
-    problems += _id_problems(prefix, parsed)
+    problems += _id_problems(prefix, parsed, today)
     issued = parsed.get("id_issue_date")
     born = parsed.get("birth_date")
     if isinstance(issued, date) and isinstance(born, date) and issued < born:
@@ -207,7 +218,7 @@ def validate_person(
     return problems
 
 
-def _id_problems(prefix: str, parsed: Mapping[str, Any]) -> list[FieldProblem]:
+def _id_problems(prefix: str, parsed: Mapping[str, Any], today: date) -> list[FieldProblem]:
     number = parsed.get("id_number")
     if not number:
         return []
@@ -217,13 +228,15 @@ def _id_problems(prefix: str, parsed: Mapping[str, Any]) -> list[FieldProblem]:
     if sex_text:
         sex = Sex.parse(sex_text)
     try:
-        warnings = check_id_number(number, birth_date=parsed.get("birth_date"), sex=sex)
+        warnings = check_id_number(
+            number, birth_date=parsed.get("birth_date"), sex=sex, today=today
+        )
     except InvalidInput as error:
         return [FieldProblem(path, error.message, code=error.code)]
     problems = [FieldProblem(path, w.message, Severity.WARNING, code=w.code) for w in warnings]
     year = parsed.get("birth_year")
     if year and not parsed.get("birth_date"):
-        facts = parse_id_number(number)
+        facts = parse_id_number(number, today=today)
         if facts.birth_year != year:
             problems.append(
                 FieldProblem(

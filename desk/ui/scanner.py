@@ -16,10 +16,11 @@ pressed), so keys queued while the desk was busy do not look like a burst.
 
 A Vietnamese input method (Unikey/EVKey, Telex) running while the scanner types can
 rewrite the payload ("aa" → "â", "dd" → "đ", tone keys s/f/r/x/j) by sending backspaces
-and new letters, or commit text through the input-method channel. A burst with such edits,
-or whose text carries traces of them, is rejected with a Vietnamese message: a payload is
-never saved silently when it may have been altered. Accents that merely arrive decomposed
-are composed (NFC); the ID card then carries a warning the clerk sees.
+and new letters, or commit text through the input-method channel: such a burst is
+rejected here. Text that carries traces of Telex in any field ("Thoon DDoong") is refused
+by the ID card's own rules (``desk.domain.identity``, ``desk.domain.telex``): a payload
+is never filled in silently when it may have been altered. Accents that merely arrive
+decomposed are composed (NFC); the ID card then carries a warning the clerk sees.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desk.domain.codes import DossierCode
-from desk.domain.identity import QR_FIELD_COUNT, IdCard, IdWarning, parse_id_card_qr
+from desk.domain.identity import IME_HINT, IdCard, IdWarning, parse_id_card_qr
 from desk.domain.text import nfc
 from desk.errors import InvalidInput
 
@@ -63,8 +64,6 @@ _CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifie
 
 # --- what a payload is (no Qt below this line until ScanListener) ----------------------
 
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
-VOWEL_MARKS = {"\u0302", "\u0306", "\u031b"}  # â/ê/ô, ă, ơ/ư
 _CODE_SHAPE = re.compile(r"^[0-9A-Za-z.]+-\d{6}-\d{4}$")
 # UTF-8 bytes read as Windows-1252/Latin-1: "Tráº§n", "VÄƒn", "BÃ¬nh".
 _MOJIBAKE = re.compile(r"Ã.|Ä.|Æ.|áº|á»|Ä‘|Ä\u0090")
@@ -78,46 +77,8 @@ class ScanVerdict:
     message: str = ""
 
 
-def _marks(word: str) -> list[str]:
-    return [ch for ch in unicodedata.normalize("NFD", word) if unicodedata.combining(ch)]
-
-
-def ime_traces(text: str) -> list[str]:
-    """Words of a name or address that an input method has probably rewritten.
-
-    Only words that carry Vietnamese marks are judged (an ASCII word may be a minority
-    name or an abbreviation): two tone marks in one syllable, Telex keys left in a marked
-    word (f, j, w, z), a marked word ending in a tone key (s, x: no Vietnamese syllable
-    ends so), a doubled Telex key (aa, ee, oo, dd), a mark that does not compose.
-    """
-    suspicious = []
-    for word in re.split(r"[\s,;/|()\-]+", text):
-        if not word:
-            continue
-        marks = _marks(word)
-        has_vietnamese = bool(marks) or any(ch in "đĐ" for ch in word)
-        composed = unicodedata.normalize("NFC", word)
-        if any(unicodedata.combining(ch) for ch in composed):
-            suspicious.append(word)
-            continue
-        if not has_vietnamese:
-            continue
-        letters = unicodedata.normalize("NFD", composed.lower())
-        base = "".join(ch for ch in letters if not unicodedata.combining(ch))
-        tones = sum(1 for m in marks if m in TONE_MARKS)
-        doubled = re.search(r"(aa|ee|oo|dd)", base) and not re.search(r"oong|ooc", base)
-        if tones > 1 or re.search(r"[fjwz]", base) or re.search(r"[sx]$", base) or doubled:
-            suspicious.append(word)
-    return suspicious
-
-
 def _decomposed(text: str) -> bool:
     return any(unicodedata.combining(ch) for ch in text) and nfc(text) != text
-
-
-IME_HINT = (
-    "Hãy tắt bộ gõ tiếng Việt (Unikey/EVKey: chuyển sang chế độ gõ tiếng Anh «E») rồi quét lại."
-)
 
 
 def interpret_scan(raw: str, *, edited: bool = False, today: date | None = None) -> ScanVerdict:
@@ -148,15 +109,6 @@ def interpret_scan(raw: str, *, edited: bool = False, today: date | None = None)
             "rejected",
             message=f"Mã vừa quét «{shown}» không phải mã hồ sơ hay mã QR căn cước.",
         )
-    fields = composed.split("|")
-    if len(fields) == QR_FIELD_COUNT:
-        traces = ime_traces(fields[2]) + ime_traces(fields[4]) + ime_traces(fields[5])
-        if traces:
-            words = ", ".join(f"«{w}»" for w in traces[:3])
-            return ScanVerdict(
-                "rejected",
-                message=f"Mã QR căn cước có dấu hiệu bị bộ gõ tiếng Việt sửa ({words}). {IME_HINT}",
-            )
     try:
         card = parse_id_card_qr(composed, today=today)
     except InvalidInput as error:
@@ -353,10 +305,12 @@ class ScanListener(QObject):
 
     def _on_quiet(self) -> None:
         """No key for a while: a long burst that looks like a payload is a scan without
-        Enter; anything else was typing."""
+        Enter; anything else was typing. Any «|» makes it an ID card QR, whatever its field
+        count: the card's rules then accept it or say why not, rather than the burst
+        landing as text in the focused field."""
         text = "".join(self._chars)
         if self._burst_length() >= self.min_length and (
-            text.count("|") == QR_FIELD_COUNT - 1 or _CODE_SHAPE.match(text.strip())
+            "|" in text or _CODE_SHAPE.match(text.strip())
         ):
             self._finish_scan()
         else:

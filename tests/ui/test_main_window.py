@@ -120,7 +120,7 @@ def test_scanning_on_the_hand_back_screen_selects_the_dossier(
 
 def test_rejected_scans_are_shown_clearly(qtbot, window) -> None:
     with qtbot.waitSignal(window.banner_shown, timeout=5000) as shown:
-        scan(window, "001190012345||Trần Văn Bình|15031990|Nam")
+        scan(window, "001090012345||Trần Văn Bình|15031990|Nam")
     assert window.banner.isVisible()
     assert shown.args[0].startswith("Không đọc được mã vừa quét:")
     assert window.current_page() == PAGE_TODAY
@@ -128,7 +128,7 @@ def test_rejected_scans_are_shown_clearly(qtbot, window) -> None:
 
 def test_an_id_card_outside_intake_says_where_to_scan_it(qtbot, window) -> None:
     with qtbot.waitSignal(window.banner_shown, timeout=5000) as shown:
-        scan(window, "001190012345||Trần Văn Bình|15031990|Nam|Thôn Đông, Xã Yên Lạc|10052022")
+        scan(window, "001090012345||Trần Văn Bình|15031990|Nam|Thôn Đông, Xã Yên Lạc|10052022")
     assert "Trần Văn Bình" in shown.args[0]
     assert "F2" in shown.args[0]
 

@@ -18,6 +18,7 @@ from desk.domain.identity import (
 )
 from desk.domain.telex import is_vietnamese_syllable, telex_traces
 from desk.errors import InvalidInput
+from desk.forms import APPLICANT, Severity, validate_person
 
 TODAY = date(2026, 3, 9)
 # DOMAIN §7's example: a man born 1990 (digit 4 = 0), birth registered in Hà Nội (001).
@@ -485,6 +486,18 @@ def test_the_future_is_judged_against_the_given_day() -> None:
     assert parse_id_number("001227012345", today=date(2027, 1, 1)).birth_year == 2027
     with pytest.raises(InvalidInput):
         parse_id_number("001227012345", today=date(2026, 12, 31))
+
+
+def test_a_typed_id_number_born_in_the_future_is_an_error_on_the_intake_form() -> None:
+    # The form judges by its own day: the same number is fine once its year has come.
+    typed = {"id_number": "001227012345", "full_name": "Lê Văn An", "birth_date": "02/01/2027"}
+    later = validate_person(APPLICANT, typed, today=date(2027, 6, 1))
+    assert [p for p in later if p.key == "applicant.id_number"] == []
+    problems = validate_person(APPLICANT, typed, today=date(2026, 11, 20))
+    [problem] = [p for p in problems if p.key == "applicant.id_number"]
+    assert problem.severity is Severity.ERROR
+    assert problem.code == "id_number.future_birth_year"
+    assert "2027" in problem.message
 
 
 @given(
