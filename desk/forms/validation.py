@@ -107,36 +107,25 @@ def _parse_field(spec: FieldSpec, raw: Any) -> Any:
     return clean(str(raw)) if raw is not None else ""
 
 
-def part_value(part: PersonPart, raw: Any) -> Any:
-    """A person part's parsed value (None when empty or unreadable)."""
-    if is_empty(raw):
-        return None
-    try:
-        return _parse_part(part, raw)
-    except InvalidInput:
-        return None
-
-
 def typed_value(form: FormDefinition, values: Mapping[str, Any], path: str) -> Any:
     """The parsed value at ``path`` (None when empty or unreadable)."""
     spec = form.field(path)
-    if spec is not None:
-        if spec.is_person:
-            person = person_values(values, path)
-            return person if person_is_filled(person) else None
-        raw = raw_value(values, path)
-        if is_empty(raw):
+    try:
+        if spec is not None:
+            if spec.is_person:
+                person = person_values(values, path)
+                return person if person_is_filled(person) else None
+            raw = raw_value(values, path)
+            return None if is_empty(raw) else _parse_field(spec, raw)
+        head, _, tail = path.partition(".")
+        owner = form.field(head)
+        part = owner.part(tail) if owner is not None else None
+        if part is None:
             return None
-        try:
-            return _parse_field(spec, raw)
-        except InvalidInput:
-            return None
-    head, _, tail = path.partition(".")
-    owner = form.field(head)
-    part = owner.part(tail) if owner is not None else None
-    if part is None:
+        raw = person_values(values, head).get(tail)
+        return None if is_empty(raw) else _parse_part(part, raw)
+    except InvalidInput:
         return None
-    return part_value(part, person_values(values, head).get(tail))
 
 
 def _date_problems(path: str, label: str, value: date, not_future: bool, today: date) -> list:
