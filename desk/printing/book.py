@@ -1,9 +1,14 @@
 """Form 07 (2025) / 06 (2018): Sổ theo dõi hồ sơ, the tracking book and end-of-day list.
 
-A4 landscape, one row per dossier in the order received. The caller chooses the dossiers
-(normally those received from ``first_day`` to ``last_day``); the book prints them, a
-count line and the signatures. Dates in the table are in figures ("09:30 23/11/2026"):
-the words form does not fit twelve columns.
+A4 landscape, one row per dossier in the order received, numbered by the dossier's entry
+in the year's volume (the «Số thứ tự» its slip gave; the header names the volume). The
+caller chooses the dossiers (normally those received from ``first_day`` to ``last_day``);
+the book prints them, a count line and the signatures. Dates in the table are in figures
+("09:30 23/11/2026"): the words form does not fit fifteen columns.
+
+The columns follow the template: besides received, due and returned, the dates the dossier
+went to the lead body and its result came back (Circular 01/2018/TT-VPCP form 06; the 2025
+form 07 is taken to keep them — verify), read from the dossier's history.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from datetime import date, datetime
 
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Dossier, Timeliness
+from desk.domain.handover import collected_by
 from desk.domain.office import Office
 from desk.domain.status import Status
 from desk.errors import InvalidInput
-from desk.printing.formats import count, format_day, short_moment
+from desk.printing.formats import book_volume, count, format_day, short_moment
 from desk.printing.layout import (
     Block,
     Column,
@@ -33,7 +39,7 @@ from desk.printing.layout import (
     render_pdf,
 )
 from desk.printing.paper import A4, BOOK_PAPER
-from desk.printing.parts import Kit, is_other_person
+from desk.printing.parts import Kit, body_name, is_other_person
 from desk.printing.templates import BOOK, DEFAULT_TEMPLATE_SET, templates_for
 
 # Statuses worth a word in the note column: the usual path needs none.
@@ -47,22 +53,26 @@ _NOTED = frozenset(
     }
 )
 
+# Widths in shares of the 275 mm frame (~13.5 mm each): room for a four-digit entry and
+# for "23/11/2026" on one line in the date columns.
 COLUMNS = (
-    Column("TT", 0.55, "center"),
-    Column("Mã hồ sơ", 1.75),
-    Column("Tên thủ tục hành chính", 2.2),
-    Column("Số lượng hồ sơ (bộ)", 1.0, "center"),
-    Column("Tên cá nhân, tổ chức", 1.8),
-    Column("Địa chỉ, số điện thoại", 2.2),
+    Column("TT", 0.75, "center"),
+    Column("Mã hồ sơ", 1.6),
+    Column("Tên thủ tục hành chính", 1.9),
+    Column("Số lượng hồ sơ (bộ)", 0.85, "center"),
+    Column("Tên cá nhân, tổ chức", 1.6),
+    Column("Địa chỉ, số điện thoại", 1.9),
     Column("Cơ quan chủ trì giải quyết", 1.5),
-    Column("Nhận hồ sơ", 1.2, "center"),
-    Column("Hẹn trả kết quả", 1.2, "center"),
-    Column("Trả kết quả", 1.2, "center"),
-    Column("Phương thức nhận kết quả", 1.3),
+    Column("Nhận hồ sơ", 1.3, "center"),
+    Column("Hẹn trả kết quả", 1.3, "center"),
+    Column("Chuyển hồ sơ đến cơ quan giải quyết", 1.3, "center"),
+    Column("Nhận kết quả từ cơ quan giải quyết", 1.3, "center"),
+    Column("Trả kết quả", 1.3, "center"),
+    Column("Phương thức nhận kết quả", 1.35),
     Column("Ký nhận", 1.1),
-    Column("Ghi chú", 1.4),
+    Column("Ghi chú", 1.35),
 )
-DATE_GROUP = ColumnGroup("Ngày, tháng, năm", 7, 9)
+DATE_GROUP = ColumnGroup("Ngày, tháng, năm", 7, 11)
 
 
 def _is_late(dossier: Dossier, as_of: datetime) -> bool:
@@ -101,22 +111,52 @@ def _when(moment: datetime | None) -> str:
     return short_moment(moment).replace(" ", "\n") if moment is not None else ""
 
 
-def _row(number: int, dossier: Dossier, as_of: datetime) -> list[Text]:
+def sent_to_lead_body(dossier: Dossier) -> datetime | None:
+    """When the desk first handed the dossier to the lead body (none for a dossier done at
+    the desk in one sitting)."""
+    sent = [
+        event.at
+        for event in dossier.events
+        if event.from_status is Status.RECEIVED and event.to_status is Status.PROCESSING
+    ]
+    return min(sent) if sent else None
+
+
+def result_came_back(dossier: Dossier) -> datetime | None:
+    """When the result last came back to the desk, ready to hand over."""
+    ready = [event.at for event in dossier.events if event.to_status is Status.RESULT_READY]
+    return max(ready) if ready else dossier.finished_at
+
+
+def _delivery(dossier: Dossier) -> str:
+    who = collected_by(dossier)
+    return f"{dossier.result_delivery.label}\n{who}" if who else dossier.result_delivery.label
+
+
+def _row(dossier: Dossier, office: Office, as_of: datetime) -> list[Text]:
     return [
-        str(number),
+        str(dossier.book_number) if dossier.book_number else "",
         str(dossier.code),
         dossier.procedure_name,
         count(dossier.sets_count),
         _name(dossier),
         _address(dossier),
-        dossier.lead_unit,
+        body_name(dossier.lead_unit, office),
         _when(dossier.received_at),
         _when(dossier.promised_due_at),
+        _when(sent_to_lead_body(dossier)),
+        _when(result_came_back(dossier)),
         _when(dossier.returned_at),
-        dossier.result_delivery.label,
+        _delivery(dossier),
         "",
         _note(dossier, as_of),
     ]
+
+
+def volumes_text(first_day: date, last_day: date) -> str:
+    """The volumes the period's entries are in: one a year («Quyển số 01/2026»)."""
+    years = range(first_day.year, last_day.year + 1)
+    return "Quyển số " + ", ".join(book_volume(year) for year in years)
 
 
 def period_text(first_day: date, last_day: date) -> str:
@@ -152,7 +192,7 @@ def render_book(
     kit = Kit(BOOK_PAPER, templates_for(template_set))
     templates = kit.templates
     ordered = sorted(dossiers, key=lambda d: (d.received_at, str(d.code)))
-    rows = [_row(number, dossier, now) for number, dossier in enumerate(ordered, start=1)]
+    rows = [_row(dossier, office, now) for dossier in ordered]
     if not rows:
         rows = [["", "", "(Không có hồ sơ)", *[""] * (len(COLUMNS) - 3)]]
     table = Table(
@@ -171,7 +211,13 @@ def render_book(
     )
     blocks: list[Block] = [
         kit.header(office, issued_on or now_in_office().date()),
-        kit.title(templates.form(BOOK).title, italic(period_text(first_day, last_day))),
+        kit.title(
+            templates.form(BOOK).title,
+            [
+                bold(volumes_text(first_day, last_day)),
+                italic("\n" + period_text(first_day, last_day)),
+            ],
+        ),
         table,
         # The count and the signatures stay together, on the last page.
         Stack(

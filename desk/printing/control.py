@@ -1,19 +1,22 @@
 """Form 06 (2025) / 05 (2018): Phiếu kiểm soát quá trình giải quyết hồ sơ.
 
-The control slip travels with the dossier. One row per hand-over recorded in the
-dossier's history (who had it → who got it, when, whether that was early / on time /
-late against the legal due time), then empty numbered rows to be filled in by hand as
-the dossier moves on.
+The control slip travels with the dossier. It names the lead body in full and the bodies
+that take part (the procedure's catalogue data), then one row per hand-over recorded in
+the dossier's history (who had it → who got it, when, and the step's verdict as
+``desk.domain.steps`` judges it), then empty numbered rows to be filled in by hand as the
+dossier moves on.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from desk.domain.dossier import Dossier, judge_timeliness
+from desk.domain.catalogue import Procedure
+from desk.domain.dossier import Dossier
 from desk.domain.office import Office
 from desk.domain.status import Status, StatusEvent
-from desk.printing.formats import format_moment, office_day
+from desk.domain.steps import judge_step
+from desk.printing.formats import BLANK, format_moment, office_day
 from desk.printing.layout import (
     Block,
     Column,
@@ -23,11 +26,12 @@ from desk.printing.layout import (
     Table,
     Text,
     italic,
+    keep_together,
     plain,
     render_pdf,
 )
 from desk.printing.paper import A5, paper_for
-from desk.printing.parts import Kit
+from desk.printing.parts import Kit, body_name
 from desk.printing.templates import CONTROL, DEFAULT_TEMPLATE_SET, templates_for
 
 APPLICANT = "Người nộp hồ sơ"
@@ -41,7 +45,7 @@ def holder(status: Status | None, office: Office, dossier: Dossier) -> str:
     if status is Status.SUBMITTED_ONLINE:
         return "Cổng dịch vụ công"
     if status is Status.PROCESSING:
-        return dossier.lead_unit
+        return body_name(dossier.lead_unit, office)
     if status is Status.SUPPLEMENT_REQUESTED:
         return f"{APPLICANT} (bổ sung hồ sơ)"
     if status is Status.PAYMENT_REQUESTED:
@@ -52,17 +56,33 @@ def holder(status: Status | None, office: Office, dossier: Dossier) -> str:
 def _row(number: int, event: StatusEvent, office: Office, dossier: Dossier) -> list[Text]:
     giver = holder(event.from_status, office, dossier)
     receiver = holder(event.to_status, office, dossier)
-    verdict = judge_timeliness(event.at, dossier.due_at).label
+    verdict = judge_step(dossier, event)
     note = [plain(". ".join(part for part in (event.to_status.label, event.note) if part))]
     if event.actor_name:
         note.append(italic(f"\n({event.actor_name})"))
-    hand_over = [italic("Giao: "), plain(giver), italic("\nNhận: "), plain(receiver)]
-    return [str(number), hand_over, format_moment(event.at), verdict, note, "", ""]
+    hand_over = [
+        italic("Giao: "),
+        plain(keep_together(giver)),  # «Người nộp hồ sơ» whole when the column allows
+        italic("\nNhận: "),
+        plain(keep_together(receiver)),
+    ]
+    judged = verdict.label if verdict is not None else ""
+    return [str(number), hand_over, format_moment(event.at), judged, note, "", ""]
+
+
+def coordinating_text(procedure: Procedure | None, office: Office) -> str:
+    """The bodies that take part besides the lead one; a dotted line when the procedure is
+    not at hand to say."""
+    if procedure is None:
+        return BLANK
+    units = [body_name(unit, office) for unit in procedure.coordinating_units]
+    return "; ".join(units) if units else "Không có"
 
 
 def render_control(
     office: Office,
     dossier: Dossier,
+    procedure: Procedure | None = None,
     *,
     paper: str = A5,
     template_set: str = DEFAULT_TEMPLATE_SET,
@@ -95,8 +115,9 @@ def render_control(
         kit.header(office, issued_on or office_day(dossier.received_at)),
         kit.title(templates.form(CONTROL).title),
         kit.code_block(office, dossier, with_qr=False),
-        kit.field("Cơ quan, đơn vị chủ trì giải quyết", dossier.lead_unit),
-        kit.field("Người nộp hồ sơ: Ông (Bà)", dossier.applicant.full_name, strong=True),
+        kit.field("Cơ quan, đơn vị chủ trì giải quyết", body_name(dossier.lead_unit, office)),
+        kit.field("Cơ quan phối hợp giải quyết", coordinating_text(procedure, office)),
+        kit.person_field("Người nộp hồ sơ", dossier.applicant),
         kit.request_line(dossier),
         kit.field("Thời gian nhận hồ sơ", format_moment(dossier.received_at)),
         kit.field("Thời hạn trả kết quả theo quy định", format_moment(dossier.due_at)),

@@ -12,8 +12,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desk.domain.calendar import to_office_time
+from desk.printing.layout import keep_together
 
 BLANK = "…" * 12  # a dotted line the citizen or clerk can fill in by hand
+SHORT_BLANK = "…" * 2  # room for a number written by hand
+# The tracking book (form 07) opens one volume a year; its number is written "01/2026",
+# as civil-status books write theirs (verify against the province's practice).
+BOOK_VOLUME = "01/{year}"
 
 
 def day_number(day: date) -> str:
@@ -55,6 +60,19 @@ def short_moment(moment: datetime) -> str:
 
 def office_day(moment: datetime) -> date:
     return to_office_time(moment).date()
+
+
+def book_volume(year: int | None) -> str:
+    """The volume of the tracking book a year's entries go to: «01/2026»."""
+    return BOOK_VOLUME.format(year=year) if year else SHORT_BLANK
+
+
+def book_entry(year: int | None, number: int | None) -> str:
+    """The slip's line naming the book entry; places left to fill in by hand when the
+    dossier has none (it always should)."""
+    entry = str(number) if year and number else SHORT_BLANK
+    volume = keep_together(f"Quyển số {book_volume(year)}")
+    return f"Vào Sổ theo dõi hồ sơ, {volume}, {keep_together(f'Số thứ tự {entry}')}"
 
 
 def count(value: int) -> str:

@@ -3,6 +3,7 @@ table, signature blocks. A ``Kit`` binds them to one paper size and one template
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,11 @@ from datetime import date
 from reportlab.lib.units import mm
 
 from desk.domain.dossier import Dossier, Person, ReceivedDocument
+from desk.domain.identity import Sex
+from desk.domain.letters import commune_unit
 from desk.domain.office import Office
+from desk.domain.text import clean
+from desk.errors import InvalidInput
 from desk.printing.codes import Code128, QrCode, code128_modules, qr_modules
 from desk.printing.formats import BLANK, or_blank, place_and_date
 from desk.printing.layout import (
@@ -27,6 +32,7 @@ from desk.printing.layout import (
     as_spans,
     bold,
     italic,
+    keep_together,
     plain,
 )
 from desk.printing.paper import Paper
@@ -36,6 +42,50 @@ SIGN_NOTE = "(Ký và ghi rõ họ tên)"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 MISTER_OR_MADAM = "Ông (Bà)"
+_ADDRESS = {Sex.MALE: "Ông", Sex.FEMALE: "Bà"}
+# A place's name after its unit word («xã Yên Lạc», «TỈNH PHÚ THỌ») up to the next comma,
+# dash or bracket: one word to a reader, never split over two lines.
+_PLACE = re.compile(
+    r"\b(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố)(?: [^\s,;:()\-–]+)+", re.IGNORECASE
+)
+
+
+_COMMITTEE_SHORT = re.compile(r"^(?:UBND|[UỦ][yỷ] ban nhân dân)(?=\s|$)\s*", re.IGNORECASE)
+_BARE_UNIT = re.compile(r"(?:^|\s)(xã|phường|thị trấn|đặc khu)$", re.IGNORECASE)
+
+
+def body_name(name: str, office: Office) -> str:
+    """A body named in full, as the control slip names the lead and coordinating bodies:
+    the catalogue's «UBND xã» is «Ủy ban nhân dân xã Yên Lạc», «Công an xã» is «Công an
+    xã Yên Lạc»; a name that is already complete is printed as it is."""
+    text = clean(name) or "UBND xã"
+    short = _COMMITTEE_SHORT.match(text)
+    if short:
+        text = f"Ủy ban nhân dân {text[short.end() :]}".strip()
+    try:
+        unit = commune_unit(office.commune, office.agency_name)  # «Xã Yên Lạc»
+    except InvalidInput:
+        return text  # the office's own data does not say xã or phường: leave it as written
+    unit = unit[:1].lower() + unit[1:]
+    bare = _BARE_UNIT.search(text)
+    if bare and unit.casefold().startswith(bare.group(1).casefold() + " "):
+        return text[: bare.start(1)] + unit
+    if text == "Ủy ban nhân dân":
+        return f"{text} {unit}"
+    return text
+
+
+def salutation(person: Person, *, lower: bool = False) -> str:
+    """How a form addresses a person: «Ông» for a man, «Bà» for a woman, «Ông (Bà)» when
+    the sex is not known; ``lower`` for the middle of a sentence («đề nghị bà bổ sung»)."""
+    word = MISTER_OR_MADAM if person.sex is None else _ADDRESS[person.sex]
+    return word.lower() if lower else word
+
+
+def place_names_whole(text: str) -> str:
+    """``text`` with each place name held together («UBND XÃ YÊN LẠC» never breaks
+    between YÊN and LẠC); it still prints with ordinary spaces."""
+    return _PLACE.sub(lambda found: keep_together(found.group(0)), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +121,22 @@ class Kit:
         )
 
     def field(self, label: str, value: Text, *, strong: bool = False) -> Paragraph:
-        """A labelled line, e.g. «Địa chỉ: Thôn Đông …»; empty values leave a dotted line.
-        A label ending in «Ông (Bà)» runs on into the name without a colon."""
+        """A labelled line, e.g. «Địa chỉ: Thôn Đông …»; empty values leave a dotted line."""
+        return self._labelled(f"{label}: ", value, strong=strong)
+
+    def person_field(self, label: str, person: Person) -> Paragraph:
+        """«Tiếp nhận hồ sơ của: Ông Trần Văn Bình»: the label, how the person is
+        addressed (see ``salutation``), the name in bold."""
+        lead = f"{label}: " if label else ""
+        return self._labelled(f"{lead}{salutation(person)} ", person.full_name, strong=True)
+
+    def _labelled(self, lead: str, value: Text, *, strong: bool) -> Paragraph:
         spans = as_spans(value)
         if not any(span.text for span in spans):
             spans = (plain(BLANK),)
         elif strong:
             spans = tuple(bold(span.text) for span in spans)
-        separator = " " if label.endswith(MISTER_OR_MADAM) else ": "
-        return self.para([plain(label + separator), *spans])
+        return self.para([plain(lead), *spans])
 
     def fields(self, *pairs: tuple[str, str]) -> Paragraph:
         """Several short fields on one line: "Số điện thoại: … Email: …"."""
@@ -98,8 +155,13 @@ class Kit:
         and centred on a roll, which is too narrow for two columns."""
         size = self.paper.size * (0.95 if not self.paper.narrow else 1.0)
         agency = [
-            self.para(office.agency_name, align="center", size=size),
-            self.para(bold(office.unit_name), align="center", size=size, underline=0.4),
+            self.para(place_names_whole(office.agency_name), align="center", size=size),
+            self.para(
+                bold(place_names_whole(office.unit_name)),
+                align="center",
+                size=size,
+                underline=0.4,
+            ),
         ]
         nation = [
             self.para(bold(NATION), align="center", size=size),
@@ -161,7 +223,7 @@ class Kit:
 
     def person_lines(self, person: Person) -> list[Block]:
         return [
-            self.field("Ông (Bà)", person.full_name, strong=True),
+            self.person_field("", person),
             self.field("Địa chỉ", person.address),
             self.fields(("Số điện thoại", person.phone), ("Email", person.email)),
             self.field("Số CCCD/Căn cước", person.id_number),
@@ -173,7 +235,7 @@ class Kit:
         if not is_other_person(owner, dossier.applicant):
             return []
         return [
-            self.field("Chủ hồ sơ: Ông (Bà)", owner.full_name, strong=True),
+            self.person_field("Chủ hồ sơ", owner),
             self.field("Địa chỉ chủ hồ sơ", owner.address),
             self.field("Số CCCD/Căn cước của chủ hồ sơ", owner.id_number),
         ]
@@ -184,25 +246,41 @@ class Kit:
     # -- tables --
 
     def documents_table(self, documents: Sequence[ReceivedDocument], caption: str) -> Block:
-        columns = [
-            Column("TT", 0.6, "center"),
-            Column("Tên giấy tờ", 5.0),
-            Column("Bản chính", 1.15, "center"),
-            Column("Bản chứng thực", 1.3, "center"),
-            Column("Bản photo", 1.15, "center"),
-        ]
-        rows = [
-            [
-                str(number),
-                document.name,
-                _count(document.originals),
-                _count(document.certified_copies),
-                _count(document.photocopies),
+        """No. | document | copies as «Bản chính / Bản chứng thực / Bản photo». On a roll,
+        beside the barcode, three count columns would cut their words: the copies are
+        written out in one column instead («1 bản chính»)."""
+        columns: list[Column]
+        rows: list[list[Text]]
+        if self.paper.narrow:
+            columns = [
+                Column("TT", 0.8, "center"),
+                Column("Tên giấy tờ", 5.2),
+                Column("Số bản", 4.1),  # «2 bản chứng thực» on one line
             ]
-            for number, document in enumerate(documents, start=1)
-        ]
+            rows = [
+                [str(number), document.name, _copies(document)]
+                for number, document in enumerate(documents, start=1)
+            ]
+        else:
+            columns = [
+                Column("TT", 0.6, "center"),
+                Column("Tên giấy tờ", 5.0),
+                Column("Bản chính", 1.15, "center"),
+                Column("Bản chứng thực", 1.3, "center"),
+                Column("Bản photo", 1.15, "center"),
+            ]
+            rows = [
+                [
+                    str(number),
+                    document.name,
+                    _count(document.originals),
+                    _count(document.certified_copies),
+                    _count(document.photocopies),
+                ]
+                for number, document in enumerate(documents, start=1)
+            ]
         if not rows:
-            rows = [["", "(không có)", "", "", ""]]
+            rows = [["", "(không có)", *[""] * (len(columns) - 2)]]
         return Table(
             columns,
             rows,
@@ -237,6 +315,16 @@ class Kit:
 
 def _count(value: int) -> str:
     return str(value) if value else ""
+
+
+def _copies(document: ReceivedDocument) -> str:
+    """«1 bản chính\n2 bản chứng thực»: the roll's one column of copies."""
+    counts = (
+        (document.originals, "bản chính"),
+        (document.certified_copies, "bản chứng thực"),
+        (document.photocopies, "bản photo"),
+    )
+    return "\n".join(keep_together(f"{n} {kind}") for n, kind in counts if n)
 
 
 def prepare_codes(office: Office, dossier: Dossier) -> None:

@@ -176,6 +176,7 @@ FORMS: dict[str, FormSpec] = {
             "phiếu kiểm soát quá trình giải quyết hồ sơ",
             render_control,
             _ACCEPTED,
+            needs_procedure=True,  # the coordinating bodies are the procedure's data
         ),
         FormSpec(
             "declaration",

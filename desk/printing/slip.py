@@ -17,8 +17,9 @@ from desk.domain.fees import fee_line
 from desk.domain.formats import processing_label
 from desk.domain.intake import processing_for
 from desk.domain.office import Office
+from desk.domain.text import fold
 from desk.printing.codes import Code128, QrCode
-from desk.printing.formats import count, format_moment, office_day
+from desk.printing.formats import book_entry, count, format_moment, office_day
 from desk.printing.layout import (
     Block,
     Metadata,
@@ -31,7 +32,7 @@ from desk.printing.layout import (
     render_pdf,
 )
 from desk.printing.paper import A4, A5, ROLL80, paper_for
-from desk.printing.parts import Kit, lookup_url
+from desk.printing.parts import Kit, lookup_url, place_names_whole
 from desk.printing.templates import DEFAULT_TEMPLATE_SET, SLIP, templates_for
 
 COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
@@ -48,8 +49,24 @@ def legal_processing_time(dossier: Dossier, procedure: Procedure) -> str:
 def result_place(office: Office, dossier: Dossier) -> str:
     if dossier.result_delivery is ResultDelivery.AT_DESK:
         where = f"Tại {office.unit_name} - {office.agency_name}"
-        return f"{where}, {office.address}" if office.address else where
+        return place_names_whole(f"{where}, {office.address}" if office.address else where)
     return f"{dossier.result_delivery.label}, theo địa chỉ của người nộp hồ sơ"
+
+
+def shown_papers(dossier: Dossier, procedure: Procedure) -> list[str]:
+    """The papers only shown at the desk and handed back (the ID card, a certified copy's
+    original): not received, so named outside the documents table. A dossier recorded
+    before such papers left the table lists them among its documents: its reprint shows
+    that record as it was and does not name them a second time."""
+    codes = {document.code for document in dossier.documents if document.code}
+    names = {fold(document.name) for document in dossier.documents}
+    return [
+        paper.name
+        for paper in procedure.documents
+        if getattr(paper, "shown", False)
+        and paper.code not in codes
+        and fold(paper.name) not in names
+    ]
 
 
 def fee_text(dossier: Dossier) -> str:
@@ -61,8 +78,10 @@ def _details(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:
     """The lines between the code and the documents table."""
     applicant = dossier.applicant
     return [
-        kit.field("Đơn vị tiếp nhận", f"{office.unit_name} - {office.agency_name}"),
-        kit.field("Tiếp nhận hồ sơ của: Ông (Bà)", applicant.full_name, strong=True),
+        kit.field(
+            "Đơn vị tiếp nhận", place_names_whole(f"{office.unit_name} - {office.agency_name}")
+        ),
+        kit.person_field("Tiếp nhận hồ sơ của", applicant),
         kit.field("Địa chỉ", applicant.address),
         kit.fields(("Số điện thoại", applicant.phone), ("Email", applicant.email)),
         kit.field("Số CCCD/Căn cước", applicant.id_number),
@@ -86,8 +105,20 @@ def _times(kit: Kit, office: Office, dossier: Dossier, procedure: Procedure) -> 
         kit.field("Nơi nhận kết quả", result_place(office, dossier)),
     ]
     blocks.append(kit.field("Phí, lệ phí", fee_text(dossier)))  # also when free (DOMAIN §4)
-    blocks.append(kit.field("Vào Sổ theo dõi hồ sơ, số", f"{dossier.code.sequence:04d}"))
     return blocks
+
+
+def _after_table(kit: Kit, dossier: Dossier, procedure: Procedure) -> list[Block]:
+    """The papers shown and handed back, right under the table of those received."""
+    shown = shown_papers(dossier, procedure)
+    if not shown:
+        return []
+    return [
+        kit.para(
+            f"Giấy tờ xuất trình để đối chiếu (đã trả lại): {'; '.join(shown)}",
+            space_before=kit.paper.leading * 0.2,
+        )
+    ]
 
 
 def _lookup_note(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:
@@ -117,25 +148,27 @@ def _copy_blocks(kit: Kit, office: Office, dossier: Dossier, procedure: Procedur
     header = kit.header(office, office_day(dossier.received_at))
     title = kit.title(kit.templates.form(SLIP).title)
     table = kit.documents_table(dossier.documents, "Thành phần hồ sơ gồm:")
-    details = _details(kit, office, dossier)
-    times = _times(kit, office, dossier, procedure)
+    # The template's order on every paper: who and what, the documents, then the times.
+    lines = [
+        *_details(kit, office, dossier),
+        table,
+        *_after_table(kit, dossier, procedure),
+        kit.gap(0.3),
+        *_times(kit, office, dossier, procedure),
+        kit.para(book_entry(dossier.book_year, dossier.book_number)),
+    ]
     if kit.paper.rotate_barcode:
         return [
             header,
             title,
-            *_roll_code_and_lines(kit, office, dossier, [*details, *times]),
-            table,
-            kit.gap(0.3),
+            *_roll_code_and_lines(kit, office, dossier, lines),
             _signatures(kit, dossier),
         ]
     return [
         header,
         title,
         kit.code_block(office, dossier),
-        *details,
-        table,
-        kit.gap(0.3),
-        *times,
+        *lines,
         *_lookup_note(kit, office, dossier),
         _signatures(kit, dossier),
     ]
@@ -144,8 +177,9 @@ def _copy_blocks(kit: Kit, office: Office, dossier: Dossier, procedure: Procedur
 def _roll_code_and_lines(
     kit: Kit, office: Office, dossier: Dossier, lines: list[Block]
 ) -> list[Block]:
-    """On the roll the barcode stands on the left edge with the slip's lines beside it,
-    and the QR code (when there is one) comes after them."""
+    """On the roll the barcode stands on the left edge with the slip's lines (the
+    documents table among them) beside it, and the QR code (when there is one) comes after
+    them."""
     code = str(dossier.code)
     paper = kit.paper
     label = kit.para([plain("Mã hồ sơ: "), bold(code)], align="center")

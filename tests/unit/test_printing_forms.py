@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import replace
 from datetime import date
@@ -14,9 +15,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from desk.domain.calendar import ProcessingTime
+from desk.domain.catalogue import (
+    Catalogue,
+    CopyKind,
+    RequiredDocument,
+    dump_catalogue,
+    load_catalogue_file,
+)
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import Party, Person, ReceivedDocument, ResultDelivery
 from desk.domain.fees import Fee
+from desk.domain.identity import Sex
 from desk.domain.status import Status, StatusEvent
 from desk.errors import InvalidInput
 from desk.printing import (
@@ -35,6 +44,7 @@ from desk.printing import (
     render_supplement,
 )
 from desk.printing.fonts import Face
+from desk.resources import CATALOGUE_FILE
 from tests.unit.printing_factories import (
     AGENCY_ID,
     LONG_ADDRESS,
@@ -73,6 +83,7 @@ APOLOGY = Apology(
 STOP = StopNotice(
     "Người yêu cầu không bổ sung hồ sơ trong thời hạn.",
     [Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
+    citizen_requested=False,
     signer_name="Hoàng Văn Quyết",
 )
 
@@ -97,6 +108,26 @@ def every_form() -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def forms() -> dict[str, bytes]:
     return every_form()
+
+
+def baselines(pdf: bytes, page: int = 0) -> list[tuple[float, str]]:
+    """Each run of text on a page with the height of its baseline (higher is earlier)."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: object, tm: list[float], font: object, size: object) -> None:
+        if text.strip():
+            runs.append((tm[5], text.strip()))
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def height_of(pdf: bytes, start: str, page: int = 0) -> float:
+    """The baseline of the first run that starts with ``start``."""
+    for y, text in baselines(pdf, page):
+        if text.startswith(start):
+            return y
+    raise AssertionError(f"{start!r} is not on page {page + 1}")
 
 
 HEADER = (
@@ -165,7 +196,7 @@ def test_slip_carries_every_field(forms: dict[str, bytes]) -> None:
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
             f"Mã hồ sơ: {CODE}",
             "Đơn vị tiếp nhận: BỘ PHẬN MỘT CỬA - UBND XÃ YÊN LẠC",
-            "Tiếp nhận hồ sơ của: Ông (Bà) Trần Văn Bình",
+            "Tiếp nhận hồ sơ của: Ông Trần Văn Bình",
             "Địa chỉ: Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ",
             "Số điện thoại: 0912345678; Email: binh.tran@example.vn",
             "Số CCCD/Căn cước: 001090012345",
@@ -181,7 +212,7 @@ def test_slip_carries_every_field(forms: dict[str, bytes]) -> None:
             "Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 26 tháng 11 năm 2026",
             "Nơi nhận kết quả: Tại BỘ PHẬN MỘT CỬA - UBND XÃ YÊN LẠC, Thôn Đông",
             "Phí, lệ phí: 8.000 đồng (Lệ phí xác nhận tình trạng hôn nhân)",
-            "Vào Sổ theo dõi hồ sơ, số: 0007",
+            "Vào Sổ theo dõi hồ sơ, Quyển số ……, Số thứ tự ……",
             "NGƯỜI NỘP HỒ SƠ",
             "NGƯỜI TIẾP NHẬN HỒ SƠ",
             "(Ký và ghi rõ họ tên)",
@@ -221,7 +252,7 @@ def test_slip_prints_the_promised_due_time_and_the_owner() -> None:
     assert not missing(
         pdf,
         "Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 phút, ngày 01 tháng 12 năm 2026",
-        "Chủ hồ sơ: Ông (Bà) Đỗ Thị Mai",
+        "Chủ hồ sơ: Ông (Bà) Đỗ Thị Mai",  # her sex is not recorded
         "Địa chỉ chủ hồ sơ: Xóm Trại, xã Yên Lạc",
         "Xác nhận tình trạng hôn nhân (Xác nhận để làm thủ tục kết hôn)",
         "Nơi nhận kết quả: Qua dịch vụ bưu chính",
@@ -259,7 +290,128 @@ def test_slip_hard_case(paper: str) -> None:
     # Each copy has everything once: the name in the line and under the signature.
     copy_one = "\n".join(page for page in pages if "Liên 1: Lưu" in page)
     assert copy_one.count("NGƯỜI NỘP HỒ SƠ") == 1
-    assert contains(copy_one, *documents, "Vào Sổ theo dõi hồ sơ, số: 0007")
+    assert contains(copy_one, *documents, "Vào Sổ theo dõi hồ sơ, Quyển số")
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4", "roll80"])
+def test_slip_lists_the_documents_before_the_due_time(paper: str) -> None:
+    """The order of the template on every paper: the request, the documents received, then
+    the times (the roll used to print every line first and the table last)."""
+    pdf = render_slip(make_office(), make_dossier(), marital_procedure(), paper=paper)
+    for page in (0, 1):
+        request = height_of(pdf, "Nội dung yêu cầu giải quyết", page)
+        table = height_of(pdf, "Thành phần hồ sơ gồm", page)
+        due = height_of(pdf, "Thời gian trả kết quả giải quyết hồ sơ", page)
+        assert request > table > due, (paper, page)
+
+
+@pytest.mark.parametrize("paper", ["roll80", "a5"])
+def test_the_agency_name_is_not_cut_inside_the_communes_name(paper: str) -> None:
+    """«TRUNG TÂM … XÃ YÊN / LẠC» split the commune's name over two lines on the roll."""
+    office = make_office(unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ YÊN LẠC")
+    pdf = render_slip(office, make_dossier(), marital_procedure(), paper=paper)
+    text = page_texts(pdf)[0]
+    printed = "".join(text.split()).count("XÃYÊNLẠC")
+    whole = sum(line.count("XÃ YÊN LẠC") for line in text.splitlines())
+    assert printed >= 3  # the header, the receiving unit, the place of the result
+    assert whole == printed, text
+
+
+def test_no_word_of_the_roll_slip_is_cut() -> None:
+    """On the roll the documents table stands beside the barcode: its columns must be wide
+    enough for their words («Bản chín/h», «pho/to» were cut)."""
+    office = make_office(unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ YÊN LẠC")
+    dossier, procedure = make_dossier(book_year=2026, book_number=1287), marital_procedure()
+    words = set(" ".join(page_texts(render_slip(office, dossier, procedure))).split())
+    words |= {"Số", "bản", "chính", "chứng", "thực", "photo"}  # the roll's own table
+    roll = page_texts(render_slip(office, dossier, procedure, paper="roll80"))[0]
+    cut = [
+        word
+        for word in roll.split()
+        if word not in words and not re.search(r"[\d/.@]", word)  # codes, URL, e-mail
+    ]
+    assert not cut, cut
+
+
+@pytest.mark.parametrize(("sex", "word"), [(Sex.MALE, "Ông"), (Sex.FEMALE, "Bà"), (None, "")])
+def test_forms_address_the_applicant_as_mister_or_madam_when_the_sex_is_known(
+    sex: Sex | None, word: str
+) -> None:
+    office = make_office()
+    dossier = make_dossier(applicant=make_applicant(sex=sex))
+    word = word or "Ông (Bà)"
+    lower = word.lower()
+    forms = {
+        "slip": render_slip(office, dossier, marital_procedure()),
+        "supplement": render_supplement(office, dossier, SUPPLEMENT),
+        "refusal": render_refusal(office, dossier, REFUSAL),
+        "control": render_control(office, dossier),
+    }
+    expected = {
+        "slip": [f"Tiếp nhận hồ sơ của: {word} Trần Văn Bình"],
+        "supplement": [
+            f"{word} Trần Văn Bình",
+            f"Đề nghị {lower} bổ sung, hoàn thiện hồ sơ",
+            f"nếu có vướng mắc, {lower} liên hệ",
+        ],
+        "refusal": [f"{word} Trần Văn Bình", f"Xin thông báo để {lower} được biết"],
+        "control": [f"Người nộp hồ sơ: {word} Trần Văn Bình"],
+    }
+    for name, pdf in forms.items():
+        assert not missing(pdf, *expected[name]), name
+        if sex is not None:
+            assert not contains(pdf, "Ông (Bà)") and not contains(pdf, "ông (bà)"), name
+
+
+def test_the_owner_is_addressed_by_the_owners_sex() -> None:
+    owner = Person("Đỗ Thị Mai", id_number="001180000001", sex=Sex.FEMALE)
+    dossier = make_dossier(parties=[Party("owner", owner)])
+    pdf = render_slip(make_office(), dossier, marital_procedure())
+    assert contains(pdf, "Chủ hồ sơ: Bà Đỗ Thị Mai", "Tiếp nhận hồ sơ của: Ông Trần Văn Bình")
+
+
+def test_slip_names_the_books_volume_and_the_entry() -> None:
+    office, procedure = make_office(), marital_procedure()
+    entered = render_slip(office, make_dossier(book_year=2026, book_number=42), procedure)
+    assert contains(entered, "Vào Sổ theo dõi hồ sơ, Quyển số 01/2026, Số thứ tự 42")
+    assert not contains(entered, "số: 0007")  # the code's daily sequence is not the entry
+    # A dossier with no entry (should not happen) leaves the places to fill in by hand.
+    blank = render_slip(office, make_dossier(), procedure)
+    assert contains(blank, "Vào Sổ theo dõi hồ sơ, Quyển số ……, Số thứ tự ……")
+
+
+ID_CARD = RequiredDocument(
+    "GTTT", "Giấy tờ tùy thân của người yêu cầu", copy_kind=CopyKind.PHOTO, shown=True
+)
+
+
+def test_slip_names_the_papers_shown_and_handed_back_outside_the_table() -> None:
+    procedure = replace(marital_procedure(), documents=(*marital_procedure().documents, ID_CARD))
+    dossier = make_dossier(
+        documents=[
+            ReceivedDocument(
+                "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", code="TK", originals=1
+            )
+        ]
+    )
+    pdf = render_slip(make_office(), dossier, procedure)
+    shown = "Giấy tờ xuất trình để đối chiếu (đã trả lại): Giấy tờ tùy thân của người yêu cầu"
+    assert contains(pdf, shown)
+    text = page_texts(pdf)[0]
+    assert "".join(text.split()).count("Giấytờtùythân") == 1  # not in the table
+    assert height_of(pdf, "Giấy tờ xuất trình") < height_of(pdf, "Tờ khai cấp")  # after the table
+    assert height_of(pdf, "Giấy tờ xuất trình") > height_of(pdf, "Số lượng hồ sơ")
+
+
+def test_an_old_dossier_reprints_the_id_card_as_it_was_recorded() -> None:
+    """Dossiers recorded before shown papers left the table keep their record: the reprint
+    shows the ID card line that was recorded, and no second line saying it was shown."""
+    procedure = replace(marital_procedure(), documents=(*marital_procedure().documents, ID_CARD))
+    recorded = ReceivedDocument("Giấy tờ tùy thân của người yêu cầu", code="GTTT", photocopies=1)
+    dossier = make_dossier(documents=[*make_dossier().documents[:1], recorded])
+    pdf = render_slip(make_office(), dossier, procedure)
+    assert contains(pdf, "2 Giấy tờ tùy thân của người yêu cầu 1")
+    assert not contains(pdf, "Giấy tờ xuất trình")
 
 
 # --- 02–05 --------------------------------------------------------------------------------
@@ -273,9 +425,9 @@ def test_supplement(forms: dict[str, bytes]) -> None:
         "Yên Lạc, ngày 26 tháng 11 năm 2026",
         "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
         f"Mã hồ sơ: {CODE}",
-        "Ông (Bà) Trần Văn Bình",
+        "Ông Trần Văn Bình",
         "Nội dung yêu cầu giải quyết: Xác nhận tình trạng hôn nhân",
-        "Đề nghị ông (bà) bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
+        "Đề nghị ông bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
         "1 Bản sao Giấy khai sinh",
         "2 Giấy xác nhận thông tin về cư trú 1",
         "Lý do: Giấy xác nhận cư trú đã hết hạn sử dụng",
@@ -292,7 +444,7 @@ def test_refusal(forms: dict[str, bytes]) -> None:
         "Mẫu số 03",
         "Yên Lạc, ngày 23 tháng 11 năm 2026",  # dated the day it was brought
         "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-        "Ông (Bà) Trần Văn Bình",
+        "Ông Trần Văn Bình",
         "Thủ tục không thuộc thẩm quyền giải quyết của UBND xã.",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TỪ CHỐI",
@@ -312,7 +464,7 @@ def test_apology_keeps_both_due_times(forms: dict[str, bytes]) -> None:
         "Cần xác minh thêm tại nơi cư trú trước đây.",
         "đề nghị gia hạn thời gian giải quyết hồ sơ đến 16 giờ 00 phút, ngày 01 tháng 12",
         "Thời hạn trả kết quả mới: 16 giờ 00 phút, ngày 01 tháng 12 năm 2026",
-        "TM. UBND XÃ YÊN LẠC",
+        "TM. ỦY BAN NHÂN DÂN",
         "CHỦ TỊCH",
         "Hoàng Văn Quyết",
     )
@@ -343,7 +495,9 @@ def test_stop_notice(forms: dict[str, bytes]) -> None:
         "Phí, lệ phí hoàn trả cho ông (bà): 8.000 đồng (Bằng chữ: Tám nghìn đồng)",
         "Lệ phí xác nhận tình trạng hôn nhân",
     )
-    nothing = render_stop(make_office(), make_dossier(), StopNotice("Công dân đã mất."))
+    nothing = render_stop(
+        make_office(), make_dossier(), StopNotice("Công dân đã mất.", citizen_requested=False)
+    )
     assert contains(nothing, "Phí, lệ phí hoàn trả: Không có")
 
 
@@ -351,7 +505,7 @@ def test_stop_notice(forms: dict[str, bytes]) -> None:
     ("render", "parameters"),
     [
         (render_refusal, Refusal("   ")),
-        (render_stop, StopNotice("")),
+        (render_stop, StopNotice("", citizen_requested=True)),
         (render_supplement, replace(SUPPLEMENT, reason="")),
         (render_supplement, replace(SUPPLEMENT, missing_documents=[])),
     ],
@@ -392,25 +546,82 @@ def test_control_slip_has_one_row_per_hand_over() -> None:
         "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
         f"Mã hồ sơ: {CODE}",
         "Cơ quan, đơn vị chủ trì giải quyết: Công chức Tư pháp - Hộ tịch",
-        "Người nộp hồ sơ: Ông (Bà) Trần Văn Bình",
+        "Cơ quan phối hợp giải quyết: …",  # the procedure was not given
+        "Người nộp hồ sơ: Ông Trần Văn Bình",
         "Thời hạn trả kết quả theo quy định: 09 giờ 30 phút, ngày 26 tháng 11 năm 2026",
         "Ký tên",
         "Người giao",
         "Người nhận",
         # Rows in time order, whatever the order of the history handed in.
+        # The intake starts the clock: no verdict.
         "1 Giao: Người nộp hồ sơ Nhận: BỘ PHẬN MỘT CỬA 09 giờ 30 phút, ngày 23 tháng 11 năm"
-        " 2026 Trước hạn",
+        " 2026 Được tiếp nhận",
         "2 Giao: BỘ PHẬN MỘT CỬA Nhận: Công chức Tư pháp - Hộ tịch 10 giờ 00 phút",
         "3 Giao: Công chức Tư pháp - Hộ tịch Nhận: BỘ PHẬN MỘT CỬA 09 giờ 00 phút, ngày 26"
         " tháng 11 năm 2026 Đúng hạn",
         "Đã xử lý xong. Đã ký",
         "(Nguyễn Văn Tư)",
+        # Collected the day after the due time, but ready before it: not late.
         "4 Giao: BỘ PHẬN MỘT CỬA Nhận: Người nộp hồ sơ 08 giờ 00 phút, ngày 27 tháng 11 năm"
-        " 2026 Quá hạn",
+        " 2026 Đúng hạn",
         "5",
         "6",  # empty rows to fill in by hand
     )
     assert text.count("Giao:") == 4
+
+
+def test_control_slip_names_the_lead_body_in_full_and_the_coordinating_bodies() -> None:
+    procedure = replace(
+        marital_procedure(), lead_unit="UBND xã", coordinating_units=("Công an xã",)
+    )
+    dossier = make_dossier(
+        lead_unit="UBND xã",
+        status=Status.PROCESSING,
+        events=[
+            StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Lê Thị Hồng Nhung"),
+            StatusEvent(at(RECEIVED_DAY, 10, 0), Status.RECEIVED, Status.PROCESSING, "Nhung"),
+        ],
+    )
+    pdf = render_control(make_office(), dossier, procedure)
+    assert not missing(
+        pdf,
+        "Cơ quan, đơn vị chủ trì giải quyết: Ủy ban nhân dân xã Yên Lạc",
+        "Cơ quan phối hợp giải quyết: Công an xã Yên Lạc",
+        "2 Giao: BỘ PHẬN MỘT CỬA Nhận: Ủy ban nhân dân xã Yên Lạc",
+    )
+    assert not contains(pdf, "UBND xã")
+    alone = render_control(make_office(), dossier, marital_procedure())
+    assert contains(alone, "Cơ quan phối hợp giải quyết: Không có")
+
+
+def test_the_seed_catalogue_names_the_police_for_a_death_registration() -> None:
+    catalogue = load_catalogue_file(CATALOGUE_FILE)
+    assert catalogue.get("1.000656").coordinating_units == ("Công an xã",)
+    assert catalogue.get("1.004873").coordinating_units == ()
+    again = Catalogue.from_dict(json.loads(dump_catalogue(catalogue)))
+    assert again.get("1.000656").coordinating_units == ("Công an xã",)
+
+
+def test_control_slip_judges_each_step_on_its_own_terms() -> None:
+    """A late collection is not the office's delay; a late result is; the citizen's own
+    time bringing the missing papers is not judged."""
+    due = at(date(2026, 11, 26), 9, 30)
+    events = [
+        StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Nhung"),
+        StatusEvent(at(RECEIVED_DAY, 10, 0), Status.RECEIVED, Status.PROCESSING, "Nhung"),
+        StatusEvent(at(RECEIVED_DAY, 14, 0), Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, "Tư"),
+        StatusEvent(
+            at(date(2026, 11, 30), 8, 0), Status.SUPPLEMENT_REQUESTED, Status.PROCESSING, "Nhung"
+        ),
+        StatusEvent(at(date(2026, 12, 2), 9, 0), Status.PROCESSING, Status.RESULT_READY, "Tư"),
+        StatusEvent(at(date(2026, 12, 9), 8, 0), Status.RESULT_READY, Status.RETURNED, "Nhung"),
+    ]
+    dossier = make_dossier(due_at=due, events=events, status=Status.RETURNED)
+    rows = "\n".join(page_texts(render_control(make_office(), dossier)))
+    assert contains(rows, "14 giờ 00 phút, ngày 23 tháng 11 năm 2026 Trước hạn")  # request
+    assert contains(rows, "08 giờ 00 phút, ngày 30 tháng 11 năm 2026 Đang xử lý")  # no verdict
+    assert contains(rows, "09 giờ 00 phút, ngày 02 tháng 12 năm 2026 Quá hạn")  # the result
+    assert contains(rows, "08 giờ 00 phút, ngày 09 tháng 12 năm 2026 Quá hạn")  # ready late
 
 
 # --- 07 book ------------------------------------------------------------------------------
@@ -425,12 +636,16 @@ def test_book_lists_the_dossiers_in_order() -> None:
         finished_at=at(date(2026, 11, 27), 8, 0),
         returned_at=at(date(2026, 11, 27), 9, 0),
         applicant=make_applicant(full_name="Phạm Thị Lụa", phone="0987654321"),
+        book_year=2026,
+        book_number=1,
     )
     refused = make_dossier(
         code=DossierCode(AGENCY_ID, RECEIVED_DAY, 1),
         received_at=at(RECEIVED_DAY, 14, 0),
         status=Status.REFUSED,
         note="Sai thẩm quyền",
+        book_year=2026,
+        book_number=2,
     )
     pdf = render_book(
         office,
@@ -460,7 +675,8 @@ def test_book_lists_the_dossiers_in_order() -> None:
         "Ghi chú",
         f"1 {AGENCY_ID}-261123-0002 Xác nhận tình trạng hôn nhân 01 Phạm Thị Lụa",
         "Thôn Đông, xã Yên Lạc, tỉnh Phú Thọ; 0987654321",
-        "08:00 23/11/2026 09:30 26/11/2026 09:00 27/11/2026 Tại Bộ phận Một cửa",
+        # received, due, (never sent: done at the desk), result ready, returned
+        "08:00 23/11/2026 09:30 26/11/2026 08:00 27/11/2026 09:00 27/11/2026 Tại Bộ phận Một cửa",
         f"2 {AGENCY_ID}-261123-0001",
         "Không được tiếp nhận; Sai thẩm quyền",
         "Tổng số: 2 hồ sơ; đã giải quyết xong: 1; đã trả kết quả: 1; quá hạn: 1.",
@@ -469,6 +685,79 @@ def test_book_lists_the_dossiers_in_order() -> None:
     )
     text = "".join(page_texts(pdf))
     assert text.index("261123-0002") < text.index("261123-0001")  # by time received
+
+
+def test_book_numbers_each_row_by_its_entry_and_names_the_volume() -> None:
+    """«Số thứ tự» is the dossier's entry in the year's volume, the number its slip gave."""
+    first = make_dossier(book_year=2026, book_number=41, received_at=at(RECEIVED_DAY, 8, 0))
+    second = make_dossier(
+        code=DossierCode(AGENCY_ID, RECEIVED_DAY, 8),
+        book_year=2026,
+        book_number=42,
+        received_at=at(RECEIVED_DAY, 10, 0),
+    )
+    pdf = render_book(make_office(), [second, first], RECEIVED_DAY, issued_on=RECEIVED_DAY)
+    assert not missing(
+        pdf,
+        "SỔ THEO DÕI HỒ SƠ",
+        "Quyển số 01/2026",
+        f"41 {CODE}",
+        f"42 {AGENCY_ID}-261123-0008",
+    )
+
+
+def test_book_has_the_templates_columns_with_the_dates_of_the_hand_overs() -> None:
+    events = [
+        StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Nhung"),
+        StatusEvent(at(RECEIVED_DAY, 10, 0), Status.RECEIVED, Status.PROCESSING, "Nhung"),
+        StatusEvent(at(date(2026, 11, 25), 14, 0), Status.PROCESSING, Status.RESULT_READY, "Tư"),
+        StatusEvent(at(date(2026, 11, 27), 8, 0), Status.RESULT_READY, Status.RETURNED, "Nhung"),
+    ]
+    dossier = make_dossier(
+        lead_unit="UBND xã",
+        status=Status.RETURNED,
+        events=events,
+        finished_at=at(date(2026, 11, 25), 14, 0),
+        returned_at=at(date(2026, 11, 27), 8, 0),
+        book_year=2026,
+        book_number=7,
+    )
+    pdf = render_book(make_office(), [dossier], RECEIVED_DAY, issued_on=RECEIVED_DAY)
+    assert not missing(
+        pdf,
+        "Ngày, tháng, năm",
+        "Nhận hồ sơ",
+        "Hẹn trả kết quả",
+        "Chuyển hồ sơ đến cơ quan giải quyết",
+        "Nhận kết quả từ cơ quan giải quyết",
+        "Trả kết quả",
+        "Ủy ban nhân dân xã Yên Lạc",  # the lead body in full
+        # received, due, sent to the lead body, result back, returned
+        "09:30 23/11/2026 09:30 26/11/2026 10:00 23/11/2026 14:00 25/11/2026 08:00 27/11/2026",
+    )
+    header = "".join(page_texts(pdf)[0].split())
+    order = [
+        "Cơquanchủtrìgiảiquyết",
+        "Nhậnhồsơ",
+        "Hẹntrảkếtquả",
+        "Chuyểnhồsơđếncơquangiảiquyết",
+        "Nhậnkếtquảtừcơquangiảiquyết",
+        "Trảkếtquả",
+        "Phươngthứcnhậnkếtquả",
+        "Kýnhận",
+        "Ghichú",
+    ]
+    positions = [header.index(name) for name in order]
+    assert positions == sorted(positions)
+
+
+def test_book_columns_are_wide_enough_for_their_numbers_and_dates() -> None:
+    """«128/7» and «23/11/202/6» were cut inside the number."""
+    dossier = make_dossier(book_year=2026, book_number=1287)
+    text = page_texts(render_book(make_office(), [dossier], RECEIVED_DAY))[0]
+    assert "1287" in text.split()
+    dates = [word for word in text.split() if word.startswith("23/11")]
+    assert dates and all(word == "23/11/2026" for word in dates), dates
 
 
 def test_book_of_500_dossiers_spills_over_pages_with_every_code() -> None:
@@ -603,6 +892,7 @@ def test_registry_knows_which_dossiers_each_form_is_for() -> None:
     with pytest.raises(InvalidInput, match="đăng ký khai sinh"):
         FORMS["declaration"].check(received, now)
     assert FORMS["slip"].needs_procedure and "roll80" in FORMS["slip"].papers
+    assert FORMS["control"].needs_procedure
     assert FORMS["supplement"].parameters is SupplementRequest
     assert FORMS["declaration"].default_paper == "a4"
 
