@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +22,7 @@ DPI = 100
 
 sys.path.insert(0, str(ROOT))  # run as a script: make `desk` and `tests` importable
 
+from desk.domain.catalogue import CopyKind, RequiredDocument  # noqa: E402
 from desk.domain.codes import DossierCode  # noqa: E402
 from desk.domain.dossier import ReceivedDocument  # noqa: E402
 from desk.domain.fees import Fee  # noqa: E402
@@ -55,12 +56,40 @@ from tests.unit.printing_factories import (  # noqa: E402
 )
 
 
+def _book_events(received: datetime, returned: bool) -> list[StatusEvent]:
+    """A book sample's history: sent to the lead body half an hour after it was received;
+    a returned one came back on the 25th and was collected that morning."""
+    clerk = "Lê Thị Hồng Nhung"
+    events = [
+        StatusEvent(received, None, Status.RECEIVED, clerk),
+        StatusEvent(received + timedelta(minutes=30), Status.RECEIVED, Status.PROCESSING, clerk),
+    ]
+    if returned:
+        ready = at(date(2026, 11, 25), 9, 0)
+        events.append(StatusEvent(ready, Status.PROCESSING, Status.RESULT_READY, "Nguyễn Văn Tư"))
+        events.append(
+            StatusEvent(at(date(2026, 11, 25), 10, 0), Status.RESULT_READY, Status.RETURNED, clerk)
+        )
+    return events
+
+
 def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
     """Image name → (PDF, the pages to show)."""
     office = make_office()
     dossier = make_dossier()
     procedure = marital_procedure()
     later = date(2026, 11, 26)
+    # The slip as recorded today: the ID card shown and handed back, the book entry drawn.
+    id_card = RequiredDocument("GTTT", "Căn cước", copy_kind=CopyKind.PHOTO, shown=True)
+    slip_procedure = replace(procedure, documents=(*procedure.documents, id_card))
+    slip_dossier = replace(
+        dossier,
+        documents=[d for d in dossier.documents if "Căn cước" not in d.name],
+        book_year=2026,
+        book_number=1287,
+    )
+    centre = make_office(unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ YÊN LẠC")
+    control_procedure = replace(procedure, coordinating_units=("Công an xã",))
     events = [
         StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Lê Thị Hồng Nhung"),
         StatusEvent(
@@ -75,7 +104,9 @@ def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
         ),
     ]
     long_applicant = make_applicant(full_name=LONG_NAME, address=LONG_ADDRESS, phone="", email="")
-    long_dossier = with_documents(make_dossier(applicant=long_applicant), 15)
+    long_dossier = replace(
+        with_documents(make_dossier(applicant=long_applicant), 15), book_year=2026, book_number=9
+    )
     book_dossiers = [
         make_dossier(
             code=DossierCode(AGENCY_ID, RECEIVED_DAY, n),
@@ -83,14 +114,21 @@ def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
             status=Status.RETURNED if n % 4 == 0 else Status.PROCESSING,
             returned_at=at(date(2026, 11, 25), 10, 0) if n % 4 == 0 else None,
             finished_at=at(date(2026, 11, 25), 9, 0) if n % 4 == 0 else None,
+            events=_book_events(at(RECEIVED_DAY, 7 + n // 2, 5 * n % 60), n % 4 == 0),
+            lead_unit="UBND xã",
+            book_year=2026,
+            book_number=1280 + n,
         )
         for n in range(1, 16)
     ]
     return {
-        "slip-a5": (render_slip(office, dossier, procedure), (1,)),
-        "slip-a4": (render_slip(office, dossier, procedure, paper="a4"), (1,)),
-        "slip-roll80": (render_slip(office, dossier, procedure, paper="roll80"), (1,)),
-        "slip-a5-long": (render_slip(office, long_dossier, procedure), (1, 2)),
+        "slip-a5": (render_slip(office, slip_dossier, slip_procedure), (1,)),
+        "slip-a4": (render_slip(office, slip_dossier, slip_procedure, paper="a4"), (1,)),
+        "slip-roll80": (
+            render_slip(centre, slip_dossier, slip_procedure, paper="roll80"),
+            (1,),
+        ),
+        "slip-a5-long": (render_slip(office, long_dossier, slip_procedure), (1, 2)),
         "supplement": (
             render_supplement(
                 office,
@@ -137,13 +175,34 @@ def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
                 StopNotice(
                     "Người yêu cầu không bổ sung hồ sơ trong thời hạn quy định.",
                     [Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
+                    citizen_requested=False,
                     signer_name="Hoàng Văn Quyết",
                 ),
                 issued_on=date(2026, 12, 10),
             ),
             (1,),
         ),
-        "control": (render_control(office, replace(dossier, events=events)), (1,)),
+        "control": (
+            render_control(
+                office,
+                replace(
+                    dossier,
+                    lead_unit="UBND xã",
+                    status=Status.RETURNED,
+                    events=[
+                        *events,
+                        StatusEvent(
+                            at(date(2026, 11, 27), 8, 0),
+                            Status.RESULT_READY,
+                            Status.RETURNED,
+                            "Lê Thị Hồng Nhung",
+                        ),
+                    ],
+                ),
+                control_procedure,
+            ),
+            (1,),
+        ),
         "declaration": (render_declaration(office, birth_dossier()), (1,)),
         "book": (
             render_book(
