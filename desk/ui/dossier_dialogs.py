@@ -1,6 +1,10 @@
 """What the dossier view asks before a change: the clerk's words for each transition, the
 reason (or list of missing papers) some transitions need, and a new due time with the
-reason for the delay (the apology letter)."""
+reason for the delay (the apology letter).
+
+When the domain says the change is the office's own fault (``desk.domain.path_limits``:
+a supplement request or a new due time beyond the limits, or a late one), the same dialog
+shows why before the clerk submits, and asks for the fault reason in a field of its own."""
 
 from __future__ import annotations
 
@@ -72,6 +76,45 @@ def _py_moment(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), OFFICE_TZ)
 
 
+class FaultReasonBox(QWidget):
+    """Why the change is the office's fault, and the field for its reason; hidden when
+    there is no fault."""
+
+    def __init__(self, explanation: str, required: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.required = required
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.explanation = QLabel(explanation)
+        self.explanation.setObjectName("faultExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color: #b3261e; font-weight: bold;")
+        layout.addWidget(self.explanation)
+        prompt = QLabel(
+            QCoreApplication.translate(
+                "DossierView", "Lý do (lỗi của cơ quan, được ghi vào hồ sơ và tính vào chỉ số):"
+            )
+        )
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("faultReason")
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(80)
+        layout.addWidget(self.text)
+        self.setVisible(bool(explanation))
+
+    @property
+    def asked(self) -> bool:
+        return not self.isHidden()
+
+    def reason(self) -> str:
+        return self.text.toPlainText().strip() if self.asked else ""
+
+    def missing(self) -> bool:
+        return self.asked and self.required and not self.reason()
+
+
 def _error_and_buttons(
     dialog: QDialog, layout: QVBoxLayout, cancel_text: str, ok_text: str, submit: Callable[[], None]
 ) -> tuple[QLabel, QPushButton]:
@@ -94,11 +137,21 @@ def _error_and_buttons(
 
 
 class ReasonDialog(QDialog):
-    """A reason or a list of missing papers, typed before a transition."""
+    """A reason or a list of missing papers, typed before a transition; and the fault
+    reason when ``fault_explanation`` says the transition is the office's fault."""
 
-    submitted = Signal(str)
+    submitted = Signal(str, str)  # the reason (note), the fault reason
 
-    def __init__(self, title: str, prompt: str, *, required: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        *,
+        required: bool,
+        fault_explanation: str = "",
+        fault_required: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.required = required
         self.setWindowTitle(title)
@@ -111,6 +164,8 @@ class ReasonDialog(QDialog):
         self.text.setObjectName("reason")
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
+        self.fault = FaultReasonBox(fault_explanation, fault_required)
+        layout.addWidget(self.fault)
         self.error, self.ok_button = _error_and_buttons(
             self, layout, self.tr("Hủy"), self.tr("Xác nhận"), self.submit
         )
@@ -121,16 +176,28 @@ class ReasonDialog(QDialog):
         if self.required and not text:
             self.error.setText(self.tr("Cần ghi rõ nội dung trước khi xác nhận."))
             return
-        self.submitted.emit(text)
+        if self.fault.missing():
+            self.error.setText(self.tr("Cần ghi lý do vì sao đây là lỗi của cơ quan."))
+            return
+        self.submitted.emit(text, self.fault.reason())
         self.accept()
 
 
 class ApologyDialog(QDialog):
-    """A new due time and the reason for the delay, for the apology letter (form 04)."""
+    """A new due time and the reason for the delay, for the apology letter (form 04); and
+    the fault reason when ``fault_explanation`` says the new due time is the office's
+    fault (a second one, or one given late: it is still recorded and printed)."""
 
-    submitted = Signal(object, str)  # datetime, reason
+    submitted = Signal(object, str, str)  # datetime, reason, fault reason
 
-    def __init__(self, suggested: datetime, parent: QWidget | None = None):
+    def __init__(
+        self,
+        suggested: datetime,
+        parent: QWidget | None = None,
+        *,
+        fault_explanation: str = "",
+        fault_required: bool = True,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hẹn lại ngày trả kết quả"))
         self.setMinimumWidth(480)
@@ -154,6 +221,8 @@ class ApologyDialog(QDialog):
         form.addRow(self.tr("Ngày hẹn mới"), self.new_due)
         form.addRow(self.tr("Lý do chậm"), self.reason)
         layout.addLayout(form)
+        self.fault = FaultReasonBox(fault_explanation, fault_required)
+        layout.addWidget(self.fault)
         self.error, self.ok_button = _error_and_buttons(
             self, layout, self.tr("Hủy"), self.tr("Ghi và in văn bản xin lỗi"), self.submit
         )
@@ -163,5 +232,8 @@ class ApologyDialog(QDialog):
         if not reason:
             self.error.setText(self.tr("Cần ghi lý do chậm trả kết quả."))
             return
-        self.submitted.emit(_py_moment(self.new_due.dateTime()), reason)
+        if self.fault.missing():
+            self.error.setText(self.tr("Cần ghi lý do vì sao đây là lỗi của cơ quan."))
+            return
+        self.submitted.emit(_py_moment(self.new_due.dateTime()), reason, self.fault.reason())
         self.accept()

@@ -61,6 +61,17 @@ def due_history_text(d: Dossier) -> str:
     )
 
 
+def office_fault_lines(d: Dossier) -> list[str]:
+    """One line per step of the path recorded as the office's own fault (DOMAIN §2)."""
+    flag = QCoreApplication.translate("DossierView", "Lỗi của cơ quan")
+    because = QCoreApplication.translate("DossierView", "lý do")
+    return [
+        f"⚑ {flag}: {fault.kind.label} — {moment_text(fault.at)}, {fault.actor_name}"
+        + (f"; {because}: {fault.reason}" if fault.reason else "")
+        for fault in d.office_faults()
+    ]
+
+
 def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
     """Caption and value of every fact the panel shows about ``d`` (the parties it names
     and, once handed back, who collected the result and how they rated the desk)."""
@@ -110,6 +121,11 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
             or QCoreApplication.translate("DossierView", "Không"),
         ),
         (QCoreApplication.translate("DossierView", "Ghi chú"), d.note or "—"),
+        (
+            QCoreApplication.translate("DossierView", "Lỗi của cơ quan"),
+            "; ".join(fault.kind.label for fault in d.office_faults())
+            or QCoreApplication.translate("DossierView", "Không"),
+        ),
     ]
     for party in d.parties:
         who = party.person

@@ -33,11 +33,12 @@ from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Dossier
 from desk.domain.formats import moment_text
 from desk.domain.office import User
+from desk.domain.path_limits import NEW_DUE_TIME, FaultKind, fault_explanation, path_faults
 from desk.domain.status import Status, allowed_next, asks_reason, can_reschedule, reason_required
 from desk.services import dossiers
 from desk.services.context import DeskContext
 from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog, reason_prompt, transition_label
-from desk.ui.dossier_facts import FactsPanel, fact_pairs
+from desk.ui.dossier_facts import FactsPanel, fact_pairs, office_fault_lines
 from desk.ui.dossier_model import DocumentTableModel, EventTableModel
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.printouts import Printout, capitalised, render_printout
@@ -102,6 +103,13 @@ class DossierView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        # The steps of the path that were the office's own fault (DOMAIN §2), always shown.
+        self.fault_flag = QLabel("")
+        self.fault_flag.setObjectName("officeFaultFlag")
+        self.fault_flag.setWordWrap(True)
+        self.fault_flag.setStyleSheet(f"color: {DANGER}; font-weight: bold;")
+        self.fault_flag.hide()
+        outer.addWidget(self.fault_flag)
 
         body = QHBoxLayout()
         # Left: the facts, scrollable.
@@ -214,6 +222,9 @@ class DossierView(QWidget):
             " padding: 3px 8px;"
         )
         self.overdue_chip.setVisible(dossier.is_overdue(now))
+        faults = office_fault_lines(dossier)
+        self.fault_flag.setText("\n".join(faults))
+        self.fault_flag.setVisible(bool(faults))
         self.facts.show_facts(fact_pairs(dossier))
         self.documents.set_documents(dossier.documents)
         self.events.set_events(dossier.events)
@@ -295,10 +306,14 @@ class DossierView(QWidget):
             self.hand_back_requested.emit(str(dossier.code), False)
             return
         if asks_reason(target):
+            limits = dossiers.path_limits(self.ctx)
+            faults = path_faults(dossier, target, at=now_in_office(), limits=limits)
             dialog = ReasonDialog(
                 transition_label(dossier.status, target).rstrip("…"),
                 reason_prompt(target),
                 required=reason_required(target),
+                fault_explanation=fault_explanation(faults, limits),
+                fault_required=limits.fault_needs_reason,
                 parent=self,
             )
             dialog.submitted.connect(functools.partial(self.change_status, target))
@@ -307,14 +322,14 @@ class DossierView(QWidget):
             return
         self.change_status(target, "")
 
-    def change_status(self, target: Status, note: str) -> None:
+    def change_status(self, target: Status, note: str, fault_reason: str = "") -> None:
         dossier = self.dossier
         if dossier is None:
             return
         ctx, user, code = self.ctx, self.user, str(dossier.code)
 
         def work() -> Dossier:
-            dossiers.change_status(ctx, code, target, user, note=note)
+            dossiers.change_status(ctx, code, target, user, note=note, fault_reason=fault_reason)
             return dossiers.get_dossier(ctx, code)
 
         operation = Operation(work, owner=self.actions_box)
@@ -343,21 +358,34 @@ class DossierView(QWidget):
             return
         ctx, promised = self.ctx, dossier.promised_due_at
 
-        def suggest() -> datetime:
-            start = max(promised, now_in_office())
-            return ctx.calendar.add_working_minutes(start, ctx.office.hours.minutes_per_day)
+        def suggest() -> tuple[datetime, tuple[FaultKind, ...]]:
+            now = now_in_office()
+            start = max(promised, now)
+            suggested = ctx.calendar.add_working_minutes(start, ctx.office.hours.minutes_per_day)
+            limits = dossiers.path_limits(ctx)
+            faults = path_faults(
+                dossier, NEW_DUE_TIME, at=now, limits=limits, calendar=ctx.calendar
+            )
+            return suggested, faults
 
         self._start_change(
             Operation(suggest, owner=self.actions_box).on_success(self._open_apology)
         )
 
-    def _open_apology(self, suggested: datetime) -> None:
-        dialog = ApologyDialog(suggested, self)
+    def _open_apology(self, suggestion: tuple[datetime, tuple[FaultKind, ...]]) -> None:
+        suggested, faults = suggestion
+        limits = dossiers.path_limits(self.ctx)
+        dialog = ApologyDialog(
+            suggested,
+            self,
+            fault_explanation=fault_explanation(faults, limits),
+            fault_required=limits.fault_needs_reason,
+        )
         dialog.submitted.connect(self.reschedule)
         self.dialog = dialog
         dialog.open()
 
-    def reschedule(self, new_due: datetime, reason: str) -> None:
+    def reschedule(self, new_due: datetime, reason: str, fault_reason: str = "") -> None:
         dossier = self.dossier
         if dossier is None:
             return
@@ -367,7 +395,8 @@ class DossierView(QWidget):
             from desk.printing.registry import FORMS
             from desk.services.printing import FormDetails, render_dossier_form
 
-            dossiers.reschedule(ctx, code, new_due, reason, user)
+            # A late or second new due time is still recorded, and the letter printed.
+            dossiers.reschedule(ctx, code, new_due, reason, user, fault_reason=fault_reason)
             pdf = render_dossier_form(ctx, "apology", code, details=FormDetails(reason=reason))
             letter = Printout(FORMS["apology"].description, pdf, f"xin-loi-{code}.pdf")
             return dossiers.get_dossier(ctx, code), letter

@@ -166,6 +166,8 @@ def test_apology_letter_with_a_new_due_time(qtbot, ctx, clerk, received) -> None
     dialog.ok_button.click()  # type: ignore[union-attr]
     assert dialog.error.text() == "Cần ghi lý do chậm trả kết quả."  # type: ignore[union-attr]
     type_text(dialog.reason, "Chờ xác minh nơi cư trú")  # type: ignore[union-attr]
+    # A same-day dossier's new due time is always late (DOMAIN §2): the office's fault.
+    type_text(dialog.fault.text, "Chờ Công an xã xác minh quá ngày")  # type: ignore[union-attr]
     with qtbot.waitSignal(view.pdf_ready, timeout=10_000) as printed:
         dialog.ok_button.click()  # type: ignore[union-attr]
     assert printed.args[0] == FORMS["apology"].description
