@@ -1,11 +1,19 @@
-"""``desk search QUERY…`` and ``desk show CODE``: finding and reading dossiers."""
+"""``desk search QUERY…`` and ``desk show CODE``: finding and reading dossiers;
+``desk advance CODE STATUS`` and ``desk reschedule CODE``: moving one on, giving it a new
+due time. A change the office's limits make its own fault (DOMAIN §2) needs
+``--fault-reason``; without it the command exits 2 and says why."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_moment
+from desk.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from desk.domain.dossier import Dossier
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -29,6 +37,71 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _with_option_hint(error: InvalidInput) -> InvalidInput:
+    """The domain's message, and the option that answers it."""
+    if error.field == "fault_reason":
+        return InvalidInput(
+            f'{error.message} Ghi lý do bằng --fault-reason "…".',
+            code=error.code,
+            field=error.field,
+        )
+    return error
+
+
+def _print_faults(dossier: Dossier) -> None:
+    for fault in dossier.office_faults():
+        print(f"Lỗi của cơ quan: {fault.kind.label} — lý do: {fault.reason or '(không ghi)'}")
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    from desk.domain.status import Status
+    from desk.services import dossiers
+
+    try:
+        target = Status(args.status)
+    except ValueError:
+        raise InvalidInput(
+            f"Trạng thái «{args.status}» không có trong bảng mã trạng thái hồ sơ (1–10).",
+            code="cli.status",
+        ) from None
+    if target is Status.RETURNED:
+        # Handing back records who collected the result and their rating: its own screen.
+        raise InvalidInput(
+            "Trả kết quả cho công dân làm tại màn hình «Trả kết quả» (ghi người nhận và đánh giá).",
+            code="cli.status",
+        )
+    with open_office(args) as ctx:
+        user = dossiers.staff_member(ctx, args.user)
+        try:
+            dossier = dossiers.change_status(
+                ctx, args.code, target, user, note=args.note, fault_reason=args.fault_reason
+            )
+        except InvalidInput as error:
+            raise _with_option_hint(error) from None
+    print(f"{dossier.code}: {dossier.status.label}")
+    _print_faults(dossier)
+    return EXIT_OK
+
+
+def cmd_reschedule(args: argparse.Namespace) -> int:
+    from desk.domain.formats import moment_text
+    from desk.services import dossiers
+
+    new_due = parse_moment(args.due)
+    with open_office(args) as ctx:
+        user = dossiers.staff_member(ctx, args.user)
+        try:
+            dossier = dossiers.reschedule(
+                ctx, args.code, new_due, args.reason, user, fault_reason=args.fault_reason
+            )
+        except InvalidInput as error:
+            raise _with_option_hint(error) from None
+    print(f"{dossier.code}: hẹn lại ngày trả kết quả {moment_text(dossier.rescheduled_due_at)}")
+    _print_faults(dossier)
+    print(f"In văn bản xin lỗi: desk print apology {dossier.code} --out TỆP.pdf")
+    return EXIT_OK
+
+
 def add_commands(commands: Commands) -> None:
     search = command(
         commands, "search", cmd_search, "tìm hồ sơ theo mã, số định danh, tên hoặc số điện thoại"
@@ -37,3 +110,25 @@ def add_commands(commands: Commands) -> None:
     search.add_argument("--limit", type=int, default=50)
     show = command(commands, "show", cmd_show, "xem một hồ sơ (JSON)")
     show.add_argument("code")
+    fault_help = (
+        "lý do khi thao tác là lỗi của cơ quan (yêu cầu bổ sung lần thứ hai, hẹn lại lần "
+        "thứ hai hoặc hẹn lại muộn)"
+    )
+    advance = command(commands, "advance", cmd_advance, "chuyển trạng thái một hồ sơ")
+    advance.add_argument("code", metavar="MÃ_HỒ_SƠ")
+    advance.add_argument(
+        "status", type=int, metavar="TRẠNG_THÁI", help="mã trạng thái mới, ví dụ 4, 5, 9"
+    )
+    advance.add_argument("--user", required=True, help="tên đăng nhập của cán bộ")
+    advance.add_argument("--note", default="", help="lý do / giấy tờ cần bổ sung")
+    advance.add_argument("--fault-reason", default="", help=fault_help)
+    reschedule = command(
+        commands, "reschedule", cmd_reschedule, "hẹn lại ngày trả kết quả (văn bản xin lỗi)"
+    )
+    reschedule.add_argument("code", metavar="MÃ_HỒ_SƠ")
+    reschedule.add_argument(
+        "--due", required=True, metavar='"YYYY-MM-DD HH:MM"', help="ngày hẹn mới"
+    )
+    reschedule.add_argument("--reason", required=True, help="lý do chậm (in trên văn bản)")
+    reschedule.add_argument("--user", required=True, help="tên đăng nhập của cán bộ")
+    reschedule.add_argument("--fault-reason", default="", help=fault_help)
