@@ -37,9 +37,15 @@ def write_pdf(out: Path, pdf: bytes) -> None:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from desk.services.printing import FormDetails, render_dossier_form, render_tracking_book
+    from desk.services.printing import (
+        FormDetails,
+        letter_line,
+        render_dossier_form,
+        render_tracking_book,
+    )
 
     out = Path(args.out)
+    letter = ""
     if args.form == "book":
         if not args.date:
             raise InvalidInput("«desk print book» cần --date YYYY-MM-DD.", code="cli.usage")
@@ -69,8 +75,11 @@ def cmd_print(args: argparse.Namespace) -> int:
                 details=details,
                 issued_by_name=args.issued_by or _login_name(),
             )
+            letter = letter_line(ctx, args.form, args.code)
     write_pdf(out, pdf)
     print(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
+    if letter:
+        print(letter)
     return EXIT_OK
 
 

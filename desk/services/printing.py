@@ -131,6 +131,7 @@ def render_dossier_form(
         paper=paper,
         template_set=ctx.config.template_set,
         now=now,
+        calendar=ctx.calendar if spec.needs_calendar else None,
     )
 
 
@@ -148,6 +149,19 @@ def issued_letter(ctx: DeskContext, form: str, code: str) -> Letter | None:
         if event is None:
             return None
         return issued_for(store_letters.letters_of(session, dossier.id), form, event)
+
+
+def letter_line(ctx: DeskContext, form: str, code: str) -> str:
+    """What the command line says after printing a letter: its number and when it was
+    issued, and by whom ("" for a form that is not a letter)."""
+    letter = issued_letter(ctx, form, code)
+    if letter is None:
+        return ""
+    number = templates_for(ctx.config.template_set).number_line(form, letter.number)
+    return (
+        f"Văn bản {number}, ban hành {to_office_time(letter.issued_at):%d/%m/%Y %H:%M} "
+        f"bởi {letter.issued_by_name}."
+    )
 
 
 def dossier_letters(ctx: DeskContext, code: str) -> list[Letter]:

@@ -41,7 +41,7 @@ from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog, reason_prompt, 
 from desk.ui.dossier_facts import FactsPanel, fact_pairs, office_fault_lines
 from desk.ui.dossier_model import DocumentTableModel, EventTableModel
 from desk.ui.ops import Operation, desk_signals, error_message
-from desk.ui.printouts import Printout, capitalised, render_printout
+from desk.ui.printouts import Printout, capitalised, print_dossier_form
 from desk.ui.style import DANGER, show_notice, status_colour
 
 # The form printed right after a transition.
@@ -397,7 +397,9 @@ class DossierView(QWidget):
 
             # A late or second new due time is still recorded, and the letter printed.
             dossiers.reschedule(ctx, code, new_due, reason, user, fault_reason=fault_reason)
-            pdf = render_dossier_form(ctx, "apology", code, details=FormDetails(reason=reason))
+            pdf = render_dossier_form(
+                ctx, "apology", code, details=FormDetails(reason=reason), issued_by=user
+            )
             letter = Printout(FORMS["apology"].description, pdf, f"xin-loi-{code}.pdf")
             return dossiers.get_dossier(ctx, code), letter
 
@@ -419,8 +421,9 @@ class DossierView(QWidget):
         dossier = self.dossier
         if dossier is None:
             return
-        operation = render_printout(self.ctx, form, str(dossier.code))
-        operation.on_success(self._emit_printout).on_failure(self._on_failed).start()
+        print_dossier_form(
+            self, self.ctx, form, str(dossier.code), self.user, self._emit_printout, self._on_failed
+        )
 
     def _emit_printout(self, printout: Printout) -> None:
         self.pdf_ready.emit(printout.title, printout.pdf, printout.file_name)

@@ -99,7 +99,8 @@ def test_each_form_prints_the_dossier(
 ) -> None:
     data, codes = office
     out = tmp_path / f"{form}.pdf"
-    result = desk("print", form, codes[state], "--out", str(out), data=data)
+    answer = ["--citizen-request", "no"] if form == "stop" else []  # issuing the notice asks
+    result = desk("print", form, codes[state], "--out", str(out), *answer, data=data)
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
     for fragment in [codes[state], *expected]:

@@ -20,6 +20,7 @@ from desk.ui.dossier_view import DossierView
 from desk.ui.handback import HandBackView
 from desk.ui.ops import desk_signals
 from desk.ui.print_preview import PRINT_DPI, PrintPreviewDialog
+from desk.ui.printouts import StopNoticeDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -135,8 +136,14 @@ def test_stopping_needs_a_reason_and_prints_the_notice(qtbot, ctx, clerk, receiv
     qtbot.addWidget(view)
     code = str(received.code)
     show(qtbot, view, code)
+    click_transition(qtbot, view, Status.STOPPED, "Người yêu cầu không đủ điều kiện")
+    # The notice is a Committee letter: the clerk says first whether the citizen asked.
+    qtbot.waitUntil(lambda: view.findChild(StopNoticeDialog) is not None, timeout=10_000)
+    answer = view.findChild(StopNoticeDialog)
+    assert answer is not None
+    answer.asked_no.click()
     with qtbot.waitSignal(view.pdf_ready, timeout=10_000) as printed:
-        click_transition(qtbot, view, Status.STOPPED, "Người yêu cầu không đủ điều kiện")
+        answer.ok_button.click()
     assert printed.args[2] == f"stop-{code}.pdf"
     assert printed.args[1].startswith(b"%PDF")
     assert view.offered_transitions() == set()

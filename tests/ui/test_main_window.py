@@ -22,6 +22,7 @@ from desk.ui.main_window import (
     PAGE_TODAY,
     MainWindow,
 )
+from desk.ui.printouts import StopNoticeDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -141,8 +142,13 @@ def test_a_transition_prints_its_notice_in_the_preview(qtbot, window, office) ->
     view.transition_buttons[Status.STOPPED].click()
     dialog = view.dialog
     dialog.text.setPlainText("Hồ sơ giả mạo giấy tờ")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: view.findChild(StopNoticeDialog) is not None, timeout=10_000)
+    answer = view.findChild(StopNoticeDialog)
+    assert answer is not None
+    answer.asked_no.click()
     with qtbot.waitSignal(window.preview_shown, timeout=15_000) as shown:
-        dialog.ok_button.click()
+        answer.ok_button.click()
     preview = shown.args[0]
     assert preview.isVisible()
     assert preview.page_count >= 1

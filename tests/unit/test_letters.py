@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 
@@ -33,12 +34,12 @@ def text_of(pdf: bytes) -> str:
     return " ".join(" ".join(page.split()) for page in page_texts(pdf))
 
 
-def apology(**changes: object) -> bytes:
+def apology(**changes: Any) -> bytes:
     letter = Apology("Cần xác minh thêm.", NEW_DUE, signer_name="Hoàng Văn Quyết", number=12)
     return render_apology(make_office(), make_dossier(), replace(letter, **changes), issued_on=DAY)
 
 
-def stop(**changes: object) -> bytes:
+def stop(**changes: Any) -> bytes:
     notice = StopNotice(
         "Người yêu cầu không bổ sung hồ sơ.",
         [Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
