@@ -113,6 +113,10 @@ class Procedure:
     # Bodies that take part besides the lead one (cơ quan phối hợp), named on the control
     # slip (form 06): where the province sets them, e.g. the commune police (verify).
     coordinating_units: tuple[str, ...] = ()
+    # Working days a step of the dossier's path may take, where the province's internal
+    # process sets them (desk.domain.steps: "transfer" desk → lead body, "process" lead
+    # body → result at the desk); the control slip judges such a step against its own.
+    step_days: tuple[tuple[str, Decimal], ...] = ()
 
     def normal_processing(self, form_data: Mapping[str, Any] | None = None) -> ProcessingTime:
         """The time without checks: the case the form names, else the procedure's own."""
@@ -167,6 +171,8 @@ class Procedure:
             data["processing_by"] = self.processing_by.to_dict()
         if self.coordinating_units:
             data["coordinating_units"] = list(self.coordinating_units)
+        if self.step_days:
+            data["step_days"] = {step: str(days) for step, days in self.step_days}
         return data
 
 
@@ -245,6 +251,33 @@ def _coordinating_units(value: Any, where: str) -> tuple[str, ...]:
     return tuple(name for name in (clean(unit) for unit in value) if name)
 
 
+STEP_KEYS = ("transfer", "process")  # the steps desk.domain.steps can judge on their own
+
+
+def _step_days(value: Any, where: str) -> tuple[tuple[str, Decimal], ...]:
+    if value in (None, {}):
+        return ()
+    if not isinstance(value, dict) or not set(value) <= set(STEP_KEYS):
+        raise CatalogueError(
+            f"{where}: «step_days» ghi số ngày làm việc cho từng bước: {', '.join(STEP_KEYS)}.",
+            code="catalogue.step_days",
+        )
+    steps = []
+    for step in STEP_KEYS:
+        if step in value:
+            days = _days(value[step], where)
+            try:
+                ProcessingTime(days)  # the same rules as a processing time (≥ 0, halves)
+            except Exception:
+                raise CatalogueError(
+                    f"{where}: số ngày «{value[step]}» của bước {step} không hợp lệ (số ngày "
+                    "làm việc, bội số của 0,5).",
+                    code="catalogue.step_days",
+                ) from None
+            steps.append((step, days))
+    return tuple(steps)
+
+
 def procedure_from_dict(data: dict[str, Any]) -> Procedure:
     code = clean(str(data.get("code", "")))
     where = f"Thủ tục {code or '(chưa có mã)'}"
@@ -313,6 +346,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         active=bool(data.get("active", True)),
         processing_by=processing_by,
         coordinating_units=_coordinating_units(data.get("coordinating_units"), where),
+        step_days=_step_days(data.get("step_days"), where),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
@@ -53,10 +54,17 @@ def holder(status: Status | None, office: Office, dossier: Dossier) -> str:
     return office.unit_name  # received, result ready, stopped: back at the desk
 
 
-def _row(number: int, event: StatusEvent, office: Office, dossier: Dossier) -> list[Text]:
+def _row(
+    number: int,
+    event: StatusEvent,
+    office: Office,
+    dossier: Dossier,
+    procedure: Procedure | None,
+    calendar: WorkingCalendar | None,
+) -> list[Text]:
     giver = holder(event.from_status, office, dossier)
     receiver = holder(event.to_status, office, dossier)
-    verdict = judge_step(dossier, event)
+    verdict = judge_step(dossier, event, procedure, calendar)
     note = [plain(". ".join(part for part in (event.to_status.label, event.note) if part))]
     if event.actor_name:
         note.append(italic(f"\n({event.actor_name})"))
@@ -87,11 +95,17 @@ def render_control(
     paper: str = A5,
     template_set: str = DEFAULT_TEMPLATE_SET,
     issued_on: date | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> bytes:
+    """Form 06 for a dossier. ``procedure`` names the coordinating bodies and the working
+    days of each step where it sets them; those steps are counted with ``calendar``."""
     kit = Kit(paper_for(paper), templates_for(template_set))
     templates = kit.templates
     events = sorted(dossier.events, key=lambda event: event.at)
-    rows = [_row(number, event, office, dossier) for number, event in enumerate(events, start=1)]
+    rows = [
+        _row(number, event, office, dossier, procedure, calendar)
+        for number, event in enumerate(events, start=1)
+    ]
     for number in range(len(rows) + 1, MIN_ROWS + 1):
         rows.append([str(number), "", "", "", "", "", ""])
     columns = [

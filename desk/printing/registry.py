@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from desk.domain.calendar import now_in_office
+from desk.domain.calendar import WorkingCalendar, now_in_office
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier, Timeliness
 from desk.domain.office import Office
@@ -73,6 +73,7 @@ class FormSpec:
     statuses: frozenset[Status]  # statuses the dossier may be in
     parameters: type | None = None  # the object the renderer takes after the dossier
     needs_procedure: bool = False  # the renderer takes the Procedure after the dossier
+    needs_calendar: bool = False  # the renderer counts working time (``calendar=``)
     papers: tuple[str, ...] = (A5, A4)
     default_paper: str = A5
     condition: Callable[[Dossier, datetime], bool] | None = None  # beyond the status
@@ -88,9 +89,11 @@ class FormSpec:
         paper: str | None = None,
         template_set: str = DEFAULT_TEMPLATE_SET,
         now: datetime | None = None,
+        calendar: WorkingCalendar | None = None,
     ) -> bytes:
         """Check that the form applies, then render it with what it needs (the procedure
-        for the slip, the parameter object for forms 02–05)."""
+        for the slip and the control slip, the office's calendar for the control slip, the
+        parameter object for forms 02–05)."""
         self.check(dossier, now)
         args: list[object] = [office, dossier]
         if self.needs_procedure:
@@ -106,7 +109,12 @@ class FormSpec:
                     f"Chưa nhập đủ nội dung để in {self.description}.", code="print.missing"
                 )
             args.append(parameters)
-        return self.render(*args, paper=paper or self.default_paper, template_set=template_set)
+        options: dict[str, object] = {}
+        if self.needs_calendar:
+            options["calendar"] = calendar
+        return self.render(
+            *args, paper=paper or self.default_paper, template_set=template_set, **options
+        )
 
     def applies_to(self, dossier: Dossier, now: datetime | None = None) -> bool:
         if dossier.status not in self.statuses:
@@ -176,7 +184,8 @@ FORMS: dict[str, FormSpec] = {
             "phiếu kiểm soát quá trình giải quyết hồ sơ",
             render_control,
             _ACCEPTED,
-            needs_procedure=True,  # the coordinating bodies are the procedure's data
+            needs_procedure=True,  # the coordinating bodies and step allowances are its data
+            needs_calendar=True,
         ),
         FormSpec(
             "declaration",

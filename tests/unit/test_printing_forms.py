@@ -14,20 +14,21 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
-from desk.domain.calendar import ProcessingTime
+from desk.domain.calendar import ProcessingTime, WorkingCalendar
 from desk.domain.catalogue import (
     Catalogue,
     CopyKind,
     RequiredDocument,
     dump_catalogue,
     load_catalogue_file,
+    procedure_from_dict,
 )
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import Party, Person, ReceivedDocument, ResultDelivery
 from desk.domain.fees import Fee
 from desk.domain.identity import Sex
 from desk.domain.status import Status, StatusEvent
-from desk.errors import InvalidInput
+from desk.errors import CatalogueError, InvalidInput
 from desk.printing import (
     FORMS,
     Apology,
@@ -622,6 +623,54 @@ def test_control_slip_judges_each_step_on_its_own_terms() -> None:
     assert contains(rows, "08 giờ 00 phút, ngày 30 tháng 11 năm 2026 Đang xử lý")  # no verdict
     assert contains(rows, "09 giờ 00 phút, ngày 02 tháng 12 năm 2026 Quá hạn")  # the result
     assert contains(rows, "08 giờ 00 phút, ngày 09 tháng 12 năm 2026 Quá hạn")  # ready late
+
+
+def test_control_slip_judges_a_step_against_its_own_allowance_when_the_procedure_sets_one() -> None:
+    """Half a working day to hand the dossier to the lead body, two for the lead body: the
+    hand-over a day later is late though the dossier is far from due; the result a quarter
+    of an hour after the dossier's due time is on time against the lead body's own two
+    days (the desk had used the rest)."""
+    procedure = replace(
+        marital_procedure(),
+        step_days=(("transfer", Decimal("0.5")), ("process", Decimal(2))),
+    )
+    events = [
+        StatusEvent(at(RECEIVED_DAY, 9, 30), None, Status.RECEIVED, "Nhung"),
+        StatusEvent(
+            at(date(2026, 11, 24), 10, 0), Status.RECEIVED, Status.PROCESSING, "Nhung"
+        ),  # due by its allowance at 15:30 on the 23rd
+        StatusEvent(
+            at(date(2026, 11, 26), 9, 45), Status.PROCESSING, Status.RESULT_READY, "Tư"
+        ),  # due by its allowance at 10:00 on the 26th; the dossier at 09:30
+    ]
+    dossier = make_dossier(events=events, status=Status.RESULT_READY)
+    pdf = render_control(make_office(), dossier, procedure, calendar=WorkingCalendar())
+    rows = "\n".join(page_texts(pdf))
+    assert contains(rows, "10 giờ 00 phút, ngày 24 tháng 11 năm 2026 Quá hạn")
+    assert contains(rows, "09 giờ 45 phút, ngày 26 tháng 11 năm 2026 Đúng hạn")
+    # Without the office's calendar the allowances cannot be counted: the slip refuses
+    # rather than judge by the wrong measure.
+    with pytest.raises(InvalidInput):
+        render_control(make_office(), dossier, procedure)
+    # The registry hands the calendar on, as `desk print control` does.
+    now = at(date(2026, 11, 27), 8, 0)
+    spec = FORMS["control"]
+    assert spec.needs_calendar
+    printed = spec.render_for(
+        make_office(), dossier, procedure=procedure, calendar=WorkingCalendar(), now=now
+    )
+    assert contains(printed, "10 giờ 00 phút, ngày 24 tháng 11 năm 2026 Quá hạn")
+
+
+def test_step_allowances_are_catalogue_data() -> None:
+    data = marital_procedure().to_dict() | {"step_days": {"transfer": "0.5", "process": "2"}}
+    procedure = procedure_from_dict(data)
+    assert dict(procedure.step_days) == {"transfer": Decimal("0.5"), "process": Decimal(2)}
+    assert procedure_from_dict(procedure.to_dict()).step_days == procedure.step_days
+    assert procedure_from_dict(marital_procedure().to_dict()).step_days == ()
+    for wrong in ({"review": "1"}, {"process": "một"}, ["0.5"]):
+        with pytest.raises(CatalogueError):
+            procedure_from_dict(data | {"step_days": wrong})
 
 
 # --- 07 book ------------------------------------------------------------------------------
