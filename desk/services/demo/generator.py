@@ -340,8 +340,13 @@ class DemoGenerator:
         if fate < 0.06:
             if not step(Status.SUPPLEMENT_REQUESTED, span // 2, "Thiếu bản sao giấy khai sinh"):
                 return
+            paused_at = at
             if not step(Status.PROCESSING, 960, "Đã nhận giấy tờ bổ sung"):
                 return
+            # The time left runs from the papers' arrival, by the rule the dossier records
+            # (a same-day procedure is due that day or the next, not at an odd hour).
+            due = self.calendar.due_after_pause(due, processing, paused_at, at).due_at
+            span = max(30, clock.between(at, due))
         late = rand() < 0.03
         if not step(Status.RESULT_READY, span + (600 if late else -10)):
             return
