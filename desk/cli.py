@@ -14,12 +14,22 @@ from datetime import datetime
 from pathlib import Path
 
 from desk import __version__
-from desk.commands import calendar, catalogue, demo, dossiers, export, office, printing, sync
+from desk.commands import (
+    calendar,
+    catalogue,
+    demo,
+    dossiers,
+    export,
+    figures,
+    office,
+    printing,
+    sync,
+)
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
 from desk.errors import DeskError
 
 # In the order ``desk --help`` lists them.
-COMMAND_MODULES = (demo, calendar, export, catalogue, dossiers, printing, office, sync)
+COMMAND_MODULES = (demo, calendar, export, catalogue, dossiers, figures, printing, office, sync)
 
 
 def cmd_open(args: argparse.Namespace) -> int:

@@ -3,7 +3,11 @@ the rules allow now (and only those). What it asks before a change is in
 ``dossier_dialogs``, the facts panel in ``dossier_facts``.
 
 After a change it emits ``desk_signals().dossier_changed``; it listens to the same signal
-and shows the open dossier afresh when another screen changed it."""
+and shows the open dossier afresh when another screen changed it.
+
+It is one piece: the dossier shown, the actions offered for it and the changes they start
+share one dossier and one owner of the running operation; what it asks and what it shows
+already live apart (``dossier_dialogs``, ``dossier_facts``)."""
 
 from __future__ import annotations
 
