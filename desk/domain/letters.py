@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desk.domain.dossier import LEGACY_RESCHEDULE_NOTE, RESCHEDULE, Dossier
+from desk.domain.dossier import LEGACY_RESCHEDULE_NOTE, RESCHEDULE, Dossier, DueChangeKind
 from desk.domain.status import Status, StatusEvent
 from desk.domain.text import clean
 from desk.errors import InvalidInput
@@ -136,14 +136,12 @@ def answered_event(dossier: Dossier, kind: str) -> StatusEvent | None:
 
 
 def promised_due_times(dossier: Dossier) -> list[datetime]:
-    """Every due time the citizen was given, oldest first: the legal one, then each new
-    due time of the reschedule events (a late or second one included), the current one
-    last. Duplicates of the one before are left out."""
+    """Every due time the citizen was given, oldest first: the legal one (the verdict's),
+    then each new date of an apology (``Dossier.due_history``; a late or second one
+    included), the current one last. Duplicates of the one before are left out."""
+    history = dossier.due_history()
     times = [dossier.due_at]
-    for event in dossier.events:
-        value = event.detail.get("new_due_at") if event.detail.get("kind") == RESCHEDULE else None
-        if value:
-            times.append(datetime.fromisoformat(str(value)))
+    times += [change.due_at for change in history if change.kind is DueChangeKind.RESCHEDULED]
     if dossier.rescheduled_due_at is not None and times[-1] != dossier.rescheduled_due_at:
         # A supplement pause after the last new due time moved it on.
         if len(times) > 1:

@@ -3,6 +3,10 @@
 What these forms say beyond the dossier (the reason, the missing papers, the new due time,
 the refunded fees) comes in as small typed parameter objects, so a caller cannot forget
 a field the form needs. Each prints one copy for the citizen.
+
+Forms 04 and 05 are letters of the commune People's Committee (desk.domain.letters): its
+header with the letter's number, the head's signature as configured. The four forms are
+one piece: they share the reason checks, the recipients and the signature ends.
 """
 
 from __future__ import annotations

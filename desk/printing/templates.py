@@ -52,9 +52,10 @@ class TemplateSet:
         return f"Mẫu số {number}" if number else ""
 
     def number_line(self, name: str, number: int | None) -> str:
-        """A Committee letter's «Số: 12/TB-UBND»; a letter not issued yet (a sample)
-        leaves the number blank, to be written by hand."""
-        shown = str(number) if number is not None else "\u00a0" * 6
+        """A Committee letter's «Số: 12/TB-UBND», a number below 10 with a leading zero
+        («Số: 05/…», Decree 30/2020, Appendix I); a letter not issued yet (a sample) leaves
+        the number blank, to be written by hand."""
+        shown = f"{number:02d}" if number is not None else "\u00a0" * 6
         return f"Số: {shown}/{self.forms[name].notation}"
 
 

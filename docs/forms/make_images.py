@@ -163,6 +163,9 @@ def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
                     "Cần xác minh thêm thông tin tại nơi cư trú trước đây.",
                     at(date(2026, 12, 1), 16, 0),
                     signer_name="Hoàng Văn Quyết",
+                    number=12,  # as issued: the letters are numbered per year and kind
+                    # A second new due time: the letter shows every date promised.
+                    earlier_due_times=(dossier.due_at, at(date(2026, 11, 27), 16, 0)),
                 ),
                 issued_on=later,
             ),
@@ -176,7 +179,9 @@ def samples() -> dict[str, tuple[bytes, tuple[int, ...]]]:
                     "Người yêu cầu không bổ sung hồ sơ trong thời hạn quy định.",
                     [Fee("Lệ phí xác nhận tình trạng hôn nhân", 8000)],
                     citizen_requested=False,
-                    signer_name="Hoàng Văn Quyết",
+                    signer="kt",  # a vice-chairman signs on the chairman's behalf
+                    signer_name="Nguyễn Thị Lan",
+                    number=3,
                 ),
                 issued_on=date(2026, 12, 10),
             ),

@@ -83,9 +83,9 @@ def test_the_stop_notice_needs_the_answer_then_keeps_its_number(
         data=data,
     )  # fmt: skip
     assert issued.returncode == 0, issued.stderr
-    assert "Văn bản Số: 1/TB-UBND" in issued.stdout and "Nguyễn Thị Hồng" in issued.stdout
+    assert "Văn bản Số: 01/TB-UBND" in issued.stdout and "Nguyễn Thị Hồng" in issued.stdout
     text = pdf_text(out)
-    assert "ỦY BAN NHÂN DÂN XÃ YÊN LẠC Số: 1/TB-UBND" in text
+    assert "ỦY BAN NHÂN DÂN XÃ YÊN LẠC Số: 01/TB-UBND" in text
     assert "Dừng giải quyết theo đề nghị của công dân: Có" in text
     assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in text and "Lê Văn Phó" in text
 
@@ -97,7 +97,7 @@ def test_the_stop_notice_needs_the_answer_then_keeps_its_number(
         "print", "stop", stopped, "--out", str(again), "--citizen-request", "no", data=data
     )
     assert differs.returncode == 2
-    assert "Số: 1/TB-UBND" in differs.stderr and "giữ nguyên" in differs.stderr
+    assert "Số: 01/TB-UBND" in differs.stderr and "giữ nguyên" in differs.stderr
 
 
 def test_the_apology_is_numbered_apart_from_the_notices(
@@ -108,6 +108,6 @@ def test_the_apology_is_numbered_apart_from_the_notices(
     result = desk("print", "apology", late, "--out", str(out), data=data)
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
-    assert "Số: 1/VB-UBND" in text
+    assert "Số: 01/VB-UBND" in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
     assert "Thời hạn trả kết quả mới: 17 giờ 00 phút, ngày 25 tháng 11 năm 2026" in text

@@ -87,7 +87,7 @@ def test_the_first_print_issues_number_1_and_a_reprint_keeps_it(office: DeskCont
     code = stopped(office)
     assert issued_letter(office, "stop", code) is None
     first = print_letter(office, "stop", code, STOP_ASKED)
-    assert "Số: 1/TB-UBND" in first
+    assert "Số: 01/TB-UBND" in first
     letter = issued_letter(office, "stop", code)
     assert letter is not None and letter.number == 1 and letter.year == 2026
     assert letter.issued_by_name == clerk_of(office).full_name
@@ -101,8 +101,8 @@ def test_the_first_print_issues_number_1_and_a_reprint_keeps_it(office: DeskCont
 
 def test_the_next_letter_of_the_year_gets_the_next_number(office: DeskContext) -> None:
     first, second = stopped(office, "Phạm Văn Đức"), stopped(office, "Lê Thị Hoa")
-    assert "Số: 1/TB-UBND" in print_letter(office, "stop", first, STOP_ASKED)
-    assert "Số: 2/TB-UBND" in print_letter(
+    assert "Số: 01/TB-UBND" in print_letter(office, "stop", first, STOP_ASKED)
+    assert "Số: 02/TB-UBND" in print_letter(
         office, "stop", second, FormDetails(citizen_requested=False)
     )
     # The apology counts apart from the notices: its first is 1 too.
@@ -110,16 +110,16 @@ def test_the_next_letter_of_the_year_gets_the_next_number(office: DeskContext) -
     rescheduled(
         office, late, datetime(2026, 11, 25, 17, 0, tzinfo=OFFICE_TZ), MONDAY_9 + timedelta(days=1)
     )
-    assert "Số: 1/VB-UBND" in print_letter(office, "apology", late)
+    assert "Số: 01/VB-UBND" in print_letter(office, "apology", late)
 
 
 def test_a_new_year_starts_again_at_1(office: DeskContext) -> None:
     december = datetime(2026, 12, 28, 9, 0, tzinfo=OFFICE_TZ)
     old, new = stopped(office, "Phạm Văn Đức", december), stopped(office, "Lê Thị Hoa", december)
-    assert "Số: 1/TB-UBND" in print_letter(office, "stop", old, STOP_ASKED, now=december)
+    assert "Số: 01/TB-UBND" in print_letter(office, "stop", old, STOP_ASKED, now=december)
     january = datetime(2027, 1, 4, 8, 0, tzinfo=OFFICE_TZ)
     text = print_letter(office, "stop", new, STOP_ASKED, now=january)
-    assert "Số: 1/TB-UBND" in text and "ngày 04 tháng 01 năm 2027" in text
+    assert "Số: 01/TB-UBND" in text and "ngày 04 tháng 01 năm 2027" in text
     letter = issued_letter(office, "stop", new)
     assert letter is not None and (letter.year, letter.number) == (2027, 1)
 
@@ -130,7 +130,7 @@ def test_a_second_new_due_time_is_a_new_letter_showing_every_date(office: DeskCo
         office, code, datetime(2026, 11, 25, 17, 0, tzinfo=OFFICE_TZ), MONDAY_9 + timedelta(days=1)
     )
     first = print_letter(office, "apology", code)
-    assert "Số: 1/VB-UBND" in first
+    assert "Số: 01/VB-UBND" in first
     assert print_letter(office, "apology", code) == first  # a reprint, not a new letter
     rescheduled(
         office,
@@ -140,7 +140,7 @@ def test_a_second_new_due_time_is_a_new_letter_showing_every_date(office: DeskCo
         fault_reason="Cơ quan phối hợp chưa trả lời",
     )
     second = print_letter(office, "apology", code, now=MONDAY_9 + timedelta(days=7))
-    assert "Số: 2/VB-UBND" in second
+    assert "Số: 02/VB-UBND" in second
     for promised in (
         "Thời hạn trả kết quả theo quy định: 09 giờ 00 phút, ngày 19 tháng 11 năm 2026",
         "Thời hạn đã hẹn lại lần 1: 17 giờ 00 phút, ngày 25 tháng 11 năm 2026",
@@ -163,7 +163,7 @@ def test_a_new_due_time_given_late_still_prints(office: DeskContext) -> None:
     text = print_letter(
         office, "apology", code, now=datetime(2026, 11, 20, 10, 5, tzinfo=OFFICE_TZ)
     )
-    assert "Số: 1/VB-UBND" in text
+    assert "Số: 01/VB-UBND" in text
     assert "Thời hạn trả kết quả mới: 17 giờ 00 phút, ngày 27 tháng 11 năm 2026" in text
 
 
@@ -176,7 +176,7 @@ def test_the_stop_notice_needs_the_citizens_answer(office: DeskContext) -> None:
     # Nothing was issued, and no number was spent: the next notice is still number 1.
     assert dossier_letters(office, code) == []
     text = print_letter(office, "stop", code, FormDetails(citizen_requested=False))
-    assert "Số: 1/TB-UBND" in text
+    assert "Số: 01/TB-UBND" in text
     assert "Dừng giải quyết theo đề nghị của công dân: Không" in text
 
 
@@ -186,9 +186,9 @@ def test_a_reprint_refuses_to_say_something_else(office: DeskContext) -> None:
     with pytest.raises(InvalidInput) as caught:
         print_letter(office, "stop", code, FormDetails(citizen_requested=False))
     assert caught.value.code == "print.reprint_differs"
-    assert "Số: 1/TB-UBND" in caught.value.message
+    assert "Số: 01/TB-UBND" in caught.value.message
     # The same answer again is just a reprint.
-    assert "Số: 1/TB-UBND" in print_letter(office, "stop", code, STOP_ASKED)
+    assert "Số: 01/TB-UBND" in print_letter(office, "stop", code, STOP_ASKED)
 
 
 def test_the_signer_is_configured_and_kept_with_the_letter(office: DeskContext) -> None:

@@ -62,7 +62,7 @@ def test_the_stop_notice_asks_whether_the_citizen_asked(qtbot, ctx, clerk, stopp
     with qtbot.waitSignal(view.pdf_ready, timeout=10_000) as printed:
         dialog.ok_button.click()
     text = text_of(printed.args[1])
-    assert "Số: 1/TB-UBND" in text
+    assert "Số: 01/TB-UBND" in text
     assert "Dừng giải quyết theo đề nghị của công dân: Có" in text
     assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in text
     letter = issued_letter(ctx, "stop", stopped)
@@ -82,7 +82,7 @@ def test_a_reprint_asks_nothing_and_keeps_the_number(qtbot, ctx, clerk, stopped)
         view.print_form("stop")
     assert view.findChild(StopNoticeDialog) is None
     assert text_of(again.args[1]) == text_of(first.args[1])
-    assert "Số: 1/TB-UBND" in text_of(again.args[1])
+    assert "Số: 01/TB-UBND" in text_of(again.args[1])
 
 
 def test_cancelling_issues_nothing(qtbot, ctx, clerk, stopped) -> None:

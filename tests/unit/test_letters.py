@@ -87,7 +87,7 @@ def test_a_commune_of_unknown_kind_is_not_guessed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("render", "number_line"), [(apology, "Số: 12/VB-UBND"), (stop, "Số: 3/TB-UBND")]
+    ("render", "number_line"), [(apology, "Số: 12/VB-UBND"), (stop, "Số: 03/TB-UBND")]
 )
 def test_letters_carry_the_committees_header_and_number(render, number_line: str) -> None:
     text = text_of(render())
@@ -130,7 +130,7 @@ def test_the_2018_set_numbers_its_letters_too() -> None:
     pdf = render_apology(
         make_office(), make_dossier(), Apology("Lý do.", NEW_DUE, number=4), template_set="2018"
     )
-    assert contains(pdf, "Số: 4/VB-UBND") and contains(pdf, "PHIẾU XIN LỖI")
+    assert contains(pdf, "Số: 04/VB-UBND") and contains(pdf, "PHIẾU XIN LỖI")
 
 
 # --- the stop notice: did the citizen ask for it? ----------------------------------------
