@@ -19,6 +19,7 @@ legal basis; an office replaces them with ``policy/path_limits.json`` in its dat
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -178,9 +179,11 @@ def _cached(path: Path) -> PathLimits:
     return known[1]
 
 
+@functools.cache
 def shipped_path_limits() -> PathLimits:
-    """The defaults shipped with the desk (DOMAIN §2)."""
-    return _cached(SHIPPED_FILE)
+    """The defaults shipped with the desk (DOMAIN §2): read once, they change only with
+    a release (the bulk demo asks on every step)."""
+    return load_path_limits(SHIPPED_FILE)
 
 
 def office_path_limits(data_dir: Path | None) -> PathLimits:
