@@ -100,7 +100,8 @@ def test_a_dossier_links_its_scan(ctx, clerk, tmp_path: Path) -> None:
         "2.000815",
         Person("Lê Thị Thu"),
         documents=[
-            ReceivedDocument("Bản chính", "BC", originals=1, attachment_sha256=stored.sha256)
+            # The copy handed in (the original "BC" is only shown, never received).
+            ReceivedDocument("Bản sao", "BS", photocopies=1, attachment_sha256=stored.sha256)
         ],
         copies=1,
         pages=2,
