@@ -82,10 +82,21 @@ def salutation(person: Person, *, lower: bool = False) -> str:
     return word.lower() if lower else word
 
 
+# Words of several syllables in the names of one-stop units (Decree 61/2018, 118/2025):
+# «HÀNH / CHÍNH» on two lines is one word cut in two.
+_UNIT_WORDS = re.compile(
+    r"\b(?:trung tâm|phục vụ|hành chính|bộ phận|một cửa|tiếp nhận|trả kết quả|kết quả"
+    r"|ủy ban nhân dân|uỷ ban nhân dân)\b",
+    re.IGNORECASE,
+)
+
+
 def place_names_whole(text: str) -> str:
     """``text`` with each place name held together («UBND XÃ YÊN LẠC» never breaks
-    between YÊN and LẠC); it still prints with ordinary spaces."""
-    return _PLACE.sub(lambda found: keep_together(found.group(0)), text)
+    between YÊN and LẠC), and the words of a unit's name («HÀNH CHÍNH»); it still prints
+    with ordinary spaces."""
+    text = _PLACE.sub(lambda found: keep_together(found.group(0)), text)
+    return _UNIT_WORDS.sub(lambda found: keep_together(found.group(0)), text)
 
 
 @dataclass(frozen=True, slots=True)

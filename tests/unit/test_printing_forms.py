@@ -316,6 +316,12 @@ def test_the_agency_name_is_not_cut_inside_the_communes_name(paper: str) -> None
     whole = sum(line.count("XÃ YÊN LẠC") for line in text.splitlines())
     assert printed >= 3  # the header, the receiving unit, the place of the result
     assert whole == printed, text
+    # The words of the unit's name stay whole too: «HÀNH / CHÍNH» is one word cut in two.
+    for word in ("TRUNG TÂM", "PHỤC VỤ", "HÀNH CHÍNH"):
+        assert all(not line.rstrip().endswith(word.split()[0]) for line in text.splitlines()), (
+            word,
+            text,
+        )
 
 
 def test_no_word_of_the_roll_slip_is_cut() -> None:
