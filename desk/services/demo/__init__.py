@@ -108,6 +108,9 @@ def write_through_services(ctx: DeskContext, demo: DemoDossier, clerks: list[Use
     dossier = intake.receive_dossier(
         ctx, demo.request, clerk, at=demo.received_at, refusal_reason=demo.refusal_reason
     )
-    for status, at, note in demo.steps:
-        dossiers.change_status(ctx, str(dossier.code), status, clerk, note=note, at=at)
+    for index, (status, at, note) in enumerate(demo.steps):
+        fault_reason = demo.fault_reasons.get(index, "")
+        dossiers.change_status(
+            ctx, str(dossier.code), status, clerk, note=note, at=at, fault_reason=fault_reason
+        )
     return dossier.code

@@ -179,9 +179,15 @@ class RowMaker:
             request.needs_checks,
             form_data=request.form_data,
         )
-        for status, at, note in demo.steps:
+        for index, (status, at, note) in enumerate(demo.steps):
             dossier.advance(
-                self.calendar, status, at=at, actor=actor, note=note, processing=processing
+                self.calendar,
+                status,
+                at=at,
+                actor=actor,
+                note=note,
+                processing=processing,
+                fault_reason=demo.fault_reasons.get(index, ""),
             )
             changed_at = at
 

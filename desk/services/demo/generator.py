@@ -95,6 +95,13 @@ class WorkingMinuteClock:
         return max(0, j - i)
 
 
+SECOND_SUPPLEMENT_NOTE = "Thiếu bản sao giấy chứng nhận kết hôn của cha, mẹ"
+SECOND_SUPPLEMENT_FAULT = (
+    "Lần yêu cầu bổ sung trước cán bộ kiểm tra chưa hết thành phần hồ sơ, "
+    "bỏ sót giấy chứng nhận kết hôn"
+)
+
+
 @dataclass
 class DemoDossier:
     """One generated dossier: the intake request and what happened to it afterwards."""
@@ -104,6 +111,8 @@ class DemoDossier:
     clerk_index: int
     refusal_reason: str = ""
     steps: list[tuple[Status, datetime, str]] = field(default_factory=list)
+    # The office's fault reason of a step (by its index) the path limits make a fault.
+    fault_reasons: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -323,6 +332,17 @@ class DemoGenerator:
             steps.append((status, at, note))
             return True
 
+        def fixed_step(status: Status, minutes: int, note: str) -> bool:
+            """``step`` after exactly ``minutes``: no draw, so the dossiers after this one
+            stay as they were."""
+            nonlocal at
+            candidate = clock.add(at, minutes)
+            if candidate > now:
+                return False
+            at = candidate
+            steps.append((status, at, note))
+            return True
+
         if processing.is_same_day and rand() < 0.7:
             # "5 tại chỗ": ready within the hour, handed back soon after.
             if step(Status.RESULT_READY, 60):
@@ -347,6 +367,14 @@ class DemoGenerator:
             # (a same-day procedure is due that day or the next, not at an odd hour).
             due = self.calendar.due_after_pause(due, processing, paused_at, at).due_at
             span = max(30, clock.between(at, due))
+        if 0.02 <= fate < 0.03 and steps[-1][0] is Status.PROCESSING:
+            # A quarter of those asked for papers are asked a second time: the office's own
+            # fault (DOMAIN §2), recorded with its reason and flagged on the dossier.
+            if not fixed_step(Status.SUPPLEMENT_REQUESTED, 45, SECOND_SUPPLEMENT_NOTE):
+                return
+            demo.fault_reasons[len(steps) - 1] = SECOND_SUPPLEMENT_FAULT
+            if not fixed_step(Status.PROCESSING, 240, "Đã nhận giấy tờ bổ sung lần hai"):
+                return
         late = rand() < 0.03
         if not step(Status.RESULT_READY, span + (600 if late else -10)):
             return
