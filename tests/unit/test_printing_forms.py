@@ -806,6 +806,17 @@ def test_book_has_the_templates_columns_with_the_dates_of_the_hand_overs() -> No
     assert positions == sorted(positions)
 
 
+def test_book_says_who_collected_the_result() -> None:
+    record = {"collector": "proxy", "name": "Trần Thị Lan", "relation": "Vợ"}
+    dossier = make_dossier(
+        status=Status.RETURNED,
+        returned_at=at(date(2026, 11, 26), 8, 0),
+        form_data={"handover": record},
+    )
+    pdf = render_book(make_office(), [dossier], RECEIVED_DAY)
+    assert contains(pdf, "Tại Bộ phận Một cửa Nhận thay: Trần Thị Lan, Vợ")
+
+
 def test_book_columns_are_wide_enough_for_their_numbers_and_dates() -> None:
     """«128/7» and «23/11/202/6» were cut inside the number."""
     dossier = make_dossier(book_year=2026, book_number=1287)
