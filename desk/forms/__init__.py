@@ -32,6 +32,7 @@ from desk.forms.output import (
     record_values,
     values_of_person,
 )
+from desk.forms.rules import requester_role, validate_form, validate_values
 from desk.forms.spec import (
     FieldKind,
     FieldSpec,
@@ -41,13 +42,7 @@ from desk.forms.spec import (
     Section,
     Severity,
 )
-from desk.forms.validation import (
-    FieldProblem,
-    requester_role,
-    validate_form,
-    validate_person,
-    validate_values,
-)
+from desk.forms.validation import FieldProblem, validate_person
 from desk.forms.values import format_date, parse_date_text
 
 __all__ = [

@@ -10,8 +10,8 @@ from typing import Any
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Party, Person
 from desk.domain.identity import Sex
-from desk.forms.spec import FieldSpec, FormDefinition, Section
-from desk.forms.validation import person_is_filled, person_values, typed_value
+from desk.forms.spec import FieldSpec, FormDefinition
+from desk.forms.validation import part_value, person_is_filled, person_values, typed_value
 from desk.forms.values import is_empty
 
 PERSON_KEYS = (
@@ -54,16 +54,14 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
 
 def person_from_values(spec: FieldSpec, values: Mapping[str, Any]) -> Person:
     """A ``Person`` from a person field's values; unreadable parts are left empty."""
-    # typed_value needs a form that knows the field: a one-field view of it.
-    form = FormDefinition("_", "_", (Section("", (spec,)),))
-    wrapped = {spec.key: values}
     parsed: dict[str, Any] = {}
     for key in PERSON_KEYS:
-        if spec.part(key) is None:
+        part = spec.part(key)
+        if part is None:
             if key in values and not is_empty(values[key]):
                 parsed[key] = values[key]  # carried along (e.g. the old ID from a card)
             continue
-        parsed[key] = typed_value(form, wrapped, f"{spec.key}.{key}")
+        parsed[key] = part_value(part, values.get(key))
     sex = parsed.get("sex")
     born = parsed.get("birth_date")
     issued = parsed.get("id_issue_date")
@@ -152,7 +150,7 @@ def form_output(
             output.parties.append(Party(spec.key, person_from_values(spec, person)))
             for part in spec.person:
                 if part.copy_to:
-                    value = typed_value(form, values, f"{spec.key}.{part.key}")
+                    value = part_value(part, person.get(part.key))
                     if value is not None:
                         _put(output.form_data, part.copy_to, _canonical(value))
             continue

@@ -1,4 +1,5 @@
-"""Checking a form's values: each field by its kind, then the form's cross-field rules.
+"""Checking a form's values, each field by its kind (the form's cross-field rules, and
+the whole form's check, are ``desk.forms.rules``).
 
 ``validate_form(form_name, values)`` returns every problem at once (the clerk fixes them
 in any order), each tied to the key of the field it belongs next to. Errors stop the
@@ -20,7 +21,7 @@ from typing import Any
 
 from desk.domain.calendar import now_in_office
 from desk.domain.identity import Sex, check_id_number, parse_id_number
-from desk.domain.text import clean, fold
+from desk.domain.text import clean
 from desk.errors import InvalidInput
 from desk.forms.spec import (
     SEX_CHOICES,
@@ -28,7 +29,6 @@ from desk.forms.spec import (
     FieldSpec,
     FormDefinition,
     PersonPart,
-    Rule,
     Severity,
 )
 from desk.forms.values import (
@@ -107,25 +107,36 @@ def _parse_field(spec: FieldSpec, raw: Any) -> Any:
     return clean(str(raw)) if raw is not None else ""
 
 
+def part_value(part: PersonPart, raw: Any) -> Any:
+    """A person part's parsed value (None when empty or unreadable)."""
+    if is_empty(raw):
+        return None
+    try:
+        return _parse_part(part, raw)
+    except InvalidInput:
+        return None
+
+
 def typed_value(form: FormDefinition, values: Mapping[str, Any], path: str) -> Any:
     """The parsed value at ``path`` (None when empty or unreadable)."""
     spec = form.field(path)
-    try:
-        if spec is not None:
-            if spec.is_person:
-                person = person_values(values, path)
-                return person if person_is_filled(person) else None
-            raw = raw_value(values, path)
-            return None if is_empty(raw) else _parse_field(spec, raw)
-        head, _, tail = path.partition(".")
-        owner = form.field(head)
-        part = owner.part(tail) if owner is not None else None
-        if part is None:
+    if spec is not None:
+        if spec.is_person:
+            person = person_values(values, path)
+            return person if person_is_filled(person) else None
+        raw = raw_value(values, path)
+        if is_empty(raw):
             return None
-        raw = person_values(values, head).get(tail)
-        return None if is_empty(raw) else _parse_part(part, raw)
-    except InvalidInput:
+        try:
+            return _parse_field(spec, raw)
+        except InvalidInput:
+            return None
+    head, _, tail = path.partition(".")
+    owner = form.field(head)
+    part = owner.part(tail) if owner is not None else None
+    if part is None:
         return None
+    return part_value(part, person_values(values, head).get(tail))
 
 
 def _date_problems(path: str, label: str, value: date, not_future: bool, today: date) -> list:
@@ -141,9 +152,15 @@ def _date_problems(path: str, label: str, value: date, not_future: bool, today: 
 
 
 def validate_person(
-    spec: FieldSpec, person: Mapping[str, Any], *, today: date | None = None, prefix: str = ""
+    spec: FieldSpec,
+    person: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    prefix: str = "",
+    into: dict[str, Any] | None = None,
 ) -> list[FieldProblem]:
-    """The problems of one person field (the applicant, the child, the mother …)."""
+    """The problems of one person field (the applicant, the child, the mother …).
+    ``into``: receives each part read, by its path (the rules then need not read it again)."""
     today = _today(today)
     prefix = prefix or spec.key
     who = spec.role_label or spec.label.lower()
@@ -173,6 +190,8 @@ def validate_person(
             problems.append(FieldProblem(path, error.message, code=error.code))
             continue
         parsed[part.key] = value
+        if into is not None:
+            into[path] = value
         if isinstance(value, date):
             problems += _date_problems(path, part.label, value, part.not_future, today)
         if part.key == "birth_year" and value > today.year:
@@ -239,7 +258,9 @@ def _id_problems(prefix: str, parsed: Mapping[str, Any], today: date) -> list[Fi
     return problems
 
 
-def _validate_field(spec: FieldSpec, values: Mapping[str, Any], today: date) -> list:
+def validate_field(
+    spec: FieldSpec, values: Mapping[str, Any], today: date, into: dict[str, Any]
+) -> list:
     raw = raw_value(values, spec.key)
     if is_empty(raw):
         if spec.required:
@@ -249,6 +270,7 @@ def _validate_field(spec: FieldSpec, values: Mapping[str, Any], today: date) -> 
         value = _parse_field(spec, raw)
     except InvalidInput as error:
         return [FieldProblem(spec.key, error.message, code=error.code)]
+    into[spec.key] = value
     problems: list[FieldProblem] = []
     if spec.kind is FieldKind.DATE and isinstance(value, date):
         problems += _date_problems(spec.key, spec.label, value, spec.not_future, today)
@@ -276,149 +298,3 @@ def _validate_field(spec: FieldSpec, values: Mapping[str, Any], today: date) -> 
             )
         )
     return problems
-
-
-# --- rules --------------------------------------------------------------------------
-
-
-def _filled(form: FormDefinition, values: Mapping[str, Any], path: str) -> bool:
-    spec = form.field(path)
-    if spec is not None and spec.is_person:
-        return person_is_filled(person_values(values, path))
-    return not is_empty(raw_value(values, path))
-
-
-def _year(value: Any) -> int | None:
-    if isinstance(value, date):
-        return value.year
-    if isinstance(value, int):
-        return value
-    return None
-
-
-def _equals(actual: Any, expected: Any) -> bool:
-    if expected is None:
-        return actual is not None and not is_empty(actual)
-    if isinstance(expected, list):
-        return any(_equals(actual, e) for e in expected)
-    if isinstance(expected, str) and isinstance(actual, str):
-        return fold(actual) == fold(expected)
-    return bool(actual == expected)
-
-
-def family_name(full_name: str) -> str:
-    """The family name (họ) of a Vietnamese full name: its first word, compared without
-    regard to case but with its accents (Lê and Lý are different families)."""
-    words = clean(full_name).split(" ", 1)
-    return words[0].casefold()
-
-
-def requester_role(form: FormDefinition, values: Mapping[str, Any]) -> str | None:
-    """The person field the requester is (``"father"`` when the relation is «Cha»), by the
-    form's ``is_requester`` rules; None when the requester is someone else."""
-    for rule in form.rules:
-        if rule.rule == "is_requester" and _equals(
-            typed_value(form, values, rule.when), rule.equals
-        ):
-            return rule.field
-    return None
-
-
-def _full_years(later: date, earlier: date) -> int:
-    years = later.year - earlier.year
-    if (later.month, later.day) < (earlier.month, earlier.day):
-        years -= 1
-    return years
-
-
-def _apply_rule(
-    form: FormDefinition, rule: Rule, values: Mapping[str, Any], today: date
-) -> list[FieldProblem]:
-    def problem(path: str) -> FieldProblem:
-        return FieldProblem(path, rule.message, rule.severity, code=f"rule.{rule.rule}")
-
-    if rule.rule == "at_least_one":
-        if not any(_filled(form, values, path) for path in rule.fields):
-            return [problem(rule.fields[0])]
-        return []
-    if rule.rule == "together":
-        filled = [path for path in rule.fields if _filled(form, values, path)]
-        if filled and len(filled) < len(rule.fields):
-            return [problem(path) for path in rule.fields if path not in filled]
-        return []
-    if rule.rule in ("required_when", "is_requester"):
-        trigger = typed_value(form, values, rule.when)
-        if _equals(trigger, rule.equals) and not _filled(form, values, rule.field):
-            return [problem(rule.field)]
-        return []
-    if rule.rule == "family_name":
-        name = typed_value(form, values, rule.field)
-        others = [typed_value(form, values, path) for path in rule.fields]
-        families = {family_name(o) for o in others if isinstance(o, str) and o}
-        if isinstance(name, str) and name and families and family_name(name) not in families:
-            return [problem(rule.field)]
-        return []
-    if rule.rule == "not_equals":
-        value = typed_value(form, values, rule.field)
-        if value is not None and _equals(value, rule.equals):
-            return [problem(rule.field)]
-        return []
-    if rule.rule == "different":
-        texts = [typed_value(form, values, path) for path in rule.fields]
-        if all(isinstance(t, str) and t for t in texts) and len({fold(t) for t in texts}) == 1:
-            return [problem(rule.fields[-1])]
-        return []
-    if rule.rule == "min_age":
-        born = typed_value(form, values, rule.field)
-        if isinstance(born, date) and _full_years(today, born) < rule.years:
-            return [problem(rule.field)]
-        if isinstance(born, int) and today.year - born < rule.years:
-            return [problem(rule.field)]
-        return []
-    later = typed_value(form, values, rule.field)
-    earlier = typed_value(form, values, rule.other)
-    if later is None or earlier is None:
-        return []
-    if rule.rule == "not_before":
-        if isinstance(later, date) and isinstance(earlier, date):
-            wrong = later < earlier
-        else:
-            later_year, earlier_year = _year(later), _year(earlier)
-            wrong = (
-                later_year is not None and earlier_year is not None and later_year < earlier_year
-            )
-        return [problem(rule.field)] if wrong else []
-    if rule.rule == "years_between":
-        if isinstance(later, date) and isinstance(earlier, date):
-            gap = _full_years(later, earlier)
-        else:
-            later_year, earlier_year = _year(later), _year(earlier)
-            if later_year is None or earlier_year is None:
-                return []
-            gap = later_year - earlier_year
-        return [problem(rule.field)] if gap < rule.years else []
-    return []
-
-
-def validate_values(
-    form: FormDefinition, values: Mapping[str, Any], *, today: date | None = None
-) -> list[FieldProblem]:
-    today = _today(today)
-    problems: list[FieldProblem] = []
-    for spec in form.fields():
-        if spec.is_person:
-            problems += validate_person(spec, person_values(values, spec.key), today=today)
-        else:
-            problems += _validate_field(spec, values, today)
-    for rule in form.rules:
-        problems += _apply_rule(form, rule, values, today)
-    return problems
-
-
-def validate_form(
-    form_name: str, data: Mapping[str, Any], *, today: date | None = None
-) -> list[FieldProblem]:
-    """Every problem of the values of form ``form_name`` (see the module docstring)."""
-    from desk.forms.definitions import get_form
-
-    return validate_values(get_form(form_name), data, today=today)

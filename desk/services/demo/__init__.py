@@ -1,7 +1,9 @@
 """The demo office: realistic dossiers for training, screenshots and benchmarks.
 
 ``data`` holds what it is made of, ``generator`` describes each dossier (who, what, when,
-and the statuses it went through), and two writers record them: the real services for
+and the statuses it went through), ``forms`` fills each procedure's form and makes the
+request as the intake window does (its mapping, after its checks), and two writers record
+them: the real services for
 small runs, and for large runs on SQLite the bulk path (``bulk``), which writes the same
 rows through worker processes in one transaction.
 """

@@ -73,9 +73,9 @@ class ChunkRows:
     People the office already knew (by ID number) are not inserted again: like
     ``save_person``, their new record updates them (``known_updates``), and the rows that
     point at them are listed in ``known_refs`` (list name, row, column, person id) for the
-    main process to set once it knows the offset. (Within one run the generator never
-    repeats an ID number, so only people from before the run come back.) Every other id
-    is final.
+    main process to set once it knows the offset. Within one run an ID number comes back
+    only inside its own dossier (a parent or the subject who is the applicant): that
+    record updates the chunk's own row (``new_people``). Every other id is final.
     """
 
     people: list[Any] = field(default_factory=list)
@@ -87,6 +87,7 @@ class ChunkRows:
     outbox: list[Any] = field(default_factory=list)
     known_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     known_refs: list[tuple[str, int, int, int]] = field(default_factory=list)
+    new_people: dict[str, int] = field(default_factory=dict)  # ID number → chunk number
     sequences: dict[date, int] = field(default_factory=dict)  # last number per day
 
     def point_at_known_people(self, shift: int) -> None:
@@ -144,8 +145,23 @@ class RowMaker:
                 changes = rows.person_changes(rows.person_row(person, now))
                 made.known_updates.append((known, changes))
                 return known, True
+        row = rows.person_row(person, now, self.values)
+        number = made.new_people.get(person.id_number) if person.id_number else None
+        if number is not None:
+            # As save_person: the new record's values over the row, its blanks kept.
+            merged = made.people[number - 1]
+            made.people[number - 1] = (
+                number,
+                *(
+                    old if new == "" or new is None else new
+                    for old, new in zip(merged[1:], row, strict=True)
+                ),
+            )
+            return number, False
         number = len(made.people) + 1
-        made.people.append((number, *rows.person_row(person, now, self.values)))
+        made.people.append((number, *row))
+        if person.id_number:
+            made.new_people[person.id_number] = number
         return number, False
 
     def _add(

@@ -159,10 +159,25 @@ def weighted(pairs: Iterable[tuple[str, int]]) -> tuple[str, ...]:
 FAMILY_TABLE = weighted(FAMILY)
 ID_ISSUER = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
 CHIP_CARDS_FROM = date(2021, 1, 1).toordinal()  # the first chip ID cards
-BIRTH_FORM = {
-    "child_birth_place": "Trạm Y tế xã Yên Lạc",
-    "ethnicity": "Kinh",
-    "nationality": "Việt Nam",
-    "relation_to_child": "Cha",
-}
+# Youngest and oldest applicant of a procedure, where the form needs it (the default is
+# 18 to 75): a marriage needs the man 20 or older (21: a year of 365 days is short of a
+# birthday by the leap days); a birth is declared by a parent, or by
+# a grandparent when the applicant is older than a parent would be.
+APPLICANT_AGES = {"1.000894": (21, 45), "1.001193": (18, 60)}
+# What the demo's forms are filled with (desk.services.demo.forms).
+CIVIL_STATUS_PLACE = "UBND xã Yên Lạc, tỉnh Phú Thọ"
+HOME_TOWN = "Xã Yên Lạc, tỉnh Phú Thọ"
+BIRTH_PLACES = (
+    "Trạm Y tế xã Yên Lạc, tỉnh Phú Thọ",
+    "Bệnh viện Đa khoa tỉnh Phú Thọ",
+    "Bệnh viện Sản Nhi tỉnh Phú Thọ",
+)
+DEATH_PLACES = ("", "", "Bệnh viện Đa khoa tỉnh Phú Thọ")  # "": at home (last residence)
+CERTIFIED_DOCUMENTS = (  # (document, issuer) brought for a certified copy
+    ("Bằng tốt nghiệp trung học phổ thông", "Sở Giáo dục và Đào tạo tỉnh Phú Thọ"),
+    ("Giấy khai sinh", "UBND xã Yên Lạc"),
+    ("Giấy chứng nhận quyền sử dụng đất", "Sở Tài nguyên và Môi trường tỉnh Phú Thọ"),
+    ("Học bạ trung học phổ thông", "Trường THPT Yên Lạc"),
+    ("Giấy phép lái xe", "Sở Giao thông vận tải tỉnh Phú Thọ"),
+)
 REFUSAL_REASON = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã"

@@ -19,12 +19,13 @@ from typing import Any
 
 from desk.domain.calendar import ProcessingTime, WorkingCalendar
 from desk.domain.catalogue import Procedure
-from desk.domain.dossier import IntakeRequest, Party, Person, ReceivedDocument
+from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
 from desk.domain.identity import Sex
 from desk.domain.intake import processing_for
 from desk.domain.status import Status
+from desk.forms import get_form
 from desk.services.demo.data import (
-    BIRTH_FORM,
+    APPLICANT_AGES,
     CHIP_CARDS_FROM,
     DEMO_ID_PROVINCES,
     FAMILY_TABLE,
@@ -38,10 +39,12 @@ from desk.services.demo.data import (
     REFUSAL_REASON,
     weighted,
 )
+from desk.services.demo.forms import BIRTH, FormFiller, birth_relation, other_parent
 
 DOSSIERS_PER_DAY = 4000  # keeps a day's sequence far below 9999 in large demos
 MIN_DEMO_DAYS = 30
 CHUNK_DAYS = 2  # days generated together from one derived seed: the unit of parallel work
+FORM_STREAM = 0x5EED_F0A5  # each chunk's second stream (the forms) is seeded seed ^ this
 
 
 class WorkingMinuteClock:
@@ -173,6 +176,8 @@ class DemoGenerator:
             calendar, days[0], days[-1] + timedelta(days=45), now.tzinfo
         )
         self._procedure_table = weighted((c, w) for c, w in PROCEDURE_MIX if c in procedures)
+        forms = {code: get_form(procedures[code].form) for code in set(self._procedure_table)}
+        self.filler = FormFiller(forms, self._adult)
         self._documents: dict[tuple[str, int], tuple[ReceivedDocument, ...]] = {}
 
     @property
@@ -182,6 +187,7 @@ class DemoGenerator:
     def dossiers(self, chunk: DemoChunk) -> Iterator[DemoDossier]:
         """The chunk's dossiers in the order they were received."""
         rand = random.Random(chunk.seed).random
+        more = random.Random(chunk.seed ^ FORM_STREAM).random
         clock, now = self.clock, self.now
         times: list[datetime] = []
         for day, n in zip(chunk.days, chunk.per_day, strict=True):
@@ -189,7 +195,7 @@ class DemoGenerator:
             for offset in sorted(int(rand() * minutes) for _ in range(n)):
                 times.append(min(clock.starts[first + offset], now))
         for position, received_at in enumerate(times, start=chunk.first):
-            yield self._dossier(rand, received_at, position)
+            yield self._dossier(rand, more, received_at, position)
 
     # --- people ------------------------------------------------------------------------
 
@@ -257,12 +263,16 @@ class DemoGenerator:
             )
         return documents
 
-    def _dossier(self, rand: Callable[[], float], received_at: datetime, n: int) -> DemoDossier:
+    def _dossier(
+        self, rand: Callable[[], float], more: Callable[[], float], received_at: datetime, n: int
+    ) -> DemoDossier:
+        """One dossier: ``rand`` draws its life (as it always has), ``more`` its form."""
         today = received_at.toordinal()
         table = self._procedure_table
         code = table[int(rand() * len(table))]
         procedure = self.procedures[code]
-        applicant = self._adult(rand, today, 2 * n)
+        youngest, oldest = APPLICANT_AGES.get(code, (18, 75))
+        applicant = self._adult(rand, today, 2 * n, min_age=youngest, max_age=oldest)
         if rand() < 0.85:
             applicant.phone = ("09", "03", "08", "07")[int(rand() * 4)] + (
                 f"{int(rand() * 10**8):08d}"
@@ -270,36 +280,33 @@ class DemoGenerator:
         if rand() < 0.15:
             birth_year = applicant.birth_date.year if applicant.birth_date else 0
             applicant.email = f"{birth_year}.{int(rand() * 10**5)}@gmail.com"
-        parties: list[Party] = []
-        form_data: dict[str, Any] = {}
-        copies, pages = 1, 0
-        if code == "1.001193":
+        filler = self.filler
+        if code == BIRTH:
             child_sex = Sex.MALE if rand() < 0.5 else Sex.FEMALE
             child_birth = date.fromordinal(today - 1 - int(rand() * 58))
-            mother = self._adult(rand, today, 2 * n + 1, sex=Sex.FEMALE, min_age=19, max_age=40)
-            child = Person(
-                self._name(rand, child_sex),
-                birth_date=child_birth,
-                sex=child_sex,
-                address=mother.address,
+            relation = birth_relation(more, applicant, today)
+            sex, low, high = other_parent(relation, applicant, today)
+            other = self._adult(rand, today, 2 * n + 1, sex=sex, min_age=low, max_age=high)
+            child_name = self._name(rand, child_sex)
+            values = filler.birth(
+                more, n, today, applicant, relation, other, child_name, child_sex, child_birth
             )
-            parties = [Party("child", child), Party("mother", mother)]
-            form_data = dict(BIRTH_FORM)
         elif code == "2.000815":
             copies, pages = 1 + int(rand() * 5), 1 + int(rand() * 7)
+            values = filler.certified_copy(more, today, copies, pages)
         elif code == "2.000635":
-            copies = 1 + int(rand() * 3)
-        needs_checks = procedure.extended is not None and rand() < 0.1
-        request = IntakeRequest(
-            procedure_code=code,
-            applicant=applicant,
-            documents=list(self._documents_for(procedure, copies)),
-            parties=parties,
-            form_data=form_data,
-            copies=copies,
-            pages=pages,
-            needs_checks=needs_checks,
+            values = filler.extract_copy(more, today, applicant, 1 + int(rand() * 3))
+        else:
+            values = filler.values(code, more, n, today, applicant)
+        request = filler.request(
+            procedure,
+            applicant,
+            values,
+            date.fromordinal(today),
+            lambda copies: self._documents_for(procedure, copies),
         )
+        request.needs_checks = needs_checks = procedure.extended is not None and rand() < 0.1
+        form_data = request.form_data
         demo = DemoDossier(request, received_at, clerk_index=int(rand() * 2))
         if rand() < 0.02:
             demo.refusal_reason = REFUSAL_REASON
