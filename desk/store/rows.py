@@ -12,8 +12,8 @@ services' path keeps the domain's Python values (``AS_IS``: the columns' types, 
 ``models.Instant``, convert them), the bulk path passes ``store.bulk.SqlValues``, which
 gives the driver's form directly, so a million rows need no second pass.
 
-One piece on purpose: every table's columns and values side by side, so a column added to
-the schema is added here once, for both writers and the reader.
+It is one piece on purpose: every table's columns and values side by side, so a column
+added to the schema is added here once, for both writers and the reader.
 """
 
 from __future__ import annotations
