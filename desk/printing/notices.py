@@ -181,9 +181,19 @@ def _recipients(kit: Kit, dossier: Dossier) -> Block:
     return Stack(
         [
             kit.para(bold("Nơi nhận:"), size=size, space_before=kit.paper.leading * 0.6),
-            kit.para(f"- Ông (Bà) {dossier.applicant.full_name};", size=size),
+            kit.para(
+                f"- {salutation(dossier.applicant)} {dossier.applicant.full_name};", size=size
+            ),
             kit.para("- Lưu: VT, hồ sơ.", size=size),
         ]
+    )
+
+
+def _addressee(kit: Kit, dossier: Dossier) -> Block:
+    """«Kính gửi: Bà Nguyễn Thị Hoa»: the letters address the citizen as the slip does."""
+    person = dossier.applicant
+    return kit.para(
+        [plain(f"Kính gửi: {salutation(person)} "), bold(person.full_name)], align="center"
     )
 
 
@@ -340,28 +350,30 @@ def render_apology(
         )
     earlier = list(apology.earlier_due_times) or [dossier.due_at]
     committee = committee_name(office.commune, office.agency_name)
+    you = salutation(dossier.applicant, lower=True)
     blocks: list[Block] = [
         _committee_header(kit, office, APOLOGY, apology.number, issued_on or _today()),
         kit.title(kit.templates.form(APOLOGY).title),
-        kit.para([plain("Kính gửi: Ông (Bà) "), bold(dossier.applicant.full_name)], align="center"),
+        _addressee(kit, dossier),
         kit.gap(0.4),
         kit.para(
             f"Vào {format_moment(dossier.received_at)}, {committee} "
-            "đã tiếp nhận hồ sơ của ông (bà) đề nghị giải quyết thủ tục: "
+            f"đã tiếp nhận hồ sơ của {you} đề nghị giải quyết thủ tục: "
             f"{request_text(dossier)}."
         ),
         kit.field("Mã hồ sơ", str(dossier.code), strong=True),
         *_due_lines(kit, earlier, apology.new_due_at),
         kit.para(
-            f"Tuy nhiên, đến nay {committee} chưa trả kết quả giải quyết hồ sơ cho ông (bà) "
+            f"Tuy nhiên, đến nay {committee} chưa trả kết quả giải quyết hồ sơ cho {you} "
             "đúng hạn. Lý do:"
         ),
         kit.para(bold(reason), indent=kit.paper.size),
         kit.para(
-            f"Sự chậm trễ này đã gây phiền hà cho ông (bà). {committee} xin lỗi ông (bà) và "
-            f"{kit.templates.apology_promise} {format_moment(apology.new_due_at)}."
+            f"Sự chậm trễ này đã gây phiền hà cho {you}. {committee} xin lỗi {you} và "
+            f"{kit.templates.apology_promise.format(you=you)} "
+            f"{format_moment(apology.new_due_at)}."
         ),
-        kit.para("Xin trân trọng cảm ơn sự hợp tác của ông (bà)./."),
+        kit.para(f"Xin trân trọng cảm ơn sự hợp tác của {you}./."),
         _letter_end(kit, dossier, _head_signature(kit, apology.signer, apology.signer_name)),
     ]
     return _render(kit, APOLOGY, office, dossier, blocks)
@@ -390,7 +402,7 @@ def render_stop(
     blocks: list[Block] = [
         _committee_header(kit, office, STOP, notice.number, issued_on or _today()),
         kit.title(kit.templates.form(STOP).title),
-        kit.para([plain("Kính gửi: Ông (Bà) "), bold(dossier.applicant.full_name)], align="center"),
+        _addressee(kit, dossier),
         kit.gap(0.4),
         kit.para(f"{committee} thông báo dừng giải quyết hồ sơ sau:"),
         kit.field("Mã hồ sơ", str(dossier.code), strong=True),
@@ -401,21 +413,23 @@ def render_stop(
             "Dừng giải quyết theo đề nghị của công dân",
             bold("Có" if notice.citizen_requested else "Không"),
         ),
-        *_refund_lines(kit, notice.refunded_fees),
-        kit.para(f"{committee} thông báo để ông (bà) được biết./."),
+        *_refund_lines(kit, notice.refunded_fees, salutation(dossier.applicant, lower=True)),
+        kit.para(
+            f"{committee} thông báo để {salutation(dossier.applicant, lower=True)} được biết./."
+        ),
         _letter_end(kit, dossier, _head_signature(kit, notice.signer, notice.signer_name)),
     ]
     return _render(kit, STOP, office, dossier, blocks)
 
 
-def _refund_lines(kit: Kit, fees: Sequence[Fee]) -> list[Block]:
+def _refund_lines(kit: Kit, fees: Sequence[Fee], you: str) -> list[Block]:
     refunded = [fee for fee in fees if fee.amount > 0]
     if not refunded:
         return [kit.field("Phí, lệ phí hoàn trả", "Không có")]
     total = sum(fee.amount for fee in refunded)
     lines: list[Block] = [
         kit.field(
-            "Phí, lệ phí hoàn trả cho ông (bà)",
+            f"Phí, lệ phí hoàn trả cho {you}",
             [bold(format_vnd(total)), plain(f" (Bằng chữ: {amount_in_words(total)})")],
         )
     ]

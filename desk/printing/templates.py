@@ -86,7 +86,7 @@ TEMPLATE_SETS: Mapping[str, TemplateSet] = {
             # The 2018 circular has no stop notice: it prints, unnumbered.
             STOP: FormTemplate(None, _STOP_TITLE, _STOP_NOTATION),
         },
-        apology_promise="hẹn trả kết quả giải quyết hồ sơ cho ông (bà) vào",
+        apology_promise="hẹn trả kết quả giải quyết hồ sơ cho {you} vào",
     ),
     "2025": TemplateSet(
         key="2025",

@@ -12,6 +12,7 @@ import pytest
 
 from desk.domain.dossier import RESCHEDULE, Dossier
 from desk.domain.fees import Fee
+from desk.domain.identity import Sex
 from desk.domain.letters import (
     SIGNERS,
     answered_event,
@@ -189,3 +190,34 @@ def test_the_apology_prints_every_promised_date() -> None:
         "Thời hạn trả kết quả mới: 16 giờ 00 phút, ngày 01 tháng 12 năm 2026",
     ):
         assert line in text
+
+
+# --- how the letters address the citizen ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sex", "addressed", "in_a_sentence"),
+    [(Sex.FEMALE, "Kính gửi: Bà", "xin lỗi bà"), (Sex.MALE, "Kính gửi: Ông", "xin lỗi ông")],
+)
+def test_the_letters_address_the_citizen_by_sex(
+    sex: Sex, addressed: str, in_a_sentence: str
+) -> None:
+    dossier = make_dossier()
+    dossier.applicant.sex = sex
+    office = make_office()
+    letter = Apology("Cần xác minh thêm.", NEW_DUE, signer_name="Hoàng Văn Quyết", number=12)
+    apology_text = text_of(render_apology(office, dossier, letter, issued_on=DAY))
+    notice = StopNotice("Người yêu cầu rút.", (), citizen_requested=True, number=3)
+    stop_text = text_of(render_stop(office, dossier, notice, issued_on=DAY))
+    assert addressed in apology_text and in_a_sentence in apology_text
+    assert addressed in stop_text
+    assert "Ông (Bà)" not in apology_text + stop_text
+    assert "ông (bà)" not in apology_text + stop_text
+
+
+def test_a_citizen_of_unknown_sex_is_addressed_as_ong_ba() -> None:
+    dossier = make_dossier()
+    dossier.applicant.sex = None
+    assert "Kính gửi: Ông (Bà)" in text_of(
+        render_apology(make_office(), dossier, Apology("Chậm.", NEW_DUE, number=1), issued_on=DAY)
+    )

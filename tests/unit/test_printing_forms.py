@@ -464,7 +464,7 @@ def test_apology_keeps_both_due_times(forms: dict[str, bytes]) -> None:
         forms["apology"],
         "Mẫu số 04",
         "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
-        "Kính gửi: Ông (Bà) Trần Văn Bình",
+        "Kính gửi: Ông Trần Văn Bình",
         "Vào 09 giờ 30 phút, ngày 23 tháng 11 năm 2026",
         f"Mã hồ sơ: {CODE}",
         "Thời hạn trả kết quả theo quy định: 09 giờ 30 phút, ngày 26 tháng 11 năm 2026",
@@ -482,7 +482,7 @@ def test_apology_2018_wording() -> None:
     assert not missing(
         pdf,
         "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-        "hẹn trả kết quả giải quyết hồ sơ cho ông (bà) vào 16 giờ 00 phút",
+        "hẹn trả kết quả giải quyết hồ sơ cho ông vào 16 giờ 00 phút",
     )
 
 
@@ -499,7 +499,7 @@ def test_stop_notice(forms: dict[str, bytes]) -> None:
         "Mẫu số 05",
         "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
         "Lý do dừng giải quyết: Người yêu cầu không bổ sung hồ sơ trong thời hạn.",
-        "Phí, lệ phí hoàn trả cho ông (bà): 8.000 đồng (Bằng chữ: Tám nghìn đồng)",
+        "Phí, lệ phí hoàn trả cho ông: 8.000 đồng (Bằng chữ: Tám nghìn đồng)",
         "Lệ phí xác nhận tình trạng hôn nhân",
     )
     nothing = render_stop(
