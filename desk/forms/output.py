@@ -52,8 +52,11 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
         _put(inner, tail, value)
 
 
-def person_from_values(spec: FieldSpec, values: Mapping[str, Any]) -> Person:
-    """A ``Person`` from a person field's values; unreadable parts are left empty."""
+def person_from_values(
+    spec: FieldSpec, values: Mapping[str, Any], read: Mapping[str, Any] | None = None
+) -> Person:
+    """A ``Person`` from a person field's values; unreadable parts are left empty.
+    ``read``: the parts ``validate_values`` read (by path), not parsed again."""
     parsed: dict[str, Any] = {}
     for key in PERSON_KEYS:
         part = spec.part(key)
@@ -61,7 +64,10 @@ def person_from_values(spec: FieldSpec, values: Mapping[str, Any]) -> Person:
             if key in values and not is_empty(values[key]):
                 parsed[key] = values[key]  # carried along (e.g. the old ID from a card)
             continue
-        parsed[key] = part_value(part, values.get(key))
+        if read is None:
+            parsed[key] = part_value(part, values.get(key))
+        else:  # validate_person keeps every part it could read; the others are None
+            parsed[key] = read.get(f"{spec.key}.{key}")
     sex = parsed.get("sex")
     born = parsed.get("birth_date")
     issued = parsed.get("id_issue_date")
@@ -128,39 +134,59 @@ def record_values(
     return values
 
 
-def is_late(form: FormDefinition, values: Mapping[str, Any], today: date) -> bool:
+def is_late(
+    form: FormDefinition,
+    values: Mapping[str, Any],
+    today: date,
+    read: Mapping[str, Any] | None = None,
+) -> bool:
     if form.late is None:
         return False
-    moment = typed_value(form, values, form.late.field)
+    path = form.late.field
+    moment = read[path] if read is not None and path in read else typed_value(form, values, path)
     return isinstance(moment, date) and moment < today - timedelta(days=form.late.days)
 
 
 def form_output(
-    form: FormDefinition, values: Mapping[str, Any], *, today: date | None = None
+    form: FormDefinition,
+    values: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    read: Mapping[str, Any] | None = None,
 ) -> FormOutput:
     """What the dossier records. Run it on values that passed validation: a value that
-    cannot be read is left out rather than guessed."""
+    cannot be read is left out rather than guessed. ``read``: what ``validate_values``
+    read from these same values (its ``read=``), so nothing is parsed twice."""
     today = today or now_in_office().date()
     output = FormOutput()
+
+    def typed(path: str) -> Any:
+        if read is not None and path in read:
+            return read[path]
+        return typed_value(form, values, path)
+
     for spec in form.fields():
         if spec.is_person:
             person = person_values(values, spec.key)
             if not person_is_filled(person):
                 continue
-            output.parties.append(Party(spec.key, person_from_values(spec, person)))
+            output.parties.append(Party(spec.key, person_from_values(spec, person, read)))
             for part in spec.person:
                 if part.copy_to:
-                    value = part_value(part, person.get(part.key))
+                    if read is None:
+                        value = part_value(part, person.get(part.key))
+                    else:
+                        value = read.get(f"{spec.key}.{part.key}")
                     if value is not None:
                         _put(output.form_data, part.copy_to, _canonical(value))
             continue
-        value = typed_value(form, values, spec.key)
+        value = typed(spec.key)
         if value is None or value == "":
             continue
         _put(output.form_data, spec.key, _canonical(value))
     for attribute, path in form.request:
-        number = typed_value(form, values, path)
+        number = typed(path)
         if isinstance(number, int):
             output.request[attribute] = number
-    output.late = is_late(form, values, today)
+    output.late = is_late(form, values, today, read)
     return output

@@ -155,12 +155,18 @@ def apply_rule(
 
 
 def validate_values(
-    form: FormDefinition, values: Mapping[str, Any], *, today: date | None = None
+    form: FormDefinition,
+    values: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    read: dict[str, Any] | None = None,
 ) -> list[FieldProblem]:
+    """Every problem of the form's values. ``read``: receives what the checks read, by
+    path (``form_output(…, read=read)`` then reads nothing again)."""
     today = today or now_in_office().date()
     problems: list[FieldProblem] = []
     # What the fields' checks read, by path, for the rules: each value is read once.
-    read: dict[str, Any] = {}
+    read = {} if read is None else read
     for spec in form.fields():
         if spec.is_person:
             person = person_values(values, spec.key)

@@ -23,6 +23,7 @@ from desk.forms import (
     role_labels,
     validate_form,
     validate_person,
+    validate_values,
 )
 from desk.forms.definitions import load_form_file
 from desk.forms.spec import form_from_dict
@@ -416,3 +417,24 @@ def test_form_file_name_must_match(tmp_path: Path) -> None:
     path.write_text(json.dumps({"format": "commune-desk/form", "version": 1, "name": "t"}))
     with pytest.raises(CatalogueError):
         load_form_file(path)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"child": {"full_name": "Trần Gia Bảo", "birth_date": "31/02/2026", "sex": "nam"}},
+        {"father": {}, "relation_to_child": "cha", "extract_copies": "hai"},
+        {"mother": {"full_name": "Nguyễn Thị Hoa", "birth_year": "95", "id_number": "12"}},
+    ],
+)
+def test_the_output_from_what_the_checks_read_is_the_output(changes: dict) -> None:
+    """form_output(read=…) takes the values validate_values read instead of reading them
+    again: the same output, readable values or not."""
+    form = get_form("birth_registration")
+    values = birth_values(**changes)
+    read: dict = {}
+    validate_values(form, values, today=TODAY, read=read)
+    assert form_output(form, values, today=TODAY, read=read) == form_output(
+        form, values, today=TODAY
+    )

@@ -122,7 +122,8 @@ class FormFiller:
         """The request the window makes of these values, after the window's checks."""
         form = self.forms[procedure.code]
         problems = validate_person(APPLICANT, values_of_person(applicant), today=today)
-        problems += validate_values(form, values, today=today)
+        read: dict[str, Any] = {}
+        problems += validate_values(form, values, today=today, read=read)
         errors = [f"{p.key}: {p.message}" for p in problems if p.is_error]
         if errors:
             raise DeskError(
@@ -130,7 +131,7 @@ class FormFiller:
                 + "; ".join(errors),
                 code="demo.invalid",
             )
-        output = form_output(form, values, today=today)
+        output = form_output(form, values, today=today, read=read)
         copies = output.request.get("copies", 1)
         return IntakeRequest(
             procedure_code=procedure.code,
