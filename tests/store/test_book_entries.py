@@ -77,11 +77,12 @@ def test_an_upgraded_database_numbers_its_dossiers_in_the_order_received(
                     "ORDER BY received_at, id"
                 )
             ).all()
-            counters = dict(
-                session.execute(
+            counters: dict[int, int] = {
+                int(year): int(last)
+                for year, last in session.execute(
                     text("SELECT year, last_value FROM yearly_counters WHERE kind = 'book'")
                 ).all()
-            )
+            }
         years = sorted({row.book_year for row in rows})
         for year in years:
             numbers = [row.book_number for row in rows if row.book_year == year]
