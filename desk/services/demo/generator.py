@@ -149,6 +149,7 @@ class DemoGenerator:
         count: int,
         seed: int,
         now: datetime,
+        check_every: int = 1,
     ):
         self.calendar = calendar
         self.procedures = procedures
@@ -177,7 +178,7 @@ class DemoGenerator:
         )
         self._procedure_table = weighted((c, w) for c, w in PROCEDURE_MIX if c in procedures)
         forms = {code: get_form(procedures[code].form) for code in set(self._procedure_table)}
-        self.filler = FormFiller(forms, self._adult)
+        self.filler = FormFiller(forms, self._adult, check_every=check_every)
         self._documents: dict[tuple[str, int], tuple[ReceivedDocument, ...]] = {}
 
     @property
