@@ -2,7 +2,8 @@
 time and late, the on-time rate, those still running within time or overdue at the end of
 the period, and the office's own faults on the dossiers' path.
 
-How they are counted (the choices where the law is silent, in docs/legal-basis/path-limits.md):
+How they are counted (the choices where the law is silent are in docs/legal-basis.md,
+"The limits on a dossier's path"):
 
 - Finished in the period: «Đã xử lý xong», «Đã trả kết quả» or «Công dân yêu cầu rút hồ sơ»
   (codes 9, 10, 7) whose processing ended within the period. Early / on time / late is
