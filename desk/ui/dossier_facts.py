@@ -173,6 +173,8 @@ class FactsPanel(QGroupBox):
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setObjectName(f"fact_{number}")
+            # A tall value beside it (the list of due times) must not push this one down.
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(name, row, column * 2)
             self.grid.addWidget(text, row, column * 2 + 1)
             self._labels.append((name, text))
