@@ -21,7 +21,7 @@ from desk.domain.codes import SequenceBlock
 from desk.store import people
 from desk.store.counters import BOOK
 from desk.store.db import Database
-from desk.store.models import DailyCounterRow, DossierRow
+from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
 LOADED_TABLES = (
@@ -106,6 +106,7 @@ class BulkInserter:
         self._connection: Connection | None = None
         self._restore_pragmas: list[str] = []
         self._counters: dict[tuple[str, date, int], int] = {}
+        self._book_entries: dict[int, int] = {}
 
     def __enter__(self) -> BulkInserter:
         if self._large:
@@ -213,37 +214,19 @@ class BulkInserter:
                 rows,
             )
 
-    def number_book_entries(self) -> None:
-        """Give the dossiers loaded without a tracking-book entry theirs: per year, in the
-        order they were received, after the entries the year already has. Done once at
-        the end, because the chunks are made in parallel and cannot know each other's
-        counts."""
+    def stored_book_entries(self) -> dict[int, int]:
+        """The last tracking-book entry per year, as the counter table holds it."""
         assert self._connection is not None
-        run = self._connection.exec_driver_sql
-        year = (
-            "CAST(strftime('%Y', received_day) AS INTEGER)"
-            if self.db.is_sqlite
-            else "CAST(EXTRACT(YEAR FROM received_day) AS INTEGER)"
-        )
-        run(
-            "CREATE TEMPORARY TABLE new_book_entries AS "
-            "SELECT d.id, d.book_year, COALESCE(c.last_value, 0) + ROW_NUMBER() OVER "
-            "(PARTITION BY d.book_year ORDER BY d.received_at, d.id) AS book_number "
-            f"FROM (SELECT id, received_at, {year} AS book_year FROM dossiers "
-            "WHERE book_number IS NULL) AS d "
-            f"LEFT JOIN yearly_counters AS c ON c.kind = '{BOOK}' AND c.year = d.book_year"
-        )
-        run(
-            "UPDATE dossiers SET book_year = n.book_year, book_number = n.book_number "
-            "FROM new_book_entries AS n WHERE n.id = dossiers.id"
-        )
-        run(
-            "INSERT INTO yearly_counters (kind, year, last_value) "
-            f"SELECT '{BOOK}', book_year, MAX(book_number) FROM new_book_entries "
-            "GROUP BY book_year "
-            "ON CONFLICT (kind, year) DO UPDATE SET last_value = excluded.last_value"
-        )
-        run("DROP TABLE new_book_entries")
+        rows = self._connection.execute(
+            select(YearlyCounterRow.year, YearlyCounterRow.last_value).where(
+                YearlyCounterRow.kind == BOOK
+            )
+        ).all()
+        return {int(year): int(last) for year, last in rows}
+
+    def set_book_entries(self, year: int, last: int) -> None:
+        """Record the year's last book entry; written to the counter table before commit."""
+        self._book_entries[year] = last
 
     def _save_counters(self) -> None:
         from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -260,6 +243,14 @@ class BulkInserter:
                 stmt.on_conflict_do_update(
                     index_elements=[row.agency_id, row.day, row.block_first],
                     set_={"last_value": last},
+                )
+            )
+        yearly = YearlyCounterRow
+        for year, last in self._book_entries.items():
+            stmt = make_insert(yearly).values(kind=BOOK, year=year, last_value=last)
+            self._connection.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[yearly.kind, yearly.year], set_={"last_value": last}
                 )
             )
 

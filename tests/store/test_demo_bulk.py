@@ -35,6 +35,7 @@ TABLES = (
     "status_events",
     "outbox",
     "daily_counters",
+    "yearly_counters",
 )
 
 

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,6 +41,8 @@ PROGRESS_EVERY = 50_000
 PEOPLE_COLUMNS = ("id", *rows.PERSON_COLUMNS)
 DOSSIER_COLUMNS = ("id", *rows.DOSSIER_COLUMNS)
 _APPLICANT_COLUMN = DOSSIER_COLUMNS.index("applicant_person_id")
+_DAY_COLUMN = DOSSIER_COLUMNS.index("received_day")
+_BOOK_COLUMN = DOSSIER_COLUMNS.index("book_year")  # book_number follows it
 _PARTY_PERSON_COLUMN = rows.PARTY_COLUMNS.index("person_id")
 
 
@@ -282,6 +284,7 @@ class BulkDossierWriter:
             first_dossier = bulk.max_id("dossiers") + 1
             next_person = bulk.max_id("people") + 1
             stored = bulk.stored_sequences(agency, block)
+            book = bulk.stored_book_entries()
             tasks = [
                 ChunkTask(
                     chunk,
@@ -294,6 +297,7 @@ class BulkDossierWriter:
             with closing(_chunk_rows(maker, tasks, workers)) as chunks:
                 for made in chunks:
                     shift = next_person - 1  # chunk person n → id shift + n
+                    _enter_in_book(made.dossiers, book)
                     made.point_at_known_people(shift)
                     bulk.insert("people", PEOPLE_COLUMNS, made.people, offsets={"id": shift})
                     bulk.insert(
@@ -315,12 +319,23 @@ class BulkDossierWriter:
                     bulk.update_people(made.known_updates)
                     for day, last in made.sequences.items():
                         bulk.set_sequence(agency, day, block, last)
+                    for year, last in book.items():
+                        bulk.set_book_entries(year, last)
                     next_person += len(made.people)
                     before, written = written, written + len(made.dossiers)
                     if progress and written // PROGRESS_EVERY > before // PROGRESS_EVERY:
                         progress(written)
-            bulk.number_book_entries()
         return written
+
+
+def _enter_in_book(dossier_rows: list[Sequence[Any]], book: dict[int, int]) -> None:
+    """Give each dossier its tracking-book entry, in the order written (as the services
+    do when they record them one by one). Done here, not by the workers: a chunk cannot
+    know how many entries the chunks before it took in the year."""
+    for index, row in enumerate(dossier_rows):
+        year = int(str(row[_DAY_COLUMN])[:4])
+        number = book[year] = book.get(year, 0) + 1
+        dossier_rows[index] = (*row[:_BOOK_COLUMN], year, number, *row[_BOOK_COLUMN + 2 :])
 
 
 def _chunk_rows(
