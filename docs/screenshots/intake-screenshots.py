@@ -106,7 +106,7 @@ def main() -> int:
     shot(app, "2-birth-scanned")
 
     assert view.form_view is not None
-    view._copy_applicant(view.form_view.people["mother"])
+    view.form_view.people["mother"].copy_button.click()  # «Chép từ người nộp hồ sơ»
     type_in(view, {"father.full_name": "Trần Văn Nam", "father.birth_year": "1993"})
     view.revalidate()
     view.focus_key("father_nationality")
@@ -115,7 +115,7 @@ def main() -> int:
     model = view.documents.model
     model.setData(model.index(0, NAME), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     view.documents.table.setFocus()
-    view.scroll.ensureWidgetVisible(view.documents, 0, 0)
+    view.entry.ensureWidgetVisible(view.documents, 0, 0)
     view.receive()
     shot(app, "4-errors")
 
