@@ -468,19 +468,9 @@ class Dossier:
         """A change that keeps the status (a new due time from the province …)."""
         return self._record(self.status, at, actor, note)
 
-    def _is_new_due_time(self, event: StatusEvent) -> bool:
-        if event.detail.get("kind") == RESCHEDULE:
-            return True
-        # Recorded before events had a detail (schema 0002): read in its one wording.
-        return (
-            not event.detail
-            and event.from_status is event.to_status
-            and event.note.startswith(LEGACY_RESCHEDULE_NOTE)
-        )
-
     def new_due_times(self) -> int:
         """How many new due times (apology letters) the dossier was given."""
-        return sum(1 for event in self.events if self._is_new_due_time(event))
+        return sum(1 for event in self.events if is_reschedule_event(event))
 
     def office_faults(self) -> list[OfficeFault]:
         """The steps of its path recorded as the office's own fault, oldest first."""
@@ -489,15 +479,25 @@ class Dossier:
     def reschedule_reason(self) -> str:
         """The reason of the last new due time, as the apology letter prints it."""
         for event in reversed(self.events):
-            if event.detail.get("kind") == RESCHEDULE:
+            if not is_reschedule_event(event):
+                continue
+            if event.detail:
                 return str(event.detail.get("reason", ""))
-            if not event.detail and event.from_status is event.to_status:
-                # Recorded before events had a detail (schema 0002): the history is never
-                # rewritten, so those notes are read in the one wording they were written in.
-                _, found, reason = event.note.partition(LEGACY_REASON_MARK)
-                if found and event.note.startswith(LEGACY_RESCHEDULE_NOTE):
-                    return reason.strip()
+            return event.note.partition(LEGACY_REASON_MARK)[2].strip()
         return ""
+
+
+def is_reschedule_event(event: StatusEvent) -> bool:
+    """Whether ``event`` gave the dossier a new due time (an apology letter)."""
+    if event.detail.get("kind") == RESCHEDULE:
+        return True
+    # Recorded before events had a detail (schema 0002): the history is never rewritten,
+    # so those notes are read in the one wording they were written in.
+    return (
+        not event.detail
+        and event.from_status is event.to_status
+        and event.note.startswith(LEGACY_RESCHEDULE_NOTE)
+    )
 
 
 def _instant(text: str) -> datetime:

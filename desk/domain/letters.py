@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desk.domain.dossier import LEGACY_RESCHEDULE_NOTE, RESCHEDULE, Dossier, DueChangeKind
+from desk.domain.dossier import Dossier, DueChangeKind, is_reschedule_event
 from desk.domain.status import Status, StatusEvent
 from desk.domain.text import clean
 from desk.errors import InvalidInput
@@ -113,22 +113,11 @@ def signer_for(key: str) -> Signer:
 # --- the event a letter answers ----------------------------------------------------------
 
 
-def _is_reschedule(event: StatusEvent) -> bool:
-    if event.detail.get("kind") == RESCHEDULE:
-        return True
-    # Recorded before events carried a detail: read in the one wording it was written in.
-    return (
-        not event.detail
-        and event.from_status is event.to_status
-        and event.note.startswith(LEGACY_RESCHEDULE_NOTE)
-    )
-
-
 def answered_event(dossier: Dossier, kind: str) -> StatusEvent | None:
     """The event a letter of ``kind`` for the dossier answers now: the latest new due
     time (apology), the move to "stopped" (stop notice); None when there is none."""
     for event in reversed(dossier.events):
-        if kind == APOLOGY and _is_reschedule(event):
+        if kind == APOLOGY and is_reschedule_event(event):
             return event
         if kind == STOP and event.to_status is Status.STOPPED:
             return event

@@ -13,21 +13,9 @@ from sqlalchemy.orm import Session
 
 from desk.domain.calendar import to_office_time
 from desk.domain.letters import Letter, counter_kind
+from desk.store import rows
 from desk.store.counters import next_yearly_number
 from desk.store.models import LetterRow
-
-
-def _letter(row: LetterRow) -> Letter:
-    return Letter(
-        dossier_id=row.dossier_id,
-        kind=row.kind,
-        year=row.year,
-        number=row.number,
-        issued_at=row.issued_at,
-        issued_by_name=row.issued_by_name,
-        issued_by_user_id=row.issued_by_user_id,
-        detail=dict(row.detail or {}),
-    )
 
 
 def issue_letter(
@@ -42,33 +30,23 @@ def issue_letter(
 ) -> Letter:
     """Number a new letter of ``kind`` in the office year of ``issued_at`` and record it."""
     year = to_office_time(issued_at).year
-    number = next_yearly_number(session, counter_kind(kind), year)
-    values = {
-        "dossier_id": dossier_id,
-        "kind": kind,
-        "year": year,
-        "number": number,
-        "issued_at": issued_at,
-        "issued_by_user_id": issued_by_user_id,
-        "issued_by_name": issued_by_name,
-        "detail": dict(detail or {}),
-    }
-    session.execute(insert(LetterRow).values(**values))
-    return Letter(
+    letter = Letter(
         dossier_id=dossier_id,
         kind=kind,
         year=year,
-        number=number,
+        number=next_yearly_number(session, counter_kind(kind), year),
         issued_at=issued_at,
         issued_by_name=issued_by_name,
         issued_by_user_id=issued_by_user_id,
         detail=dict(detail or {}),
     )
+    session.execute(insert(LetterRow).values(**rows.letter_values(letter)))
+    return letter
 
 
 def letters_of(session: Session, dossier_id: int) -> list[Letter]:
     """The dossier's letters, in the order they were issued."""
-    rows = session.scalars(
+    found = session.scalars(
         select(LetterRow).where(LetterRow.dossier_id == dossier_id).order_by(LetterRow.id)
     )
-    return [_letter(row) for row in rows]
+    return [rows.letter_from_row(row) for row in found]

@@ -35,6 +35,7 @@ from desk.domain.dossier import (
 )
 from desk.domain.fees import Fee
 from desk.domain.identity import Sex
+from desk.domain.letters import Letter
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.domain.text import fold
 
@@ -443,3 +444,32 @@ OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
 def outbox_row(dossier: Dossier, queued_at: datetime, form: ValueForm = AS_IS) -> Row:
     """The dossier's newest revision, waiting for the province."""
     return (dossier.id, dossier.revision, form.instant(queued_at))
+
+
+# --- the People's Committee's letters -----------------------------------------------------
+
+
+def letter_values(letter: Letter) -> dict[str, Any]:
+    return {
+        "dossier_id": letter.dossier_id,
+        "kind": letter.kind,
+        "year": letter.year,
+        "number": letter.number,
+        "issued_at": letter.issued_at,
+        "issued_by_user_id": letter.issued_by_user_id,
+        "issued_by_name": letter.issued_by_name,
+        "detail": dict(letter.detail),
+    }
+
+
+def letter_from_row(row: Any) -> Letter:
+    return Letter(
+        dossier_id=row.dossier_id,
+        kind=row.kind,
+        year=row.year,
+        number=row.number,
+        issued_at=row.issued_at,
+        issued_by_name=row.issued_by_name,
+        issued_by_user_id=row.issued_by_user_id,
+        detail=dict(row.detail or {}),
+    )
