@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.domain.calendar import ProcessingTime
+from desk.domain.data_files import read_json_file
 from desk.domain.fees import FeeRule
 from desk.domain.formats import processing_label
 from desk.domain.text import clean, fold
@@ -403,16 +404,7 @@ class Catalogue:
 
 
 def load_catalogue_file(path: Path) -> Catalogue:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CatalogueError(
-            f"Không tìm thấy tệp danh mục {path}.", code="catalogue.missing"
-        ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CatalogueError(
-            f"Tệp danh mục {path.name} không đọc được (JSON lỗi: {exc}).", code="catalogue.json"
-        ) from None
+    data = read_json_file(path, "tệp danh mục", CatalogueError, "catalogue")
     return Catalogue.from_dict(data)
 
 

@@ -20,7 +20,6 @@ legal basis; an office replaces them with ``policy/path_limits.json`` in its dat
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
+from desk.domain.data_files import read_json_file
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.errors import ConfigurationError, InvalidInput
 from desk.resources import RESOURCES
@@ -153,17 +153,7 @@ def path_limits_from_dict(data: Any, source: str = "") -> PathLimits:
 
 
 def load_path_limits(path: Path) -> PathLimits:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigurationError(
-            f"Không tìm thấy tệp giới hạn quy trình {path}.", code="path_limits.missing"
-        ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigurationError(
-            f"Tệp giới hạn quy trình {path} không đọc được (JSON lỗi: {exc}).",
-            code="path_limits.json",
-        ) from None
+    data = read_json_file(path, "tệp giới hạn quy trình", ConfigurationError, "path_limits")
     return path_limits_from_dict(data, str(path))
 
 
