@@ -6,15 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from desk.domain.calendar import OFFICE_TZ
 from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
-from desk.domain.office import User
 from desk.domain.status import Status
 from desk.services import dossiers, intake
-from desk.services.context import DeskContext
-from desk.ui.dossier_view import DossierView
+from tests.ui.dossier_helpers import open_dossier
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -23,15 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 def at(d: int, h: int, mi: int = 0) -> datetime:
     return datetime(2026, 11, d, h, mi, tzinfo=OFFICE_TZ)
-
-
-def shown(qtbot: QtBot, ctx: DeskContext, clerk: User, code: str) -> DossierView:
-    view = DossierView(ctx, clerk)
-    qtbot.addWidget(view)
-    view.show()
-    with qtbot.waitSignal(view.dossier_shown, timeout=10_000):
-        view.show_code(code)
-    return view
 
 
 def test_the_view_names_the_due_time_it_judged_by_and_every_due_time_had(qtbot, ctx, clerk) -> None:
@@ -52,7 +40,7 @@ def test_the_view_names_the_due_time_it_judged_by_and_every_due_time_had(qtbot, 
     # Finished Friday morning: before the promised date, after the legal due time.
     dossiers.change_status(ctx, code, Status.RESULT_READY, clerk, at=at(20, 9))
 
-    view = shown(qtbot, ctx, clerk, code)
+    view = open_dossier(qtbot, ctx, clerk, code)
     facts = view.fact_texts()
     assert facts["Đúng hạn"] == (
         "Quá hạn — so với hạn theo quy định 11:00 19/11/2026 (đã tính thời gian chờ bổ sung)"
@@ -68,7 +56,7 @@ def test_the_view_names_the_due_time_it_judged_by_and_every_due_time_had(qtbot, 
 def test_a_running_dossier_has_no_verdict_yet_but_its_due_time_on_record(qtbot, ctx, clerk) -> None:
     request = IntakeRequest("1.001193", Person("Đỗ Thị Hương"))
     code = str(intake.receive_dossier(ctx, request, clerk, at=at(16, 15)).code)
-    view = shown(qtbot, ctx, clerk, code)
+    view = open_dossier(qtbot, ctx, clerk, code)
     facts = view.fact_texts()
     assert facts["Đúng hạn"] == "—"
     # 15:00 is still that day (the law says "after 15:00").

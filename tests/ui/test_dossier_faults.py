@@ -17,8 +17,8 @@ from desk.domain.status import Status
 from desk.printing.registry import FORMS
 from desk.services import dossiers, intake
 from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog
-from desk.ui.dossier_view import DossierView
 from desk.ui.ops import desk_signals
+from tests.ui.dossier_helpers import open_dossier
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -59,19 +59,10 @@ def after_one_supplement_round(ctx, clerk) -> str:
     return code
 
 
-def shown(qtbot, ctx, clerk, code: str) -> DossierView:
-    view = DossierView(ctx, clerk)
-    qtbot.addWidget(view)
-    view.show()
-    with qtbot.waitSignal(view.dossier_shown, timeout=10_000):
-        view.show_code(code)
-    return view
-
-
 def test_a_first_supplement_request_asks_no_fault_reason(qtbot, ctx, clerk) -> None:
     code = received(ctx, clerk)
     dossiers.change_status(ctx, code, Status.PROCESSING, clerk, at=MONDAY_9.replace(hour=10))
-    view = shown(qtbot, ctx, clerk, code)
+    view = open_dossier(qtbot, ctx, clerk, code)
     view.transition_buttons[Status.SUPPLEMENT_REQUESTED].click()
     dialog = view.dialog
     assert isinstance(dialog, ReasonDialog)
@@ -84,7 +75,7 @@ def test_a_second_supplement_request_asks_why_it_is_the_offices_fault_and_flags_
     qtbot, ctx, clerk
 ) -> None:
     code = after_one_supplement_round(ctx, clerk)
-    view = shown(qtbot, ctx, clerk, code)
+    view = open_dossier(qtbot, ctx, clerk, code)
     view.transition_buttons[Status.SUPPLEMENT_REQUESTED].click()
     dialog = view.dialog
     assert isinstance(dialog, ReasonDialog)
@@ -113,7 +104,7 @@ def test_a_late_new_due_time_asks_the_fault_reason_and_still_prints_the_letter(
     qtbot, ctx, clerk
 ) -> None:
     code = received(ctx, clerk)  # due 19/11/2026: today is later
-    view = shown(qtbot, ctx, clerk, code)
+    view = open_dossier(qtbot, ctx, clerk, code)
     view.apology_button.click()
     qtbot.waitUntil(lambda: view.dialog is not None, timeout=10_000)
     dialog = view.dialog

@@ -15,6 +15,7 @@ from desk.services.context import DeskContext
 from desk.services.printing import issued_letter
 from desk.ui.dossier_view import DossierView
 from desk.ui.printouts import StopNoticeDialog
+from tests.ui.dossier_helpers import open_dossier
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -35,14 +36,6 @@ def stopped(ctx: DeskContext, clerk: User) -> str:
     return code
 
 
-def shown_view(qtbot, ctx: DeskContext, clerk: User, code: str) -> DossierView:
-    view = DossierView(ctx, clerk)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.dossier_shown, timeout=10_000):
-        view.show_code(code)
-    return view
-
-
 def stop_dialog(qtbot, view: DossierView) -> StopNoticeDialog:
     qtbot.waitUntil(lambda: view.findChild(StopNoticeDialog) is not None, timeout=10_000)
     dialog = view.findChild(StopNoticeDialog)
@@ -52,7 +45,7 @@ def stop_dialog(qtbot, view: DossierView) -> StopNoticeDialog:
 
 
 def test_the_stop_notice_asks_whether_the_citizen_asked(qtbot, ctx, clerk, stopped) -> None:
-    view = shown_view(qtbot, ctx, clerk, stopped)
+    view = open_dossier(qtbot, ctx, clerk, stopped)
     view.print_form("stop")
     dialog = stop_dialog(qtbot, view)
     assert not dialog.ok_button.isEnabled()  # no answer is assumed
@@ -70,7 +63,7 @@ def test_the_stop_notice_asks_whether_the_citizen_asked(qtbot, ctx, clerk, stopp
 
 
 def test_a_reprint_asks_nothing_and_keeps_the_number(qtbot, ctx, clerk, stopped) -> None:
-    view = shown_view(qtbot, ctx, clerk, stopped)
+    view = open_dossier(qtbot, ctx, clerk, stopped)
     view.print_form("stop")
     dialog = stop_dialog(qtbot, view)
     dialog.asked_no.click()
@@ -86,7 +79,7 @@ def test_a_reprint_asks_nothing_and_keeps_the_number(qtbot, ctx, clerk, stopped)
 
 
 def test_cancelling_issues_nothing(qtbot, ctx, clerk, stopped) -> None:
-    view = shown_view(qtbot, ctx, clerk, stopped)
+    view = open_dossier(qtbot, ctx, clerk, stopped)
     view.print_form("stop")
     dialog = stop_dialog(qtbot, view)
     with qtbot.assertNotEmitted(view.pdf_ready, wait=300):
