@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desk import __version__
 from desk.commands import (
+    audit,
     calendar,
     catalogue,
     demo,
@@ -29,7 +30,18 @@ from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_opt
 from desk.errors import DeskError
 
 # In the order ``desk --help`` lists them.
-COMMAND_MODULES = (demo, calendar, export, catalogue, dossiers, figures, printing, office, sync)
+COMMAND_MODULES = (
+    demo,
+    calendar,
+    export,
+    catalogue,
+    dossiers,
+    figures,
+    printing,
+    office,
+    sync,
+    audit,
+)
 
 
 def cmd_open(args: argparse.Namespace) -> int:

@@ -27,9 +27,11 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def ctx(tmp_path: Path):
-    """A fresh demo office (identity, catalogue, users) on its own SQLite file."""
+    """A fresh demo office (identity, catalogue, users) on its own SQLite file, acting for
+    its admin (who may do everything); a test of a refusal acts for another account."""
     context = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
     demo.ensure_demo_office(context)
+    context.act_as(demo.demo_account(context, "quantri"))
     yield context
     context.close()
 

@@ -6,9 +6,10 @@ import logging
 from dataclasses import dataclass, field
 
 from desk.config import DeskConfig, load_config
+from desk.domain.access import Permission, require
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Catalogue
-from desk.domain.office import Office
+from desk.domain.office import Office, User
 from desk.errors import DeskError
 from desk.store import migrate
 from desk.store import office as store_office
@@ -21,6 +22,9 @@ log = logging.getLogger(__name__)
 class DeskContext:
     config: DeskConfig
     db: Database
+    # The account this context acts for: set by signing in (the window's sign-in, the
+    # command line's DESK_USER), checked by every service through ``require``.
+    user: User | None = None
     _office: Office | None = field(default=None, repr=False)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _catalogue: Catalogue | None = field(default=None, repr=False)
@@ -32,6 +36,15 @@ class DeskContext:
         db = Database(config.effective_database_url)
         migrate.upgrade(db, backup_dir=config.backup_dir)
         return cls(config, db)
+
+    def act_as(self, user: User | None) -> None:
+        """Act for ``user`` from now on (an account signed in; None signs out)."""
+        self.user = user
+
+    def require(self, permission: Permission) -> User:
+        """The acting account, if its role allows ``permission``; else NotSignedIn or
+        NotAllowed (``desk.domain.access``)."""
+        return require(self.user, permission)
 
     @property
     def office(self) -> Office:

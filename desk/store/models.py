@@ -98,6 +98,8 @@ class OfficeRow(Base):
     lookup_url: Mapped[str] = mapped_column(String(400), default="")
     office_hours: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(Instant)
+    # Made by ``desk demo``: only such an office may be filled with made-up dossiers.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class UserRow(Base):
@@ -110,6 +112,17 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class SignInFailureRow(Base):
+    """Failed sign-ins in a row per user name (known or not): after a few, a growing wait.
+    Kept apart from ``users`` so that an account's row changes only through the log."""
+
+    __tablename__ = "sign_in_failures"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime] = mapped_column(Instant)
+    blocked_until: Mapped[datetime | None] = mapped_column(Instant)
 
 
 class ProcedureRow(Base):
@@ -125,11 +138,31 @@ class ProcedureRow(Base):
 
 
 class PersonRow(Base):
-    """A person known to the office: asked once, offered again by ID number."""
+    """A person as recorded on one dossier at intake. Never updated: a later dossier about
+    the same person records its own row (triggers refuse UPDATE and DELETE)."""
 
     __tablename__ = "people"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    old_id_number: Mapped[str] = mapped_column(String(12), default="")
+    full_name: Mapped[str] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(3), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    id_issue_date: Mapped[date | None] = mapped_column(Date)
+    id_issuer: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+
+
+class KnownPersonRow(Base):
+    """The registry that lets the desk "never ask twice": the newest details recorded for
+    an ID number. Updating it changes no dossier (dossiers keep their own ``people``)."""
+
+    __tablename__ = "known_people"
+    id_number: Mapped[str] = mapped_column(String(12), primary_key=True)
     old_id_number: Mapped[str] = mapped_column(String(12), default="")
     full_name: Mapped[str] = mapped_column(String(200))
     name_folded: Mapped[str] = mapped_column(String(200))
@@ -273,6 +306,24 @@ class StatusEventRow(Base):
     note: Mapped[str] = mapped_column(Text)
     # What forms print later (a reschedule's reason and new due time), as data.
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+class AuditEntryRow(Base):
+    """The office's tamper-evident log (``desk.domain.audit``): append-only, hash-chained.
+    Triggers refuse UPDATE and DELETE; on PostgreSQL the desk's role may only insert."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    at: Mapped[datetime] = mapped_column(Instant)
+    actor_user_id: Mapped[int | None] = mapped_column(Integer)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(200), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class LetterRow(Base):

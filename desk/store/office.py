@@ -38,7 +38,14 @@ def load_office(session: Session) -> Office | None:
     )
 
 
-def save_office(session: Session, office: Office, now: datetime) -> None:
+def office_is_demo(session: Session) -> bool:
+    """Whether the office was made by ``desk demo`` (made-up dossiers may be added)."""
+    return bool(session.scalar(select(OfficeRow.is_demo).where(OfficeRow.id == 1)))
+
+
+def save_office(session: Session, office: Office, now: datetime, *, is_demo: bool = False) -> None:
+    """Write the office's identity; ``is_demo`` marks the office ``desk demo`` creates (it
+    is kept as it was when an existing office is edited)."""
     values = {
         "agency_id": office.agency_id,
         "agency_name": office.agency_name,
@@ -52,7 +59,7 @@ def save_office(session: Session, office: Office, now: datetime) -> None:
         "office_hours": str(office.hours),
     }
     if session.get(OfficeRow, 1) is None:
-        session.execute(insert(OfficeRow).values(id=1, created_at=now, **values))
+        session.execute(insert(OfficeRow).values(id=1, created_at=now, is_demo=is_demo, **values))
     else:
         session.execute(update(OfficeRow).where(OfficeRow.id == 1).values(**values))
 

@@ -1,61 +1,66 @@
-"""People known to the office: asked once, offered again, merged by ID number."""
+"""People on dossiers, and the registry of people known to the office.
+
+A dossier keeps each person as recorded at its intake (``people``: written once, never
+changed; triggers refuse it). The registry (``known_people``) holds the newest details
+given for each ID number, so the desk never asks twice; updating it changes no dossier.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Date, Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
 from desk.store import rows
-from desk.store.models import PersonRow
+from desk.store.models import Instant, KnownPersonRow, PersonRow
 
 _PEOPLE = cast(Table, PersonRow.__table__)
+_KNOWN = cast(Table, KnownPersonRow.__table__)
 INSERT_PERSON = insert(_PEOPLE).returning(_PEOPLE.c.id)
-# The person a new record with this ID number updates: the first recorded.
-SELECT_PERSON_BY_ID_NUMBER = (
-    select(_PEOPLE.c.id)
-    .where(_PEOPLE.c.id_number == bindparam("id_number"))
-    .order_by(_PEOPLE.c.id)
-    .limit(1)
+_DATES = ("birth_date", "id_issue_date")
+
+
+def _merge(column: str) -> str:
+    """A new record's value wins; what it leaves empty keeps what was known."""
+    if column in _DATES:
+        return f"{column} = COALESCE(excluded.{column}, known_people.{column})"
+    if column == "updated_at":
+        return "updated_at = excluded.updated_at"
+    return f"{column} = COALESCE(NULLIF(excluded.{column}, ''), known_people.{column})"
+
+
+_REGISTER = text(
+    f"INSERT INTO known_people ({', '.join(rows.PERSON_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in rows.PERSON_COLUMNS)}) "
+    "ON CONFLICT (id_number) DO UPDATE SET "
+    + ", ".join(_merge(c) for c in rows.PERSON_COLUMNS if c != "id_number")
+).bindparams(
+    bindparam("updated_at", type_=Instant()),
+    *(bindparam(c, type_=Date()) for c in _DATES),
 )
 
 
 def save_person(session: Session, person: Person, now: datetime) -> int:
-    """Record a person; one known by the same ID number is updated, not duplicated."""
-    row = rows.person_row(person, now)
+    """Record a person as the dossier gives them (a new row every time) and bring the
+    registry up to date; returns the recorded row's id."""
+    values = rows.values(rows.PERSON_COLUMNS, rows.person_row(person, now))
     connection = session.connection()
     if person.id_number:
-        person_id = connection.scalar(SELECT_PERSON_BY_ID_NUMBER, {"id_number": person.id_number})
-        if person_id is not None:
-            update_person(connection, int(person_id), rows.person_changes(row))
-            return int(person_id)
-    return int(
-        connection.execute(INSERT_PERSON, rows.values(rows.PERSON_COLUMNS, row)).scalar_one()
-    )
+        connection.execute(_REGISTER, values)
+    return int(connection.execute(INSERT_PERSON, values).scalar_one())
 
 
-def update_person(connection: Connection, person_id: int, changes: dict[str, Any]) -> None:
-    """Apply ``rows.person_changes`` to a person already known."""
-    connection.execute(update(_PEOPLE).where(_PEOPLE.c.id == person_id).values(**changes))
-
-
-def known_id_numbers(connection: Connection) -> dict[str, int]:
-    """ID number → the person ``save_person`` would update, for every person that has one
-    (the bulk load merges people as ``save_person`` does)."""
-    stmt = (
-        select(_PEOPLE.c.id_number, _PEOPLE.c.id)
-        .where(_PEOPLE.c.id_number != "")
-        .order_by(_PEOPLE.c.id.desc())
-    )
-    # Descending: the first (lowest) id of an ID number is the one left in the dict.
-    return {id_number: int(person_id) for id_number, person_id in connection.execute(stmt)}
+def register_people(session: Session, people: list[dict[str, object]]) -> None:
+    """Bring the registry up to date with many records at once, in order (the bulk
+    load): each is a ``person_row`` as a dict, with an ID number."""
+    if people:
+        session.connection().execute(_REGISTER, people)
 
 
 def find_person_by_id_number(session: Session, id_number: str) -> Person | None:
-    row = session.execute(
-        select(_PEOPLE).where(_PEOPLE.c.id_number == id_number).order_by(_PEOPLE.c.id.desc())
-    ).first()
+    """What the office knows of the person with this ID number (the registry)."""
+    row = session.execute(select(_KNOWN).where(_KNOWN.c.id_number == id_number)).first()
     return rows.person_from_row(row) if row else None

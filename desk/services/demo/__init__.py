@@ -31,6 +31,7 @@ __all__ = [
     "DemoDossier",
     "DemoGenerator",
     "add_demo_dossiers",
+    "demo_account",
     "demo_clerks",
     "demo_generator",
     "ensure_demo_office",
@@ -62,6 +63,13 @@ def demo_clerks(ctx: DeskContext) -> list[User]:
         users = store_office.list_users(session)
     clerks = [u for u in users if u.role is Role.CLERK]
     return clerks or users
+
+
+def demo_account(ctx: DeskContext, username: str) -> User:
+    """One of the demo office's accounts (``DEMO_USERS``), by user name."""
+    with ctx.db.read() as session:
+        users = store_office.list_users(session)
+    return next(u for u in users if u.username == username)
 
 
 def demo_generator(

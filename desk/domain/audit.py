@@ -1,0 +1,170 @@
+"""The office's tamper-evident log: what an entry holds and how entries are chained.
+
+Every change (and every read of a citizen's record) is one entry. Each entry's hash is the
+SHA-256 of the previous entry's hash and of its own content in one canonical JSON form,
+so removing, editing, inserting or reordering an entry breaks every hash after it. The
+newest hash (the chain's head) is printed at the foot of the end-of-day book: once the
+paper is signed, a rewrite of the log before it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+GENESIS = "0" * 64  # the "previous hash" of the first entry
+
+
+class AuditAction(Enum):
+    """What an entry records; the value is stored, the label is what an inspector reads."""
+
+    DOSSIER_RECEIVED = "dossier.received"
+    DOSSIER_CHANGED = "dossier.changed"
+    DOSSIER_VIEWED = "dossier.viewed"
+    DOSSIER_PRINTED = "dossier.printed"
+    DOSSIERS_EXPORTED = "dossiers.exported"
+    BOOK_PRINTED = "book.printed"
+    RECORDS_ADOPTED = "records.adopted"  # what the database held when the log began
+    ACCOUNT_CREATED = "account.created"
+    ACCOUNT_CHANGED = "account.changed"
+    PASSWORD_CHANGED = "account.password"
+    SIGNED_IN = "auth.signed_in"
+    SIGN_IN_FAILED = "auth.failed"
+    OFFICE_SET_UP = "office.set_up"
+    CATALOGUE_IMPORTED = "catalogue.imported"
+    CALENDAR_CHANGED = "calendar.changed"
+    ATTENTION_RESOLVED = "attention.resolved"
+    SYNC_RUN = "sync.run"
+    LETTER_ISSUED = "letter.issued"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    AuditAction.DOSSIER_RECEIVED: "Tiếp nhận hồ sơ",
+    AuditAction.DOSSIER_CHANGED: "Thay đổi hồ sơ",
+    AuditAction.DOSSIER_VIEWED: "Mở xem hồ sơ",
+    AuditAction.DOSSIER_PRINTED: "In giấy tờ của hồ sơ",
+    AuditAction.DOSSIERS_EXPORTED: "Xuất dữ liệu hồ sơ",
+    AuditAction.BOOK_PRINTED: "In sổ theo dõi",
+    AuditAction.RECORDS_ADOPTED: "Ghi nhận dữ liệu có sẵn khi bắt đầu nhật ký",
+    AuditAction.ACCOUNT_CREATED: "Tạo tài khoản",
+    AuditAction.ACCOUNT_CHANGED: "Sửa tài khoản",
+    AuditAction.PASSWORD_CHANGED: "Đổi mật khẩu",
+    AuditAction.SIGNED_IN: "Đăng nhập",
+    AuditAction.SIGN_IN_FAILED: "Đăng nhập sai",
+    AuditAction.OFFICE_SET_UP: "Thiết lập cơ quan",
+    AuditAction.CATALOGUE_IMPORTED: "Nạp danh mục thủ tục",
+    AuditAction.CALENDAR_CHANGED: "Điều chỉnh lịch làm việc",
+    AuditAction.ATTENTION_RESOLVED: "Xử lý mục cần xem xét",
+    AuditAction.SYNC_RUN: "Đồng bộ với tỉnh",
+    AuditAction.LETTER_ISSUED: "Cấp số văn bản",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One entry of the log as stored: ``hash`` chains it to ``prev_hash``."""
+
+    seq: int
+    at: datetime
+    actor_user_id: int | None
+    actor_name: str
+    action: str
+    subject: str  # a dossier code, a user name, a day …: what the entry is about
+    detail: dict[str, Any] = field(default_factory=dict)
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+    def content(self) -> dict[str, Any]:
+        """What the hash covers besides the previous hash: everything but the hash."""
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "actor_user_id": self.actor_user_id,
+            "actor_name": self.actor_name,
+            "action": self.action,
+            "subject": self.subject,
+            "detail": self.detail,
+        }
+
+    def expected_hash(self) -> str:
+        return chain_hash(self.prev_hash, self.content())
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return AuditAction(self.action).label
+        except ValueError:
+            return self.action
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime in an audit entry")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    raise TypeError(f"{type(value).__name__} is not canonical JSON")
+
+
+def canonical(value: Any) -> bytes:
+    """One byte form for a value: sorted keys, no spaces, UTF-8, instants in UTC."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
+    ).encode("utf-8")
+
+
+def digest(value: Any) -> str:
+    """The SHA-256 of a value's canonical form (records compared against the log)."""
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical(content)).hexdigest()
+
+
+def chained(entries: list[AuditEntry], prev_hash: str, first_seq: int) -> list[AuditEntry]:
+    """The entries numbered from ``first_seq`` and chained after ``prev_hash``."""
+    result = []
+    for offset, entry in enumerate(entries):
+        numbered = replace(entry, seq=first_seq + offset, prev_hash=prev_hash, hash="")
+        prev_hash = numbered.expected_hash()
+        result.append(replace(numbered, hash=prev_hash))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """The first entry whose hash or link does not hold."""
+
+    seq: int
+    reason: str
+
+
+def first_break(entries: list[AuditEntry], prev_hash: str, expected_seq: int) -> ChainBreak | None:
+    """Check a run of entries in order after ``prev_hash``; the first that does not hold."""
+    for entry in entries:
+        if entry.seq != expected_seq:
+            return ChainBreak(
+                expected_seq,
+                f"mục số {expected_seq} bị thiếu hoặc sai thứ tự (gặp mục số {entry.seq})",
+            )
+        if entry.prev_hash != prev_hash:
+            return ChainBreak(entry.seq, f"mục số {entry.seq} không nối với mục trước nó")
+        if entry.expected_hash() != entry.hash:
+            return ChainBreak(entry.seq, f"nội dung mục số {entry.seq} đã bị sửa")
+        prev_hash = entry.hash
+        expected_seq += 1
+    return None

@@ -1,0 +1,134 @@
+"""The office's log (``audit_log``): appending chained entries, reading them back.
+
+Appends happen inside the caller's write transaction, so an entry commits with the change
+it records or not at all. Writers are serialised: on SQLite by the write lock every write
+transaction takes first (BEGIN IMMEDIATE), on PostgreSQL by a transaction-scoped
+advisory lock, so two desks never chain two entries to the same head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy.orm import Session
+
+from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
+from desk.domain.office import User
+from desk.store.models import AuditEntryRow
+
+_LOG = cast(Table, AuditEntryRow.__table__)
+INSERT_ENTRY = insert(_LOG)
+_HEAD = select(_LOG.c.seq, _LOG.c.hash).order_by(_LOG.c.seq.desc()).limit(1)
+# Any constant: the key of the lock every PostgreSQL writer of the log takes.
+_PG_LOG_LOCK = 0x6465736B  # "desk"
+COLUMNS = ("seq", "at", "actor_user_id", "actor_name", "action", "subject", "detail")
+
+
+def _connection(bind: Session | Connection) -> Connection:
+    return bind.connection() if isinstance(bind, Session) else bind
+
+
+def _lock(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOG_LOCK})
+
+
+def head(bind: Session | Connection) -> tuple[int, str]:
+    """The newest entry's number and hash: (0, GENESIS) for an empty log."""
+    row = _connection(bind).execute(_HEAD).first()
+    return (0, GENESIS) if row is None else (int(row.seq), str(row.hash))
+
+
+def entry(
+    action: AuditAction,
+    subject: str,
+    *,
+    at: datetime,
+    actor: User | None = None,
+    actor_name: str = "",
+    actor_user_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """An entry to append (numbered and chained by ``append``). ``actor`` is the account
+    that acted; without one, ``actor_name`` says who (the province, the desk itself)."""
+    return AuditEntry(
+        seq=0,
+        at=at,
+        actor_user_id=actor.id if actor else actor_user_id,
+        actor_name=actor.full_name if actor else actor_name,
+        action=action.value,
+        subject=subject[:200],
+        detail=dict(detail or {}),
+    )
+
+
+def append(bind: Session | Connection, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+    """Number and chain the entries after the log's head and write them."""
+    if not entries:
+        return []
+    connection = _connection(bind)
+    _lock(connection)
+    last_seq, last_hash = head(connection)
+    written = chained(list(entries), last_hash, last_seq + 1)
+    connection.execute(INSERT_ENTRY, [_row(e) for e in written])
+    return written
+
+
+def _row(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor_user_id": entry.actor_user_id,
+        "actor_name": entry.actor_name,
+        "action": entry.action,
+        "subject": entry.subject,
+        "detail": entry.detail,
+        "prev_hash": entry.prev_hash,
+        "hash": entry.hash,
+    }
+
+
+def _from_row(row: Any) -> AuditEntry:
+    return AuditEntry(
+        seq=int(row.seq),
+        at=row.at,
+        actor_user_id=row.actor_user_id,
+        actor_name=row.actor_name,
+        action=row.action,
+        subject=row.subject,
+        detail=dict(row.detail or {}),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def iter_entries(
+    bind: Session | Connection, *, after: int = 0, batch_size: int = 5000
+) -> Iterator[AuditEntry]:
+    """Every entry after number ``after``, in order (keyset pages)."""
+    connection = _connection(bind)
+    while True:
+        page = list(
+            connection.execute(
+                select(_LOG).where(_LOG.c.seq > after).order_by(_LOG.c.seq).limit(batch_size)
+            )
+        )
+        if not page:
+            return
+        for row in page:
+            yield _from_row(row)
+        after = int(page[-1].seq)
+
+
+def entries_about(bind: Session | Connection, subject: str) -> list[AuditEntry]:
+    connection = _connection(bind)
+    stmt = select(_LOG).where(_LOG.c.subject == subject).order_by(_LOG.c.seq)
+    return [_from_row(r) for r in connection.execute(stmt)]
+
+
+def adopt_existing_records(connection: Connection) -> None:
+    """Start the log with what the database already holds (migration 0005): filled in by
+    the log's verification, which compares the same digests."""
