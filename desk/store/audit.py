@@ -9,15 +9,25 @@ advisory lock, so two desks never chain two entries to the same head.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
-from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
+from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained, digest
 from desk.domain.office import User
-from desk.store.models import AuditEntryRow
+from desk.store.models import (
+    AuditEntryRow,
+    DossierDocumentRow,
+    DossierFeeRow,
+    DossierPartyRow,
+    DossierRow,
+    PersonRow,
+    StatusEventRow,
+    UserRow,
+)
 
 _LOG = cast(Table, AuditEntryRow.__table__)
 INSERT_ENTRY = insert(_LOG)
@@ -129,6 +139,268 @@ def entries_about(bind: Session | Connection, subject: str) -> list[AuditEntry]:
     return [_from_row(r) for r in connection.execute(stmt)]
 
 
+# --- the digests of the records the log vouches for -----------------------------------
+#
+# A dossier's entry carries three digests of what the database holds right after the
+# change: its row (``state``), the people, documents and fees recorded on it (``content``)
+# and its whole status history (``history``). ``desk audit verify`` recomputes them with
+# the same statements, so an edit made behind the desk's back shows as a mismatch. Rows
+# are read with Core on typed columns, so what is hashed is the same typed value (an
+# aware instant, a dict, a bool) at write time and at verify time, on both engines.
+# Surrogate ids are left out: they say nothing a citizen or an inspector could check.
+
+_DOSSIERS = cast(Table, DossierRow.__table__)
+_PARTIES = cast(Table, DossierPartyRow.__table__)
+_PEOPLE = cast(Table, PersonRow.__table__)
+_DOCUMENTS = cast(Table, DossierDocumentRow.__table__)
+_FEES = cast(Table, DossierFeeRow.__table__)
+_EVENTS = cast(Table, StatusEventRow.__table__)
+_USERS = cast(Table, UserRow.__table__)
+
+DIGEST_BATCH = 1000  # dossiers per query when many are digested (verify, bulk loading)
+# The actions whose entries carry a dossier's digests (the newest one must match).
+DOSSIER_DIGEST_ACTIONS = (
+    AuditAction.DOSSIER_RECEIVED.value,
+    AuditAction.DOSSIER_CHANGED.value,
+    AuditAction.RECORDS_ADOPTED.value,
+)
+# The actions whose entries carry an account's digest.
+ACCOUNT_DIGEST_ACTIONS = (
+    AuditAction.ACCOUNT_CREATED.value,
+    AuditAction.ACCOUNT_CHANGED.value,
+    AuditAction.PASSWORD_CHANGED.value,
+    AuditAction.RECORDS_ADOPTED.value,
+)
+ACCOUNT_SUBJECT_PREFIX = "user:"
+ADOPTING_ACTOR = "Nâng cấp cơ sở dữ liệu"
+
+
+def _ids() -> Any:
+    return bindparam("ids", expanding=True)
+
+
+_STATE_COLUMNS = [c for c in _DOSSIERS.c if c.name != "id"]
+_PERSON_COLUMNS = [c for c in _PEOPLE.c if c.name != "id"]
+_DOSSIER_STATES = select(_DOSSIERS.c.id, *_STATE_COLUMNS).where(_DOSSIERS.c.id.in_(_ids()))
+_DOSSIER_PARTIES = (
+    select(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.role, *_PERSON_COLUMNS)
+    .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
+    .where(_PARTIES.c.dossier_id.in_(_ids()))
+    .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.id)
+)
+_DOSSIER_DOCUMENTS = (
+    select(_DOCUMENTS)
+    .where(_DOCUMENTS.c.dossier_id.in_(_ids()))
+    .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position, _DOCUMENTS.c.id)
+)
+_DOSSIER_FEES = (
+    select(_FEES).where(_FEES.c.dossier_id.in_(_ids())).order_by(_FEES.c.dossier_id, _FEES.c.id)
+)
+_DOSSIER_EVENTS = (
+    select(_EVENTS)
+    .where(_EVENTS.c.dossier_id.in_(_ids()))
+    .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id)
+)
+_USER_STATE = select(*[c for c in _USERS.c if c.name != "id"]).where(
+    _USERS.c.id == bindparam("user_id")
+)
+_ALL_USERS = select(_USERS).order_by(_USERS.c.username)
+_SURROGATE = frozenset({"id", "dossier_id", "person_id"})
+
+
+@dataclass(frozen=True, slots=True)
+class DossierDigests:
+    """What the database holds about one dossier, digested as its log entries carry it."""
+
+    dossier_id: int
+    code: str
+    revision: int
+    state: str
+    content: str
+    history: str
+    statuses: list[list[int | None]]  # from → to of each event, oldest first
+
+    def digests(self) -> dict[str, str]:
+        return {"state": self.state, "content": self.content, "history": self.history}
+
+
+def _plain_row(row: Any) -> dict[str, Any]:
+    return {k: v for k, v in row._mapping.items() if k not in _SURROGATE}
+
+
+def _grouped(connection: Connection, stmt: Any, ids: list[int]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {i: [] for i in ids}
+    for row in connection.execute(stmt, {"ids": ids}):
+        grouped[row.dossier_id].append(row)
+    return grouped
+
+
+def dossier_digests(connection: Connection, dossier_ids: Sequence[int]) -> list[DossierDigests]:
+    """The digests of these dossiers as the database holds them now, in the order given
+    (ids that name no dossier are left out). Five queries per call: keep calls to at most
+    ``DIGEST_BATCH`` ids."""
+    ids = list(dossier_ids)
+    if not ids:
+        return []
+    states = {row.id: row for row in connection.execute(_DOSSIER_STATES, {"ids": ids})}
+    parties = _grouped(connection, _DOSSIER_PARTIES, ids)
+    documents = _grouped(connection, _DOSSIER_DOCUMENTS, ids)
+    fees = _grouped(connection, _DOSSIER_FEES, ids)
+    events = _grouped(connection, _DOSSIER_EVENTS, ids)
+    result = []
+    for dossier_id in ids:
+        state = states.get(dossier_id)
+        if state is None:
+            continue
+        state_values = {k: v for k, v in state._mapping.items() if k != "id"}
+        result.append(
+            DossierDigests(
+                dossier_id=dossier_id,
+                code=state.code,
+                revision=int(state.revision),
+                state=digest(state_values),
+                content=digest(
+                    {
+                        "parties": [_plain_row(r) for r in parties[dossier_id]],
+                        "documents": [_plain_row(r) for r in documents[dossier_id]],
+                        "fees": [_plain_row(r) for r in fees[dossier_id]],
+                    }
+                ),
+                history=digest([_plain_row(r) for r in events[dossier_id]]),
+                statuses=[[e.from_status, e.to_status] for e in events[dossier_id]],
+            )
+        )
+    return result
+
+
+def dossier_entry(
+    digests: DossierDigests,
+    action: AuditAction,
+    *,
+    at: datetime,
+    actor_user_id: int | None,
+    actor_name: str,
+    statuses: list[list[int | None]] | None = None,
+) -> AuditEntry:
+    """The entry recording a dossier as it now stands; ``statuses`` are the from → to of
+    the events this change made (all of its events when not given)."""
+    moves = digests.statuses if statuses is None else statuses
+    return entry(
+        action,
+        digests.code,
+        at=at,
+        actor_user_id=actor_user_id,
+        actor_name=actor_name,
+        detail={
+            "revision": digests.revision,
+            "statuses": moves,
+            "events": len(moves),
+            **digests.digests(),
+        },
+    )
+
+
+def log_dossier_change(
+    connection: Connection,
+    dossier_id: int,
+    action: AuditAction,
+    *,
+    at: datetime,
+    actor_user_id: int | None,
+    actor_name: str,
+    statuses: list[list[int | None]],
+) -> None:
+    """Append the entry of one dossier just written in this transaction (the store's
+    ``insert_dossier`` and ``save_change`` call it)."""
+    (digests,) = dossier_digests(connection, [dossier_id])
+    append(
+        connection,
+        [
+            dossier_entry(
+                digests,
+                action,
+                at=at,
+                actor_user_id=actor_user_id,
+                actor_name=actor_name,
+                statuses=statuses,
+            )
+        ],
+    )
+
+
+def log_dossiers(
+    connection: Connection,
+    dossier_ids: Sequence[int],
+    *,
+    action: AuditAction,
+    at: datetime,
+    actor_name: str,
+) -> int:
+    """Append one entry per dossier (bulk loading, adoption): digests computed in batches
+    of ``DIGEST_BATCH`` ids, in the caller's transaction. Returns how many were logged."""
+    ids = list(dossier_ids)
+    logged = 0
+    for start in range(0, len(ids), DIGEST_BATCH):
+        batch = dossier_digests(connection, ids[start : start + DIGEST_BATCH])
+        append(
+            connection,
+            [
+                dossier_entry(d, action, at=at, actor_user_id=None, actor_name=actor_name)
+                for d in batch
+            ],
+        )
+        logged += len(batch)
+    return logged
+
+
+def account_subject(username: str) -> str:
+    return f"{ACCOUNT_SUBJECT_PREFIX}{username}"
+
+
+def _account_digest(row: Any) -> str:
+    return digest({k: v for k, v in row._mapping.items() if k != "id"})
+
+
+def account_state_digest(bind: Session | Connection, user_id: int) -> str:
+    """The digest of an account's row (name, role, password hash, active …) as it is now:
+    the ``state`` an account's log entry carries."""
+    row = _connection(bind).execute(_USER_STATE, {"user_id": user_id}).one()
+    return _account_digest(row)
+
+
+def account_digests(bind: Session | Connection) -> list[tuple[str, str]]:
+    """(username, state digest) of every account, by username."""
+    return [(row.username, _account_digest(row)) for row in _connection(bind).execute(_ALL_USERS)]
+
+
 def adopt_existing_records(connection: Connection) -> None:
-    """Start the log with what the database already holds (migration 0005): filled in by
-    the log's verification, which compares the same digests."""
+    """Start the log with what the database already holds (migration 0005): one entry per
+    account and per dossier, with the digests ``desk audit verify`` compares."""
+    now = datetime.now(UTC)
+    accounts = [
+        entry(
+            AuditAction.RECORDS_ADOPTED,
+            account_subject(username),
+            at=now,
+            actor_name=ADOPTING_ACTOR,
+            detail={"state": state},
+        )
+        for username, state in account_digests(connection)
+    ]
+    append(connection, accounts)
+    last_id = 0
+    while True:
+        ids = list(
+            connection.execute(
+                select(_DOSSIERS.c.id)
+                .where(_DOSSIERS.c.id > last_id)
+                .order_by(_DOSSIERS.c.id)
+                .limit(DIGEST_BATCH)
+            ).scalars()
+        )
+        if not ids:
+            return
+        log_dossiers(
+            connection, ids, action=AuditAction.RECORDS_ADOPTED, at=now, actor_name=ADOPTING_ACTOR
+        )
+        last_id = ids[-1]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Connection, Select, Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import AuditAction
 from desk.domain.catalogue import Procedure
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import (
@@ -31,6 +32,7 @@ from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import NotFound
 from desk.store import rows
+from desk.store.audit import log_dossier_change
 from desk.store.counters import BOOK, next_yearly_number
 from desk.store.models import (
     AttachmentRow,
@@ -155,6 +157,7 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
     _insert(session, INSERT_FEE, rows.FEE_COLUMNS, rows.fee_rows(dossier.id, new.fees))
     append_events(session, dossier.id, [event])
     queue_for_sync(session, dossier.id, dossier.revision, at)
+    _log(session, dossier.id, AuditAction.DOSSIER_RECEIVED, [event], at)
     return dossier.id
 
 
@@ -181,6 +184,28 @@ def save_change(
     session.execute(_UPDATE_STATE, {"dossier_id": dossier.id, **state})
     append_events(session, dossier.id, events)
     queue_for_sync(session, dossier.id, dossier.revision, now)
+    _log(session, dossier.id, AuditAction.DOSSIER_CHANGED, events, now)
+
+
+def _log(
+    session: Session,
+    dossier_id: int,
+    action: AuditAction,
+    events: Sequence[StatusEvent],
+    now: datetime,
+) -> None:
+    """The log entry of what was just written, in the same transaction: it carries the
+    digests of the rows as written, which ``desk audit verify`` compares later."""
+    last = events[-1] if events else None
+    log_dossier_change(
+        session.connection(),
+        dossier_id,
+        action,
+        at=last.at if last else now,
+        actor_user_id=last.actor_user_id if last else None,
+        actor_name=last.actor_name if last else "",
+        statuses=[[e.from_status, e.to_status] for e in events],
+    )
 
 
 _QUEUE_FOR_SYNC = text(
