@@ -168,3 +168,47 @@ def first_break(entries: list[AuditEntry], prev_hash: str, expected_seq: int) ->
         prev_hash = entry.hash
         expected_seq += 1
     return None
+
+
+# What a dossier's entry vouches for, as an inspector reads it.
+DIGEST_LABELS = {
+    "state": "thông tin hồ sơ",
+    "content": "người, giấy tờ, lệ phí ghi trên hồ sơ",
+    "history": "lịch sử trạng thái",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """What ``desk audit verify`` found: ``problems`` are the first lines that do not hold
+    (the chain's first break first), ``problem_count`` how many there were in all."""
+
+    entries: int
+    dossiers: int
+    accounts: int
+    head_seq: int
+    head_hash: str
+    seconds: float
+    problems: list[str] = field(default_factory=list)
+    problem_count: int = 0
+    chain_break: ChainBreak | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0 and self.chain_break is None
+
+    def summary(self) -> str:
+        if self.ok:
+            return (
+                f"Nhật ký nguyên vẹn: {self.entries} mục, {self.dossiers} hồ sơ, "
+                f"{self.accounts} tài khoản khớp."
+            )
+        return (
+            f"Nhật ký KHÔNG nguyên vẹn: {self.problem_count} vấn đề "
+            f"(đã kiểm {self.entries} mục, {self.dossiers} hồ sơ, {self.accounts} tài khoản)."
+        )
+
+
+def digest_mismatch(logged: dict[str, Any], current: dict[str, str]) -> list[str]:
+    """The labels of what differs between an entry's digests and the records' ones."""
+    return [label for key, label in DIGEST_LABELS.items() if logged.get(key) != current[key]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, exists, func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained, digest
@@ -404,3 +404,103 @@ def adopt_existing_records(connection: Connection) -> None:
             connection, ids, action=AuditAction.RECORDS_ADOPTED, at=now, actor_name=ADOPTING_ACTOR
         )
         last_id = ids[-1]
+
+
+# --- what verification reads ------------------------------------------------------------
+
+# The connection a check reads through (services name it without importing SQLAlchemy).
+Snapshot = Connection
+
+
+def snapshot(session: Session) -> Connection:
+    """The session's connection seeing one moment of the database for all its reads: a
+    check that reads the log, then the dossiers, must not see a change commit in between
+    (SQLite's read transaction is already a snapshot; PostgreSQL needs REPEATABLE READ)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session.connection()
+
+
+def iter_dossier_digests(connection: Connection) -> Iterator[list[DossierDigests]]:
+    """Every dossier's digests, ``DIGEST_BATCH`` at a time, in id order (keyset pages)."""
+    last_id = 0
+    while True:
+        ids = list(
+            connection.execute(
+                select(_DOSSIERS.c.id)
+                .where(_DOSSIERS.c.id > last_id)
+                .order_by(_DOSSIERS.c.id)
+                .limit(DIGEST_BATCH)
+            ).scalars()
+        )
+        if not ids:
+            return
+        yield dossier_digests(connection, ids)
+        last_id = ids[-1]
+
+
+_NEWEST_ABOUT = select(_LOG.c.seq, _LOG.c.subject, _LOG.c.detail).where(
+    _LOG.c.subject.in_(bindparam("subjects", expanding=True)),
+    _LOG.c.action.in_(bindparam("actions", expanding=True)),
+)
+
+
+def newest_entries_about(
+    connection: Connection, subjects: Sequence[str], actions: Sequence[str]
+) -> dict[str, tuple[int, dict[str, Any]]]:
+    """For each subject, the number and detail of its newest entry among ``actions``."""
+    newest: dict[str, tuple[int, dict[str, Any]]] = {}
+    if not subjects:
+        return newest
+    params = {"subjects": list(subjects), "actions": list(actions)}
+    for row in connection.execute(_NEWEST_ABOUT, params):
+        seq = int(row.seq)
+        known = newest.get(row.subject)
+        if known is None or known[0] < seq:
+            newest[row.subject] = (seq, dict(row.detail or {}))
+    return newest
+
+
+def dossier_entries_without_dossier(connection: Connection, limit: int) -> list[tuple[int, str]]:
+    """(entry number, code) of entries vouching for a dossier the database no longer holds."""
+    stmt = (
+        select(func.min(_LOG.c.seq), _LOG.c.subject)
+        .where(
+            _LOG.c.action.in_(DOSSIER_DIGEST_ACTIONS),
+            ~_LOG.c.subject.startswith(ACCOUNT_SUBJECT_PREFIX, autoescape=True),
+            ~exists().where(_DOSSIERS.c.code == _LOG.c.subject),
+        )
+        .group_by(_LOG.c.subject)
+        .order_by(func.min(_LOG.c.seq))
+        .limit(limit)
+    )
+    return [(int(seq), str(subject)) for seq, subject in connection.execute(stmt)]
+
+
+def account_entries_without_account(connection: Connection, limit: int) -> list[tuple[int, str]]:
+    """(entry number, user name) of entries vouching for an account that no longer exists."""
+    stmt = (
+        select(func.min(_LOG.c.seq), _LOG.c.subject)
+        .where(
+            _LOG.c.action.in_(ACCOUNT_DIGEST_ACTIONS),
+            _LOG.c.subject.startswith(ACCOUNT_SUBJECT_PREFIX, autoescape=True),
+            ~exists().where(literal(ACCOUNT_SUBJECT_PREFIX) + _USERS.c.username == _LOG.c.subject),
+        )
+        .group_by(_LOG.c.subject)
+        .order_by(func.min(_LOG.c.seq))
+        .limit(limit)
+    )
+    return [
+        (int(seq), str(subject)[len(ACCOUNT_SUBJECT_PREFIX) :])
+        for seq, subject in connection.execute(stmt)
+    ]
+
+
+def recent_entries(
+    bind: Session | Connection, subject: str | None = None, limit: int = 50
+) -> list[AuditEntry]:
+    """The newest entries (about ``subject`` when given), newest first."""
+    stmt = select(_LOG).order_by(_LOG.c.seq.desc()).limit(limit)
+    if subject is not None:
+        stmt = stmt.where(_LOG.c.subject == subject)
+    return [_from_row(r) for r in _connection(bind).execute(stmt)]
