@@ -165,6 +165,23 @@ def period_text(first_day: date, last_day: date) -> str:
     return f"Từ {format_day(first_day)} đến {format_day(last_day)}"
 
 
+def log_foot_text(log_head: tuple[int, str]) -> str:
+    seq, hash_ = log_head
+    return f"Nhật ký: đến mục số {seq} — mã kiểm tra {hash_}"
+
+
+def _log_foot(kit: Kit, log_head: tuple[int, str] | None) -> list[Block]:
+    if log_head is None:
+        return []
+    return [
+        kit.para(
+            plain(log_foot_text(log_head)),
+            size=kit.paper.small,
+            space_before=kit.paper.leading,
+        )
+    ]
+
+
 def render_book(
     office: Office,
     dossiers: Sequence[Dossier],
@@ -176,10 +193,13 @@ def render_book(
     issued_on: date | None = None,
     as_of: datetime | None = None,
     prepared_by: str = "",
+    log_head: tuple[int, str] | None = None,
 ) -> bytes:
     """The tracking book for one day or a date range, on A4 landscape.
 
-    ``as_of`` decides which open dossiers count as overdue (now by default).
+    ``as_of`` decides which open dossiers count as overdue (now by default). ``log_head``
+    (the number and hash of the office log's newest entry) is printed small at the foot:
+    once the book is signed, the paper fixes the log up to that entry.
     """
     if paper != A4:
         raise InvalidInput(
@@ -228,6 +248,7 @@ def render_book(
                     None,
                     kit.signature("LÃNH ĐẠO ĐƠN VỊ", note="(Ký, ghi rõ họ tên)"),
                 ),
+                *_log_foot(kit, log_head),
             ]
         ),
     ]

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 
 from desk.domain.access import Permission
 from desk.domain.audit import (
     GENESIS,
+    AuditAction,
     AuditEntry,
     AuditReport,
     ChainBreak,
     digest_mismatch,
     first_break,
 )
+from desk.domain.calendar import now_in_office
+from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 
@@ -157,3 +161,28 @@ def recent_entries(
 def account_subject(username: str) -> str:
     """The subject of an account's entries."""
     return store_audit.account_subject(username)
+
+
+def record_book_printed(
+    ctx: DeskContext, user: User, first_day: date, last_day: date, dossiers: int
+) -> tuple[int, str]:
+    """Log that ``user`` printed the tracking book of these days; returns the log's head
+    with that entry, which the book prints at its foot (so the signed paper fixes it)."""
+    with ctx.db.write() as session:
+        (written,) = store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.BOOK_PRINTED,
+                    f"book:{first_day.isoformat()}..{last_day.isoformat()}",
+                    at=now_in_office(),
+                    actor=user,
+                    detail={
+                        "first_day": first_day.isoformat(),
+                        "last_day": last_day.isoformat(),
+                        "dossiers": dossiers,
+                    },
+                )
+            ],
+        )
+    return written.seq, written.hash
