@@ -337,8 +337,14 @@ def render_tracking_book(
         raise InvalidInput("Ngày kết thúc phải sau ngày bắt đầu.", code="print.range")
     if (last_day - first_day).days > 366:
         raise InvalidInput("Sổ theo dõi in tối đa một năm mỗi lần.", code="print.range")
+    from desk.domain.access import Permission
+    from desk.services.audit import record_book_printed
+
+    user = ctx.require(Permission.PRINT)
     with ctx.db.read() as session:
         dossiers = store_dossiers.dossiers_received_between(session, first_day, last_day)
+    # Logged before printing: the head at the book's foot includes this very print.
+    log_head = record_book_printed(ctx, user, first_day, last_day, len(dossiers))
     return render_book(
         ctx.office,
         dossiers,
@@ -346,4 +352,5 @@ def render_tracking_book(
         last_day,
         template_set=ctx.config.template_set,
         prepared_by=prepared_by,
+        log_head=log_head,
     )
