@@ -12,6 +12,7 @@ already live apart (``dossier_dialogs``, ``dossier_facts``)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.access import Permission, allows
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Dossier
 from desk.domain.formats import moment_text
@@ -44,6 +46,7 @@ from desk.services.context import DeskContext
 from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog, reason_prompt, transition_label
 from desk.ui.dossier_facts import FactsPanel, fact_pairs, office_fault_lines
 from desk.ui.dossier_model import DocumentTableModel, EventTableModel
+from desk.ui.navigation import refusal_tip
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.printouts import Printout, capitalised, print_dossier_form
 from desk.ui.style import DANGER, show_notice, status_colour
@@ -182,18 +185,24 @@ class DossierView(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def show_code(self, code: str) -> None:
-        """Load the dossier in the thread pool and show it; ``dossier_shown`` when done. Only
-        the dossier asked for last is shown (a slow load never replaces a later one)."""
+        """Open the dossier (the office's log records who opened it) in the thread pool and
+        show it; ``dossier_shown`` when done. Only the dossier asked for last is shown (a
+        slow load never replaces a later one)."""
         ctx, code = self.ctx, code.strip().upper()
-        self._wanted_code = code
-        self.message.hide()
-        Operation(lambda: dossiers.get_dossier(ctx, code)).on_success(
-            functools.partial(self._on_loaded, code)
-        ).on_failure(functools.partial(self._on_load_failed, code)).start()
+        self._load(code, lambda: dossiers.open_dossier(ctx, code))
 
     def refresh(self) -> None:
-        if self._wanted_code:
-            self.show_code(self._wanted_code)
+        """The open dossier read again (after a change): not a new opening, not logged."""
+        ctx, code = self.ctx, self._wanted_code
+        if code:
+            self._load(code, lambda: dossiers.get_dossier(ctx, code))
+
+    def _load(self, code: str, read: Callable[[], Dossier]) -> None:
+        self._wanted_code = code
+        self.message.hide()
+        Operation(read).on_success(functools.partial(self._on_loaded, code)).on_failure(
+            functools.partial(self._on_load_failed, code)
+        ).start()
 
     def _on_loaded(self, code: str, dossier: Dossier) -> None:
         if code == self._wanted_code:
@@ -288,9 +297,22 @@ class DossierView(QWidget):
         return [str(action.data()) for action in self.print_menu.actions()]
 
     def _set_enabled(self, enabled: bool) -> None:
-        for button in (*self.transition_buttons.values(), self.fast_button, self.apology_button):
-            button.setEnabled(enabled)
-        self.print_button.setEnabled(enabled and not self.print_menu.isEmpty())
+        """Actions on (``enabled``) or off while a change runs; an action the account's
+        role may not do stays off, its tooltip saying why (the services refuse it too)."""
+        guarded: list[tuple[QWidget, Permission, bool]] = [
+            (button, Permission.ADVANCE, True) for button in self.transition_buttons.values()
+        ]
+        guarded += [
+            (self.fast_button, Permission.HAND_BACK, True),
+            (self.apology_button, Permission.ADVANCE, True),
+            (self.print_button, Permission.PRINT, not self.print_menu.isEmpty()),
+        ]
+        role = self.user.role
+        for widget, permission, available in guarded:
+            allowed = allows(role, permission)
+            widget.setEnabled(enabled and available and allowed)
+            if not allowed:
+                widget.setToolTip(refusal_tip(role, permission))
 
     # --- actions --------------------------------------------------------------------------
 

@@ -1,6 +1,13 @@
 """The desk's main window: today's figures, intake (F2), the dossier list (F3), hand back
 (F4), one dossier, the scanner, print previews, the idle lock, and for supervisors sync.
 
+The window acts for one account (``ctx.act_as(user)``): the services check that account's
+role, and the navigation shows what the role may not do as disabled, with the reason.
+«Đổi mật khẩu», «Đổi người dùng» and «Đăng xuất» sit next to «Khóa máy»; signing out or
+switching ends the window (``end_session``: the unfinished intake kept as the account's
+draft, the dialogs showing citizens' data closed) and ``desk.ui.session`` asks who signs
+in next.
+
 The screens refresh themselves from ``desk_signals().dossier_changed``; the window only
 routes between them (pages, the scanner, the lock) and shows what they print. The
 navigation bar is in ``navigation``."""
@@ -23,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.office import Role, User
+from desk.domain.access import Permission, allows
+from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.services.dossier_list import Period
 from desk.ui.dossier_list import DossierListView
@@ -31,7 +39,7 @@ from desk.ui.dossier_view import DossierView
 from desk.ui.handback import HandBackView
 from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.navigation import NavBar, NavEntry
-from desk.ui.ops import Operation
+from desk.ui.ops import Operation, wait_for_operations
 from desk.ui.printouts import Printout
 from desk.ui.settings import SettingsDialog
 from desk.ui.sign_in import IdleWatcher, LockScreen
@@ -51,8 +59,6 @@ PAGE_LIST = "list"
 PAGE_DOSSIER = "dossier"
 PAGE_HANDBACK = "handback"
 PAGE_SYNC = "sync"
-
-SUPERVISOR_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
@@ -75,6 +81,9 @@ class MainWindow(QMainWindow):
     preview_shown = Signal(object)  # PrintPreviewDialog
     locked_changed = Signal(bool)
     banner_shown = Signal(str)
+    sign_out_requested = Signal()
+    switch_requested = Signal()  # the window is locked; another account signs in
+    closed = Signal()
 
     def __init__(
         self,
@@ -88,9 +97,11 @@ class MainWindow(QMainWindow):
         authenticate: Callable[[str, str], User] | None = None,
     ):
         super().__init__()
+        ctx.act_as(user)  # what the screens ask the services is asked as this account
         self.ctx = ctx
         self.user = user
         self.locked = False
+        self.ending = False  # signing out or switching: the window goes, the desk stays
         self.preview: PrintPreviewDialog | None = None
         self._hidden_for_lock: list[QWidget] = []
         office = ctx.office
@@ -112,7 +123,7 @@ class MainWindow(QMainWindow):
         self._intake.notice.connect(lambda text, ok: self.show_banner(text, ok=ok))
         self._intake.printout_ready.connect(self._show_printout)
         self._sync_factory = (
-            (sync_panel_factory or _make_sync_panel) if user.role in SUPERVISOR_ROLES else None
+            (sync_panel_factory or _make_sync_panel) if allows(user.role, Permission.SYNC) else None
         )
 
         central = QWidget()
@@ -167,6 +178,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(ctx, user, self, authenticate=authenticate)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_requested.connect(self.switch_user)
         app = QApplication.instance()
         minutes = ctx.config.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -185,9 +197,19 @@ class MainWindow(QMainWindow):
     def _nav_bar(self) -> NavBar:
         pages = [
             NavEntry(PAGE_TODAY, self.tr("Hôm nay"), "F1", self.show_today),
-            NavEntry(PAGE_INTAKE, self.tr("Tiếp nhận mới"), "F2", self.new_intake),
-            NavEntry(PAGE_LIST, self.tr("Danh sách hồ sơ"), "F3", self.show_list),
-            NavEntry(PAGE_HANDBACK, self.tr("Trả kết quả"), "F4", self.open_hand_back),
+            NavEntry(
+                PAGE_INTAKE, self.tr("Tiếp nhận mới"), "F2", self.new_intake, Permission.RECEIVE
+            ),
+            NavEntry(
+                PAGE_LIST, self.tr("Danh sách hồ sơ"), "F3", self.show_list, Permission.SEARCH
+            ),
+            NavEntry(
+                PAGE_HANDBACK,
+                self.tr("Trả kết quả"),
+                "F4",
+                self.open_hand_back,
+                Permission.HAND_BACK,
+            ),
         ]
         if self._sync_factory is not None:
             pages.append(NavEntry(PAGE_SYNC, self.tr("Đồng bộ lên tỉnh"), "", self.open_sync))
@@ -199,8 +221,12 @@ class MainWindow(QMainWindow):
             pages=pages,
             tools=[
                 NavEntry("settings", self.tr("Cài đặt"), "", self.open_settings),
+                NavEntry("password", self.tr("Đổi mật khẩu"), "", self.open_change_password),
+                NavEntry("switch", self.tr("Đổi người dùng"), "", self.switch_user),
+                NavEntry("sign_out", self.tr("Đăng xuất"), "", self.sign_out),
                 NavEntry("lock", self.tr("Khóa máy"), "Ctrl+L", self.lock),
             ],
+            role=self.user.role,
         )
         self.nav_buttons = self.nav.buttons
         self.shortcut_actions = self.nav.actions
@@ -234,7 +260,7 @@ class MainWindow(QMainWindow):
         return ""
 
     def show_page(self, key: str) -> None:
-        if self.locked or key not in self.pages:
+        if self.locked or key not in self.pages or key in self.nav.refused:
             return
         self.stack.setCurrentWidget(self.pages[key])
         self.nav.mark(key)
@@ -268,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def new_intake(self) -> None:
         """F2: a new intake. Typed input is never thrown away without asking."""
-        if self.locked:
+        if self.locked or PAGE_INTAKE in self.nav.refused:
             return
         already_open = self.intake is not None and self.current_page() == PAGE_INTAKE
         if self._intake.start_new(already_open=already_open):
@@ -310,6 +336,45 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self._on_settings)
         self.settings_dialog = dialog
         dialog.open()
+
+    def open_change_password(self) -> None:
+        from desk.ui.account import ChangePasswordDialog
+
+        if self.locked:
+            return
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.changed.connect(lambda: self.show_banner(self.tr("Đã đổi mật khẩu."), ok=True))
+        self.password_dialog = dialog
+        dialog.open()
+
+    # --- the account at the desk ----------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """«Đăng xuất»: the session ends the window (``end_session``) and asks who is next."""
+        if self.locked:
+            return
+        self.sign_out_requested.emit()
+
+    def switch_user(self) -> None:
+        """«Đổi người dùng»: lock first (nothing of this account stays in view), then the
+        session asks another account to sign in; cancelled, the window stays locked."""
+        self.lock()
+        self.switch_requested.emit()
+
+    def end_session(self) -> None:
+        """Before the window goes for another account: what was typed is kept as this
+        account's draft, the dialogs that show citizens' data close, and work still in the
+        pool finishes as this account. Then the window closes."""
+        self.ending = True
+        self.idle.pause()
+        keep = getattr(self._intake.screen, "keep_draft", None)
+        if keep is not None:
+            keep()
+        for widget in [*self._hidden_for_lock, *self.findChildren(QDialog)]:
+            widget.close()
+        self._hidden_for_lock = []
+        wait_for_operations()
+        self.close()
 
     def _on_settings(self, config: Any) -> None:
         self.ctx.config = config
@@ -424,3 +489,4 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.close()
         super().closeEvent(event)
+        self.closed.emit()

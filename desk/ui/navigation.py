@@ -1,14 +1,19 @@
-"""The main window's navigation bar: the screens (F1–F4, sync for supervisors), settings
-and the lock, each a button and, where it has one, a keyboard shortcut of the window."""
+"""The main window's navigation bar: the screens (F1–F4, sync for supervisors), settings,
+the account's own tools (password, switch user, sign out) and the lock, each a button
+and, where it has one, a keyboard shortcut of the window. An entry whose permission the
+account's role lacks stays in view, disabled, its tooltip saying why."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from desk.domain.access import Permission, allows, least_role
+from desk.domain.office import Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +22,14 @@ class NavEntry:
     caption: str
     shortcut: str  # "" for none
     handler: Callable[[], None]
+    permission: Permission | None = None  # what the role must allow; None: everyone
+
+
+def refusal_tip(role: Role, permission: Permission) -> str:
+    """Why an action is off for this role, in the window's language."""
+    return QCoreApplication.translate(
+        "NavBar", "Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}."
+    ).format(role=role.label, what=permission.value, least=least_role(permission).label)
 
 
 class NavBar(QWidget):
@@ -32,12 +45,15 @@ class NavBar(QWidget):
         user_text: str,
         pages: Sequence[NavEntry],
         tools: Sequence[NavEntry],
+        role: Role | None = None,
     ):
         super().__init__(window)
         self.setObjectName("navBar")
         self.setFixedWidth(230)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._window = window
+        self._role = role
+        self.refused: set[str] = set()  # entries the role may not use
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 16, 10, 12)
         layout.setSpacing(4)
@@ -84,6 +100,16 @@ class NavBar(QWidget):
             action.triggered.connect(lambda _checked=False, h=entry.handler: h())
             self._window.addAction(action)
             self.actions[entry.key] = action
+        if (
+            entry.permission is not None
+            and self._role is not None
+            and not allows(self._role, entry.permission)
+        ):
+            self.refused.add(entry.key)
+            button.setEnabled(False)
+            button.setToolTip(refusal_tip(self._role, entry.permission))
+            if entry.key in self.actions:
+                self.actions[entry.key].setEnabled(False)
         return button
 
     def mark(self, key: str) -> None:
@@ -99,5 +125,5 @@ class NavBar(QWidget):
             self.group.setExclusive(True)
 
     def set_shortcuts_enabled(self, enabled: bool) -> None:
-        for action in self.actions.values():
-            action.setEnabled(enabled)
+        for key, action in self.actions.items():
+            action.setEnabled(enabled and key not in self.refused)

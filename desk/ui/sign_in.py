@@ -1,10 +1,17 @@
-"""The sign-in screen, and the lock screen that asks for the password again after idling."""
+"""The sign-in screen, and the lock screen that asks for the password again after idling.
+
+Only the account that locked the window unlocks it: an administrator's password does not,
+since whatever is done next would be recorded as the work of the account on screen.
+Someone else at the desk uses «Đổi người dùng» on the lock screen: the window is rebuilt
+for the account that signs in, and the first one's unfinished intake is kept as its draft.
+The services throttle guessing (``auth.authenticate``): their refusal, the wait included,
+is shown as it is, like a wrong password or a disabled account."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -41,12 +48,16 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
         *,
         authenticate: Authenticator | None = None,
+        switching_from: User | None = None,
     ):
         super().__init__(parent)
         self.ctx = ctx
-        self._authenticate = authenticate or (lambda u, p: auth.authenticate(ctx.db, u, p))
+        self._authenticate = authenticate or (lambda u, p: auth.authenticate(ctx, u, p))
         self.user: User | None = None
-        self.setWindowTitle(self.tr("Đăng nhập — Commune Desk"))
+        if switching_from is None:
+            self.setWindowTitle(self.tr("Đăng nhập — Commune Desk"))
+        else:
+            self.setWindowTitle(self.tr("Đổi người dùng — Commune Desk"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
@@ -60,6 +71,13 @@ class SignInDialog(QDialog):
         layout.addWidget(unit)
         layout.addSpacing(8)
         hint = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ của cơ quan."))
+        if switching_from is not None:
+            hint.setText(
+                self.tr(
+                    "Đăng nhập bằng tài khoản của người dùng mới. Hồ sơ đang nhập dở của "
+                    "{name} được lưu lại để người đó làm tiếp sau."
+                ).format(name=switching_from.full_name)
+            )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         form = QFormLayout()
@@ -79,7 +97,10 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.quit_button = QPushButton(self.tr("Thoát"))
+        # Switching: cancelling leaves the window locked for its account.
+        self.quit_button = QPushButton(
+            self.tr("Thoát") if switching_from is None else self.tr("Hủy")
+        )
         self.sign_in_button = QPushButton(self.tr("Đăng nhập"))
         self.sign_in_button.setProperty("primary", True)
         self.sign_in_button.setDefault(True)
@@ -119,6 +140,7 @@ class LockScreen(QFrame):
     """Covers the whole window; the screens under it keep everything that was typed."""
 
     unlocked = Signal()
+    switch_requested = Signal()  # someone else wants to sign in at this desk
 
     def __init__(
         self,
@@ -131,7 +153,7 @@ class LockScreen(QFrame):
         super().__init__(parent)
         self.user = user
         self._authenticate: Authenticator = authenticate or (
-            lambda u, p: auth.authenticate(ctx.db, u, p)
+            lambda u, p: auth.authenticate(ctx, u, p)
         )
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
@@ -150,8 +172,8 @@ class LockScreen(QFrame):
         layout.addWidget(title)
         self.explanation = QLabel(
             self.tr(
-                "Không sử dụng trong một thời gian nên màn hình đã khóa. Mọi thông tin đang "
-                "nhập vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp tục."
+                "Màn hình đã khóa. Mọi thông tin đang nhập vẫn được giữ nguyên. Nhập mật "
+                "khẩu của {name} để tiếp tục; người khác dùng máy thì bấm «Đổi người dùng»."
             ).format(name=user.full_name)
         )
         self.explanation.setWordWrap(True)
@@ -165,9 +187,15 @@ class LockScreen(QFrame):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        self.switch_button = QPushButton(self.tr("Đổi người dùng"))
+        self.switch_button.setObjectName("switchUser")
         self.unlock_button = QPushButton(self.tr("Mở khóa"))
         self.unlock_button.setProperty("primary", True)
-        layout.addWidget(self.unlock_button, alignment=Qt.AlignmentFlag.AlignRight)
+        lock_buttons = QHBoxLayout()
+        lock_buttons.addWidget(self.switch_button)
+        lock_buttons.addStretch()
+        lock_buttons.addWidget(self.unlock_button)
+        layout.addLayout(lock_buttons)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(card)
@@ -175,6 +203,7 @@ class LockScreen(QFrame):
         outer.addLayout(row)
         outer.addStretch()
         self.unlock_button.clicked.connect(self.submit)
+        self.switch_button.clicked.connect(lambda _checked=False: self.switch_requested.emit())
         self.password.returnPressed.connect(self.submit)
         self.hide()
 

@@ -41,7 +41,70 @@
     <message>
         <location filename="../../desk/ui/dossier_dialogs.py" line="236"/>
         <source>Cần ghi lý do vì sao đây là lỗi của cơ quan.</source>
-        <translation>Write why this is the office's fault.</translation>
+        <translation>Write why this is the office&apos;s fault.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk/ui/account.py" line="43"/>
+        <source>Đổi mật khẩu — Commune Desk</source>
+        <translation>Change password — Commune Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="48"/>
+        <source>Tài khoản: {name} ({username})</source>
+        <translation>Account: {name} ({username})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="59"/>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="60"/>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="61"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="64"/>
+        <source>Mật khẩu mới có ít nhất {n} ký tự.</source>
+        <translation>The new password has at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="74"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="75"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="97"/>
+        <source>Nhập mật khẩu hiện tại.</source>
+        <translation>Enter the current password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="100"/>
+        <source>Nhập mật khẩu mới.</source>
+        <translation>Enter the new password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="104"/>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords are not the same.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/account.py" line="108"/>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
 </context>
 <context>
@@ -278,60 +341,60 @@
     <message>
         <location filename="../../desk/ui/dossier_dialogs.py" line="94"/>
         <source>Lý do (lỗi của cơ quan, được ghi vào hồ sơ và tính vào chỉ số):</source>
-        <translation>Reason (the office's fault; recorded on the dossier and counted in the figures):</translation>
+        <translation>Reason (the office&apos;s fault; recorded on the dossier and counted in the figures):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="85"/>
+        <location filename="../../desk/ui/dossier_view.py" line="88"/>
         <source>← Danh sách</source>
         <translation>← Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="88"/>
+        <location filename="../../desk/ui/dossier_view.py" line="91"/>
         <source>Chưa chọn hồ sơ</source>
         <translation>No dossier selected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="95"/>
+        <location filename="../../desk/ui/dossier_view.py" line="98"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="120"/>
+        <location filename="../../desk/ui/dossier_view.py" line="123"/>
         <source>Thông tin hồ sơ</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="124"/>
+        <location filename="../../desk/ui/dossier_view.py" line="127"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="129"/>
+        <location filename="../../desk/ui/dossier_view.py" line="132"/>
         <source>Trả ngay trong ngày (5 tại chỗ)…</source>
         <translation>Same-day hand back…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="132"/>
+        <location filename="../../desk/ui/dossier_view.py" line="135"/>
         <source>Đã tiếp nhận → Đã xử lý xong → Đã trả kết quả, trong một lần.</source>
         <translation>Received → result ready → returned, in one go.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="136"/>
+        <location filename="../../desk/ui/dossier_view.py" line="139"/>
         <source>Hẹn lại và in văn bản xin lỗi…</source>
         <translation>Reschedule and print the apology…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="142"/>
+        <location filename="../../desk/ui/dossier_view.py" line="145"/>
         <source>In lại biểu mẫu</source>
         <translation>Reprint a form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="163"/>
+        <location filename="../../desk/ui/dossier_view.py" line="166"/>
         <source>Quá trình xử lý</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="164"/>
+        <location filename="../../desk/ui/dossier_view.py" line="167"/>
         <source>Giấy tờ và bản quét</source>
         <translation>Documents and scans</translation>
     </message>
@@ -354,7 +417,7 @@
         <location filename="../../desk/ui/dossier_facts.py" line="66"/>
         <location filename="../../desk/ui/dossier_facts.py" line="125"/>
         <source>Lỗi của cơ quan</source>
-        <translation>Office's fault</translation>
+        <translation>Office&apos;s fault</translation>
     </message>
     <message>
         <location filename="../../desk/ui/dossier_facts.py" line="67"/>
@@ -488,7 +551,7 @@
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="277"/>
+        <location filename="../../desk/ui/dossier_view.py" line="286"/>
         <source>Hồ sơ đã ở trạng thái cuối «{status}»: không còn thao tác xử lý.</source>
         <translation>The dossier is in the final status «{status}»: nothing more to do.</translation>
     </message>
@@ -513,22 +576,22 @@
         <translation>Amount due (optional):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="345"/>
+        <location filename="../../desk/ui/dossier_view.py" line="367"/>
         <source>Đã chuyển hồ sơ sang «{status}».</source>
         <translation>The dossier is now «{status}».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="416"/>
+        <location filename="../../desk/ui/dossier_view.py" line="438"/>
         <source>Đã hẹn lại ngày trả kết quả: {due}.</source>
         <translation>New due time: {due}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="438"/>
+        <location filename="../../desk/ui/dossier_view.py" line="460"/>
         <source>Giấy tờ này chưa có bản quét.</source>
         <translation>This document has no scan yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_view.py" line="451"/>
+        <location filename="../../desk/ui/dossier_view.py" line="473"/>
         <source>Không tìm thấy tệp bản quét trên máy này.</source>
         <translation>The scan file is not on this computer.</translation>
     </message>
@@ -721,37 +784,46 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="148"/>
+        <location filename="../../desk/ui/sign_in.py" line="170"/>
         <source>Máy đã khóa</source>
         <translation>Desk locked</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="153"/>
         <source>Không sử dụng trong một thời gian nên màn hình đã khóa. Mọi thông tin đang nhập vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp tục.</source>
-        <translation>The screen locked after a while without use. Everything being typed is kept. Enter {name}&apos;s password to continue.</translation>
+        <translation type="vanished">The screen locked after a while without use. Everything being typed is kept. Enter {name}&apos;s password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="162"/>
+        <location filename="../../desk/ui/sign_in.py" line="175"/>
+        <source>Màn hình đã khóa. Mọi thông tin đang nhập vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp tục; người khác dùng máy thì bấm «Đổi người dùng».</source>
+        <translation>The screen is locked. Everything being typed is kept. Enter {name}&apos;s password to continue; someone else at the desk presses “Switch user”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="184"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="168"/>
+        <location filename="../../desk/ui/sign_in.py" line="190"/>
+        <source>Đổi người dùng</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="192"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="194"/>
+        <location filename="../../desk/ui/sign_in.py" line="223"/>
         <source>Nhập mật khẩu để mở khóa.</source>
         <translation>Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="203"/>
+        <location filename="../../desk/ui/sign_in.py" line="232"/>
         <source>Sai mật khẩu.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="209"/>
+        <location filename="../../desk/ui/sign_in.py" line="238"/>
         <source>Không mở khóa được.</source>
         <translation>Could not unlock.</translation>
     </message>
@@ -759,54 +831,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="98"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Commune Desk — {agency} — {desk}</source>
         <translation>Commune Desk — {agency} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="160"/>
+        <location filename="../../desk/ui/main_window.py" line="171"/>
         <source>{name} ({role}) · {desk} · Cơ sở dữ liệu: {db}</source>
         <translation>{name} ({role}) · {desk} · Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="196"/>
+        <location filename="../../desk/ui/main_window.py" line="218"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="187"/>
+        <location filename="../../desk/ui/main_window.py" line="199"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="188"/>
+        <location filename="../../desk/ui/main_window.py" line="201"/>
         <source>Tiếp nhận mới</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="189"/>
+        <location filename="../../desk/ui/main_window.py" line="204"/>
         <source>Danh sách hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="190"/>
+        <location filename="../../desk/ui/main_window.py" line="208"/>
         <source>Trả kết quả</source>
         <translation>Hand back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="193"/>
+        <location filename="../../desk/ui/main_window.py" line="215"/>
         <source>Đồng bộ lên tỉnh</source>
         <translation>Sync to province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="201"/>
+        <location filename="../../desk/ui/main_window.py" line="223"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="202"/>
+        <location filename="../../desk/ui/main_window.py" line="224"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="225"/>
+        <source>Đổi người dùng</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="226"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="227"/>
         <source>Khóa máy</source>
         <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
     </message>
     <message>
         <location filename="../../desk/ui/intake_host.py" line="98"/>
@@ -819,22 +911,22 @@
         <translation>Discard the dossier being typed and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="317"/>
+        <location filename="../../desk/ui/main_window.py" line="382"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="337"/>
+        <location filename="../../desk/ui/main_window.py" line="402"/>
         <source>Đã điền thông tin người nộp từ thẻ căn cước: {name}.</source>
         <translation>Applicant filled in from the ID card: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="345"/>
+        <location filename="../../desk/ui/main_window.py" line="410"/>
         <source>Đã đọc thẻ căn cước của {name}. Mở màn hình tiếp nhận (F2) rồi quét lại để điền vào hồ sơ mới.</source>
         <translation>Read the ID card of {name}. Open intake (F2) and scan again to fill a new dossier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="357"/>
+        <location filename="../../desk/ui/main_window.py" line="422"/>
         <source>Không đọc được mã vừa quét: {message}</source>
         <translation>The scanned code was not accepted: {message}</translation>
     </message>
@@ -856,6 +948,14 @@
         <location filename="../../desk/ui/intake_host.py" line="133"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Supplement request</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../desk/ui/navigation.py" line="30"/>
+        <source>Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}.</source>
+        <translation>A {role} account may not do this ({what}); it needs a {least} account.</translation>
     </message>
 </context>
 <context>
@@ -961,7 +1061,7 @@
     <message>
         <location filename="../../desk/ui/dossier_dialogs.py" line="180"/>
         <source>Cần ghi lý do vì sao đây là lỗi của cơ quan.</source>
-        <translation>Write why this is the office's fault.</translation>
+        <translation>Write why this is the office&apos;s fault.</translation>
     </message>
 </context>
 <context>
@@ -972,27 +1072,27 @@
         <translation>Settings of this desk</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="210"/>
+        <location filename="../../desk/config.py" line="219"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="211"/>
+        <location filename="../../desk/config.py" line="220"/>
         <source>Không tự khóa</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="196"/>
+        <location filename="../../desk/config.py" line="205"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="208"/>
+        <location filename="../../desk/config.py" line="217"/>
         <source>Tự khóa máy sau</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="219"/>
+        <location filename="../../desk/config.py" line="228"/>
         <source>Tên quầy</source>
         <translation>Desk name</translation>
     </message>
@@ -1012,7 +1112,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="217"/>
+        <location filename="../../desk/config.py" line="226"/>
         <source>Tên quầy không được để trống.</source>
         <translation>The desk name cannot be empty.</translation>
     </message>
@@ -1025,47 +1125,62 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="49"/>
+        <location filename="../../desk/ui/sign_in.py" line="58"/>
         <source>Đăng nhập — Commune Desk</source>
         <translation>Sign in — Commune Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="62"/>
+        <location filename="../../desk/ui/sign_in.py" line="60"/>
+        <source>Đổi người dùng — Commune Desk</source>
+        <translation>Switch user — Commune Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="73"/>
         <source>Đăng nhập bằng tài khoản cán bộ của cơ quan.</source>
         <translation>Sign in with your staff account.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="69"/>
+        <location filename="../../desk/ui/sign_in.py" line="77"/>
+        <source>Đăng nhập bằng tài khoản của người dùng mới. Hồ sơ đang nhập dở của {name} được lưu lại để người đó làm tiếp sau.</source>
+        <translation>Sign in with the new user&apos;s account. The unfinished intake of {name} is kept for them to finish later.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="87"/>
         <source>ví dụ: canbo1</source>
         <translation>e.g. canbo1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="73"/>
+        <location filename="../../desk/ui/sign_in.py" line="91"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="74"/>
+        <location filename="../../desk/ui/sign_in.py" line="92"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="82"/>
+        <location filename="../../desk/ui/sign_in.py" line="102"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="83"/>
+        <location filename="../../desk/ui/sign_in.py" line="102"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="104"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="98"/>
+        <location filename="../../desk/ui/sign_in.py" line="119"/>
         <source>Nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter the username and password.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="113"/>
+        <location filename="../../desk/ui/sign_in.py" line="134"/>
         <source>Không đăng nhập được.</source>
         <translation>Could not sign in.</translation>
     </message>
@@ -1105,7 +1220,7 @@
     <message>
         <location filename="../../desk/ui/sync_panel.py" line="187"/>
         <source>Hồ sơ bị từ chối: gửi lại nguyên trạng. Hồ sơ xung đột: gửi bản của quầy với phiên bản mới (ghi vào lịch sử hồ sơ).</source>
-        <translation>Rejected dossier: sent again as it is. Conflicting dossier: the desk's version is sent with a new revision (recorded in the dossier's history).</translation>
+        <translation>Rejected dossier: sent again as it is. Conflicting dossier: the desk&apos;s version is sent with a new revision (recorded in the dossier&apos;s history).</translation>
     </message>
     <message>
         <location filename="../../desk/ui/sync_panel.py" line="227"/>

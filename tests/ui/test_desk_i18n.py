@@ -37,3 +37,17 @@ def test_an_unknown_language_keeps_vietnamese(qtbot, ctx) -> None:
     dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.sign_in_button.text() == "Đăng nhập"
+
+
+def test_the_account_tools_are_translated(qtbot, ctx, clerk, english) -> None:
+    from desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, clerk, idle_ms=0)
+    qtbot.addWidget(window)
+    captions = {key: window.nav_buttons[key].text() for key in ("password", "switch", "sign_out")}
+    assert captions == {
+        "password": "Change password",
+        "switch": "Switch user",
+        "sign_out": "Sign out",
+    }
+    assert window.lock_screen.switch_button.text() == "Switch user"

@@ -332,7 +332,7 @@ def test_closing_mid_intake_keeps_a_draft_offered_back(
     )
     tick(view, "GCS")
     view.holder.close()  # the window closes with input on screen
-    drafts = DraftStore.for_config(ctx.config).drafts()
+    drafts = DraftStore.for_account(ctx.config, clerk).drafts()
     assert len(drafts) == 1 and drafts[0].title == "Đăng ký khai sinh — Hoàng Văn Đức"
 
     again = make_view(qtbot, ctx, clerk)

@@ -231,6 +231,7 @@ def test_a_procedure_of_one_and_a_half_days_reads_with_a_decimal_comma(
     ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
     try:
         demo.ensure_demo_office(ctx)
+        ctx.act_as(demo.demo_account(ctx, "quantri"))  # the catalogue is the admin's
         catalogue = Catalogue((*SEED.procedures, procedure_from_dict(ONE_AND_A_HALF)))
         import_catalogue(ctx, catalogue)
         procedure = ctx.catalogue().get("1.999015")

@@ -81,7 +81,7 @@ class IntakeView(QWidget):
         self.setStyleSheet(FIELD_STYLE)
         self.ctx = ctx
         self.user = user
-        self.drafts = drafts or DraftStore.for_config(ctx.config)
+        self.drafts = drafts or DraftStore.for_account(ctx.config, user)
         self.clock = clock or now_in_office
         self.show_all = False
         self._loading = False
@@ -203,6 +203,11 @@ class IntakeView(QWidget):
         name = self.applicant.values().get("full_name", "").strip()
         procedure = self.procedure.name if self.procedure else "Chưa chọn thủ tục"
         return f"{procedure} — {name}" if name else procedure
+
+    def keep_draft(self) -> bool:
+        """Write what is on screen as the account's draft now (signing out, switching
+        user): False when there is nothing to keep."""
+        return self.keeper.flush()
 
     def save_draft(self, kind: str = "intake") -> bool:
         """Save the draft in the background (``draft_saved`` tells when it is on disk).
