@@ -323,9 +323,6 @@ class MainWindow(QMainWindow):
             return
         if self.sync_panel is None:
             self.sync_panel = self._sync_factory(self.ctx, self)
-            # Resolutions of attention items record who made them.
-            if hasattr(self.sync_panel, "actor_name"):
-                self.sync_panel.actor_name = self.user.full_name
             self._add_page(PAGE_SYNC, self.sync_panel)
         self.show_page(PAGE_SYNC)
 

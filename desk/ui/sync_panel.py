@@ -123,7 +123,6 @@ class SyncPanel(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.actor_name = "Người phụ trách"  # the main window sets the signed-in user
         self.operation: Operation | None = None  # the sync run, while it runs
         self._cancel: CancelToken | None = None  # the run's: set by "Hủy"
         self.last_report: SyncReport | None = None
@@ -371,9 +370,10 @@ class SyncPanel(QWidget):
         item = self.selected_item()
         if item is None:
             return
-        ctx, by = self.ctx, self.actor_name
+        # Resolved in the name of the account the desk acts for (the service records it).
+        ctx = self.ctx
         Operation(
-            lambda: sync_service.resolve_attention(ctx, item.id, by=by, resend=resend),
+            lambda: sync_service.resolve_attention(ctx, item.id, resend=resend),
             owner=self.resolve_buttons,
         ).on_success(self._on_resolved).on_failure(self._on_resolve_failed).start()
 

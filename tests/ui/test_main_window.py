@@ -193,14 +193,33 @@ def test_supervisors_get_the_sync_panel_and_clerks_do_not(qtbot, ctx, clerk) -> 
 
 
 def test_the_real_sync_panel_records_the_supervisor_who_resolves(qtbot, ctx) -> None:
+    from desk.domain.outbox import AttentionKind
+    from desk.store import sync_records
     from desk.ui.sync_panel import SyncPanel
 
-    supervisor = User(99, "lanhdao", "Lê Minh Quân", Role.SUPERVISOR)
+    with ctx.db.write() as session:
+        sync_records.add_attention(
+            session,
+            kind=AttentionKind.FEED_ILLEGAL,
+            dossier_id=None,
+            code="000.00.00.H00-261120-0001",
+            revision=None,
+            reason="Tỉnh gửi trạng thái không hợp lệ",
+            detail={},
+            now=now_in_office(),
+        )
+    supervisor = demo.demo_account(ctx, "lanhdao")
     boss = MainWindow(ctx, supervisor, idle_ms=0)
     qtbot.addWidget(boss)
     boss.open_sync()
-    assert isinstance(boss.sync_panel, SyncPanel)
-    assert boss.sync_panel.actor_name == "Lê Minh Quân"
+    panel = boss.sync_panel
+    assert isinstance(panel, SyncPanel)
+    qtbot.waitUntil(lambda: panel.attention_model.rowCount() == 1, timeout=10_000)
+    panel.attention_view.selectRow(0)
+    qtbot.waitUntil(panel.acknowledge_button.isEnabled, timeout=10_000)
+    with qtbot.waitSignal(panel.attention_resolved, timeout=10_000) as resolved:
+        panel.acknowledge_button.click()
+    assert resolved.args[0].resolved_by == supervisor.full_name
 
 
 class StubScanner(QObject):
