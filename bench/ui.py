@@ -81,7 +81,7 @@ def cold_start_child(database_dir: str) -> None:
     app.processEvents()
     sign_in_shown = (time.time() - started) * 1000
     sign_in.close()
-    user = auth.authenticate(ctx.db, "canbo1", "canbo1-demo")
+    user = auth.authenticate(ctx, "canbo1", "canbo1-demo")
     window = MainWindow(ctx, user, idle_ms=0)
     window.show()
     app.processEvents()
@@ -157,7 +157,7 @@ def run(database_dir: str | Path) -> dict[str, Any]:
                 text("SELECT code FROM dossiers ORDER BY random() LIMIT :count"), {"count": SCANS}
             )
         )
-    user = auth.authenticate(ctx.db, "canbo1", "canbo1-demo")
+    user = auth.authenticate(ctx, "canbo1", "canbo1-demo")
     window = MainWindow(ctx, user, idle_ms=0)
     window.resize(1366, 820)
     window.show()

@@ -46,7 +46,7 @@ def main() -> int:
 
     app = prepare_application()
     ctx = DeskContext.open()
-    clerk = auth.authenticate(ctx.db, "canbo1", "canbo1-demo")
+    clerk = auth.authenticate(ctx, "canbo1", "canbo1-demo")
     today = [
         intake.receive_dossier(ctx, generated.request, clerk)
         for generated in demo.generate(ctx, 9, seed=77)
