@@ -1,68 +1,432 @@
-"""Staff accounts: argon2 password hashes (argon2-cffi, the OWASP-recommended KDF)."""
+"""Staff accounts: signing in (argon2 hashes, argon2-cffi, the OWASP-recommended KDF;
+failed attempts throttled in the database) and the admin's work on accounts.
+
+Every change to an account, every sign-in and every failed one goes into the office's
+log in the transaction that makes it; an account's entry carries the digest of the
+account's row as the change left it (``store_audit.account_state_digest``), so the log's
+check finds a row edited behind the desk's back. Passwords and their hashes never enter
+the log.
+"""
 
 from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from desk.domain.access import NotSignedIn, Permission
+from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.office import Role, User
 from desk.domain.text import clean
-from desk.errors import DeskError, InvalidInput
+from desk.errors import DeskError, InvalidInput, NotFound
+from desk.services.context import DeskContext
+from desk.store import audit as store_audit
 from desk.store import office as store_office
-from desk.store.db import Database
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 6
+USERNAME_PATTERN = re.compile(r"[a-z0-9._-]{1,64}")
+
+# Throttling: the first failures are free (typing mistakes); from the fifth in a row on,
+# each failure makes the name wait, twice as long as the one before, up to a ceiling.
+FREE_FAILURES = 4
+FIRST_WAIT = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(minutes=15)
+
+# The actor written for what the desk does with no account (the demo office, set-up).
+DEMO_ACTOR = "desk demo"
+
+_wrong = "Sai tên đăng nhập hoặc mật khẩu."
+_dummy_hash: str | None = None
 
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.", code="user.password_short"
+            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
+            code="user.password_short",
+            field="password",
         )
     return _hasher.hash(password)
 
 
-def create_user(
-    db: Database, username: str, full_name: str, role: Role, password: str, title: str = ""
-) -> User:
-    username = clean(username).lower()
-    if not username or " " in username:
-        raise InvalidInput("Tên đăng nhập không được trống hoặc có dấu cách.", code="user.username")
-    password_hash = hash_password(password)
-    with db.write() as session:
-        # A name already taken: AlreadyExists (an InvalidInput) from the store.
-        return store_office.add_user(
-            session,
-            username=username,
-            full_name=clean(full_name),
-            role=role,
-            password_hash=password_hash,
-            now=now_in_office(),
-            title=clean(title),
+def check_username(username: str) -> str:
+    """The user name as stored (lower case), or InvalidInput."""
+    name = clean(username).lower()
+    if not USERNAME_PATTERN.fullmatch(name):
+        raise InvalidInput(
+            "Tên đăng nhập gồm 1–64 ký tự: chữ thường không dấu (a–z), chữ số, dấu chấm, "
+            "gạch dưới hoặc gạch ngang.",
+            code="user.username",
+            field="username",
         )
+    return name
 
 
-def authenticate(db: Database, username: str, password: str) -> User:
-    """The user, or a DeskError that does not tell which of the two was wrong."""
-    wrong = DeskError("Sai tên đăng nhập hoặc mật khẩu.", code="auth.failed")
-    with db.read() as session:
-        found = store_office.user_with_hash(session, clean(username).lower())
-    if found is None:
-        return _fail(wrong)
-    user, stored_hash = found
-    try:
-        _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return _fail(wrong)
-    if not user.active:
-        raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
-    if _hasher.check_needs_rehash(stored_hash):
-        with db.write() as session:
-            store_office.set_password_hash(session, user.id, _hasher.hash(password))
+def check_full_name(full_name: str) -> str:
+    name = clean(full_name)
+    if not name:
+        raise InvalidInput(
+            "Cần ghi họ và tên của cán bộ.", code="user.full_name", field="full_name"
+        )
+    return name
+
+
+def wait_after(failures: int) -> timedelta | None:
+    """How long a name must wait after ``failures`` failed sign-ins in a row (None: no wait)."""
+    if failures <= FREE_FAILURES:
+        return None
+    doublings = failures - FREE_FAILURES - 1
+    if doublings >= 10:  # 30 s · 2¹⁰ is well past the ceiling
+        return LONGEST_WAIT
+    return min(FIRST_WAIT * 2**doublings, LONGEST_WAIT)
+
+
+def _throttled(blocked_until: datetime, now: datetime) -> DeskError:
+    seconds = max(1, math.ceil((blocked_until - now).total_seconds()))
+    return DeskError(
+        f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+        code="auth.throttled",
+    )
+
+
+def _throttle_key(username: str) -> str:
+    # A name longer than any account's is throttled by its first 64 characters.
+    return username[:64]
+
+
+def add_account(
+    session: store_office.Transaction,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password_hash: str,
+    title: str,
+    now: datetime,
+    actor: User | None,
+    actor_name: str = "",
+) -> User:
+    """Insert an account and log it (inside the caller's write transaction)."""
+    user = store_office.add_user(
+        session,
+        username=username,
+        full_name=full_name,
+        role=role,
+        password_hash=password_hash,
+        now=now,
+        title=title,
+    )
+    store_office.log_account(
+        session,
+        AuditAction.ACCOUNT_CREATED,
+        user.id,
+        username,
+        at=now,
+        # The first admin of a new office creates itself.
+        actor=actor or (user if not actor_name else None),
+        actor_name=actor_name,
+        detail={"full_name": full_name, "role": role.value, "title": title},
+    )
     return user
 
 
-def _fail(error: DeskError) -> User:
-    raise error
+def create_user(
+    ctx: DeskContext,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    title: str = "",
+) -> User:
+    admin = ctx.require(Permission.ACCOUNTS)
+    username = check_username(username)
+    full_name = check_full_name(full_name)
+    password_hash = hash_password(password)
+    now = now_in_office()
+    with ctx.db.write() as session:
+        # A name already taken: AlreadyExists (an InvalidInput) from the store.
+        return add_account(
+            session,
+            username=username,
+            full_name=full_name,
+            role=role,
+            password_hash=password_hash,
+            title=clean(title),
+            now=now,
+            actor=admin,
+        )
+
+
+def list_users(ctx: DeskContext) -> list[User]:
+    ctx.require(Permission.ACCOUNTS)
+    with ctx.db.read() as session:
+        return store_office.list_users(session)
+
+
+def _verify(stored_hash: str | None, password: str) -> bool:
+    global _dummy_hash
+    if stored_hash is None:
+        # An unknown name costs the same time as a known one: the answer tells nothing.
+        if _dummy_hash is None:
+            _dummy_hash = _hasher.hash("not a password of this desk")
+        stored_hash = _dummy_hash
+        _check(stored_hash, password)
+        return False
+    return _check(stored_hash, password)
+
+
+def _check(stored_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(stored_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _note_failure(ctx: DeskContext, username: str, now: datetime, detail: dict[str, Any]) -> int:
+    """Count one more failure in a row for ``username`` and log it; the failures so far."""
+    key = _throttle_key(username)
+    with ctx.db.write() as session:
+        before = store_office.sign_in_failures(session, key)
+        failures = (before.failures if before else 0) + 1
+        wait = wait_after(failures)
+        blocked_until = now + wait if wait is not None else None
+        store_office.record_sign_in_failure(session, key, failures, now, blocked_until)
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.SIGN_IN_FAILED,
+                    store_audit.account_subject(username),
+                    at=now,
+                    detail={"failures": failures, **detail},
+                )
+            ],
+        )
+    return failures
+
+
+def _refuse_if_throttled(ctx: DeskContext, username: str, now: datetime) -> None:
+    with ctx.db.read() as session:
+        failures = store_office.sign_in_failures(session, _throttle_key(username))
+    if failures and failures.blocked_until is not None and now < failures.blocked_until:
+        raise _throttled(failures.blocked_until, now)
+
+
+def _wrong_password(failures: int, now: datetime) -> DeskError:
+    wait = wait_after(failures)
+    if wait is None:
+        return DeskError(_wrong, code="auth.failed")
+    return DeskError(
+        f"{_wrong} Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "
+        f"{int(wait.total_seconds())} giây.",
+        code="auth.failed",
+    )
+
+
+def authenticate(
+    ctx: DeskContext, username: str, password: str, *, now: datetime | None = None
+) -> User:
+    """Sign in: the user (the context acts for it from now on), or a DeskError that does
+    not tell which of the two was wrong. A name with 5 failures in a row waits before it
+    may try again ("auth.throttled"); the password is not even checked meanwhile."""
+    now = now or now_in_office()
+    name = clean(username).lower()
+    _refuse_if_throttled(ctx, name, now)
+    with ctx.db.read() as session:
+        found = store_office.user_with_hash(session, name)
+    if not _verify(found[1] if found else None, password):
+        raise _wrong_password(_note_failure(ctx, name, now, {}), now)
+    assert found is not None
+    user, stored_hash = found
+    if not user.active:
+        # The right password of a disabled account: logged, not counted as a guess.
+        with ctx.db.write() as session:
+            store_audit.append(
+                session,
+                [
+                    store_audit.entry(
+                        AuditAction.SIGN_IN_FAILED,
+                        store_audit.account_subject(name),
+                        at=now,
+                        detail={"reason": "inactive"},
+                    )
+                ],
+            )
+        raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
+    # A hash made with weaker parameters than today's is replaced; the account's row
+    # changes, so the log says so (with the new state's digest) like any password change.
+    new_hash = _hasher.hash(password) if _hasher.check_needs_rehash(stored_hash) else None
+    with ctx.db.write() as session:
+        store_office.clear_sign_in_failures(session, _throttle_key(name))
+        if new_hash is not None:
+            store_office.set_password_hash(session, user.id, new_hash)
+            store_office.log_account(
+                session,
+                AuditAction.PASSWORD_CHANGED,
+                user.id,
+                name,
+                at=now,
+                actor=user,
+                detail={"reason": "rehash"},
+            )
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.SIGNED_IN, store_audit.account_subject(name), at=now, actor=user
+                )
+            ],
+        )
+    ctx.act_as(user)
+    return user
+
+
+def _account(session: store_office.Transaction, username: str) -> User:
+    user = store_office.get_user(session, clean(username).lower())
+    if user is None:
+        raise NotFound(
+            f"Không có tài khoản «{clean(username)}».", code="user.unknown", field="username"
+        )
+    return user
+
+
+def reset_password(ctx: DeskContext, username: str, password: str) -> User:
+    """An admin sets a new password for an account (and lifts any wait on its name)."""
+    admin = ctx.require(Permission.ACCOUNTS)
+    password_hash = hash_password(password)
+    now = now_in_office()
+    with ctx.db.write() as session:
+        user = _account(session, username)
+        store_office.set_password_hash(session, user.id, password_hash)
+        store_office.clear_sign_in_failures(session, user.username)
+        store_office.log_account(
+            session,
+            AuditAction.PASSWORD_CHANGED,
+            user.id,
+            user.username,
+            at=now,
+            actor=admin,
+            detail={"reason": "reset"},
+        )
+    return user
+
+
+def change_own_password(
+    ctx: DeskContext, old_password: str, new_password: str, *, now: datetime | None = None
+) -> None:
+    """The signed-in account changes its own password, knowing the current one (a wrong
+    one counts as a failed sign-in: this is no side door for guessing)."""
+    user = ctx.user
+    if user is None:
+        raise NotSignedIn("Cần đăng nhập để đổi mật khẩu của mình.")
+    now = now or now_in_office()
+    _refuse_if_throttled(ctx, user.username, now)
+    password_hash = hash_password(new_password)
+    with ctx.db.read() as session:
+        found = store_office.user_with_hash(session, user.username)
+    if found is None or not found[0].active:
+        raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
+    if not _check(found[1], old_password):
+        failures = _note_failure(ctx, user.username, now, {"reason": "change_password"})
+        wrong = _wrong_password(failures, now)
+        raise DeskError(
+            wrong.message.replace(_wrong, "Mật khẩu hiện tại không đúng."), code="auth.failed"
+        )
+    with ctx.db.write() as session:
+        store_office.set_password_hash(session, user.id, password_hash)
+        store_office.clear_sign_in_failures(session, user.username)
+        store_office.log_account(
+            session,
+            AuditAction.PASSWORD_CHANGED,
+            user.id,
+            user.username,
+            at=now,
+            actor=user,
+            detail={"reason": "own"},
+        )
+
+
+def _change(
+    ctx: DeskContext,
+    username: str,
+    *,
+    role: Role | None = None,
+    active: bool | None = None,
+    full_name: str | None = None,
+    title: str | None = None,
+) -> User:
+    """Change an account's role, active flag, name or title; logged with what changed."""
+    admin = ctx.require(Permission.ACCOUNTS)
+    now = now_in_office()
+    with ctx.db.write() as session:
+        user = _account(session, username)
+        changes: dict[str, list[Any]] = {}
+        if role is not None and role is not user.role:
+            changes["role"] = [user.role.value, role.value]
+        if active is not None and active != user.active:
+            changes["active"] = [user.active, active]
+        if full_name is not None and full_name != user.full_name:
+            changes["full_name"] = [user.full_name, full_name]
+        if title is not None and title != user.title:
+            changes["title"] = [user.title, title]
+        if not changes:
+            return user
+        demoted_or_disabled = "role" in changes or changes.get("active") == [True, False]
+        if demoted_or_disabled and user.id == admin.id:
+            raise DeskError(
+                "Không thể tự khóa hoặc tự hạ quyền tài khoản đang dùng: nhờ một quản trị "
+                "khác làm việc này.",
+                code="user.self",
+            )
+        loses_admin = user.role is Role.ADMIN and user.active and demoted_or_disabled
+        if loses_admin and store_office.count_active_admins(session) <= 1:
+            raise DeskError(
+                f"«{user.username}» là tài khoản quản trị cuối cùng đang hoạt động: tạo hoặc "
+                "mở lại một tài khoản quản trị khác trước.",
+                code="user.last_admin",
+            )
+        store_office.update_user(
+            session, user.id, role=role, active=active, full_name=full_name, title=title
+        )
+        store_office.log_account(
+            session,
+            AuditAction.ACCOUNT_CHANGED,
+            user.id,
+            user.username,
+            at=now,
+            actor=admin,
+            detail={"changes": changes},
+        )
+        changed = store_office.get_user(session, user.username)
+    assert changed is not None
+    if ctx.user is not None and ctx.user.id == changed.id:
+        ctx.act_as(changed)
+    return changed
+
+
+def set_active(ctx: DeskContext, username: str, active: bool) -> User:
+    """Disable (or enable again) an account; never oneself, never the last active admin."""
+    return _change(ctx, username, active=active)
+
+
+def set_role(ctx: DeskContext, username: str, role: Role) -> User:
+    """Give an account another role; never one's own, never the last active admin's."""
+    return _change(ctx, username, role=role)
+
+
+def set_full_name(
+    ctx: DeskContext, username: str, full_name: str, title: str | None = None
+) -> User:
+    """Correct an account's full name (and title)."""
+    return _change(
+        ctx,
+        username,
+        full_name=check_full_name(full_name),
+        title=clean(title) if title is not None else None,
+    )

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
+from desk.domain.access import Permission
+from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import (
     CalendarOverride,
     DayKind,
@@ -15,8 +18,10 @@ from desk.domain.calendar import (
     now_in_office,
 )
 from desk.domain.intake import IntakeTerms, intake_terms
+from desk.domain.office import User
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
+from desk.store import audit as store_audit
 from desk.store import office as store_office
 
 FIRST_YEAR = 1900
@@ -82,23 +87,51 @@ def due_terms(
     return replace(terms, due_at=calendar.due_with_pauses(received, terms.processing, pauses))
 
 
-def put_override(
-    ctx: DeskContext, day: date, kind: DayKind, name: str = "", *, by: str
-) -> CalendarOverride:
-    """Make ``day`` a day off or a working day, replacing any earlier correction of it."""
+def _calendar_entry(
+    user: User,
+    day: date,
+    now: datetime,
+    change: str,
+    override: CalendarOverride,
+    previous: CalendarOverride | None,
+) -> AuditEntry:
+    detail: dict[str, Any] = {
+        "change": change,  # "put" or "removed"
+        "day": day.isoformat(),
+        "kind": override.kind.value,
+        "name": override.name,
+    }
+    if previous is not None and change == "put":
+        detail["previous"] = {"kind": previous.kind.value, "name": previous.name}
+    return store_audit.entry(
+        AuditAction.CALENDAR_CHANGED, str(day), at=now, actor=user, detail=detail
+    )
+
+
+def put_override(ctx: DeskContext, day: date, kind: DayKind, name: str = "") -> CalendarOverride:
+    """Make ``day`` a day off or a working day, replacing any earlier correction of it
+    (CALENDAR; logged in the acting account's name)."""
+    user = ctx.require(Permission.CALENDAR)
     override = CalendarOverride(day, kind, name.strip() or DEFAULT_NAMES[kind])
+    now = now_in_office()
     with ctx.db.write() as session:
-        store_office.put_calendar_override(session, override, by=by, now=now_in_office())
+        previous = store_office.get_calendar_override(session, day)
+        store_office.put_calendar_override(session, override, by=user.username, now=now)
+        store_audit.append(session, [_calendar_entry(user, day, now, "put", override, previous)])
     ctx.forget_cached()
     return override
 
 
 def remove_override(ctx: DeskContext, day: date) -> None:
     """Drop the correction of ``day``; the day follows the law's calendar again."""
+    user = ctx.require(Permission.CALENDAR)
+    now = now_in_office()
     with ctx.db.write() as session:
-        removed = store_office.remove_calendar_override(session, day)
-    if not removed:
-        raise InvalidInput(
-            f"Ngày {day:%d/%m/%Y} không có điều chỉnh nào.", code="calendar.no_override"
-        )
+        previous = store_office.get_calendar_override(session, day)
+        if previous is None:
+            raise InvalidInput(
+                f"Ngày {day:%d/%m/%Y} không có điều chỉnh nào.", code="calendar.no_override"
+            )
+        store_office.remove_calendar_override(session, day)
+        store_audit.append(session, [_calendar_entry(user, day, now, "removed", previous, None)])
     ctx.forget_cached()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from desk.domain.access import Permission
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
 from desk.domain.dossier import DossierSummary
 from desk.domain.formats import day_with_weekday
@@ -120,6 +121,7 @@ def list_page(
     now: datetime | None = None,
 ) -> ListPage:
     """One page of the list. Raises InvalidInput for a search too short to run."""
+    ctx.require(Permission.SEARCH)
     now = now or now_in_office()
     query = to_query(ctx, chosen, now)
     if not chosen.is_search:

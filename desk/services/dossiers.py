@@ -5,7 +5,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from desk.domain.access import Permission, require
+from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.intake import processing_for
@@ -15,13 +18,74 @@ from desk.domain.status import ActorKind, Status
 from desk.domain.text import clean
 from desk.errors import NotFound
 from desk.services.context import DeskContext
+from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
 
 
 def get_dossier(ctx: DeskContext, code: str) -> Dossier:
+    """The dossier, for work on it (printing, checks): no log entry. What a person looks
+    at is ``open_dossier``."""
+    ctx.require(Permission.SHOW)
     with ctx.db.read() as session:
         return store_dossiers.get_dossier(session, clean(code).upper())
+
+
+def open_dossier(ctx: DeskContext, code: str, *, at: datetime | None = None) -> Dossier:
+    """The dossier shown to the acting account, logged: who opened whose dossier."""
+    user = ctx.require(Permission.SHOW)
+    at = at or now_in_office()
+    with ctx.db.write() as session:
+        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.DOSSIER_VIEWED,
+                    str(dossier.code),
+                    at=at,
+                    actor=user,
+                    detail={"revision": dossier.revision},
+                )
+            ],
+        )
+    return dossier
+
+
+def log_print(
+    ctx: DeskContext,
+    user: User,
+    form: str,
+    code: str,
+    *,
+    copies: int = 1,
+    at: datetime | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Log a print of a citizen's data (who printed which form of which dossier)."""
+    with ctx.db.write() as session:
+        store_audit.append(
+            session,
+            [print_entry(user, form, code, copies=copies, at=at, detail=detail)],
+        )
+
+
+def print_entry(
+    user: User,
+    form: str,
+    code: str,
+    *,
+    copies: int = 1,
+    at: datetime | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    return store_audit.entry(
+        AuditAction.DOSSIER_PRINTED,
+        code or f"form:{form}",
+        at=at or now_in_office(),
+        actor=user,
+        detail={"form": form, "code": code, "copies": copies, **(detail or {})},
+    )
 
 
 def staff_member(ctx: DeskContext, username: str) -> User:
@@ -53,7 +117,17 @@ def change_status(
     fault_reason: str = "",
 ) -> Dossier:
     """Move the dossier to ``target`` if the rules allow it; IllegalTransition if not,
-    InvalidInput when a reason (or the office's fault reason) is required and missing."""
+    InvalidInput when a reason (or the office's fault reason) is required and missing.
+
+    ``actor`` is the member of staff making the change (ADVANCE). Without one the change
+    is the province's or the desk's own (``actor_kind``), made within a sync run: the
+    context's account must be allowed to sync."""
+    if actor is not None:
+        require(actor, Permission.ADVANCE)
+    elif actor_kind is ActorKind.STAFF:
+        require(None, Permission.ADVANCE)
+    else:
+        ctx.require(Permission.SYNC)
     at = at or now_in_office()
     who = Actor.staff(actor) if actor else Actor(actor_name, kind=actor_kind)
     limits = path_limits(ctx)
@@ -87,6 +161,7 @@ def reschedule(
     fault_reason: str = "",
 ) -> Dossier:
     """The apology letter's new due time (see ``Dossier.reschedule``)."""
+    require(actor, Permission.ADVANCE)
     at = at or now_in_office()
     limits = path_limits(ctx)
     with ctx.db.write() as session:

@@ -7,14 +7,20 @@ import os
 from datetime import date
 from pathlib import Path
 
+from desk.domain.access import Permission
+from desk.domain.audit import AuditAction
+from desk.domain.calendar import now_in_office
 from desk.errors import DeskError
 from desk.services.context import DeskContext
+from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.sync.items import dossier_item
 
 
 def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> int:
-    """Write the file atomically (a half-written file on a USB stick is worse than none)."""
+    """Write the file atomically (a half-written file on a USB stick is worse than none);
+    the export is logged (who took how many dossiers, from when, into which file)."""
+    user = ctx.require(Permission.EXPORT)
     out = Path(out)
     temporary = out.with_name(out.name + ".part")
     count = 0
@@ -33,4 +39,21 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise DeskError(f"Không ghi được tệp {out}: {exc.strerror}.", code="export.write") from None
+    with ctx.db.write() as session:
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.DOSSIERS_EXPORTED,
+                    out.name,
+                    at=now_in_office(),
+                    actor=user,
+                    detail={
+                        "count": count,
+                        "since": since.isoformat() if since else None,
+                        "file": out.name,
+                    },
+                )
+            ],
+        )
     return count

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from desk.domain import handover as handback_rules
+from desk.domain.access import Permission, require
 from desk.domain.calendar import now_in_office, to_office_time
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.handover import (
@@ -23,7 +24,7 @@ from desk.domain.handover import (
 from desk.domain.office import User
 from desk.domain.text import clean
 from desk.services.context import DeskContext
-from desk.services.dossiers import get_dossier
+from desk.services.dossiers import get_dossier, log_print
 from desk.store import dossiers as store_dossiers
 
 __all__ = [
@@ -50,6 +51,7 @@ def hand_back(
 ) -> Dossier:
     """Mark the dossier returned with who collected it and the rating, in one transaction
     (``same_day``: the "5 tại chỗ" path, see ``desk.domain.handover.hand_back``)."""
+    require(clerk, Permission.HAND_BACK)
     handover = check_handover(handover)
     at = at or now_in_office()
     with ctx.db.write() as session:
@@ -66,14 +68,17 @@ def render_handover_line(ctx: DeskContext, code: str) -> bytes:
     note column says who collected the result."""
     from desk.printing import render_book  # reportlab: loaded when first printing
 
+    user = ctx.require(Permission.PRINT)
     dossier = get_dossier(ctx, code)
     who = collected_by(dossier)
     shown = replace(dossier, note="; ".join(p for p in (who, dossier.note) if p))
     day = to_office_time(dossier.received_at).date()
-    return render_book(
+    pdf = render_book(
         ctx.office,
         [shown],
         day,
         template_set=ctx.config.template_set,
         prepared_by=clerk_name_of(dossier),
     )
+    log_print(ctx, user, "book_line", str(dossier.code))
+    return pdf

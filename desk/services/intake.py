@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from desk.domain.access import Permission, require
 from desk.domain.calendar import now_in_office
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import Dossier, IntakeRequest
@@ -55,8 +56,9 @@ def receive_dossier(
     """Record a dossier received (status 2), or refused at intake (status 3) with a reason.
 
     The code, the dossier, its people, documents, fees, first event and outbox entry are
-    written in one transaction: all of it or none of it.
+    written in one transaction: all of it or none of it. ``clerk`` receives it (RECEIVE).
     """
+    require(clerk, Permission.RECEIVE)
     validate_request(request)
     at = at or now_in_office()
     procedure = ctx.catalogue().get(request.procedure_code)

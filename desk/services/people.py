@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desk.domain.access import Permission
 from desk.domain.dossier import Person
 from desk.services.context import DeskContext
 from desk.store import people as store_people
@@ -13,6 +14,7 @@ _ID_NUMBER = re.compile(r"^\d{12}$")
 
 def known_person(ctx: DeskContext, id_number: str) -> Person | None:
     """The latest record of the person with this 12-digit ID number, if any."""
+    ctx.require(Permission.SEARCH)
     number = id_number.replace(" ", "")
     if not _ID_NUMBER.match(number):
         return None

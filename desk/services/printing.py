@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from desk.domain.access import Permission, require
+from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office, to_office_time
 from desk.domain.codes import MAX_SEQUENCE, DossierCode
 from desk.domain.dossier import Dossier, IntakeRequest
@@ -37,7 +39,8 @@ from desk.printing.notices import Apology, Refusal, StopNotice, SupplementReques
 from desk.printing.templates import templates_for
 from desk.services import intake
 from desk.services.context import DeskContext
-from desk.services.dossiers import get_dossier
+from desk.services.dossiers import get_dossier, log_print, print_entry
+from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import letters as store_letters
 
@@ -112,18 +115,32 @@ def render_dossier_form(
     now: datetime | None = None,
     issued_by: User | None = None,
     issued_by_name: str = "",
+    copies: int = 1,
 ) -> bytes:
-    """The form's PDF. For a Committee letter (forms 04, 05) the first print issues the
-    letter in the name of ``issued_by`` (a desk account) or ``issued_by_name``."""
+    """The form's PDF, printed by the acting account (PRINT) and logged with ``copies``.
+    For a Committee letter (forms 04, 05) the first print issues the letter in the name of
+    ``issued_by`` (a desk account; the acting one by default) or ``issued_by_name``."""
+    user = ctx.require(Permission.PRINT)
     spec = _spec(form, paper)
     if form in LETTER_KINDS:
+        if issued_by is None and not clean(issued_by_name):
+            issued_by = user
         return _render_letter(
-            ctx, spec, code, paper, details or FormDetails(), now, issued_by, issued_by_name
+            ctx,
+            spec,
+            code,
+            paper,
+            details or FormDetails(),
+            now,
+            issued_by,
+            issued_by_name,
+            user=user,
+            copies=copies,
         )
     dossier = get_dossier(ctx, code)
     spec.check(dossier, now)
     procedure = ctx.catalogue().get(dossier.procedure_code) if spec.needs_procedure else None
-    return spec.render_for(
+    pdf = spec.render_for(
         ctx.office,
         dossier,
         procedure=procedure,
@@ -133,6 +150,8 @@ def render_dossier_form(
         now=now,
         calendar=ctx.calendar if spec.needs_calendar else None,
     )
+    log_print(ctx, user, form, str(dossier.code), copies=copies, at=now)
+    return pdf
 
 
 # --- the Committee's letters --------------------------------------------------------------
@@ -141,6 +160,7 @@ def render_dossier_form(
 def issued_letter(ctx: DeskContext, form: str, code: str) -> Letter | None:
     """The letter printing ``form`` for the dossier now would reprint; None when the print
     would issue a new one (or the form is not a letter, or does not apply)."""
+    ctx.require(Permission.SHOW)
     if form not in LETTER_KINDS:
         return None
     with ctx.db.read() as session:
@@ -166,6 +186,7 @@ def letter_line(ctx: DeskContext, form: str, code: str) -> str:
 
 def dossier_letters(ctx: DeskContext, code: str) -> list[Letter]:
     """Every letter issued for the dossier, oldest first."""
+    ctx.require(Permission.SHOW)
     with ctx.db.read() as session:
         dossier = store_dossiers.get_dossier(session, clean(code).upper())
         return store_letters.letters_of(session, dossier.id)
@@ -180,10 +201,14 @@ def _render_letter(
     now: datetime | None,
     issued_by: User | None,
     issued_by_name: str,
+    *,
+    user: User,
+    copies: int,
 ) -> bytes:
     """Issue the letter (or find the one issued for the same event) and render it, in one
     transaction: a letter that fails to render gives its number back. The dossier's row is
-    locked meanwhile, so two desks printing it at once issue one letter, not two."""
+    locked meanwhile, so two desks printing it at once issue one letter, not two. The log
+    gets the letter's issue (with its number) and the print, in the same transaction."""
     at = now or now_in_office()
     with ctx.db.write() as session:
         dossier = store_dossiers.lock_dossier(session, clean(code).upper())
@@ -196,6 +221,7 @@ def _render_letter(
                 code="print.not_rescheduled",
             )
         letter = issued_for(store_letters.letters_of(session, dossier.id), spec.name, event)
+        entries: list[AuditEntry] = []
         if letter is None:
             detail = _new_letter(ctx, spec.name, dossier, event, details)
             name = clean(issued_by.full_name if issued_by else issued_by_name)
@@ -213,9 +239,24 @@ def _render_letter(
                 issued_by_user_id=issued_by.id if issued_by else None,
                 detail=detail,
             )
+            entries.append(
+                store_audit.entry(
+                    AuditAction.LETTER_ISSUED,
+                    str(dossier.code),
+                    at=at,
+                    actor=issued_by,
+                    actor_name=name,
+                    detail={
+                        "form": spec.name,
+                        "number": letter.number,
+                        "year": letter.year,
+                        **detail,
+                    },
+                )
+            )
         else:
             _check_reprint(ctx, spec, letter, details)
-        return spec.render(
+        pdf = spec.render(
             ctx.office,
             dossier,
             _letter_parameters(spec.name, letter),
@@ -223,6 +264,18 @@ def _render_letter(
             template_set=ctx.config.template_set,
             issued_on=to_office_time(letter.issued_at).date(),
         )
+        entries.append(
+            print_entry(
+                user,
+                spec.name,
+                str(dossier.code),
+                copies=copies,
+                at=at,
+                detail={"number": letter.number},
+            )
+        )
+        store_audit.append(session, entries)
+        return pdf
 
 
 def _new_letter(
@@ -314,9 +367,11 @@ def render_intake_supplement(
     at: datetime | None = None,
 ) -> bytes:
     """Form 02 for a walk-in whose papers are incomplete: nothing is recorded (no code is
-    drawn, the day's sequence is untouched); the form lists what to bring back."""
+    drawn, the day's sequence is untouched); the form lists what to bring back. Its print
+    is logged (it names the citizen), under the procedure's code."""
     from desk.printing.notices import render_supplement
 
+    require(clerk, Permission.PRINT)
     at = at or now_in_office()
     intake.validate_request(request)
     procedure = ctx.catalogue().get(request.procedure_code)
@@ -324,9 +379,11 @@ def render_intake_supplement(
     # A stand-in code only to build the domain object: recorded=False never prints it.
     stand_in = DossierCode(ctx.office.agency_id, plan.day, MAX_SEQUENCE)
     dossier = intake.new_dossier(plan, stand_in, request, clerk).as_dossier(0, plan.event)
-    return render_supplement(
+    pdf = render_supplement(
         ctx.office, dossier, supplement, template_set=ctx.config.template_set, recorded=False
     )
+    log_print(ctx, clerk, "supplement", "", at=at, detail={"procedure": request.procedure_code})
+    return pdf
 
 
 def render_tracking_book(
@@ -337,7 +394,6 @@ def render_tracking_book(
         raise InvalidInput("Ngày kết thúc phải sau ngày bắt đầu.", code="print.range")
     if (last_day - first_day).days > 366:
         raise InvalidInput("Sổ theo dõi in tối đa một năm mỗi lần.", code="print.range")
-    from desk.domain.access import Permission
     from desk.services.audit import record_book_printed
 
     user = ctx.require(Permission.PRINT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desk.domain.access import Permission
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import DossierSummary
 from desk.domain.text import clean, fold
@@ -24,6 +25,7 @@ def search(
     number, other digits a phone prefix, anything else words of the applicant's name
     (diacritics ignored, đ = d, each word a prefix).
     """
+    ctx.require(Permission.SEARCH)
     text = clean(query)
     with ctx.db.read() as session:
         if not text:

@@ -1,28 +1,234 @@
-"""Setting up an office: identity, catalogue, users."""
+"""Setting up an office: identity, catalogue, the first admin; later changes by an admin.
+
+Each of them is logged in its own transaction: the office's identity (with the agency id
+before and after), the catalogue's procedures added, withdrawn or changed, the accounts.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from desk.domain.access import NotAllowed, Permission
+from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.catalogue import Catalogue, dump_catalogue, load_catalogue_file
-from desk.domain.office import Office
+from desk.domain.office import Office, Role, User
+from desk.domain.text import clean
+from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
+from desk.services import auth
 from desk.services.context import DeskContext
+from desk.store import audit as store_audit
+from desk.store import counts as store_counts
 from desk.store import office as store_office
 
 
-def save_office(ctx: DeskContext, office: Office) -> None:
+@dataclass(frozen=True, slots=True)
+class NewAccount:
+    """An account created with the office (checked, its password already hashed)."""
+
+    username: str
+    full_name: str
+    role: Role
+    password_hash: str
+    title: str = ""
+
+    @classmethod
+    def checked(
+        cls, username: str, full_name: str, role: Role, password: str, title: str = ""
+    ) -> NewAccount:
+        return cls(
+            auth.check_username(username),
+            auth.check_full_name(full_name),
+            role,
+            auth.hash_password(password),
+            clean(title),
+        )
+
+
+def office_detail(office: Office) -> dict[str, Any]:
+    """The office's identity as its log entry keeps it."""
+    return {
+        "agency_id": office.agency_id,
+        "agency_name": office.agency_name,
+        "unit_name": office.unit_name,
+        "commune": office.commune,
+        "province": office.province,
+        "place_name": office.place_name,
+        "address": office.address,
+        "phone": office.phone,
+        "lookup_url": office.lookup_url,
+        "hours": str(office.hours),
+    }
+
+
+def _office_entry(
+    session: store_office.Transaction,
+    office: Office,
+    previous: Office | None,
+    *,
+    now: datetime,
+    actor: User | None,
+    actor_name: str = "",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    store_audit.append(
+        session,
+        [
+            store_audit.entry(
+                AuditAction.OFFICE_SET_UP,
+                "office",
+                at=now,
+                actor=actor,
+                actor_name=actor_name,
+                detail={
+                    "office": office_detail(office),
+                    "agency_id": [previous.agency_id if previous else None, office.agency_id],
+                    **(detail or {}),
+                },
+            )
+        ],
+    )
+
+
+def _catalogue_entry(
+    session: store_office.Transaction,
+    catalogue: Catalogue,
+    now: datetime,
+    *,
+    actor: User | None,
+    actor_name: str = "",
+) -> None:
+    changes = store_office.replace_catalogue(session, catalogue, now)
+    store_audit.append(
+        session,
+        [
+            store_audit.entry(
+                AuditAction.CATALOGUE_IMPORTED,
+                "catalogue",
+                at=now,
+                actor=actor,
+                actor_name=actor_name,
+                detail={
+                    "count": len(catalogue),
+                    "added": changes.added,
+                    "removed": changes.removed,
+                    "changed": changes.changed,
+                },
+            )
+        ],
+    )
+
+
+def create_office(
+    ctx: DeskContext,
+    office: Office,
+    accounts: Sequence[NewAccount],
+    *,
+    is_demo: bool,
+    actor_name: str = "",
+) -> list[User] | None:
+    """Write a new office, the shipped catalogue and its accounts in one transaction; None
+    when the database already has an office (nothing is written then). Logged in the name
+    of ``actor_name`` or, without one, of the first account (the office's first admin)."""
+    now = now_in_office()
+    catalogue = load_catalogue_file(CATALOGUE_FILE)
     with ctx.db.write() as session:
-        store_office.save_office(session, office, now_in_office())
+        if store_office.load_office(session) is not None:
+            return None
+        created: list[User] = []
+        for account in accounts:
+            # The first admin of a new office creates the others; the demo makes them all.
+            first = created[0] if created and not actor_name else None
+            created.append(
+                auth.add_account(
+                    session,
+                    username=account.username,
+                    full_name=account.full_name,
+                    role=account.role,
+                    password_hash=account.password_hash,
+                    title=account.title,
+                    now=now,
+                    actor=first,
+                    actor_name=actor_name,
+                )
+            )
+        actor = None if actor_name else created[0]
+        store_office.save_office(session, office, now, is_demo=is_demo)
+        _office_entry(
+            session,
+            office,
+            None,
+            now=now,
+            actor=actor,
+            actor_name=actor_name,
+            detail={"is_demo": is_demo},
+        )
+        _catalogue_entry(session, catalogue, now, actor=actor, actor_name=actor_name)
+    ctx.forget_cached()
+    return created
+
+
+def first_setup(
+    ctx: DeskContext,
+    office: Office,
+    *,
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+) -> User:
+    """Set up a new office on an empty database: its identity, the shipped catalogue and
+    its first admin, who the context then acts for. Needs no account; refused once the
+    database has an office (its admin changes it then)."""
+    admin = NewAccount.checked(admin_username, admin_full_name, Role.ADMIN, admin_password)
+    created = create_office(ctx, office, [admin], is_demo=False)
+    if created is None:
+        raise NotAllowed(
+            "Văn phòng đã được thiết lập. Muốn sửa thông tin cơ quan, hãy dùng tài khoản "
+            "quản trị của văn phòng."
+        )
+    ctx.act_as(created[0])
+    return created[0]
+
+
+def save_office(ctx: DeskContext, office: Office, *, confirm_agency_change: bool = False) -> None:
+    """Change the office's identity (admin). A new agency id while dossiers exist needs
+    ``confirm_agency_change``: their codes carry the old one, and the province refuses
+    codes of another agency."""
+    admin = ctx.require(Permission.OFFICE)
+    now = now_in_office()
+    with ctx.db.write() as session:
+        previous = store_office.load_office(session)
+        changes_agency = previous is not None and previous.agency_id != office.agency_id
+        detail: dict[str, Any] = {}
+        if changes_agency and previous is not None:
+            count = store_counts.count_dossiers(session)
+            if count and not confirm_agency_change:
+                raise DeskError(
+                    f"Đổi mã định danh cơ quan từ {previous.agency_id} sang {office.agency_id} "
+                    f"khi văn phòng đã có {count} hồ sơ: mã của các hồ sơ đó mang mã cơ quan "
+                    "cũ, và hệ thống của tỉnh sẽ từ chối chúng. Chỉ đổi khi chắc chắn mã cũ "
+                    "sai, và xác nhận việc đổi mã.",
+                    code="office.agency_change",
+                )
+            if count:
+                detail = {"confirmed_with_dossiers": count}
+        store_office.save_office(session, office, now)
+        _office_entry(session, office, previous, now=now, actor=admin, detail=detail)
     ctx.forget_cached()
 
 
 def import_catalogue(ctx: DeskContext, catalogue: Catalogue | None = None) -> int:
-    """Load (or replace) the procedure catalogue; the shipped seed catalogue by default."""
+    """Load (or replace) the procedure catalogue (admin); the shipped seed catalogue by
+    default."""
+    admin = ctx.require(Permission.CATALOGUE)
     catalogue = catalogue or load_catalogue_file(CATALOGUE_FILE)
     with ctx.db.write() as session:
-        store_office.replace_catalogue(session, catalogue, now_in_office())
+        _catalogue_entry(session, catalogue, now_in_office(), actor=admin)
     ctx.forget_cached()
     return len(catalogue)
 
@@ -35,6 +241,7 @@ def full_catalogue(ctx: DeskContext) -> Catalogue:
 
 def export_catalogue(ctx: DeskContext, out: Path) -> int:
     """Write the whole catalogue as the JSON that ``import_catalogue`` reads back."""
+    ctx.require(Permission.CATALOGUE)
     catalogue = full_catalogue(ctx)
     Path(out).write_text(dump_catalogue(catalogue), encoding="utf-8")
     return len(catalogue)

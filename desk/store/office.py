@@ -3,19 +3,33 @@ catalogue of procedures, the calendar's exceptions, and the day's sequence of co
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Date, bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import AuditAction
 from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
 from desk.domain.catalogue import Catalogue, Procedure, procedure_from_dict
 from desk.domain.codes import SequenceBlock
 from desk.domain.office import Office, Role, User
 from desk.domain.text import fold
 from desk.errors import AlreadyExists, NotFound, SequenceExhausted
-from desk.store.models import CalendarOverrideRow, OfficeRow, ProcedureRow, UserRow
+from desk.store import audit as store_audit
+from desk.store.models import (
+    CalendarOverrideRow,
+    OfficeRow,
+    ProcedureRow,
+    SignInFailureRow,
+    UserRow,
+)
+
+# What the services name a transaction's session by, without importing SQLAlchemy.
+Transaction = Session
 
 # --- the office -----------------------------------------------------------------------
 
@@ -114,6 +128,74 @@ def set_password_hash(session: Session, user_id: int, password_hash: str) -> Non
     )
 
 
+def get_user(session: Session, username: str) -> User | None:
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+    return _user(row) if row else None
+
+
+def update_user(
+    session: Session,
+    user_id: int,
+    *,
+    full_name: str | None = None,
+    title: str | None = None,
+    role: Role | None = None,
+    active: bool | None = None,
+) -> None:
+    """Change what is given of an account (None: kept)."""
+    values: dict[str, object] = {}
+    if full_name is not None:
+        values["full_name"] = full_name
+    if title is not None:
+        values["title"] = title
+    if role is not None:
+        values["role"] = role.value
+    if active is not None:
+        values["active"] = active
+    if values:
+        session.execute(update(UserRow).where(UserRow.id == user_id).values(**values))
+
+
+def log_account(
+    session: Session,
+    action: AuditAction,
+    user_id: int,
+    username: str,
+    *,
+    at: datetime,
+    actor: User | None,
+    actor_name: str = "",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Log a change to an account with the digest of its row as the change left it (what
+    the log's check compares); never a password or its hash."""
+    state = store_audit.account_state_digest(session, user_id)
+    store_audit.append(
+        session,
+        [
+            store_audit.entry(
+                action,
+                store_audit.account_subject(username),
+                at=at,
+                actor=actor,
+                actor_name=actor_name,
+                detail={"state": state, **(detail or {})},
+            )
+        ],
+    )
+
+
+def count_active_admins(session: Session) -> int:
+    """Active admin accounts, their rows locked until the caller commits (PostgreSQL), so
+    two admins demoting each other at once cannot leave the office without one."""
+    stmt = (
+        select(UserRow.id)
+        .where(UserRow.role == Role.ADMIN.value, UserRow.active.is_(True))
+        .with_for_update()
+    )
+    return len(list(session.scalars(stmt)))
+
+
 def list_users(session: Session) -> list[User]:
     return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.username))]
 
@@ -128,16 +210,75 @@ def staff_names(session: Session) -> list[tuple[int, str]]:
     ]
 
 
+# --- failed sign-ins -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SignInFailures:
+    failures: int
+    last_failure_at: datetime
+    blocked_until: datetime | None
+
+
+def sign_in_failures(session: Session, username: str) -> SignInFailures | None:
+    row = session.get(SignInFailureRow, username)
+    if row is None:
+        return None
+    return SignInFailures(row.failures, row.last_failure_at, row.blocked_until)
+
+
+def record_sign_in_failure(
+    session: Session, username: str, failures: int, now: datetime, blocked_until: datetime | None
+) -> None:
+    """Store the count of failures in a row for ``username`` (a row per name tried)."""
+    values = {"failures": failures, "last_failure_at": now, "blocked_until": blocked_until}
+    if session.get(SignInFailureRow, username) is None:
+        session.execute(insert(SignInFailureRow).values(username=username, **values))
+    else:
+        session.execute(
+            update(SignInFailureRow).where(SignInFailureRow.username == username).values(**values)
+        )
+
+
+def clear_sign_in_failures(session: Session, username: str) -> None:
+    session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == username))
+
+
 # --- the catalogue --------------------------------------------------------------------
 
 
-def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> None:
+@dataclass(frozen=True, slots=True)
+class CatalogueChanges:
+    """What an import changed, by procedure code (for the log)."""
+
+    added: list[str]
+    removed: list[str]  # offered before, withdrawn now
+    changed: list[str]
+
+
+def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> CatalogueChanges:
     """Upsert every procedure of the catalogue; procedures not in it are deactivated.
 
     Procedures are never deleted: old dossiers keep pointing at them.
     """
-    existing = set(session.scalars(select(ProcedureRow.code)))
+    before = {
+        row.code: (row.definition, row.active)
+        for row in session.execute(
+            select(ProcedureRow.code, ProcedureRow.definition, ProcedureRow.active)
+        )
+    }
+    existing = set(before)
+    added: list[str] = []
+    removed: list[str] = []
+    changed: list[str] = []
     for procedure in catalogue:
+        old = before.get(procedure.code)
+        if old is None:
+            added.append(procedure.code)
+        elif old[1] and not procedure.active:
+            removed.append(procedure.code)
+        elif old != (json.loads(json.dumps(procedure.to_dict())), procedure.active):
+            changed.append(procedure.code)
         values = {
             "name": procedure.name,
             "name_folded": fold(procedure.name),
@@ -155,11 +296,13 @@ def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> 
             session.execute(insert(ProcedureRow).values(code=procedure.code, **values))
     missing = existing - {p.code for p in catalogue}
     if missing:
+        removed.extend(code for code in missing if before[code][1])
         session.execute(
             update(ProcedureRow)
             .where(ProcedureRow.code.in_(missing))
             .values(active=False, updated_at=now)
         )
+    return CatalogueChanges(sorted(added), sorted(removed), sorted(changed))
 
 
 def load_catalogue(session: Session, *, include_inactive: bool = False) -> Catalogue:
@@ -182,6 +325,11 @@ def get_procedure(session: Session, code: str) -> Procedure:
 def load_calendar_overrides(session: Session) -> list[CalendarOverride]:
     rows = session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
     return [CalendarOverride(r.day, DayKind(r.kind), r.name) for r in rows]
+
+
+def get_calendar_override(session: Session, day: date) -> CalendarOverride | None:
+    row = session.get(CalendarOverrideRow, day)
+    return CalendarOverride(row.day, DayKind(row.kind), row.name) if row else None
 
 
 def put_calendar_override(

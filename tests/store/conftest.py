@@ -1,6 +1,8 @@
 """Database fixtures: SQLite files, and PostgreSQL when DESK_TEST_POSTGRES_URL is set.
 
-In CI (CI=true) a missing PostgreSQL is a failure, never a skip: .ci/run starts one.
+In CI (CI=true) a missing PostgreSQL is a failure, never a skip: .ci/run starts one, with
+two roles: DESK_TEST_POSTGRES_URL owns the test databases, DESK_TEST_POSTGRES_APP_URL is
+the desk's own role (not the owner), as an office runs it.
 """
 
 from __future__ import annotations
@@ -8,45 +10,72 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from desk.config import DeskConfig
 from desk.services import demo
 from desk.services.context import DeskContext
 
 
-def postgres_admin_url() -> str:
-    url = os.environ.get("DESK_TEST_POSTGRES_URL", "")
+def postgres_admin_url(variable: str = "DESK_TEST_POSTGRES_URL") -> str:
+    url = os.environ.get(variable, "")
     if not url:
         if os.environ.get("CI"):
-            pytest.fail("DESK_TEST_POSTGRES_URL is not set in CI: .ci/run must start PostgreSQL")
-        pytest.skip("PostgreSQL not available (set DESK_TEST_POSTGRES_URL to run)")
+            pytest.fail(f"{variable} is not set in CI: .ci/run must start PostgreSQL")
+        pytest.skip(f"PostgreSQL not available (set {variable} to run)")
     return url
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A brand-new database on the test server, dropped afterwards."""
+@contextmanager
+def fresh_postgres_database(grant_connect_to: str | None = None) -> Iterator[URL]:
+    """A brand-new database on the test server, owned by the test server's role (and
+    open to ``grant_connect_to``), dropped afterwards; yields the owner's URL."""
     admin_url = make_url(postgres_admin_url()).set(drivername="postgresql+psycopg")
     name = f"desk_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+        if grant_connect_to:
+            connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {grant_connect_to}'))
     try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
+        yield admin_url.set(database=name)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A brand-new database on the test server, dropped afterwards."""
+    with fresh_postgres_database() as url:
+        yield url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def postgres_roles() -> Iterator[tuple[str, str]]:
+    """(owner URL, desk role URL) of one brand-new database: the owner creates and
+    migrates the tables, the desk's role (DESK_TEST_POSTGRES_APP_URL) may only connect."""
+    app_url = make_url(postgres_admin_url("DESK_TEST_POSTGRES_APP_URL"))
+    with fresh_postgres_database(grant_connect_to=app_url.username) as owner_url:
+        yield (
+            owner_url.render_as_string(hide_password=False),
+            app_url.set(
+                drivername="postgresql+psycopg", database=owner_url.database
+            ).render_as_string(hide_password=False),
+        )
+
+
 def open_office(url: str, directory: Path) -> DeskContext:
+    """The demo office on ``url``, acting for its admin (as the ``ctx`` fixture does)."""
     ctx = DeskContext.open(DeskConfig(data_dir=directory, database_url=url))
     demo.ensure_demo_office(ctx)
+    ctx.act_as(demo.demo_account(ctx, "quantri"))
     return ctx
 
 

@@ -69,6 +69,7 @@ def test_an_upgraded_database_numbers_its_dossiers_in_the_order_received(
     finally:
         ctx.close()
     ctx = DeskContext.open(config_of_desk)  # upgrades at start-up
+    ctx.act_as(demo.demo_account(ctx, "quantri"))
     try:
         with ctx.db.read() as session:
             rows = session.execute(

@@ -84,7 +84,7 @@ def test_configure_writes_desk_toml_without_the_password(ctx: DeskContext, tmp_p
     toml.parent.mkdir(parents=True, exist_ok=True)
     toml.write_text('desk_name = "Quầy 3"\n', encoding="utf-8")
     sync_service.save_settings(
-        load_config(),
+        ctx,
         server="https://motcua.phutho.gov.vn/api",
         username="motcua",
         password=Secret(PASSWORD),
@@ -109,9 +109,11 @@ def test_configure_writes_desk_toml_without_the_password(ctx: DeskContext, tmp_p
         ("motcua.phutho.gov.vn", "không hợp lệ"),
     ],
 )
-def test_configure_refuses_unsafe_or_broken_urls(server: str, message: str) -> None:
+def test_configure_refuses_unsafe_or_broken_urls(
+    ctx: DeskContext, server: str, message: str
+) -> None:
     with pytest.raises(ConfigurationError, match=message):
-        sync_service.save_settings(load_config(), server=server, username="u", password=Secret("p"))
+        sync_service.save_settings(ctx, server=server, username="u", password=Secret("p"))
     assert not (config_dir() / "desk.toml").exists()
 
 

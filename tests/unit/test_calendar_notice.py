@@ -44,7 +44,7 @@ def test_a_correction_for_the_year_counts_as_its_notice_entered(ctx: DeskContext
     before = calendar.year_calendar(ctx, 2027)
     assert before.notice is NoticeStatus.NONE
     assert before.is_estimated(date(2027, 2, 6))
-    calendar.put_override(ctx, date(2027, 2, 3), DayKind.OFF, "Nghỉ Tết", by="test")
+    calendar.put_override(ctx, date(2027, 2, 3), DayKind.OFF, "Nghỉ Tết")
     ctx.calendar.notice_through = 2026
     after = calendar.year_calendar(ctx, 2027)
     assert after.notice is NoticeStatus.OVERRIDES

@@ -71,7 +71,7 @@ def test_a_correction_moves_due_times_at_once_and_can_be_taken_back(ctx: DeskCon
         return calendar.due_terms(ctx, "1.004873", MONDAY_28_12_9).due_at
 
     assert due() == datetime(2026, 12, 31, 9, 0, tzinfo=OFFICE_TZ)
-    override = calendar.put_override(ctx, date(2026, 12, 29), DayKind.OFF, by="test")
+    override = calendar.put_override(ctx, date(2026, 12, 29), DayKind.OFF)
     assert override.name == "Nghỉ theo thông báo"
     assert due() == datetime(2027, 1, 4, 9, 0, tzinfo=OFFICE_TZ)  # 1/1 is a holiday too
     calendar.remove_override(ctx, date(2026, 12, 29))
@@ -79,16 +79,16 @@ def test_a_correction_moves_due_times_at_once_and_can_be_taken_back(ctx: DeskCon
 
 
 def test_a_swapped_saturday_is_listed_with_its_notice(ctx: DeskContext) -> None:
-    calendar.put_override(ctx, date(2026, 12, 26), DayKind.WORK, "Thông báo 12/TB", by="test")
-    calendar.put_override(ctx, date(2026, 12, 19), DayKind.WORK, " ", by="test")
+    calendar.put_override(ctx, date(2026, 12, 26), DayKind.WORK, "Thông báo 12/TB")
+    calendar.put_override(ctx, date(2026, 12, 19), DayKind.WORK, " ")
     extra = calendar.year_calendar(ctx, 2026).extra_working_days
     assert (date(2026, 12, 26), "Thông báo 12/TB") in [(o.day, o.name) for o in extra]
     assert (date(2026, 12, 19), "Làm việc bù") in [(o.day, o.name) for o in extra]
 
 
 def test_a_second_correction_of_a_day_replaces_the_first(ctx: DeskContext) -> None:
-    calendar.put_override(ctx, date(2026, 12, 26), DayKind.WORK, by="test")
-    calendar.put_override(ctx, date(2026, 12, 26), DayKind.OFF, "Đổi lại", by="test")
+    calendar.put_override(ctx, date(2026, 12, 26), DayKind.WORK)
+    calendar.put_override(ctx, date(2026, 12, 26), DayKind.OFF, "Đổi lại")
     year = calendar.year_calendar(ctx, 2026)
     assert date(2026, 12, 26) not in [o.day for o in year.extra_working_days]
     calendar.remove_override(ctx, date(2026, 12, 26))

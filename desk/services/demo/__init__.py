@@ -16,6 +16,7 @@ from datetime import datetime
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
 from desk.domain.codes import DossierCode
 from desk.domain.office import Role, User
+from desk.errors import DeskError
 from desk.services import auth, dossiers, intake, setup
 from desk.services.context import DeskContext
 from desk.services.demo.bulk import BulkDossierWriter, default_workers
@@ -31,6 +32,7 @@ __all__ = [
     "DemoDossier",
     "DemoGenerator",
     "add_demo_dossiers",
+    "check_demo_office",
     "demo_account",
     "demo_clerks",
     "demo_generator",
@@ -46,16 +48,32 @@ BULK_CHECK_EVERY = 50
 
 
 def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
-    """Create the demo office on first use. Returns (username, password, role) to print."""
+    """Create the demo office on first use (no account needed: the log names "desk demo").
+    Returns (username, password, role) to print; nothing when an office exists."""
     if ctx.has_office:
         return []
-    setup.save_office(ctx, DEMO_OFFICE)
-    setup.import_catalogue(ctx)
-    created = []
-    for username, full_name, role, title, password in DEMO_USERS:
-        auth.create_user(ctx.db, username, full_name, role, password, title)
-        created.append((username, password, role.label))
-    return created
+    accounts = [
+        setup.NewAccount.checked(username, full_name, role, password, title)
+        for username, full_name, role, title, password in DEMO_USERS
+    ]
+    created = setup.create_office(
+        ctx, DEMO_OFFICE, accounts, is_demo=True, actor_name=auth.DEMO_ACTOR
+    )
+    if created is None:  # another desk made the office meanwhile
+        return []
+    return [(username, password, role.label) for username, _, role, _, password in DEMO_USERS]
+
+
+def check_demo_office(ctx: DeskContext) -> None:
+    """Made-up dossiers go only into an office ``desk demo`` made: never among real ones."""
+    with ctx.db.read() as session:
+        is_demo = store_office.office_is_demo(session)
+    if not is_demo:
+        raise DeskError(
+            "Văn phòng này không phải văn phòng mẫu do «desk demo» tạo: không thêm hồ sơ mẫu "
+            "vào dữ liệu thật. Dùng một thư mục dữ liệu khác cho văn phòng mẫu.",
+            code="demo.real_office",
+        )
 
 
 def demo_clerks(ctx: DeskContext) -> list[User]:
@@ -106,7 +124,9 @@ def add_demo_dossiers(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Add ``count`` dossiers; returns how many were written. ``workers``: processes that
-    prepare the bulk path's rows (default: by machine and size; 0 = none)."""
+    prepare the bulk path's rows (default: by machine and size; 0 = none). Refused
+    ("demo.real_office") on an office not made by ``desk demo``; the demo's clerks act."""
+    check_demo_office(ctx)
     clerks = demo_clerks(ctx)
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:

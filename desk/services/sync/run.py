@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import time
 
+from desk.domain.access import Permission
+from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import RunOutcome
 from desk.errors import ConfigurationError, DeskError
@@ -21,6 +23,7 @@ from desk.services.sync.push import BatchPush
 from desk.services.sync.settings import connection_settings
 from desk.services.sync.state import ProgressCallback, RunState
 from desk.services.sync.uploads import upload_files
+from desk.store import audit as store_audit
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
 from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy
@@ -48,6 +51,9 @@ class SyncRun:
         progress: ProgressCallback | None = None,
         max_batch: int = DEFAULT_MAX_BATCH,
     ):
+        # The acting account runs the sync (SYNC); the province's changes it applies are
+        # the province's, made within this checked run.
+        self.user = ctx.require(Permission.SYNC)
         self.ctx = ctx
         self.connector = connector
         self.max_batch = max_batch
@@ -106,6 +112,7 @@ class SyncRun:
                 report=report.to_dict(),
                 now=report.finished_at,
             )
+            store_audit.append(session, [self._log_entry()])
         self.state.tell(SyncPhase.DONE, message=report.outcome.value)
         log.info(
             "sync run %s: %s, %d items in %d batches, %.2f s",
@@ -114,6 +121,28 @@ class SyncRun:
             report.items_sent,
             report.batches_sent,
             report.duration_s,
+        )
+
+    def _log_entry(self) -> AuditEntry:
+        report = self.report
+        assert report.finished_at is not None
+        return store_audit.entry(
+            AuditAction.SYNC_RUN,
+            f"sync:{report.run_id}",
+            at=report.finished_at,
+            actor=self.user,
+            detail={
+                "run_id": report.run_id,
+                "outcome": report.outcome.value,
+                "items_sent": report.items_sent,
+                "batches_sent": report.batches_sent,
+                "files_uploaded": report.files_uploaded,
+                "changes_applied": report.changes_applied,
+                "changes_skipped": report.changes_skipped,
+                "new_attention": len(report.attention),
+                "pending": report.pending,
+                "open_attention": report.open_attention,
+            },
         )
 
 
@@ -126,8 +155,10 @@ def run_sync(
     progress: ProgressCallback | None = None,
     retry: RetryPolicy | None = None,
 ) -> SyncReport:
-    """One sync run with the office's settings (or those given). Network trouble, a
-    cancel or a refusal end it cleanly with a report; configuration errors raise."""
+    """One sync run with the office's settings (or those given), by the acting account
+    (SYNC). Network trouble, a cancel or a refusal end it cleanly with a report;
+    configuration errors raise."""
+    ctx.require(Permission.SYNC)
     own = connector is None
     if connector is None:
         connector = ProvinceConnector(

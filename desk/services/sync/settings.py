@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk.config import DeskConfig, ProvinceConfig, config_dir, save_province_config
+from desk.config import ProvinceConfig, config_dir, save_province_config
+from desk.domain.access import Permission
 from desk.errors import ConfigurationError, InvalidInput
 from desk.services.context import DeskContext
 from desk.sync import secrets
@@ -79,7 +80,7 @@ def secret_dir() -> Path:
 
 
 def save_settings(
-    config: DeskConfig,
+    ctx: DeskContext,
     *,
     server: str,
     username: str,
@@ -87,7 +88,10 @@ def save_settings(
     ca_bundle: str = "",
     allow_insecure_http: bool = False,
 ) -> Path:
-    """Check the settings, store the password protected, and write desk.toml."""
+    """Check the settings, store the password protected, and write desk.toml (SYNC: the
+    acting account configures the office's sync)."""
+    ctx.require(Permission.SYNC)
+    config = ctx.config
     province = ProvinceConfig(
         url=server.strip(),
         username=username.strip(),

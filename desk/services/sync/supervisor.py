@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desk.domain.access import Permission
+from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.dossier import Actor
 from desk.domain.outbox import AttentionItem, AttentionKind, RunRecord
@@ -13,6 +15,7 @@ from desk.domain.status import ActorKind
 from desk.errors import DeskError, InvalidInput, NotFound
 from desk.services.context import DeskContext
 from desk.services.sync.settings import ping_settings
+from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
@@ -31,6 +34,7 @@ class SyncOverview:
 
 
 def overview(ctx: DeskContext) -> SyncOverview:
+    ctx.require(Permission.SYNC)
     with ctx.db.read() as session:
         return SyncOverview(
             configured=ctx.config.province.configured,
@@ -43,6 +47,7 @@ def overview(ctx: DeskContext) -> SyncOverview:
 
 
 def attention_items(ctx: DeskContext) -> list[AttentionItem]:
+    ctx.require(Permission.SYNC)
     with ctx.db.read() as session:
         return sync_records.open_attention(session)
 
@@ -70,6 +75,7 @@ class SyncPreview:
 
 def preview(ctx: DeskContext, *, limit: int = 50) -> SyncPreview:
     """What a run would send, without any network."""
+    ctx.require(Permission.SYNC)
     with ctx.db.read() as session:
         batches = [(b.batch_id, len(b.items)) for b in sync_repo.pending_batches(session)]
         entries = sync_repo.next_outbox_entries(session, after_code="", limit=limit)
@@ -91,6 +97,7 @@ def preview(ctx: DeskContext, *, limit: int = 50) -> SyncPreview:
 
 def preview_items(ctx: DeskContext, *, limit: int = 50) -> list[dict[str, Any]]:
     """The exact items the next batches would carry (``desk sync --dry-run --json``)."""
+    ctx.require(Permission.SYNC)
     with ctx.db.read() as session:
         entries = sync_repo.next_outbox_entries(session, after_code="", limit=limit)
         return [
@@ -100,11 +107,14 @@ def preview_items(ctx: DeskContext, *, limit: int = 50) -> list[dict[str, Any]]:
 
 
 def resolve_attention(
-    ctx: DeskContext, item_id: int, *, by: str, resend: bool = False, note: str = ""
+    ctx: DeskContext, item_id: int, *, resend: bool = False, note: str = ""
 ) -> AttentionItem:
-    """Mark an item seen. ``resend``: a rejected dossier is queued again as it is (e.g. the
-    province fixed its catalogue); a conflicted one gets a new revision so the desk's
-    version goes up (the decision is recorded in its history)."""
+    """Mark an item seen, in the acting account's name (ATTENTION; logged). ``resend``: a
+    rejected dossier is queued again as it is (e.g. the province fixed its catalogue); a
+    conflicted one gets a new revision so the desk's version goes up (the decision is
+    recorded in its history)."""
+    user = ctx.require(Permission.ATTENTION)
+    by = user.full_name
     now = now_in_office()
     with ctx.db.write() as session:
         item = sync_records.get_attention(session, item_id)
@@ -133,6 +143,24 @@ def resolve_attention(
                 store_dossiers.save_change(session, dossier, [event], now)
                 resolution = f"{resolution}; gửi lại với phiên bản {dossier.revision}"
         sync_records.resolve_attention(session, item_id, by=by, resolution=resolution, now=now)
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.ATTENTION_RESOLVED,
+                    item.code or f"attention:{item_id}",
+                    at=now,
+                    actor=user,
+                    detail={
+                        "item": item_id,
+                        "code": item.code,
+                        "kind": item.kind.value,
+                        "resend": resend,
+                        "resolution": resolution,
+                    },
+                )
+            ],
+        )
         resolved = sync_records.get_attention(session, item_id)
     assert resolved is not None
     return resolved
