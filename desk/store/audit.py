@@ -8,7 +8,7 @@ advisory lock, so two desks never chain two entries to the same head.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -179,33 +179,58 @@ def _ids() -> Any:
     return bindparam("ids", expanding=True)
 
 
-_STATE_COLUMNS = [c for c in _DOSSIERS.c if c.name != "id"]
-_PERSON_COLUMNS = [c for c in _PEOPLE.c if c.name != "id"]
-_DOSSIER_STATES = select(_DOSSIERS.c.id, *_STATE_COLUMNS).where(_DOSSIERS.c.id.in_(_ids()))
-_DOSSIER_PARTIES = (
-    select(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.role, *_PERSON_COLUMNS)
-    .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
-    .where(_PARTIES.c.dossier_id.in_(_ids()))
-    .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.id)
-)
-_DOSSIER_DOCUMENTS = (
-    select(_DOCUMENTS)
-    .where(_DOCUMENTS.c.dossier_id.in_(_ids()))
-    .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position, _DOCUMENTS.c.id)
-)
-_DOSSIER_FEES = (
-    select(_FEES).where(_FEES.c.dossier_id.in_(_ids())).order_by(_FEES.c.dossier_id, _FEES.c.id)
-)
-_DOSSIER_EVENTS = (
-    select(_EVENTS)
-    .where(_EVENTS.c.dossier_id.in_(_ids()))
-    .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id)
-)
+def _digested(table: Table) -> list[Any]:
+    """The columns of ``table`` a digest covers: all but the surrogate ids."""
+    return [c for c in table.c if c.name not in _SURROGATE]
+
+
+_SURROGATE = frozenset({"id", "dossier_id", "person_id"})
+
+
+@dataclass(frozen=True, slots=True)
+class _DossierQueries:
+    """The five statements that read what a dossier's digests cover. Each selects the
+    dossier's id first, then the digested columns in table order."""
+
+    states: Any
+    parties: Any
+    documents: Any
+    fees: Any
+    events: Any
+
+
+def _dossier_queries(matching: Callable[[Any], Any]) -> _DossierQueries:
+    return _DossierQueries(
+        states=select(_DOSSIERS.c.id, *_digested(_DOSSIERS)).where(matching(_DOSSIERS.c.id)),
+        parties=select(_PARTIES.c.dossier_id, *_digested(_PARTIES), *_digested(_PEOPLE))
+        .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
+        .where(matching(_PARTIES.c.dossier_id))
+        .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.id),
+        documents=select(_DOCUMENTS.c.dossier_id, *_digested(_DOCUMENTS))
+        .where(matching(_DOCUMENTS.c.dossier_id))
+        .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position, _DOCUMENTS.c.id),
+        fees=select(_FEES.c.dossier_id, *_digested(_FEES))
+        .where(matching(_FEES.c.dossier_id))
+        .order_by(_FEES.c.dossier_id, _FEES.c.id),
+        events=select(_EVENTS.c.dossier_id, *_digested(_EVENTS))
+        .where(matching(_EVENTS.c.dossier_id))
+        .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id),
+    )
+
+
+# Built once: many dossiers at a time (verify, bulk loading), and the one just written
+# (intake's hot path, where an expanding IN costs a re-render per call).
+_MANY = _dossier_queries(lambda column: column.in_(bindparam("ids", expanding=True)))
+_ONE = _dossier_queries(lambda column: column == bindparam("ids"))
+_NAMES = {
+    id(stmt): tuple(c.name for c in stmt.selected_columns)[1:]
+    for queries in (_MANY, _ONE)
+    for stmt in (queries.states, queries.parties, queries.documents, queries.fees, queries.events)
+}
 _USER_STATE = select(*[c for c in _USERS.c if c.name != "id"]).where(
     _USERS.c.id == bindparam("user_id")
 )
 _ALL_USERS = select(_USERS).order_by(_USERS.c.username)
-_SURROGATE = frozenset({"id", "dossier_id", "person_id"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,14 +249,13 @@ class DossierDigests:
         return {"state": self.state, "content": self.content, "history": self.history}
 
 
-def _plain_row(row: Any) -> dict[str, Any]:
-    return {k: v for k, v in row._mapping.items() if k not in _SURROGATE}
-
-
-def _grouped(connection: Connection, stmt: Any, ids: list[int]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = {i: [] for i in ids}
-    for row in connection.execute(stmt, {"ids": ids}):
-        grouped[row.dossier_id].append(row)
+def _grouped(connection: Connection, stmt: Any, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The rows of ``stmt`` for these dossiers as {column: value}, by dossier id."""
+    names = _NAMES[id(stmt)]
+    grouped: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    params = {"ids": ids[0] if len(ids) == 1 else ids}
+    for row in connection.execute(stmt, params).all():
+        grouped[row[0]].append(dict(zip(names, row[1:], strict=True)))
     return grouped
 
 
@@ -242,32 +266,32 @@ def dossier_digests(connection: Connection, dossier_ids: Sequence[int]) -> list[
     ids = list(dossier_ids)
     if not ids:
         return []
-    states = {row.id: row for row in connection.execute(_DOSSIER_STATES, {"ids": ids})}
-    parties = _grouped(connection, _DOSSIER_PARTIES, ids)
-    documents = _grouped(connection, _DOSSIER_DOCUMENTS, ids)
-    fees = _grouped(connection, _DOSSIER_FEES, ids)
-    events = _grouped(connection, _DOSSIER_EVENTS, ids)
+    queries = _ONE if len(ids) == 1 else _MANY
+    states = _grouped(connection, queries.states, ids)
+    parties = _grouped(connection, queries.parties, ids)
+    documents = _grouped(connection, queries.documents, ids)
+    fees = _grouped(connection, queries.fees, ids)
+    events = _grouped(connection, queries.events, ids)
     result = []
     for dossier_id in ids:
-        state = states.get(dossier_id)
-        if state is None:
+        if not states[dossier_id]:
             continue
-        state_values = {k: v for k, v in state._mapping.items() if k != "id"}
+        (state,) = states[dossier_id]
+        history = events[dossier_id]
+        content = {
+            "parties": parties[dossier_id],
+            "documents": documents[dossier_id],
+            "fees": fees[dossier_id],
+        }
         result.append(
             DossierDigests(
                 dossier_id=dossier_id,
-                code=state.code,
-                revision=int(state.revision),
-                state=digest(state_values),
-                content=digest(
-                    {
-                        "parties": [_plain_row(r) for r in parties[dossier_id]],
-                        "documents": [_plain_row(r) for r in documents[dossier_id]],
-                        "fees": [_plain_row(r) for r in fees[dossier_id]],
-                    }
-                ),
-                history=digest([_plain_row(r) for r in events[dossier_id]]),
-                statuses=[[e.from_status, e.to_status] for e in events[dossier_id]],
+                code=state["code"],
+                revision=int(state["revision"]),
+                state=digest(state),
+                content=digest(content),
+                history=digest(history),
+                statuses=[[e["from_status"], e["to_status"]] for e in history],
             )
         )
     return result
