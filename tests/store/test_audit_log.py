@@ -327,15 +327,15 @@ def test_verify_needs_the_audit_permission(office: tuple[DeskContext, str]) -> N
     assert refused.value.code == "access.denied"
 
 
-def test_a_migrated_older_database_verifies_whole(tmp_path: Path) -> None:
+def test_a_migrated_older_database_verifies_whole(any_db_url: str, tmp_path: Path) -> None:
     """An office from before the log: migration 0005 adopts its accounts and dossiers."""
     from alembic import command
 
-    ctx = open_office(f"sqlite:///{tmp_path / 'office.sqlite'}", tmp_path / "office")
+    ctx = open_office(any_db_url, tmp_path / "office")
     ctx.act_as(demo.demo_account(ctx, "quantri"))
     demo.add_demo_dossiers(ctx, 6, seed=5, now=DEMO_NOW, bulk=False)
     ctx.close()
-    db = Database(f"sqlite:///{tmp_path / 'office.sqlite'}")
+    db = Database(any_db_url)
     config = migrate.alembic_config()
     with db.engine.begin() as connection:  # back to the schema before the log
         config.attributes["connection"] = connection
@@ -347,7 +347,7 @@ def test_a_migrated_older_database_verifies_whole(tmp_path: Path) -> None:
     assert {e.action for e in adopted} == {AuditAction.RECORDS_ADOPTED.value}
     assert {e.subject for e in adopted} >= {"user:quantri", "user:canbo1"}
     assert len(adopted) == 4 + 6
-    ctx = open_office(f"sqlite:///{tmp_path / 'office.sqlite'}", tmp_path / "office")
+    ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office", database_url=any_db_url))
     ctx.act_as(demo.demo_account(ctx, "quantri"))
     report = audit.verify(ctx)
     ctx.close()
