@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Install (if needed) and start a PostgreSQL server for the tests; print the URL to use.
+# Install (if needed) and start a PostgreSQL server for the tests; print the URLs to use.
 # Sourced by .ci/run; also handy on a developer machine: eval "$(bash .ci/postgres.sh)".
+# Two roles, as an office runs it: desk_test owns the tables (migrations, set-up) and
+# desk_app is the desk's own role, which may not truncate, alter or drop them.
 set -euo pipefail
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   apt-get install -y -q postgresql >&2
@@ -19,8 +21,14 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'desk_test') THEN
     CREATE ROLE desk_test LOGIN PASSWORD 'desk_test' CREATEDB;
   END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'desk_app') THEN
+    CREATE ROLE desk_app LOGIN PASSWORD 'desk_app';
+  END IF;
 END $$;
+-- The tests drop their databases WITH (FORCE), ending desk_app's sessions too.
+GRANT pg_signal_backend TO desk_test;
 SQL
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname = 'desk_test'\"" | grep -q 1 \
   || su postgres -c "createdb -O desk_test desk_test" >&2
 echo "export DESK_TEST_POSTGRES_URL=postgresql://desk_test:desk_test@localhost:5432/desk_test"
+echo "export DESK_TEST_POSTGRES_APP_URL=postgresql://desk_app:desk_app@localhost:5432/desk_test"

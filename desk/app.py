@@ -11,11 +11,15 @@ from desk.resources import RESOURCES
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from desk.atomic import restrict_new_files
+    from desk.crash import install_excepthook
     from desk.errors import DeskError
     from desk.services import demo
     from desk.services.context import DeskContext
     from desk.ui.sign_in import SignInDialog
 
+    restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
+    install_excepthook()  # a bug in a slot leaves a crash log without personal data
     app = prepare_application(argv)
     try:
         ctx = DeskContext.open(db_url=db_url)

@@ -1,5 +1,11 @@
 """Replacing a small file so that a crash or a power cut leaves either the old file or the
-new one, never half of each: desk.toml and the intake drafts both write through here."""
+new one, never half of each: desk.toml and the intake drafts both write through here.
+
+And keeping the desk's files to its OS user (POSIX): the data folder holds citizens'
+personal data, so folders are 0700 and files 0600 (``restrict_new_files`` at start-up,
+``keep_private`` on the folders that already exist). Windows keeps a user's profile
+folders private by its own access lists; there these calls do nothing.
+"""
 
 from __future__ import annotations
 
@@ -22,9 +28,10 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``path`` (readable by this OS user only,
-    or with the mode ``path`` already has), flush it to disk, then rename it over ``path``."""
+    or with the mode ``path`` already has unless ``private``), flush it to disk, then
+    rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -32,7 +39,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
+        if path.exists() and not private:
             os.chmod(name, stat.S_IMODE(path.stat().st_mode))
         os.replace(name, path)
     except BaseException:
@@ -40,3 +47,65 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(name)
         raise
     fsync_dir(path.parent)
+
+
+# --- private files --------------------------------------------------------------------------
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def restrict_new_files() -> None:
+    """From now on this process creates files 0600 and folders 0700 (POSIX): called once at
+    start-up, by the command line and the window."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def private_directory(directory: Path) -> Path:
+    """``directory``, created if missing, readable by this OS user only."""
+    directory.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    _restrict(directory, PRIVATE_DIR_MODE)
+    return directory
+
+
+def create_private_file(path: Path) -> int:
+    """A new file at ``path`` (never an existing one: O_EXCL), 0600 from its first byte;
+    returns its descriptor, open for writing."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+
+
+def keep_private(directory: Path, *, folders: tuple[str, ...], files: tuple[Path, ...]) -> None:
+    """Make ``directory`` 0700, and each of its sub-folders named in ``folders`` (all they
+    hold: 0700 folders, 0600 files) and each of ``files`` that exists, 0600. Only what is
+    more open is changed; a file another OS user owns is left as it is (the desk may not
+    change it)."""
+    if os.name != "posix" or not directory.is_dir():
+        return
+    _restrict(directory, PRIVATE_DIR_MODE)
+    for path in files:
+        _restrict(path, PRIVATE_FILE_MODE)
+    for name in folders:
+        top = directory / name
+        if not top.is_dir():
+            continue
+        _restrict(top, PRIVATE_DIR_MODE)
+        for root, dirs, names in os.walk(top):
+            for child in dirs:
+                _restrict(Path(root, child), PRIVATE_DIR_MODE)
+            for child in names:
+                _restrict(Path(root, child), PRIVATE_FILE_MODE)
+
+
+def _restrict(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        current = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(current.st_mode):
+        return  # a link's own mode means nothing; its target is not the desk's to change
+    if stat.S_IMODE(current.st_mode) & ~mode:
+        with contextlib.suppress(PermissionError):
+            os.chmod(path, stat.S_IMODE(current.st_mode) & mode)

@@ -10,10 +10,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
 
 from desk import __version__
+from desk.atomic import restrict_new_files
 from desk.commands import (
     audit,
     calendar,
@@ -27,6 +26,7 @@ from desk.commands import (
     sync,
 )
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
+from desk.crash import write_crash_log
 from desk.errors import DeskError
 
 # In the order ``desk --help`` lists them.
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception:
         # A bug, not the user's fault: say so plainly, keep the details in the log file.
-        log_file = _write_crash_log()
+        log_file = write_crash_log()
         print(
             "Lỗi: phần mềm gặp sự cố không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng. "
             f"Chi tiết đã ghi vào {log_file}; vui lòng gửi tệp này cho bộ phận hỗ trợ.",
@@ -92,14 +93,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_BUG
 
-
-def _write_crash_log() -> Path:
-    import traceback
-
-    from desk.config import data_dir
-
-    directory = data_dir() / "logs"
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-    path.write_text(traceback.format_exc(), encoding="utf-8")
-    return path

@@ -8,7 +8,9 @@ the Settings dialog shows it). Loading, checking, saving and the dialog are deri
 that declaration.
 
 Resolution order for the database: ``--db`` > ``DESK_DATABASE_URL`` > the config file >
-the embedded SQLite file in the user's data folder.
+the embedded SQLite file in the user's data folder. On PostgreSQL that is the desk's own
+role; ``database_owner_url``, the tables' owner, is needed only to migrate and set up.
+Their passwords never stay in desk.toml (``desk.database_password``).
 
 Saving merges into ``desk.toml``: it writes only the settings that changed since they were
 loaded (never a default or an override that was not in the file), keeps every key and table
@@ -17,6 +19,7 @@ it does not manage (``data_dir`` among them), and replaces the file atomically.
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -28,8 +31,11 @@ import platformdirs
 import tomli_w
 
 from desk.atomic import write_atomically
+from desk.database_password import PASSFILE_NAME, move_database_passwords
 from desk.domain.codes import SequenceBlock
 from desk.errors import ConfigurationError
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "CommuneDesk"
 CONFIG_FILE_NAME = "desk.toml"
@@ -188,6 +194,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", Path, default_factory=data_dir),
     Setting("database_url", str, "", env="DESK_DATABASE_URL"),
+    # PostgreSQL: the tables' owner, to migrate and set up (the desk runs as database_url).
+    Setting("database_owner_url", str, "", env="DESK_DATABASE_OWNER_URL"),
     Setting("sequence_block", SequenceBlock, SequenceBlock()),
     Setting(
         "language",
@@ -287,6 +295,7 @@ class ProvinceConfig:
 class DeskConfig:
     data_dir: Path
     database_url: str = field(default_factory=_default("database_url"))
+    database_owner_url: str = field(default_factory=_default("database_owner_url"))
     sequence_block: SequenceBlock = field(default_factory=_default("sequence_block"))
     desk_name: str = field(default_factory=_default("desk_name"))
     language: str = field(default_factory=_default("language"))
@@ -310,6 +319,15 @@ class DeskConfig:
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+    @property
+    def secrets_dir(self) -> Path:
+        return self.data_dir / "secrets"
+
+    @property
+    def database_passfile(self) -> Path:
+        """The libpq password file of this desk's PostgreSQL roles (0600)."""
+        return self.secrets_dir / PASSFILE_NAME
 
     @property
     def effective_database_url(self) -> str:
@@ -372,7 +390,15 @@ def _resolve(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_config(*, db_url: str | None = None) -> DeskConfig:
-    values = _resolve(_read(config_path()))
+    path = config_path()
+    raw = _read(path)
+    values = _resolve(raw)
+    if move_database_passwords(raw, values["data_dir"] / "secrets" / PASSFILE_NAME):
+        try:  # a password written into desk.toml by hand leaves it at once
+            write_atomically(path, tomli_w.dumps(raw).encode("utf-8"))
+        except OSError as exc:  # a read-only desk.toml: the URLs still work as written
+            log.warning("could not move the database password out of %s: %s", path, exc)
+        values = _resolve(raw)
     if db_url:
         values["database_url"] = db_url
     province = ProvinceConfig(**{s.key: values[s.name] for s in SETTINGS if s.table == "province"})
@@ -400,6 +426,7 @@ def save_config(config: DeskConfig) -> Path:
         _table(raw, setting.table)  # a broken [table] is reported, never overwritten
         table = raw.setdefault(setting.table, {}) if setting.table else raw
         table[setting.key] = setting.dump(value)
+    move_database_passwords(raw, config.database_passfile)
     write_atomically(path, tomli_w.dumps(raw).encode("utf-8"))
     config.as_loaded = {**before, **changed}
     return path

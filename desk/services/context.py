@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from desk.config import DeskConfig, load_config
+from desk.atomic import keep_private
+from desk.config import CONFIG_FILE_NAME, DeskConfig, load_config
+from desk.database_password import database_password
 from desk.domain.access import Permission, require
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Catalogue
@@ -16,6 +19,14 @@ from desk.store import office as store_office
 from desk.store.db import Database
 
 log = logging.getLogger(__name__)
+
+# The folders of the data folder that hold personal data or secrets: 0700, files 0600.
+PRIVATE_FOLDERS = ("backups", "logs", "drafts", "files", "secrets")
+SINGLE_ROLE_WARNING = (
+    "the desk connects to PostgreSQL as the owner of the tables (%s): that role can "
+    "truncate the log or disable its triggers; give the desk its own role "
+    "(database_url) and keep the owner for DESK_DATABASE_OWNER_URL"
+)
 
 
 @dataclass
@@ -31,10 +42,35 @@ class DeskContext:
 
     @classmethod
     def open(cls, config: DeskConfig | None = None, *, db_url: str | None = None) -> DeskContext:
-        """Open the office database, migrating it first (after a backup of a SQLite file)."""
+        """Open the office database, migrating it first (after a backup of a SQLite file),
+        and keep the data folder to this OS user.
+
+        On PostgreSQL the desk connects as its own role (``database_url``); migrations run
+        as the tables' owner (``database_owner_url``), which then grants the desk's role
+        what it needs. Without the owner's URL a schema that is behind stops the desk,
+        unless the desk's role owns the tables itself (a one-role set-up: it works, with a
+        warning, but that role can erase the log)."""
         config = config or load_config(db_url=db_url)
-        db = Database(config.effective_database_url)
-        migrate.upgrade(db, backup_dir=config.backup_dir)
+        db = Database(
+            config.effective_database_url,
+            passfile=config.database_passfile,
+            password=database_password(),
+        )
+        try:
+            if db.is_sqlite:
+                migrate.upgrade(db, backup_dir=config.backup_dir)
+            elif config.database_owner_url:
+                _upgrade_as_owner(db, config)
+            else:
+                _upgrade_as_desk(db)
+        except BaseException:
+            db.dispose()
+            raise
+        keep_private(
+            config.data_dir,
+            folders=PRIVATE_FOLDERS,
+            files=(*_database_files(db), config.data_dir / CONFIG_FILE_NAME),
+        )
         return cls(config, db)
 
     def act_as(self, user: User | None) -> None:
@@ -90,3 +126,44 @@ class DeskContext:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def _upgrade_as_owner(db: Database, config: DeskConfig) -> None:
+    owner = Database(config.database_owner_url, passfile=config.database_passfile, password=None)
+    try:
+        owner_role = migrate.connected_role(owner)
+        desk_role = migrate.connected_role(db)
+        if owner_role == desk_role:
+            log.warning(SINGLE_ROLE_WARNING, desk_role)
+            migrate.upgrade(owner)
+        else:
+            migrate.upgrade(owner, app_role=desk_role)
+    finally:
+        owner.dispose()
+
+
+def _upgrade_as_desk(db: Database) -> None:
+    """PostgreSQL with only the desk's own URL."""
+    behind = migrate.current_revision(db) != migrate.SCHEMA_HEAD
+    if not migrate.can_migrate(db):
+        if behind:
+            raise DeskError(
+                "Cơ sở dữ liệu cần nâng cấp lên phiên bản mới, mà vai trò của phần mềm "
+                f"({migrate.connected_role(db)}) không được sửa cấu trúc bảng: chạy «desk» "
+                "một lần với DESK_DATABASE_OWNER_URL là địa chỉ của vai trò chủ sở hữu bảng "
+                "(ví dụ DESK_DATABASE_OWNER_URL=postgresql://chu_so_huu@may/desk desk audit "
+                "head), rồi dùng lại như thường.",
+                code="db.upgrade_needs_owner",
+            )
+        return
+    log.warning(SINGLE_ROLE_WARNING, migrate.connected_role(db))
+    if behind:
+        migrate.upgrade(db)
+
+
+def _database_files(db: Database) -> tuple[Path, ...]:
+    """The SQLite file and its companions (WAL, shared memory, rollback journal)."""
+    path = db.sqlite_path
+    if path is None:
+        return ()
+    return tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))

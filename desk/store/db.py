@@ -52,10 +52,21 @@ class Database:
     drawing the next dossier number. ``read()`` is a plain deferred transaction.
     """
 
-    def __init__(self, url: str | URL, *, echo: bool = False):
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        echo: bool = False,
+        passfile: Path | None = None,
+        password: str | None = None,
+    ):
+        """``passfile`` (a libpq password file) and ``password`` supply a PostgreSQL
+        password kept out of the URL (desk.toml holds the URL without it)."""
         self.url = normalise_url(str(url)) if isinstance(url, str) else url
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {"echo": echo}
+        # Never SQL parameters in an error message or a log: they carry citizens' names,
+        # ID numbers and password hashes, and errors end up in crash logs.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
             database = self.url.database or ""
@@ -63,7 +74,12 @@ class Database:
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
         else:
             kwargs["pool_pre_ping"] = True
-            kwargs["connect_args"] = {"connect_timeout": 10}
+            connect_args: dict[str, Any] = {"connect_timeout": 10}
+            if password and self.url.password is None:
+                connect_args["password"] = password
+            if passfile is not None and passfile.exists():
+                connect_args["passfile"] = str(passfile)
+            kwargs["connect_args"] = connect_args
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)

@@ -33,6 +33,7 @@ from desk.errors import ConfigurationError
 CHANGED: dict[str, Any] = {
     "data_dir": Path("/srv/commune/desk-data"),
     "database_url": "postgresql+psycopg://desk@db.xa.local/office",
+    "database_owner_url": "postgresql+psycopg://desk_owner@db.xa.local/office",
     "sequence_block": SequenceBlock(5000, 9999),
     "desk_name": "Quầy Tư pháp – Hộ tịch",
     "language": "en",
