@@ -1,4 +1,5 @@
-"""Composition root of the desk window: config → database → services → sign-in → window."""
+"""Composition root of the desk window: config → database → services → sign-in → window
+(``desk.ui.session``: sign-out and switch user come back to the sign-in)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ from desk.resources import RESOURCES
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from desk.atomic import restrict_new_files
     from desk.crash import install_excepthook
     from desk.errors import DeskError
     from desk.services import demo
     from desk.services.context import DeskContext
-    from desk.ui.sign_in import SignInDialog
 
     restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
     install_excepthook()  # a bug in a slot leaves a crash log without personal data
@@ -32,18 +32,21 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
         return 2
     try:
         from desk.ui.i18n import install_translator
+        from desk.ui.ops import Operation
+        from desk.ui.session import DeskSession
 
         install_translator(ctx.config.language)
-        sign_in = SignInDialog(ctx)
+        # Sign-out brings the sign-in dialog back instead of closing the desk: the desk
+        # quits when the session says so (sign-in given up, or the window closed).
+        app.setQuitOnLastWindowClosed(False)
+        session = DeskSession(ctx)
+        session.finished.connect(app.quit)
+        session.start()
         # While the clerk types the password, the main window's code loads in the pool.
-        from desk.ui.ops import Operation
-
         Operation(_preload_main_window).start()
-        if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.user is None:
-            return 0
-        window = open_main_window(ctx, sign_in.user)
         code = app.exec()
-        window.deleteLater()
+        if session.window is not None:
+            session.window.deleteLater()
         return int(code)
     finally:
         ctx.close()
@@ -67,14 +70,6 @@ def prepare_application(argv: list[str] | None = None) -> Any:
 def _preload_main_window() -> None:
     import desk.printing.registry
     import desk.ui.main_window  # noqa: F401
-
-
-def open_main_window(ctx: Any, user: Any) -> Any:
-    from desk.ui.main_window import MainWindow
-
-    window = MainWindow(ctx, user)
-    window.show()
-    return window
 
 
 def _load_fonts(font_database, font_class, app) -> None:  # type: ignore[no-untyped-def,unused-ignore]
