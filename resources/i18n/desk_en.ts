@@ -896,7 +896,7 @@
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <location filename="../../desk/ui/main_window.py" line="343"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>Password changed.</translation>
     </message>
@@ -911,22 +911,22 @@
         <translation>Discard the dossier being typed and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="382"/>
+        <location filename="../../desk/ui/main_window.py" line="379"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="402"/>
+        <location filename="../../desk/ui/main_window.py" line="399"/>
         <source>Đã điền thông tin người nộp từ thẻ căn cước: {name}.</source>
         <translation>Applicant filled in from the ID card: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="410"/>
+        <location filename="../../desk/ui/main_window.py" line="407"/>
         <source>Đã đọc thẻ căn cước của {name}. Mở màn hình tiếp nhận (F2) rồi quét lại để điền vào hồ sơ mới.</source>
         <translation>Read the ID card of {name}. Open intake (F2) and scan again to fill a new dossier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="422"/>
+        <location filename="../../desk/ui/main_window.py" line="419"/>
         <source>Không đọc được mã vừa quét: {message}</source>
         <translation>The scanned code was not accepted: {message}</translation>
     </message>
@@ -1072,27 +1072,27 @@
         <translation>Settings of this desk</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="219"/>
+        <location filename="../../desk/config.py" line="218"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="220"/>
+        <location filename="../../desk/config.py" line="219"/>
         <source>Không tự khóa</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="205"/>
+        <location filename="../../desk/config.py" line="204"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="217"/>
+        <location filename="../../desk/config.py" line="216"/>
         <source>Tự khóa máy sau</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="228"/>
+        <location filename="../../desk/config.py" line="227"/>
         <source>Tên quầy</source>
         <translation>Desk name</translation>
     </message>
@@ -1112,7 +1112,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desk/config.py" line="226"/>
+        <location filename="../../desk/config.py" line="225"/>
         <source>Tên quầy không được để trống.</source>
         <translation>The desk name cannot be empty.</translation>
     </message>
@@ -1188,78 +1188,78 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="147"/>
+        <location filename="../../desk/ui/sync_panel.py" line="146"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="149"/>
+        <location filename="../../desk/ui/sync_panel.py" line="148"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="162"/>
+        <location filename="../../desk/ui/sync_panel.py" line="161"/>
         <source>Kết quả lần đồng bộ</source>
         <translation>Sync results</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="169"/>
+        <location filename="../../desk/ui/sync_panel.py" line="168"/>
         <source>Cần xem xét</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="182"/>
+        <location filename="../../desk/ui/sync_panel.py" line="181"/>
         <source>Đã xem xét</source>
         <translation>Dealt with</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="184"/>
+        <location filename="../../desk/ui/sync_panel.py" line="183"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="187"/>
+        <location filename="../../desk/ui/sync_panel.py" line="186"/>
         <source>Hồ sơ bị từ chối: gửi lại nguyên trạng. Hồ sơ xung đột: gửi bản của quầy với phiên bản mới (ghi vào lịch sử hồ sơ).</source>
         <translation>Rejected dossier: sent again as it is. Conflicting dossier: the desk&apos;s version is sent with a new revision (recorded in the dossier&apos;s history).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="227"/>
+        <location filename="../../desk/ui/sync_panel.py" line="226"/>
         <source>Chờ gửi: {n} hồ sơ</source>
         <translation>Waiting to send: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="229"/>
+        <location filename="../../desk/ui/sync_panel.py" line="228"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="234"/>
+        <location filename="../../desk/ui/sync_panel.py" line="233"/>
         <source>Lần đồng bộ gần nhất: {when} — {outcome}</source>
         <translation>Last sync: {when} — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="271"/>
+        <location filename="../../desk/ui/sync_panel.py" line="270"/>
         <source>● Chưa cấu hình máy chủ tỉnh</source>
         <translation>● Province server not configured</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="273"/>
+        <location filename="../../desk/ui/sync_panel.py" line="272"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="275"/>
+        <location filename="../../desk/ui/sync_panel.py" line="274"/>
         <source>● Mất kết nối tới tỉnh</source>
         <translation>● No connection to the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="306"/>
+        <location filename="../../desk/ui/sync_panel.py" line="305"/>
         <source>Đang bắt đầu…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="314"/>
-        <location filename="../../desk/ui/sync_panel.py" line="324"/>
+        <location filename="../../desk/ui/sync_panel.py" line="313"/>
+        <location filename="../../desk/ui/sync_panel.py" line="323"/>
         <source>Đang hủy… (dừng sau bước đang làm)</source>
         <translation>Cancelling… (stops after the current step)</translation>
     </message>
