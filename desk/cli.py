@@ -1,7 +1,10 @@
 """The ``desk`` command: the entry point. No sub-command opens the desk window; the rest
 work headless and live in ``desk.commands`` (one module per command family).
 
-Exit codes: 0 success, 2 bad input or configuration (with a Vietnamese message), 1 a bug.
+Exit codes: 0 success, 2 bad input or configuration, a sign-in refused or a role not
+allowed (each with a Vietnamese message), 1 a bug. ``desk sync`` adds 3 and 4 (see
+``desk.commands.sync``) and ``desk audit verify`` 3, which is why a refused role is not
+given a code of its own.
 """
 
 from __future__ import annotations
@@ -50,10 +53,29 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run_desk(db_url=getattr(args, "db", None))
 
 
+EPILOG = """\
+Đăng nhập: mọi lệnh đọc dữ liệu công dân hoặc thay đổi dữ liệu chạy bằng một tài khoản
+của văn phòng — DESK_USER=TÊN_ĐĂNG_NHẬP và DESK_PASSWORD_FILE=TỆP (dòng đầu là mật khẩu,
+tệp chỉ người dùng máy này đọc được: chmod 600), hoặc --as TÊN_ĐĂNG_NHẬP (mật khẩu hỏi
+trên màn hình). Không cần tài khoản: --help, tra cứu «desk calendar» (danh sách ngày nghỉ,
+«calendar due»), «desk province-sim», «desk demo» và lần «desk setup» đầu tiên.
+Vai trò: clerk (tiếp nhận, chuyển trạng thái, in, trả kết quả, tra cứu, xem hồ sơ);
+supervisor (mọi việc của clerk, và: đồng bộ, xuất dữ liệu, điều chỉnh lịch, xử lý mục cần
+xem xét, số liệu, sao lưu, kiểm tra nhật ký); admin (mọi việc của supervisor, và: tài
+khoản, thông tin cơ quan, danh mục thủ tục, khôi phục).
+
+Mã thoát: 0 xong; 2 tham số hoặc cấu hình sai, đăng nhập không được, hoặc tài khoản không
+được phép (thông báo nói rõ cần vai trò nào); 1 lỗi phần mềm; «desk sync» còn có 3 (có mục
+cần xem xét) và 4 (không kết nối được tỉnh); «desk audit verify» có 3 (nhật ký hoặc dữ liệu
+không khớp); 130 đã dừng."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="desk",
         description="Commune Desk — phần mềm Bộ phận Một cửa cấp xã.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common_options()],
     )
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
@@ -92,4 +114,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
-

@@ -1,5 +1,5 @@
 """What every sub-command of ``desk`` shares: exit codes, the parser, reading days and
-moments, opening the office, adding a sub-command.
+moments, opening the office as a signed-in account, adding a sub-command.
 
 Each command module has ``add_commands(commands)``, where ``commands`` is the sub-parser
 table it adds to with :func:`command`. Modules import their heavy dependencies inside the
@@ -10,20 +10,29 @@ handlers, so ``desk --help`` stays fast; this module imports only the standard l
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
-from desk.errors import InvalidInput
+from desk.errors import DeskError, InvalidInput
 
 if TYPE_CHECKING:
+    from desk.domain.office import User
     from desk.services.context import DeskContext
 
 EXIT_OK = 0
 EXIT_BUG = 1
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # bad input or configuration, and a sign-in refused or a role not allowed
+
+# Who runs a command, the PostgreSQL way (PGUSER / PGPASSFILE): the account's user name, and
+# a file whose first line is its password, readable by the desk's OS user only.
+USER_ENV = "DESK_USER"
+PASSWORD_FILE_ENV = "DESK_PASSWORD_FILE"
 
 Handler = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -46,6 +55,14 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="cơ sở dữ liệu (sqlite:///tep.sqlite hoặc postgresql://…); mặc định DESK_DATABASE_URL "
         "hoặc tệp SQLite trong thư mục dữ liệu",
+    )
+    common.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="TÊN_ĐĂNG_NHẬP",
+        default=argparse.SUPPRESS,
+        help=f"làm việc bằng tài khoản này, mật khẩu nhập trên màn hình; mặc định {USER_ENV} "
+        f"(mật khẩu trong tệp {PASSWORD_FILE_ENV})",
     )
     return common
 
@@ -88,13 +105,115 @@ def parse_moment(text: str) -> datetime:
 
 
 @contextmanager
-def open_office(args: argparse.Namespace) -> Iterator[DeskContext]:
-    """The office the command works on (``--db`` if given, else the configured one),
-    closed when the command is done with it."""
+def open_office(args: argparse.Namespace, *, signed_in: bool = True) -> Iterator[DeskContext]:
+    """The office the command works on (``--db`` if given, else the configured one), acting
+    for the account that runs the command (see :func:`sign_in`), closed when the command is
+    done with it. ``signed_in=False`` only for what needs no account: calendar look-ups,
+    the demo, the first set-up of an empty database."""
     from desk.services.context import DeskContext
 
     ctx = DeskContext.open(db_url=getattr(args, "db", None))
     try:
+        if signed_in:
+            sign_in(ctx, args)
         yield ctx
     finally:
         ctx.close()
+
+
+def sign_in(ctx: DeskContext, args: argparse.Namespace, *, prompt: str = "") -> str:
+    """Sign the command's account in and act for it; returns the password it signed in with.
+
+    The account is ``--as USER`` or else ``DESK_USER``. Its password is the first line of
+    ``DESK_PASSWORD_FILE`` when that file is DESK_USER's (no ``--as``, or ``--as`` the same
+    name); otherwise it is asked on the terminal. Wrong password, throttled, disabled: the
+    services' DeskError (exit 2)."""
+    from desk.services import auth
+
+    _ = ctx.office  # an empty database says "run desk setup", not "wrong password"
+    username, password = credentials(args, prompt=prompt)
+    ctx.act_as(auth.authenticate(ctx, username, password))
+    return password
+
+
+def acting_user(ctx: DeskContext) -> User:
+    """The signed-in account (the actor of a change made from the command line)."""
+    if ctx.user is None:
+        from desk.domain.access import NotSignedIn
+
+        raise NotSignedIn("Lệnh này cần đăng nhập bằng tài khoản của văn phòng.")
+    return ctx.user
+
+
+def credentials(args: argparse.Namespace, *, prompt: str = "") -> tuple[str, str]:
+    """(user name, password) of the account running the command."""
+    env_user = os.environ.get(USER_ENV, "").strip()
+    as_user = str(getattr(args, "as_user", "") or "").strip()
+    username = as_user or env_user
+    if not username:
+        raise DeskError(
+            f"Lệnh này cần đăng nhập bằng tài khoản của văn phòng: đặt {USER_ENV}=TÊN_ĐĂNG_NHẬP "
+            f"và {PASSWORD_FILE_ENV}=TỆP_MẬT_KHẨU, hoặc thêm --as TÊN_ĐĂNG_NHẬP để nhập mật khẩu.",
+            code="cli.sign_in",
+        )
+    password_file = os.environ.get(PASSWORD_FILE_ENV, "").strip()
+    if password_file and (not as_user or as_user.lower() == env_user.lower()):
+        return username, read_password_file(Path(password_file), PASSWORD_FILE_ENV)
+    if not has_terminal():
+        raise DeskError(
+            f"Không có màn hình để nhập mật khẩu của «{username}»: khi chạy tự động, đặt "
+            f"{USER_ENV}={username} và {PASSWORD_FILE_ENV}=TỆP (dòng đầu là mật khẩu, tệp chỉ "
+            "người dùng máy này đọc được).",
+            code="cli.sign_in",
+        )
+    return username, ask_password(prompt or f"Mật khẩu của «{username}»: ")
+
+
+def has_terminal() -> bool:
+    """Someone at a terminal who can be asked (not cron, not a pipe)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask_password(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def ask_new_password(path: str | None, label: str = "Mật khẩu mới") -> str:
+    """A new password: from a file (first line), else typed twice on the terminal, else one
+    line of standard input (a script's pipe)."""
+    if path:
+        return read_password_file(Path(path), "--password-file")
+    if not has_terminal():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n")
+    first = ask_password(f"{label}: ")
+    if ask_password(f"Nhập lại {label.lower()}: ") != first:
+        raise InvalidInput("Hai lần nhập mật khẩu không khớp.", code="cli.password")
+    return first
+
+
+def read_password_file(path: Path, what: str) -> str:
+    """The first line of a desk account's password file. On POSIX the file must be readable
+    by its owner only (like PostgreSQL's password file or an SSH key): a password others
+    can read is not a secret, and an unattended job must not run on one."""
+    try:
+        if os.name == "posix":
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                raise InvalidInput(
+                    f"Tệp mật khẩu {path} ({what}) để người khác đọc được (quyền {mode:04o}): "
+                    f"chạy «chmod 600 {path}» rồi thử lại.",
+                    code="cli.password_file",
+                )
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(
+            f"Không đọc được tệp mật khẩu {path} ({what}): {exc.strerror}.",
+            code="cli.password_file",
+        ) from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise InvalidInput(f"Tệp mật khẩu {path} ({what}) trống.", code="cli.password_file")
+    return lines[0]

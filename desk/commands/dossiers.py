@@ -1,7 +1,8 @@
 """``desk search QUERY…`` and ``desk show CODE``: finding and reading dossiers;
 ``desk advance CODE STATUS`` and ``desk reschedule CODE``: moving one on, giving it a new
 due time. A change the office's limits make its own fault (DOMAIN §2) needs
-``--fault-reason``; without it the command exits 2 and says why."""
+``--fault-reason``; without it the command exits 2 and says why. The signed-in account is
+the one who made the change (no ``--user``: a name typed on the command line proves nothing)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_moment
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    acting_user,
+    command,
+    open_office,
+    parse_moment,
+)
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -71,10 +79,14 @@ def cmd_advance(args: argparse.Namespace) -> int:
             code="cli.status",
         )
     with open_office(args) as ctx:
-        user = dossiers.staff_member(ctx, args.user)
         try:
             dossier = dossiers.change_status(
-                ctx, args.code, target, user, note=args.note, fault_reason=args.fault_reason
+                ctx,
+                args.code,
+                target,
+                acting_user(ctx),
+                note=args.note,
+                fault_reason=args.fault_reason,
             )
         except InvalidInput as error:
             raise _with_option_hint(error) from None
@@ -89,10 +101,14 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
 
     new_due = parse_moment(args.due)
     with open_office(args) as ctx:
-        user = dossiers.staff_member(ctx, args.user)
         try:
             dossier = dossiers.reschedule(
-                ctx, args.code, new_due, args.reason, user, fault_reason=args.fault_reason
+                ctx,
+                args.code,
+                new_due,
+                args.reason,
+                acting_user(ctx),
+                fault_reason=args.fault_reason,
             )
         except InvalidInput as error:
             raise _with_option_hint(error) from None
@@ -119,7 +135,6 @@ def add_commands(commands: Commands) -> None:
     advance.add_argument(
         "status", type=int, metavar="TRẠNG_THÁI", help="mã trạng thái mới, ví dụ 4, 5, 9"
     )
-    advance.add_argument("--user", required=True, help="tên đăng nhập của cán bộ")
     advance.add_argument("--note", default="", help="lý do / giấy tờ cần bổ sung")
     advance.add_argument("--fault-reason", default="", help=fault_help)
     reschedule = command(
@@ -130,5 +145,4 @@ def add_commands(commands: Commands) -> None:
         "--due", required=True, metavar='"YYYY-MM-DD HH:MM"', help="ngày hẹn mới"
     )
     reschedule.add_argument("--reason", required=True, help="lý do chậm (in trên văn bản)")
-    reschedule.add_argument("--user", required=True, help="tên đăng nhập của cán bộ")
     reschedule.add_argument("--fault-reason", default="", help=fault_help)

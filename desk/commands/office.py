@@ -1,22 +1,39 @@
-"""Setting up a real office: ``desk setup …`` and ``desk user add …``."""
+"""Setting up a real office and its accounts: ``desk setup …``, ``desk user …`` and
+``desk password``.
+
+The first ``desk setup`` on an empty database needs no account: it creates the office and
+its first admin (``--admin``). Everything after runs as a signed-in account, and the
+services decide what that account may do (accounts and the office: an admin).
+"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office
-from desk.errors import InvalidInput
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    ask_new_password,
+    command,
+    has_terminal,
+    open_office,
+    sign_in,
+)
+from desk.errors import DeskError, InvalidInput
+
+if TYPE_CHECKING:
+    from desk.domain.office import Office, User
+    from desk.services.context import DeskContext
+
+ROLES = ("clerk", "supervisor", "admin")
 
 
-def cmd_setup(args: argparse.Namespace) -> int:
+def _office_from(args: argparse.Namespace) -> Office:
     from desk.domain.calendar import OfficeHours
     from desk.domain.office import Office
-    from desk.services import setup
 
-    office = Office(
+    return Office(
         agency_id=args.agency_id,
         agency_name=args.agency_name,
         unit_name=args.unit_name,
@@ -28,49 +45,179 @@ def cmd_setup(args: argparse.Namespace) -> int:
         lookup_url=args.lookup_url,
         hours=OfficeHours.parse(args.hours),
     )
-    with open_office(args) as ctx:
-        first_time = not ctx.has_office
-        setup.save_office(ctx, office)
-        if first_time or not ctx.catalogue().procedures:
-            count = setup.import_catalogue(ctx)
-            print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    office = _office_from(args)  # bad hours or identity say so before anything is asked
+    with open_office(args, signed_in=False) as ctx:
+        if ctx.has_office:
+            _change_office(ctx, args, office)
+        else:
+            _first_setup(ctx, args, office)
     print(f"Đã lưu thông tin cơ quan: {office.agency_name} ({office.agency_id}).")
     print(f"Giờ làm việc: {office.hours}.")
     return EXIT_OK
 
 
-def _read_password(path: str | None) -> str:
-    if path:
-        try:
-            return Path(path).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise InvalidInput(
-                f"Không đọc được tệp mật khẩu {path}: {exc.strerror}.", code="cli.password"
+def _first_setup(ctx: DeskContext, args: argparse.Namespace, office: Office) -> None:
+    """An empty database: the office, its catalogue and its first admin, no account needed."""
+    from desk.services import setup
+
+    if not args.admin or not args.admin_name:
+        raise InvalidInput(
+            "Lần thiết lập đầu tiên tạo luôn tài khoản quản trị đầu tiên: thêm --admin "
+            'TÊN_ĐĂNG_NHẬP --admin-name "Họ tên" (mật khẩu hỏi trên màn hình, hoặc '
+            "--admin-password-file TỆP).",
+            code="cli.setup_admin",
+        )
+    password = ask_new_password(args.admin_password_file, "Mật khẩu quản trị")
+    setup.first_setup(
+        ctx,
+        office,
+        admin_username=args.admin,
+        admin_full_name=args.admin_name,
+        admin_password=password,
+    )
+    count = len(ctx.catalogue())
+    print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
+    print(f"Đã tạo tài khoản quản trị «{args.admin}»; tạo tài khoản cán bộ bằng «desk user add».")
+
+
+def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -> None:
+    """An office that exists: an admin changes it; a new agency id is confirmed first,
+    since the province knows the existing dossiers by codes made of the old one."""
+    from desk.services import setup
+
+    if args.admin:
+        raise InvalidInput(
+            "Văn phòng đã được thiết lập; tạo thêm tài khoản bằng «desk user add».",
+            code="cli.setup_admin",
+        )
+    sign_in(ctx, args)
+    try:
+        setup.save_office(ctx, office, confirm_agency_change=args.yes)
+    except DeskError as error:
+        if error.code != "office.agency_change":
+            raise
+        if not has_terminal():
+            raise DeskError(
+                f"{error.message} Nếu chắc chắn, chạy lại với --yes.", code=error.code
             ) from None
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().strip()
-    first = getpass.getpass("Mật khẩu: ")
-    if getpass.getpass("Nhập lại mật khẩu: ") != first:
-        raise InvalidInput("Hai lần nhập mật khẩu không khớp.", code="cli.password")
-    return first
+        print(error.message)
+        typed = input("Gõ mã mới để xác nhận (Enter để thôi): ").strip()
+        if typed != office.agency_id:
+            raise DeskError(
+                "Không đổi: mã gõ lại không khớp mã mới.", code="cli.setup_cancelled"
+            ) from None
+        setup.save_office(ctx, office, confirm_agency_change=True)
+    if not ctx.catalogue().procedures:
+        count = setup.import_catalogue(ctx)
+        print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
 
 
-def cmd_user_add(args: argparse.Namespace) -> int:
+def cmd_user(args: argparse.Namespace) -> int:
+    """``desk user list``, ``desk user add NAME …``, ``desk user NAME --name …`` (adds, as
+    before) and ``desk user NAME --reset-password | --disable | --enable | --role R``."""
+    words = list(args.words)
+    if words == ["list"]:
+        return _list_users(args)
+    if len(words) == 2 and words[0] == "add":
+        return _add_user(args, words[1])
+    if len(words) != 1:
+        raise InvalidInput(
+            "Dùng: desk user list | desk user add TÊN --name … --role … | desk user TÊN "
+            "--reset-password | --disable | --enable | --role VAI_TRÒ.",
+            code="cli.usage",
+        )
+    changes = args.reset_password or args.disable or args.enable
+    if args.name and not changes:
+        return _add_user(args, words[0])  # the older form: desk user NAME --name …
+    if not changes and not args.role:
+        raise InvalidInput(
+            f"Chưa rõ làm gì với tài khoản «{words[0]}»: thêm --reset-password, --disable, "
+            "--enable hoặc --role VAI_TRÒ (tạo mới: desk user add TÊN --name …).",
+            code="cli.usage",
+        )
+    if args.name:
+        raise InvalidInput(
+            "--name chỉ dùng khi tạo tài khoản (desk user add TÊN --name …).", code="cli.usage"
+        )
+    return _change_user(args, words[0])
+
+
+def _role_label(user: User) -> str:
+    return f"{user.role.value} ({user.role.label})"
+
+
+def _list_users(args: argparse.Namespace) -> int:
+    from desk.services import auth
+
+    with open_office(args) as ctx:
+        users = auth.list_users(ctx)
+    width = max((len(u.username) for u in users), default=0)
+    for user in users:
+        state = "đang dùng" if user.active else "đã khóa"
+        print(f"{user.username:<{width}}  {user.full_name}  {_role_label(user)}  {state}")
+    return EXIT_OK
+
+
+def _add_user(args: argparse.Namespace, username: str) -> int:
     from desk.domain.office import Role
     from desk.services import auth
 
-    password = _read_password(args.password_file)
+    if not args.name:
+        raise InvalidInput('Tạo tài khoản cần --name "Họ tên".', code="cli.usage")
     with open_office(args) as ctx:
+        # Signed in (and allowed) before the new password is asked for.
+        password = ask_new_password(args.password_file)
         user = auth.create_user(
-            ctx.db, args.username, args.name, Role(args.role), password, args.title
+            ctx, username, args.name, Role(args.role or "clerk"), password, args.title
         )
     print(f"Đã tạo tài khoản «{user.username}» ({user.role.label}).")
     return EXIT_OK
 
 
+def _change_user(args: argparse.Namespace, username: str) -> int:
+    from desk.domain.office import Role
+    from desk.services import auth
+
+    if args.disable and args.enable:
+        raise InvalidInput("Chọn một trong --disable và --enable.", code="cli.usage")
+    with open_office(args) as ctx:
+        if args.role:
+            auth.set_role(ctx, username, Role(args.role))
+            print(f"Tài khoản «{username}»: vai trò {Role(args.role).label}.")
+        if args.disable or args.enable:
+            auth.set_active(ctx, username, bool(args.enable))
+            print(f"Tài khoản «{username}»: {'đã mở khóa' if args.enable else 'đã khóa'}.")
+        if args.reset_password:
+            password = ask_new_password(args.password_file, f"Mật khẩu mới của «{username}»")
+            auth.reset_password(ctx, username, password)
+            print(f"Tài khoản «{username}»: đã đặt lại mật khẩu.")
+    return EXIT_OK
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    """Change one's own password. The password the account signs in with is the old one,
+    so it is asked once (or read from DESK_PASSWORD_FILE by a script)."""
+    from desk.services import auth
+
+    with open_office(args, signed_in=False) as ctx:
+        old = sign_in(ctx, args, prompt="Mật khẩu hiện tại: ")
+        new = ask_new_password(args.password_file)
+        auth.change_own_password(ctx, old, new)
+        username = ctx.user.username if ctx.user else ""
+    print(f"Đã đổi mật khẩu của «{username}».")
+    return EXIT_OK
+
+
 def add_commands(commands: Commands) -> None:
     setup = command(
-        commands, "setup", cmd_setup, "thiết lập (hoặc sửa) thông tin cơ quan của văn phòng"
+        commands,
+        "setup",
+        cmd_setup,
+        "thiết lập (hoặc sửa) thông tin cơ quan của văn phòng; lần đầu tạo luôn tài khoản "
+        "quản trị (--admin), các lần sau cần tài khoản quản trị",
     )
     setup.add_argument(
         "--agency-id", required=True, metavar="000.XX.YY.Hnn", help="mã định danh điện tử"
@@ -88,13 +235,48 @@ def add_commands(commands: Commands) -> None:
         "--lookup-url", default="", help="trang tra cứu công khai; {code} = mã hồ sơ"
     )
     setup.add_argument("--hours", default="07:00-11:30,13:30-17:00", help="giờ làm việc")
-    user = command(
-        commands, "user", cmd_user_add, "tạo tài khoản cán bộ: desk user USERNAME --name … --role …"
+    setup.add_argument(
+        "--admin", metavar="TÊN_ĐĂNG_NHẬP", help="(lần đầu) tài khoản quản trị đầu tiên"
     )
-    user.add_argument("username")
-    user.add_argument("--name", required=True, help="họ tên")
-    user.add_argument("--role", choices=("clerk", "supervisor", "admin"), default="clerk")
-    user.add_argument("--title", default="", help="chức danh")
+    setup.add_argument("--admin-name", metavar="HỌ_TÊN", help="(lần đầu) họ tên người quản trị")
+    setup.add_argument(
+        "--admin-password-file",
+        metavar="TỆP",
+        help="(lần đầu) tệp chứa mật khẩu quản trị (dòng đầu; mặc định: hỏi trên màn hình)",
+    )
+    setup.add_argument(
+        "--yes",
+        action="store_true",
+        help="đồng ý đổi mã định danh khi đã có hồ sơ (tỉnh sẽ không nhận mã hồ sơ cũ theo mã "
+        "mới); không có --yes thì hỏi trên màn hình",
+    )
+    user = command(
+        commands,
+        "user",
+        cmd_user,
+        "tài khoản cán bộ: «desk user list»; «desk user add TÊN --name … --role …»; «desk user "
+        "TÊN --reset-password | --disable | --enable | --role VAI_TRÒ» (cần tài khoản quản trị)",
+    )
+    user.add_argument("words", nargs="+", metavar="list|add TÊN|TÊN")
+    user.add_argument("--name", help="họ tên (khi tạo)")
+    user.add_argument("--role", choices=ROLES, help="vai trò: khi tạo (mặc định clerk) hoặc đổi")
+    user.add_argument("--title", default="", help="chức danh (khi tạo)")
+    user.add_argument("--reset-password", action="store_true", help="đặt lại mật khẩu")
+    user.add_argument("--disable", action="store_true", help="khóa tài khoản")
+    user.add_argument("--enable", action="store_true", help="mở khóa tài khoản")
     user.add_argument(
-        "--password-file", help="tệp chứa mật khẩu (mặc định: hỏi, hoặc đọc một dòng từ stdin)"
+        "--password-file",
+        metavar="TỆP",
+        help="tệp chứa mật khẩu mới (dòng đầu; mặc định: hỏi hai lần, hoặc một dòng từ stdin)",
+    )
+    password = command(
+        commands,
+        "password",
+        cmd_password,
+        "đổi mật khẩu của chính mình (mật khẩu hiện tại, rồi mật khẩu mới hai lần)",
+    )
+    password.add_argument(
+        "--password-file",
+        metavar="TỆP",
+        help="tệp chứa mật khẩu mới (dòng đầu); mật khẩu hiện tại lấy từ DESK_PASSWORD_FILE",
     )

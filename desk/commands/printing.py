@@ -1,9 +1,11 @@
-"""``desk print FORM CODE --out FILE.pdf`` and ``desk print book --date D [--to D]``."""
+"""``desk print FORM CODE --out FILE.pdf`` and ``desk print book --date D [--to D]``.
+
+A Committee letter is issued by the signed-in account (who is recorded in the letters'
+book); who signs it on paper is ``--signer`` / ``--signer-name``."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from pathlib import Path
 
@@ -12,15 +14,6 @@ from desk.errors import DeskError, InvalidInput
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
 _YES_NO = {"yes": True, "no": False}
-
-
-def _login_name() -> str:
-    """Who issues a letter from the command line when --issued-by is not given."""
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = ""
-    return f"{user} (lệnh desk print)" if user else "lệnh desk print"
 
 
 def write_pdf(out: Path, pdf: bytes) -> None:
@@ -73,7 +66,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 args.code,
                 paper=args.paper,
                 details=details,
-                issued_by_name=args.issued_by or _login_name(),
+                issued_by=ctx.user,
             )
             letter = letter_line(ctx, args.form, args.code)
     write_pdf(out, pdf)
@@ -125,12 +118,5 @@ def add_commands(commands: Commands) -> None:
         choices=("yes", "no"),
         help="(stop) dừng giải quyết theo đề nghị của công dân (yes) hay không (no); bắt buộc "
         "khi ban hành thông báo lần đầu",
-    )
-    sub.add_argument(
-        "--issued-by",
-        default="",
-        metavar="HỌ_TÊN",
-        help="(apology, stop) người ban hành văn bản, ghi vào sổ văn bản; mặc định tên đăng "
-        "nhập máy",
     )
     sub.add_argument("--refund", action="store_true", help="(stop) hoàn lại phí, lệ phí đã thu")

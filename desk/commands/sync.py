@@ -2,7 +2,10 @@
 
 Exit codes of ``desk sync``: 0 everything accepted; 3 items need attention; 4 the
 province could not be reached (nothing lost, retry later); 2 bad configuration (or the
-province refused the account); 1 a bug (a malformed batch, a broken reply); 130 cancelled.
+province refused the account, or the desk account did not sign in or may not sync); 1 a bug
+(a malformed batch, a broken reply); 130 cancelled. ``--username/--password-file`` are the
+province's account; the desk account that runs the sync is DESK_USER / ``--as`` like any
+command's (an unattended end-of-day sync: README, "Đồng bộ tự động cuối ngày").
 """
 
 from __future__ import annotations
@@ -105,7 +108,6 @@ def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_sync_configure(args: argparse.Namespace) -> int:
-    from desk.config import load_config
     from desk.services import sync
 
     if not args.server or not args.username or not args.password_file:
@@ -113,15 +115,17 @@ def cmd_sync_configure(args: argparse.Namespace) -> int:
             "«desk sync configure» cần --server URL, --username TÊN và --password-file TỆP.",
             code="cli.usage",
         )
-    config = load_config(db_url=getattr(args, "db", None))
-    path = sync.save_settings(
-        config,
-        server=args.server,
-        username=args.username,
-        password=_password(args),
-        ca_bundle=args.ca_bundle or "",
-        allow_insecure_http=bool(args.allow_insecure_http),
-    )
+    # The province password is the office's: only an account allowed to sync may change it.
+    with open_office(args) as ctx:
+        path = sync.save_settings(
+            ctx,
+            server=args.server,
+            username=args.username,
+            password=_password(args),
+            ca_bundle=args.ca_bundle or "",
+            allow_insecure_http=bool(args.allow_insecure_http),
+        )
+        config = ctx.config
     kind = (
         "kho mật khẩu của hệ điều hành"
         if config.province.password.startswith("keyring:")
@@ -159,9 +163,7 @@ def cmd_sync_resolve(args: argparse.Namespace) -> int:
     from desk.services import sync
 
     with open_office(args) as ctx:
-        item = sync.resolve_attention(
-            ctx, args.item, by=args.by, resend=args.resend, note=args.note
-        )
+        item = sync.resolve_attention(ctx, args.item, resend=args.resend, note=args.note)
     print(f"Đã xử lý mục #{item.id} ({item.code}): {item.resolution}.")
     return EXIT_OK
 
@@ -262,10 +264,12 @@ def add_commands(commands: Commands) -> None:
     connection_options(configure)
     command(sync_commands, "status", cmd_sync_status, "tình trạng đồng bộ và các mục cần xem xét")
     resolve = command(
-        sync_commands, "resolve", cmd_sync_resolve, "đánh dấu đã xem xét một mục (có thể gửi lại)"
+        sync_commands,
+        "resolve",
+        cmd_sync_resolve,
+        "đánh dấu đã xem xét một mục (có thể gửi lại); người xử lý là tài khoản đang đăng nhập",
     )
     resolve.add_argument("item", type=int, metavar="SỐ")
-    resolve.add_argument("--by", default="Người phụ trách", help="người xử lý")
     resolve.add_argument("--note", default="", help="ghi chú")
     resolve.add_argument(
         "--resend",

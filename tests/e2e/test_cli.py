@@ -1,23 +1,31 @@
-"""The desk command as a user runs it: real processes, exit codes, Vietnamese messages."""
+"""The desk command as a user runs it: real processes, exit codes, Vietnamese messages.
+Each runs as a demo account (DESK_USER / DESK_PASSWORD_FILE) unless it needs none."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.identity import environment
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def desk(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+def desk(
+    *args: str, data: Path, user: str | None = "quantri", password: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``desk ARGS`` on the office in ``data``, signed in as ``user`` (a demo account, its
+    demo password unless ``password``), with no terminal to ask anything on."""
+    env = environment(data.parent / "accounts", user, password)
     return subprocess.run(
         [sys.executable, "-m", "desk", *args],
         cwd=ROOT,
-        env={**os.environ, "DESK_DATA_DIR": str(data)},
+        env={**env, "DESK_DATA_DIR": str(data)},
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=300,
@@ -27,7 +35,7 @@ def desk(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("office")
-    result = desk("demo", "--dossiers", "60", "--seed", "4", data=data)
+    result = desk("demo", "--dossiers", "60", "--seed", "4", data=data, user=None)
     assert result.returncode == 0, result.stderr
     assert "canbo1 / canbo1-demo" in result.stdout
     assert "Đã thêm 60 hồ sơ mẫu" in result.stdout
@@ -35,13 +43,13 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_demo_twice_adds_to_the_same_office(office: Path) -> None:
-    again = desk("demo", "--dossiers", "5", data=office)
+    again = desk("demo", "--dossiers", "5", data=office, user=None)
     assert again.returncode == 0
     assert "Tài khoản mẫu" not in again.stdout  # the office exists already
 
 
 def test_calendar_lists_holidays_with_their_names(office: Path) -> None:
-    result = desk("calendar", "2026", data=office)
+    result = desk("calendar", "2026", data=office, user=None)  # a look-up: no account
     assert result.returncode == 0
     assert "2026-02-17  Thứ Ba    Tết Nguyên Đán" in result.stdout
     assert "2026-11-24  Thứ Ba    Ngày Văn hóa Việt Nam" in result.stdout
@@ -60,7 +68,9 @@ def test_calendar_lists_holidays_with_their_names(office: Path) -> None:
 def test_calendar_due_prints_the_due_time(
     office: Path, procedure: str, received: str, due: str
 ) -> None:
-    result = desk("calendar", "due", "--procedure", procedure, "--received", received, data=office)
+    result = desk(
+        "calendar", "due", "--procedure", procedure, "--received", received, data=office, user=None
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == due
 
@@ -92,9 +102,10 @@ def test_calendar_due_with_checks_is_the_time_the_intake_would_record(
 def test_overrides_change_the_calendar_and_can_be_removed(office: Path) -> None:
     args = ("calendar", "due", "--procedure", "1.004873", "--received", "2026-12-28 09:00")
     assert desk(*args, data=office).stdout.strip() == "2026-12-31 09:00"
-    assert desk("calendar", "off", "2026-12-29", "--name", "Nghỉ bù", data=office).returncode == 0
+    off = ("calendar", "off", "2026-12-29", "--name", "Nghỉ bù")
+    assert desk(*off, data=office, user="lanhdao").returncode == 0
     assert desk(*args, data=office).stdout.strip() == "2027-01-04 09:00"
-    assert desk("calendar", "remove", "2026-12-29", data=office).returncode == 0
+    assert desk("calendar", "remove", "2026-12-29", data=office, user="lanhdao").returncode == 0
     assert desk(*args, data=office).stdout.strip() == "2026-12-31 09:00"
 
 
@@ -178,8 +189,17 @@ def test_a_real_office_is_set_up_without_the_demo(tmp_path: Path) -> None:
         "calendar", "due", "--procedure", "1.001193", "--received", "2026-11-23 10:00", data=data
     )
     assert before.returncode == 2 and "desk setup" in before.stderr
+    admin_password = tmp_path / "admin-password"
+    admin_password.write_text("chu-tich-2026\n", encoding="utf-8")
+    admin_password.chmod(0o600)
     setup = desk(
         "setup",
+        "--admin",
+        "chutich",
+        "--admin-name",
+        "Hà Văn Sơn",
+        "--admin-password-file",
+        str(admin_password),
         "--agency-id",
         "000.12.34.H25",
         "--agency-name",
@@ -193,9 +213,10 @@ def test_a_real_office_is_set_up_without_the_demo(tmp_path: Path) -> None:
         "--hours",
         "07:30-11:30,13:00-17:00",
         data=data,
+        user=None,  # the first set-up of an empty database needs no account: it makes one
     )
     assert setup.returncode == 0, setup.stderr
-    assert "8 thủ tục" in setup.stdout
+    assert "8 thủ tục" in setup.stdout and "chutich" in setup.stdout
     # The office's own hours drive due times: 3 working days from Monday 07:30 end
     # exactly at Wednesday's closing.
     due = desk(
@@ -204,14 +225,17 @@ def test_a_real_office_is_set_up_without_the_demo(tmp_path: Path) -> None:
     assert due.stdout.strip() == "2026-11-18 17:00"
     password = tmp_path / "pw"
     password.write_text("mat-khau-123\n", encoding="utf-8")
-    user = desk(
-        "user", "canbo", "--name", "Đỗ Thị Mai", "--password-file", str(password), data=data
-    )
+    password.chmod(0o600)
+    admin = {"user": "chutich", "password": "chu-tich-2026"}
+    add = ("user", "canbo", "--name", "Đỗ Thị Mai", "--password-file", str(password))
+    user = desk(*add, data=data, **admin)
     assert user.returncode == 0 and "canbo" in user.stdout
-    again = desk(
-        "user", "canbo", "--name", "Đỗ Thị Mai", "--password-file", str(password), data=data
-    )
+    again = desk(*add, data=data, **admin)
     assert again.returncode == 2 and "đã có" in again.stderr
+    listing = desk("user", "list", data=data, user="canbo", password="mat-khau-123")
+    assert listing.returncode == 2 and "Quản trị" in listing.stderr  # a clerk lists no one
+    listing = desk("user", "list", data=data, **admin)
+    assert "chutich" in listing.stdout and "Đỗ Thị Mai" in listing.stdout
     bad = desk(
         "setup",
         "--agency-id",
@@ -225,5 +249,6 @@ def test_a_real_office_is_set_up_without_the_demo(tmp_path: Path) -> None:
         "--place-name",
         "x",
         data=data,
+        **admin,
     )
     assert bad.returncode == 2 and "000.XX.YY.Hnn" in bad.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
 from desk.domain.status import Status
 from desk.services import demo, dossiers, intake
 from desk.services.context import DeskContext
-from tests.e2e.test_cli import desk
+from tests.e2e.test_cli import desk as run_desk
+
+
+def desk(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """``desk ARGS`` run by a clerk (printing is a clerk's work)."""
+    return run_desk(*args, data=data, user="canbo1")
+
 
 FormOffice = tuple[Path, dict[str, str]]  # the data folder, and a dossier code per state
 MONDAY_9 = datetime(2026, 11, 16, 9, 0, tzinfo=OFFICE_TZ)

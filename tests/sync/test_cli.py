@@ -1,4 +1,5 @@
-"""``desk sync`` and ``desk province-sim`` as a supervisor runs them: real processes."""
+"""``desk sync`` and ``desk province-sim`` as a supervisor runs them: real processes,
+signed in as the demo supervisor (DESK_USER / DESK_PASSWORD_FILE), with no terminal."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desk.services import dossiers
+from desk.domain.office import Role
+from desk.services import auth, dossiers
 from desk.services.context import DeskContext
+from tests.e2e.identity import environment
 from tests.sync.conftest import (
     PASSWORD,
     ROOT,
@@ -27,11 +30,18 @@ def desk_args(ctx: DeskContext, *args: str) -> list[str]:
     return [sys.executable, "-m", "desk", "--db", str(ctx.db.url), *args]
 
 
+def desk_env(user: str = "lanhdao", password: str | None = None) -> dict[str, str]:
+    """The environment of a run as ``user`` (the demo supervisor by default)."""
+    accounts = Path(os.environ["DESK_DATA_DIR"]).parent / "accounts"
+    return environment(accounts, user, password)
+
+
 def desk(ctx: DeskContext, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         desk_args(ctx, *args),
         cwd=ROOT,
-        env={**os.environ},
+        env=desk_env(),
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=300,
@@ -114,7 +124,7 @@ def test_items_needing_attention_exit_3_and_can_be_resolved(
     assert status.returncode == 3 and "[Tỉnh từ chối]" in status.stdout
     first = next(line for line in status.stdout.splitlines() if line.strip().startswith("#"))
     item = first.split()[0].lstrip("#")
-    resolved = desk(ctx, "sync", "resolve", item, "--by", "Trần Lan", "--note", "Đã báo tỉnh")
+    resolved = desk(ctx, "sync", "resolve", item, "--note", "Đã báo tỉnh")
     assert resolved.returncode == 0, resolved.stderr
     assert "Đã báo tỉnh" in resolved.stdout
 
@@ -171,7 +181,8 @@ def test_sync_killed_mid_batch_resumes_without_loss_or_doubles(
     process = subprocess.Popen(
         desk_args(ctx, "sync"),
         cwd=ROOT,
-        env={**os.environ},
+        env=desk_env(),
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -215,7 +226,8 @@ def test_ctrl_c_cancels_cleanly_and_the_next_run_finishes(
     process = subprocess.Popen(
         desk_args(ctx, "sync"),
         cwd=ROOT,
-        env={**os.environ},
+        env=desk_env(),
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -236,3 +248,33 @@ def test_ctrl_c_cancels_cleanly_and_the_next_run_finishes(
     assert 0 < outbox_size(ctx) < 20
     assert desk(ctx, "sync").returncode == 0
     assert_province_holds_the_desk(ctx, sim)
+
+
+def test_an_unattended_dry_run_needs_only_the_environment(ctx: DeskContext, tmp_path: Path) -> None:
+    """The end-of-day job as cron runs it: a supervisor account of its own, its password in
+    a file only the desk's OS user reads, no terminal at all (README)."""
+    add_dossiers(ctx, 3)
+    auth.create_user(ctx, "tonghop", "Đồng bộ cuối ngày", Role.SUPERVISOR, "tong-hop-2026")
+    result = subprocess.run(
+        desk_args(ctx, "sync", "--dry-run"),
+        cwd=ROOT,
+        env=desk_env("tonghop", "tong-hop-2026"),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        start_new_session=True,  # no controlling terminal, as under cron
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Sẽ gửi 3 hồ sơ" in result.stdout
+    bare = subprocess.run(
+        desk_args(ctx, "sync", "--dry-run"),
+        cwd=ROOT,
+        env=desk_env("tonghop", "tong-hop-2026") | {"DESK_PASSWORD_FILE": ""},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        start_new_session=True,
+    )
+    assert bare.returncode == 2 and "DESK_PASSWORD_FILE" in bare.stderr

@@ -510,8 +510,16 @@ def test_every_procedure_with_a_late_fee_has_a_form_that_knows_when_it_is_late(
 
 
 def test_desk_catalogue_export_and_import_keep_every_key(
-    ctx: DeskContext, shipped: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ctx: DeskContext,
+    shipped: Catalogue,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from tests.e2e.identity import sign_in_as
+
+    sign_in_as(monkeypatch, tmp_path / "accounts", "quantri")  # the catalogue is an admin's
+
     def desk(*args: str) -> None:
         code = main(["--db", str(ctx.db.url), "catalogue", *args])
         assert code == 0, capsys.readouterr().err
@@ -559,8 +567,14 @@ def test_the_desk_keeps_no_shown_paper_among_the_documents_received(shipped: Cat
 
 
 def test_desk_catalogue_lists_the_time_of_each_case(
-    ctx: DeskContext, capsys: pytest.CaptureFixture[str]
+    ctx: DeskContext,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
+    from tests.e2e.identity import sign_in_as
+
+    sign_in_as(monkeypatch, tmp_path / "accounts", "canbo1")
     assert main(["--db", str(ctx.db.url), "catalogue"]) == 0
     lines = capsys.readouterr().out.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("1.004859"))
