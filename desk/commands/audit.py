@@ -36,7 +36,9 @@ def entry_text(entry: AuditEntry) -> str:
     from desk.domain.formats import moment_text
 
     who = entry.actor_name or "—"
-    return f"{entry.seq:>7}  {moment_text(entry.at)}  {entry.action_label}  {entry.subject}  ({who})"
+    return (
+        f"{entry.seq:>7}  {moment_text(entry.at)}  {entry.action_label}  {entry.subject}  ({who})"
+    )
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
