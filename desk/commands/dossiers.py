@@ -37,11 +37,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from desk.services.dossiers import get_dossier
+    from desk.services.dossiers import open_dossier
     from desk.sync.items import dossier_item
 
     with open_office(args) as ctx:
-        print(json.dumps(dossier_item(get_dossier(ctx, args.code)), ensure_ascii=False, indent=2))
+        dossier = open_dossier(ctx, args.code)  # logged: who opened whose dossier
+    print(json.dumps(dossier_item(dossier), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

@@ -384,3 +384,22 @@ def test_the_first_setup_makes_an_admin_and_a_second_one_needs_that_admin(
     )
     assert by_admin.returncode == 0, by_admin.stderr
     assert "UBND XÃ KHÁC" in by_admin.stdout
+
+
+def test_showing_a_dossier_is_logged_in_the_viewers_name(office: Office, run_as: Any) -> None:
+    seq = log_head(office)
+    shown = run_as("canbo2", "show", office.code)
+    assert shown.code == 0 and office.code in shown.out
+    viewed = [e for e in log_after(office, seq) if e.action == AuditAction.DOSSIER_VIEWED.value]
+    assert [(e.subject, e.actor_name) for e in viewed] == [(office.code, "Trần Văn Đức")]
+
+
+def test_help_says_how_to_sign_in_and_what_the_exit_codes_mean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    for words in ("DESK_USER", "DESK_PASSWORD_FILE", "--as", "chmod 600", "Mã thoát", "clerk"):
+        assert words in text
