@@ -7,6 +7,7 @@ Thursday 19/11 09:00 unless a pause moved it."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from desk.domain.status import Status
 from desk.services import dossiers, intake
 from desk.services.context import DeskContext
 from desk.store.figures import period_dossier_ids
+from tests.e2e.identity import sign_in_as
 
 
 def moment(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
@@ -95,6 +97,13 @@ def test_only_the_dossiers_that_can_count_are_loaded(
     assert set(ids) == expected  # not October's finished one, not the refused one
 
 
+@pytest.fixture
+def supervisor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``desk figures`` runs as the demo supervisor (figures are a supervisor's)."""
+    sign_in_as(monkeypatch, tmp_path / "accounts", "lanhdao")
+
+
+@pytest.mark.usefixtures("supervisor")
 def test_desk_figures_prints_the_months_figures(
     ctx: DeskContext, november: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -124,6 +133,7 @@ def test_desk_figures_prints_the_months_figures(
         assert expected in lines, (expected, out)
 
 
+@pytest.mark.usefixtures("supervisor")
 def test_a_bad_period_exits_2_with_a_message(
     ctx: DeskContext, capsys: pytest.CaptureFixture[str]
 ) -> None:
