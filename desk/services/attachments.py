@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desk.domain.access import Permission
 from desk.domain.calendar import now_in_office
 from desk.domain.text import clean
 from desk.errors import InvalidInput
@@ -83,7 +84,9 @@ def _check_source(source: Path) -> int:
 def store_attachment(
     ctx: DeskContext, source: Path, *, now: datetime | None = None
 ) -> StoredAttachment:
-    """Copy ``source`` into the data folder under its SHA-256 and record it."""
+    """Copy ``source`` into the data folder under its SHA-256 and record it (a scan taken
+    at intake: RECEIVE)."""
+    ctx.require(Permission.RECEIVE)
     source = Path(source)
     _check_source(source)
     files_dir = ctx.config.files_dir
@@ -129,6 +132,7 @@ def store_attachment(
 
 def copy_out(ctx: DeskContext, sha256: str, destination: Path) -> Path:
     """Copy a stored scan out of the data folder (to open it with the system viewer)."""
+    ctx.require(Permission.SHOW)
     source = attachment_path(ctx.config.files_dir, sha256)
     if not source.exists():
         raise InvalidInput("Tệp quét không còn trong thư mục dữ liệu.", code="attachment.missing")

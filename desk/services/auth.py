@@ -192,11 +192,10 @@ def _note_failure(ctx: DeskContext, username: str, now: datetime, detail: dict[s
     """Count one more failure in a row for ``username`` and log it; the failures so far."""
     key = _throttle_key(username)
     with ctx.db.write() as session:
-        before = store_office.sign_in_failures(session, key)
-        failures = (before.failures if before else 0) + 1
+        failures = store_office.count_sign_in_failure(session, key, now)
         wait = wait_after(failures)
-        blocked_until = now + wait if wait is not None else None
-        store_office.record_sign_in_failure(session, key, failures, now, blocked_until)
+        if wait is not None:
+            store_office.block_sign_in(session, key, now + wait)
         store_audit.append(
             session,
             [
@@ -218,7 +217,7 @@ def _refuse_if_throttled(ctx: DeskContext, username: str, now: datetime) -> None
         raise _throttled(failures.blocked_until, now)
 
 
-def _wrong_password(failures: int, now: datetime) -> DeskError:
+def _wrong_password(failures: int) -> DeskError:
     wait = wait_after(failures)
     if wait is None:
         return DeskError(_wrong, code="auth.failed")
@@ -241,7 +240,7 @@ def authenticate(
     with ctx.db.read() as session:
         found = store_office.user_with_hash(session, name)
     if not _verify(found[1] if found else None, password):
-        raise _wrong_password(_note_failure(ctx, name, now, {}), now)
+        raise _wrong_password(_note_failure(ctx, name, now, {}))
     assert found is not None
     user, stored_hash = found
     if not user.active:
@@ -334,7 +333,7 @@ def change_own_password(
         raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
     if not _check(found[1], old_password):
         failures = _note_failure(ctx, user.username, now, {"reason": "change_password"})
-        wrong = _wrong_password(failures, now)
+        wrong = _wrong_password(failures)
         raise DeskError(
             wrong.message.replace(_wrong, "Mật khẩu hiện tại không đúng."), code="auth.failed"
         )

@@ -22,6 +22,7 @@ from desk.errors import AlreadyExists, NotFound, SequenceExhausted
 from desk.store import audit as store_audit
 from desk.store.models import (
     CalendarOverrideRow,
+    Instant,
     OfficeRow,
     ProcedureRow,
     SignInFailureRow,
@@ -227,17 +228,29 @@ def sign_in_failures(session: Session, username: str) -> SignInFailures | None:
     return SignInFailures(row.failures, row.last_failure_at, row.blocked_until)
 
 
-def record_sign_in_failure(
-    session: Session, username: str, failures: int, now: datetime, blocked_until: datetime | None
-) -> None:
-    """Store the count of failures in a row for ``username`` (a row per name tried)."""
-    values = {"failures": failures, "last_failure_at": now, "blocked_until": blocked_until}
-    if session.get(SignInFailureRow, username) is None:
-        session.execute(insert(SignInFailureRow).values(username=username, **values))
-    else:
-        session.execute(
-            update(SignInFailureRow).where(SignInFailureRow.username == username).values(**values)
-        )
+# One statement that creates the name's row or adds one to it, so two desks failing at
+# once both count (the row stays locked until the caller commits on PostgreSQL).
+_COUNT_FAILURE = text(
+    "INSERT INTO sign_in_failures (username, failures, last_failure_at, blocked_until) "
+    "VALUES (:username, 1, :now, NULL) "
+    "ON CONFLICT (username) DO UPDATE SET failures = sign_in_failures.failures + 1, "
+    "last_failure_at = excluded.last_failure_at "
+    "RETURNING failures"
+).bindparams(bindparam("now", type_=Instant()))
+
+
+def count_sign_in_failure(session: Session, username: str, now: datetime) -> int:
+    """One more failed sign-in in a row for ``username``; how many there are now."""
+    params = {"username": username, "now": now}
+    return int(session.connection().execute(_COUNT_FAILURE, params).scalar_one())
+
+
+def block_sign_in(session: Session, username: str, until: datetime) -> None:
+    session.execute(
+        update(SignInFailureRow)
+        .where(SignInFailureRow.username == username)
+        .values(blocked_until=until)
+    )
 
 
 def clear_sign_in_failures(session: Session, username: str) -> None:

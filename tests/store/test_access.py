@@ -26,6 +26,7 @@ from desk.domain.status import ActorKind, Status
 from desk.errors import DeskError
 from desk.printing.notices import SupplementRequest
 from desk.services import (
+    attachments,
     audit,
     auth,
     calendar,
@@ -69,6 +70,7 @@ class Office(DeskContext):
     """The office the table runs on, with one dossier received beforehand."""
 
     env_code: str = ""
+    env_scan: Path = Path()
 
 
 def fresh_code(ctx: DeskContext) -> str:
@@ -174,6 +176,11 @@ CASES = [
     ),
     Case("dossier_letters", Role.CLERK, lambda c, u, _: printing.dossier_letters(c, c.env_code)),
     Case(
+        "store_attachment",
+        Role.CLERK,
+        lambda c, u, _: attachments.store_attachment(c, c.env_scan),
+    ),
+    Case(
         "export_jsonl",
         Role.SUPERVISOR,
         lambda c, u, _: export.export_jsonl(c, c.config.data_dir / "export.jsonl"),
@@ -246,6 +253,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     demo.ensure_demo_office(base)
     ctx = Office(base.config, base.db)
     ctx.env_code = fresh_code(ctx)
+    ctx.env_scan = directory / "scan.pdf"
+    ctx.env_scan.write_bytes(b"%PDF-1.4 a scanned page")
     yield ctx
     ctx.close()
 

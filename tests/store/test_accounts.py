@@ -5,6 +5,7 @@ change, sign-in and failed sign-in is in the log, never a password."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -105,8 +106,9 @@ def test_sign_in_and_failed_sign_in_are_logged(ctx: DeskContext) -> None:
 
 
 def test_five_failures_make_the_name_wait_doubling_up_to_fifteen_minutes(
-    ctx: DeskContext,
+    office: DeskContext,
 ) -> None:
+    ctx = office
     for attempt in range(4):
         with pytest.raises(DeskError) as wrong:
             auth.authenticate(ctx, "canbo1", "sai", now=NOW + timedelta(seconds=attempt))
@@ -200,9 +202,17 @@ def test_a_disabled_account_cannot_sign_in_and_can_be_enabled_again(ctx: DeskCon
     assert verified(ctx) == []
 
 
+@pytest.fixture
+def office(any_db_url: str, tmp_path: Path) -> Iterator[DeskContext]:
+    ctx = open_office(any_db_url, tmp_path / "office")
+    yield ctx
+    ctx.close()
+
+
 def test_the_last_active_admin_and_oneself_are_never_disabled_or_demoted(
-    ctx: DeskContext,
+    office: DeskContext,
 ) -> None:
+    ctx = office
     with pytest.raises(DeskError) as itself:
         auth.set_active(ctx, "quantri", False)
     assert itself.value.code == "user.self"
