@@ -218,6 +218,12 @@ CASES = [
         other_error="sync.attention",
     ),
     Case("save_settings (sync configure)", Role.SUPERVISOR, save_settings),
+    Case(
+        "connection_settings (reveals the province password)",
+        Role.SUPERVISOR,
+        lambda c, u, _: sync.connection_settings(c),
+        other_error="sync.not_configured",
+    ),
     Case("audit verify", Role.SUPERVISOR, lambda c, u, _: audit.verify(c)),
     Case("save_office", Role.ADMIN, save_office),
     Case("import_catalogue", Role.ADMIN, lambda c, u, _: setup.import_catalogue(c)),

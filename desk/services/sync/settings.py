@@ -22,7 +22,9 @@ def connection_settings(
     ca_bundle: str | None = None,
     allow_insecure_http: bool | None = None,
 ) -> ConnectionSettings:
-    """The province connection: the office configuration, overridden by what is given."""
+    """The province connection: the office configuration, overridden by what is given
+    (SYNC: it holds the province password)."""
+    ctx.require(Permission.SYNC)
     province = ctx.config.province
     url = server or province.url
     user = username or province.username
