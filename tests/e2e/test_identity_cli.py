@@ -151,8 +151,10 @@ FINDINGS: list[tuple[tuple[str, ...], AuditAction]] = [
 
 
 def command_line(office: Office, args: tuple[str, ...]) -> list[str]:
-    out = office.accounts.parent
-    line = [a.format(item=office.item, code=office.code, out=out) for a in args]
+    values = {"item": office.item, "code": office.code, "out": office.accounts.parent}
+    if "{password_file}" in args:
+        values["password_file"] = new_password_file(office)
+    line = [a.format(**values) for a in args]
     if line[:2] == ["user", "add"]:
         line += ["--password-file", new_password_file(office)]
     return line
@@ -187,6 +189,8 @@ def test_without_an_account_the_command_exits_2_and_changes_nothing(
     (("user", "canbo2", "--disable"), "Quản trị"),
     (("calendar", "off", "2026-12-29"), "Lãnh đạo"),
     (("sync", "resolve", "{item}"), "Lãnh đạo"),
+    (("sync", "configure", "--server", "https://motcua.example.gov.vn", "--username", "motcua",
+      "--password-file", "{password_file}"), "Lãnh đạo"),
 ])  # fmt: skip
 def test_a_clerk_is_refused_and_told_which_role_the_work_needs(
     unchanged_office: Office, args: tuple[str, ...], role: str
@@ -197,6 +201,7 @@ def test_a_clerk_is_refused_and_told_which_role_the_work_needs(
     assert result.returncode == 2, result.stdout + result.stderr
     assert "canbo1" in result.stderr and f"cần tài khoản {role}" in result.stderr
     assert snapshot(office, skip=("audit_log",)) == before
+    assert not (office.data / "desk.toml").exists()  # nor the province settings
 
 
 @pytest.mark.parametrize(("args", "action"), FINDINGS)
@@ -272,6 +277,10 @@ def test_as_asks_the_password_on_the_terminal_and_never_without_one(
     status = main(["--db", _url(office), "sync", "status", "--as", "lanhdao"])
     assert status == 3, capsys.readouterr().err  # 3: the item needs attention
     assert asked == ["Mật khẩu của «lanhdao»: "]
+    # DESK_PASSWORD_FILE is DESK_USER's: another account named by --as is asked for.
+    sign_in_as(monkeypatch, office.accounts, "canbo1")
+    assert main(["--db", _url(office), "--as", "lanhdao", "sync", "status"]) == 3
+    assert asked == ["Mật khẩu của «lanhdao»: "] * 2
 
 
 def test_a_password_file_others_can_read_is_refused(office: Office) -> None:
