@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Dialect
 
+from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
-from desk.store import people
+from desk.store import audit, people
 from desk.store.counters import BOOK
 from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
@@ -107,6 +108,7 @@ class BulkInserter:
         self._restore_pragmas: list[str] = []
         self._counters: dict[tuple[str, date, int], int] = {}
         self._book_entries: dict[int, int] = {}
+        self._to_log: list[tuple[list[int], AuditAction, datetime, str]] = []
 
     def __enter__(self) -> BulkInserter:
         if self._large:
@@ -175,16 +177,19 @@ class BulkInserter:
         ).all()
         return {day: int(last) for day, last in rows}
 
-    def known_people(self) -> dict[str, int]:
-        """ID number → id of the people already in the office (see people.save_person)."""
+    def register_people(self, known: list[Sequence[Any]]) -> None:
+        """Bring the registry of known people up to date with these records (in the
+        driver's form, with an ID number), in order, as ``people.save_person`` does."""
         assert self._connection is not None
-        return people.known_id_numbers(self._connection)
+        people.register_people(self._connection, known)
 
-    def update_people(self, changes: Iterable[tuple[int, dict[str, Any]]]) -> None:
-        """Apply new records of people already known (``rows.person_changes``), in order."""
-        assert self._connection is not None
-        for person_id, values in changes:
-            people.update_person(self._connection, person_id, values)
+    def log_dossiers(
+        self, dossier_ids: Iterable[int], *, action: AuditAction, at: datetime, actor_name: str
+    ) -> None:
+        """Log these dossiers, one entry each (``audit.log_dossiers``), before the commit.
+        The entries' digests read the rows back: that waits until the secondary indexes
+        are built again, when each batch is a few index lookups, not a scan of the table."""
+        self._to_log.append((list(dossier_ids), action, at, actor_name))
 
     def set_sequence(self, agency_id: str, day: date, block: SequenceBlock, last: int) -> None:
         """Record the day's last number; written to the counter table before commit."""
@@ -295,6 +300,10 @@ class BulkInserter:
             if exc_type is None:
                 self._save_counters()
                 self._restore_secondary_indexes()
+                for dossier_ids, action, at, actor_name in self._to_log:
+                    audit.log_dossiers(
+                        self._connection, dossier_ids, action=action, at=at, actor_name=actor_name
+                    )
                 self._transaction.commit()
             else:
                 self._transaction.rollback()

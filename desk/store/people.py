@@ -7,10 +7,11 @@ given for each ID number, so the desk never asks twice; updating it changes no d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Date, Table, bindparam, insert, select, text
+from sqlalchemy import Connection, Date, Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
@@ -32,12 +33,16 @@ def _merge(column: str) -> str:
     return f"{column} = COALESCE(NULLIF(excluded.{column}, ''), known_people.{column})"
 
 
-_REGISTER = text(
-    f"INSERT INTO known_people ({', '.join(rows.PERSON_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + c for c in rows.PERSON_COLUMNS)}) "
-    "ON CONFLICT (id_number) DO UPDATE SET "
-    + ", ".join(_merge(c) for c in rows.PERSON_COLUMNS if c != "id_number")
-).bindparams(
+def _register(markers: list[str]) -> str:
+    """The registry's upsert, with ``markers`` for the values of ``rows.PERSON_COLUMNS``."""
+    return (
+        f"INSERT INTO known_people ({', '.join(rows.PERSON_COLUMNS)}) "
+        f"VALUES ({', '.join(markers)}) ON CONFLICT (id_number) DO UPDATE SET "
+        + ", ".join(_merge(c) for c in rows.PERSON_COLUMNS if c != "id_number")
+    )
+
+
+_REGISTER = text(_register([":" + c for c in rows.PERSON_COLUMNS])).bindparams(
     bindparam("updated_at", type_=Instant()),
     *(bindparam(c, type_=Date()) for c in _DATES),
 )
@@ -53,11 +58,14 @@ def save_person(session: Session, person: Person, now: datetime) -> int:
     return int(connection.execute(INSERT_PERSON, values).scalar_one())
 
 
-def register_people(session: Session, people: list[dict[str, object]]) -> None:
-    """Bring the registry up to date with many records at once, in order (the bulk
-    load): each is a ``person_row`` as a dict, with an ID number."""
+def register_people(connection: Connection, people: list[Sequence[Any]]) -> None:
+    """Bring the registry up to date with many records at once, in order, as
+    ``save_person`` does one by one (the bulk load): each is a ``person_row`` in the
+    driver's form (``store.bulk.SqlValues``), with an ID number. Sent to the driver as
+    they are: a million rows through SQLAlchemy's parameter handling cost seconds."""
     if people:
-        session.connection().execute(_REGISTER, people)
+        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        connection.exec_driver_sql(_register([marker] * len(rows.PERSON_COLUMNS)), people)
 
 
 def find_person_by_id_number(session: Session, id_number: str) -> Person | None:

@@ -129,12 +129,6 @@ def person_row(person: Person, now: datetime, form: ValueForm = AS_IS) -> Row:
     )
 
 
-def person_changes(row: Row) -> dict[str, Any]:
-    """What a new record of a person already known (by ID number) changes: every value it
-    gives; what it leaves empty keeps what was known. ``row``: a ``person_row``."""
-    return {c: v for c, v in zip(PERSON_COLUMNS, row, strict=True) if v != "" and v is not None}
-
-
 def person_from_row(row: Any) -> Person:
     """A person from any row with the people table's columns (by name)."""
     return Person(

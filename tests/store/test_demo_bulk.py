@@ -19,7 +19,7 @@ from desk.forms import (
     values_of_person,
 )
 from desk.printing.declaration import parent
-from desk.services import demo
+from desk.services import audit, demo
 from desk.services.context import DeskContext
 from desk.services.demo.data import PROCEDURE_MIX
 from desk.services.export import export_jsonl
@@ -28,6 +28,7 @@ from tests.conftest import DEMO_NOW
 
 TABLES = (
     "people",
+    "known_people",
     "dossiers",
     "dossier_people",
     "dossier_documents",
@@ -47,6 +48,9 @@ def _build(
         demo.ensure_demo_office(ctx)
         for seed in seeds:
             assert demo.add_demo_dossiers(ctx, count, seed=seed, now=DEMO_NOW, bulk=bulk) == count
+        ctx.act_as(demo.demo_account(ctx, "quantri"))
+        report = audit.verify(ctx)  # the log vouches for every dossier, on either path
+        assert report.problems == [] and report.dossiers == count * len(seeds)
         export_jsonl(ctx, directory / "export.jsonl")
         with ctx.db.read() as session:
             tables = {
@@ -82,9 +86,12 @@ def test_bulk_rows_are_identical_to_the_services_rows(tmp_path: Path) -> None:
     assert len({r[1] for r in tables_services["status_events"]}) == 120
 
 
-def test_both_paths_merge_people_already_known_by_id_number(tmp_path: Path) -> None:
-    """The same seed twice brings the same citizens back: the second run updates the people
-    the first one wrote, on either path, instead of recording them a second time."""
+def test_both_paths_record_people_per_dossier_and_keep_the_registry_alike(
+    tmp_path: Path,
+) -> None:
+    """The same seed twice brings the same citizens back: on either path each dossier
+    records its own people (the first run's rows stay as they were) and the registry of
+    known people holds one entry per ID number, the newest details."""
     export_services, tables_services = _build(
         tmp_path / "services", bulk=False, count=40, seeds=(7, 7)
     )
@@ -93,11 +100,20 @@ def test_both_paths_merge_people_already_known_by_id_number(tmp_path: Path) -> N
     assert export_bulk == export_services
     for name in TABLES:
         assert tables_bulk[name] == tables_services[name], name
-    id_numbers = [row[1] for row in tables_services["people"] if row[1]]
-    assert len(id_numbers) == len(set(id_numbers))  # merged, not duplicated
+    people = tables_services["people"]
     applicants = tables_services["applicant ids"]
     assert tables_bulk["applicant ids"] == applicants
-    assert applicants[:40] == applicants[40:]  # the second run points at the same people
+    assert len(set(applicants)) == 80  # the second run records its applicants anew
+    by_id = {row[0]: row for row in people}
+    first_run = [by_id[a][1:-1] for (a,) in applicants[:40]]
+    second_run = [by_id[a][1:-1] for (a,) in applicants[40:]]
+    assert first_run == second_run  # the same citizens, recorded twice
+    id_numbers = {row[1] for row in people if row[1]}
+    known = tables_services["known_people"]
+    assert sorted(row[0] for row in known) == sorted(id_numbers)
+    # The registry's entry is the newest record of each ID number.
+    newest = {row[1]: row for row in sorted(people, key=lambda r: r[0]) if row[1]}
+    assert {row[0]: row[-1] for row in known} == {n: r[-1] for n, r in newest.items()}
 
 
 def test_demo_dossiers_are_spread_over_past_working_days(ctx: DeskContext) -> None:

@@ -21,6 +21,7 @@ def test_paused_same_day_demo_dossiers_are_due_at_closing_time(tmp_path: Path) -
     ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
     try:
         demo.ensure_demo_office(ctx)
+        ctx.act_as(demo.demo_account(ctx, "quantri"))
         demo.add_demo_dossiers(ctx, 3000, seed=1, now=DEMO_NOW, bulk=True, workers=0)
         same_day = {p.code for p in ctx.catalogue() if p.processing.same_day_only}
         with ctx.db.read() as session:

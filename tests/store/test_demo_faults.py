@@ -24,6 +24,7 @@ def test_the_demo_flags_a_few_second_supplement_requests(
     ctx = DeskContext.open(DeskConfig(data_dir=tmp_path))
     try:
         demo.ensure_demo_office(ctx)
+        ctx.act_as(demo.demo_account(ctx, "quantri"))
         planned = [d for d in demo.generate(ctx, count, seed=7, now=DEMO_NOW) if d.fault_reasons]
         assert planned, "the sample must hold a flagged dossier"
         demo.add_demo_dossiers(ctx, count, seed=7, now=DEMO_NOW, bulk=bulk)

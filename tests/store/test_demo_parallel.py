@@ -11,13 +11,15 @@ import pytest
 from sqlalchemy import text
 
 from desk.config import DeskConfig
-from desk.services import demo
+from desk.domain.audit import AuditAction
+from desk.services import audit, demo
 from desk.services.context import DeskContext
 from desk.services.demo import bulk as demo_bulk
 from tests.conftest import DEMO_NOW
 
 TABLES = (
     "people",
+    "known_people",
     "dossiers",
     "dossier_people",
     "dossier_documents",
@@ -41,6 +43,17 @@ def _tables(ctx: DeskContext) -> dict[str, list[tuple]]:
             name: [tuple(r) for r in session.execute(text(f"SELECT * FROM {name} ORDER BY 1, 2"))]
             for name in TABLES
         }
+
+
+def _log_size(ctx: DeskContext) -> int:
+    """The log's dossier entries."""
+    with ctx.db.read() as session:
+        return int(
+            session.execute(
+                text("SELECT count(*) FROM audit_log WHERE action = :action"),
+                {"action": AuditAction.DOSSIER_RECEIVED.value},
+            ).scalar_one()
+        )
 
 
 def _schema(ctx: DeskContext) -> list[tuple]:
@@ -86,6 +99,10 @@ def test_workers_and_large_load_write_the_same_rows(
                 {"q": f'"{folded}"'},
             ).all()
             assert (1234,) in matches
+        # The log's entries were written once the indexes were back, and vouch for all.
+        ctx.act_as(demo.demo_account(ctx, "quantri"))
+        report = audit.verify(ctx)
+        assert report.problems == [] and report.dossiers == COUNT
     finally:
         ctx.close()
 
@@ -112,6 +129,7 @@ def test_a_failed_large_load_leaves_the_office_as_it_was(
         with pytest.raises(RuntimeError, match="disk full"):
             demo.add_demo_dossiers(ctx, COUNT, seed=2, now=DEMO_NOW, bulk=True, workers=0)
         assert _tables(ctx) == before
+        assert _log_size(ctx) == 200
         assert _schema(ctx) == schema
         with ctx.db.read() as session:
             assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -136,8 +154,8 @@ def test_a_large_load_stays_in_wal_mode_when_another_desk_has_the_file_open(
 
 
 def test_demo_id_numbers_stay_unique_past_a_million_people(ctx: DeskContext) -> None:
-    """Two citizens never share an ID number, however large the demo (the services would
-    merge them into one person, and the bulk rows would no longer match)."""
+    """Two citizens never share an ID number, however large the demo (the registry of
+    known people would offer one citizen's details for another)."""
     import random as random_module
 
     from desk.domain.identity import parse_id_number

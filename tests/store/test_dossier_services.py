@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -186,17 +187,32 @@ def test_search_by_code_id_phone_and_folded_name(office: DeskContext) -> None:
     assert [s.id for s in first_page + rest] == sorted((d.id for d in received), reverse=True)
 
 
-def test_a_person_known_by_id_number_is_reused_not_duplicated(office: DeskContext) -> None:
+def test_each_dossier_records_its_people_and_the_registry_knows_them_once(
+    office: DeskContext,
+) -> None:
+    """Two dossiers for one citizen: each keeps the person as it recorded them (a row of
+    its own), and the registry of known people has one entry with the newest details."""
     clerk = demo.demo_clerks(office)[0]
-    intake.receive_dossier(office, _request(), clerk, at=MONDAY_9)
-    intake.receive_dossier(office, _request(), clerk, at=MONDAY_9)
+    first = intake.receive_dossier(office, _request(), clerk, at=MONDAY_9)
+    moved = Person("Đặng Thị Đào", id_number="025190123456", phone="0912345678", address="Xóm Mới")
+    second = intake.receive_dossier(
+        office, replace(_request(), applicant=moved), clerk, at=MONDAY_9 + timedelta(hours=1)
+    )
     with office.db.read() as session:
-        assert (
-            session.execute(
-                text("SELECT count(*) FROM people WHERE id_number = '025190123456'")
-            ).scalar_one()
-            == 1
-        )
+        recorded = session.execute(
+            text(
+                "SELECT d.code, p.address FROM dossiers d "
+                "JOIN people p ON p.id = d.applicant_person_id ORDER BY d.id"
+            )
+        ).all()
+        known = session.execute(
+            text("SELECT address FROM known_people WHERE id_number = '025190123456'")
+        ).all()
+    assert [tuple(r) for r in recorded] == [
+        (str(first.code), "Thôn Đông, xã Yên Lạc"),
+        (str(second.code), "Xóm Mới"),
+    ]
+    assert [tuple(r) for r in known] == [("Xóm Mới",)]
 
 
 def test_supplement_guidance_for_a_walk_in_records_nothing(office: DeskContext) -> None:

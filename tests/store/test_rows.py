@@ -14,7 +14,7 @@ from typing import Any
 from desk.domain.dossier import Actor, Dossier, Party
 from desk.domain.status import Status
 from desk.store import rows
-from tests.unit.printing_factories import at, birth_dossier, make_applicant
+from tests.unit.printing_factories import at, birth_dossier
 
 NOW = at(birth_dossier().received_at.date(), 10, 15)
 
@@ -84,10 +84,3 @@ def test_a_change_rewrites_only_the_state_columns() -> None:
     assert changed <= set(rows.DOSSIER_STATE_COLUMNS)
     state = rows.values(rows.DOSSIER_STATE_COLUMNS, rows.dossier_state_row(dossier, NOW))
     assert state == {column: after[column] for column in rows.DOSSIER_STATE_COLUMNS}
-
-
-def test_a_new_record_of_a_known_person_keeps_what_it_leaves_empty() -> None:
-    known = make_applicant(phone="", email="")
-    changes = rows.person_changes(rows.person_row(known, NOW))
-    assert "phone" not in changes and "email" not in changes
-    assert changes["full_name"] == known.full_name and changes["updated_at"] == NOW

@@ -22,6 +22,8 @@ from datetime import date, datetime
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
+from desk.domain.audit import AuditAction
+from desk.domain.calendar import now_in_office
 from desk.domain.codes import DossierCode, SequenceBlock
 from desk.domain.dossier import Actor, Person
 from desk.domain.intake import plan_intake, processing_for
@@ -36,14 +38,13 @@ from desk.store.bulk import BulkInserter, SqlValues
 PARALLEL_THRESHOLD = 20_000  # from this size the bulk path prepares rows in worker processes
 LARGE_LOAD = 200_000  # from this size it builds the indexes after the load (see BulkInserter)
 PROGRESS_EVERY = 50_000
+DEMO_LOADER = "Dữ liệu mẫu (desk demo)"  # who the log names for the dossiers loaded here
 
 # The bulk rows carry the ids the services' path leaves to the database.
 PEOPLE_COLUMNS = ("id", *rows.PERSON_COLUMNS)
 DOSSIER_COLUMNS = ("id", *rows.DOSSIER_COLUMNS)
-_APPLICANT_COLUMN = DOSSIER_COLUMNS.index("applicant_person_id")
 _DAY_COLUMN = DOSSIER_COLUMNS.index("received_day")
 _BOOK_COLUMN = DOSSIER_COLUMNS.index("book_year")  # book_number follows it
-_PARTY_PERSON_COLUMN = rows.PARTY_COLUMNS.index("person_id")
 
 
 def default_workers(count: int) -> int:
@@ -70,14 +71,12 @@ class ChunkTask:
 class ChunkRows:
     """A chunk's rows in the driver's form, ready for executemany.
 
-    New people are numbered from 1 within the chunk, and the columns that point at them
-    hold those numbers: the main process adds the chunk's offset in the INSERT itself.
-    People the office already knew (by ID number) are not inserted again: like
-    ``save_person``, their new record updates them (``known_updates``), and the rows that
-    point at them are listed in ``known_refs`` (list name, row, column, person id) for the
-    main process to set once it knows the offset. Within one run an ID number comes back
-    only inside its own dossier (a parent or the subject who is the applicant): that
-    record updates the chunk's own row (``new_people``). Every other id is final.
+    People are numbered from 1 within the chunk, and the columns that point at them hold
+    those numbers: the main process adds the chunk's offset in the INSERT itself. As
+    ``save_person`` does, every party of every dossier is a row of its own (what the
+    dossier recorded, never changed afterwards), and each record with an ID number goes to
+    the registry of known people (``known``: their ``person_row``, in order). Every
+    other id is final.
     """
 
     people: list[Any] = field(default_factory=list)
@@ -87,18 +86,8 @@ class ChunkRows:
     fees: list[Any] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
     outbox: list[Any] = field(default_factory=list)
-    known_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    known_refs: list[tuple[str, int, int, int]] = field(default_factory=list)
-    new_people: dict[str, int] = field(default_factory=dict)  # ID number → chunk number
+    known: list[Any] = field(default_factory=list)
     sequences: dict[date, int] = field(default_factory=dict)  # last number per day
-
-    def point_at_known_people(self, shift: int) -> None:
-        """Make the references to known people survive the INSERT's ``+ shift``."""
-        for name, index, column, person_id in self.known_refs:
-            table = getattr(self, name)
-            row = list(table[index])
-            row[column] = person_id - shift
-            table[index] = tuple(row)
 
 
 class RowMaker:
@@ -117,7 +106,6 @@ class RowMaker:
         agency_id: str,
         block: SequenceBlock,
         values: SqlValues,
-        known_people: dict[str, int] | None = None,
     ):
         self.generator = generator
         self.calendar = generator.calendar
@@ -125,7 +113,6 @@ class RowMaker:
         self.clerks = clerks
         self.agency_id = agency_id
         self.block = block
-        self.known_people = known_people or {}
         self.values = values
 
     def rows(self, task: ChunkTask) -> ChunkRows:
@@ -138,33 +125,15 @@ class RowMaker:
         made.sequences = {d: sequences[d] for d in task.chunk.days if d in sequences}
         return made
 
-    def _add_person(self, made: ChunkRows, person: Person, now: datetime) -> tuple[int, bool]:
-        """The person's row, as ``save_person`` writes it: (chunk number, False) for a new
-        person, (id, True) for one the office knew by ID number."""
-        if person.id_number and self.known_people:
-            known = self.known_people.get(person.id_number)
-            if known is not None:
-                changes = rows.person_changes(rows.person_row(person, now))
-                made.known_updates.append((known, changes))
-                return known, True
+    def _add_person(self, made: ChunkRows, person: Person, now: datetime) -> int:
+        """The person's row as ``save_person`` writes it (its chunk number), and the
+        record for the registry when the person has an ID number."""
         row = rows.person_row(person, now, self.values)
-        number = made.new_people.get(person.id_number) if person.id_number else None
-        if number is not None:
-            # As save_person: the new record's values over the row, its blanks kept.
-            merged = made.people[number - 1]
-            made.people[number - 1] = (
-                number,
-                *(
-                    old if new == "" or new is None else new
-                    for old, new in zip(merged[1:], row, strict=True)
-                ),
-            )
-            return number, False
         number = len(made.people) + 1
         made.people.append((number, *row))
         if person.id_number:
-            made.new_people[person.id_number] = number
-        return number, False
+            made.known.append(row)
+        return number
 
     def _add(
         self, made: ChunkRows, demo: DemoDossier, dossier_id: int, sequences: dict[date, int]
@@ -210,25 +179,15 @@ class RowMaker:
             changed_at = at
 
         # The rows, in the order intake writes them: applicant, dossier, other people …
-        first_party = len(made.parties)  # the applicant's row in dossier_people
-        applicant_id, applicant_known = self._add_person(made, dossier.applicant, received_at)
-        if applicant_known:
-            made.known_refs.append(
-                ("dossiers", len(made.dossiers), _APPLICANT_COLUMN, applicant_id)
-            )
-            made.known_refs.append(("parties", first_party, _PARTY_PERSON_COLUMN, applicant_id))
+        applicant_id = self._add_person(made, dossier.applicant, received_at)
         values = self.values
         made.dossiers.append(
             (dossier_id, *rows.dossier_row(dossier, applicant_id, clerk.id, changed_at, values))
         )
-        people = []
-        for position, party in enumerate(dossier.parties, start=1):
-            person_id, known = self._add_person(made, party.person, received_at)
-            if known:
-                made.known_refs.append(
-                    ("parties", first_party + position, _PARTY_PERSON_COLUMN, person_id)
-                )
-            people.append((party.role, person_id))
+        people = [
+            (party.role, self._add_person(made, party.person, received_at))
+            for party in dossier.parties
+        ]
         made.parties.extend(rows.party_rows(dossier_id, applicant_id, people))
         made.documents.extend(rows.document_rows(dossier_id, dossier.documents))
         made.fees.extend(rows.fee_rows(dossier_id, dossier.fees))
@@ -272,6 +231,7 @@ class BulkDossierWriter:
         ctx = self.ctx
         agency, block = ctx.office.agency_id, ctx.config.sequence_block
         written = 0
+        logged_at = now_in_office()  # when the log learns of them: now, as they are written
         with BulkInserter(ctx.db, large=generator.count >= LARGE_LOAD) as bulk:
             maker = RowMaker(
                 generator,
@@ -279,7 +239,6 @@ class BulkDossierWriter:
                 agency,
                 block,
                 SqlValues(ctx.db.engine.dialect),
-                known_people=bulk.known_people(),
             )
             first_dossier = bulk.max_id("dossiers") + 1
             next_person = bulk.max_id("people") + 1
@@ -298,7 +257,6 @@ class BulkDossierWriter:
                 for made in chunks:
                     shift = next_person - 1  # chunk person n → id shift + n
                     _enter_in_book(made.dossiers, book)
-                    made.point_at_known_people(shift)
                     bulk.insert("people", PEOPLE_COLUMNS, made.people, offsets={"id": shift})
                     bulk.insert(
                         "dossiers",
@@ -316,7 +274,13 @@ class BulkDossierWriter:
                     bulk.insert("dossier_fees", rows.FEE_COLUMNS, made.fees)
                     bulk.insert("status_events", rows.EVENT_COLUMNS, made.events)
                     bulk.insert("outbox", rows.OUTBOX_COLUMNS, made.outbox)
-                    bulk.update_people(made.known_updates)
+                    bulk.register_people(made.known)
+                    bulk.log_dossiers(
+                        [row[0] for row in made.dossiers],
+                        action=AuditAction.DOSSIER_RECEIVED,
+                        at=logged_at,
+                        actor_name=DEMO_LOADER,
+                    )
                     for day, last in made.sequences.items():
                         bulk.set_sequence(agency, day, block, last)
                     for year, last in book.items():
