@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from desk.domain.access import NotAllowed, NotSignedIn
 from desk.domain.audit import AuditAction, AuditEntry
@@ -19,6 +20,7 @@ from desk.errors import AlreadyExists, DeskError, InvalidInput
 from desk.services import audit, auth, demo
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
+from desk.store import office as store_office
 from tests.store.conftest import open_office
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=OFFICE_TZ)
@@ -261,3 +263,25 @@ def test_only_an_admin_manages_accounts(ctx: DeskContext) -> None:
     with pytest.raises(NotSignedIn):
         auth.set_role(ctx, "canbo1", Role.ADMIN)
     assert actions_about(ctx, "evil") == []
+
+
+def test_a_weak_hash_is_replaced_at_sign_in_and_the_log_still_vouches_for_the_account(
+    ctx: DeskContext,
+) -> None:
+    # An account as an older desk left it: a hash with weaker parameters, logged.
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("canbo1-demo")
+    clerk = demo.demo_account(ctx, "canbo1")
+    with ctx.db.write() as session:
+        store_office.set_password_hash(session, clerk.id, weak)
+        store_office.log_account(
+            session, AuditAction.PASSWORD_CHANGED, clerk.id, "canbo1", at=NOW, actor=None
+        )
+    auth.authenticate(DeskContext(ctx.config, ctx.db), "canbo1", "canbo1-demo", now=NOW)
+    rehashed, signed_in = entries_about(ctx, "canbo1")[-2:]
+    assert rehashed.action == AuditAction.PASSWORD_CHANGED.value
+    assert rehashed.detail["reason"] == "rehash"
+    assert signed_in.action == AuditAction.SIGNED_IN.value
+    with ctx.db.read() as session:
+        found = store_office.user_with_hash(session, "canbo1")
+    assert found is not None and found[1] != weak
+    assert verified(ctx) == []
