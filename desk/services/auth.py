@@ -10,8 +10,10 @@ the log.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -95,9 +97,23 @@ def _throttled(blocked_until: datetime, now: datetime) -> DeskError:
     )
 
 
-def _throttle_key(username: str) -> str:
-    # A name longer than any account's is throttled by its first 64 characters.
-    return username[:64]
+@dataclass(frozen=True, slots=True)
+class _TypedName:
+    """A name typed to sign in, as the desk keeps it. An account's name is kept as it is;
+    a name no account has (a typo, a guess, a password typed in the wrong box) only as a
+    digest, so neither the log nor the throttle's table ever holds it in clear text."""
+
+    key: str  # its row of sign_in_failures
+    subject: str  # the subject of its log entries
+    detail: dict[str, Any]
+
+    @classmethod
+    def of(cls, name: str, *, known: bool) -> _TypedName:
+        if known:
+            return cls(name, store_audit.account_subject(name), {})
+        hashed = hashlib.sha256(name.encode("utf-8")).hexdigest()
+        # "#" is in no user name: the key cannot be an account's.
+        return cls(f"#{hashed[:40]}", store_audit.account_subject("?"), {"name": hashed[:16]})
 
 
 def add_account(
@@ -173,10 +189,8 @@ def _verify(stored_hash: str | None, password: str) -> bool:
     global _dummy_hash
     if stored_hash is None:
         # An unknown name costs the same time as a known one: the answer tells nothing.
-        if _dummy_hash is None:
-            _dummy_hash = _hasher.hash("not a password of this desk")
-        stored_hash = _dummy_hash
-        _check(stored_hash, password)
+        _dummy_hash = _dummy_hash or _hasher.hash("not a password of this desk")
+        _check(_dummy_hash, password)
         return False
     return _check(stored_hash, password)
 
@@ -188,31 +202,29 @@ def _check(stored_hash: str, password: str) -> bool:
         return False
 
 
-def _note_failure(ctx: DeskContext, username: str, now: datetime, detail: dict[str, Any]) -> int:
-    """Count one more failure in a row for ``username`` and log it; the failures so far."""
-    key = _throttle_key(username)
+def _note_failure(
+    ctx: DeskContext, typed: _TypedName, now: datetime, detail: dict[str, Any]
+) -> int:
+    """Count one more failure in a row for the name and log it; the failures so far."""
+    key = typed.key
     with ctx.db.write() as session:
         failures = store_office.count_sign_in_failure(session, key, now)
         wait = wait_after(failures)
         if wait is not None:
             store_office.block_sign_in(session, key, now + wait)
-        store_audit.append(
-            session,
-            [
-                store_audit.entry(
-                    AuditAction.SIGN_IN_FAILED,
-                    store_audit.account_subject(username),
-                    at=now,
-                    detail={"failures": failures, **detail},
-                )
-            ],
+        entry = store_audit.entry(
+            AuditAction.SIGN_IN_FAILED,
+            typed.subject,
+            at=now,
+            detail={"failures": failures, **typed.detail, **detail},
         )
+        store_audit.append(session, [entry])
     return failures
 
 
-def _refuse_if_throttled(ctx: DeskContext, username: str, now: datetime) -> None:
+def _refuse_if_throttled(ctx: DeskContext, typed: _TypedName, now: datetime) -> None:
     with ctx.db.read() as session:
-        failures = store_office.sign_in_failures(session, _throttle_key(username))
+        failures = store_office.sign_in_failures(session, typed.key)
     if failures and failures.blocked_until is not None and now < failures.blocked_until:
         raise _throttled(failures.blocked_until, now)
 
@@ -236,33 +248,27 @@ def authenticate(
     may try again ("auth.throttled"); the password is not even checked meanwhile."""
     now = now or now_in_office()
     name = clean(username).lower()
-    _refuse_if_throttled(ctx, name, now)
     with ctx.db.read() as session:
         found = store_office.user_with_hash(session, name)
+    typed = _TypedName.of(name, known=found is not None)
+    _refuse_if_throttled(ctx, typed, now)
     if not _verify(found[1] if found else None, password):
-        raise _wrong_password(_note_failure(ctx, name, now, {}))
+        raise _wrong_password(_note_failure(ctx, typed, now, {}))
     assert found is not None
     user, stored_hash = found
     if not user.active:
         # The right password of a disabled account: logged, not counted as a guess.
         with ctx.db.write() as session:
-            store_audit.append(
-                session,
-                [
-                    store_audit.entry(
-                        AuditAction.SIGN_IN_FAILED,
-                        store_audit.account_subject(name),
-                        at=now,
-                        detail={"reason": "inactive"},
-                    )
-                ],
+            refused = store_audit.entry(
+                AuditAction.SIGN_IN_FAILED, typed.subject, at=now, detail={"reason": "inactive"}
             )
+            store_audit.append(session, [refused])
         raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
     # A hash made with weaker parameters than today's is replaced; the account's row
     # changes, so the log says so (with the new state's digest) like any password change.
     new_hash = _hasher.hash(password) if _hasher.check_needs_rehash(stored_hash) else None
     with ctx.db.write() as session:
-        store_office.clear_sign_in_failures(session, _throttle_key(name))
+        store_office.clear_sign_in_failures(session, typed.key)
         if new_hash is not None:
             store_office.set_password_hash(session, user.id, new_hash)
             store_office.log_account(
@@ -274,14 +280,8 @@ def authenticate(
                 actor=user,
                 detail={"reason": "rehash"},
             )
-        store_audit.append(
-            session,
-            [
-                store_audit.entry(
-                    AuditAction.SIGNED_IN, store_audit.account_subject(name), at=now, actor=user
-                )
-            ],
-        )
+        signed_in = store_audit.entry(AuditAction.SIGNED_IN, typed.subject, at=now, actor=user)
+        store_audit.append(session, [signed_in])
     ctx.act_as(user)
     return user
 
@@ -325,14 +325,15 @@ def change_own_password(
     if user is None:
         raise NotSignedIn("Cần đăng nhập để đổi mật khẩu của mình.")
     now = now or now_in_office()
-    _refuse_if_throttled(ctx, user.username, now)
+    typed = _TypedName.of(user.username, known=True)
+    _refuse_if_throttled(ctx, typed, now)
     password_hash = hash_password(new_password)
     with ctx.db.read() as session:
         found = store_office.user_with_hash(session, user.username)
     if found is None or not found[0].active:
         raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
     if not _check(found[1], old_password):
-        failures = _note_failure(ctx, user.username, now, {"reason": "change_password"})
+        failures = _note_failure(ctx, typed, now, {"reason": "change_password"})
         wrong = _wrong_password(failures)
         raise DeskError(
             wrong.message.replace(_wrong, "Mật khẩu hiện tại không đúng."), code="auth.failed"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import text
 
 from desk.domain.access import NotAllowed, NotSignedIn
 from desk.domain.audit import AuditAction, AuditEntry
@@ -158,6 +159,19 @@ def test_unknown_names_are_throttled_the_same_way(ctx: DeskContext) -> None:
     assert throttled.value.code == "auth.throttled"
     # Another name is not held up by it.
     assert auth.authenticate(ctx, "canbo2", "canbo2-demo", now=NOW).username == "canbo2"
+
+
+def test_a_name_no_account_has_is_never_kept_in_clear_text(ctx: DeskContext) -> None:
+    """A password typed in the name box must not stay in the append-only log."""
+    with pytest.raises(DeskError):
+        auth.authenticate(ctx, "MatKhauBiMat-123", "sai", now=NOW)
+    (failed,) = entries_about(ctx, "?")
+    assert failed.action == AuditAction.SIGN_IN_FAILED.value
+    with ctx.db.read() as session:
+        everything = str([(e.subject, e.detail) for e in store_audit.iter_entries(session)])
+        keys = session.execute(text("SELECT username FROM sign_in_failures")).scalars().all()
+    assert "matkhaubimat" not in everything.lower()
+    assert not any("matkhaubimat" in key for key in keys)
 
 
 def test_an_admin_resets_a_password_and_lifts_the_wait(ctx: DeskContext) -> None:
