@@ -72,8 +72,10 @@ def postgres_roles() -> Iterator[tuple[str, str]]:
 
 
 def open_office(url: str, directory: Path) -> DeskContext:
+    """The demo office on ``url``, acting for its admin (as the ``ctx`` fixture does)."""
     ctx = DeskContext.open(DeskConfig(data_dir=directory, database_url=url))
     demo.ensure_demo_office(ctx)
+    ctx.act_as(demo.demo_account(ctx, "quantri"))
     return ctx
 
 
