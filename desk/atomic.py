@@ -77,9 +77,9 @@ def create_private_file(path: Path) -> int:
 
 def keep_private(directory: Path, *, folders: tuple[str, ...], files: tuple[Path, ...]) -> None:
     """Make ``directory`` 0700, and each of its sub-folders named in ``folders`` (all they
-    hold: 0700 folders, 0600 files) and each of ``files`` that exists, 0600. Only what is
-    more open is changed; a file another OS user owns is left as it is (the desk may not
-    change it)."""
+    hold: 0700 folders, 0600 files) and each of ``files`` that exists, 0600. A sub-folder
+    already 0700 is not walked again. Only what is more open is changed; a file another
+    OS user owns is left as it is (the desk may not change it)."""
     if os.name != "posix" or not directory.is_dir():
         return
     _restrict(directory, PRIVATE_DIR_MODE)
@@ -87,14 +87,19 @@ def keep_private(directory: Path, *, folders: tuple[str, ...], files: tuple[Path
         _restrict(path, PRIVATE_FILE_MODE)
     for name in folders:
         top = directory / name
-        if not top.is_dir():
+        try:
+            if stat.S_IMODE(top.stat().st_mode) & 0o077 == 0 or not top.is_dir():
+                # Closed already (no one else can reach what it holds): the walk was done,
+                # and the office's scans may be many thousands of files.
+                continue
+        except FileNotFoundError:
             continue
-        _restrict(top, PRIVATE_DIR_MODE)
         for root, dirs, names in os.walk(top):
             for child in dirs:
                 _restrict(Path(root, child), PRIVATE_DIR_MODE)
             for child in names:
                 _restrict(Path(root, child), PRIVATE_FILE_MODE)
+        _restrict(top, PRIVATE_DIR_MODE)  # last: an interrupted walk is taken up again
 
 
 def _restrict(path: Path, mode: int) -> None:
