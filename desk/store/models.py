@@ -1,7 +1,8 @@
 """Tables of the office database (SQLAlchemy 2 typed declarative models).
 
 Rows never leave this package: its modules turn them into domain objects (the mapping
-of every table is ``desk.store.rows``).
+of every table is ``desk.store.rows``). It is one piece on purpose: every table of the
+office database in one file, read side by side with the migrations that make them.
 """
 
 from __future__ import annotations

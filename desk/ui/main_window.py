@@ -41,6 +41,7 @@ from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.navigation import NavBar, NavEntry
 from desk.ui.ops import Operation, wait_for_operations
 from desk.ui.printouts import Printout
+from desk.ui.scan_routing import ScanRouting
 from desk.ui.settings import SettingsDialog
 from desk.ui.sign_in import IdleWatcher, LockScreen
 from desk.ui.style import show_notice
@@ -72,7 +73,7 @@ def _warm_up() -> None:
     import desk.services.printing  # noqa: F401
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ScanRouting, QMainWindow):
     """Collaborators may be injected (tests): the scanner listener, the intake and sync
     screens' factories, and the idle time before the lock."""
 
@@ -236,20 +237,6 @@ class MainWindow(QMainWindow):
         self.pages[key] = widget
         self.stack.addWidget(widget)
 
-    def _default_scanner(self) -> QObject | None:
-        from desk.ui.scanner import ScanListener
-
-        listener = ScanListener(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(listener)
-        return listener
-
-    def _connect_scanner(self, scanner: QObject) -> None:
-        scanner.code_scanned.connect(self._on_code_scanned)  # type: ignore[attr-defined]
-        scanner.id_card_scanned.connect(self._on_id_card_scanned)  # type: ignore[attr-defined]
-        scanner.scan_rejected.connect(self._on_scan_rejected)  # type: ignore[attr-defined]
-
     # --- pages ----------------------------------------------------------------------------
 
     def current_page(self) -> str:
@@ -377,46 +364,6 @@ class MainWindow(QMainWindow):
         self.ctx.config = config
         self.idle.set_timeout(config.idle_lock_minutes * 60_000)
         self.show_banner(self.tr("Đã lưu cài đặt."), ok=True)
-
-    # --- the scanner ----------------------------------------------------------------------
-
-    def _on_code_scanned(self, code: str) -> None:
-        if self.locked:
-            return
-        if self.current_page() == PAGE_HANDBACK:
-            self.handback.select_code(code)
-        else:
-            self.open_dossier(code)
-
-    def _on_id_card_scanned(self, card: Any) -> None:
-        if self.locked:
-            return
-        if self.current_page() == PAGE_INTAKE and self.intake is not None:
-            fill = getattr(self.intake, "fill_from_id_card", None)
-            if fill is not None:
-                fill(card)
-                self.show_banner(
-                    self.tr("Đã điền thông tin người nộp từ thẻ căn cước: {name}.").format(
-                        name=getattr(card, "full_name", "")
-                    ),
-                    ok=True,
-                )
-                return
-        self.show_banner(
-            self.tr(
-                "Đã đọc thẻ căn cước của {name}. Mở màn hình tiếp nhận (F2) rồi quét lại để "
-                "điền vào hồ sơ mới."
-            ).format(name=getattr(card, "full_name", ""))
-        )
-
-    def _on_scan_rejected(self, message: str) -> None:
-        if self.locked:
-            return
-        if self.current_page() == PAGE_INTAKE and self.intake is not None:
-            shown = getattr(self.intake, "show_scan_rejected", None)
-            if shown is not None:
-                shown(message)
-        self.show_banner(self.tr("Không đọc được mã vừa quét: {message}").format(message=message))
 
     def show_banner(self, text: str, *, ok: bool = False) -> None:
         show_notice(self.banner, text, ok=ok)
