@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, exists, func, insert, literal, select, text
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.sqltypes import NullType
 
 from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained, digest
 from desk.domain.office import User
@@ -182,8 +194,10 @@ _SURROGATE = frozenset({"id", "dossier_id", "person_id"})
 
 
 def _digested(table: Table) -> list[Any]:
-    """The columns of ``table`` a digest covers: all but the surrogate ids."""
-    return [c for c in table.c if c.name not in _SURROGATE]
+    """The columns of ``table`` a digest covers: all but the surrogate ids, read as the
+    driver returns them (no type conversion): the digest is of what the database stores,
+    and skipping the conversions (instants, JSON, dates) halves the cost of a digest."""
+    return [type_coerce(c, NullType()).label(c.name) for c in table.c if c.name not in _SURROGATE]
 
 
 @dataclass(frozen=True, slots=True)
