@@ -71,10 +71,10 @@ def _log_afterwards(ctx: Any, dossier_ids: list[int]) -> None:
     """Give the dossiers received without their entry one now, so the office verifies."""
     from desk.domain.audit import AuditAction
     from desk.domain.calendar import now_in_office
-    from desk.store import audit as store_audit
+    from desk.store import audit_records
 
     with ctx.db.write() as session:
-        store_audit.log_dossiers(
+        audit_records.log_dossiers(
             session.connection(),
             dossier_ids,
             action=AuditAction.DOSSIER_RECEIVED,

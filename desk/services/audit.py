@@ -28,6 +28,7 @@ from desk.domain.calendar import now_in_office
 from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
+from desk.store import audit_records
 
 PROBLEMS_SHOWN = 20
 _CHAIN_BATCH = 5000
@@ -98,9 +99,9 @@ def _check_chain(
 def _check_dossiers(snapshot: store_audit.Snapshot, problems: _Problems) -> int:
     """Every dossier's digests against its newest entry; entries naming a lost dossier."""
     checked = 0
-    for batch in store_audit.iter_dossier_digests(snapshot):
+    for batch in audit_records.iter_dossier_digests(snapshot):
         newest = store_audit.newest_entries_about(
-            snapshot, [d.code for d in batch], store_audit.DOSSIER_DIGEST_ACTIONS
+            snapshot, [d.code for d in batch], audit_records.DOSSIER_DIGEST_ACTIONS
         )
         for dossier in batch:
             checked += 1
@@ -114,18 +115,18 @@ def _check_dossiers(snapshot: store_audit.Snapshot, problems: _Problems) -> int:
                     f"Hồ sơ {dossier.code}: {', '.join(differing)} khác với mục số {logged[0]} "
                     "của nhật ký (đã bị sửa ngoài phần mềm)."
                 )
-    for seq, code in store_audit.dossier_entries_without_dossier(snapshot, PROBLEMS_SHOWN):
+    for seq, code in audit_records.dossier_entries_without_dossier(snapshot, PROBLEMS_SHOWN):
         problems.add(f"Mục số {seq} ghi hồ sơ {code}, nhưng hồ sơ này không còn trong dữ liệu.")
     return checked
 
 
 def _check_accounts(snapshot: store_audit.Snapshot, problems: _Problems) -> int:
     """Every account's row against its newest entry; entries naming a lost account."""
-    accounts = store_audit.account_digests(snapshot)
+    accounts = audit_records.account_digests(snapshot)
     newest = store_audit.newest_entries_about(
         snapshot,
         [store_audit.account_subject(name) for name, _ in accounts],
-        store_audit.ACCOUNT_DIGEST_ACTIONS,
+        audit_records.ACCOUNT_DIGEST_ACTIONS,
     )
     for name, state in accounts:
         logged = newest.get(store_audit.account_subject(name))
@@ -136,7 +137,7 @@ def _check_accounts(snapshot: store_audit.Snapshot, problems: _Problems) -> int:
                 f"Tài khoản {name}: tên, vai trò, mật khẩu hoặc trạng thái khác với mục số "
                 f"{logged[0]} của nhật ký (đã bị sửa ngoài phần mềm)."
             )
-    for seq, name in store_audit.account_entries_without_account(snapshot, PROBLEMS_SHOWN):
+    for seq, name in audit_records.account_entries_without_account(snapshot, PROBLEMS_SHOWN):
         problems.add(f"Mục số {seq} ghi tài khoản {name}, nhưng tài khoản này không còn.")
     return len(accounts)
 

@@ -3,7 +3,7 @@ failed attempts throttled in the database) and the admin's work on accounts.
 
 Every change to an account, every sign-in and every failed one goes into the office's
 log in the transaction that makes it; an account's entry carries the digest of the
-account's row as the change left it (``store_audit.account_state_digest``), so the log's
+account's row as the change left it (``audit_records.account_state_digest``), so the log's
 check finds a row edited behind the desk's back. Passwords and their hashes never enter
 the log.
 """

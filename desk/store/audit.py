@@ -8,48 +8,35 @@ advisory lock, so two desks never chain two entries to the same head.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Iterator, Sequence
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
     Table,
     bindparam,
-    exists,
-    func,
     insert,
-    literal,
     select,
     text,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.sqltypes import NullType
 
-from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained, digest
+from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
 from desk.domain.office import User
 from desk.store.models import (
     AuditEntryRow,
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
-    DossierRow,
-    PersonRow,
-    StatusEventRow,
-    UserRow,
 )
 
-_LOG = cast(Table, AuditEntryRow.__table__)
-INSERT_ENTRY = insert(_LOG)
-_HEAD = select(_LOG.c.seq, _LOG.c.hash).order_by(_LOG.c.seq.desc()).limit(1)
+LOG = cast(Table, AuditEntryRow.__table__)
+INSERT_ENTRY = insert(LOG)
+_HEAD = select(LOG.c.seq, LOG.c.hash).order_by(LOG.c.seq.desc()).limit(1)
 # Any constant: the key of the lock every PostgreSQL writer of the log takes.
 _PG_LOG_LOCK = 0x6465736B  # "desk"
 COLUMNS = ("seq", "at", "actor_user_id", "actor_name", "action", "subject", "detail")
 
 
-def _connection(bind: Session | Connection) -> Connection:
+def connection_of(bind: Session | Connection) -> Connection:
     return bind.connection() if isinstance(bind, Session) else bind
 
 
@@ -60,7 +47,7 @@ def _lock(connection: Connection) -> None:
 
 def head(bind: Session | Connection) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
-    row = _connection(bind).execute(_HEAD).first()
+    row = connection_of(bind).execute(_HEAD).first()
     return (0, GENESIS) if row is None else (int(row.seq), str(row.hash))
 
 
@@ -91,7 +78,7 @@ def append(bind: Session | Connection, entries: Sequence[AuditEntry]) -> list[Au
     """Number and chain the entries after the log's head and write them."""
     if not entries:
         return []
-    connection = _connection(bind)
+    connection = connection_of(bind)
     _lock(connection)
     last_seq, last_hash = head(connection)
     written = chained(list(entries), last_hash, last_seq + 1)
@@ -131,11 +118,11 @@ def iter_entries(
     bind: Session | Connection, *, after: int = 0, batch_size: int = 5000
 ) -> Iterator[AuditEntry]:
     """Every entry after number ``after``, in order (keyset pages)."""
-    connection = _connection(bind)
+    connection = connection_of(bind)
     while True:
         page = list(
             connection.execute(
-                select(_LOG).where(_LOG.c.seq > after).order_by(_LOG.c.seq).limit(batch_size)
+                select(LOG).where(LOG.c.seq > after).order_by(LOG.c.seq).limit(batch_size)
             )
         )
         if not page:
@@ -146,301 +133,16 @@ def iter_entries(
 
 
 def entries_about(bind: Session | Connection, subject: str) -> list[AuditEntry]:
-    connection = _connection(bind)
-    stmt = select(_LOG).where(_LOG.c.subject == subject).order_by(_LOG.c.seq)
+    connection = connection_of(bind)
+    stmt = select(LOG).where(LOG.c.subject == subject).order_by(LOG.c.seq)
     return [_from_row(r) for r in connection.execute(stmt)]
 
 
-# --- the digests of the records the log vouches for -----------------------------------
-#
-# A dossier's entry carries three digests of what the database holds right after the
-# change: its row (``state``), the people, documents and fees recorded on it (``content``)
-# and its whole status history (``history``). ``desk audit verify`` recomputes them with
-# the same statements, so an edit made behind the desk's back shows as a mismatch. Rows
-# are read with Core on typed columns, so what is hashed is the same typed value (an
-# aware instant, a dict, a bool) at write time and at verify time, on both engines.
-# Surrogate ids are left out: they say nothing a citizen or an inspector could check.
-
-_DOSSIERS = cast(Table, DossierRow.__table__)
-_PARTIES = cast(Table, DossierPartyRow.__table__)
-_PEOPLE = cast(Table, PersonRow.__table__)
-_DOCUMENTS = cast(Table, DossierDocumentRow.__table__)
-_FEES = cast(Table, DossierFeeRow.__table__)
-_EVENTS = cast(Table, StatusEventRow.__table__)
-_USERS = cast(Table, UserRow.__table__)
-
-DIGEST_BATCH = 1000  # dossiers per query when many are digested (verify, bulk loading)
-# The actions whose entries carry a dossier's digests (the newest one must match).
-DOSSIER_DIGEST_ACTIONS = (
-    AuditAction.DOSSIER_RECEIVED.value,
-    AuditAction.DOSSIER_CHANGED.value,
-    AuditAction.RECORDS_ADOPTED.value,
-)
-# The actions whose entries carry an account's digest.
-ACCOUNT_DIGEST_ACTIONS = (
-    AuditAction.ACCOUNT_CREATED.value,
-    AuditAction.ACCOUNT_CHANGED.value,
-    AuditAction.PASSWORD_CHANGED.value,
-    AuditAction.RECORDS_ADOPTED.value,
-)
 ACCOUNT_SUBJECT_PREFIX = "user:"
-ADOPTING_ACTOR = "Nâng cấp cơ sở dữ liệu"
-
-
-# Left out of the digests: the rows' own ids and the links between the rows read
-# together. ``dossiers.applicant_person_id`` stays in: it says which recorded person the
-# desk shows as the applicant.
-_SURROGATE = frozenset({"id", "dossier_id", "person_id"})
-
-
-def _digested(table: Table) -> list[Any]:
-    """The columns of ``table`` a digest covers: all but the surrogate ids, read as the
-    driver returns them (no type conversion): the digest is of what the database stores,
-    and skipping the conversions (instants, JSON, dates) halves the cost of a digest."""
-    return [type_coerce(c, NullType()).label(c.name) for c in table.c if c.name not in _SURROGATE]
-
-
-@dataclass(frozen=True, slots=True)
-class _DossierQueries:
-    """The five statements that read what a dossier's digests cover. Each selects the
-    dossier's id first, then the digested columns in table order."""
-
-    states: Any
-    parties: Any
-    documents: Any
-    fees: Any
-    events: Any
-
-
-def _dossier_queries(matching: Callable[[Any], Any]) -> _DossierQueries:
-    return _DossierQueries(
-        states=select(_DOSSIERS.c.id, *_digested(_DOSSIERS)).where(matching(_DOSSIERS.c.id)),
-        parties=select(_PARTIES.c.dossier_id, *_digested(_PARTIES), *_digested(_PEOPLE))
-        .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
-        .where(matching(_PARTIES.c.dossier_id))
-        .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position, _PARTIES.c.id),
-        documents=select(_DOCUMENTS.c.dossier_id, *_digested(_DOCUMENTS))
-        .where(matching(_DOCUMENTS.c.dossier_id))
-        .order_by(_DOCUMENTS.c.dossier_id, _DOCUMENTS.c.position, _DOCUMENTS.c.id),
-        fees=select(_FEES.c.dossier_id, *_digested(_FEES))
-        .where(matching(_FEES.c.dossier_id))
-        .order_by(_FEES.c.dossier_id, _FEES.c.id),
-        events=select(_EVENTS.c.dossier_id, *_digested(_EVENTS))
-        .where(matching(_EVENTS.c.dossier_id))
-        .order_by(_EVENTS.c.dossier_id, _EVENTS.c.id),
-    )
-
-
-# Built once: many dossiers at a time (verify, bulk loading), and the one just written
-# (intake's hot path, where an expanding IN costs a re-render per call).
-_MANY = _dossier_queries(lambda column: column.in_(bindparam("ids", expanding=True)))
-_ONE = _dossier_queries(lambda column: column == bindparam("ids"))
-_NAMES = {
-    id(stmt): tuple(c.name for c in stmt.selected_columns)[1:]
-    for queries in (_MANY, _ONE)
-    for stmt in (queries.states, queries.parties, queries.documents, queries.fees, queries.events)
-}
-_USER_STATE = select(*[c for c in _USERS.c if c.name != "id"]).where(
-    _USERS.c.id == bindparam("user_id")
-)
-_ALL_USERS = select(_USERS).order_by(_USERS.c.username)
-
-
-@dataclass(frozen=True, slots=True)
-class DossierDigests:
-    """What the database holds about one dossier, digested as its log entries carry it."""
-
-    dossier_id: int
-    code: str
-    revision: int
-    state: str
-    content: str
-    history: str
-    statuses: list[list[int | None]]  # from → to of each event, oldest first
-
-    def digests(self) -> dict[str, str]:
-        return {"state": self.state, "content": self.content, "history": self.history}
-
-
-def _grouped(connection: Connection, stmt: Any, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The rows of ``stmt`` for these dossiers as {column: value}, by dossier id."""
-    names = _NAMES[id(stmt)]
-    grouped: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-    params = {"ids": ids[0] if len(ids) == 1 else ids}
-    for row in connection.execute(stmt, params).all():
-        grouped[row[0]].append(dict(zip(names, row[1:], strict=True)))
-    return grouped
-
-
-def dossier_digests(connection: Connection, dossier_ids: Sequence[int]) -> list[DossierDigests]:
-    """The digests of these dossiers as the database holds them now, in the order given
-    (ids that name no dossier are left out). Five queries per call: keep calls to at most
-    ``DIGEST_BATCH`` ids."""
-    ids = list(dossier_ids)
-    if not ids:
-        return []
-    queries = _ONE if len(ids) == 1 else _MANY
-    states = _grouped(connection, queries.states, ids)
-    parties = _grouped(connection, queries.parties, ids)
-    documents = _grouped(connection, queries.documents, ids)
-    fees = _grouped(connection, queries.fees, ids)
-    events = _grouped(connection, queries.events, ids)
-    result = []
-    for dossier_id in ids:
-        if not states[dossier_id]:
-            continue
-        (state,) = states[dossier_id]
-        history = events[dossier_id]
-        content = {
-            "parties": parties[dossier_id],
-            "documents": documents[dossier_id],
-            "fees": fees[dossier_id],
-        }
-        result.append(
-            DossierDigests(
-                dossier_id=dossier_id,
-                code=state["code"],
-                revision=int(state["revision"]),
-                state=digest(state),
-                content=digest(content),
-                history=digest(history),
-                statuses=[[e["from_status"], e["to_status"]] for e in history],
-            )
-        )
-    return result
-
-
-def dossier_entry(
-    digests: DossierDigests,
-    action: AuditAction,
-    *,
-    at: datetime,
-    actor_user_id: int | None,
-    actor_name: str,
-    statuses: list[list[int | None]] | None = None,
-) -> AuditEntry:
-    """The entry recording a dossier as it now stands; ``statuses`` are the from → to of
-    the events this change made (all of its events when not given)."""
-    moves = digests.statuses if statuses is None else statuses
-    return entry(
-        action,
-        digests.code,
-        at=at,
-        actor_user_id=actor_user_id,
-        actor_name=actor_name,
-        detail={
-            "revision": digests.revision,
-            "statuses": moves,
-            "events": len(moves),
-            **digests.digests(),
-        },
-    )
-
-
-def log_dossier_change(
-    connection: Connection,
-    dossier_id: int,
-    action: AuditAction,
-    *,
-    at: datetime,
-    actor_user_id: int | None,
-    actor_name: str,
-    statuses: list[list[int | None]],
-) -> None:
-    """Append the entry of one dossier just written in this transaction (the store's
-    ``insert_dossier`` and ``save_change`` call it)."""
-    (digests,) = dossier_digests(connection, [dossier_id])
-    append(
-        connection,
-        [
-            dossier_entry(
-                digests,
-                action,
-                at=at,
-                actor_user_id=actor_user_id,
-                actor_name=actor_name,
-                statuses=statuses,
-            )
-        ],
-    )
-
-
-def log_dossiers(
-    connection: Connection,
-    dossier_ids: Sequence[int],
-    *,
-    action: AuditAction,
-    at: datetime,
-    actor_name: str,
-) -> int:
-    """Append one entry per dossier (bulk loading, adoption): digests computed in batches
-    of ``DIGEST_BATCH`` ids, in the caller's transaction. Returns how many were logged."""
-    ids = list(dossier_ids)
-    logged = 0
-    for start in range(0, len(ids), DIGEST_BATCH):
-        batch = dossier_digests(connection, ids[start : start + DIGEST_BATCH])
-        append(
-            connection,
-            [
-                dossier_entry(d, action, at=at, actor_user_id=None, actor_name=actor_name)
-                for d in batch
-            ],
-        )
-        logged += len(batch)
-    return logged
 
 
 def account_subject(username: str) -> str:
     return f"{ACCOUNT_SUBJECT_PREFIX}{username}"
-
-
-def _account_digest(row: Any) -> str:
-    return digest({k: v for k, v in row._mapping.items() if k != "id"})
-
-
-def account_state_digest(bind: Session | Connection, user_id: int) -> str:
-    """The digest of an account's row (name, role, password hash, active …) as it is now:
-    the ``state`` an account's log entry carries."""
-    row = _connection(bind).execute(_USER_STATE, {"user_id": user_id}).one()
-    return _account_digest(row)
-
-
-def account_digests(bind: Session | Connection) -> list[tuple[str, str]]:
-    """(username, state digest) of every account, by username."""
-    return [(row.username, _account_digest(row)) for row in _connection(bind).execute(_ALL_USERS)]
-
-
-def adopt_existing_records(connection: Connection) -> None:
-    """Start the log with what the database already holds (migration 0005): one entry per
-    account and per dossier, with the digests ``desk audit verify`` compares."""
-    now = datetime.now(UTC)
-    accounts = [
-        entry(
-            AuditAction.RECORDS_ADOPTED,
-            account_subject(username),
-            at=now,
-            actor_name=ADOPTING_ACTOR,
-            detail={"state": state},
-        )
-        for username, state in account_digests(connection)
-    ]
-    append(connection, accounts)
-    last_id = 0
-    while True:
-        ids = list(
-            connection.execute(
-                select(_DOSSIERS.c.id)
-                .where(_DOSSIERS.c.id > last_id)
-                .order_by(_DOSSIERS.c.id)
-                .limit(DIGEST_BATCH)
-            ).scalars()
-        )
-        if not ids:
-            return
-        log_dossiers(
-            connection, ids, action=AuditAction.RECORDS_ADOPTED, at=now, actor_name=ADOPTING_ACTOR
-        )
-        last_id = ids[-1]
 
 
 # --- what verification reads ------------------------------------------------------------
@@ -458,27 +160,9 @@ def snapshot(session: Session) -> Connection:
     return session.connection()
 
 
-def iter_dossier_digests(connection: Connection) -> Iterator[list[DossierDigests]]:
-    """Every dossier's digests, ``DIGEST_BATCH`` at a time, in id order (keyset pages)."""
-    last_id = 0
-    while True:
-        ids = list(
-            connection.execute(
-                select(_DOSSIERS.c.id)
-                .where(_DOSSIERS.c.id > last_id)
-                .order_by(_DOSSIERS.c.id)
-                .limit(DIGEST_BATCH)
-            ).scalars()
-        )
-        if not ids:
-            return
-        yield dossier_digests(connection, ids)
-        last_id = ids[-1]
-
-
-_NEWEST_ABOUT = select(_LOG.c.seq, _LOG.c.subject, _LOG.c.detail).where(
-    _LOG.c.subject.in_(bindparam("subjects", expanding=True)),
-    _LOG.c.action.in_(bindparam("actions", expanding=True)),
+_NEWEST_ABOUT = select(LOG.c.seq, LOG.c.subject, LOG.c.detail).where(
+    LOG.c.subject.in_(bindparam("subjects", expanding=True)),
+    LOG.c.action.in_(bindparam("actions", expanding=True)),
 )
 
 
@@ -498,46 +182,11 @@ def newest_entries_about(
     return newest
 
 
-def dossier_entries_without_dossier(connection: Connection, limit: int) -> list[tuple[int, str]]:
-    """(entry number, code) of entries vouching for a dossier the database no longer holds."""
-    stmt = (
-        select(func.min(_LOG.c.seq), _LOG.c.subject)
-        .where(
-            _LOG.c.action.in_(DOSSIER_DIGEST_ACTIONS),
-            ~_LOG.c.subject.startswith(ACCOUNT_SUBJECT_PREFIX, autoescape=True),
-            ~exists().where(_DOSSIERS.c.code == _LOG.c.subject),
-        )
-        .group_by(_LOG.c.subject)
-        .order_by(func.min(_LOG.c.seq))
-        .limit(limit)
-    )
-    return [(int(seq), str(subject)) for seq, subject in connection.execute(stmt)]
-
-
-def account_entries_without_account(connection: Connection, limit: int) -> list[tuple[int, str]]:
-    """(entry number, user name) of entries vouching for an account that no longer exists."""
-    stmt = (
-        select(func.min(_LOG.c.seq), _LOG.c.subject)
-        .where(
-            _LOG.c.action.in_(ACCOUNT_DIGEST_ACTIONS),
-            _LOG.c.subject.startswith(ACCOUNT_SUBJECT_PREFIX, autoescape=True),
-            ~exists().where(literal(ACCOUNT_SUBJECT_PREFIX) + _USERS.c.username == _LOG.c.subject),
-        )
-        .group_by(_LOG.c.subject)
-        .order_by(func.min(_LOG.c.seq))
-        .limit(limit)
-    )
-    return [
-        (int(seq), str(subject)[len(ACCOUNT_SUBJECT_PREFIX) :])
-        for seq, subject in connection.execute(stmt)
-    ]
-
-
 def recent_entries(
     bind: Session | Connection, subject: str | None = None, limit: int = 50
 ) -> list[AuditEntry]:
     """The newest entries (about ``subject`` when given), newest first."""
-    stmt = select(_LOG).order_by(_LOG.c.seq.desc()).limit(limit)
+    stmt = select(LOG).order_by(LOG.c.seq.desc()).limit(limit)
     if subject is not None:
-        stmt = stmt.where(_LOG.c.subject == subject)
-    return [_from_row(r) for r in _connection(bind).execute(stmt)]
+        stmt = stmt.where(LOG.c.subject == subject)
+    return [_from_row(r) for r in connection_of(bind).execute(stmt)]

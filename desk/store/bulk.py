@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
-from desk.store import audit, people
+from desk.store import audit_records, people
 from desk.store.counters import BOOK
 from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
@@ -186,7 +186,7 @@ class BulkInserter:
     def log_dossiers(
         self, dossier_ids: Iterable[int], *, action: AuditAction, at: datetime, actor_name: str
     ) -> None:
-        """Log these dossiers, one entry each (``audit.log_dossiers``), before the commit.
+        """Log these dossiers, one entry each (``audit_records.log_dossiers``), before the commit.
         The entries' digests read the rows back: that waits until the secondary indexes
         are built again, when each batch is a few index lookups, not a scan of the table."""
         self._to_log.append((list(dossier_ids), action, at, actor_name))
@@ -301,7 +301,7 @@ class BulkInserter:
                 self._save_counters()
                 self._restore_secondary_indexes()
                 for dossier_ids, action, at, actor_name in self._to_log:
-                    audit.log_dossiers(
+                    audit_records.log_dossiers(
                         self._connection, dossier_ids, action=action, at=at, actor_name=actor_name
                     )
                 self._transaction.commit()

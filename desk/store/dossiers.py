@@ -32,7 +32,7 @@ from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import NotFound
 from desk.store import rows
-from desk.store.audit import log_dossier_change
+from desk.store.audit_records import log_dossier_change
 from desk.store.counters import BOOK, next_yearly_number
 from desk.store.models import (
     AttachmentRow,

@@ -20,6 +20,7 @@ from desk.domain.office import Office, Role, User
 from desk.domain.text import fold
 from desk.errors import AlreadyExists, NotFound, SequenceExhausted
 from desk.store import audit as store_audit
+from desk.store import audit_records
 from desk.store.models import (
     CalendarOverrideRow,
     Instant,
@@ -170,7 +171,7 @@ def log_account(
 ) -> None:
     """Log a change to an account with the digest of its row as the change left it (what
     the log's check compares); never a password or its hash."""
-    state = store_audit.account_state_digest(session, user_id)
+    state = audit_records.account_state_digest(session, user_id)
     store_audit.append(
         session,
         [

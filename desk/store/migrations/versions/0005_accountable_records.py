@@ -116,7 +116,7 @@ def _guard_append_only() -> None:
 def _adopt_existing_records() -> None:
     # The code that reads the records is the one ``desk audit verify`` compares with, so
     # what is adopted here checks out after the upgrade.
-    from desk.store.audit import adopt_existing_records
+    from desk.store.audit_records import adopt_existing_records
 
     adopt_existing_records(op.get_bind())
 
