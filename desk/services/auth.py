@@ -270,16 +270,7 @@ def authenticate(
     with ctx.db.write() as session:
         store_office.clear_sign_in_failures(session, typed.key)
         if new_hash is not None:
-            store_office.set_password_hash(session, user.id, new_hash)
-            store_office.log_account(
-                session,
-                AuditAction.PASSWORD_CHANGED,
-                user.id,
-                name,
-                at=now,
-                actor=user,
-                detail={"reason": "rehash"},
-            )
+            _store_password(session, user, new_hash, actor=user, reason="rehash", now=now)
         signed_in = store_audit.entry(AuditAction.SIGNED_IN, typed.subject, at=now, actor=user)
         store_audit.append(session, [signed_in])
     ctx.act_as(user)
@@ -302,17 +293,8 @@ def reset_password(ctx: DeskContext, username: str, password: str) -> User:
     now = now_in_office()
     with ctx.db.write() as session:
         user = _account(session, username)
-        store_office.set_password_hash(session, user.id, password_hash)
         store_office.clear_sign_in_failures(session, user.username)
-        store_office.log_account(
-            session,
-            AuditAction.PASSWORD_CHANGED,
-            user.id,
-            user.username,
-            at=now,
-            actor=admin,
-            detail={"reason": "reset"},
-        )
+        _store_password(session, user, password_hash, actor=admin, reason="reset", now=now)
     return user
 
 
@@ -339,17 +321,30 @@ def change_own_password(
             wrong.message.replace(_wrong, "Mật khẩu hiện tại không đúng."), code="auth.failed"
         )
     with ctx.db.write() as session:
-        store_office.set_password_hash(session, user.id, password_hash)
         store_office.clear_sign_in_failures(session, user.username)
-        store_office.log_account(
-            session,
-            AuditAction.PASSWORD_CHANGED,
-            user.id,
-            user.username,
-            at=now,
-            actor=user,
-            detail={"reason": "own"},
-        )
+        _store_password(session, user, password_hash, actor=user, reason="own", now=now)
+
+
+def _store_password(
+    session: store_office.Transaction,
+    user: User,
+    password_hash: str,
+    *,
+    actor: User,
+    reason: str,
+    now: datetime,
+) -> None:
+    """Keep the account's new hash and log it (never the password or the hash itself)."""
+    store_office.set_password_hash(session, user.id, password_hash)
+    store_office.log_account(
+        session,
+        AuditAction.PASSWORD_CHANGED,
+        user.id,
+        user.username,
+        at=now,
+        actor=actor,
+        detail={"reason": reason},
+    )
 
 
 def _change(

@@ -52,18 +52,7 @@ class NewAccount:
 
 def office_detail(office: Office) -> dict[str, Any]:
     """The office's identity as its log entry keeps it."""
-    return {
-        "agency_id": office.agency_id,
-        "agency_name": office.agency_name,
-        "unit_name": office.unit_name,
-        "commune": office.commune,
-        "province": office.province,
-        "place_name": office.place_name,
-        "address": office.address,
-        "phone": office.phone,
-        "lookup_url": office.lookup_url,
-        "hours": str(office.hours),
-    }
+    return dict(store_office.office_values(office))
 
 
 def _office_entry(

@@ -303,6 +303,14 @@ def adopt_existing_records(connection: Connection) -> None:
         for username, state in account_digests(connection)
     ]
     append(connection, accounts)
+    for ids in _dossier_id_pages(connection):
+        log_dossiers(
+            connection, ids, action=AuditAction.RECORDS_ADOPTED, at=now, actor_name=ADOPTING_ACTOR
+        )
+
+
+def _dossier_id_pages(connection: Connection) -> Iterator[list[int]]:
+    """Every dossier's id, ``DIGEST_BATCH`` at a time, in id order (keyset pages)."""
     last_id = 0
     while True:
         ids = list(
@@ -315,28 +323,14 @@ def adopt_existing_records(connection: Connection) -> None:
         )
         if not ids:
             return
-        log_dossiers(
-            connection, ids, action=AuditAction.RECORDS_ADOPTED, at=now, actor_name=ADOPTING_ACTOR
-        )
+        yield ids
         last_id = ids[-1]
 
 
 def iter_dossier_digests(connection: Connection) -> Iterator[list[DossierDigests]]:
-    """Every dossier's digests, ``DIGEST_BATCH`` at a time, in id order (keyset pages)."""
-    last_id = 0
-    while True:
-        ids = list(
-            connection.execute(
-                select(_DOSSIERS.c.id)
-                .where(_DOSSIERS.c.id > last_id)
-                .order_by(_DOSSIERS.c.id)
-                .limit(DIGEST_BATCH)
-            ).scalars()
-        )
-        if not ids:
-            return
+    """Every dossier's digests, ``DIGEST_BATCH`` at a time, in id order."""
+    for ids in _dossier_id_pages(connection):
         yield dossier_digests(connection, ids)
-        last_id = ids[-1]
 
 
 def dossier_entries_without_dossier(connection: Connection, limit: int) -> list[tuple[int, str]]:

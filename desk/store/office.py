@@ -59,10 +59,9 @@ def office_is_demo(session: Session) -> bool:
     return bool(session.scalar(select(OfficeRow.is_demo).where(OfficeRow.id == 1)))
 
 
-def save_office(session: Session, office: Office, now: datetime, *, is_demo: bool = False) -> None:
-    """Write the office's identity; ``is_demo`` marks the office ``desk demo`` creates (it
-    is kept as it was when an existing office is edited)."""
-    values = {
+def office_values(office: Office) -> dict[str, str]:
+    """The office's identity as its row (and the log entry of its set-up) holds it."""
+    return {
         "agency_id": office.agency_id,
         "agency_name": office.agency_name,
         "unit_name": office.unit_name,
@@ -74,6 +73,12 @@ def save_office(session: Session, office: Office, now: datetime, *, is_demo: boo
         "lookup_url": office.lookup_url,
         "office_hours": str(office.hours),
     }
+
+
+def save_office(session: Session, office: Office, now: datetime, *, is_demo: bool = False) -> None:
+    """Write the office's identity; ``is_demo`` marks the office ``desk demo`` creates (it
+    is kept as it was when an existing office is edited)."""
+    values = office_values(office)
     if session.get(OfficeRow, 1) is None:
         session.execute(insert(OfficeRow).values(id=1, created_at=now, is_demo=is_demo, **values))
     else:
