@@ -16,7 +16,6 @@ from desk.domain.office import User
 from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
 from desk.domain.text import clean
-from desk.errors import NotFound
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
@@ -86,17 +85,6 @@ def print_entry(
         actor=user,
         detail={"form": form, "code": code, "copies": copies, **(detail or {})},
     )
-
-
-def staff_member(ctx: DeskContext, username: str) -> User:
-    """The active member of staff with this user name (the command line's ``--user``)."""
-    with ctx.db.read() as session:
-        found = store_office.user_with_hash(session, clean(username).lower())
-    if found is None or not found[0].active:
-        raise NotFound(
-            f"Không có cán bộ đang làm việc với tên đăng nhập «{username}».", code="user.unknown"
-        )
-    return found[0]
 
 
 def path_limits(ctx: DeskContext) -> PathLimits:
