@@ -6,30 +6,14 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.identity import environment
+from tests.e2e.test_cli import desk
 
-ROOT = Path(__file__).resolve().parents[2]
 DOSSIERS = 12
-
-
-def desk(*args: str, data: Path, user: str | None = "quantri") -> subprocess.CompletedProcess[str]:
-    env = environment(data.parent / "accounts", user)
-    return subprocess.run(
-        [sys.executable, "-m", "desk", *args],
-        cwd=ROOT,
-        env={**env, "DESK_DATA_DIR": str(data)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
