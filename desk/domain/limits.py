@@ -1,0 +1,329 @@
+"""The limits of what may come in, declared once per field.
+
+Every door of the desk — the window, the services, the command line, the catalogue import,
+the ID card's QR code — asks these declarations, so a value is refused with the same
+Vietnamese message everywhere, and SQLite (which stores anything) and PostgreSQL (which
+refuses NUL and text longer than its column) never get to disagree: nothing reaches either
+that a declaration has not accepted. A test checks every text limit against its column.
+
+Text is cleaned first (``desk.domain.text.clean``: NFC, invisible characters removed, white
+space folded), then judged: its length, the characters its kind allows, and at least one
+visible letter or digit. Digits are the ASCII 0–9 only where digits are meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+from desk.domain.text import clean, clean_lines
+from desk.errors import InvalidInput
+
+
+class TextKind(Enum):
+    NAME = "name"  # a person's name: letters, with spaces, apostrophes and hyphens between
+    LINE = "line"  # one line of any visible text (an address, a title, a document's name)
+    LINES = "lines"  # several lines of visible text (a note, a reason)
+    DIGITS = "digits"  # ASCII digits only, of the lengths given (an ID number)
+    PHONE = "phone"  # ASCII digits, an optional leading +
+    EMAIL = "email"
+    USERNAME = "username"  # ASCII letters, digits, dot, hyphen and underscore
+    CODE = "code"  # an identifier of the catalogue or the province: ASCII, no spaces
+
+
+# Letters (any script, precomposed after NFC) in words separated by one space, apostrophe or
+# hyphen: "Nguyễn Thị Đào", "H'Hen Niê", "Lê-Văn".
+_NAME = re.compile(r"[^\W\d_]+(?:[ '\-’][^\W\d_]+)*")
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_PHONE = re.compile(r"\+?[0-9]+", re.ASCII)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*", re.ASCII)
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*", re.ASCII)
+_VISIBLE = re.compile(r"[^\W_]")  # a letter or a digit of any script
+
+_KIND_RULE = {
+    TextKind.NAME: "chỉ gồm chữ cái, cách nhau bởi dấu cách, dấu nháy hoặc gạch nối",
+    TextKind.DIGITS: "chỉ gồm chữ số 0–9",
+    TextKind.PHONE: "chỉ gồm chữ số 0–9 (có thể có dấu + ở đầu)",
+    TextKind.EMAIL: "có dạng ten@mien.vn",
+    TextKind.USERNAME: "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch nối, gạch dưới",
+    TextKind.CODE: "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch nối",
+}
+_KIND_PATTERN = {
+    TextKind.NAME: _NAME,
+    TextKind.DIGITS: _DIGITS,
+    TextKind.PHONE: _PHONE,
+    TextKind.EMAIL: _EMAIL,
+    TextKind.USERNAME: _USERNAME,
+    TextKind.CODE: _CODE,
+}
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A value quoted in a message: short, so a 10,000-character paste does not flood it."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class TextLimit:
+    """The limits of one text field. ``label`` names it in messages («họ tên»)."""
+
+    name: str  # the field's path, also the prefix of its error codes
+    label: str
+    max_length: int
+    kind: TextKind = TextKind.LINE
+    lengths: tuple[int, ...] = ()  # the only lengths allowed (digits); () = up to max_length
+    min_length: int = 1
+
+    def clean(self, value: Any) -> str:
+        """The value as it would be stored, cleaned but not judged."""
+        if value is None:
+            return ""
+        text = value if isinstance(value, str) else str(value)
+        if self.kind is TextKind.LINES:
+            return clean_lines(text)
+        cleaned = clean(text)
+        if self.kind in (TextKind.DIGITS, TextKind.PHONE):
+            # Digits are often typed in groups: "0912 345 678", "0912.345.678".
+            cleaned = cleaned.replace(" ", "").replace(".", "").replace("-", "")
+        return cleaned
+
+    def check(self, value: Any, *, required: bool = False, what: str = "") -> str:
+        """The cleaned value, or ``InvalidInput``. Empty is "" unless ``required``.
+        ``what`` adds whose field it is to the message («của người mẹ»)."""
+        text = self.clean(value)
+        label = f"{self.label} {what}".strip()
+        if not text:
+            if required:
+                raise self._refuse(f"Chưa nhập {label}.", "required")
+            return ""
+        if len(text) > self.max_length:
+            length, most = _number_text(len(text)), _number_text(self.max_length)
+            raise self._refuse(
+                f"{_capital(label)} dài {length} ký tự; tối đa {most} ký tự.", "too_long"
+            )
+        if len(text) < self.min_length:
+            raise self._refuse(
+                f"{_capital(label)} «{_shown(text)}» quá ngắn: ít nhất {self.min_length} ký tự.",
+                "too_short",
+            )
+        if _VISIBLE.search(text) is None:
+            raise self._refuse(
+                f"{_capital(label)} «{_shown(text)}» không có chữ cái hay chữ số nào.", "no_letters"
+            )
+        pattern = _KIND_PATTERN.get(self.kind)
+        if pattern is not None and pattern.fullmatch(text) is None:
+            raise self._refuse(
+                f"{_capital(label)} «{_shown(text)}» không hợp lệ: {_KIND_RULE[self.kind]}.",
+                "characters",
+            )
+        if self.lengths and len(text.lstrip("+")) not in self.lengths:
+            allowed = " hoặc ".join(str(n) for n in self.lengths)
+            raise self._refuse(
+                f"{_capital(label)} «{_shown(text)}» phải gồm {allowed} chữ số.", "length"
+            )
+        return text
+
+    def _refuse(self, message: str, reason: str) -> InvalidInput:
+        return InvalidInput(message, code=f"{self.name}.{reason}", field=self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLimit:
+    """A whole number within ``minimum``..``maximum`` (a count, an amount in VND)."""
+
+    name: str
+    label: str
+    minimum: int
+    maximum: int
+    unit: str = ""
+
+    def check(self, value: Any) -> int:
+        number = _whole_number(value, self)
+        if not self.minimum <= number <= self.maximum:
+            raise InvalidInput(
+                f"{_capital(self.label)} phải từ {_number_text(self.minimum)} đến "
+                f"{_number_text(self.maximum)}{' ' + self.unit if self.unit else ''}; "
+                f"nhận được {_shown(_number_text(number))}.",
+                code=f"{self.name}.range",
+                field=self.name,
+            )
+        return number
+
+    def argument(self, text: str) -> int:
+        """The command line's reading of this number (argparse's ``type=``)."""
+        return self.check(text)
+
+
+@dataclass(frozen=True, slots=True)
+class DaysLimit:
+    """A number of (working) days, halves allowed: a processing time in the catalogue."""
+
+    name: str
+    label: str
+    minimum: Decimal
+    maximum: Decimal
+
+    def check(self, value: Any) -> Decimal:
+        if isinstance(value, bool) or value is None:
+            raise self._refuse(f"{_capital(self.label)} phải là một số ngày.", "format")
+        try:
+            days = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            raise self._refuse(
+                f"{_capital(self.label)} «{_shown(str(value))}» không phải là số ngày.", "format"
+            ) from None
+        if not days.is_finite():
+            raise self._refuse(
+                f"{_capital(self.label)} «{_shown(str(value))}» không phải là số ngày.", "format"
+            )
+        if not self.minimum <= days <= self.maximum or days * 2 != int(days * 2):
+            raise self._refuse(
+                f"{_capital(self.label)} phải từ {self.minimum} đến {self.maximum} ngày, theo "
+                f"từng nửa ngày; nhận được {_shown(str(value))}.",
+                "range",
+            )
+        return days
+
+    def _refuse(self, message: str, reason: str) -> InvalidInput:
+        return InvalidInput(message, code=f"{self.name}.{reason}", field=self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLimit:
+    """A day within ``earliest``..``latest``: the desk's calendar has no other days."""
+
+    name: str
+    label: str
+    earliest: date
+    latest: date
+
+    def check(self, value: date) -> date:
+        day = value.date() if isinstance(value, datetime) else value
+        if not self.earliest <= day <= self.latest:
+            raise InvalidInput(
+                f"{_capital(self.label)} {day:%d/%m/%Y} nằm ngoài khoảng phần mềm nhận "
+                f"({self.earliest:%d/%m/%Y}–{self.latest:%d/%m/%Y}).",
+                code=f"{self.name}.range",
+                field=self.name,
+            )
+        return value
+
+    def parse(self, text: str) -> date:
+        """A day typed as YYYY-MM-DD (the command line)."""
+        try:
+            day = date.fromisoformat(clean(text))
+        except ValueError:
+            raise InvalidInput(
+                f"Ngày «{_shown(clean(text))}» phải có dạng YYYY-MM-DD.", code=f"{self.name}.format"
+            ) from None
+        return self.check(day)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _number_text(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _whole_number(value: Any, limit: NumberLimit) -> int:
+    if isinstance(value, bool):
+        raise InvalidInput(
+            f"{_capital(limit.label)} phải là một số.",
+            code=f"{limit.name}.format",
+            field=limit.name,
+        )
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    text = clean(str(value)).replace(" ", "") if value is not None else ""
+    # Thousands written with dots ("50.000") are how amounts are typed here.
+    if re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+", text, re.ASCII):
+        text = text.replace(".", "")
+    # Only ASCII digits, and few enough of them that int() is cheap and the range message
+    # readable (int() would take "١٢" and 100,000 digits alike).
+    if re.fullmatch(r"-?[0-9]{31,}", text, re.ASCII):
+        raise InvalidInput(
+            f"{_capital(limit.label)} quá lớn: tối đa {_number_text(limit.maximum)}.",
+            code=f"{limit.name}.range",
+            field=limit.name,
+        )
+    if not re.fullmatch(r"-?[0-9]{1,30}", text, re.ASCII):
+        raise InvalidInput(
+            f"{_capital(limit.label)} «{_shown(text)}» phải là một số (chữ số 0–9).",
+            code=f"{limit.name}.format",
+            field=limit.name,
+        )
+    return int(text)
+
+
+# --- the declarations -------------------------------------------------------------------
+
+# People (the applicant and every party of a dossier, the ID card's QR code).
+PERSON_NAME = TextLimit("person.full_name", "họ tên", 100, TextKind.NAME)
+ID_NUMBER = TextLimit("person.id_number", "số định danh cá nhân", 12, TextKind.DIGITS, (12,))
+OLD_ID_NUMBER = TextLimit("person.old_id_number", "số CMND cũ", 12, TextKind.DIGITS, (9, 12))
+PHONE = TextLimit("person.phone", "số điện thoại", 13, TextKind.PHONE, (9, 10, 11, 12))
+EMAIL = TextLimit("person.email", "thư điện tử", 200, TextKind.EMAIL)
+ADDRESS = TextLimit("person.address", "nơi cư trú", 300)
+ID_ISSUER = TextLimit("person.id_issuer", "nơi cấp", 200)
+
+# A dossier.
+DOCUMENT_NAME = TextLimit("document.name", "tên giấy tờ", 400)
+SUMMARY = TextLimit("dossier.summary", "trích yếu hồ sơ", 1000)
+NOTE = TextLimit("dossier.note", "ghi chú", 2000, TextKind.LINES)
+REASON = TextLimit("dossier.reason", "lý do", 1000, TextKind.LINES)
+FORM_TEXT = TextLimit("form.text", "nội dung", 400)  # a form's text field (its own max_length)
+SETS_COUNT = NumberLimit("dossier.sets_count", "số bộ hồ sơ", 1, 20, "bộ")
+COPIES = NumberLimit("dossier.copies", "số bản sao", 0, 100, "bản")
+PAGES = NumberLimit("dossier.pages", "số trang", 0, 10_000, "trang")
+DOCUMENT_COPIES = NumberLimit("document.copies", "số bản giấy tờ", 0, 99, "bản")
+PRINT_COPIES = NumberLimit("print.copies", "số bản in", 1, 20, "bản")
+
+# Accounts.
+USERNAME = TextLimit("user.username", "tên đăng nhập", 64, TextKind.USERNAME, min_length=3)
+USER_FULL_NAME = TextLimit("user.full_name", "họ tên người dùng", 100, TextKind.NAME)
+USER_TITLE = TextLimit("user.title", "chức danh", 200)
+PASSWORD_MAX_LENGTH = 1024  # argon2 takes any length; a limit keeps a pasted file out
+
+# The office.
+OFFICE_NAME = TextLimit("office.name", "tên cơ quan", 200)
+OFFICE_ADDRESS = TextLimit("office.address", "địa chỉ cơ quan", 400)
+OFFICE_PHONE = TextLimit("office.phone", "số điện thoại cơ quan", 40)
+OFFICE_URL = TextLimit("office.lookup_url", "địa chỉ tra cứu", 400)
+OFFICE_HOURS = TextLimit("office.hours", "giờ làm việc", 100)
+
+# The catalogue.
+PROCEDURE_CODE = TextLimit("procedure.code", "mã thủ tục", 20, TextKind.CODE)
+PROCEDURE_NAME = TextLimit("procedure.name", "tên thủ tục", 400)
+FIELD_CODE = TextLimit("procedure.field_code", "mã lĩnh vực", 20, TextKind.CODE)
+FIELD_NAME = TextLimit("procedure.field_name", "tên lĩnh vực", 200)
+LEAD_UNIT = TextLimit("procedure.lead_unit", "đơn vị xử lý", 200)
+FEE_NAME = TextLimit("fee.name", "tên phí, lệ phí", 200)
+FEE_AMOUNT = NumberLimit("fee.amount", "mức phí, lệ phí", 0, 100_000_000, "đồng")
+PROCESSING_DAYS = DaysLimit(
+    "procedure.processing_days", "thời hạn giải quyết", Decimal(0), Decimal(120)
+)
+
+# Days: the holiday calendar, a date typed or scanned, a moment on the command line.
+DAY = DateLimit("day", "ngày", date(1900, 1, 1), date(2199, 12, 31))
+YEAR = NumberLimit("year", "năm", DAY.earliest.year, DAY.latest.year)
+
+# The command line's own counts.
+LIST_LIMIT = NumberLimit("cli.limit", "số dòng tối đa", 1, 100_000, "dòng")
+RECORD_ID = NumberLimit("cli.record_id", "số thứ tự", 1, 2**31 - 1)
+PORT = NumberLimit("cli.port", "cổng", 1, 65_535)
+
+# The province's limit on a file attached to a dossier (PROVINCE_API §3).
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+TEXT_LIMITS: tuple[TextLimit, ...] = tuple(
+    value for value in list(globals().values()) if isinstance(value, TextLimit)
+)
