@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum, IntEnum
 from typing import Any
 
+from desk.domain import limits as declared  # the name ``limits`` is the path's
 from desk.domain.calendar import OFFICE_TZ, ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.codes import DossierCode
 from desk.domain.fees import Fee
@@ -153,13 +154,14 @@ class Person:
     id_issuer: str = ""
 
     def __post_init__(self) -> None:
-        self.full_name = clean(self.full_name)
-        self.id_number = clean(self.id_number).replace(" ", "")
-        self.old_id_number = clean(self.old_id_number)
-        self.address = clean(self.address)
-        self.phone = clean(self.phone).replace(" ", "").replace(".", "")
-        self.email = clean(self.email)
-        self.id_issuer = clean(self.id_issuer)
+        # Cleaned the way each attribute's declared limit cleans it; judged at intake.
+        self.full_name = declared.PERSON_NAME.clean(self.full_name)
+        self.id_number = declared.ID_NUMBER.clean(self.id_number)
+        self.old_id_number = declared.OLD_ID_NUMBER.clean(self.old_id_number)
+        self.address = declared.ADDRESS.clean(self.address)
+        self.phone = declared.PHONE.clean(self.phone)
+        self.email = declared.EMAIL.clean(self.email)
+        self.id_issuer = declared.ID_ISSUER.clean(self.id_issuer)
 
 
 @dataclass(slots=True)
@@ -366,7 +368,7 @@ class Dossier:
         ``fault_reason`` and is recorded as the office's fault; the clock still
         pauses for it (the citizen is not the one who waits less)."""
         check_transition(self.status, target)
-        note = clean(note)
+        note = declared.REASON.check(note)
         if not note and actor.kind is ActorKind.STAFF and reason_required(target):
             raise InvalidInput(
                 "Cần ghi giấy tờ cần bổ sung và lý do."
@@ -377,7 +379,7 @@ class Dossier:
             )
         limits = limits or shipped_path_limits()
         faults = path_faults(self, target, at=at, limits=limits)
-        detail = fault_detail(faults, clean(fault_reason), actor.kind, limits)
+        detail = fault_detail(faults, declared.REASON.check(fault_reason), actor.kind, limits)
         if target is Status.SUPPLEMENT_REQUESTED:
             self.paused_at = at
         elif self.status is Status.SUPPLEMENT_REQUESTED and self.paused_at is not None:
@@ -434,7 +436,7 @@ class Dossier:
         the on-time verdict is still judged against it. One beyond ``limits`` or given
         late (measured on ``calendar``, the office's) needs ``fault_reason``; it is still
         recorded, flagged as the office's fault, and the letter still printed."""
-        reason = clean(reason)
+        reason = declared.REASON.check(reason)
         if not reason:
             raise InvalidInput("Cần ghi lý do chậm trả kết quả.", code="reschedule.reason")
         if not can_reschedule(self.status):
@@ -449,7 +451,7 @@ class Dossier:
             )
         limits = limits or shipped_path_limits()
         faults = path_faults(self, NEW_DUE_TIME, at=at, limits=limits, calendar=calendar)
-        detail = fault_detail(faults, clean(fault_reason), actor.kind, limits)
+        detail = fault_detail(faults, declared.REASON.check(fault_reason), actor.kind, limits)
         self.rescheduled_due_at = new_due_at
         return self._record(
             self.status,

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from desk.domain import limits
 from desk.domain.telex import telex_traces
-from desk.domain.text import clean, nfc
+from desk.domain.text import clean, nfc, visible
 from desk.errors import InvalidInput
 from desk.resources import ID_PROVINCE_CODES_FILE
 
@@ -162,10 +163,6 @@ def _qr_date(value: str, what: str) -> date:
         ) from None
 
 
-# Letters and marks that belong in a Vietnamese name (after NFC composition).
-_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
-
-
 def _qr_fields(text: str) -> list[str]:
     """The seven fields, or a refusal. One empty field after the seventh (a trailing
     «|») is certainly harmless; any other count may be a format we do not know."""
@@ -189,7 +186,7 @@ def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
     carries traces of an input method rewriting the scanner's keystrokes is an
     ``InvalidInput`` whose message says what is wrong.
     """
-    text = nfc(payload).strip()
+    text = nfc(visible(payload)).strip()
     fields = _qr_fields(text)
     raw_id, raw_old, raw_name, raw_dob, raw_sex, raw_address, raw_issue = fields
     # The text fields first: when an input method rewrote them, say so, not "bad name".
@@ -212,11 +209,12 @@ def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
             "(hoặc để trống). Hãy quét lại.",
             code="id_qr.old_id",
         )
-    name = clean(raw_name)
-    if not name or not _NAME.match(name):
+    try:
+        name = limits.PERSON_NAME.check(raw_name, required=True)
+    except InvalidInput as problem:
         raise InvalidInput(
-            f"Mã QR căn cước: họ tên «{raw_name}» không hợp lệ. Hãy quét lại.", code="id_qr.name"
-        )
+            f"Mã QR căn cước: {problem.message} Hãy quét lại.", code="id_qr.name"
+        ) from None
     birth_date = _qr_date(raw_dob, "ngày sinh")
     issue_date = _qr_date(raw_issue, "ngày cấp")
     try:
@@ -227,9 +225,12 @@ def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
             f"tiếng Việt đã sửa chữ. {IME_HINT}",
             code="id_qr.sex",
         ) from None
-    address = clean(raw_address)
-    if not address:
-        raise InvalidInput("Mã QR căn cước: thiếu địa chỉ thường trú.", code="id_qr.address")
+    try:
+        address = limits.ADDRESS.check(raw_address, required=True)
+    except InvalidInput as problem:
+        raise InvalidInput(
+            f"Mã QR căn cước: {problem.message} Hãy quét lại.", code="id_qr.address"
+        ) from None
     today = today or date.today()
     if birth_date > today or issue_date > today or issue_date < birth_date:
         raise InvalidInput(

@@ -7,12 +7,12 @@ all three ask ``intake_terms``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.calendar import ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import INTAKE, IntakeRequest, Person, ReceivedDocument
@@ -24,51 +24,42 @@ from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.domain.text import clean
 from desk.errors import InvalidInput
 
-_PHONE = re.compile(r"^\+?\d{9,12}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
 RECEIVED_NOTE = "Tiếp nhận hồ sơ"
 
 
 def validate_person(person: Person, *, what: str) -> None:
-    if not person.full_name:
-        raise InvalidInput(f"Chưa nhập họ tên {what}.", code="person.name", field="full_name")
+    """The limits of each of a person's attributes (``desk.domain.limits``); ``what`` names
+    the person in the messages («người nộp hồ sơ»)."""
+    whose = f"của {what}"
+    limits.PERSON_NAME.check(person.full_name, required=True, what=whose)
     if person.id_number:
+        limits.ID_NUMBER.check(person.id_number, what=whose)
         parse_id_number(person.id_number)
-    if person.phone and not _PHONE.match(person.phone):
-        raise InvalidInput(
-            f"Số điện thoại «{person.phone}» của {what} không hợp lệ (9–12 chữ số).",
-            code="person.phone",
-            field="phone",
-        )
-    if person.email and not _EMAIL.match(person.email):
-        raise InvalidInput(
-            f"Thư điện tử «{person.email}» của {what} không hợp lệ.",
-            code="person.email",
-            field="email",
-        )
+    limits.OLD_ID_NUMBER.check(person.old_id_number, what=whose)
+    limits.PHONE.check(person.phone, what=whose)
+    limits.EMAIL.check(person.email, what=whose)
+    limits.ADDRESS.check(person.address, what=whose)
+    limits.ID_ISSUER.check(person.id_issuer, what=whose)
+    for day in (person.birth_date, person.id_issue_date):
+        if day is not None:
+            limits.DAY.check(day)
 
 
 def validate_request(request: IntakeRequest) -> None:
+    """Everything the clerk recorded, within its declared limits, before anything is
+    planned or written (the slip and the province get only what passed here)."""
     validate_person(request.applicant, what="người nộp hồ sơ")
     for party in request.parties:
-        if not party.person.full_name:
-            raise InvalidInput(
-                f"Chưa nhập họ tên ({party.role}).", code="person.name", field=party.role
-            )
-        if party.person.id_number:
-            parse_id_number(party.person.id_number)
-    if request.sets_count < 1:
-        raise InvalidInput("Số bộ hồ sơ phải từ 1 trở lên.", code="intake.sets")
-    if request.copies < 0 or request.pages < 0:
-        raise InvalidInput("Số bản và số trang không được âm.", code="intake.copies")
+        validate_person(party.person, what=f"({party.role})")
+    limits.SETS_COUNT.check(request.sets_count)
+    limits.COPIES.check(request.copies)
+    limits.PAGES.check(request.pages)
+    limits.SUMMARY.check(request.summary)
+    limits.NOTE.check(request.note)
     for document in request.documents:
-        if not document.name:
-            raise InvalidInput("Có giấy tờ chưa có tên.", code="intake.document")
-        if min(document.originals, document.certified_copies, document.photocopies) < 0:
-            raise InvalidInput(
-                f"Số bản của «{document.name}» không được âm.", code="intake.document"
-            )
+        limits.DOCUMENT_NAME.check(document.name, required=True)
+        for count in (document.originals, document.certified_copies, document.photocopies):
+            limits.DOCUMENT_COPIES.check(count)
 
 
 def checks_apply(procedure: Procedure, needs_checks: bool) -> bool:

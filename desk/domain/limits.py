@@ -41,7 +41,7 @@ _NAME = re.compile(r"[^\W\d_]+(?:[ '\-’][^\W\d_]+)*")
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _PHONE = re.compile(r"\+?[0-9]+", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*", re.ASCII)
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._\-]*", re.ASCII)
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*", re.ASCII)
 _VISIBLE = re.compile(r"[^\W_]")  # a letter or a digit of any script
 
@@ -50,7 +50,7 @@ _KIND_RULE = {
     TextKind.DIGITS: "chỉ gồm chữ số 0–9",
     TextKind.PHONE: "chỉ gồm chữ số 0–9 (có thể có dấu + ở đầu)",
     TextKind.EMAIL: "có dạng ten@mien.vn",
-    TextKind.USERNAME: "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch nối, gạch dưới",
+    TextKind.USERNAME: "chỉ gồm chữ thường không dấu (a–z), chữ số, dấu chấm, gạch nối, gạch dưới",
     TextKind.CODE: "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch nối",
 }
 _KIND_PATTERN = {
@@ -206,8 +206,8 @@ class DateLimit:
         day = value.date() if isinstance(value, datetime) else value
         if not self.earliest <= day <= self.latest:
             raise InvalidInput(
-                f"{_capital(self.label)} {day:%d/%m/%Y} nằm ngoài khoảng phần mềm nhận "
-                f"({self.earliest:%d/%m/%Y}–{self.latest:%d/%m/%Y}).",
+                f"{_capital(self.label)} {_day_text(day)} nằm ngoài khoảng phần mềm nhận "
+                f"({_day_text(self.earliest)}–{_day_text(self.latest)}).",
                 code=f"{self.name}.range",
                 field=self.name,
             )
@@ -226,6 +226,11 @@ class DateLimit:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _day_text(day: date) -> str:
+    # Not strftime: it writes the year 1 as "1", not "0001".
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 def _number_text(number: int) -> str:
@@ -278,8 +283,8 @@ ID_ISSUER = TextLimit("person.id_issuer", "nơi cấp", 200)
 # A dossier.
 DOCUMENT_NAME = TextLimit("document.name", "tên giấy tờ", 400)
 SUMMARY = TextLimit("dossier.summary", "trích yếu hồ sơ", 1000)
-NOTE = TextLimit("dossier.note", "ghi chú", 2000, TextKind.LINES)
-REASON = TextLimit("dossier.reason", "lý do", 1000, TextKind.LINES)
+NOTE = TextLimit("dossier.note", "ghi chú", 2000)
+REASON = TextLimit("dossier.reason", "lý do", 1000)
 FORM_TEXT = TextLimit("form.text", "nội dung", 400)  # a form's text field (its own max_length)
 SETS_COUNT = NumberLimit("dossier.sets_count", "số bộ hồ sơ", 1, 20, "bộ")
 COPIES = NumberLimit("dossier.copies", "số bản sao", 0, 100, "bản")
@@ -288,10 +293,12 @@ DOCUMENT_COPIES = NumberLimit("document.copies", "số bản giấy tờ", 0, 99
 PRINT_COPIES = NumberLimit("print.copies", "số bản in", 1, 20, "bản")
 
 # Accounts.
-USERNAME = TextLimit("user.username", "tên đăng nhập", 64, TextKind.USERNAME, min_length=3)
-USER_FULL_NAME = TextLimit("user.full_name", "họ tên người dùng", 100, TextKind.NAME)
+USERNAME = TextLimit("user.username", "tên đăng nhập", 64, TextKind.USERNAME)
+USER_FULL_NAME = TextLimit("user.full_name", "họ tên cán bộ", 100)
 USER_TITLE = TextLimit("user.title", "chức danh", 200)
 PASSWORD_MAX_LENGTH = 1024  # argon2 takes any length; a limit keeps a pasted file out
+
+CALENDAR_NAME = TextLimit("calendar.name", "tên ngày nghỉ", 200)
 
 # The office.
 OFFICE_NAME = TextLimit("office.name", "tên cơ quan", 200)
@@ -327,3 +334,32 @@ ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_LIMITS: tuple[TextLimit, ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, TextLimit)
 )
+
+# --- the command line's other numbers (helper B, issue 11) ------------------------------
+
+STATUS_CODE = NumberLimit("cli.status", "mã trạng thái", 1, 10)  # desk.domain.status.Status
+LISTEN_PORT = NumberLimit("cli.listen_port", "cổng", 0, 65_535)  # 0: the system picks one
+SIM_BATCH = NumberLimit("sim.max_batch", "số hồ sơ tối đa một lô", 1, 100_000, "hồ sơ")
+SIM_EVERY = NumberLimit("sim.throttle", "số lô", 0, 1_000_000, "lô")
+SIM_SEED = NumberLimit("sim.seed", "hạt giống ngẫu nhiên", 0, 2**63 - 1)
+
+# --- the catalogue file's other fields (helper C, issue 11) -----------------------------
+# Stored inside a procedure's definition (JSON), not in columns of their own.
+
+DOCUMENT_CODE = TextLimit("document.code", "mã giấy tờ", 20, TextKind.CODE)
+DOCUMENT_GROUP = TextLimit("document.group", "nhóm giấy tờ thay thế", 64, TextKind.CODE)
+DOCUMENT_NOTE = TextLimit("document.note", "ghi chú giấy tờ", 1000)
+PROCEDURE_FORM = TextLimit("procedure.form", "mẫu tờ khai", 64, TextKind.CODE)
+LEGAL_BASIS = TextLimit("procedure.legal_basis", "căn cứ pháp lý", 1000)
+PROCEDURE_NOTES = TextLimit("procedure.notes", "ghi chú thủ tục", 2000)
+PROCESSING_FIELD = TextLimit("procedure.processing_field", "trường của tờ khai", 64, TextKind.CODE)
+PROCESSING_CASE = TextLimit("procedure.processing_case", "trường hợp", 200)
+FEE_EXEMPTION = TextLimit("fee.exemption", "đối tượng miễn phí, lệ phí", 200)
+FEE_FIRST_PAGE = NumberLimit("fee.first_page", "trang đầu của bậc phí", 1, PAGES.maximum)
+CATALOGUE_FILE_MAX_BYTES = 5 * 1024 * 1024  # the shipped one is 10 kB
+CATALOGUE_MAX_DEPTH = 16  # brackets nested in the file; the catalogue itself needs 7
+CATALOGUE_TEXT_LIMITS: tuple[TextLimit, ...] = (
+    PROCEDURE_CODE, PROCEDURE_NAME, FIELD_CODE, FIELD_NAME, LEAD_UNIT, FEE_NAME, DOCUMENT_NAME,
+    DOCUMENT_CODE, DOCUMENT_GROUP, DOCUMENT_NOTE, PROCEDURE_FORM, LEGAL_BASIS, PROCEDURE_NOTES,
+    PROCESSING_FIELD, PROCESSING_CASE, FEE_EXEMPTION,
+)  # fmt: skip

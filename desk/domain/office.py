@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from desk.domain import limits
 from desk.domain.calendar import OfficeHours
 from desk.domain.codes import validate_agency_id
-from desk.domain.text import clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,21 @@ class Office:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agency_id", validate_agency_id(self.agency_id))
-        for name in ("agency_name", "unit_name", "commune", "province", "place_name"):
-            object.__setattr__(self, name, clean(getattr(self, name)))
+        for name, limit, required in _OFFICE_LIMITS:
+            object.__setattr__(self, name, limit.check(getattr(self, name), required=required))
+
+
+# Each text of the office, its declared limit, and whether the printouts need it.
+_OFFICE_LIMITS = (
+    ("agency_name", replace(limits.OFFICE_NAME, label="tên cơ quan"), True),
+    ("unit_name", replace(limits.OFFICE_NAME, label="tên bộ phận"), True),
+    ("commune", replace(limits.OFFICE_NAME, label="tên xã"), True),
+    ("province", replace(limits.OFFICE_NAME, label="tên tỉnh"), True),
+    ("place_name", replace(limits.OFFICE_NAME, label="địa danh ghi trước ngày tháng"), True),
+    ("address", limits.OFFICE_ADDRESS, False),
+    ("phone", limits.OFFICE_PHONE, False),
+    ("lookup_url", limits.OFFICE_URL, False),
+)
 
 
 class Role(Enum):

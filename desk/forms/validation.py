@@ -13,12 +13,13 @@ form data of a recorded dossier validates as well.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.calendar import now_in_office
 from desk.domain.identity import Sex, check_id_number, parse_id_number
 from desk.domain.text import clean
@@ -40,8 +41,16 @@ from desk.forms.values import (
     parse_year,
 )
 
-_PHONE = re.compile(r"^\+?\d{9,12}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# The declared limit of each text attribute of a person (the same the services check).
+PART_LIMITS: dict[str, limits.TextLimit] = {
+    "full_name": limits.PERSON_NAME,
+    "id_number": limits.ID_NUMBER,
+    "old_id_number": limits.OLD_ID_NUMBER,
+    "phone": limits.PHONE,
+    "email": limits.EMAIL,
+    "address": limits.ADDRESS,
+    "id_issuer": limits.ID_ISSUER,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +94,26 @@ def person_is_filled(person: Mapping[str, Any]) -> bool:
 # --- one value ----------------------------------------------------------------------
 
 
-def _parse_part(part: PersonPart, raw: Any) -> Any:
+def _parse_part(part: PersonPart, raw: Any, what: str = "") -> Any:
     if part.key == "birth_year":
         return parse_year(raw)
     if part.kind is FieldKind.DATE:
         return parse_date_text(raw)
     if part.key == "sex":
         return match_choice(raw, SEX_CHOICES, allow_other=False)
+    limit = PART_LIMITS.get(part.key)
+    if limit is not None:
+        return limit.check(raw, what=what)
     return clean(str(raw)) if raw is not None else ""
+
+
+@cache
+def text_limit(spec: FieldSpec) -> limits.TextLimit:
+    """A form's text field: the declared limit of form text, at the field's own length."""
+    kind = limits.TextKind.LINES if spec.multiline else limits.TextKind.LINE
+    return replace(
+        limits.FORM_TEXT, label=spec.label.lower(), max_length=spec.max_length, kind=kind
+    )
 
 
 def _parse_field(spec: FieldSpec, raw: Any) -> Any:
@@ -104,7 +125,7 @@ def _parse_field(spec: FieldSpec, raw: Any) -> Any:
         return match_choice(raw, spec.choices, allow_other=spec.allow_other)
     if spec.kind is FieldKind.BOOL:
         return parse_bool(raw)
-    return clean(str(raw)) if raw is not None else ""
+    return text_limit(spec).check(raw)
 
 
 def part_value(part: PersonPart, raw: Any) -> Any:
@@ -185,7 +206,7 @@ def validate_person(
                 )
             continue
         try:
-            value = _parse_part(part, raw)
+            value = _parse_part(part, raw, f"của {who}")
         except InvalidInput as error:
             problems.append(FieldProblem(path, error.message, code=error.code))
             continue
@@ -197,16 +218,6 @@ def validate_person(
         if part.key == "birth_year" and value > today.year:
             problems.append(
                 FieldProblem(path, f"Năm sinh {value} ở tương lai.", code="date.future")
-            )
-        if part.key == "phone" and not _PHONE.match(value.replace(" ", "").replace(".", "")):
-            problems.append(
-                FieldProblem(
-                    path, f"Số điện thoại «{value}» không hợp lệ (9–12 chữ số).", code="phone"
-                )
-            )
-        if part.key == "email" and not _EMAIL.match(value):
-            problems.append(
-                FieldProblem(path, f"Thư điện tử «{value}» không hợp lệ.", code="email")
             )
     if "full_name" not in parsed and not any(p.key.endswith(".full_name") for p in problems):
         problems.append(
@@ -289,12 +300,4 @@ def validate_field(
                     code="number.max",
                 )
             )
-    if spec.kind is FieldKind.TEXT and isinstance(value, str) and len(value) > spec.max_length:
-        problems.append(
-            FieldProblem(
-                spec.key,
-                f"{spec.label} dài quá {spec.max_length} ký tự ({len(value)}).",
-                code="text.length",
-            )
-        )
     return problems

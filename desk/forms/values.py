@@ -12,14 +12,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.text import clean, fold
 from desk.errors import InvalidInput
 
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
-_YEAR = re.compile(r"^\d{4}$")
-EARLIEST_YEAR = 1880
+# re.ASCII: \d is 0-9 only (Arabic-Indic or Devanagari digits are not a date the desk reads).
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$", re.ASCII)
+_NUMBER = re.compile(r"-?\d{1,18}", re.ASCII)  # 18 digits: far beyond any count, within int64
 
 
 def is_empty(value: Any) -> bool:
@@ -60,9 +61,7 @@ def parse_date_text(value: Any) -> date | None:
         day_value = date(*parts)
     except ValueError:
         raise InvalidInput(f"Ngày «{text}» không có thật.", code="date.invalid") from None
-    if day_value.year < EARLIEST_YEAR:
-        raise InvalidInput(f"Năm {day_value.year} không hợp lý.", code="date.range")
-    return day_value
+    return limits.DAY.check(day_value)
 
 
 def format_date(value: date | None) -> str:
@@ -77,8 +76,11 @@ def parse_int(value: Any) -> int | None:
     text = clean(str(value)).replace(".", "").replace(" ", "")
     if not text:
         return None
-    if not re.fullmatch(r"-?\d+", text):
-        raise InvalidInput(f"«{clean(str(value))}» không phải là số.", code="number.format")
+    if not _NUMBER.fullmatch(text):
+        raise InvalidInput(
+            f"«{clean(str(value))[:40]}» không phải là số (chữ số 0–9, tối đa 18 chữ số).",
+            code="number.format",
+        )
     return int(text)
 
 
@@ -86,8 +88,12 @@ def parse_year(value: Any) -> int | None:
     number = parse_int(value)
     if number is None:
         return None
-    if not _YEAR.match(str(number)) or number < EARLIEST_YEAR:
-        raise InvalidInput(f"Năm sinh «{value}» phải là năm có 4 chữ số.", code="year.format")
+    if not limits.YEAR.minimum <= number <= limits.YEAR.maximum:
+        raise InvalidInput(
+            f"Năm sinh «{number}» phải là năm có 4 chữ số, từ {limits.YEAR.minimum} đến "
+            f"{limits.YEAR.maximum}.",
+            code="year.format",
+        )
     return number
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from desk.domain import limits
 from desk.domain.access import NotSignedIn, Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
@@ -32,7 +32,6 @@ from desk.store import office as store_office
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 6
-USERNAME_PATTERN = re.compile(r"[a-z0-9._-]{1,64}")
 
 # Throttling: the first failures are free (typing mistakes); from the fifth in a row on,
 # each failure makes the name wait, twice as long as the one before, up to a ceiling.
@@ -48,6 +47,18 @@ _dummy_hash: str | None = None
 
 
 def hash_password(password: str) -> str:
+    if len(password) > limits.PASSWORD_MAX_LENGTH:
+        raise InvalidInput(
+            f"Mật khẩu dài quá {limits.PASSWORD_MAX_LENGTH} ký tự.",
+            code="user.password_long",
+            field="password",
+        )
+    if not _encodable(password):
+        raise InvalidInput(
+            "Mật khẩu có ký tự không hợp lệ (không phải chữ Unicode đúng chuẩn).",
+            code="user.password_characters",
+            field="password",
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
@@ -58,25 +69,12 @@ def hash_password(password: str) -> str:
 
 
 def check_username(username: str) -> str:
-    """The user name as stored (lower case), or InvalidInput."""
-    name = clean(username).lower()
-    if not USERNAME_PATTERN.fullmatch(name):
-        raise InvalidInput(
-            "Tên đăng nhập gồm 1–64 ký tự: chữ thường không dấu (a–z), chữ số, dấu chấm, "
-            "gạch dưới hoặc gạch ngang.",
-            code="user.username",
-            field="username",
-        )
-    return name
+    """The user name as stored (lower case), or InvalidInput (``limits.USERNAME``)."""
+    return limits.USERNAME.check(clean(username).lower(), required=True)
 
 
 def check_full_name(full_name: str) -> str:
-    name = clean(full_name)
-    if not name:
-        raise InvalidInput(
-            "Cần ghi họ và tên của cán bộ.", code="user.full_name", field="full_name"
-        )
-    return name
+    return limits.USER_FULL_NAME.check(full_name, required=True)
 
 
 def wait_after(failures: int) -> timedelta | None:
@@ -173,7 +171,7 @@ def create_user(
             full_name=full_name,
             role=role,
             password_hash=password_hash,
-            title=clean(title),
+            title=limits.USER_TITLE.check(title),
             now=now,
             actor=admin,
         )
@@ -195,7 +193,19 @@ def _verify(stored_hash: str | None, password: str) -> bool:
     return _check(stored_hash, password)
 
 
+def _encodable(text: str) -> bool:
+    """Text argon2 can hash: no lone surrogate (an undecodable byte of a command line or a
+    file arrives as one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check(stored_hash: str, password: str) -> bool:
+    if len(password) > limits.PASSWORD_MAX_LENGTH or not _encodable(password):
+        return False  # no password the desk could have stored: a wrong one
     try:
         return bool(_hasher.verify(stored_hash, password))
     except (VerificationError, InvalidHashError):
@@ -423,5 +433,5 @@ def set_full_name(
         ctx,
         username,
         full_name=check_full_name(full_name),
-        title=clean(title) if title is not None else None,
+        title=limits.USER_TITLE.check(title) if title is not None else None,
     )

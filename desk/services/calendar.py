@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import (
@@ -112,7 +113,8 @@ def put_override(ctx: DeskContext, day: date, kind: DayKind, name: str = "") -> 
     """Make ``day`` a day off or a working day, replacing any earlier correction of it
     (CALENDAR; logged in the acting account's name)."""
     user = ctx.require(Permission.CALENDAR)
-    override = CalendarOverride(day, kind, name.strip() or DEFAULT_NAMES[kind])
+    limits.DAY.check(day)
+    override = CalendarOverride(day, kind, limits.CALENDAR_NAME.check(name) or DEFAULT_NAMES[kind])
     now = now_in_office()
     with ctx.db.write() as session:
         previous = store_office.get_calendar_override(session, day)

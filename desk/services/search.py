@@ -38,11 +38,11 @@ def search(
             else:
                 return [] if before_id else store_search.find_by_code(session, str(code))
         compact = text.replace(" ", "").replace(".", "")
-        if re.fullmatch(r"\d{12}", compact):
+        if re.fullmatch(r"[0-9]{12}", compact):
             return store_search.find_by_id_number(
                 session, compact, limit=limit, before_id=before_id
             )
-        if re.fullmatch(r"\+?\d+", compact):
+        if re.fullmatch(r"\+?[0-9]+", compact):
             return store_search.search_text(
                 session, [compact.lstrip("+")], limit=limit, before_id=before_id
             )

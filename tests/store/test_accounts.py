@@ -89,7 +89,7 @@ def test_bad_user_names_and_blank_full_names_are_refused(
 ) -> None:
     with pytest.raises(InvalidInput) as refused:
         auth.create_user(ctx, username, full_name, Role.CLERK, "mat-khau-9")
-    assert refused.value.code == code
+    assert refused.value.code.startswith(code)
 
 
 def test_sign_in_and_failed_sign_in_are_logged(ctx: DeskContext) -> None:
