@@ -13,8 +13,9 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
     from PySide6.QtWidgets import QMessageBox
 
     from desk.atomic import restrict_new_files
+    from desk.config import load_config
     from desk.crash import install_excepthook
-    from desk.errors import DeskError
+    from desk.errors import DeskError, DiskFull
     from desk.services import demo
     from desk.services.context import DeskContext
 
@@ -22,13 +23,26 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
     install_excepthook()  # a bug in a slot leaves a crash log without personal data
     app = prepare_application(argv)
     try:
-        ctx = DeskContext.open(db_url=db_url)
-        if not ctx.has_office and not db_url:
+        config = load_config(db_url=db_url)
+        # Only the embedded SQLite file of the data folder is made on the very first run;
+        # a database named by --db or the settings must be there already (a typo in it
+        # says so in a message box instead of opening a new, empty office).
+        first_run_allowed = not config.database_url
+        ctx = DeskContext.open(config, create=first_run_allowed)
+        if not ctx.has_office and first_run_allowed:
             # The embedded demo office: created with demo data on first run.
             demo.ensure_demo_office(ctx)
             demo.add_demo_dossiers(ctx, 300, seed=1)
     except DeskError as error:
+        # Faults of the machine around the desk (no database, cannot connect, foreign,
+        # corrupt, newer, disk full) and bad settings: a message box, not a crash.
         QMessageBox.critical(None, "Commune Desk", error.message)
+        return 2
+    except OSError as error:
+        disk_full = DiskFull.from_error(error)
+        if disk_full is None:
+            raise
+        QMessageBox.critical(None, "Commune Desk", disk_full.message)
         return 2
     try:
         from desk.ui.i18n import install_translator

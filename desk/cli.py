@@ -29,8 +29,8 @@ from desk.commands import (
     sync,
 )
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
-from desk.crash import write_crash_log
-from desk.errors import DeskError
+from desk.crash import bug_message
+from desk.errors import DeskError, DiskFull
 
 # In the order ``desk --help`` lists them.
 COMMAND_MODULES = (
@@ -98,19 +98,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except DeskError as error:
-        print(f"Lỗi: {error.message}", file=sys.stderr)
+        # A DeskError raised while handling a full disk ("cannot write the file …") says
+        # what the machine's fault is, in the same words everywhere.
+        shown = DiskFull.from_error(error) or error
+        print(f"Lỗi: {shown.message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception:
+    except Exception as error:
+        # A full disk (or quota) anywhere while writing is the machine's fault, not a bug.
+        disk_full = DiskFull.from_error(error)
+        if disk_full is not None:
+            print(f"Lỗi: {disk_full.message}", file=sys.stderr)
+            return EXIT_USAGE
         # A bug, not the user's fault: say so plainly, keep the details in the log file.
-        log_file = write_crash_log()
-        print(
-            "Lỗi: phần mềm gặp sự cố không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng. "
-            f"Chi tiết đã ghi vào {log_file}; vui lòng gửi tệp này cho bộ phận hỗ trợ.",
-            file=sys.stderr,
-        )
+        print(bug_message(error), file=sys.stderr)
         return EXIT_BUG

@@ -13,6 +13,7 @@ each other, and no other OS user can read either.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -24,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desk.atomic import create_private_file, private_directory
+from desk.errors import DiskFull
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +59,45 @@ def write_crash_log(error: BaseException | None = None, *, directory: Path | Non
             fd = create_private_file(path)
         except FileExistsError:  # the same 32 random bits twice: draw again
             continue
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except BaseException:
+            # A full disk: no empty or cut log left behind to puzzle the support desk.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
         return path
+
+
+def bug_message(error: BaseException | None = None) -> str:
+    """Write the crash log of ``error`` (by default the exception being handled) and
+    return what the clerk reads: that the desk has a bug, that the work in hand may not
+    be done, and where the details are. It says nothing about the saved data, which
+    nobody has checked. When the log cannot be written (a full disk), a short message
+    with the error's type only, never a traceback."""
+    if error is None:
+        error = sys.exc_info()[1]
+    kind = type(error).__name__ if error is not None else "?"
+    try:
+        path = write_crash_log(error)
+    except Exception as exc:  # the log itself failed: say so, briefly
+        reason = (
+            "ổ đĩa đã đầy"
+            if DiskFull.from_error(exc)
+            else (getattr(exc, "strerror", None) or type(exc).__name__)
+        )
+        return (
+            f"Lỗi: phần mềm gặp sự cố không mong muốn ({kind}) và không ghi được nhật ký chi "
+            f"tiết ({reason}). Việc đang làm đã dừng giữa chừng: kiểm tra lại kết quả của nó "
+            "trước khi làm tiếp, và báo bộ phận hỗ trợ."
+        )
+    log.error("unexpected error (%s), details in %s", kind, path)
+    return (
+        "Lỗi: phần mềm gặp sự cố không mong muốn (lỗi của phần mềm, không phải do thao tác "
+        "của bạn). Việc đang làm đã dừng giữa chừng: kiểm tra lại kết quả của nó trước khi "
+        f"làm tiếp. Chi tiết đã ghi vào {path}; vui lòng gửi tệp này cho bộ phận hỗ trợ."
+    )
 
 
 def format_crash(error: BaseException) -> str:
@@ -128,12 +166,10 @@ def install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        try:
-            path = write_crash_log(error)
-        except OSError as exc:
-            print(f"Lỗi: phần mềm gặp sự cố; không ghi được nhật ký: {exc}", file=sys.stderr)
+        disk_full = DiskFull.from_error(error)
+        if disk_full is not None:  # the machine's fault, not a bug: no crash log
+            print(f"Lỗi: {disk_full.message}", file=sys.stderr)
             return
-        log.error("unexpected error, details in %s", path)
-        print(f"Lỗi: phần mềm gặp sự cố không mong muốn. Chi tiết: {path}", file=sys.stderr)
+        print(bug_message(error), file=sys.stderr)
 
     sys.excepthook = hook

@@ -105,14 +105,18 @@ def parse_moment(text: str) -> datetime:
 
 
 @contextmanager
-def open_office(args: argparse.Namespace, *, signed_in: bool = True) -> Iterator[DeskContext]:
+def open_office(
+    args: argparse.Namespace, *, signed_in: bool = True, create: bool = False
+) -> Iterator[DeskContext]:
     """The office the command works on (``--db`` if given, else the configured one), acting
     for the account that runs the command (see :func:`sign_in`), closed when the command is
     done with it. ``signed_in=False`` only for what needs no account: calendar look-ups,
-    the demo, the first set-up of an empty database."""
+    the demo, the first set-up of an empty database. Only ``create=True`` (``desk setup``,
+    ``desk demo``) makes a SQLite file that is not there: for any other command a missing
+    file is a mistyped path, said so (exit 2)."""
     from desk.services.context import DeskContext
 
-    ctx = DeskContext.open(db_url=getattr(args, "db", None))
+    ctx = DeskContext.open(db_url=getattr(args, "db", None), create=create)
     try:
         if signed_in:
             sign_in(ctx, args)

@@ -15,7 +15,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.dossiers < 0:
         raise InvalidInput("Số hồ sơ mẫu không được âm.", code="cli.demo_count")
     # No account: the demo makes its own office and accounts, and refuses a real office.
-    with open_office(args, signed_in=False) as ctx:
+    with open_office(args, signed_in=False, create=True) as ctx:
         created = demo.ensure_demo_office(ctx)
         if created:
             print(f"Đã tạo văn phòng mẫu: {ctx.office.agency_name} ({ctx.office.agency_id})")

@@ -49,7 +49,7 @@ def _office_from(args: argparse.Namespace) -> Office:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     office = _office_from(args)  # bad hours or identity say so before anything is asked
-    with open_office(args, signed_in=False) as ctx:
+    with open_office(args, signed_in=False, create=True) as ctx:
         if ctx.has_office:
             _change_office(ctx, args, office)
         else:
@@ -95,13 +95,13 @@ def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -
         )
     sign_in(ctx, args)
     try:
-        setup.save_office(ctx, office, confirm_agency_change=args.yes)
+        setup.save_office(ctx, office, confirm_agency_change=args.confirm)
     except DeskError as error:
         if error.code != "office.agency_change":
             raise
         if not has_terminal():
             raise DeskError(
-                f"{error.message} Nếu chắc chắn, chạy lại với --yes.", code=error.code
+                f"{error.message} Nếu chắc chắn, chạy lại với --confirm.", code=error.code
             ) from None
         print(error.message)
         typed = input("Gõ mã mới để xác nhận (Enter để thôi): ").strip()
@@ -245,10 +245,13 @@ def add_commands(commands: Commands) -> None:
         help="(lần đầu) tệp chứa mật khẩu quản trị (dòng đầu; mặc định: hỏi trên màn hình)",
     )
     setup.add_argument(
+        "--confirm",
         "--yes",
+        dest="confirm",
         action="store_true",
-        help="đồng ý đổi mã định danh khi đã có hồ sơ (tỉnh sẽ không nhận mã hồ sơ cũ theo mã "
-        "mới); không có --yes thì hỏi trên màn hình",
+        help="đồng ý đổi mã định danh khi văn phòng đã có hồ sơ (hồ sơ cũ giữ mã cũ, hồ sơ mới "
+        "mang mã mới; tỉnh có thể từ chối hồ sơ mã cũ gửi dưới đơn vị mới); không có --confirm "
+        "thì hỏi trên màn hình",
     )
     user = command(
         commands,

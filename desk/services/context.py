@@ -14,9 +14,9 @@ from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Catalogue
 from desk.domain.office import Office, User
 from desk.errors import DeskError
-from desk.store import migrate
+from desk.store import faults, migrate
 from desk.store import office as store_office
-from desk.store.db import Database
+from desk.store.db import Database, normalise_url
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,17 @@ class DeskContext:
     _catalogue: Catalogue | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, config: DeskConfig | None = None, *, db_url: str | None = None) -> DeskContext:
+    def open(
+        cls, config: DeskConfig | None = None, *, db_url: str | None = None, create: bool = True
+    ) -> DeskContext:
         """Open the office database, migrating it first (after a backup of a SQLite file),
         and keep the data folder to this OS user.
+
+        A SQLite file is judged first, by reading only (``desk.store.faults``): one that
+        is corrupt, some other software's or a newer desk's is refused untouched, and a
+        missing one is created only when ``create`` (``desk setup``, ``desk demo``, the
+        window's first run); the command line's other commands pass ``create=False``, so a
+        mistyped ``--db`` says so instead of opening a new, empty office.
 
         On PostgreSQL the desk connects as its own role (``database_url``); migrations run
         as the tables' owner (``database_owner_url``), which then grants the desk's role
@@ -51,18 +59,21 @@ class DeskContext:
         unless the desk's role owns the tables itself (a one-role set-up: it works, with a
         warning, but that role can erase the log)."""
         config = config or load_config(db_url=db_url)
-        db = Database(
-            config.effective_database_url,
-            passfile=config.database_passfile,
-            password=database_password(),
-        )
+        url = normalise_url(config.effective_database_url)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            faults.check_sqlite_file(
+                Path(url.database), create=create, backup_dir=config.backup_dir
+            )
+        db = Database(url, passfile=config.database_passfile, password=database_password())
+        db.backup_dir = config.backup_dir
         try:
-            if db.is_sqlite:
-                migrate.upgrade(db, backup_dir=config.backup_dir)
-            elif config.database_owner_url:
-                _upgrade_as_owner(db, config)
-            else:
-                _upgrade_as_desk(db)
+            with db.faults():
+                if db.is_sqlite:
+                    migrate.upgrade(db, backup_dir=config.backup_dir)
+                elif config.database_owner_url:
+                    _upgrade_as_owner(db, config)
+                else:
+                    _upgrade_as_desk(db)
         except BaseException:
             db.dispose()
             raise
@@ -131,20 +142,22 @@ class DeskContext:
 def _upgrade_as_owner(db: Database, config: DeskConfig) -> None:
     owner = Database(config.database_owner_url, passfile=config.database_passfile, password=None)
     try:
-        owner_role = migrate.connected_role(owner)
-        desk_role = migrate.connected_role(db)
-        if owner_role == desk_role:
-            log.warning(SINGLE_ROLE_WARNING, desk_role)
-            migrate.upgrade(owner)
-        else:
-            migrate.upgrade(owner, app_role=desk_role)
+        # The owner's URL is another connection: its faults are told apart on their own.
+        with owner.faults():
+            owner_role = migrate.connected_role(owner)
+            desk_role = migrate.connected_role(db)
+            if owner_role == desk_role:
+                log.warning(SINGLE_ROLE_WARNING, desk_role)
+                migrate.upgrade(owner)
+            else:
+                migrate.upgrade(owner, app_role=desk_role)
     finally:
         owner.dispose()
 
 
 def _upgrade_as_desk(db: Database) -> None:
     """PostgreSQL with only the desk's own URL."""
-    behind = migrate.current_revision(db) != migrate.SCHEMA_HEAD
+    behind = migrate.checked_revision(db) != migrate.SCHEMA_HEAD
     if not migrate.can_migrate(db):
         if behind:
             raise DeskError(

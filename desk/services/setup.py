@@ -199,9 +199,13 @@ def save_office(ctx: DeskContext, office: Office, *, confirm_agency_change: bool
             if count and not confirm_agency_change:
                 raise DeskError(
                     f"Đổi mã định danh cơ quan từ {previous.agency_id} sang {office.agency_id} "
-                    f"khi văn phòng đã có {count} hồ sơ: mã của các hồ sơ đó mang mã cơ quan "
-                    "cũ, và hệ thống của tỉnh sẽ từ chối chúng. Chỉ đổi khi chắc chắn mã cũ "
-                    "sai, và xác nhận việc đổi mã.",
+                    f"khi văn phòng đã có {count} hồ sơ. {count} hồ sơ đó giữ nguyên mã cũ "
+                    f"(mang mã {previous.agency_id}) — trên giấy tiếp nhận đã in, trang tra "
+                    "cứu và sổ theo dõi; chỉ hồ sơ tiếp nhận sau khi đổi mới mang mã "
+                    f"{office.agency_id}, đánh số lại từ đầu trong ngày. Từ khi đổi, phần mềm "
+                    f"gửi hồ sơ lên tỉnh dưới đơn vị {office.agency_id}, nên hệ thống của tỉnh "
+                    "có thể từ chối các hồ sơ mang mã cũ còn chờ gửi hoặc cập nhật. Chỉ đổi khi "
+                    "chắc chắn mã cũ sai, và xác nhận việc đổi mã.",
                     code="office.agency_change",
                 )
             if count:

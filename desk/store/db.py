@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import ConfigurationError, DeskError
+from desk.store import faults
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,10 @@ def sqlite_url(path: Path) -> str:
 
 
 def normalise_url(url: str) -> URL:
-    """Accept ``postgresql://`` and mean psycopg 3, the driver the desk ships."""
+    """Accept ``postgresql://`` and mean psycopg 3, the driver the desk ships; a plain file
+    path (``./office.sqlite``, ``C:\\desk\\office.sqlite``) means that SQLite file."""
+    if "://" not in url and url.strip():
+        url = sqlite_url(Path(url).expanduser())
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -64,6 +68,9 @@ class Database:
         password kept out of the URL (desk.toml holds the URL without it)."""
         self.url = normalise_url(str(url)) if isinstance(url, str) else url
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        # Where a corrupt SQLite file's message looks for the latest backup (set by
+        # DeskContext.open from the data folder).
+        self.backup_dir: Path | None = None
         # Never SQL parameters in an error message or a log: they carry citizens' names,
         # ID numbers and password hashes, and errors end up in crash logs.
         kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
@@ -96,13 +103,31 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work that commits on success and rolls back on any error."""
-        with _translate_errors(), self._writer.begin() as session:
+        with self.faults(), self._writer.begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with _translate_errors(), self._reader.begin() as session:
+        with self.faults(), self._reader.begin() as session:
             yield session
+
+    @contextmanager
+    def faults(self) -> Iterator[None]:
+        """Errors of the block told apart: a busy database, and the faults of the machine
+        around the desk (``desk.store.faults``); anything else goes on as it is."""
+        with (
+            faults.translated(
+                is_sqlite=self.is_sqlite,
+                sqlite_path=self.sqlite_path,
+                backup_dir=self.backup_dir,
+                host=self.url.host,
+                port=self.url.port,
+                user=self.url.username,
+                database=self.url.database,
+            ),
+            _translate_busy(),
+        ):
+            yield
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -128,7 +153,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def _translate_errors() -> Iterator[None]:
+def _translate_busy() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
@@ -137,9 +162,5 @@ def _translate_errors() -> Iterator[None]:
             raise DeskError(
                 "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
                 code="db.busy",
-            ) from exc
-        if "could not connect" in text or "Connection refused" in text or "unable to open" in text:
-            raise DeskError(
-                f"Không kết nối được cơ sở dữ liệu: {text.strip()}", code="db.unreachable"
             ) from exc
         raise

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
+from desk.store import faults
 from desk.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,26 @@ def current_revision(db: Database) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def checked_revision(db: Database) -> str | None:
+    """The schema's revision, once it is known to be the desk's own: a database with
+    tables but no revision (some other software's) or with a revision this desk does not
+    know (a newer desk's) is refused before anything touches it."""
+    with db.engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        revision = None
+        if "alembic_version" in tables:
+            value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            revision = None if value is None else str(value)
+    where = str(db.sqlite_path) if db.sqlite_path else _database_name(db)
+    faults.check_revision(where, tables, revision)
+    return revision
+
+
+def _database_name(db: Database) -> str:
+    url = db.url
+    return f"Cơ sở dữ liệu «{url.database}» trên máy chủ {url.host or 'localhost'}"
+
+
 def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
     """Copy the SQLite file with SQLite's online backup (consistent even in WAL mode).
 
@@ -98,8 +119,11 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, app_role: str | Non
     """Bring the schema to the newest revision. Returns True when something was applied.
 
     ``db`` connects as the tables' owner. ``app_role`` (PostgreSQL) is the desk's own
-    role: after an upgrade, and whenever it lacks a grant, it is given what it needs."""
-    current = current_revision(db)
+    role: after an upgrade, and whenever it lacks a grant, it is given what it needs.
+
+    A foreign or newer schema is refused first (``checked_revision``), before the backup
+    and before Alembic."""
+    current = checked_revision(db)
     if current == SCHEMA_HEAD:
         if app_role and not db.is_sqlite and not application_role_ready(db, app_role):
             with db.engine.begin() as connection:

@@ -214,8 +214,10 @@ def wait_for_operations(timeout_ms: int = 5000) -> bool:
 def error_message(error: object, fallback: str = "") -> str:
     """What the clerk reads about a failed operation: a DeskError's own Vietnamese
     message; for anything else (a bug) a plain sentence, the details going to the log."""
-    from desk.errors import DeskError
+    from desk.errors import DeskError, DiskFull
 
+    if isinstance(error, BaseException) and (disk_full := DiskFull.from_error(error)):
+        return disk_full.message  # the machine's fault, not a bug
     if isinstance(error, DeskError):
         return error.message
     if isinstance(error, BaseException):

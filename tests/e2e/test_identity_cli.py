@@ -221,7 +221,7 @@ def test_a_new_agency_id_on_an_office_with_dossiers_needs_confirmation(
 ) -> None:
     unconfirmed = desk(*SETUP, data=office.data, user="quantri")
     assert unconfirmed.returncode == 2
-    assert "--yes" in unconfirmed.stderr and NEW_AGENCY in unconfirmed.stderr
+    assert "--confirm" in unconfirmed.stderr and NEW_AGENCY in unconfirmed.stderr
     ctx = office.context()
     assert ctx.office.agency_id != NEW_AGENCY
     ctx.close()
