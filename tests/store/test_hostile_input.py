@@ -257,13 +257,13 @@ _counter = iter(range(10_000))
 
 
 def _request(**changes: Any) -> IntakeRequest:
-    applicant = {
+    applicant: dict[str, Any] = {
         "full_name": "Lê Thị Hoa",
         "id_number": "025190123456",
         "phone": "0912345678",
         "address": "Thôn Đông, xã Yên Lạc",
     }
-    party = {"full_name": "Lê Văn Bé"}
+    party: dict[str, Any] = {"full_name": "Lê Văn Bé"}
     request: dict[str, Any] = {"documents": [ReceivedDocument("Tờ khai", code="TK", originals=1)]}
     for key, value in changes.items():
         where, _, attribute = key.partition(".")
@@ -403,7 +403,7 @@ def test_the_window_shows_the_message_the_services_give(attribute: str, value: s
     applicant = {"full_name": "Lê Thị Hoa", attribute: value}
     screen = [p for p in validate_person_form(APPLICANT, applicant) if p.is_error]
     with pytest.raises(DeskError) as service:
-        kwargs = {"full_name": "Lê Thị Hoa", attribute: value}
+        kwargs: dict[str, Any] = {"full_name": "Lê Thị Hoa", attribute: value}
         intake.validate_request(IntakeRequest("1.004873", Person(**kwargs)))
     assert [p.message for p in screen if p.key == f"applicant.{attribute}"] == [
         service.value.message
