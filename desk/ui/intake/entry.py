@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain import limits
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import IntakeRequest, ResultDelivery
-from desk.errors import DeskError, NotFound
+from desk.errors import DeskError, InvalidInput, NotFound
 from desk.forms import (
     APPLICANT,
     FieldProblem,
@@ -243,14 +244,17 @@ class IntakeEntry(QScrollArea):
         if self.procedure is None:
             raise DeskError("Chưa chọn thủ tục.", code="intake.procedure")
         output = self.form_output(today)
-        sets_text = self.sets_field.value().strip()
+        try:
+            sets_count = limits.SETS_COUNT.check(self.sets_field.value())
+        except InvalidInput:
+            sets_count = 1  # problems() has said so; the screen does not send it
         return IntakeRequest(
             procedure_code=self.procedure.code,
             applicant=person_from_values(APPLICANT, self.applicant.values()),
             documents=self.documents.model.received_documents(),
             parties=output.parties,
             form_data=output.form_data,
-            sets_count=int(sets_text) if sets_text.isdigit() else 1,
+            sets_count=sets_count,
             copies=output.request.get("copies", 1),
             pages=output.request.get("pages", 0),
             late=output.late,
@@ -270,18 +274,28 @@ class IntakeEntry(QScrollArea):
         problems = validate_person(APPLICANT, self.applicant.values(), today=today)
         if self.form is not None and self.form_view is not None:
             problems += validate_values(self.form, self.form_view.values(), today=today)
-        sets_text = self.sets_field.value().strip()
-        if not sets_text.isdigit() or int(sets_text) < 1:
-            problems.append(FieldProblem("sets_count", "Số bộ hồ sơ phải là số từ 1 trở lên."))
+        try:
+            limits.SETS_COUNT.check(self.sets_field.value())
+        except InvalidInput as problem:
+            problems.append(FieldProblem("sets_count", problem.message, code=problem.code))
+        problems += self._note_problems()
         return problems
+
+    def _note_problems(self) -> list[FieldProblem]:
+        try:
+            limits.NOTE.check(self.note_field.value())
+        except InvalidInput as problem:
+            return [FieldProblem("note", problem.message, code=problem.code)]
+        return []
 
     def show_problems(self, problems: list[FieldProblem], *, show_all: bool) -> None:
         """The messages under the fields (of the fields left already, or all of them)."""
         self.applicant.set_problems(problems, show_all=show_all)
         if self.form_view is not None:
             self.form_view.set_problems(problems, show_all=show_all)
-        sets_problems = [(p.message, p.severity) for p in problems if p.key == "sets_count"]
-        self.other_cells["sets_count"].set_messages(sets_problems, show=show_all)
+        for key in ("sets_count", "note"):
+            messages = [(p.message, p.severity) for p in problems if p.key == key]
+            self.other_cells[key].set_messages(messages, show=show_all)
 
     def reached(self, problem: FieldProblem) -> bool:
         """The clerk has been in the field the problem is about."""
