@@ -19,11 +19,11 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ, WorkingCalendar
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.identity import parse_id_number
 from desk.domain.status import Status, StatusEvent, can_hand_back
-from desk.domain.text import clean
 from desk.errors import InvalidInput
 
 FORM_DATA_KEY = "handover"
@@ -60,8 +60,10 @@ class Handover:
 
 def check_handover(handover: Handover) -> Handover:
     """The handover with its text cleaned; InvalidInput (Vietnamese) for a bad proxy."""
-    name = clean(handover.name)
-    number = clean(handover.id_number).replace(" ", "")
+    whose = "của người nhận thay"
+    name = limits.PERSON_NAME.check(handover.name, what=whose)
+    number = limits.ID_NUMBER.clean(handover.id_number)
+    relation = limits.RELATION.check(handover.relation)
     if handover.by_proxy:
         if not name:
             raise InvalidInput(
@@ -73,8 +75,11 @@ def check_handover(handover: Handover) -> Handover:
                 code="handover.id_number",
                 field="id_number",
             )
+        limits.ID_NUMBER.check(number, what=whose)
         number = parse_id_number(number).number
-    return replace(handover, name=name, id_number=number, relation=clean(handover.relation))
+    elif number:
+        limits.ID_NUMBER.check(number, what=whose)
+    return replace(handover, name=name, id_number=number, relation=relation)
 
 
 def mask_id_number(number: str) -> str:

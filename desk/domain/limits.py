@@ -92,6 +92,12 @@ class TextLimit:
             cleaned = cleaned.replace(" ", "").replace(".", "").replace("-", "")
         return cleaned
 
+    def fit(self, value: Any) -> str:
+        """The value cleaned and cut to fit (with "…"): for what the desk must take as it
+        comes, such as the province's own records, where refusing would lose the change."""
+        text = self.clean(value)
+        return text if len(text) <= self.max_length else text[: self.max_length - 1] + "…"
+
     def check(self, value: Any, *, required: bool = False, what: str = "") -> str:
         """The cleaned value, or ``InvalidInput``. Empty is "" unless ``required``.
         ``what`` adds whose field it is to the message («của người mẹ»)."""
@@ -285,12 +291,16 @@ DOCUMENT_NAME = TextLimit("document.name", "tên giấy tờ", 400)
 SUMMARY = TextLimit("dossier.summary", "trích yếu hồ sơ", 1000)
 NOTE = TextLimit("dossier.note", "ghi chú", 2000)
 REASON = TextLimit("dossier.reason", "lý do", 1000)
+RELATION = TextLimit("handover.relation", "quan hệ với người nộp hồ sơ", 200)
 FORM_TEXT = TextLimit("form.text", "nội dung", 400)  # a form's text field (its own max_length)
 SETS_COUNT = NumberLimit("dossier.sets_count", "số bộ hồ sơ", 1, 20, "bộ")
 COPIES = NumberLimit("dossier.copies", "số bản sao", 0, 100, "bản")
 PAGES = NumberLimit("dossier.pages", "số trang", 0, 10_000, "trang")
 DOCUMENT_COPIES = NumberLimit("document.copies", "số bản giấy tờ", 0, 99, "bản")
 PRINT_COPIES = NumberLimit("print.copies", "số bản in", 1, 20, "bản")
+
+# What the province sends back about a dossier (its feed of changes).
+PROVINCE_ACTOR = TextLimit("province.actor", "người xử lý ở tỉnh", 200)
 
 # Accounts.
 USERNAME = TextLimit("user.username", "tên đăng nhập", 64, TextKind.USERNAME)

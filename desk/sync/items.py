@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ, to_office_time
 from desk.domain.dossier import Dossier
 from desk.domain.status import Status, StatusEvent
@@ -56,8 +57,10 @@ class ProvinceChange:
             status_text=status_text,
             status=status,
             at=parse_province_time(change.get("ThoiDiem")),
-            by=str(change.get("NguoiXuLy") or ""),
-            note=str(change.get("GhiChu", "") or "").strip(),
+            # Taken as sent, but cleaned and within the columns: a province's record is
+            # never refused, and never allowed to break the office's database.
+            by=limits.PROVINCE_ACTOR.fit(change.get("NguoiXuLy") or ""),
+            note=limits.REASON.fit(change.get("GhiChu", "") or ""),
             due=parse_province_time(change.get("NgayHenTra")),
             finished=parse_province_time(change.get("NgayKetThucXuLy")),
             detail={k: v for k, v in change.items() if isinstance(v, str | int)},

@@ -429,6 +429,7 @@ def test_every_declared_text_fits_its_column() -> None:
         "office.phone": models.OfficeRow.__table__.c.phone,
         "office.lookup_url": models.OfficeRow.__table__.c.lookup_url,
         "office.hours": models.OfficeRow.__table__.c.office_hours,
+        "province.actor": models.StatusEventRow.__table__.c.actor_name,
         "procedure.code": models.ProcedureRow.__table__.c.code,
         "procedure.name": models.ProcedureRow.__table__.c.name,
         "procedure.field_code": models.ProcedureRow.__table__.c.field_code,

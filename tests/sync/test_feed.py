@@ -89,3 +89,28 @@ def test_the_feed_is_read_page_by_page_while_more_is_true(
     assert sim.stats()["GET /hoso/thaydoi 200"] == 3 + 1  # 2 + 2 + 1, then the second pull
     with ctx.db.read() as session:
         assert sync_records.get_state(session, "feed_cursor") == "5"
+
+
+def test_a_province_change_with_oversized_or_control_text_is_applied_cleaned_and_cut(
+    ctx: DeskContext, sim: Sim
+) -> None:
+    """The province's records are taken as they come, never refused, but they reach the
+    database cleaned and within its columns (PostgreSQL refuses NUL and text too long)."""
+    code = receive_open(ctx, 1)[0]
+    assert run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST).outcome == "ok"
+    sim.add_changes(
+        {
+            "MaHoSo": code,
+            "TrangThaiHoSo": "4",
+            "GhiChu": "Chuyển\x00 phòng\x1b[2J chuyên môn " + "x" * 5000,
+            "NguoiXuLy": "Lê Văn Tỉnh\u202e" * 1000,
+            "ThoiDiem": "20261122101500",
+        }
+    )
+    report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
+    assert report.outcome == "ok", report.lines()
+    assert report.changes_applied == 1
+    event = dossiers.get_dossier(ctx, code).events[-1]
+    assert event.note.startswith("Chuyển phòng[2J chuyên môn xxx")
+    assert len(event.note) == 1000 and event.note.endswith("…")
+    assert len(event.actor_name) == 200 and "\u202e" not in event.actor_name

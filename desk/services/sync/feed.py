@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from desk.domain import limits
 from desk.domain.calendar import ProcessingTime, WorkingCalendar, now_in_office
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.formats import moment_text
@@ -160,7 +161,7 @@ def province_transition(
         change.status,
         at=change.at or now,
         actor=Actor(change.by or PROVINCE_ACTOR, kind=ActorKind.PROVINCE),
-        note=note or f"Tỉnh cập nhật trạng thái: {change.status.label}",
+        note=limits.REASON.fit(note) or f"Tỉnh cập nhật trạng thái: {change.status.label}",
         processing=processing,
     )
     if change.finished is not None and dossier.finished_at is not None:
