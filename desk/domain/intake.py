@@ -210,7 +210,8 @@ def plan_intake(
         raise InvalidInput(
             f"Thủ tục «{procedure.name}» đã ngừng áp dụng.", code="procedure.inactive"
         )
-    refused = bool(clean(refusal_reason))
+    refusal_reason = limits.REASON.check(refusal_reason)
+    refused = bool(refusal_reason)
     status = Status.REFUSED if refused else Status.RECEIVED
     terms = request_terms(calendar, procedure, request, at)
     return IntakePlan(
@@ -228,7 +229,7 @@ def plan_intake(
             actor_name=clerk.full_name,
             actor_kind=ActorKind.STAFF,
             actor_title=clerk.title,
-            note=clean(refusal_reason) if refused else RECEIVED_NOTE,
+            note=refusal_reason if refused else RECEIVED_NOTE,
             revision=1,
             actor_user_id=clerk.id,
             # The first due time stays on record, whatever moves it later.

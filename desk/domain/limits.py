@@ -333,6 +333,9 @@ PROCESSING_DAYS = DaysLimit(
 DAY = DateLimit("day", "ngày", date(1900, 1, 1), date(2199, 12, 31))
 YEAR = NumberLimit("year", "năm", DAY.earliest.year, DAY.latest.year)
 
+# Looking things up.
+SEARCH_TEXT = TextLimit("search.text", "nội dung tìm", 200)
+
 # The command line's own counts.
 LIST_LIMIT = NumberLimit("cli.limit", "số dòng tối đa", 1, 100_000, "dòng")
 RECORD_ID = NumberLimit("cli.record_id", "số thứ tự", 1, 2**31 - 1)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from desk.domain import limits
 from desk.domain.access import Permission
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import DossierSummary
-from desk.domain.text import clean, fold
+from desk.domain.text import fold
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
 from desk.store import search as store_search
@@ -26,7 +27,8 @@ def search(
     (diacritics ignored, đ = d, each word a prefix).
     """
     ctx.require(Permission.SEARCH)
-    text = clean(query)
+    text = limits.SEARCH_TEXT.check(query)
+    limit = limits.LIST_LIMIT.check(limit)
     with ctx.db.read() as session:
         if not text:
             return store_search.latest(session, limit=limit, before_id=before_id)
