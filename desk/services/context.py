@@ -74,14 +74,14 @@ class DeskContext:
                     _upgrade_as_owner(db, config)
                 else:
                     _upgrade_as_desk(db)
+            keep_private(
+                config.data_dir,
+                folders=PRIVATE_FOLDERS,
+                files=(*_database_files(db), config.data_dir / CONFIG_FILE_NAME),
+            )
         except BaseException:
             db.dispose()
             raise
-        keep_private(
-            config.data_dir,
-            folders=PRIVATE_FOLDERS,
-            files=(*_database_files(db), config.data_dir / CONFIG_FILE_NAME),
-        )
         return cls(config, db)
 
     def act_as(self, user: User | None) -> None:

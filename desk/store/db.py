@@ -78,7 +78,10 @@ class Database:
             kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
             database = self.url.database or ""
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise faults.cannot_create(Path(database).parent, exc) from exc
         else:
             kwargs["pool_pre_ping"] = True
             connect_args: dict[str, Any] = {"connect_timeout": 10}

@@ -250,6 +250,11 @@ def _read_schema(path: Path, backup_dir: Path | None, *, wal: bool) -> tuple[set
             revision = str(row[0]) if row and row[0] is not None else None
         return tables, revision
     except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DeskError(
+                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
+                code="db.busy",
+            ) from None
         fault = sqlite_fault(exc, path=path, backup_dir=backup_dir)
         if fault is not None:
             raise fault from None
@@ -270,6 +275,15 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
 
 
 # --- translating errors raised later -----------------------------------------------------
+
+
+def cannot_create(path: Path, error: OSError) -> DeskError:
+    """The folder of a new SQLite file cannot be made (``desk setup``, ``desk demo``)."""
+    return DiskFull.from_error(error) or EnvironmentFault(
+        f"Không tạo được thư mục {path} cho cơ sở dữ liệu: {error.strerror or error}. Kiểm "
+        "tra đường dẫn và quyền của tài khoản máy tính trên thư mục đó.",
+        code="env.unreadable",
+    )
 
 
 def sqlite_fault(

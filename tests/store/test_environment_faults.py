@@ -363,3 +363,39 @@ def test_a_crash_log_that_cannot_be_written_gives_a_short_message(
     assert "không ghi được nhật ký" in err and "ổ đĩa đã đầy" in err and "ValueError" in err
     logs = Path(os.environ["DESK_DATA_DIR"]) / "logs"
     assert not logs.exists() or list(logs.glob("crash-*.log")) == []  # no empty log left
+
+
+# --- the window ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", ["missing", "foreign", "disk full"])
+def test_the_window_shows_a_fault_in_a_message_box_at_start_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_desk installs its own
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    path = tmp_path / "office.sqlite"
+    if fault == "foreign":
+        sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    if fault == "disk full":
+        path = demo_file(tmp_path)
+
+        def no_space(*_args: object, **_kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr("desk.services.context.keep_private", no_space)
+    assert app.run_desk(db_url=str(path)) == 2
+    expected = {
+        "missing": "Không có cơ sở dữ liệu văn phòng",
+        "foreign": "không phải cơ sở dữ liệu của Commune Desk",
+        "disk full": "Ổ đĩa đã đầy",
+    }[fault]
+    assert len(shown) == 1 and expected in shown[0], shown
+    assert fault != "missing" or not path.exists()
