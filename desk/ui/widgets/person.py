@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from desk.domain.dossier import Person
 from desk.domain.identity import IdCard
 from desk.forms import FieldProblem, FieldSpec, format_date
+from desk.forms.validation import PART_LIMITS
 from desk.ui.widgets.banner import Banner
 from desk.ui.widgets.fields import FieldCell, make_editor
 
@@ -91,7 +92,12 @@ class PersonEditor(QWidget):
         grid.setVerticalSpacing(4)
         row = column = 0
         for part in spec.person:
-            editor = make_editor(part.kind, choices=("Nam", "Nữ") if part.key == "sex" else ())
+            limit = PART_LIMITS.get(part.key)
+            editor = make_editor(
+                part.kind,
+                choices=("Nam", "Nữ") if part.key == "sex" else (),
+                max_length=limit.max_length if limit is not None else 400,
+            )
             editor.setObjectName(f"{spec.key}.{part.key}")
             if part.key == "id_number":
                 editor.setPlaceholderText("12 chữ số")  # type: ignore[attr-defined]
