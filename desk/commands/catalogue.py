@@ -3,40 +3,52 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from desk.commands.base import EXIT_OK, Commands, command, open_office, subcommands
 from desk.domain.formats import processing_label
+from desk.domain.text import terminal_safe
+
+
+def say(line: str, *, file: TextIO | None = None) -> None:
+    """Print a line that holds stored or typed text, its control characters escaped."""
+    print(terminal_safe(line), file=file)
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
     with open_office(args) as ctx:
         for procedure in ctx.catalogue():
-            print(f"{procedure.code}  {procedure.name} — {procedure.processing_label}")
+            say(f"{procedure.code}  {procedure.name} — {procedure.processing_label}")
             for case, processing in (
                 procedure.processing_by.times if procedure.processing_by else ()
             ):
-                print(f"          {case}: {processing_label(processing)}")
+                say(f"          {case}: {processing_label(processing)}")
     return EXIT_OK
 
 
 def cmd_catalogue_export(args: argparse.Namespace) -> int:
-    from desk.services.setup import export_catalogue
+    from desk.services.catalogue import export_catalogue
 
     with open_office(args) as ctx:
-        count = export_catalogue(ctx, Path(args.file))
-    print(f"Đã xuất {count} thủ tục vào {args.file}.")
+        count, warnings = export_catalogue(ctx, Path(args.file))
+    for warning in warnings:
+        say(warning, file=sys.stderr)
+    say(f"Đã xuất {count} thủ tục vào {args.file}.")
     return EXIT_OK
 
 
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
     from desk.domain.catalogue import load_catalogue_file
-    from desk.services.setup import import_catalogue
+    from desk.services.catalogue import check_importable, import_catalogue
 
-    catalogue = load_catalogue_file(Path(args.file))  # a broken file says so before anything
+    # A broken file says so before the office is opened; nothing is written then.
+    catalogue = load_catalogue_file(Path(args.file))
+    check_importable(catalogue)
     with open_office(args) as ctx:
-        count = import_catalogue(ctx, catalogue)
-    print(f"Đã nhập {count} thủ tục.")
+        result = import_catalogue(ctx, catalogue)
+    say(result.summary())
     return EXIT_OK
 
 

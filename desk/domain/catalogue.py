@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import math
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from desk.domain import limits
 from desk.domain.calendar import ProcessingTime
-from desk.domain.data_files import read_json_file
 from desk.domain.fees import FeeRule
 from desk.domain.formats import processing_label
-from desk.domain.text import clean, fold
-from desk.errors import CatalogueError
+from desk.domain.text import clean, fold, terminal_safe
+from desk.errors import CatalogueError, InvalidInput
+from desk.resources import CATALOGUE_FILE
 
 CATALOGUE_FORMAT = "commune-desk/catalogue"
 CATALOGUE_VERSION = 1
@@ -177,44 +185,124 @@ class Procedure:
         return data
 
 
-def _days(value: Any, where: str) -> Decimal:
+# --- the domain's own checks ----------------------------------------------------------------
+# The file is checked against its schema first (check_catalogue_data); these checks are the
+# ones a schema cannot make (text cleaned then judged by desk.domain.limits, halves of days,
+# a code's form) and the only ones a procedure built in code or read from the database
+# gets. Each names the procedure and the field as the schema's messages do.
+
+
+class _Where:
+    """Names the procedure in messages: its code, its position in the file, or both."""
+
+    def __init__(self, data: Any, position: int | None) -> None:
+        code = data.get("code") if isinstance(data, dict) else None
+        code = clean(code)[:20] if isinstance(code, str) else ""
+        self.text = procedure_label(code, position)
+
+    def error(self, field: str, message: str, code: str) -> CatalogueError:
+        return CatalogueError(f"{self.text}, mục {field}: {message}", code=code, field=field)
+
+    def limit(self, field: str, exc: InvalidInput) -> CatalogueError:
+        return self.error(field, _sentence(exc.message), exc.code)
+
+
+def procedure_label(code: str, position: int | None) -> str:
+    """«Thủ tục 1.001193 (thứ 1)», «Thủ tục thứ 3» (no code), «Thủ tục 1.001193»."""
+    code = terminal_safe(code)
+    if code and position is not None:
+        return f"Thủ tục {code} (thứ {position})"
+    if code:
+        return f"Thủ tục {code}"
+    return f"Thủ tục thứ {position}" if position is not None else "Thủ tục (chưa có mã)"
+
+
+def _sentence(message: str) -> str:
+    """A message of desk.domain.limits after «mục X:», without its own capital."""
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _text(
+    where: _Where,
+    data: Mapping[str, Any],
+    key: str,
+    limit: limits.TextLimit,
+    *,
+    field: str = "",
+    required: bool = False,
+) -> str:
+    field = field or key
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise where.error(field, "phải là chữ (trong ngoặc kép).", f"{limit.name}.type")
     try:
-        days = Decimal(str(value))
-    except InvalidOperation:
-        raise CatalogueError(f"{where}: số ngày «{value}» không hợp lệ.") from None
-    return days
+        return limit.check(value, required=required)
+    except InvalidInput as exc:
+        raise where.limit(field, exc) from None
 
 
-def _cutoff(value: Any, where: str) -> time | None:
+def _days(where: _Where, value: Any, field: str) -> Decimal:
+    if isinstance(value, float | Decimal) and not Decimal(value).is_finite():
+        raise where.error(field, "không phải là số ngày.", f"{limits.PROCESSING_DAYS.name}.format")
+    if not isinstance(value, str | int | float | Decimal) or isinstance(value, bool):
+        raise where.error(field, "phải là một số ngày.", f"{limits.PROCESSING_DAYS.name}.format")
+    try:
+        return limits.PROCESSING_DAYS.check(value)
+    except InvalidInput as exc:
+        raise where.limit(field, exc) from None
+
+
+def _flag(where: _Where, data: Mapping[str, Any], key: str, default: bool, field: str) -> bool:
+    """A yes/no of the file: JSON's true or false only («"false"» in quotes is text, and
+    Python's bool() of it is True)."""
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise where.error(field, "phải là true hoặc false (không có ngoặc kép).", "catalogue.flag")
+    return value
+
+
+def _cutoff(where: _Where, value: Any, field: str) -> time | None:
     if value in (None, ""):
         return None
     try:
-        return time.fromisoformat(str(value))
+        if not isinstance(value, str) or len(value) > 8:
+            raise ValueError
+        return time.fromisoformat(value)
     except ValueError:
-        raise CatalogueError(f"{where}: giờ tiếp nhận cuối «{value}» không hợp lệ.") from None
+        shown = terminal_safe(str(value)[:20])
+        raise where.error(
+            field, f"giờ tiếp nhận cuối «{shown}» không hợp lệ (dạng 15:00).", "catalogue.cutoff"
+        ) from None
 
 
-def _processing_by(value: Any, where: str) -> ProcessingBy | None:
+def _processing(where: _Where, days: Any, cutoff: Any, field: str) -> ProcessingTime:
+    return ProcessingTime(_days(where, days, field), _cutoff(where, cutoff, "cutoff"))
+
+
+def _processing_by(where: _Where, value: Any) -> ProcessingBy | None:
     if value in (None, {}):
         return None
     times = value.get("times") if isinstance(value, dict) else None
-    field = clean(str(value.get("field", ""))) if isinstance(value, dict) else ""
-    if not field or not isinstance(times, dict) or not times:
-        raise CatalogueError(
-            f"{where}: «processing_by» cần tên trường («field») và thời hạn theo từng trường "
-            "hợp («times»).",
-            code="catalogue.processing_by",
+    if not isinstance(value, dict) or not isinstance(times, dict) or not times:
+        raise where.error(
+            "processing_by",
+            "cần tên trường («field») và thời hạn theo từng trường hợp («times»).",
+            "catalogue.processing_by",
         )
+    field = _text(
+        where, value, "field", limits.PROCESSING_FIELD, field="processing_by.field", required=True
+    )
     cases = []
     for case, raw in times.items():
-        if not isinstance(raw, dict) or not clean(str(case)):
-            raise CatalogueError(
-                f"{where}: thời hạn của trường hợp «{case}» không hợp lệ.",
-                code="catalogue.processing_by",
+        place = f"processing_by.times.{terminal_safe(str(case)[:40])}"
+        name = _text(where, {"case": case}, "case", limits.PROCESSING_CASE, field=place)
+        if not isinstance(raw, dict) or not name:
+            raise where.error(
+                place, "thời hạn của trường hợp này không hợp lệ.", "catalogue.processing_by"
             )
-        cutoff = _cutoff(raw.get("cutoff"), where)
+        days = _days(where, raw.get("processing_days", 0), f"{place}.processing_days")
         cases.append(
-            (clean(str(case)), ProcessingTime(_days(raw.get("processing_days", 0), where), cutoff))
+            (name, ProcessingTime(days, _cutoff(where, raw.get("cutoff"), f"{place}.cutoff")))
         )
     return ProcessingBy(field, tuple(cases))
 
@@ -224,130 +312,176 @@ EXTENDED_ADD = "add"  # it is added after the normal time ("extended by up to N 
 
 
 def _extended(
-    data: dict[str, Any], processing: ProcessingTime, where: str
+    where: _Where, data: dict[str, Any], processing: ProcessingTime
 ) -> ProcessingTime | None:
     if data.get("extended_days") in (None, ""):
         return None
-    days = _days(data["extended_days"], where)
+    days = _days(where, data["extended_days"], "extended_days")
     mode = data.get("extended_mode") or EXTENDED_REPLACE
     if mode == EXTENDED_ADD:
         return ProcessingTime(processing.days, processing.cutoff, added_days=days)
     if mode != EXTENDED_REPLACE:
-        raise CatalogueError(
-            f"{where}: extended_mode «{mode}» phải là «replace» (thay thời hạn thường) hoặc "
+        raise where.error(
+            "extended_mode",
+            f"«{terminal_safe(str(mode)[:20])}» phải là «replace» (thay thời hạn thường) hoặc "
             "«add» (cộng thêm vào thời hạn thường).",
-            code="catalogue.processing",
+            "catalogue.processing",
         )
     return ProcessingTime(days)
 
 
-def _coordinating_units(value: Any, where: str) -> tuple[str, ...]:
+def _coordinating_units(where: _Where, value: Any) -> tuple[str, ...]:
     if value in (None, ""):
         return ()
-    if not isinstance(value, list) or not all(isinstance(unit, str) for unit in value):
-        raise CatalogueError(
-            f"{where}: «coordinating_units» phải là danh sách tên cơ quan phối hợp.",
-            code="catalogue.coordinating_units",
+    if not isinstance(value, list):
+        raise where.error(
+            "coordinating_units",
+            "phải là danh sách tên cơ quan phối hợp.",
+            "catalogue.coordinating_units",
         )
-    return tuple(name for name in (clean(unit) for unit in value) if name)
+    units = (
+        _text(where, {"unit": unit}, "unit", limits.LEAD_UNIT, field=f"coordinating_units[{i}]")
+        for i, unit in enumerate(value, 1)
+    )
+    return tuple(unit for unit in units if unit)
 
 
 STEP_KEYS = ("transfer", "process")  # the steps desk.domain.steps can judge on their own
 
 
-def _step_days(value: Any, where: str) -> tuple[tuple[str, Decimal], ...]:
+def _step_days(where: _Where, value: Any) -> tuple[tuple[str, Decimal], ...]:
     if value in (None, {}):
         return ()
     if not isinstance(value, dict) or not set(value) <= set(STEP_KEYS):
-        raise CatalogueError(
-            f"{where}: «step_days» ghi số ngày làm việc cho từng bước: {', '.join(STEP_KEYS)}.",
-            code="catalogue.step_days",
+        raise where.error(
+            "step_days",
+            f"ghi số ngày làm việc cho từng bước: {', '.join(STEP_KEYS)}.",
+            "catalogue.step_days",
         )
-    steps = []
-    for step in STEP_KEYS:
-        if step in value:
-            days = _days(value[step], where)
-            try:
-                ProcessingTime(days)  # the same rules as a processing time (≥ 0, halves)
-            except Exception:
-                raise CatalogueError(
-                    f"{where}: số ngày «{value[step]}» của bước {step} không hợp lệ (số ngày "
-                    "làm việc, bội số của 0,5).",
-                    code="catalogue.step_days",
-                ) from None
-            steps.append((step, days))
-    return tuple(steps)
+    return tuple(
+        (step, _days(where, value[step], f"step_days.{step}"))
+        for step in STEP_KEYS
+        if step in value
+    )
 
 
-def procedure_from_dict(data: dict[str, Any]) -> Procedure:
-    code = clean(str(data.get("code", "")))
-    where = f"Thủ tục {code or '(chưa có mã)'}"
-    if not _PROCEDURE_CODE.match(code):
-        raise CatalogueError(f"{where}: mã thủ tục phải có dạng 1.001193.", code="catalogue.code")
-    name = clean(data.get("name"))
-    if not name:
-        raise CatalogueError(f"{where}: thiếu tên thủ tục.", code="catalogue.name")
-    try:
-        cutoff = _cutoff(data.get("cutoff"), where)
-        processing = ProcessingTime(_days(data.get("processing_days", 0), where), cutoff)
-        extended = _extended(data, processing, where)
-        processing_by = _processing_by(data.get("processing_by"), where)
-    except CatalogueError:
-        raise
-    except Exception as exc:  # ProcessingTime's own InvalidInput
-        raise CatalogueError(f"{where}: {exc}", code="catalogue.processing") from None
+def _documents(where: _Where, value: Any) -> tuple[RequiredDocument, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise where.error("documents", "phải là danh sách giấy tờ […].", "catalogue.document")
     documents = []
     seen_codes = set()
-    for raw in data.get("documents", []):
-        doc_code = clean(str(raw.get("code", "")))
-        doc_name = clean(raw.get("name"))
-        if not doc_code or not doc_name:
-            raise CatalogueError(f"{where}: giấy tờ thiếu mã hoặc tên.", code="catalogue.document")
+    for index, raw in enumerate(value, 1):
+        place = f"documents[{index}]"
+        if not isinstance(raw, dict):
+            raise where.error(place, "phải là một nhóm mục {…} (mã, tên …).", "catalogue.document")
+        doc_code = _text(
+            where, raw, "code", limits.DOCUMENT_CODE, field=f"{place}.code", required=True
+        )
+        doc_name = _text(
+            where, raw, "name", limits.DOCUMENT_NAME, field=f"{place}.name", required=True
+        )
         if doc_code in seen_codes:
-            raise CatalogueError(
-                f"{where}: trùng mã giấy tờ {doc_code}.", code="catalogue.document"
+            raise where.error(
+                f"{place}.code", f"trùng mã giấy tờ {doc_code}.", "catalogue.document"
             )
         seen_codes.add(doc_code)
         try:
             copy_kind = CopyKind(raw.get("copy_kind", "original"))
-        except ValueError:
-            raise CatalogueError(
-                f"{where}: loại bản «{raw.get('copy_kind')}» không hợp lệ.",
-                code="catalogue.document",
+        except (TypeError, ValueError):
+            raise where.error(
+                f"{place}.copy_kind",
+                f"loại bản «{terminal_safe(str(raw.get('copy_kind'))[:20])}» không hợp lệ "
+                "(original, certified hoặc photo).",
+                "catalogue.document",
             ) from None
         documents.append(
             RequiredDocument(
                 code=doc_code,
                 name=doc_name,
-                required=bool(raw.get("required", True)),
+                required=_flag(where, raw, "required", True, f"{place}.required"),
                 copy_kind=copy_kind,
-                group=clean(raw.get("group")),
-                note=clean(raw.get("note")),
-                shown=bool(raw.get("shown", False)),
+                group=_text(where, raw, "group", limits.DOCUMENT_GROUP, field=f"{place}.group"),
+                note=_text(where, raw, "note", limits.DOCUMENT_NOTE, field=f"{place}.note"),
+                shown=_flag(where, raw, "shown", False, f"{place}.shown"),
             )
         )
-    fee_data = data.get("fee") or {"kind": "free"}
+    return tuple(documents)
+
+
+def _fee(where: _Where, value: Any) -> FeeRule:
+    if value is None or value == {}:
+        value = {"kind": "free"}
+    if not isinstance(value, dict):
+        raise where.error("fee", "phải là một nhóm mục {…} (kind, amount …).", "fee.invalid")
     try:
-        fee = FeeRule.from_dict(fee_data)
+        fee = FeeRule.from_dict(value)
     except CatalogueError as exc:
-        raise CatalogueError(f"{where}: {exc.message}", code=exc.code) from None
+        raise where.error("fee", _sentence(exc.message), exc.code) from None
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        raise where.error("fee", "quy tắc phí không hợp lệ.", "fee.invalid") from None
+    _fee_limits(where, fee, "fee")
+    return fee
+
+
+def _fee_limits(where: _Where, fee: FeeRule, field: str) -> None:
+    """The amounts of a rule (and of its late rule) within FEE_AMOUNT: an amount of 10^400
+    would be stored, then crash every intake that computes it."""
+    amounts = [(f"{field}.amount", fee.amount)]
+    amounts += [(f"{field}.tiers[{i}].amount", t.amount) for i, t in enumerate(fee.tiers, 1)]
+    if fee.max_per_copy is not None:
+        amounts.append((f"{field}.max_per_copy", fee.max_per_copy))
+    for place, amount in amounts:
+        try:
+            limits.FEE_AMOUNT.check(amount)
+        except InvalidInput as exc:
+            raise where.limit(place, exc) from None
+    for index, tier in enumerate(fee.tiers, 1):
+        try:
+            limits.FEE_FIRST_PAGE.check(tier.first_page)
+        except InvalidInput as exc:
+            raise where.limit(f"{field}.tiers[{index}].first_page", exc) from None
+    _text(where, {"name": fee.name}, "name", limits.FEE_NAME, field=f"{field}.name")
+    for index, name in enumerate(fee.exemptions, 1):
+        _text(where, {"x": name}, "x", limits.FEE_EXEMPTION, field=f"{field}.exemptions[{index}]")
+    if fee.when_late is not None:
+        _fee_limits(where, fee.when_late, f"{field}.when_late")
+
+
+def procedure_from_dict(data: Any, position: int | None = None) -> Procedure:
+    """A procedure of the catalogue from its JSON form, every field judged by its limit.
+    ``position`` (from 1) names it in messages beside its code (a file's procedures)."""
+    where = _Where(data, position)
+    if not isinstance(data, dict):
+        raise CatalogueError(
+            f"{where.text}: phải là một nhóm mục {{…}} (code, name …).", code="catalogue.procedure"
+        )
+    raw_code = data.get("code")
+    code = clean(raw_code) if isinstance(raw_code, str) else ""
+    if not _PROCEDURE_CODE.fullmatch(code):
+        raise where.error("code", "mã thủ tục phải có dạng 1.001193.", "catalogue.code")
+    name = _text(where, data, "name", limits.PROCEDURE_NAME, required=True)
+    processing = _processing(
+        where, data.get("processing_days", 0), data.get("cutoff"), "processing_days"
+    )
     return Procedure(
         code=code,
         name=name,
-        field_code=clean(str(data.get("field_code", ""))),
-        field_name=clean(data.get("field_name")),
+        field_code=_text(where, data, "field_code", limits.FIELD_CODE),
+        field_name=_text(where, data, "field_name", limits.FIELD_NAME),
         processing=processing,
-        extended=extended,
-        fee=fee,
-        documents=tuple(documents),
-        form=clean(data.get("form")),
-        lead_unit=clean(data.get("lead_unit")) or "UBND xã",
-        legal_basis=clean(data.get("legal_basis")),
-        notes=clean(data.get("notes")),
-        active=bool(data.get("active", True)),
-        processing_by=processing_by,
-        coordinating_units=_coordinating_units(data.get("coordinating_units"), where),
-        step_days=_step_days(data.get("step_days"), where),
+        extended=_extended(where, data, processing),
+        fee=_fee(where, data.get("fee")),
+        documents=_documents(where, data.get("documents")),
+        form=_text(where, data, "form", limits.PROCEDURE_FORM),
+        lead_unit=_text(where, data, "lead_unit", limits.LEAD_UNIT) or "UBND xã",
+        legal_basis=_text(where, data, "legal_basis", limits.LEGAL_BASIS),
+        notes=_text(where, data, "notes", limits.PROCEDURE_NOTES),
+        active=_flag(where, data, "active", True, "active"),
+        processing_by=_processing_by(where, data.get("processing_by")),
+        coordinating_units=_coordinating_units(where, data.get("coordinating_units")),
+        step_days=_step_days(where, data.get("step_days")),
     )
 
 
@@ -387,26 +521,385 @@ class Catalogue:
 
     @classmethod
     def from_dict(cls, data: Any) -> Catalogue:
+        """The catalogue of a file's JSON: its marker and version, then the schema (every
+        problem of the file at once), then the domain's checks of each procedure."""
         if not isinstance(data, dict) or data.get("format") != CATALOGUE_FORMAT:
             raise CatalogueError(
                 "Tệp không phải danh mục thủ tục của Commune Desk.", code="catalogue.format"
             )
         if data.get("version") != CATALOGUE_VERSION:
+            version = terminal_safe(json.dumps(data.get("version"), ensure_ascii=False)[:20])
             raise CatalogueError(
-                f"Phiên bản danh mục {data.get('version')} không được hỗ trợ.",
-                code="catalogue.version",
+                f"Phiên bản danh mục {version} không được hỗ trợ.", code="catalogue.version"
             )
-        return cls(tuple(procedure_from_dict(p) for p in data.get("procedures", [])))
+        check_catalogue_data(data)
+        return cls(tuple(procedure_from_dict(p, i) for i, p in enumerate(data["procedures"], 1)))
 
     @classmethod
     def from_procedures(cls, procedures: Iterable[Procedure]) -> Catalogue:
         return cls(tuple(procedures))
 
 
-def load_catalogue_file(path: Path) -> Catalogue:
-    data = read_json_file(path, "tệp danh mục", CatalogueError, "catalogue")
-    return Catalogue.from_dict(data)
-
-
 def dump_catalogue(catalogue: Catalogue) -> str:
     return json.dumps(catalogue.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the file and its schema ----------------------------------------------------------------
+# resources/catalogue/procedures.schema.json (JSON Schema, Draft 2020-12) says what a
+# catalogue file holds; other tools (an editor, the province's) can read it too. Its lengths
+# and ranges are those of desk.domain.limits (tests/unit/test_catalogue_schema.py keeps them
+# equal). It is checked with jsonschema, the reference implementation for Python.
+
+SCHEMA_FILE = CATALOGUE_FILE.with_name("procedures.schema.json")
+MAX_PROBLEMS_SHOWN = 10
+_MAX_PROBLEMS_READ = 1000  # a file of 100,000 wrong entries is not judged to its end
+
+
+@functools.cache
+def catalogue_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(catalogue_schema())
+
+
+def check_catalogue_data(data: Any) -> None:
+    """``CatalogueError`` listing what the file's JSON breaks of the schema (the first
+    ``MAX_PROBLEMS_SHOWN`` problems, in the file's order, and how many more)."""
+    errors: list[ValidationError] = []
+    complete = True
+    for error in _validator().iter_errors(data):
+        if len(errors) == _MAX_PROBLEMS_READ:
+            complete = False
+            break
+        errors.append(error)
+    if not errors:
+        return
+    errors.sort(
+        key=lambda e: [
+            (0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path
+        ]
+    )
+    problems: dict[str, str] = {}  # line → code, in order, without repeats
+    for error in errors:
+        for line, code in _problems(error, data):
+            problems.setdefault(line, code)
+    lines = list(problems)
+    first_code = problems[lines[0]]
+    if len(lines) == 1 and complete:
+        raise CatalogueError(lines[0], code=first_code)
+    count = f"{len(lines)}" if complete else f"hơn {len(lines)}"
+    shown = "\n".join(f"  – {line}" for line in lines[:MAX_PROBLEMS_SHOWN])
+    more = len(lines) - MAX_PROBLEMS_SHOWN
+    tail = f"\n  … và {'hơn ' if not complete else ''}{more} lỗi khác." if more > 0 else ""
+    raise CatalogueError(
+        f"Tệp danh mục có {count} lỗi, chưa nhập gì:\n{shown}{tail}", code=first_code
+    )
+
+
+_TYPE_NAMES = {
+    "string": "chữ (trong ngoặc kép)",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true hoặc false (không có ngoặc kép)",
+    "object": "một nhóm mục {…}",
+    "array": "một danh sách […]",
+    "null": "null",
+}
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return f"một số có {len(str(abs(value)))} chữ số"
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return terminal_safe(text)
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value).replace(".", ",")
+
+
+def _problems(error: ValidationError, data: Any) -> list[tuple[str, str]]:
+    """The Vietnamese lines (and error codes) of one schema error."""
+    path = list(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if "propertyNames" in error.relative_schema_path:  # a case of processing_by.times
+        what = f"tên trường hợp dài {_number(len(str(value)))} ký tự; tối đa {expected} ký tự."
+        return [_line(data, path, {}, what)]
+    if path == ["procedures"] and kind == "minItems":
+        return [
+            (
+                "Tệp danh mục không có thủ tục nào («procedures» rỗng): danh mục đang dùng "
+                "được giữ nguyên.",
+                "catalogue.empty",
+            )
+        ]
+    if kind == "required":
+        missing = [key for key in expected if isinstance(value, dict) and key not in value]
+        properties = schema.get("properties", {})
+        return [
+            _line(data, [*path, key], properties.get(key, {}), "chưa có (bắt buộc).")
+            for key in missing
+        ]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        extras = [key for key in value if key not in known]
+        hint = f" Các mục dùng được: {', '.join(known)}." if known else ""
+        return [
+            _line(data, [*path, key], {}, f"không có trong định dạng danh mục (gõ sai tên?).{hint}")
+            for key in extras
+        ]
+    line, code = _line(data, path, schema, _what(kind, expected, value, schema))
+    if kind == "minimum" and expected == 0 and path[2:3] == ["fee"]:
+        code = "fee.negative"  # the code a negative amount had before the schema
+    return [(line, code)]
+
+
+def _what(kind: Any, expected: Any, value: Any, schema: dict[str, Any]) -> str:
+    if kind == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        names = " hoặc ".join(_TYPE_NAMES.get(t, str(t)) for t in types)
+        return f"phải là {names}; nhận được {_shown_value(value)}."
+    if kind == "enum":
+        return (
+            f"phải là một trong: {', '.join(map(str, expected))}; nhận được {_shown_value(value)}."
+        )
+    if kind == "const":
+        return f"phải là {_shown_value(expected)}; nhận được {_shown_value(value)}."
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        title = schema.get("title", "")
+        unit = " ngày" if "multipleOf" in schema else " đồng" if title.startswith("mức phí") else ""
+        span = (
+            f"phải từ {_number(schema.get('minimum'))} đến {_number(schema.get('maximum'))}{unit}"
+        )
+        if kind == "minimum" and expected == 0:
+            return f"không được âm ({span}); nhận được {_shown_value(value)}."
+        return f"{span}; nhận được {_shown_value(value)}."
+    if kind == "multipleOf":
+        step = _number(expected)
+        return f"phải theo từng nửa ngày (bội số của {step}); nhận được {_shown_value(value)}."
+    if kind == "maxLength":
+        return f"dài {_number(len(value))} ký tự; tối đa {_number(expected)} ký tự."
+    if kind == "minLength":
+        return "chưa có (không được để trống)."
+    if kind == "pattern":
+        examples = " hoặc ".join(str(e) for e in schema.get("examples", ()))
+        form = f"phải có dạng như {examples}" if examples else "không đúng dạng"
+        return f"{form}; nhận được {_shown_value(value)}."
+    if kind in ("minItems", "minProperties"):
+        return f"cần ít nhất {expected} mục."
+    return f"giá trị {_shown_value(value)} không hợp lệ."
+
+
+def _line(data: Any, path: list[Any], schema: dict[str, Any], what: str) -> tuple[str, str]:
+    """«Thủ tục 1.001193 (thứ 1), mục fee.amount (mức phí, lệ phí): …» for ``path``."""
+    title = schema.get("title", "") if isinstance(schema, dict) else ""
+    if len(path) >= 2 and path[0] == "procedures" and isinstance(path[1], int):
+        procedure = data["procedures"][path[1]]
+        code = procedure.get("code") if isinstance(procedure, dict) else None
+        who = procedure_label(clean(code)[:20] if isinstance(code, str) else "", path[1] + 1)
+        rest = path[2:]
+    else:
+        who, rest = "Tệp danh mục", path
+    field = _field(rest)
+    if not field:
+        return (
+            f"{who}: {what}",
+            "catalogue.procedure" if who != "Tệp danh mục" else "catalogue.schema",
+        )
+    label = f" ({title})" if title and rest else ""
+    return f"{who}, mục {field}{label}: {what}", _code(rest)
+
+
+def _field(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"  # counted from 1, like the procedures
+        else:
+            text += ("." if text else "") + terminal_safe(str(part)[:40])
+    return text
+
+
+def _code(path: list[Any]) -> str:
+    """The error's code, by its field: the codes the catalogue's errors had before the
+    schema (catalogue.code, fee.kind, fee.negative …)."""
+    first, last = path[0], path[-1]
+    if first == "fee":
+        return "fee.kind" if last == "kind" else "fee.invalid"
+    return {
+        "code": "catalogue.code",
+        "name": "catalogue.name",
+        "documents": "catalogue.document",
+        "processing_by": "catalogue.processing_by",
+        "step_days": "catalogue.step_days",
+        "coordinating_units": "catalogue.coordinating_units",
+        "processing_days": "catalogue.processing",
+        "extended_days": "catalogue.processing",
+        "extended_mode": "catalogue.processing",
+        "cutoff": "catalogue.processing",
+    }.get(str(first), f"catalogue.{terminal_safe(str(first)[:40])}")
+
+
+def load_catalogue_file(path: Path) -> Catalogue:
+    """The catalogue in the file at ``path``; every fault of the file or of what it holds
+    is a CatalogueError naming it (never a crash)."""
+    return Catalogue.from_dict(read_catalogue_file(path))
+
+
+def read_catalogue_file(path: Path) -> Any:
+    """The JSON of a catalogue file, refused before parsing when it is not a regular file,
+    bigger than CATALOGUE_FILE_MAX_BYTES, not UTF-8 or nested deeper than any catalogue
+    (json recurses once per bracket: 200,000 of them end in RecursionError)."""
+    shown = terminal_safe(str(path))
+    raw = _read_bytes(path, shown)
+    try:
+        text = raw.decode("utf-8-sig")  # Notepad's byte-order mark is not an error
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {shown} không đọc được: không phải văn bản UTF-8 (byte thứ "
+            f"{exc.start + 1}). Hãy lưu lại tệp với bảng mã UTF-8.",
+            code="catalogue.json",
+        ) from None
+    depth = _nesting(text)
+    if depth > limits.CATALOGUE_MAX_DEPTH:
+        raise CatalogueError(
+            f"Tệp danh mục {shown} không đọc được: ngoặc lồng nhau quá sâu (hơn "
+            f"{limits.CATALOGUE_MAX_DEPTH} tầng; một danh mục chỉ cần 7).",
+            code="catalogue.depth",
+        )
+    try:
+        return json.loads(
+            text,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_no_repeated_keys,
+        )
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {shown} không đọc được: JSON lỗi ở dòng {exc.lineno}, cột "
+            f"{exc.colno} ({_JSON_ERRORS.get(exc.msg, exc.msg)}).",
+            code="catalogue.json",
+        ) from None
+    except _FileFault as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {shown} không đọc được: {exc}.", code="catalogue.json"
+        ) from None
+    except (ValueError, RecursionError):  # an integer of more than 4,300 digits
+        raise CatalogueError(
+            f"Tệp danh mục {shown} không đọc được: có số quá dài.", code="catalogue.json"
+        ) from None
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise CatalogueError(
+                f"{shown} là một thư mục, không phải tệp danh mục: hãy chọn tệp .json.",
+                code="catalogue.directory",
+            )
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block, a device never end
+            raise CatalogueError(
+                f"{shown} không phải một tệp thông thường (là thiết bị, đường ống hoặc "
+                "socket): hãy chọn tệp danh mục .json.",
+                code="catalogue.not_a_file",
+            )
+        if status.st_size > limits.CATALOGUE_FILE_MAX_BYTES:
+            raise _too_big(shown)
+        with open(path, "rb") as handle:
+            raw = handle.read(limits.CATALOGUE_FILE_MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogueError(
+            f"Không tìm thấy tệp danh mục {shown}.", code="catalogue.missing"
+        ) from None
+    except PermissionError:
+        raise CatalogueError(
+            f"Không có quyền đọc tệp danh mục {shown}.", code="catalogue.permission"
+        ) from None
+    except OSError as exc:
+        raise CatalogueError(
+            f"Không đọc được tệp danh mục {shown}: {exc.strerror or exc}.",
+            code="catalogue.unreadable",
+        ) from None
+    if len(raw) > limits.CATALOGUE_FILE_MAX_BYTES:  # grew while being read
+        raise _too_big(shown)
+    return raw
+
+
+def _too_big(shown: str) -> CatalogueError:
+    most = limits.CATALOGUE_FILE_MAX_BYTES // (1024 * 1024)
+    return CatalogueError(
+        f"Tệp danh mục {shown} quá lớn: tối đa {most} MB (danh mục kèm theo phần mềm chỉ "
+        "khoảng 10 kB).",
+        code="catalogue.too_big",
+    )
+
+
+# Possessive (Python 3.11): a long or unterminated string is scanned once, never backtracked.
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest outside strings, counted up to one past the limit."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_STRING.sub('""', text)):
+        if match[0] in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limits.CATALOGUE_MAX_DEPTH:
+                break
+        else:
+            depth -= 1
+    return deepest
+
+
+class _FileFault(ValueError):
+    """What json accepts and a catalogue file must not hold."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _FileFault(f"«{name}» không phải là số")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise _FileFault(f"số «{text[:20]}» quá lớn")
+    return number
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:  # json keeps the last one silently: one of the two is a mistake
+            raise _FileFault(
+                f"mục «{terminal_safe(key[:40])}» được ghi hai lần trong cùng một nhóm"
+            )
+        data[key] = value
+    return data
+
+
+_JSON_ERRORS = {
+    "Expecting value": "thiếu giá trị",
+    "Expecting ',' delimiter": "thiếu dấu phẩy",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm",
+    "Expecting property name enclosed in double quotes": (
+        "tên mục phải trong ngoặc kép; hay thừa dấu phẩy?"
+    ),
+    "Unterminated string starting at": "chuỗi chưa đóng ngoặc kép",
+    "Invalid control character at": "ký tự điều khiển trong chuỗi",
+    "Invalid \\escape": "dấu \\ không hợp lệ",
+    "Extra data": "thừa nội dung sau danh mục",
+}

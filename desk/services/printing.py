@@ -38,6 +38,7 @@ from desk.printing import FORMS, FormSpec, render_book
 from desk.printing.notices import Apology, Refusal, StopNotice, SupplementRequest
 from desk.printing.templates import templates_for
 from desk.services import intake
+from desk.services.catalogue import procedure_of
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier, log_print, print_entry
 from desk.store import audit as store_audit
@@ -139,7 +140,8 @@ def render_dossier_form(
         )
     dossier = get_dossier(ctx, code)
     spec.check(dossier, now)
-    procedure = ctx.catalogue().get(dossier.procedure_code) if spec.needs_procedure else None
+    # Its own procedure, withdrawn or not: a dossier received before a withdrawal prints.
+    procedure = procedure_of(ctx, dossier.procedure_code) if spec.needs_procedure else None
     pdf = spec.render_for(
         ctx.office,
         dossier,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, bindparam, delete, insert, select, text, update
+from sqlalchemy import Date, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from desk.store import audit as store_audit
 from desk.store import audit_records
 from desk.store.models import (
     CalendarOverrideRow,
+    DossierRow,
     Instant,
     OfficeRow,
     ProcedureRow,
@@ -278,10 +279,11 @@ class CatalogueChanges:
 def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> CatalogueChanges:
     """Upsert every procedure of the catalogue; procedures not in it are deactivated.
 
-    Procedures are never deleted: old dossiers keep pointing at them.
+    Procedures are never deleted: old dossiers keep pointing at them (and print with them:
+    ``get_procedure`` finds a withdrawn one too).
     """
     before = {
-        row.code: (row.definition, row.active)
+        row.code: ({**row.definition, "active": bool(row.active)}, bool(row.active))
         for row in session.execute(
             select(ProcedureRow.code, ProcedureRow.definition, ProcedureRow.active)
         )
@@ -324,18 +326,39 @@ def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> 
     return CatalogueChanges(sorted(added), sorted(removed), sorted(changed))
 
 
+def dossier_counts(session: Session, codes: list[str]) -> dict[str, int]:
+    """How many dossiers each of these procedures has (those with none are left out)."""
+    if not codes:
+        return {}
+    rows = session.execute(
+        select(DossierRow.procedure_code, func.count())
+        .where(DossierRow.procedure_code.in_(codes))
+        .group_by(DossierRow.procedure_code)
+    )
+    return {code: count for code, count in rows}
+
+
 def load_catalogue(session: Session, *, include_inactive: bool = False) -> Catalogue:
-    stmt = select(ProcedureRow.definition).order_by(ProcedureRow.code)
+    stmt = select(ProcedureRow.definition, ProcedureRow.active).order_by(ProcedureRow.code)
     if not include_inactive:
         stmt = stmt.where(ProcedureRow.active.is_(True))
-    return Catalogue(tuple(procedure_from_dict(d) for d in session.scalars(stmt)))
+    return Catalogue(tuple(_procedure(row.definition, row.active) for row in session.execute(stmt)))
 
 
 def get_procedure(session: Session, code: str) -> Procedure:
-    definition = session.scalar(select(ProcedureRow.definition).where(ProcedureRow.code == code))
-    if definition is None:
+    """The procedure of that code, offered or withdrawn (a dossier's own procedure)."""
+    row = session.execute(
+        select(ProcedureRow.definition, ProcedureRow.active).where(ProcedureRow.code == code)
+    ).first()
+    if row is None:
         raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.", code="procedure.not_found")
-    return procedure_from_dict(definition)
+    return _procedure(row.definition, row.active)
+
+
+def _procedure(definition: dict[str, Any], active: bool) -> Procedure:
+    # The column says whether it is offered: an import that leaves a procedure out
+    # withdraws it there, and its definition keeps the "active" it was imported with.
+    return procedure_from_dict({**definition, "active": bool(active)})
 
 
 # --- the calendar's exceptions --------------------------------------------------------
