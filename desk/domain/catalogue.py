@@ -571,11 +571,17 @@ def check_catalogue_data(data: Any) -> None:
     ``MAX_PROBLEMS_SHOWN`` problems, in the file's order, and how many more)."""
     errors: list[ValidationError] = []
     complete = True
-    for error in _validator().iter_errors(data):
-        if len(errors) == _MAX_PROBLEMS_READ:
-            complete = False
-            break
-        errors.append(error)
+    try:
+        for error in _validator().iter_errors(data):
+            if len(errors) == _MAX_PROBLEMS_READ:
+                complete = False
+                break
+            errors.append(error)
+    except TypeError:  # a value JSON has no type for (a Decimal of a dict built in code)
+        raise CatalogueError(
+            "Danh mục có giá trị không phải kiểu JSON (chữ, số, true/false, danh sách, nhóm).",
+            code="catalogue.schema",
+        ) from None
     if not errors:
         return
     errors.sort(
