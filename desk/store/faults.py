@@ -14,6 +14,8 @@ absent). The driver's own errors (English, from SQLite and libpq) are mapped her
 from __future__ import annotations
 
 import contextlib
+import getpass
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,7 +83,7 @@ def known_revisions() -> frozenset[str]:
 
 def no_database(path: Path) -> NoDatabase:
     return NoDatabase(
-        f"Không có cơ sở dữ liệu văn phòng tại {path}. Kiểm tra lại đường dẫn (--db, "
+        f"Không có cơ sở dữ liệu văn phòng tại {path.absolute()}. Kiểm tra lại đường dẫn (--db, "
         "DESK_DATABASE_URL hoặc database_url trong desk.toml); nếu đây là văn phòng mới, "
         "hãy chạy desk setup để thiết lập (hoặc desk demo để dùng thử văn phòng mẫu)."
     )
@@ -151,6 +153,8 @@ def connection_fault(
             "sở dữ liệu đó rồi chạy desk setup."
         )
     if any(words in lowered for words in _PG_PASSWORD) and "pg_hba" not in lowered:
+        # Without a user in the URL libpq signs in as PGUSER or the OS account.
+        user = user or os.environ.get("PGUSER") or getpass.getuser()
         return WrongPassword(
             f"Máy chủ PostgreSQL {server} từ chối đăng nhập của vai trò «{user}»: sai mật khẩu "
             "hoặc không có vai trò đó. Kiểm tra tên và mật khẩu (tệp mật khẩu của phần mềm "
