@@ -399,3 +399,23 @@ def test_the_window_shows_a_fault_in_a_message_box_at_start_up(
     }[fault]
     assert len(shown) == 1 and expected in shown[0], shown
     assert fault != "missing" or not path.exists()
+
+
+def test_the_window_crash_hook_tells_a_full_disk_from_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from desk.crash import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook()
+    sys.excepthook(OSError, NO_SPACE, None)
+    err = capsys.readouterr().err
+    assert "Ổ đĩa đã đầy" in err and "sự cố" not in err
+    assert not (Path(os.environ["DESK_DATA_DIR"]) / "logs").exists()  # no crash log for it
+    bug = KeyError("slot")
+    sys.excepthook(KeyError, bug, None)
+    err = capsys.readouterr().err
+    assert "sự cố không mong muốn" in err and "không bị ảnh hưởng" not in err
+    assert len(list((Path(os.environ["DESK_DATA_DIR"]) / "logs").glob("crash-*.log"))) == 1
