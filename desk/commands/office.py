@@ -111,7 +111,9 @@ def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -
             ) from None
         setup.save_office(ctx, office, confirm_agency_change=True)
     if not ctx.catalogue().procedures:
-        count = setup.import_catalogue(ctx)
+        from desk.services.catalogue import import_catalogue
+
+        count = import_catalogue(ctx).count
         print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
 
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from desk.domain.access import NotAllowed, Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
-from desk.domain.catalogue import Catalogue, dump_catalogue, load_catalogue_file
+from desk.domain.catalogue import load_catalogue_file
 from desk.domain.office import Office, Role, User
 from desk.domain.text import clean
 from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
 from desk.services import auth
+from desk.services.catalogue import record_catalogue
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import counts as store_counts
@@ -84,35 +84,6 @@ def _office_entry(
     )
 
 
-def _catalogue_entry(
-    session: store_office.Transaction,
-    catalogue: Catalogue,
-    now: datetime,
-    *,
-    actor: User | None,
-    actor_name: str = "",
-) -> None:
-    changes = store_office.replace_catalogue(session, catalogue, now)
-    store_audit.append(
-        session,
-        [
-            store_audit.entry(
-                AuditAction.CATALOGUE_IMPORTED,
-                "catalogue",
-                at=now,
-                actor=actor,
-                actor_name=actor_name,
-                detail={
-                    "count": len(catalogue),
-                    "added": changes.added,
-                    "removed": changes.removed,
-                    "changed": changes.changed,
-                },
-            )
-        ],
-    )
-
-
 def create_office(
     ctx: DeskContext,
     office: Office,
@@ -157,7 +128,7 @@ def create_office(
             actor_name=actor_name,
             detail={"is_demo": is_demo},
         )
-        _catalogue_entry(session, catalogue, now, actor=actor, actor_name=actor_name)
+        record_catalogue(session, catalogue, now, actor=actor, actor_name=actor_name)
     ctx.forget_cached()
     return created
 
@@ -213,28 +184,3 @@ def save_office(ctx: DeskContext, office: Office, *, confirm_agency_change: bool
         store_office.save_office(session, office, now)
         _office_entry(session, office, previous, now=now, actor=admin, detail=detail)
     ctx.forget_cached()
-
-
-def import_catalogue(ctx: DeskContext, catalogue: Catalogue | None = None) -> int:
-    """Load (or replace) the procedure catalogue (admin); the shipped seed catalogue by
-    default."""
-    admin = ctx.require(Permission.CATALOGUE)
-    catalogue = catalogue or load_catalogue_file(CATALOGUE_FILE)
-    with ctx.db.write() as session:
-        _catalogue_entry(session, catalogue, now_in_office(), actor=admin)
-    ctx.forget_cached()
-    return len(catalogue)
-
-
-def full_catalogue(ctx: DeskContext) -> Catalogue:
-    """Every procedure, withdrawn ones too (``ctx.catalogue()`` has only those offered)."""
-    with ctx.db.read() as session:
-        return store_office.load_catalogue(session, include_inactive=True)
-
-
-def export_catalogue(ctx: DeskContext, out: Path) -> int:
-    """Write the whole catalogue as the JSON that ``import_catalogue`` reads back."""
-    ctx.require(Permission.CATALOGUE)
-    catalogue = full_catalogue(ctx)
-    Path(out).write_text(dump_catalogue(catalogue), encoding="utf-8")
-    return len(catalogue)

@@ -44,6 +44,7 @@ from desk.services import (
     sync,
     today,
 )
+from desk.services import catalogue as catalogue_service
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
@@ -226,11 +227,11 @@ CASES = [
     ),
     Case("audit verify", Role.SUPERVISOR, lambda c, u, _: audit.verify(c)),
     Case("save_office", Role.ADMIN, save_office),
-    Case("import_catalogue", Role.ADMIN, lambda c, u, _: setup.import_catalogue(c)),
+    Case("import_catalogue", Role.ADMIN, lambda c, u, _: catalogue_service.import_catalogue(c)),
     Case(
         "export_catalogue",
         Role.ADMIN,
-        lambda c, u, _: setup.export_catalogue(c, c.config.data_dir / "catalogue.json"),
+        lambda c, u, _: catalogue_service.export_catalogue(c, c.config.data_dir / "catalogue.json"),
     ),
     Case("create_user", Role.ADMIN, new_account),
     Case("list_users", Role.ADMIN, lambda c, u, _: auth.list_users(c)),
@@ -391,16 +392,16 @@ def test_a_new_agency_id_with_dossiers_needs_confirming_and_is_logged(
 def test_a_catalogue_import_logs_the_codes_added_withdrawn_and_changed(
     ctx: DeskContext,
 ) -> None:
-    shipped = setup.full_catalogue(ctx)
+    shipped = catalogue_service.full_catalogue(ctx)
     first, second, *rest = shipped.procedures
     edited = Catalogue((replace(first, name=first.name + " (sửa)"), *rest))
-    assert setup.import_catalogue(ctx, edited) == len(shipped) - 1
+    assert catalogue_service.import_catalogue(ctx, edited).count == len(shipped) - 1
     entry = entries(ctx, AuditAction.CATALOGUE_IMPORTED)[-1]
     assert entry.detail["count"] == len(shipped) - 1
     assert entry.detail["changed"] == [first.code]
     assert entry.detail["removed"] == [second.code]
     assert entry.detail["added"] == []
-    setup.import_catalogue(ctx, shipped)
+    catalogue_service.import_catalogue(ctx, shipped)
     assert entries(ctx, AuditAction.CATALOGUE_IMPORTED)[-1].detail["added"] == []
 
 

@@ -34,9 +34,9 @@ from desk.printing import render_slip
 from desk.printing.formats import format_moment
 from desk.resources import CATALOGUE_FILE
 from desk.services import demo, intake
+from desk.services.catalogue import import_catalogue
 from desk.services.context import DeskContext
 from desk.services.drafts import DraftStore
-from desk.services.setup import import_catalogue
 from desk.store import dossiers as store_dossiers
 from desk.ui.dossier_facts import fact_pairs
 from desk.ui.intake import IntakeView
