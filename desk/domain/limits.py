@@ -308,6 +308,7 @@ USER_FULL_NAME = TextLimit("user.full_name", "họ tên cán bộ", 100)
 USER_TITLE = TextLimit("user.title", "chức danh", 200)
 PASSWORD_MAX_LENGTH = 1024  # argon2 takes any length; a limit keeps a pasted file out
 
+SIGNER_NAME = TextLimit("letter.signer_name", "họ tên người ký", 100)
 CALENDAR_NAME = TextLimit("calendar.name", "tên ngày nghỉ", 200)
 
 # The office.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.access import Permission, require
 from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office, to_office_time
@@ -122,9 +123,11 @@ def render_dossier_form(
     For a Committee letter (forms 04, 05) the first print issues the letter in the name of
     ``issued_by`` (a desk account; the acting one by default) or ``issued_by_name``."""
     user = ctx.require(Permission.PRINT)
+    copies = limits.PRINT_COPIES.check(copies)
+    issued_by_name = limits.SIGNER_NAME.check(issued_by_name)
     spec = _spec(form, paper)
     if form in LETTER_KINDS:
-        if issued_by is None and not clean(issued_by_name):
+        if issued_by is None and not issued_by_name:
             issued_by = user
         return _render_letter(
             ctx,
@@ -288,14 +291,19 @@ def _new_letter(
     detail: dict[str, Any] = {
         "event_revision": event.revision,
         "signer": signer,
-        "signer_name": clean(details.signer_name or ctx.config.letter_signer_name),
+        "signer_name": limits.SIGNER_NAME.check(
+            details.signer_name or ctx.config.letter_signer_name
+        ),
     }
     if kind == APOLOGY:
         reason = (
             details.reason or str(event.detail.get("reason", "")) or (dossier.reschedule_reason())
         )
         due_times = promised_due_times(dossier)
-        detail |= {"reason": clean(reason), "due_times": [t.isoformat() for t in due_times]}
+        detail |= {
+            "reason": limits.REASON.check(reason),
+            "due_times": [t.isoformat() for t in due_times],
+        }
         if len(due_times) < 2:
             raise InvalidInput(
                 f"Hồ sơ {dossier.code} chưa được hẹn lại ngày trả.", code="print.not_rescheduled"
@@ -309,7 +317,7 @@ def _new_letter(
         )
     refunded = [[fee.name, fee.amount] for fee in dossier.fees] if details.refund_fees else []
     return detail | {
-        "reason": clean(details.reason or event.note),
+        "reason": limits.REASON.check(details.reason or event.note),
         "citizen_requested": details.citizen_requested,
         "refunded_fees": refunded,
     }
