@@ -10,6 +10,7 @@ folders private by its own access lists; there these calls do nothing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -47,6 +48,86 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
             os.unlink(name)
         raise
     fsync_dir(path.parent)
+
+
+# --- files the user names (--out) ------------------------------------------------------------
+
+
+def check_output_path(path: Path, suffix: str) -> list[str]:
+    """Whether the desk may write the file the user named (``--out``): refused (DeskError)
+    unless it is a new file or an existing regular file, in a folder that exists. Never a
+    device (``--out /dev/full`` run as root once replaced the device node with a PDF: the
+    atomic write renames over whatever is there), a FIFO or a folder; never a symbolic
+    link (its target is not what the user named). Returns the warnings to show (the file
+    is still written): the name does not end in ``suffix`` (".pdf", ".jsonl")."""
+    from desk.domain.text import terminal_safe
+    from desk.errors import DeskError
+
+    shown = terminal_safe(str(path))
+    try:
+        status: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:  # a part of the path is a file
+            raise DeskError(
+                f"Không ghi được tệp {shown}: {terminal_safe(str(path.parent))} không phải là "
+                "thư mục.",
+                code="out.folder",
+            ) from None
+        raise DeskError(f"Không ghi được tệp {shown}: {exc.strerror}.", code="out.access") from None
+    if status is not None:
+        if stat.S_ISLNK(status.st_mode):
+            raise DeskError(
+                f"{shown} là một liên kết (symlink): phần mềm không ghi qua liên kết. Hãy chọn "
+                "tên tệp khác.",
+                code="out.symlink",
+            )
+        if stat.S_ISDIR(status.st_mode):
+            raise DeskError(
+                f"{shown} là một thư mục: hãy ghi cả tên tệp, ví dụ {shown}/tep{suffix}.",
+                code="out.directory",
+            )
+        if not stat.S_ISREG(status.st_mode):
+            raise DeskError(
+                f"{shown} không phải một tệp thông thường (là thiết bị, đường ống hoặc socket): "
+                "phần mềm chỉ ghi ra tệp. Hãy chọn tên tệp khác.",
+                code="out.not_a_file",
+            )
+    parent = path.parent
+    if not parent.exists():
+        raise DeskError(
+            f"Thư mục {terminal_safe(str(parent))} không tồn tại: hãy tạo thư mục trước hoặc chọn "
+            "nơi lưu khác.",
+            code="out.folder",
+        )
+    if not parent.is_dir():
+        raise DeskError(
+            f"Không ghi được tệp {shown}: {terminal_safe(str(parent))} không phải là thư mục.",
+            code="out.folder",
+        )
+    if path.suffix.lower() != suffix.lower():
+        return [f"Cảnh báo: tệp {shown} không có đuôi {suffix} (nội dung vẫn là tệp {suffix})."]
+    return []
+
+
+def write_output(path: Path, data: bytes, *, suffix: str) -> list[str]:
+    """Write ``data`` to the file the user named, atomically (a temporary file created new
+    beside it, then renamed over it), after :func:`check_output_path`; returns its
+    warnings. A fault of the disk (full, read-only, no permission) is a DeskError naming
+    the file."""
+    from desk.domain.text import terminal_safe
+    from desk.errors import DeskError
+
+    warnings = check_output_path(path, suffix)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise DeskError(
+            f"Không ghi được tệp {terminal_safe(str(path))}: {exc.strerror or exc}.",
+            code="out.write",
+        ) from None
+    return warnings
 
 
 # --- private files --------------------------------------------------------------------------

@@ -10,7 +10,17 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, subcommands
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    bounded,
+    command,
+    open_office,
+    safe,
+    say,
+    subcommands,
+)
+from desk.domain import limits
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -20,8 +30,8 @@ EXIT_TAMPERED = 3  # the log or a record does not hold
 
 
 def report_text(report: AuditReport) -> str:
-    lines = [report.summary()]
-    lines += [f"  {line}" for line in report.problems]
+    lines = [safe(report.summary())]
+    lines += [f"  {safe(line)}" for line in report.problems]
     hidden = report.problem_count - len(report.problems)
     if hidden > 0:
         lines.append(f"  … và {hidden} vấn đề khác.")
@@ -55,7 +65,7 @@ def cmd_head(args: argparse.Namespace) -> int:
 
     with open_office(args) as ctx:
         seq, hash_ = chain_head(ctx)
-    print(f"{seq} {hash_}")
+    say(f"{seq} {hash_}")
     return EXIT_OK
 
 
@@ -64,8 +74,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     if args.code and args.user:
         raise InvalidInput("Chỉ chọn một trong --code và --user.", code="cli.audit_subject")
-    if args.limit < 1:
-        raise InvalidInput("--limit phải là số dương.", code="cli.audit_limit")
     subject = args.code.strip() if args.code else None
     if args.user:
         subject = account_subject(args.user.strip())
@@ -74,7 +82,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print("Không có mục nào trong nhật ký.")
     for entry in entries:
-        print(entry_text(entry))
+        say(entry_text(entry))
     return EXIT_OK
 
 
@@ -91,4 +99,10 @@ def add_commands(commands: Commands) -> None:
     list_ = command(audit_commands, "list", cmd_list, "các mục mới nhất của nhật ký")
     list_.add_argument("--code", metavar="MÃ_HỒ_SƠ", help="chỉ các mục về hồ sơ này")
     list_.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="chỉ các mục về tài khoản này")
-    list_.add_argument("--limit", type=int, default=50, metavar="N", help="số mục (mặc định 50)")
+    list_.add_argument(
+        "--limit",
+        type=bounded(limits.LIST_LIMIT),
+        default=50,
+        metavar="N",
+        help="số mục (mặc định 50)",
+    )

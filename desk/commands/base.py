@@ -10,18 +10,22 @@ handlers, so ``desk --help`` stays fast; this module imports only the standard l
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
 from desk.errors import DeskError, InvalidInput
 
 if TYPE_CHECKING:
+    from desk.domain.limits import NumberLimit
     from desk.domain.office import User
     from desk.services.context import DeskContext
 
@@ -84,24 +88,102 @@ def command(
     return sub
 
 
+def bounded(limit: NumberLimit) -> Callable[[str], int]:
+    """An argparse ``type=`` for a whole number within ``limit``: a number out of range or
+    not a number is a usage error (exit 2) in the limit's own words. argparse turns only
+    ArgumentTypeError, TypeError and ValueError into usage errors, and InvalidInput is
+    none of them."""
+
+    def read(text: str) -> int:
+        try:
+            return limit.argument(text)
+        except InvalidInput as error:
+            raise argparse.ArgumentTypeError(error.message) from None
+
+    read.__name__ = limit.name  # argparse names the type in some of its messages
+    return read
+
+
+def bounded_float(label: str, minimum: float, maximum: float) -> Callable[[str], float]:
+    """An argparse ``type=`` for a finite decimal number within ``minimum..maximum`` (a
+    rate, a number of seconds): "nan", "inf" and 1e999 are refused, not carried into a
+    sleep or a comparison that never holds."""
+
+    def read(text: str) -> float:
+        try:
+            value = float(text.strip().replace(",", "."))
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and minimum <= value <= maximum):
+            raise argparse.ArgumentTypeError(
+                f"{label} phải là một số từ {minimum:g} đến {maximum:g}; "
+                f"nhận được «{safe(text[:40])}»."
+            )
+        return value
+
+    read.__name__ = label
+    return read
+
+
 def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", code="cli.date") from None
+    """A day typed as YYYY-MM-DD, within the desk's calendar (1900–2199)."""
+    from desk.domain import limits
+
+    return limits.DAY.parse(text)
 
 
 def parse_moment(text: str) -> datetime:
-    """A moment typed as "YYYY-MM-DD HH:MM", in office time."""
+    """A moment typed as "YYYY-MM-DD HH:MM", in office time, on a day of the desk's
+    calendar (1900–2199: a due time counted from 9999-12-31 would overflow)."""
+    from desk.domain import limits
     from desk.domain.calendar import OFFICE_TZ
+    from desk.domain.text import clean
 
+    typed = clean(text)
     try:
-        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+        moment = datetime.strptime(typed, "%Y-%m-%d %H:%M")
     except ValueError:
         raise InvalidInput(
-            f'Thời điểm «{text}» phải có dạng "YYYY-MM-DD HH:MM".', code="cli.moment"
+            f'Thời điểm «{typed[:40]}» phải có dạng "YYYY-MM-DD HH:MM".', code="cli.moment"
         ) from None
+    limits.DAY.check(moment.date())
     return moment.replace(tzinfo=OFFICE_TZ)
+
+
+# --- what the terminal prints -----------------------------------------------------------
+
+
+def safe(text: object) -> str:
+    """``text`` as the terminal may receive it: stored names, reasons and codes may hold
+    escape codes or bidi overrides (typed, pasted or received from the province), which a
+    terminal would obey; they are shown escaped (``\\x1b``, ``\\u202e``)."""
+    from desk.domain.text import terminal_safe
+
+    return terminal_safe(str(text))
+
+
+def say(line: object = "", *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Print one line that holds stored text, escaped (see :func:`safe`)."""
+    print(safe(line), file=file, flush=flush)
+
+
+def json_line(value: object, *, indent: int | None = None) -> str:
+    """``value`` as JSON for the terminal: Vietnamese letters as they are, every control
+    or format character as a JSON escape (json.dumps escapes only U+0000–U+001F), so the
+    text still reads back as the same JSON."""
+    from desk.domain.text import INVISIBLE
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    unsafe = re.compile(f"(?:{INVISIBLE.pattern}|[\x85\u2028\u2029])")
+    return unsafe.sub(lambda match: _json_escape(match[0]), text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 @contextmanager
@@ -198,26 +280,56 @@ def ask_new_password(path: str | None, label: str = "Mật khẩu mới") -> str
     return first
 
 
+# A password is at most limits.PASSWORD_MAX_LENGTH characters (4 bytes each at most in
+# UTF-8): only this much of the file is read, so a 10 GB file or /dev/zero costs nothing.
+_PASSWORD_FILE_READ = 8 * 1024
+
+
 def read_password_file(path: Path, what: str) -> str:
     """The first line of a desk account's password file. On POSIX the file must be readable
     by its owner only (like PostgreSQL's password file or an SSH key): a password others
-    can read is not a secret, and an unattended job must not run on one."""
+    can read is not a secret, and an unattended job must not run on one. Only a regular
+    file is read (a FIFO would wait for ever, a directory has no first line), and only its
+    first few KB; the line must be UTF-8 text."""
+    from desk.domain.limits import PASSWORD_MAX_LENGTH
+
+    def refuse(reason: str) -> InvalidInput:
+        return InvalidInput(
+            f"Tệp mật khẩu {safe(path)} ({what}) {reason}", code="cli.password_file"
+        )
+
     try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise refuse(f"không đọc được: {exc.strerror}.") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise refuse("không phải một tệp thông thường (là thư mục, thiết bị hoặc đường ống).")
+    with os.fdopen(descriptor, "rb") as handle:
         if os.name == "posix":
-            mode = stat.S_IMODE(path.stat().st_mode)
+            mode = stat.S_IMODE(status.st_mode)
             if mode & 0o077:
                 raise InvalidInput(
-                    f"Tệp mật khẩu {path} ({what}) để người khác đọc được (quyền {mode:04o}): "
-                    f"chạy «chmod 600 {path}» rồi thử lại.",
+                    f"Tệp mật khẩu {safe(path)} ({what}) để người khác đọc được (quyền "
+                    f"{mode:04o}): chạy «chmod 600 {safe(path)}» rồi thử lại.",
                     code="cli.password_file",
                 )
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(
-            f"Không đọc được tệp mật khẩu {path} ({what}): {exc.strerror}.",
-            code="cli.password_file",
-        ) from None
-    lines = text.splitlines()
-    if not lines or not lines[0]:
-        raise InvalidInput(f"Tệp mật khẩu {path} ({what}) trống.", code="cli.password_file")
-    return lines[0]
+        try:
+            head = handle.read(_PASSWORD_FILE_READ)
+        except OSError as exc:
+            raise refuse(f"không đọc được: {exc.strerror}.") from None
+    first, newline, _ = head.partition(b"\n")
+    if not newline and len(head) == _PASSWORD_FILE_READ:
+        raise refuse(f"có dòng đầu quá dài: mật khẩu tối đa {PASSWORD_MAX_LENGTH} ký tự.")
+    try:
+        line = first.decode("utf-8").removeprefix("\ufeff").rstrip("\r")
+    except UnicodeDecodeError:
+        raise refuse("không phải tệp văn bản (UTF-8): dòng đầu phải là mật khẩu.") from None
+    if not line:
+        raise refuse("trống.")
+    if len(line) > PASSWORD_MAX_LENGTH:
+        raise refuse(f"có dòng đầu quá dài: mật khẩu tối đa {PASSWORD_MAX_LENGTH} ký tự.")
+    return line

@@ -6,10 +6,21 @@ as a signed-in account the services allow it (a supervisor)."""
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, parse_moment
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    command,
+    open_office,
+    parse_day,
+    parse_moment,
+    safe,
+    say,
+)
+from desk.domain import limits
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -30,11 +41,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if not args.date:
             raise InvalidInput(f"Lệnh «calendar {what}» cần một ngày YYYY-MM-DD.", code="cli.usage")
         return _remove(args) if what == "remove" else _put(args, what)
-    if what and not what.isdigit():
+    # str.isdigit() is true of "²" and "٢٠٢٦" too: only ASCII digits are a year here.
+    if what and not re.fullmatch(r"[0-9]+", what, re.ASCII):
         raise InvalidInput(
-            f"«{what}» không phải năm hay lệnh lịch (due, off, work, remove).", code="cli.usage"
+            f"«{safe(what[:40])}» không phải năm hay lệnh lịch (due, off, work, remove).",
+            code="cli.usage",
         )
-    return _year(args, int(what) if what else date.today().year)
+    return _year(args, limits.YEAR.check(what) if what else date.today().year)
 
 
 def _year(args: argparse.Namespace, year: int) -> int:
@@ -43,16 +56,16 @@ def _year(args: argparse.Namespace, year: int) -> int:
 
     with open_office(args, signed_in=False) as ctx:
         listing = year_calendar(ctx, year)
-    print(f"Ngày nghỉ năm {year} (ngoài thứ Bảy, Chủ nhật) — {notice_line(listing)}")
+    say(f"Ngày nghỉ năm {year} (ngoài thứ Bảy, Chủ nhật) — {notice_line(listing)}")
     for day in listing.days_off:
-        print(
+        say(
             f"  {day.day.isoformat()}  {weekday_name(day.day):<9} {day.name}"
             f"{_mark(listing, day.day)}"
         )
     if listing.extra_working_days:
-        print("Ngày cuối tuần làm việc bù:")
+        say("Ngày cuối tuần làm việc bù:")
         for override in listing.extra_working_days:
-            print(
+            say(
                 f"  {override.day.isoformat()}  {weekday_name(override.day):<9} {override.name}"
                 f"{_mark(listing, override.day)}"
             )

@@ -7,17 +7,21 @@ the one who made the change (no ``--user``: a name typed on the command line pro
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 from desk.commands.base import (
     EXIT_OK,
     Commands,
     acting_user,
+    bounded,
     command,
+    json_line,
     open_office,
     parse_moment,
+    safe,
+    say,
 )
+from desk.domain import limits
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -29,7 +33,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     with open_office(args) as ctx:
         for found in search(ctx, " ".join(args.query), limit=args.limit):
-            print(
+            say(
                 f"{found.code}  {found.received_at:%d/%m/%Y %H:%M}  {found.status.label:<24}"
                 f"  {found.applicant_name}  {found.procedure_name}"
             )
@@ -42,7 +46,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with open_office(args) as ctx:
         dossier = open_dossier(ctx, args.code)  # logged: who opened whose dossier
-    print(json.dumps(dossier_item(dossier), ensure_ascii=False, indent=2))
+    print(json_line(dossier_item(dossier), indent=2))
     return EXIT_OK
 
 
@@ -59,7 +63,7 @@ def _with_option_hint(error: InvalidInput) -> InvalidInput:
 
 def _print_faults(dossier: Dossier) -> None:
     for fault in dossier.office_faults():
-        print(f"Lỗi của cơ quan: {fault.kind.label} — lý do: {fault.reason or '(không ghi)'}")
+        say(f"Lỗi của cơ quan: {fault.kind.label} — lý do: {fault.reason or '(không ghi)'}")
 
 
 def cmd_advance(args: argparse.Namespace) -> int:
@@ -67,10 +71,11 @@ def cmd_advance(args: argparse.Namespace) -> int:
     from desk.services import dossiers
 
     try:
-        target = Status(args.status)
-    except ValueError:
+        target = Status(limits.STATUS_CODE.check(args.status))
+    except InvalidInput:
         raise InvalidInput(
-            f"Trạng thái «{args.status}» không có trong bảng mã trạng thái hồ sơ (1–10).",
+            f"Trạng thái «{safe(args.status[:40])}» không có trong bảng mã trạng thái hồ sơ "
+            f"({limits.STATUS_CODE.minimum}–{limits.STATUS_CODE.maximum}).",
             code="cli.status",
         ) from None
     if target is Status.RETURNED:
@@ -91,7 +96,7 @@ def cmd_advance(args: argparse.Namespace) -> int:
             )
         except InvalidInput as error:
             raise _with_option_hint(error) from None
-    print(f"{dossier.code}: {dossier.status.label}")
+    say(f"{dossier.code}: {dossier.status.label}")
     _print_faults(dossier)
     return EXIT_OK
 
@@ -113,9 +118,9 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
             )
         except InvalidInput as error:
             raise _with_option_hint(error) from None
-    print(f"{dossier.code}: hẹn lại ngày trả kết quả {moment_text(dossier.rescheduled_due_at)}")
+    say(f"{dossier.code}: hẹn lại ngày trả kết quả {moment_text(dossier.rescheduled_due_at)}")
     _print_faults(dossier)
-    print(f"In văn bản xin lỗi: desk print apology {dossier.code} --out TỆP.pdf")
+    say(f"In văn bản xin lỗi: desk print apology {dossier.code} --out TỆP.pdf")
     return EXIT_OK
 
 
@@ -124,7 +129,13 @@ def add_commands(commands: Commands) -> None:
         commands, "search", cmd_search, "tìm hồ sơ theo mã, số định danh, tên hoặc số điện thoại"
     )
     search.add_argument("query", nargs="+")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--limit",
+        type=bounded(limits.LIST_LIMIT),
+        default=50,
+        metavar="N",
+        help=f"số hồ sơ tối đa (1–{limits.LIST_LIMIT.maximum:,}; mặc định 50)".replace(",", "."),
+    )
     show = command(commands, "show", cmd_show, "xem một hồ sơ (JSON)")
     show.add_argument("code")
     fault_help = (
@@ -134,7 +145,9 @@ def add_commands(commands: Commands) -> None:
     advance = command(commands, "advance", cmd_advance, "chuyển trạng thái một hồ sơ")
     advance.add_argument("code", metavar="MÃ_HỒ_SƠ")
     advance.add_argument(
-        "status", type=int, metavar="TRẠNG_THÁI", help="mã trạng thái mới, ví dụ 4, 5, 9"
+        "status",
+        metavar="TRẠNG_THÁI",
+        help="mã trạng thái mới, ví dụ 4, 5, 9",
     )
     advance.add_argument("--note", default="", help="lý do / giấy tờ cần bổ sung")
     advance.add_argument("--fault-reason", default="", help=fault_help)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day
-from desk.errors import InvalidInput
+from desk.atomic import check_output_path
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, say
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -14,11 +15,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     since = parse_day(args.since) if args.since else None
     out = Path(args.out)
-    if not out.parent.exists():
-        raise InvalidInput(f"Thư mục {out.parent} không tồn tại.", code="cli.out_dir")
+    # Refused before the office is opened; warned about (and written) when not .jsonl.
+    for warning in check_output_path(out, ".jsonl"):
+        print(warning, file=sys.stderr)
     with open_office(args) as ctx:
         count = export_jsonl(ctx, out, since=since)
-    print(f"Đã xuất {count:,} hồ sơ vào {out}.".replace(",", "."))
+    say(f"Đã xuất {count:,} hồ sơ vào {out}.".replace(",", "."))
     return EXIT_OK
 
 

@@ -6,27 +6,23 @@ book); who signs it on paper is ``--signer`` / ``--signer-name``."""
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 from pathlib import Path
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day
-from desk.errors import DeskError, InvalidInput
+from desk.atomic import check_output_path, write_output
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, say
+from desk.errors import InvalidInput
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
 _YES_NO = {"yes": True, "no": False}
 
 
 def write_pdf(out: Path, pdf: bytes) -> None:
-    """Write through a temporary file so a half-written PDF never sits under the name."""
-    if not out.parent.exists():
-        raise InvalidInput(f"Thư mục {out.parent} không tồn tại.", code="cli.out_dir")
-    temporary = out.with_name(out.name + ".part")
-    try:
-        temporary.write_bytes(pdf)
-        os.replace(temporary, out)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DeskError(f"Không ghi được tệp {out}: {exc.strerror}.", code="print.write") from None
+    """Write through a temporary file so a half-written PDF never sits under the name; only
+    to a regular file (never a device, a FIFO or through a symlink) in a folder that
+    exists; a name not ending in .pdf is warned about on stderr, and written."""
+    for warning in write_output(out, pdf, suffix=".pdf"):
+        print(warning, file=sys.stderr)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -38,6 +34,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     )
 
     out = Path(args.out)
+    check_output_path(out, ".pdf")  # refused before the office is opened and the PDF made
     letter = ""
     if args.form == "book":
         if not args.date:
@@ -70,9 +67,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             )
             letter = letter_line(ctx, args.form, args.code)
     write_pdf(out, pdf)
-    print(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
+    say(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
     if letter:
-        print(letter)
+        say(letter)
     return EXIT_OK
 
 

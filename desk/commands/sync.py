@@ -11,14 +11,29 @@ command's (an unattended end-of-day sync: README, "Đồng bộ tự động cu�
 from __future__ import annotations
 
 import argparse
-import json
+import errno
 import signal
+import socket
+import sqlite3
+import ssl
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office, subcommands
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    bounded,
+    bounded_float,
+    command,
+    json_line,
+    open_office,
+    safe,
+    say,
+    subcommands,
+)
+from desk.domain import limits
 from desk.errors import ConfigurationError, InvalidInput
 
 
@@ -40,11 +55,11 @@ class _ProgressPrinter:
         if progress.phase != self.phase:
             self.phase = progress.phase
             if progress.phase != "done":
-                print(f"{progress.label}…", flush=True)
+                say(f"{progress.label}…", flush=True)
             self.last = 0.0
         if progress.phase == "push" and progress.total and now - self.last >= 0.5:
             self.last = now
-            print(f"  {progress.done:,}/{progress.total:,} hồ sơ".replace(",", "."), flush=True)
+            say(f"  {progress.done:,}/{progress.total:,} hồ sơ".replace(",", "."), flush=True)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -67,13 +82,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         def on_interrupt(*_: object) -> None:
             if cancel.cancelled:  # a second Ctrl+C: stop now (the database stays whole)
                 raise KeyboardInterrupt
-            print("Đang dừng sau bước đang làm… (Ctrl+C lần nữa để dừng ngay)", flush=True)
+            say("Đang dừng sau bước đang làm… (Ctrl+C lần nữa để dừng ngay)", flush=True)
             cancel.cancel()
 
         previous = signal.getsignal(signal.SIGINT)
         if previous is not None:
             signal.signal(signal.SIGINT, on_interrupt)
-        print(f"Đồng bộ với {settings.base_url} (đơn vị {settings.agency_id})", flush=True)
+        say(f"Đồng bộ với {settings.base_url} (đơn vị {settings.agency_id})", flush=True)
         try:
             report = sync.run_sync(
                 ctx, settings=settings, cancel=cancel, progress=_ProgressPrinter()
@@ -82,7 +97,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if previous is not None:
                 signal.signal(signal.SIGINT, previous)
         for line in report.lines():
-            print(line)
+            say(line)
         return report.exit_code
 
 
@@ -91,19 +106,19 @@ def _dry_run(ctx: Any, args: argparse.Namespace) -> int:
 
     if args.json:
         for item in sync.preview_items(ctx, limit=args.limit):
-            print(json.dumps(item, ensure_ascii=False))
+            print(json_line(item))
         return EXIT_OK
     preview = sync.preview(ctx, limit=args.limit)
-    print("Chạy thử: không gửi gì lên tỉnh.")
+    say("Chạy thử: không gửi gì lên tỉnh.")
     for batch_id, count in preview.pending_batches:
-        print(f"Lô chưa có trả lời từ lần trước, sẽ gửi lại trước: {batch_id} ({count} hồ sơ)")
-    print(f"Sẽ gửi {preview.queued} hồ sơ (bản mới nhất của mỗi hồ sơ, theo thứ tự mã):")
+        say(f"Lô chưa có trả lời từ lần trước, sẽ gửi lại trước: {batch_id} ({count} hồ sơ)")
+    say(f"Sẽ gửi {preview.queued} hồ sơ (bản mới nhất của mỗi hồ sơ, theo thứ tự mã):")
     for code, revision, status in preview.entries:
-        print(f"  {code}  phiên bản {revision}  {status}")
+        say(f"  {code}  phiên bản {revision}  {status}")
     if preview.queued > len(preview.entries):
-        print(f"  … và {preview.queued - len(preview.entries)} hồ sơ khác")
+        say(f"  … và {preview.queued - len(preview.entries)} hồ sơ khác")
     if preview.files:
-        print(f"Tệp đính kèm cần kiểm tra / tải lên: {len(preview.files)}")
+        say(f"Tệp đính kèm cần kiểm tra / tải lên: {len(preview.files)}")
     return EXIT_OK
 
 
@@ -131,7 +146,7 @@ def cmd_sync_configure(args: argparse.Namespace) -> int:
         if config.province.password.startswith("keyring:")
         else "dạng mã hóa (khóa riêng của tài khoản máy này)"
     )
-    print(f"Đã lưu cấu hình đồng bộ vào {path}; mật khẩu lưu trong {kind}.")
+    say(f"Đã lưu cấu hình đồng bộ vào {path}; mật khẩu lưu trong {kind}.")
     return EXIT_OK
 
 
@@ -141,21 +156,21 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     with open_office(args) as ctx:
         view = sync.overview(ctx)
         items = sync.attention_items(ctx)
-    print(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
-    print(
+    say(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
+    say(
         f"Chờ gửi: {view.pending} hồ sơ"
         + (f"; {view.pending_batches} lô chờ trả lời" if view.pending_batches else "")
     )
     if view.last_run is not None:
         finished = view.last_run.finished_at
         when = f"{finished:%H:%M %d/%m/%Y}" if finished else "?"
-        print(f"Lần đồng bộ gần nhất: {when} — {view.last_run.outcome.label}")
+        say(f"Lần đồng bộ gần nhất: {when} — {view.last_run.outcome.label}")
     else:
-        print("Chưa đồng bộ lần nào.")
-    print(f"Mục cần xem xét: {len(items)}")
+        say("Chưa đồng bộ lần nào.")
+    say(f"Mục cần xem xét: {len(items)}")
     for item in items:
         revision = f" phiên bản {item.revision}" if item.revision else ""
-        print(f"  #{item.id} [{item.kind.label}] {item.code}{revision}: {item.reason}")
+        say(f"  #{item.id} [{item.kind.label}] {item.code}{revision}: {item.reason}")
     return 3 if items else 0
 
 
@@ -164,7 +179,7 @@ def cmd_sync_resolve(args: argparse.Namespace) -> int:
 
     with open_office(args) as ctx:
         item = sync.resolve_attention(ctx, args.item, resend=args.resend, note=args.note)
-    print(f"Đã xử lý mục #{item.id} ({item.code}): {item.resolution}.")
+    say(f"Đã xử lý mục #{item.id} ({item.code}): {item.resolution}.")
     return EXIT_OK
 
 
@@ -173,7 +188,13 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
     from desk.sync.simulator import Faults, ProvinceSimulator
 
     directory = Path(args.data) if args.data else data_dir() / "province-sim"
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"Không tạo được thư mục dữ liệu {safe(directory)} ({exc.strerror}).",
+            code="sim.data",
+        ) from None
     password = args.password
     if args.password_file:
         from desk.sync.secrets import read_password_file
@@ -193,27 +214,30 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
         reject_procedures=list(args.reject_procedure),
         seed=args.seed,
     )
-    for name, rate in (("--fail-rate", faults.fail_rate), ("--drop-rate", faults.drop_rate)):
-        if not 0 <= rate <= 1:
-            raise InvalidInput(f"{name} phải nằm trong khoảng 0–1.", code="cli.rate")
-    if faults.max_batch < 1:
-        raise InvalidInput("--max-batch phải từ 1 trở lên.", code="cli.max_batch")
-    sim = ProvinceSimulator(
-        directory,
-        host=args.host,
-        port=args.port,
-        username=args.user,
-        password=password,
-        agencies=list(args.agency),
-        faults=faults,
-        tls=(args.tls_cert, args.tls_key) if args.tls_cert else None,
-    )
+    try:
+        sim = ProvinceSimulator(
+            directory,
+            host=args.host,
+            port=args.port,
+            username=args.user,
+            password=password,
+            agencies=list(args.agency),
+            faults=faults,
+            tls=(args.tls_cert, args.tls_key) if args.tls_cert else None,
+        )
+    except OSError as exc:  # ssl.SSLError and socket.gaierror are OSErrors too
+        raise _simulator_fault(args, exc) from None
+    except sqlite3.Error as exc:
+        raise ConfigurationError(
+            f"Không mở được dữ liệu của trình mô phỏng trong {safe(directory)}: {safe(exc)}.",
+            code="sim.data",
+        ) from None
 
     def _stop(*_: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
-    print(
+    say(
         f"Trình mô phỏng máy chủ tỉnh đang chạy tại {sim.url} (dữ liệu: {directory}; "
         f"tài khoản: {args.user}). Nhấn Ctrl+C để dừng.",
         flush=True,
@@ -225,8 +249,39 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
     finally:
         sim.server.server_close()
         sim.store.close()
-    print("Đã dừng trình mô phỏng.", file=sys.stderr)
+    say("Đã dừng trình mô phỏng.", file=sys.stderr)
     return EXIT_OK
+
+
+def _simulator_fault(args: argparse.Namespace, exc: OSError) -> ConfigurationError:
+    """What stopped the simulator from starting, said plainly: the machine's fault or the
+    options', not a bug."""
+    if isinstance(exc, ssl.SSLError) or (args.tls_cert and isinstance(exc, FileNotFoundError)):
+        reason = exc.strerror or getattr(exc, "reason", None) or str(exc)
+        return ConfigurationError(
+            f"Không nạp được chứng chỉ HTTPS {safe(args.tls_cert)} và khóa {safe(args.tls_key)}: "
+            f"{safe(reason)} (cần hai tệp PEM: chứng chỉ và khóa riêng của nó).",
+            code="sim.tls",
+        )
+    if exc.errno == errno.EADDRINUSE:
+        return ConfigurationError(
+            f"Cổng {args.port} trên {safe(args.host)} đang có chương trình khác dùng: chọn cổng "
+            "khác (--port 0: tự chọn một cổng trống).",
+            code="sim.port_in_use",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ConfigurationError(
+            f"Không được phép mở cổng {args.port} (cổng dưới 1024 cần quyền quản trị): chọn "
+            "cổng khác.",
+            code="sim.port_denied",
+        )
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return ConfigurationError(
+            f"Máy này không có địa chỉ {safe(args.host)} để nghe (--host).", code="sim.host"
+        )
+    return ConfigurationError(
+        f"Không khởi động được trình mô phỏng: {safe(exc.strerror or exc)}.", code="sim.start"
+    )
 
 
 def add_commands(commands: Commands) -> None:
@@ -253,7 +308,13 @@ def add_commands(commands: Commands) -> None:
     connection_options(sync)
     sync.add_argument("--dry-run", action="store_true", help="chỉ xem những gì sẽ gửi")
     sync.add_argument("--json", action="store_true", help="(--dry-run) in đúng dữ liệu sẽ gửi")
-    sync.add_argument("--limit", type=int, default=50, help="(--dry-run) số hồ sơ liệt kê")
+    sync.add_argument(
+        "--limit",
+        type=bounded(limits.LIST_LIMIT),
+        default=50,
+        metavar="N",
+        help="(--dry-run) số hồ sơ liệt kê",
+    )
     sync_commands = subcommands(sync, "lệnh đồng bộ")
     configure = command(
         sync_commands,
@@ -269,7 +330,7 @@ def add_commands(commands: Commands) -> None:
         cmd_sync_resolve,
         "đánh dấu đã xem xét một mục (có thể gửi lại); người xử lý là tài khoản đang đăng nhập",
     )
-    resolve.add_argument("item", type=int, metavar="SỐ")
+    resolve.add_argument("item", type=bounded(limits.RECORD_ID), metavar="SỐ")
     resolve.add_argument("--note", default="", help="ghi chú")
     resolve.add_argument(
         "--resend",
@@ -283,7 +344,9 @@ def add_commands(commands: Commands) -> None:
         cmd_province_sim,
         "chạy trình mô phỏng máy chủ tỉnh (để tập huấn và kiểm thử)",
     )
-    sim.add_argument("--port", type=int, required=True, help="cổng (0: tự chọn)")
+    sim.add_argument(
+        "--port", type=bounded(limits.LISTEN_PORT), required=True, help="cổng (0: tự chọn)"
+    )
     sim.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định 127.0.0.1)")
     sim.add_argument("--data", metavar="THƯ_MỤC", help="nơi lưu dữ liệu của tỉnh mô phỏng")
     sim.add_argument("--user", default="motcua", help="tài khoản được nhận (mặc định motcua)")
@@ -295,16 +358,51 @@ def add_commands(commands: Commands) -> None:
         default=[],
         help="đơn vị được gửi (lặp lại; mặc định mọi đơn vị)",
     )
-    sim.add_argument("--fail-rate", type=float, default=0.0, help="tỉ lệ lỗi 5xx ngẫu nhiên (0–1)")
     sim.add_argument(
-        "--drop-rate", type=float, default=0.0, help="tỉ lệ lưu xong nhưng không trả lời (0–1)"
+        "--fail-rate",
+        type=bounded_float("--fail-rate", 0, 1),
+        default=0.0,
+        help="tỉ lệ lỗi 5xx ngẫu nhiên (0–1)",
     )
-    sim.add_argument("--latency-ms", type=float, default=0.0, help="độ trễ mỗi yêu cầu (ms)")
-    sim.add_argument("--max-batch", type=int, default=100, help="X-Max-Batch (mặc định 100)")
-    sim.add_argument("--throttle-every", type=int, default=0, help="cứ N lô gửi …")
-    sim.add_argument("--throttle-burst", type=int, default=0, help="… thì B lô đầu nhận 429")
-    sim.add_argument("--retry-after", type=float, default=1.0, help="Retry-After của 429 (giây)")
-    sim.add_argument("--token-ttl", type=float, default=3600.0, help="thời hạn phiên (giây)")
+    sim.add_argument(
+        "--drop-rate",
+        type=bounded_float("--drop-rate", 0, 1),
+        default=0.0,
+        help="tỉ lệ lưu xong nhưng không trả lời (0–1)",
+    )
+    sim.add_argument(
+        "--latency-ms",
+        type=bounded_float("--latency-ms", 0, 600_000),
+        default=0.0,
+        help="độ trễ mỗi yêu cầu (ms)",
+    )
+    sim.add_argument(
+        "--max-batch",
+        type=bounded(limits.SIM_BATCH),
+        default=100,
+        help="X-Max-Batch (mặc định 100)",
+    )
+    sim.add_argument(
+        "--throttle-every", type=bounded(limits.SIM_EVERY), default=0, help="cứ N lô gửi …"
+    )
+    sim.add_argument(
+        "--throttle-burst",
+        type=bounded(limits.SIM_EVERY),
+        default=0,
+        help="… thì B lô đầu nhận 429",
+    )
+    sim.add_argument(
+        "--retry-after",
+        type=bounded_float("--retry-after", 0, 86_400),
+        default=1.0,
+        help="Retry-After của 429 (giây)",
+    )
+    sim.add_argument(
+        "--token-ttl",
+        type=bounded_float("--token-ttl", 0, 10**9),
+        default=3600.0,
+        help="thời hạn phiên (giây)",
+    )
     sim.add_argument(
         "--reject-procedure",
         action="append",
@@ -312,6 +410,8 @@ def add_commands(commands: Commands) -> None:
         metavar="MÃ_TTHC",
         help="từ chối hồ sơ của thủ tục này (lặp lại)",
     )
-    sim.add_argument("--seed", type=int, default=None, help="hạt giống ngẫu nhiên của lỗi")
+    sim.add_argument(
+        "--seed", type=bounded(limits.SIM_SEED), default=None, help="hạt giống ngẫu nhiên của lỗi"
+    )
     sim.add_argument("--tls-cert", metavar="TỆP", help="chứng chỉ HTTPS (PEM)")
     sim.add_argument("--tls-key", metavar="TỆP", help="khóa riêng HTTPS (PEM)")

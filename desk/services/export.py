@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
+from desk.atomic import check_output_path, fsync_dir
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
+from desk.domain.text import terminal_safe
 from desk.errors import DeskError
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
@@ -18,15 +21,21 @@ from desk.sync.items import dossier_item
 
 
 def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> int:
-    """Write the file atomically (a half-written file on a USB stick is worse than none);
-    the export is logged (who took how many dossiers, from when, into which file)."""
+    """Write the file atomically (a half-written file on a USB stick is worse than none):
+    into a temporary file created new beside it, renamed over it when complete; only to a
+    regular file, never through a symlink or onto a device (``check_output_path``). The
+    export is logged (who took how many dossiers, from when, into which file)."""
     user = ctx.require(Permission.EXPORT)
     out = Path(out)
-    temporary = out.with_name(out.name + ".part")
+    check_output_path(out, ".jsonl")
     count = 0
+    temporary = ""
     try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{out.name}.", suffix=".part", dir=out.parent
+        )
         with (
-            temporary.open("w", encoding="utf-8", newline="\n") as handle,
+            os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle,
             ctx.db.read() as session,
         ):
             for dossier in store_dossiers.iter_dossiers(session, since=since):
@@ -37,8 +46,17 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
             os.fsync(handle.fileno())
         os.replace(temporary, out)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DeskError(f"Không ghi được tệp {out}: {exc.strerror}.", code="export.write") from None
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise DeskError(
+            f"Không ghi được tệp {terminal_safe(str(out))}: {exc.strerror or exc}.",
+            code="export.write",
+        ) from None
+    except BaseException:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    fsync_dir(out.parent)
     with ctx.db.write() as session:
         store_audit.append(
             session,

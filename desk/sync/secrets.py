@@ -156,6 +156,10 @@ def read_password_file(path: Path) -> Secret:
         raise ConfigurationError(
             f"Không đọc được tệp mật khẩu {path}: {exc.strerror}.", code="sync.password_file"
         ) from None
+    except UnicodeDecodeError:  # a binary file named by mistake: the user's fault, not a bug
+        raise ConfigurationError(
+            f"Tệp mật khẩu {path} không phải tệp văn bản (UTF-8).", code="sync.password_file"
+        ) from None
     lines = text.splitlines()
     value = lines[0] if lines else ""
     if not value:

@@ -70,13 +70,22 @@ class ProvinceSimulator:
         self.push_count = 0
         self.state_lock = threading.Lock()
         handler = type("Handler", (ContractHandler,), {"sim": self})
-        self.server = ThreadingHTTPServer((host, port), handler)
-        self.server.daemon_threads = True
         self.scheme = "http"
+        try:
+            self.server = ThreadingHTTPServer((host, port), handler)
+        except BaseException:
+            self.store.close()  # the port is taken or the host unknown: nothing left open
+            raise
+        self.server.daemon_threads = True
         if tls is not None:
-            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            context.load_cert_chain(tls[0], tls[1])
-            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            try:
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(tls[0], tls[1])
+                self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            except BaseException:
+                self.server.server_close()
+                self.store.close()
+                raise
             self.scheme = "https"
         self._thread: threading.Thread | None = None
 
