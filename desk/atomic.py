@@ -117,12 +117,14 @@ def write_output(path: Path, data: bytes, *, suffix: str) -> list[str]:
     warnings. A fault of the disk (full, read-only, no permission) is a DeskError naming
     the file."""
     from desk.domain.text import terminal_safe
-    from desk.errors import DeskError
+    from desk.errors import DeskError, DiskFull
 
     warnings = check_output_path(path, suffix)
     try:
         write_atomically(path, data)
     except OSError as exc:
+        if exc.errno in DiskFull.ERRNOS:
+            raise DiskFull.explain(f"tệp {terminal_safe(str(path))}") from None
         raise DeskError(
             f"Không ghi được tệp {terminal_safe(str(path))}: {exc.strerror or exc}.",
             code="out.write",

@@ -24,7 +24,7 @@ from desk.domain import limits
 from desk.domain.access import Permission
 from desk.domain.calendar import now_in_office
 from desk.domain.text import clean, terminal_safe
-from desk.errors import InvalidInput
+from desk.errors import DiskFull, InvalidInput
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
 
@@ -245,6 +245,8 @@ def _copy_in(
     except OSError as exc:
         if temp_name and os.path.exists(temp_name):
             os.unlink(temp_name)
+        if exc.errno in DiskFull.ERRNOS:
+            raise DiskFull.explain(f"bản quét «{_shown_name(source)}»") from None
         raise InvalidInput(
             f"Không chép được tệp «{_shown_name(source)}» vào thư mục dữ liệu "
             f"({exc.strerror or exc}).",

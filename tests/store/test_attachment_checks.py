@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk.domain import limits
-from desk.errors import InvalidInput
+from desk.errors import DiskFull, InvalidInput
 from desk.services import attachments
 from desk.services.context import DeskContext
 from desk.store.models import AttachmentRow
@@ -167,3 +167,20 @@ def test_the_stored_name_ends_as_the_content_is(
     source = tmp_path / name
     source.write_bytes(content)
     assert attachments.store_attachment(office, source).original_name == recorded
+
+
+def test_a_full_disk_is_said_and_leaves_nothing(
+    office: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "giay-to.pdf"
+    source.write_bytes(PDF)
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(DiskFull) as caught:
+        attachments.store_attachment(office, source)
+    assert "Ổ đĩa đã đầy" in caught.value.message and "giay-to.pdf" in caught.value.message
+    monkeypatch.undo()
+    assert stored_rows(office) == 0 and stored_files(office) == []

@@ -99,18 +99,25 @@ def test_a_path_under_a_file_is_refused(tmp_path: Path) -> None:
     assert caught.value.code == "out.folder"
 
 
+@pytest.mark.parametrize(
+    ("error", "code", "words"),
+    [
+        (OSError(28, "No space left on device"), "env.disk_full", "Ổ đĩa đã đầy"),
+        (OSError(5, "Input/output error"), "out.write", "Input/output error"),
+    ],
+)
 def test_a_disk_fault_is_a_desk_error_naming_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, code: str, words: str
 ) -> None:
-    def full(*_: object) -> None:
-        raise OSError(28, "No space left on device")
+    def fail(*_: object) -> None:
+        raise error
 
-    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", fail)
     out = tmp_path / "slip.pdf"
     with pytest.raises(DeskError) as caught:
         write_output(out, b"%PDF", suffix=".pdf")
-    assert caught.value.code == "out.write"
-    assert str(out) in caught.value.message and "No space left" in caught.value.message
+    assert caught.value.code == code
+    assert str(out) in caught.value.message and words in caught.value.message
     assert list(tmp_path.iterdir()) == []  # no half-written file, no temporary left
 
 
