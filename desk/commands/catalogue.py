@@ -40,7 +40,7 @@ def cmd_catalogue_export(args: argparse.Namespace) -> int:
 
 
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
-    from desk.domain.catalogue import load_catalogue_file
+    from desk.domain.catalogue_file import load_catalogue_file
     from desk.services.catalogue import check_importable, import_catalogue
 
     # A broken file says so before the office is opened; nothing is written then.

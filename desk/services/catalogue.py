@@ -17,13 +17,8 @@ from pathlib import Path
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
-from desk.domain.catalogue import (
-    Catalogue,
-    Procedure,
-    dump_catalogue,
-    load_catalogue_file,
-    procedure_label,
-)
+from desk.domain.catalogue import Catalogue, Procedure, dump_catalogue, procedure_label
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.office import User
 from desk.errors import CatalogueError
 from desk.forms import form_names

@@ -14,7 +14,7 @@ from typing import Any
 from desk.domain.access import NotAllowed, Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
-from desk.domain.catalogue import load_catalogue_file
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.office import Office, Role, User
 from desk.domain.text import clean
 from desk.errors import DeskError

@@ -25,7 +25,8 @@ from PySide6.QtCore import Qt
 
 from desk.config import DeskConfig
 from desk.domain.calendar import OFFICE_TZ
-from desk.domain.catalogue import Catalogue, Procedure, load_catalogue_file, procedure_from_dict
+from desk.domain.catalogue import Catalogue, Procedure, procedure_from_dict
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.dossier import Dossier
 from desk.domain.fees import Fee, fee_line, format_vnd
 from desk.domain.formats import moment_with_weekday, processing_label

@@ -4,6 +4,8 @@ the clerk pasted stays in the field for her to correct."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -28,7 +30,7 @@ def _paste(view, key: str, text: str) -> None:
     QApplication.processEvents()
 
 
-def _service_message(**person: str) -> str:
+def _service_message(**person: Any) -> str:
     with pytest.raises(InvalidInput) as refused:
         intake.validate_request(IntakeRequest("1.001193", Person(**person)))
     return refused.value.message

@@ -18,10 +18,10 @@ from desk.domain.catalogue import (
     Catalogue,
     CopyKind,
     dump_catalogue,
-    load_catalogue_file,
     procedure_from_dict,
     processing_label,
 )
+from desk.domain.catalogue_file import catalogue_from_data, load_catalogue_file
 from desk.domain.intake import processing_for
 from desk.errors import CatalogueError, NotFound
 from desk.resources import CATALOGUE_FILE
@@ -164,7 +164,7 @@ def test_name_folded_for_search(shipped: Catalogue) -> None:
 def test_export_import_round_trip(shipped: Catalogue, tmp_path: Path) -> None:
     text = dump_catalogue(shipped)
     assert "Đăng ký khai sinh" in text  # written as UTF-8 text, not \u escapes
-    assert Catalogue.from_dict(json.loads(text)) == shipped
+    assert catalogue_from_data(json.loads(text)) == shipped
     path = tmp_path / "danh-muc.json"
     path.write_text(text, encoding="utf-8")
     again = load_catalogue_file(path)
@@ -194,7 +194,7 @@ def test_round_trip_keeps_half_days_groups_and_notes() -> None:
             },
         )
     )
-    catalogue = Catalogue.from_dict(source)
+    catalogue = catalogue_from_data(source)
     procedure = catalogue.get("1.000001")
     assert procedure.processing.days == Decimal("1.5")
     assert procedure.extended == ProcessingTime(Decimal("2.5"))
@@ -205,7 +205,7 @@ def test_round_trip_keeps_half_days_groups_and_notes() -> None:
         CopyKind.ORIGINAL,
     ]
     assert [d.required for d in procedure.documents] == [True, True, False]
-    assert Catalogue.from_dict(json.loads(dump_catalogue(catalogue))) == catalogue
+    assert catalogue_from_data(json.loads(dump_catalogue(catalogue))) == catalogue
 
 
 def test_import_cleans_text() -> None:
@@ -224,7 +224,7 @@ def test_copy_kind_labels() -> None:
 
 def expect_error(data: Any) -> CatalogueError:
     with pytest.raises(CatalogueError) as caught:
-        Catalogue.from_dict(data)
+        catalogue_from_data(data)
     error = caught.value
     assert looks_vietnamese(error.message), error.message
     return error
@@ -414,8 +414,8 @@ def test_a_time_chosen_by_the_form_names_a_field_and_choices_of_the_procedure_fo
 
 def test_a_time_chosen_by_the_form_round_trips_and_is_checked() -> None:
     by = {"field": "kind", "times": {"Nhanh": {"processing_days": "0", "cutoff": "15:00"}}}
-    catalogue = Catalogue.from_dict(wrap(minimal(processing_days="2", processing_by=by)))
-    again = Catalogue.from_dict(json.loads(dump_catalogue(catalogue)))
+    catalogue = catalogue_from_data(wrap(minimal(processing_days="2", processing_by=by)))
+    again = catalogue_from_data(json.loads(dump_catalogue(catalogue)))
     assert again == catalogue
     assert again.to_dict()["procedures"][0]["processing_by"] == by
     for broken in (
@@ -463,11 +463,11 @@ def test_shown_papers_round_trip() -> None:
         {"code": "TK", "name": "Tờ khai"},
         {"code": "GTTT", "name": "Giấy tờ tùy thân", "shown": True},
     ]
-    catalogue = Catalogue.from_dict(wrap(minimal(documents=documents)))
+    catalogue = catalogue_from_data(wrap(minimal(documents=documents)))
     assert [d.shown for d in catalogue.get("1.001193").documents] == [False, True]
     exported = catalogue.to_dict()["procedures"][0]["documents"]
     assert exported[1]["shown"] is True and "shown" not in exported[0]
-    assert Catalogue.from_dict(json.loads(dump_catalogue(catalogue))) == catalogue
+    assert catalogue_from_data(json.loads(dump_catalogue(catalogue))) == catalogue
 
 
 @pytest.mark.parametrize("code", ["1.004873", REREGISTRATION, CORRECTION])

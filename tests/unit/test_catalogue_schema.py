@@ -20,14 +20,14 @@ from pypdf import PdfReader
 
 from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ
-from desk.domain.catalogue import (
+from desk.domain.catalogue import Catalogue, procedure_from_dict
+from desk.domain.catalogue_file import (
     MAX_PROBLEMS_SHOWN,
     SCHEMA_FILE,
-    Catalogue,
+    catalogue_from_data,
     catalogue_schema,
     check_catalogue_data,
     load_catalogue_file,
-    procedure_from_dict,
     read_catalogue_file,
 )
 from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
@@ -48,7 +48,7 @@ def shipped() -> dict[str, Any]:
 
 def refused(data: Any) -> CatalogueError:
     with pytest.raises(CatalogueError) as caught:
-        Catalogue.from_dict(data)
+        catalogue_from_data(data)
     return caught.value
 
 
@@ -407,7 +407,7 @@ def test_a_catalogue_offering_nothing_changes_nothing(office: DeskContext) -> No
     for procedure in data["procedures"]:
         procedure["active"] = False
     with pytest.raises(CatalogueError) as caught:
-        catalogue_service.import_catalogue(office, Catalogue.from_dict(data))
+        catalogue_service.import_catalogue(office, catalogue_from_data(data))
     assert caught.value.code == "catalogue.none_active"
     assert stored(office) == before
 
@@ -430,7 +430,7 @@ def test_a_withdrawn_procedure_keeps_its_dossiers_and_their_slips_print(
     data = shipped()
     data["procedures"] = [p for p in data["procedures"] if p["code"] != MARITAL_STATUS]
 
-    result = catalogue_service.import_catalogue(office, Catalogue.from_dict(data))
+    result = catalogue_service.import_catalogue(office, catalogue_from_data(data))
 
     assert result.withdrawn == (MARITAL_STATUS,)
     assert result.withdrawn_in_use == {MARITAL_STATUS: 1}

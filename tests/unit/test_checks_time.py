@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from desk.domain.calendar import OFFICE_TZ, ProcessingTime, WorkingCalendar
-from desk.domain.catalogue import Catalogue, load_catalogue_file, procedure_from_dict
+from desk.domain.catalogue import Catalogue, procedure_from_dict
+from desk.domain.catalogue_file import catalogue_from_data, load_catalogue_file
 from desk.domain.formats import processing_label
 from desk.domain.intake import intake_terms
 from desk.errors import CatalogueError
@@ -51,7 +52,7 @@ def test_replacing_is_the_default() -> None:
 def test_the_mode_survives_a_catalogue_export_and_import() -> None:
     added = procedure_from_dict(entry(extended_days="2", extended_mode="add"))
     replaced = procedure_from_dict(entry(code="9.000002", extended_days="5"))
-    again = Catalogue.from_dict(Catalogue.from_procedures([added, replaced]).to_dict())
+    again = catalogue_from_data(Catalogue.from_procedures([added, replaced]).to_dict())
     assert again.get("9.000001").extended == added.extended
     assert again.get("9.000002").extended == replaced.extended
 

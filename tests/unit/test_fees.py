@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk.domain.catalogue import load_catalogue_file
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.fees import Fee, FeeRule, PageTier, fee_line, format_vnd
 from desk.domain.intake import fees_for
 from desk.errors import CatalogueError, InvalidInput

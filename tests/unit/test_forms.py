@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desk.domain.catalogue import CopyKind, RequiredDocument, load_catalogue_file
+from desk.domain.catalogue import CopyKind, RequiredDocument
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.identity import Sex
 from desk.errors import CatalogueError, InvalidInput, NotFound
 from desk.forms import (

@@ -16,13 +16,12 @@ from reportlab.pdfbase import pdfmetrics
 
 from desk.domain.calendar import ProcessingTime, WorkingCalendar
 from desk.domain.catalogue import (
-    Catalogue,
     CopyKind,
     RequiredDocument,
     dump_catalogue,
-    load_catalogue_file,
     procedure_from_dict,
 )
+from desk.domain.catalogue_file import catalogue_from_data, load_catalogue_file
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import Party, Person, ReceivedDocument, ResultDelivery
 from desk.domain.fees import Fee
@@ -605,7 +604,7 @@ def test_the_seed_catalogue_names_the_police_for_a_death_registration() -> None:
     catalogue = load_catalogue_file(CATALOGUE_FILE)
     assert catalogue.get("1.000656").coordinating_units == ("Công an xã",)
     assert catalogue.get("1.004873").coordinating_units == ()
-    again = Catalogue.from_dict(json.loads(dump_catalogue(catalogue)))
+    again = catalogue_from_data(json.loads(dump_catalogue(catalogue)))
     assert again.get("1.000656").coordinating_units == ("Công an xã",)
 
 
