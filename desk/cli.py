@@ -30,6 +30,7 @@ from desk.commands import (
 )
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
 from desk.crash import bug_message
+from desk.domain.text import terminal_safe
 from desk.errors import DeskError, DiskFull
 
 # In the order ``desk --help`` lists them.
@@ -101,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A DeskError raised while handling a full disk ("cannot write the file …") says
         # what the machine's fault is, in the same words everywhere.
         shown = DiskFull.from_error(error) or error
-        print(f"Lỗi: {shown.message}", file=sys.stderr)
+        # Messages quote what was typed or stored: escaped, never obeyed by the terminal.
+        print(f"Lỗi: {terminal_safe(shown.message)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)

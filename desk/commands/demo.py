@@ -5,20 +5,18 @@ from __future__ import annotations
 import argparse
 import time
 
-from desk.commands.base import EXIT_OK, Commands, command, open_office
-from desk.errors import InvalidInput
+from desk.commands.base import EXIT_OK, Commands, bounded, command, open_office, say
+from desk.domain import limits
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desk.services import demo
 
-    if args.dossiers < 0:
-        raise InvalidInput("Số hồ sơ mẫu không được âm.", code="cli.demo_count")
     # No account: the demo makes its own office and accounts, and refuses a real office.
     with open_office(args, signed_in=False, create=True) as ctx:
         created = demo.ensure_demo_office(ctx)
         if created:
-            print(f"Đã tạo văn phòng mẫu: {ctx.office.agency_name} ({ctx.office.agency_id})")
+            say(f"Đã tạo văn phòng mẫu: {ctx.office.agency_name} ({ctx.office.agency_id})")
             print("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
             for username, password, role in created:
                 print(f"  {username} / {password} / {role}")
@@ -37,5 +35,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def add_commands(commands: Commands) -> None:
     demo = command(commands, "demo", cmd_demo, "tạo văn phòng mẫu (lần đầu) và thêm hồ sơ mẫu")
-    demo.add_argument("--dossiers", type=int, default=0, metavar="N", help="số hồ sơ mẫu thêm vào")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="hạt giống ngẫu nhiên")
+    demo.add_argument(
+        "--dossiers",
+        type=bounded(limits.DEMO_DOSSIERS),
+        default=0,
+        metavar="N",
+        help="số hồ sơ mẫu thêm vào",
+    )
+    demo.add_argument(
+        "--seed",
+        type=bounded(limits.DEMO_SEED),
+        default=1,
+        metavar="S",
+        help="hạt giống ngẫu nhiên",
+    )

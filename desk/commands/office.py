@@ -18,6 +18,7 @@ from desk.commands.base import (
     command,
     has_terminal,
     open_office,
+    say,
     sign_in,
 )
 from desk.errors import DeskError, InvalidInput
@@ -54,8 +55,8 @@ def cmd_setup(args: argparse.Namespace) -> int:
             _change_office(ctx, args, office)
         else:
             _first_setup(ctx, args, office)
-    print(f"Đã lưu thông tin cơ quan: {office.agency_name} ({office.agency_id}).")
-    print(f"Giờ làm việc: {office.hours}.")
+    say(f"Đã lưu thông tin cơ quan: {office.agency_name} ({office.agency_id}).")
+    say(f"Giờ làm việc: {office.hours}.")
     return EXIT_OK
 
 
@@ -79,8 +80,8 @@ def _first_setup(ctx: DeskContext, args: argparse.Namespace, office: Office) -> 
         admin_password=password,
     )
     count = len(ctx.catalogue())
-    print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
-    print(f"Đã tạo tài khoản quản trị «{args.admin}»; tạo tài khoản cán bộ bằng «desk user add».")
+    say(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
+    say(f"Đã tạo tài khoản quản trị «{args.admin}»; tạo tài khoản cán bộ bằng «desk user add».")
 
 
 def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -> None:
@@ -103,7 +104,7 @@ def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -
             raise DeskError(
                 f"{error.message} Nếu chắc chắn, chạy lại với --confirm.", code=error.code
             ) from None
-        print(error.message)
+        say(error.message)
         typed = input("Gõ mã mới để xác nhận (Enter để thôi): ").strip()
         if typed != office.agency_id:
             raise DeskError(
@@ -114,7 +115,7 @@ def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -
         from desk.services.catalogue import import_catalogue
 
         count = import_catalogue(ctx).count
-        print(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
+        say(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -159,7 +160,7 @@ def _list_users(args: argparse.Namespace) -> int:
     width = max((len(u.username) for u in users), default=0)
     for user in users:
         state = "đang dùng" if user.active else "đã khóa"
-        print(f"{user.username:<{width}}  {user.full_name}  {_role_label(user)}  {state}")
+        say(f"{user.username:<{width}}  {user.full_name}  {_role_label(user)}  {state}")
     return EXIT_OK
 
 
@@ -175,7 +176,7 @@ def _add_user(args: argparse.Namespace, username: str) -> int:
         user = auth.create_user(
             ctx, username, args.name, Role(args.role or "clerk"), password, args.title
         )
-    print(f"Đã tạo tài khoản «{user.username}» ({user.role.label}).")
+    say(f"Đã tạo tài khoản «{user.username}» ({user.role.label}).")
     return EXIT_OK
 
 
@@ -188,14 +189,14 @@ def _change_user(args: argparse.Namespace, username: str) -> int:
     with open_office(args) as ctx:
         if args.role:
             auth.set_role(ctx, username, Role(args.role))
-            print(f"Tài khoản «{username}»: vai trò {Role(args.role).label}.")
+            say(f"Tài khoản «{username}»: vai trò {Role(args.role).label}.")
         if args.disable or args.enable:
             auth.set_active(ctx, username, bool(args.enable))
-            print(f"Tài khoản «{username}»: {'đã mở khóa' if args.enable else 'đã khóa'}.")
+            say(f"Tài khoản «{username}»: {'đã mở khóa' if args.enable else 'đã khóa'}.")
         if args.reset_password:
             password = ask_new_password(args.password_file, f"Mật khẩu mới của «{username}»")
             auth.reset_password(ctx, username, password)
-            print(f"Tài khoản «{username}»: đã đặt lại mật khẩu.")
+            say(f"Tài khoản «{username}»: đã đặt lại mật khẩu.")
     return EXIT_OK
 
 
@@ -209,7 +210,7 @@ def cmd_password(args: argparse.Namespace) -> int:
         new = ask_new_password(args.password_file)
         auth.change_own_password(ctx, old, new)
         username = ctx.user.username if ctx.user else ""
-    print(f"Đã đổi mật khẩu của «{username}».")
+    say(f"Đã đổi mật khẩu của «{username}».")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from desk.domain import limits
 from desk.domain.text import clean
 from desk.errors import ConfigurationError, InvalidInput
 
@@ -14,6 +15,12 @@ _AGENCY = re.compile(r"^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}$")
 _CODE = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-(?P<seq>\d{4})$")
 
 MAX_SEQUENCE = 9999
+
+
+def typed_code(text: str) -> str:
+    """A dossier code as typed or scanned, ready to look up (upper case), or InvalidInput
+    when it cannot be a code at all (too long, spaces, control characters …)."""
+    return limits.DOSSIER_CODE.check(text, required=True).upper()
 
 
 def validate_agency_id(agency_id: str) -> str:

@@ -286,7 +286,8 @@ EMAIL = TextLimit("person.email", "thư điện tử", 200, TextKind.EMAIL)
 ADDRESS = TextLimit("person.address", "nơi cư trú", 300)
 ID_ISSUER = TextLimit("person.id_issuer", "nơi cấp", 200)
 
-# A dossier.
+# A dossier: what the clerk records, what moves it on, who collects the result.
+DOSSIER_CODE = TextLimit("dossier.code", "mã hồ sơ", 40, TextKind.CODE)
 DOCUMENT_NAME = TextLimit("document.name", "tên giấy tờ", 400)
 SUMMARY = TextLimit("dossier.summary", "trích yếu hồ sơ", 1000)
 NOTE = TextLimit("dossier.note", "ghi chú", 2000)
@@ -297,9 +298,13 @@ SETS_COUNT = NumberLimit("dossier.sets_count", "số bộ hồ sơ", 1, 20, "b�
 COPIES = NumberLimit("dossier.copies", "số bản sao", 0, 100, "bản")
 PAGES = NumberLimit("dossier.pages", "số trang", 0, 10_000, "trang")
 DOCUMENT_COPIES = NumberLimit("document.copies", "số bản giấy tờ", 0, 99, "bản")
-PRINT_COPIES = NumberLimit("print.copies", "số bản in", 1, 20, "bản")
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024  # the province's limit on a file (PROVINCE_API §3)
 
-# What the province sends back about a dossier (its feed of changes).
+# Printing and letters.
+PRINT_COPIES = NumberLimit("print.copies", "số bản in", 1, 20, "bản")
+SIGNER_NAME = TextLimit("letter.signer_name", "họ tên người ký", 100)
+
+# What the province sends back about a dossier (its feed of changes): taken, cut to fit.
 PROVINCE_ACTOR = TextLimit("province.actor", "người xử lý ở tỉnh", 200)
 
 # Accounts.
@@ -308,9 +313,6 @@ USER_FULL_NAME = TextLimit("user.full_name", "họ tên cán bộ", 100)
 USER_TITLE = TextLimit("user.title", "chức danh", 200)
 PASSWORD_MAX_LENGTH = 1024  # argon2 takes any length; a limit keeps a pasted file out
 
-SIGNER_NAME = TextLimit("letter.signer_name", "họ tên người ký", 100)
-CALENDAR_NAME = TextLimit("calendar.name", "tên ngày nghỉ", 200)
-
 # The office.
 OFFICE_NAME = TextLimit("office.name", "tên cơ quan", 200)
 OFFICE_ADDRESS = TextLimit("office.address", "địa chỉ cơ quan", 400)
@@ -318,60 +320,55 @@ OFFICE_PHONE = TextLimit("office.phone", "số điện thoại cơ quan", 40)
 OFFICE_URL = TextLimit("office.lookup_url", "địa chỉ tra cứu", 400)
 OFFICE_HOURS = TextLimit("office.hours", "giờ làm việc", 100)
 
-# The catalogue.
+# The catalogue (desk.domain.catalogue; its file's schema keeps to the same bounds).
 PROCEDURE_CODE = TextLimit("procedure.code", "mã thủ tục", 20, TextKind.CODE)
 PROCEDURE_NAME = TextLimit("procedure.name", "tên thủ tục", 400)
 FIELD_CODE = TextLimit("procedure.field_code", "mã lĩnh vực", 20, TextKind.CODE)
 FIELD_NAME = TextLimit("procedure.field_name", "tên lĩnh vực", 200)
 LEAD_UNIT = TextLimit("procedure.lead_unit", "đơn vị xử lý", 200)
-FEE_NAME = TextLimit("fee.name", "tên phí, lệ phí", 200)
-FEE_AMOUNT = NumberLimit("fee.amount", "mức phí, lệ phí", 0, 100_000_000, "đồng")
-PROCESSING_DAYS = DaysLimit(
-    "procedure.processing_days", "thời hạn giải quyết", Decimal(0), Decimal(120)
-)
-
-# Days: the holiday calendar, a date typed or scanned, a moment on the command line.
-DAY = DateLimit("day", "ngày", date(1900, 1, 1), date(2199, 12, 31))
-YEAR = NumberLimit("year", "năm", DAY.earliest.year, DAY.latest.year)
-
-# Looking things up.
-SEARCH_TEXT = TextLimit("search.text", "nội dung tìm", 200)
-
-# The command line's own counts.
-LIST_LIMIT = NumberLimit("cli.limit", "số dòng tối đa", 1, 100_000, "dòng")
-RECORD_ID = NumberLimit("cli.record_id", "số thứ tự", 1, 2**31 - 1)
-PORT = NumberLimit("cli.port", "cổng", 1, 65_535)
-
-# The province's limit on a file attached to a dossier (PROVINCE_API §3).
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-TEXT_LIMITS: tuple[TextLimit, ...] = tuple(
-    value for value in list(globals().values()) if isinstance(value, TextLimit)
-)
-
-# --- the command line's other numbers (helper B, issue 11) ------------------------------
-
-STATUS_CODE = NumberLimit("cli.status", "mã trạng thái", 1, 10)  # desk.domain.status.Status
-LISTEN_PORT = NumberLimit("cli.listen_port", "cổng", 0, 65_535)  # 0: the system picks one
-SIM_BATCH = NumberLimit("sim.max_batch", "số hồ sơ tối đa một lô", 1, 100_000, "hồ sơ")
-SIM_EVERY = NumberLimit("sim.throttle", "số lô", 0, 1_000_000, "lô")
-SIM_SEED = NumberLimit("sim.seed", "hạt giống ngẫu nhiên", 0, 2**63 - 1)
-
-# --- the catalogue file's other fields (helper C, issue 11) -----------------------------
-# Stored inside a procedure's definition (JSON), not in columns of their own.
-
-DOCUMENT_CODE = TextLimit("document.code", "mã giấy tờ", 20, TextKind.CODE)
-DOCUMENT_GROUP = TextLimit("document.group", "nhóm giấy tờ thay thế", 64, TextKind.CODE)
-DOCUMENT_NOTE = TextLimit("document.note", "ghi chú giấy tờ", 1000)
 PROCEDURE_FORM = TextLimit("procedure.form", "mẫu tờ khai", 64, TextKind.CODE)
 LEGAL_BASIS = TextLimit("procedure.legal_basis", "căn cứ pháp lý", 1000)
 PROCEDURE_NOTES = TextLimit("procedure.notes", "ghi chú thủ tục", 2000)
 PROCESSING_FIELD = TextLimit("procedure.processing_field", "trường của tờ khai", 64, TextKind.CODE)
 PROCESSING_CASE = TextLimit("procedure.processing_case", "trường hợp", 200)
+PROCESSING_DAYS = DaysLimit(
+    "procedure.processing_days", "thời hạn giải quyết", Decimal(0), Decimal(120)
+)
+DOCUMENT_CODE = TextLimit("document.code", "mã giấy tờ", 20, TextKind.CODE)
+DOCUMENT_GROUP = TextLimit("document.group", "nhóm giấy tờ thay thế", 64, TextKind.CODE)
+DOCUMENT_NOTE = TextLimit("document.note", "ghi chú giấy tờ", 1000)
+FEE_NAME = TextLimit("fee.name", "tên phí, lệ phí", 200)
+FEE_AMOUNT = NumberLimit("fee.amount", "mức phí, lệ phí", 0, 100_000_000, "đồng")
 FEE_EXEMPTION = TextLimit("fee.exemption", "đối tượng miễn phí, lệ phí", 200)
 FEE_FIRST_PAGE = NumberLimit("fee.first_page", "trang đầu của bậc phí", 1, PAGES.maximum)
 CATALOGUE_FILE_MAX_BYTES = 5 * 1024 * 1024  # the shipped one is 10 kB
 CATALOGUE_MAX_DEPTH = 16  # brackets nested in the file; the catalogue itself needs 7
+
+# Days: the holiday calendar, a date typed or scanned, a moment on the command line.
+DAY = DateLimit("day", "ngày", date(1900, 1, 1), date(2199, 12, 31))
+YEAR = NumberLimit("year", "năm", DAY.earliest.year, DAY.latest.year)
+CALENDAR_NAME = TextLimit("calendar.name", "tên ngày nghỉ", 200)
+
+# Looking things up.
+SEARCH_TEXT = TextLimit("search.text", "nội dung tìm", 200)
+
+# The command line's own numbers.
+LIST_LIMIT = NumberLimit("cli.limit", "số dòng tối đa", 1, 100_000, "dòng")
+RECORD_ID = NumberLimit("cli.record_id", "số thứ tự", 1, 2**31 - 1)
+STATUS_CODE = NumberLimit("cli.status", "mã trạng thái", 1, 10)  # desk.domain.status.Status
+PORT = NumberLimit("cli.port", "cổng", 1, 65_535)
+LISTEN_PORT = NumberLimit("cli.listen_port", "cổng", 0, 65_535)  # 0: the system picks one
+DEMO_DOSSIERS = NumberLimit("demo.dossiers", "số hồ sơ mẫu", 0, 10_000_000, "hồ sơ")
+DEMO_SEED = NumberLimit("demo.seed", "hạt giống ngẫu nhiên", 0, 2**63 - 1)
+SIM_BATCH = NumberLimit("sim.max_batch", "số hồ sơ tối đa một lô", 1, 100_000, "hồ sơ")
+SIM_EVERY = NumberLimit("sim.throttle", "số lô", 0, 1_000_000, "lô")
+SIM_SEED = DEMO_SEED
+
+# Every text declaration (the hypothesis test feeds each arbitrary text), and those of the
+# catalogue (its schema is checked against them).
+TEXT_LIMITS: tuple[TextLimit, ...] = tuple(
+    value for value in list(globals().values()) if isinstance(value, TextLimit)
+)
 CATALOGUE_TEXT_LIMITS: tuple[TextLimit, ...] = (
     PROCEDURE_CODE, PROCEDURE_NAME, FIELD_CODE, FIELD_NAME, LEAD_UNIT, FEE_NAME, DOCUMENT_NAME,
     DOCUMENT_CODE, DOCUMENT_GROUP, DOCUMENT_NOTE, PROCEDURE_FORM, LEGAL_BASIS, PROCEDURE_NOTES,

@@ -10,12 +10,12 @@ from typing import Any
 from desk.domain.access import Permission, require
 from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office
+from desk.domain.codes import typed_code
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.intake import processing_for
 from desk.domain.office import User
 from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
-from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
@@ -27,7 +27,7 @@ def get_dossier(ctx: DeskContext, code: str) -> Dossier:
     at is ``open_dossier``."""
     ctx.require(Permission.SHOW)
     with ctx.db.read() as session:
-        return store_dossiers.get_dossier(session, clean(code).upper())
+        return store_dossiers.get_dossier(session, typed_code(code))
 
 
 def open_dossier(ctx: DeskContext, code: str, *, at: datetime | None = None) -> Dossier:
@@ -35,7 +35,7 @@ def open_dossier(ctx: DeskContext, code: str, *, at: datetime | None = None) -> 
     user = ctx.require(Permission.SHOW)
     at = at or now_in_office()
     with ctx.db.write() as session:
-        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        dossier = store_dossiers.get_dossier(session, typed_code(code))
         store_audit.append(
             session,
             [
@@ -120,7 +120,7 @@ def change_status(
     who = Actor.staff(actor) if actor else Actor(actor_name, kind=actor_kind)
     limits = path_limits(ctx)
     with ctx.db.write() as session:
-        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, typed_code(code))
         # The dossier's time as its intake chose it: it decides how a pause moves its due.
         procedure = store_office.get_procedure(session, dossier.procedure_code)
         processing = processing_for(procedure, dossier.needs_checks, form_data=dossier.form_data)
@@ -153,7 +153,7 @@ def reschedule(
     at = at or now_in_office()
     limits = path_limits(ctx)
     with ctx.db.write() as session:
-        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, typed_code(code))
         event = dossier.reschedule(
             new_due_at,
             reason,

@@ -11,6 +11,7 @@ from datetime import datetime
 from desk.domain import handover as handback_rules
 from desk.domain.access import Permission, require
 from desk.domain.calendar import now_in_office, to_office_time
+from desk.domain.codes import typed_code
 from desk.domain.dossier import Actor, Dossier
 from desk.domain.handover import (
     FORM_DATA_KEY,
@@ -22,7 +23,6 @@ from desk.domain.handover import (
     satisfaction_of,
 )
 from desk.domain.office import User
-from desk.domain.text import clean
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier, log_print
 from desk.store import dossiers as store_dossiers
@@ -55,7 +55,7 @@ def hand_back(
     handover = check_handover(handover)
     at = at or now_in_office()
     with ctx.db.write() as session:
-        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, typed_code(code))
         events = handback_rules.hand_back(
             dossier, ctx.calendar, handover, at=at, clerk=Actor.staff(clerk), same_day=same_day
         )

@@ -18,7 +18,7 @@ from desk.domain import limits
 from desk.domain.access import Permission, require
 from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office, to_office_time
-from desk.domain.codes import MAX_SEQUENCE, DossierCode
+from desk.domain.codes import MAX_SEQUENCE, DossierCode, typed_code
 from desk.domain.dossier import Dossier, IntakeRequest
 from desk.domain.fees import Fee
 from desk.domain.letters import (
@@ -169,7 +169,7 @@ def issued_letter(ctx: DeskContext, form: str, code: str) -> Letter | None:
     if form not in LETTER_KINDS:
         return None
     with ctx.db.read() as session:
-        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        dossier = store_dossiers.get_dossier(session, typed_code(code))
         event = answered_event(dossier, form)
         if event is None:
             return None
@@ -193,7 +193,7 @@ def dossier_letters(ctx: DeskContext, code: str) -> list[Letter]:
     """Every letter issued for the dossier, oldest first."""
     ctx.require(Permission.SHOW)
     with ctx.db.read() as session:
-        dossier = store_dossiers.get_dossier(session, clean(code).upper())
+        dossier = store_dossiers.get_dossier(session, typed_code(code))
         return store_letters.letters_of(session, dossier.id)
 
 
@@ -216,7 +216,7 @@ def _render_letter(
     gets the letter's issue (with its number) and the print, in the same transaction."""
     at = now or now_in_office()
     with ctx.db.write() as session:
-        dossier = store_dossiers.lock_dossier(session, clean(code).upper())
+        dossier = store_dossiers.lock_dossier(session, typed_code(code))
         spec.check(dossier, at)
         event = answered_event(dossier, spec.name)
         if event is None:

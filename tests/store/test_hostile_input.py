@@ -177,6 +177,12 @@ CASES: list[tuple[str, Any, Refused | Stored]] = [
     ("search", "%_%", Refused("search.text.no_letters")),
     ("search", "' OR 1=1 --", Stored(True)),
     ("search", "٠٩١٢٣٤٥٦٧٨", Stored(True)),
+    ("dossier.code", "x" * 10_000, Refused("dossier.code.too_long", "tối đa 40")),
+    ("dossier.code", "", Refused("dossier.code.required")),
+    ("dossier.code", "000.17.22.H56 261122 0001", Refused("dossier.code.characters")),
+    ("dossier.code", "'; DROP TABLE dossiers;--", Refused("dossier.code.characters")),
+    ("dossier.code", "000.17.22.H56-010101-9999", Refused("dossier.not_found")),
+    ("dossier.code", "000.17.22.h56-010101-9999\x00", Refused("dossier.not_found")),
     # -- a result collected by someone else
     ("proxy.name", "Trần Văn Nhận", Stored("Trần Văn Nhận")),
     ("proxy.name", "N" * 5000, Refused("person.full_name.too_long")),
@@ -346,6 +352,8 @@ def _apply(ctx: DeskContext, field: str, value: Any, ready_code: str = "") -> An
         clerk = demo.demo_clerks(ctx)[0]
         refused = intake.receive_dossier(ctx, _request(), clerk, refusal_reason=value)
         return dossiers.get_dossier(ctx, str(refused.code)).events[0].note
+    if field == "dossier.code":
+        return str(dossiers.get_dossier(ctx, value).code)
     if field == "search":
         return isinstance(search_service.search(ctx, value), list)
     if field.startswith("proxy."):
