@@ -135,7 +135,7 @@ class TextLimit:
         return text
 
     def _refuse(self, message: str, reason: str) -> InvalidInput:
-        return InvalidInput(message, code=f"{self.name}.{reason}", field=self.name)
+        return _refusal(self.name, message, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +196,7 @@ class DaysLimit:
         return days
 
     def _refuse(self, message: str, reason: str) -> InvalidInput:
-        return InvalidInput(message, code=f"{self.name}.{reason}", field=self.name)
+        return _refusal(self.name, message, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +228,11 @@ class DateLimit:
                 f"Ngày «{_shown(clean(text))}» phải có dạng YYYY-MM-DD.", code=f"{self.name}.format"
             ) from None
         return self.check(day)
+
+
+def _refusal(field: str, message: str, reason: str) -> InvalidInput:
+    """A refusal of ``field``'s value; its code is the field's path and the reason."""
+    return InvalidInput(message, code=f"{field}.{reason}", field=field)
 
 
 def _capital(text: str) -> str:

@@ -45,7 +45,7 @@ def test_entries_are_numbered_per_year_and_kept(office: DeskContext) -> None:
         datetime(2027, 1, 4, 9, 5, tzinfo=OFFICE_TZ),
     ]
     codes = [
-        str(intake.receive_dossier(office, _request(f"Người {i}"), clerk, at=moment).code)
+        str(intake.receive_dossier(office, _request(f"Người {'ABCD'[i]}"), clerk, at=moment).code)
         for i, moment in enumerate(at)
     ]
     entries = [
