@@ -45,12 +45,15 @@ def validate_person(person: Person, *, what: str) -> None:
             limits.DAY.check(day)
 
 
-def validate_request(request: IntakeRequest) -> None:
+def validate_request(request: IntakeRequest, party_names: Mapping[str, str] | None = None) -> None:
     """Everything the clerk recorded, within its declared limits, before anything is
-    planned or written (the slip and the province get only what passed here)."""
-    validate_person(request.applicant, what="người nộp hồ sơ")
+    planned or written (the slip and the province get only what passed here).
+    ``party_names`` names each party's role in the messages, as the forms do
+    (``desk.forms.party_names``); the role's key otherwise."""
+    names = party_names or {}
+    validate_person(request.applicant, what=names.get("applicant", "người nộp hồ sơ"))
     for party in request.parties:
-        validate_person(party.person, what=f"({party.role})")
+        validate_person(party.person, what=names.get(party.role, f"({party.role})"))
     limits.SETS_COUNT.check(request.sets_count)
     limits.COPIES.check(request.copies)
     limits.PAGES.check(request.pages)

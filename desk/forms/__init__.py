@@ -22,6 +22,7 @@ from desk.forms.definitions import (
     get_form,
     load_form_file,
     load_forms,
+    party_names,
     role_labels,
 )
 from desk.forms.documents import MissingDocument, default_counts, missing_documents
@@ -66,6 +67,7 @@ __all__ = [
     "load_forms",
     "missing_documents",
     "parse_date_text",
+    "party_names",
     "person_from_values",
     "record_values",
     "requester_role",

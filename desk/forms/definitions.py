@@ -119,6 +119,17 @@ def get_form(name: str) -> FormDefinition:
         raise NotFound(f"Không có biểu mẫu «{name}».", code="form.not_found") from None
 
 
+@functools.cache
+def party_names() -> dict[str, str]:
+    """How each party role is named inside a sentence, as the forms' messages name it:
+    {"applicant": "người nộp hồ sơ", "mother": "người mẹ", …}."""
+    names = {"applicant": APPLICANT.role_label, "owner": "chủ hồ sơ"}
+    for form in load_forms().values():
+        for spec in form.person_fields():
+            names.setdefault(spec.key, spec.role_label or spec.label.lower())
+    return names
+
+
 def role_labels() -> dict[str, str]:
     """How each party role of every form is named on screen: {"mother": "Người mẹ", …}."""
     labels = {"applicant": "Người nộp hồ sơ", "owner": "Chủ hồ sơ"}

@@ -12,6 +12,7 @@ from desk.domain.intake import IntakePlan, plan_intake, validate_request
 from desk.domain.office import User
 from desk.domain.status import Status
 from desk.domain.text import clean
+from desk.forms import party_names
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
@@ -59,7 +60,7 @@ def receive_dossier(
     written in one transaction: all of it or none of it. ``clerk`` receives it (RECEIVE).
     """
     require(clerk, Permission.RECEIVE)
-    validate_request(request)
+    validate_request(request, party_names())
     at = at or now_in_office()
     procedure = ctx.catalogue().get(request.procedure_code)
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)

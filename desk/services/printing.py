@@ -35,6 +35,7 @@ from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.domain.text import clean
 from desk.errors import InvalidInput
+from desk.forms import party_names
 from desk.printing import FORMS, FormSpec, render_book
 from desk.printing.notices import Apology, Refusal, StopNotice, SupplementRequest
 from desk.printing.templates import templates_for
@@ -383,7 +384,7 @@ def render_intake_supplement(
 
     require(clerk, Permission.PRINT)
     at = at or now_in_office()
-    intake.validate_request(request)
+    intake.validate_request(request, party_names())
     procedure = ctx.catalogue().get(request.procedure_code)
     plan = intake.plan_intake(ctx.calendar, procedure, request, clerk, at)
     # A stand-in code only to build the domain object: recorded=False never prints it.

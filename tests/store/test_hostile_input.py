@@ -12,7 +12,7 @@ size) cannot disagree. The table is the one in the note of issue 11.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,10 @@ from desk.domain.identity import parse_id_card_qr
 from desk.domain.office import Role
 from desk.domain.status import Status
 from desk.errors import DeskError
+from desk.forms import get_form, party_names, validate_values
 from desk.forms import validate_person as validate_person_form
 from desk.forms.definitions import APPLICANT
-from desk.services import auth, demo, dossiers, intake
+from desk.services import auth, demo, dossiers, intake, setup
 from desk.services import calendar as calendar_service
 from desk.services import handover as handover_service
 from desk.services import search as search_service
@@ -216,6 +217,14 @@ CASES: list[tuple[str, Any, Refused | Stored]] = [
     ("user.password", "p" * 1025, Refused("user.password_long")),
     ("user.password", "mat-khau\udcff-du", Refused("user.password_characters")),
     ("user.password", "ngan", Refused("user.password_short")),
+    # -- the office
+    ("office.agency_name", "UBND XÃ YÊN LẠC", Stored("UBND XÃ YÊN LẠC")),
+    ("office.agency_name", "U" * 201, Refused("office.name.too_long")),
+    ("office.agency_name", "\u200b", Refused("office.name.required", "tên cơ quan")),
+    ("office.place_name", "Yên Lạc\x1b[2J", Stored("Yên Lạc[2J")),
+    ("office.address", "Số 1, đường Lê Lợi\x00", Stored("Số 1, đường Lê Lợi")),
+    ("office.address", "A" * 401, Refused("office.address.too_long")),
+    ("office.phone", "0" * 41, Refused("office.phone.too_long")),
     # -- the holiday calendar
     ("calendar.day", date(2027, 1, 4), Stored(date(2027, 1, 4))),
     ("calendar.day", date(1, 1, 1), Refused("day.range", "01/01/0001")),
@@ -387,6 +396,10 @@ def _apply(ctx: DeskContext, field: str, value: Any, ready_code: str = "") -> An
             title=account["title"],
         )
         return None if attribute == "password" else getattr(user, attribute)
+    if field.startswith("office."):
+        attribute = field.partition(".")[2]
+        setup.save_office(ctx, replace(ctx.office, **{attribute: value}))
+        return getattr(ctx.office, attribute)
     if field == "calendar.day":
         return calendar_service.put_override(ctx, value, DayKind.OFF, "Nghỉ bù").day
     if field == "calendar.name":
@@ -465,6 +478,34 @@ def test_the_window_shows_the_message_the_services_give(attribute: str, value: s
     assert [p.message for p in screen if p.key == f"applicant.{attribute}"] == [
         service.value.message
     ]
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [("full_name", "N" * 500), ("full_name", "Nguyễn 2"), ("id_number", ARABIC)],
+    ids=ascii,
+)
+def test_another_persons_field_gets_the_same_words_in_the_window_and_the_services(
+    attribute: str, value: str
+) -> None:
+    """The mother of a birth registration: the form's message under her field, and the
+    service's (the command line's) for the same party, name her the same way."""
+    form = get_form("birth_registration")
+    mother: dict[str, Any] = {"full_name": "Phạm Thị Mai", attribute: value}
+    screen = [
+        p.message
+        for p in validate_values(form, {"mother": mother}, today=date(2026, 11, 30))
+        if p.key == f"mother.{attribute}" and p.is_error
+    ]
+    with pytest.raises(DeskError) as service:
+        intake.validate_request(
+            IntakeRequest(
+                "1.001193", Person("Lê Văn Tám"), parties=[Party("mother", Person(**mother))]
+            ),
+            party_names(),
+        )
+    assert screen == [service.value.message]
+    assert "của người mẹ" in service.value.message
 
 
 def test_every_declared_text_fits_its_column() -> None:
