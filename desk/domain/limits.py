@@ -101,6 +101,8 @@ class TextLimit:
     def check(self, value: Any, *, required: bool = False, what: str = "") -> str:
         """The cleaned value, or ``InvalidInput``. Empty is "" unless ``required``.
         ``what`` adds whose field it is to the message («của người mẹ»)."""
+        if not value and not required:  # most optional fields are empty: nothing to judge
+            return ""
         text = self.clean(value)
         label = f"{self.label} {what}".strip()
         if not text:
