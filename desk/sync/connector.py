@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,6 +64,25 @@ class ConnectorStats:
     waited_s: float = 0.0  # backoff and Retry-After waits
     network_s: float = 0.0  # time inside HTTP calls (the server's share and the wire's)
     by_status: dict[str, int] = field(default_factory=dict)
+
+
+def certificate_failed(error: BaseException) -> bool:
+    """Whether ``error`` (requests wraps urllib3, which wraps ssl) comes from a failed
+    certificate check, the only TLS fault the office fixes in its settings."""
+    seen: set[int] = set()
+    pending: list[object] = [error]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        if "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return True
+        pending += [current.__cause__, current.__context__, *current.args]
+        pending.append(getattr(current, "reason", None))
+    return False
 
 
 def _message(response: requests.Response) -> str:
@@ -344,12 +364,17 @@ class ProvinceConnector:
                     allow_redirects=False,
                 )
             except requests.exceptions.SSLError as exc:
-                raise ProvinceTlsError(
-                    "Không xác minh được chứng chỉ HTTPS của máy chủ tỉnh "
-                    f"({type(exc).__name__}). Kiểm tra địa chỉ, hoặc cấu hình tệp CA "
-                    "(ca_bundle) do tỉnh cung cấp.",
-                    code="sync.tls",
-                ) from None
+                if not certificate_failed(exc):
+                    # The connection broke inside TLS (the server closed it mid-upload,
+                    # SSLEOFError): a network fault to retry, not a certificate to fix.
+                    problem = type(exc).__name__
+                else:
+                    raise ProvinceTlsError(
+                        "Không xác minh được chứng chỉ HTTPS của máy chủ tỉnh "
+                        f"({type(exc).__name__}). Kiểm tra địa chỉ, hoặc cấu hình tệp CA "
+                        "(ca_bundle) do tỉnh cung cấp.",
+                        code="sync.tls",
+                    ) from None
             except (
                 requests.exceptions.ConnectionError,
                 requests.exceptions.Timeout,

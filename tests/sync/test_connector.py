@@ -6,6 +6,7 @@ import datetime as dt
 import ipaddress
 import logging
 import random
+import ssl
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -317,3 +318,38 @@ def test_auth_errors_from_a_wrong_server_are_not_retried_forever(
     settings = settings_for(ctx, sim, username="khac")
     with ProvinceConnector(settings, retry=FAST) as connector, pytest.raises(ProvinceAuthFailed):
         connector.authenticate()
+
+
+class _BrokenTls(requests.Session):
+    """A session whose every request fails inside TLS with ``error``."""
+
+    def __init__(self, error: BaseException):
+        super().__init__()
+        self.error = error
+        self.calls = 0
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+        self.calls += 1
+        raise requests.exceptions.SSLError(self.error)
+
+
+def _province(session: requests.Session) -> ProvinceConnector:
+    settings = ConnectionSettings(
+        "https://motcua.example.gov.vn", "000.17.22.H56", "u", Secret("p")
+    )
+    return ProvinceConnector(settings, retry=FAST, session=session)
+
+
+def test_a_connection_closed_inside_tls_is_a_network_fault_not_a_certificate_one() -> None:
+    """A province that closes the connection mid-upload (SSLEOFError) is retried and then
+    reported as unreachable; only a failed certificate check asks to fix the settings."""
+    closed = _BrokenTls(ssl.SSLEOFError(8, "EOF occurred in violation of protocol"))
+    with _province(closed) as connector, pytest.raises(ProvinceUnreachable):
+        connector.authenticate()
+    assert closed.calls == FAST.attempts  # retried like any broken connection
+    refused = _BrokenTls(
+        ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] self-signed")
+    )
+    with _province(refused) as connector, pytest.raises(ProvinceTlsError, match="chứng chỉ"):
+        connector.authenticate()
+    assert refused.calls == 1  # a certificate does not get better by asking again
