@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.domain.calendar import now_in_office
+from desk.domain.outbox import SyncResult
 from desk.services.sync.state import RunState
 from desk.services.sync.uploads import upload_file
 from desk.store import sync_records
@@ -205,12 +206,7 @@ class BatchPush:
             sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, r.result, r.message)
             for r, i in zip(results, batch.items, strict=True)
         ]
-        with self.ctx.db.write() as session:
-            applied = sync_repo.apply_answers(session, batch, answers, now_in_office())
-        for result, count in applied.counts.items():
-            report.counts[result] = report.counts.get(result, 0) + count
-        report.attention.extend(applied.attention)
-        report.edited_in_flight.extend(applied.edited_in_flight)
+        self._record(batch, answers)
         report.items_sent += len(batch.items)
         report.batches_sent += 1
         if batch.seq not in self.made:
@@ -223,15 +219,41 @@ class BatchPush:
         )
         return True
 
+    def _record(self, batch: sync_repo.PendingBatch, answers: list[sync_repo.ItemAnswer]) -> None:
+        """Record the answers to ``batch`` and count them in the run's report."""
+        report = self.report
+        with self.ctx.db.write() as session:
+            applied = sync_repo.apply_answers(session, batch, answers, now_in_office())
+        for result, count in applied.counts.items():
+            report.counts[result] = report.counts.get(result, 0) + count
+        report.attention.extend(applied.attention)
+        report.edited_in_flight.extend(applied.edited_in_flight)
+
+    def _too_large(self, batch: sync_repo.PendingBatch) -> None:
+        """A 413 for a batch of one dossier: the province can never take this revision as
+        it is (PROVINCE_API §3). It goes to the needs-attention list with the reason, as a
+        rejection the desk itself records, and the queue goes on; it is sent again only
+        when the dossier changes."""
+        item = batch.items[0]
+        size = len(batch.body.encode("utf-8"))
+        reason = (
+            f"Máy chủ tỉnh không nhận hồ sơ này vì quá lớn ({size:,} byte; tối đa 1 MB một "
+            "hồ sơ). Sửa bớt nội dung của hồ sơ, lần đồng bộ sau sẽ gửi lại."
+        ).replace(",", ".")
+        log.warning("dossier %s revision %s refused as too large", item.code, item.revision)
+        answer = sync_repo.ItemAnswer(
+            item.dossier_id, item.code, item.revision, SyncResult.REJECTED, reason
+        )
+        self._record(batch, [answer])
+
     def _split(self, batch: sync_repo.PendingBatch, max_batch: int) -> None:
         """A 413 (the server stored nothing): smaller batches written in its place, and a
         smaller batch size for the rest of the run."""
         count = len(batch.items)
         size = max_batch if 0 < max_batch < count else count // 2
         if size < 1:
-            raise ProvinceProtocolError(
-                f"Máy chủ tỉnh không nhận cả lô một hồ sơ ({batch.items[0].code}) vì quá lớn."
-            )
+            self._too_large(batch)
+            return
         self.max_batch = min(self.max_batch, size)
         items = json.loads(batch.body)["data"]
         refs = [sync_repo.OutboxEntry(i.dossier_id, i.code, i.revision) for i in batch.items]
