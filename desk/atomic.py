@@ -116,20 +116,24 @@ def write_output(path: Path, data: bytes, *, suffix: str) -> list[str]:
     beside it, then renamed over it), after :func:`check_output_path`; returns its
     warnings. A fault of the disk (full, read-only, no permission) is a DeskError naming
     the file."""
-    from desk.domain.text import terminal_safe
-    from desk.errors import DeskError, DiskFull
-
     warnings = check_output_path(path, suffix)
     try:
         write_atomically(path, data)
     except OSError as exc:
-        if exc.errno in DiskFull.ERRNOS:
-            raise DiskFull.explain(f"tệp {terminal_safe(str(path))}") from None
-        raise DeskError(
-            f"Không ghi được tệp {terminal_safe(str(path))}: {exc.strerror or exc}.",
-            code="out.write",
-        ) from None
+        raise write_failure(exc, path, code="out.write") from None
     return warnings
+
+
+def write_failure(error: OSError, path: Path, *, code: str) -> Exception:
+    """What the user is told when writing the file she named failed: a full disk in the
+    words of every full disk, anything else naming the file and the system's reason."""
+    from desk.domain.text import terminal_safe
+    from desk.errors import DeskError, DiskFull
+
+    shown = terminal_safe(str(path))
+    if error.errno in DiskFull.ERRNOS:
+        return DiskFull.explain(f"tệp {shown}")
+    return DeskError(f"Không ghi được tệp {shown}: {error.strerror or error}.", code=code)
 
 
 # --- private files --------------------------------------------------------------------------

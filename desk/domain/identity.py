@@ -163,6 +163,15 @@ def _qr_date(value: str, what: str) -> date:
         ) from None
 
 
+def _qr_text(limit: limits.TextLimit, raw: str, code: str) -> str:
+    """A text field of the QR code within its declared limit, or a refusal saying to scan
+    again."""
+    try:
+        return limit.check(raw, required=True)
+    except InvalidInput as problem:
+        raise InvalidInput(f"Mã QR căn cước: {problem.message} Hãy quét lại.", code=code) from None
+
+
 def _qr_fields(text: str) -> list[str]:
     """The seven fields, or a refusal. One empty field after the seventh (a trailing
     «|») is certainly harmless; any other count may be a format we do not know."""
@@ -209,12 +218,7 @@ def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
             "(hoặc để trống). Hãy quét lại.",
             code="id_qr.old_id",
         )
-    try:
-        name = limits.PERSON_NAME.check(raw_name, required=True)
-    except InvalidInput as problem:
-        raise InvalidInput(
-            f"Mã QR căn cước: {problem.message} Hãy quét lại.", code="id_qr.name"
-        ) from None
+    name = _qr_text(limits.PERSON_NAME, raw_name, "id_qr.name")
     birth_date = _qr_date(raw_dob, "ngày sinh")
     issue_date = _qr_date(raw_issue, "ngày cấp")
     try:
@@ -225,12 +229,7 @@ def parse_id_card_qr(payload: str, *, today: date | None = None) -> IdCard:
             f"tiếng Việt đã sửa chữ. {IME_HINT}",
             code="id_qr.sex",
         ) from None
-    try:
-        address = limits.ADDRESS.check(raw_address, required=True)
-    except InvalidInput as problem:
-        raise InvalidInput(
-            f"Mã QR căn cước: {problem.message} Hãy quét lại.", code="id_qr.address"
-        ) from None
+    address = _qr_text(limits.ADDRESS, raw_address, "id_qr.address")
     today = today or date.today()
     if birth_date > today or issue_date > today or issue_date < birth_date:
         raise InvalidInput(

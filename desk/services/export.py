@@ -8,12 +8,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from desk.atomic import check_output_path, fsync_dir
+from desk.atomic import check_output_path, fsync_dir, write_failure
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
-from desk.domain.text import terminal_safe
-from desk.errors import DeskError, DiskFull
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
@@ -48,12 +46,7 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
     except OSError as exc:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
-        if exc.errno in DiskFull.ERRNOS:
-            raise DiskFull.explain(f"tệp {terminal_safe(str(out))}") from None
-        raise DeskError(
-            f"Không ghi được tệp {terminal_safe(str(out))}: {exc.strerror or exc}.",
-            code="export.write",
-        ) from None
+        raise write_failure(exc, out, code="export.write") from None
     except BaseException:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
