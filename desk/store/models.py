@@ -449,3 +449,31 @@ class SyncRunRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(Instant)
     outcome: Mapped[str] = mapped_column(String(20))
     report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class BackupKeyRow(Base):
+    """The office's backup key pair: the public key backups are encrypted to, and the
+    private key wrapped with the admin's passphrase. Never changed; the newest is current."""
+
+    __tablename__ = "backup_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    created_by: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw X25519 key
+    wrapped_key: Mapped[str] = mapped_column(Text)  # JSON: the KDF's parameters, the sealed key
+
+
+class BackupRow(Base):
+    """One backup this office took, where it went and whether it was read back and checked."""
+
+    __tablename__ = "backups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(400))  # the folder it was written to
+    reason: Mapped[str] = mapped_column(String(40))  # daily, closing, manual, before-…
+    taken_at: Mapped[datetime] = mapped_column(Instant, index=True)
+    taken_by: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    dossier_count: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    verified_at: Mapped[datetime | None] = mapped_column(Instant)
