@@ -378,7 +378,9 @@ class SyncBatchRow(Base):
     body: Mapped[str] = mapped_column(Text)
     item_count: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(Instant)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # sends that failed, all runs
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")  # 0007
+    last_attempt_at: Mapped[datetime | None] = mapped_column(Instant)  # 0007
 
 
 class SyncBatchItemRow(Base):
@@ -449,6 +451,22 @@ class SyncRunRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(Instant)
     outcome: Mapped[str] = mapped_column(String(20))
     report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class SyncLockRow(Base):
+    """Who is running the office's sync (migration 0007): one row, id 1, written by the
+    migration; an empty token means nobody. Taken and released by updating that row, so
+    two desks never both hold it; a holder refreshes ``heartbeat_at`` while it runs."""
+
+    __tablename__ = "sync_lock"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(36))
+    login: Mapped[str] = mapped_column(String(100))
+    full_name: Mapped[str] = mapped_column(String(200))
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int] = mapped_column(Integer)
+    since: Mapped[datetime | None] = mapped_column(Instant)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(Instant)
 
 
 class BackupKeyRow(Base):
