@@ -40,12 +40,12 @@ class AuditAction(Enum):
     ATTENTION_RESOLVED = "attention.resolved"
     SYNC_RUN = "sync.run"
     LETTER_ISSUED = "letter.issued"
-    BACKUP_TAKEN = "backup.taken"
-    BACKUP_RESTORED = "backup.restored"
-    BACKUP_KEY_SET = "backup.key_set"
     SYNC_PROVINCE_CHANGED = "sync.province_changed"
     SYNC_LOCK_TAKEN_OVER = "sync.lock_taken_over"
     SYNC_BATCH_SET_ASIDE = "sync.batch_set_aside"
+    BACKUP_TAKEN = "backup.taken"
+    BACKUP_RESTORED = "backup.restored"
+    BACKUP_KEY_SET = "backup.key_set"
 
     @property
     def label(self) -> str:
@@ -71,12 +71,12 @@ _LABELS = {
     AuditAction.ATTENTION_RESOLVED: "Xử lý mục cần xem xét",
     AuditAction.SYNC_RUN: "Đồng bộ với tỉnh",
     AuditAction.LETTER_ISSUED: "Cấp số văn bản",
-    AuditAction.BACKUP_TAKEN: "Sao lưu dữ liệu",
-    AuditAction.BACKUP_RESTORED: "Khôi phục dữ liệu từ bản sao lưu",
-    AuditAction.BACKUP_KEY_SET: "Đặt cụm mật khẩu sao lưu",
     AuditAction.SYNC_PROVINCE_CHANGED: "Gặp hệ thống tỉnh mới: gửi lại mọi hồ sơ",
     AuditAction.SYNC_LOCK_TAKEN_OVER: "Tiếp quản lượt đồng bộ bị bỏ dở",
     AuditAction.SYNC_BATCH_SET_ASIDE: "Để riêng một lô đồng bộ bị kẹt",
+    AuditAction.BACKUP_TAKEN: "Sao lưu dữ liệu",
+    AuditAction.BACKUP_RESTORED: "Khôi phục dữ liệu từ bản sao lưu",
+    AuditAction.BACKUP_KEY_SET: "Đặt cụm mật khẩu sao lưu",
 }
 
 
