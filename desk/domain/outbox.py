@@ -72,6 +72,9 @@ class AttentionKind(StrEnum):
     FEED_INVALID = "feed_invalid"  # a province change with an unreadable status
     FILE_MISSING = "file_missing"  # a scanned file is missing or corrupt here
     FILE_REFUSED = "file_refused"  # the province refused a scanned file
+    PROVINCE_CHANGED = "province_changed"  # a province store the desk had not met
+    SET_ASIDE = "set_aside"  # a supervisor set a stuck batch aside
+    FEED_CLEANED = "feed_cleaned"  # a province change applied with its text cleaned or cut
 
     @property
     def label(self) -> str:
@@ -81,7 +84,7 @@ class AttentionKind(StrEnum):
     def resendable(self) -> bool:
         """Resolving may send the dossier again: a rejected one as it is, a conflicted one
         with a new revision. The other kinds can only be acknowledged."""
-        return self in (AttentionKind.REJECTED, AttentionKind.CONFLICT)
+        return self in (AttentionKind.REJECTED, AttentionKind.CONFLICT, AttentionKind.SET_ASIDE)
 
     @classmethod
     def for_result(cls, result: SyncResult) -> AttentionKind:
@@ -99,6 +102,9 @@ _KIND_LABELS: dict[AttentionKind, str] = {
     AttentionKind.FEED_INVALID: "Thay đổi từ tỉnh sai dữ liệu",
     AttentionKind.FILE_MISSING: "Thiếu tệp đính kèm",
     AttentionKind.FILE_REFUSED: "Tỉnh không nhận tệp",
+    AttentionKind.PROVINCE_CHANGED: "Hệ thống tỉnh mới",
+    AttentionKind.SET_ASIDE: "Lô bị để riêng",
+    AttentionKind.FEED_CLEANED: "Thay đổi từ tỉnh đã được làm sạch",
 }
 
 

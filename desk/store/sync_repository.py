@@ -32,6 +32,7 @@ from desk.store.models import (
     OutboxRow,
     SyncBatchItemRow,
     SyncBatchRow,
+    SyncFileRow,
     SyncResultRow,
 )
 
@@ -135,6 +136,36 @@ def requeue_current_revision(session: Session, dossier_id: int, now: datetime) -
         raise NotFound(f"Không có hồ sơ số {dossier_id}.", code="sync.dossier")
     store_dossiers.queue_for_sync(session, dossier_id, int(revision), now)
     return int(revision)
+
+
+_REQUEUE_ALL = text(
+    # "WHERE true": SQLite needs it to read ON CONFLICT after INSERT … SELECT.
+    "INSERT INTO outbox (dossier_id, revision, queued_at) "
+    "SELECT id, revision, :queued_at FROM dossiers WHERE true "
+    "ON CONFLICT (dossier_id) "
+    "DO UPDATE SET revision = excluded.revision, queued_at = excluded.queued_at"
+).bindparams(bindparam("queued_at", type_=Instant()))
+
+
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    requeued: int  # dossiers whose current revision is queued again
+    batches_dropped: int  # pending batches made for the store the desk knew before
+    files_forgotten: int  # files the desk thought the province held
+
+
+def forget_province(session: Session, now: datetime) -> Forgotten:
+    """What the desk knew of the province's store no longer holds (a new store): pending
+    batches go (their dossiers are still in the outbox: an unanswered batch never removed
+    an entry, so they are made again from the current revisions), the files it was known
+    to hold are forgotten, and every dossier's current revision is queued again."""
+    dropped = count_pending_batches(session)
+    session.execute(delete(_BATCH_ITEMS))
+    session.execute(delete(_BATCHES))
+    files = int(session.scalar(select(func.count()).select_from(SyncFileRow)) or 0)
+    session.execute(delete(SyncFileRow))
+    session.connection().execute(_REQUEUE_ALL, {"queued_at": now})
+    return Forgotten(count_outbox(session), dropped, files)
 
 
 # --- batches ----------------------------------------------------------------------------

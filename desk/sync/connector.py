@@ -119,6 +119,8 @@ class ProvinceConnector:
         self.stats = ConnectorStats()
         self._token: str | None = None
         self._token_expires = 0.0
+        # The province store's name from the last /ping (v1.1); "" when it sends none.
+        self.server_id = ""
 
     def close(self) -> None:
         self.http.close()
@@ -132,16 +134,22 @@ class ProvinceConnector:
     # --- the calls ---------------------------------------------------------------------
 
     def ping(self) -> str:
-        """The server's time; ``ProvinceUnreachable`` when it does not answer (no retry)."""
+        """The server's time; ``ProvinceUnreachable`` when it does not answer (no retry).
+        Keeps the store's ``server_id`` (v1.1) in ``self.server_id``."""
         response = self._request("GET", "/ping", authenticated=False, retries=False)
         if response.status_code != 200:
             raise ProvinceUnreachable(
                 f"Máy chủ tỉnh trả lời lỗi {response.status_code} khi kiểm tra kết nối."
             )
         try:
-            return str(self._json(response).get("server_time", ""))
+            data = self._json(response)
         except ProvinceProtocolError as exc:  # e.g. a captive portal's page: not online
             raise ProvinceUnreachable(exc.message) from None
+        server_id = data.get("server_id", "")
+        # Bounded and printable: it is stored and shown to the supervisor.
+        self.server_id = str(server_id)[:100] if isinstance(server_id, str | int) else ""
+        self.server_id = "".join(c for c in self.server_id if c.isprintable())
+        return str(data.get("server_time", ""))
 
     def authenticate(self) -> None:
         body = {

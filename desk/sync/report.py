@@ -82,6 +82,7 @@ class SyncReport:
     waited_s: float = 0.0  # backoff and Retry-After
     retries: int = 0
     run_id: int | None = None
+    new_province: str = ""  # a province store the desk had not met: what it did about it
 
     @property
     def desk_s(self) -> float:
@@ -122,6 +123,7 @@ class SyncReport:
             "network_s": round(self.network_s, 3),
             "waited_s": round(self.waited_s, 3),
             "retries": self.retries,
+            "new_province": self.new_province,
         }
 
     def lines(self) -> list[str]:
@@ -129,6 +131,8 @@ class SyncReport:
         out = [self.outcome.label]
         if self.message:
             out.append(f"Chi tiết: {self.message}")
+        if self.new_province:
+            out.append(f"Hệ thống tỉnh mới: {self.new_province}")
         out.append(
             f"Đã gửi {self.items_sent} hồ sơ trong {self.batches_sent} lô"
             + (f" ({self.batches_resumed} lô gửi lại từ lần trước)" if self.batches_resumed else "")

@@ -19,6 +19,7 @@ from desk.domain.outbox import RunOutcome
 from desk.errors import ConfigurationError, DeskError
 from desk.services.context import DeskContext
 from desk.services.sync.feed import pull_changes
+from desk.services.sync.province import meet_province
 from desk.services.sync.push import BatchPush
 from desk.services.sync.settings import connection_settings
 from desk.services.sync.state import ProgressCallback, RunState
@@ -68,6 +69,7 @@ class SyncRun:
         try:
             state.tell(SyncPhase.CONNECT, message="Kiểm tra kết nối tới máy chủ tỉnh")
             self.connector.ping()
+            meet_province(state)
             self.connector.authenticate()
             pull_changes(state, SyncPhase.PULL)
             upload_files(state)

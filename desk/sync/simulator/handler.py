@@ -16,7 +16,13 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from desk.sync.simulator.store import dumps, province_now, validate_item
+from desk.sync.simulator.store import (
+    MAX_ITEM_BYTES,
+    dumps,
+    item_size,
+    province_now,
+    validate_item,
+)
 
 if TYPE_CHECKING:
     from desk.sync.simulator.server import ProvinceSimulator
@@ -80,8 +86,11 @@ class ContractHandler(BaseHTTPRequestHandler):
     def _body(self) -> bytes | None:
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_FILE_BYTES + 1024:
-            # Too big to read: answer and close (the rest of the body is not read).
+            # Too big to read: answer and close (the rest of the body is not read), or
+            # close at once without an answer, as a front proxy may.
             self.close_connection = True
+            if self.sim.faults.close_oversized:
+                self._drop()
             return None
         return self.rfile.read(length) if length else b""
 
@@ -108,7 +117,10 @@ class ContractHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path == "/ping":
-            self._reply(200, {"error_code": 0, "server_time": province_now()})
+            answer = {"error_code": 0, "server_time": province_now()}
+            if self.sim.faults.send_server_id:
+                answer["server_id"] = self.sim.store.server_id
+            self._reply(200, answer)
         elif parts.path.startswith("/_admin/"):
             self._admin_get(parts.path)
         elif parts.path == "/hoso/thaydoi":
@@ -137,6 +149,8 @@ class ContractHandler(BaseHTTPRequestHandler):
             return
         if self._contract_faults() or not self._authorised():
             return
+        if body is None and self.sim.faults.close_oversized:
+            return  # the connection is closed: no answer at all
         if body is None or len(body) > MAX_FILE_BYTES:
             self._error(413, "Tệp quá lớn (tối đa 20 MB)")
             return
@@ -153,6 +167,8 @@ class ContractHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         path = urlsplit(self.path).path
         body = self._body()
+        if body is None and self.sim.faults.close_oversized:
+            return  # the connection is closed: no answer at all
         if body is None:
             self._error(413, "Dữ liệu quá lớn", {"X-Max-Batch": str(self.sim.faults.max_batch)})
             return
@@ -247,6 +263,10 @@ class ContractHandler(BaseHTTPRequestHandler):
                 if len(items) > sim.faults.max_batch:
                     self._error(413, "Lô quá lớn", {"X-Max-Batch": str(sim.faults.max_batch)})
                     return
+                if len(items) == 1 and item_size(items[0]) > MAX_ITEM_BYTES:
+                    # A batch of one item over 1 MB: 413, that item can never go as it is.
+                    self._error(413, "Hồ sơ quá lớn (tối đa 1 MB một hồ sơ)", {"X-Max-Batch": "1"})
+                    return
                 rejected = set(sim.faults.reject_procedures)
                 problems = [validate_item(i, madonvi, rejected, sim.store) for i in items]
                 reply = sim.store.store_batch(key, body_hash, madonvi, items, problems)
@@ -311,6 +331,10 @@ class ContractHandler(BaseHTTPRequestHandler):
             elif path == "/_admin/dossiers":
                 sim.store.put_dossiers(list(data["data"]))
                 self._reply(200, {"error_code": 0})
+            elif path == "/_admin/server-id":
+                # A new name for the same store: a province that restored a backup.
+                server_id = sim.store.rename(str(data.get("server_id", "")))
+                self._reply(200, {"error_code": 0, "server_id": server_id})
             elif path == "/_admin/expire-tokens":
                 sim.expire_tokens()
                 self._reply(200, {"error_code": 0})

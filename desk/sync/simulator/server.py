@@ -36,6 +36,10 @@ class Faults:
     # "401" (the token is treated as expired), "slow:SECONDS" (store, reply late).
     schedule: list[str] = field(default_factory=list)
     seed: int | None = None
+    send_server_id: bool = True  # False: a server older than contract v1.1 (no server_id)
+    # An upload over 20 MB: close the connection without reading it or answering, as a
+    # real front proxy does (over HTTPS the desk sees a TLS connection cut mid-way).
+    close_oversized: bool = False
 
     def update(self, changes: dict[str, Any]) -> None:
         for key, value in changes.items():

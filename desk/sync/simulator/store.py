@@ -88,8 +88,28 @@ class SimulatorStore:
             CREATE TABLE IF NOT EXISTS changes (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, madonvi TEXT NOT NULL,
                 change TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """
         )
+        # The store's name (PROVINCE_API §2): made once with the store, so it lives as long
+        # as this directory does; a new empty simulator gets a new one.
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('server_id', ?)",
+            (secrets.token_hex(8),),
+        )
+
+    @property
+    def server_id(self) -> str:
+        with self.lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'server_id'").fetchone()
+        return str(row[0])
+
+    def rename(self, server_id: str = "") -> str:
+        """A new name for the same store: what a province restoring a backup looks like."""
+        new = server_id or secrets.token_hex(8)
+        with self.lock:
+            self.db.execute("UPDATE meta SET value = ? WHERE key = 'server_id'", (new,))
+        return new
 
     def close(self) -> None:
         with self.lock:
@@ -259,12 +279,22 @@ class SimulatorStore:
         return [json.loads(r[1]) for r in rows], last, more
 
 
+MAX_ITEM_BYTES = 1024 * 1024  # one item at most 1 MB (PROVINCE_API §4)
+
+
+def item_size(item: Any) -> int:
+    return len(dumps(item).encode("utf-8"))
+
+
 def validate_item(
     item: Any, madonvi: str, rejected_procedures: set[str], store: SimulatorStore
 ) -> str:
     """Why the province rejects one pushed item; "" when it may be stored."""
     if not isinstance(item, dict):
         return "Mục dữ liệu không phải đối tượng JSON."
+    size = item_size(item)
+    if size > MAX_ITEM_BYTES:
+        return f"Hồ sơ quá lớn ({size} byte; tối đa 1 MB một hồ sơ)."
     missing = [name for name in REQUIRED_FIELDS if name not in item]
     if missing:
         return f"Thiếu trường: {', '.join(missing)}."
