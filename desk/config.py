@@ -228,6 +228,17 @@ SETTINGS: tuple[Setting, ...] = (
         editor="deskName",
     ),
     Setting("template_set", str, "2025"),
+    # A second place the backups are copied to (a USB stick, a network folder): text, not
+    # a Path, so the Settings dialog edits it as a line and "" means none. A place that is
+    # absent when a backup is taken is reported, never an error.
+    Setting(
+        "backup_second_dir",
+        str,
+        "",
+        env="DESK_BACKUP_SECOND_DIR",
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "Nơi sao lưu thứ hai (USB, thư mục mạng)"),
+        editor="backupSecondDir",
+    ),
     # Who signs the People's Committee's letters (forms 04, 05): "tm" = the chairman
     # (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH), "kt" = a vice-chairman (KT. CHỦ TỊCH / PHÓ CHỦ
     # TỊCH); `desk print --signer` overrides it for one letter.
@@ -303,6 +314,7 @@ class DeskConfig:
     template_set: str = field(default_factory=_default("template_set"))
     letter_signer: str = field(default_factory=_default("letter_signer"))
     letter_signer_name: str = field(default_factory=_default("letter_signer_name"))
+    backup_second_dir: str = field(default_factory=_default("backup_second_dir"))
     province: ProvinceConfig = field(default_factory=ProvinceConfig)
     # Each setting's value as load_config resolved it (file, environment, --db), by
     # Setting.name: save_config writes only what differs from it. Empty when built in code.
@@ -315,6 +327,12 @@ class DeskConfig:
     @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
+
+    @property
+    def second_backup_dir(self) -> Path | None:
+        """The second place backups are copied to, when one is configured."""
+        text = self.backup_second_dir.strip()
+        return Path(text).expanduser() if text else None
 
     @property
     def files_dir(self) -> Path:
