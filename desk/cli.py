@@ -20,6 +20,7 @@ from desk.commands import (
     audit,
     calendar,
     catalogue,
+    check,
     demo,
     dossiers,
     export,
@@ -45,6 +46,7 @@ COMMAND_MODULES = (
     office,
     sync,
     audit,
+    check,
 )
 
 

@@ -14,7 +14,7 @@ from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Catalogue
 from desk.domain.office import Office, User
 from desk.errors import DeskError
-from desk.store import faults, migrate
+from desk.store import checks, faults, migrate
 from desk.store import office as store_office
 from desk.store.db import Database, normalise_url
 
@@ -64,12 +64,14 @@ class DeskContext:
             faults.check_sqlite_file(
                 Path(url.database), create=create, backup_dir=config.backup_dir
             )
+            quick_check_sqlite(Path(url.database), config.backup_dir)
         db = Database(url, passfile=config.database_passfile, password=database_password())
         db.backup_dir = config.backup_dir
         try:
             with db.faults():
                 if db.is_sqlite:
                     migrate.upgrade(db, backup_dir=config.backup_dir)
+                    _check_log_tail(db)
                 elif config.database_owner_url:
                     _upgrade_as_owner(db, config)
                 else:
@@ -137,6 +139,38 @@ class DeskContext:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def quick_check_sqlite(path: Path, backup_dir: Path | None) -> checks.StartCheck | None:
+    """The quick check at every start (``desk.store.checks.quick_start_check``): a damaged
+    file stops the desk here, before it is migrated, backed up or written to, with the
+    corrupt-database message naming the latest backup. Nothing to check in a file that is
+    not there yet or holds nothing."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    result = checks.quick_start_check(path)
+    log.debug(
+        "start check of %s: %s in %.1f ms",
+        path,
+        "whole file" if result.full else "partial",
+        result.seconds * 1000,
+    )
+    if result.problems:
+        raise faults.corrupt(path, "; ".join(result.problems[:3]), backup_dir)
+    return result
+
+
+def _check_log_tail(db: Database) -> None:
+    """The log's newest entries re-hashed: a break is said (``desk audit verify`` names
+    it), not a reason to stop the desk, whose inspectors need it open to look."""
+    with db.read() as session:
+        broken = checks.audit_tail_break(session.connection(), checks.AUDIT_TAIL)
+    if broken is not None:
+        log.warning(
+            "Các mục cuối của nhật ký không khớp (%s): chạy «desk check» hoặc «desk audit "
+            "verify» để xem chi tiết.",
+            broken,
+        )
 
 
 def _upgrade_as_owner(db: Database, config: DeskConfig) -> None:

@@ -122,7 +122,13 @@ def latest_backup(backup_dir: Path | None) -> Path | None:
 
 def corrupt(path: Path | str, what: str, backup_dir: Path | None) -> CorruptDatabase:
     backup = latest_backup(backup_dir)
-    if backup is not None:
+    if backup is not None and backup.suffix == ".deskbackup":
+        # ``desk restore`` sets the damaged file aside (with its -wal and -shm) itself.
+        advice = (
+            f"Bản sao lưu mới nhất: {backup}. Để khôi phục, người quản trị chạy «desk "
+            f"restore {backup}» (phần mềm giữ lại tệp hỏng ở chỗ khác), hoặc gọi bộ phận hỗ trợ."
+        )
+    elif backup is not None:
         advice = (
             f"Bản sao lưu mới nhất: {backup}. Giữ lại tệp hỏng (chép sang chỗ khác), rồi "
             "chép bản sao lưu đó vào chỗ của nó, hoặc gọi bộ phận hỗ trợ."
