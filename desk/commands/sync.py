@@ -1,11 +1,13 @@
 """``desk sync`` (and its configure / status / resolve) and ``desk province-sim``.
 
 Exit codes of ``desk sync``: 0 everything accepted; 3 items need attention; 4 the
-province could not be reached (nothing lost, retry later); 2 bad configuration (or the
-province refused the account, or the desk account did not sign in or may not sync); 1 a bug
-(a malformed batch, a broken reply); 130 cancelled. ``--username/--password-file`` are the
-province's account; the desk account that runs the sync is DESK_USER / ``--as`` like any
-command's (an unattended end-of-day sync: README, "Đồng bộ tự động cuối ngày").
+province could not be reached (nothing lost, retry later); 5 another sync run of the
+office is going (the message says who, on which machine, since when; retry later); 2 bad
+configuration (or the province refused the account, or the desk account did not sign in or
+may not sync); 1 a bug (a malformed batch, a broken reply); 130 cancelled.
+``--username/--password-file`` are the province's account; the desk account that runs
+the sync is DESK_USER / ``--as`` like any command's (an unattended end-of-day sync:
+README, "Đồng bộ tự động cuối ngày").
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from desk.commands.base import (
 from desk.domain import limits
 from desk.errors import ConfigurationError, InvalidInput
 
+EXIT_BUSY = 5  # another sync run of this office is going
+
 
 def _password(args: argparse.Namespace) -> Any:
     from desk.sync.secrets import read_password_file
@@ -65,6 +69,7 @@ class _ProgressPrinter:
 def cmd_sync(args: argparse.Namespace) -> int:
     from desk.services import sync
     from desk.sync.connection import CancelToken
+    from desk.sync.errors import SyncBusy
 
     with open_office(args) as ctx:
         if args.dry_run:
@@ -93,6 +98,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             report = sync.run_sync(
                 ctx, settings=settings, cancel=cancel, progress=_ProgressPrinter()
             )
+        except SyncBusy as exc:
+            say(exc.message, file=sys.stderr)
+            return EXIT_BUSY
         finally:
             if previous is not None:
                 signal.signal(signal.SIGINT, previous)

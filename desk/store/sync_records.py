@@ -5,6 +5,7 @@ province is known to hold, and the runs with their reports."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from desk.store.models import (
     OutboxRow,
     SyncAttentionRow,
     SyncFileRow,
+    SyncLockRow,
     SyncRunRow,
     SyncStateRow,
 )
@@ -205,3 +207,77 @@ def last_run(session: Session, *, finished_only: bool = True) -> RunRecord | Non
     return RunRecord(
         row.id, row.started_at, row.finished_at, RunOutcome(row.outcome), dict(row.report)
     )
+
+
+# --- the sync lock (migration 0007) -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    token: str
+    login: str
+    full_name: str
+    host: str
+    pid: int
+    since: datetime | None
+    heartbeat_at: datetime | None
+
+
+def _lock_row(session: Session) -> SyncLockRow:
+    """The one row, locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's
+    write transaction holds the whole file already)."""
+    row = session.scalars(select(SyncLockRow).where(SyncLockRow.id == 1).with_for_update()).first()
+    if row is None:  # written by migration 0007; put back if someone deleted it
+        row = SyncLockRow(
+            id=1, token="", login="", full_name="", host="", pid=0, since=None, heartbeat_at=None
+        )
+        session.add(row)
+        session.flush()
+    return row
+
+
+def lock_holder(session: Session, *, for_update: bool = False) -> LockHolder | None:
+    """Who holds the sync lock (None: nobody)."""
+    row = (
+        _lock_row(session)
+        if for_update
+        else session.scalars(select(SyncLockRow).where(SyncLockRow.id == 1)).first()
+    )
+    if row is None or not row.token:
+        return None
+    return LockHolder(
+        row.token, row.login, row.full_name, row.host, row.pid, row.since, row.heartbeat_at
+    )
+
+
+def hold_lock(session: Session, holder: LockHolder) -> None:
+    """Write ``holder`` into the lock (the caller has read it ``for_update`` in this
+    transaction and decided it may)."""
+    row = _lock_row(session)
+    row.token = holder.token
+    row.login = holder.login
+    row.full_name = holder.full_name
+    row.host = holder.host
+    row.pid = holder.pid
+    row.since = holder.since
+    row.heartbeat_at = holder.heartbeat_at
+    session.flush()
+
+
+def beat_lock(session: Session, token: str, now: datetime) -> bool:
+    """The holder is alive; False when the lock is no longer ``token``'s."""
+    result = session.execute(
+        update(SyncLockRow)
+        .where(SyncLockRow.id == 1, SyncLockRow.token == token)
+        .values(heartbeat_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def release_lock(session: Session, token: str) -> bool:
+    result = session.execute(
+        update(SyncLockRow)
+        .where(SyncLockRow.id == 1, SyncLockRow.token == token)
+        .values(token="", login="", full_name="", host="", pid=0, since=None, heartbeat_at=None)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -49,3 +49,16 @@ class SyncCancelled(ProvinceError):
 
     def __init__(self) -> None:
         super().__init__("Đã hủy đồng bộ theo yêu cầu.")
+
+
+class SyncBusy(DeskError):
+    """Another sync run of this office is going (from this desk or another): this one does
+    not start. The message names who runs it, on which machine, since when."""
+
+    code = "sync.busy"
+
+    def __init__(self, message: str, *, full_name: str, host: str, since: str):
+        super().__init__(message)
+        self.full_name = full_name
+        self.host = host
+        self.since = since

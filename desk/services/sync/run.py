@@ -19,6 +19,7 @@ from desk.domain.outbox import RunOutcome
 from desk.errors import ConfigurationError, DeskError
 from desk.services.context import DeskContext
 from desk.services.sync.feed import pull_changes
+from desk.services.sync.lock import SyncLock
 from desk.services.sync.province import meet_province
 from desk.services.sync.push import BatchPush
 from desk.services.sync.settings import connection_settings
@@ -167,7 +168,8 @@ def run_sync(
             settings or connection_settings(ctx), retry=retry, cancel=cancel or CancelToken()
         )
     try:
-        return SyncRun(ctx, connector, progress=progress).run()
+        with SyncLock(ctx):  # SyncBusy when another run of the office is going
+            return SyncRun(ctx, connector, progress=progress).run()
     finally:
         if own:
             connector.close()
