@@ -1097,6 +1097,11 @@
         <translation>Desk name</translation>
     </message>
     <message>
+        <location filename="../../desk/config.py" line="240"/>
+        <source>Nơi sao lưu thứ hai (USB, thư mục mạng)</source>
+        <translation>Second backup place (USB stick, network folder)</translation>
+    </message>
+    <message>
         <location filename="../../desk/ui/settings.py" line="92"/>
         <source>Ngôn ngữ mới áp dụng cho các màn hình mở sau; mở lại chương trình để đổi toàn bộ.</source>
         <translation>The new language applies to screens opened from now on; restart the desk to change everything.</translation>

@@ -79,8 +79,14 @@ def test_the_rows_come_from_the_declaration(qtbot, desk_toml, vietnamese) -> Non
         ("Ngôn ngữ", "language"),
         ("Tự khóa máy sau", "idleMinutes"),
         ("Tên quầy", "deskName"),
+        ("Nơi sao lưu thứ hai (USB, thư mục mạng)", "backupSecondDir"),
     ]
-    assert [s.editor for s in DIALOG_SETTINGS] == ["language", "idleMinutes", "deskName"]
+    assert [s.editor for s in DIALOG_SETTINGS] == [
+        "language",
+        "idleMinutes",
+        "deskName",
+        "backupSecondDir",
+    ]
     language = _child(dialog, QComboBox, "language")
     assert [language.itemData(i) for i in range(language.count())] == list(LANGUAGES)
     assert language.currentData() == "vi"
@@ -176,6 +182,11 @@ def test_the_labels_are_translated(qtbot, desk_toml, vietnamese) -> None:
     assert install_translator("en")
     dialog = SettingsDialog(load_config())
     qtbot.addWidget(dialog)
-    assert [label for label, _name in _rows(dialog)] == ["Language", "Lock after", "Desk name"]
+    assert [label for label, _name in _rows(dialog)] == [
+        "Language",
+        "Lock after",
+        "Desk name",
+        "Second backup place (USB stick, network folder)",
+    ]
     idle = _child(dialog, QSpinBox, "idleMinutes")
     assert idle.suffix() == " min" and idle.specialValueText() == "Never lock"

@@ -41,6 +41,7 @@ CHANGED: dict[str, Any] = {
     "template_set": "2026",
     "letter_signer": "kt",
     "letter_signer_name": "Nguyễn Văn Phó",
+    "backup_second_dir": "/media/usb/sao-luu",
     "province.url": "https://motcua.phutho.gov.vn/api",
     "province.username": "motcua",
     "province.password": "fernet:abc",
@@ -79,7 +80,12 @@ def test_the_declaration_matches_the_dataclasses() -> None:
     assert names == desk_fields | province_fields == set(CHANGED)
     for setting in SETTINGS:
         assert CHANGED[setting.name] != setting.default_value(), setting.name
-    assert [s.key for s in SETTINGS if s.label] == ["language", "idle_lock_minutes", "desk_name"]
+    assert [s.key for s in SETTINGS if s.label] == [
+        "language",
+        "idle_lock_minutes",
+        "desk_name",
+        "backup_second_dir",
+    ]
 
 
 def test_without_a_file_every_setting_has_its_declared_default(tmp_path: Path) -> None:
