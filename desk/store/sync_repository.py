@@ -282,6 +282,16 @@ def apply_answers(
     Every answer is final for the revision it names; the outbox entry goes only if it still
     holds that revision (``SyncResult.is_final``). Those that need attention (conflicts and
     rejections) join the needs-attention list."""
+    applied = settle_answers(session, batch.batch_id, answers, now)
+    _drop_batch(session, batch.seq)
+    return applied
+
+
+def settle_answers(
+    session: Session, batch_id: str, answers: Sequence[ItemAnswer], now: datetime
+) -> AppliedAnswers:
+    """``apply_answers`` without a batch: also for a revision the desk itself refuses to
+    send (``batch_id`` ""), e.g. an item over the province's 1 MB."""
     applied = AppliedAnswers()
     connection = session.connection()
     if answers:
@@ -293,7 +303,7 @@ def apply_answers(
                     "revision": a.revision,
                     "result": a.result.value,
                     "message": a.message,
-                    "batch_id": batch.batch_id,
+                    "batch_id": batch_id,
                     "answered_at": now,
                 }
                 for a in answers
@@ -327,12 +337,11 @@ def apply_answers(
                 code=answer.code,
                 revision=answer.revision,
                 reason=answer.message or answer.result.default_reason,
-                detail={"batch_id": batch.batch_id},
+                detail={"batch_id": batch_id},
                 now=now,
             )
             if item is not None:
                 applied.attention.append(item)
-    _drop_batch(session, batch.seq)
     return applied
 
 

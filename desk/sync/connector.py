@@ -36,6 +36,7 @@ SERVICE = "DongBoHoSoMC"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_BATCH = 100
 MAX_BODY_BYTES = 10 * 1024 * 1024
+MAX_ITEM_BYTES = 1024 * 1024  # one dossier's encoded item (PROVINCE_API §4)
 
 
 # --- replies ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from desk.services.sync.state import RunState
 from desk.services.sync.uploads import upload_file
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
-from desk.sync.connector import MAX_BODY_BYTES, SERVICE
+from desk.sync.connector import MAX_BODY_BYTES, MAX_ITEM_BYTES, SERVICE
 from desk.sync.errors import BatchTooLarge, ProvinceProtocolError, ProvinceUnreachable
 from desk.sync.items import dossier_item
 from desk.sync.report import SyncPhase
@@ -47,6 +47,7 @@ class PreparedBatch:
     parts: list[Part]
     last_code: str
     late_files: list[tuple[int, str, list[str]]]  # (dossier id, code, files to upload first)
+    oversized: list[tuple[sync_repo.OutboxEntry, int]]  # over 1 MB encoded: never sent
 
 
 class BatchPush:
@@ -128,21 +129,53 @@ class BatchPush:
             missing = sync_records.unconfirmed_files(
                 session, {sha for shas in named.values() for sha in shas}
             )
-        items: list[dict[str, Any]] = []
+        items: list[str] = []  # each item encoded once: its size is checked, then joined
         carried: list[sync_repo.OutboxEntry] = []
         late: list[tuple[int, str, list[str]]] = []
+        oversized: list[tuple[sync_repo.OutboxEntry, int]] = []
         for dossier in dossiers:
             unconfirmed = [sha for sha in named[dossier.id] if sha in missing]
             if unconfirmed:  # named after the file phase: uploaded, then sent next pass
                 late.append((dossier.id, str(dossier.code), unconfirmed))
                 continue
-            items.append(dossier_item(dossier))
-            carried.append(sync_repo.OutboxEntry(dossier.id, str(dossier.code), dossier.revision))
+            entry = sync_repo.OutboxEntry(dossier.id, str(dossier.code), dossier.revision)
+            encoded = _encode(dossier_item(dossier))
+            size = len(encoded.encode("utf-8"))
+            if size > MAX_ITEM_BYTES:  # the province can never take it: not sent at all
+                oversized.append((entry, size))
+                continue
+            items.append(encoded)
+            carried.append(entry)
         parts = self._bodies(items, carried) if items else []
-        return PreparedBatch(parts, entries[-1].code, late)
+        return PreparedBatch(parts, entries[-1].code, late, oversized)
+
+    def _refuse_oversized(self, oversized: list[tuple[sync_repo.OutboxEntry, int]]) -> None:
+        """Items over the province's 1 MB (PROVINCE_API §4) are never written into a batch:
+        each becomes a rejection the desk records itself, in the needs-attention list with
+        its size, and the queue goes on; the dossier is sent again once it changes."""
+        answers = []
+        for entry, size in oversized:
+            size_text = f"{size:,}".replace(",", ".")
+            reason = (
+                f"Hồ sơ quá lớn để gửi lên tỉnh ({size_text} byte; tối đa 1 MB một hồ sơ), "
+                "quầy không gửi. Sửa bớt nội dung của hồ sơ, lần đồng bộ sau sẽ gửi lại."
+            )
+            log.warning("%s revision %s not sent: %d bytes", entry.code, entry.revision, size)
+            answers.append(
+                sync_repo.ItemAnswer(
+                    entry.dossier_id, entry.code, entry.revision, SyncResult.REJECTED, reason
+                )
+            )
+        with self.ctx.db.write() as session:
+            applied = sync_repo.settle_answers(session, "", answers, now_in_office())
+        for result, count in applied.counts.items():
+            self.report.counts[result] = self.report.counts.get(result, 0) + count
+        self.report.attention.extend(applied.attention)
 
     def _save(self, batch: PreparedBatch) -> list[sync_repo.PendingBatch]:
         """Write the batch before it is sent: a resend after a crash uses these bytes."""
+        if batch.oversized:
+            self._refuse_oversized(batch.oversized)
         written = []
         if batch.parts:
             with self.ctx.db.write() as session:
@@ -162,14 +195,12 @@ class BatchPush:
                 if not upload_file(self.state, sha, [code]):
                     self.state.held_back.add(dossier_id)
 
-    def _bodies(
-        self, items: list[dict[str, Any]], carried: list[sync_repo.OutboxEntry]
-    ) -> list[Part]:
-        """One body, or several when the items would pass the 10 MB limit."""
+    def _bodies(self, items: list[str], carried: list[sync_repo.OutboxEntry]) -> list[Part]:
+        """One body, or several when the items would pass the 10 MB limit. ``items`` are
+        encoded already: the body is what ``_encode`` of the whole would give."""
         batch_id = str(uuid.uuid4())
-        body = _encode(
-            {"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id, "data": items}
-        )
+        head = _encode({"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id})
+        body = head[:-1] + ',"data":[' + ",".join(items) + "]}"
         if len(body.encode("utf-8")) <= MAX_BODY_BYTES or len(items) == 1:
             return [(batch_id, body, carried)]
         half = len(items) // 2
