@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,8 +37,7 @@ def integrity_problems(connection: Connection, limit: int) -> list[str]:
     turned to text (``t::text``), which detoasts it; see ``postgres_read_all``."""
     if connection.dialect.name == "sqlite":
         rows = connection.exec_driver_sql(f"PRAGMA integrity_check({int(limit)})").fetchall()
-        lines = [str(row[0]) for row in rows]
-        return [] if lines == ["ok"] else lines
+        return _lines(rows)
     return postgres_read_all(connection)
 
 
@@ -60,6 +59,18 @@ def postgres_read_all(connection: Connection) -> list[str]:
             original = getattr(error, "orig", None) or error
             problems.append(f"{table.name}: {' '.join(str(original).split())[:300]}")
     return problems
+
+
+def _lines(rows: Sequence[Any]) -> list[str]:
+    """SQLite's report as single lines, without its "*** in database main ***" heading;
+    [] for "ok"."""
+    lines = [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
+    return [] if lines == ["ok"] else lines
 
 
 # --- the search index --------------------------------------------------------------------
@@ -374,15 +385,14 @@ def _full_quick_check(connection: sqlite3.Connection, problems: list[str]) -> bo
     deadline = time.perf_counter() + FULL_CHECK_BUDGET_S
     connection.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10000)
     try:
-        lines = [str(r[0]) for r in connection.execute("PRAGMA quick_check(20)").fetchall()]
+        lines = _lines(connection.execute("PRAGMA quick_check(20)").fetchall())
     except sqlite3.OperationalError as error:
         if "interrupt" in str(error):
             return False
         raise
     finally:
         connection.set_progress_handler(None, 0)
-    if lines != ["ok"]:
-        problems.extend(lines)
+    problems.extend(lines)
     return True
 
 
@@ -396,9 +406,8 @@ def _partial_check(connection: sqlite3.Connection, problems: list[str]) -> None:
     }
     shadow = {name for name in tables if name.startswith("dossier_search_")}
     for name in sorted(tables - set(BIG_TABLES) - shadow):
-        lines = [str(r[0]) for r in connection.execute(f'PRAGMA quick_check("{name}")')]
-        if lines != ["ok"]:
-            problems.extend(f"{name}: {line}" for line in lines[:5])
+        lines = _lines(connection.execute(f'PRAGMA quick_check("{name}")').fetchall())
+        problems.extend(f"{name}: {line}" for line in lines[:5])
     for name in BIG_TABLES:
         if name in tables:
             # Every column read: a damaged page of the newest rows (or of what they

@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import re
 import sqlite3
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -42,6 +44,9 @@ DESK_TABLES = frozenset({"office", "dossiers", "procedures", "users"})
 
 # SQLite's own words for a damaged file (sqlite3.DatabaseError's text).
 _SQLITE_CORRUPT = ("file is not a database", "database disk image is malformed", "malformed")
+# pysqlite's words for a text cell whose bytes are not UTF-8: a page garbled inside a row
+# (the b-tree still holds, so only reading that row notices).
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']{1,64})'")
 _SQLITE_FULL = ("database or disk is full", "disk is full")
 # libpq's words, by fault (the server's own messages are English unless its lc_messages
 # says otherwise; an unrecognised one still says "cannot connect", with the details).
@@ -303,6 +308,14 @@ def sqlite_fault(
     text = str(error).lower()
     if any(words in text for words in _SQLITE_FULL):
         return DiskFull.explain(f"cơ sở dữ liệu {path}" if path else "cơ sở dữ liệu")
+    undecodable = _UNDECODABLE.search(str(error))
+    if undecodable:
+        # A garbled cell: say which column, never the bytes (they may hold a citizen's name).
+        return corrupt(
+            path or "",
+            f"SQLite: một giá trị trong cột «{undecodable[1]}» không còn là văn bản đọc được",
+            backup_dir,
+        )
     if any(words in text for words in _SQLITE_CORRUPT):
         return corrupt(path or "", "SQLite: " + str(error), backup_dir)
     if "unable to open database file" in text:
@@ -336,6 +349,12 @@ def fault_for(
     if is_sqlite:
         if isinstance(original, sqlite3.Error):
             return sqlite_fault(original, path=sqlite_path, backup_dir=backup_dir)
+        if _unreadable_value(error):
+            return corrupt(
+                sqlite_path or "",
+                f"SQLite: một giá trị đã lưu không đọc lại được ({type(error).__name__})",
+                backup_dir,
+            )
         return None
     module = type(original).__module__
     if not module.startswith("psycopg"):
@@ -352,6 +371,32 @@ def fault_for(
     else:
         return None
     return connection_fault(text, host=host, port=port, user=user, database=database)
+
+
+# Where SQLAlchemy turns a stored value back into Python (a JSON text, a date, an
+# instant): a ValueError raised there while rows are fetched is a value the desk wrote
+# that no longer reads back, i.e. a garbled (or hand-edited) cell, not a bug.
+_FETCHING = (
+    "sqlalchemy/engine/result.py",
+    "sqlalchemy/engine/_py_row.py",
+    "sqlalchemy/engine/row.py",
+    "cyextension/resultproxy",
+)
+_CONVERTING = ("sqlalchemy/sql/sqltypes.py", "sqlalchemy/dialects/sqlite/", "desk/store/models.py")
+
+
+def _unreadable_value(error: BaseException) -> bool:
+    if not isinstance(error, ValueError) or isinstance(error, DeskError):
+        return False
+    files = [
+        frame.f_code.co_filename.replace("\\", "/")
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+    ]
+    fetched = [i for i, name in enumerate(files) if any(part in name for part in _FETCHING)]
+    # Deeper than the row being built: one of the types' result processors.
+    return bool(fetched) and any(
+        part in name for name in files[fetched[-1] + 1 :] for part in _CONVERTING
+    )
 
 
 @contextlib.contextmanager

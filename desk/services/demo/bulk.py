@@ -232,7 +232,8 @@ class BulkDossierWriter:
         agency, block = ctx.office.agency_id, ctx.config.sequence_block
         written = 0
         logged_at = now_in_office()  # when the log learns of them: now, as they are written
-        with BulkInserter(ctx.db, large=generator.count >= LARGE_LOAD) as bulk:
+        # faults(): a damaged file or a full disk met while loading is said as such, not a bug.
+        with ctx.db.faults(), BulkInserter(ctx.db, large=generator.count >= LARGE_LOAD) as bulk:
             maker = RowMaker(
                 generator,
                 self.clerks,
