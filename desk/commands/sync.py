@@ -164,7 +164,16 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     with open_office(args) as ctx:
         view = sync.overview(ctx)
         items = sync.attention_items(ctx)
+        batches = sync.pending_batches(ctx)
+        holder = sync.current_holder(ctx)
     say(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
+    if holder is not None:
+        say(
+            f"Đang đồng bộ: {holder.full_name or holder.login} trên máy {holder.host} "
+            f"từ {holder.since:%H:%M %d/%m/%Y}."
+            if holder.since
+            else "Đang đồng bộ."
+        )
     say(
         f"Chờ gửi: {view.pending} hồ sơ"
         + (f"; {view.pending_batches} lô chờ trả lời" if view.pending_batches else "")
@@ -175,11 +184,36 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         say(f"Lần đồng bộ gần nhất: {when} — {view.last_run.outcome.label}")
     else:
         say("Chưa đồng bộ lần nào.")
+    stuck = [b for b in batches if b.stuck]
+    if stuck:
+        say(
+            f"Lô bị kẹt: {len(stuck)} (người phụ trách có thể để riêng: «desk sync set-aside "
+            "MÃ_LÔ --reason "
+            '"…"»)'
+        )
+        for batch in stuck:
+            say(f"  {batch.line}")
     say(f"Mục cần xem xét: {len(items)}")
     for item in items:
         revision = f" phiên bản {item.revision}" if item.revision else ""
         say(f"  #{item.id} [{item.kind.label}] {item.code}{revision}: {item.reason}")
-    return 3 if items else 0
+    return 3 if items or stuck else 0
+
+
+def cmd_sync_set_aside(args: argparse.Namespace) -> int:
+    from desk.services import sync
+    from desk.sync.errors import SyncBusy
+
+    with open_office(args) as ctx:
+        try:
+            added = sync.set_aside_batch(ctx, args.batch, reason=args.reason)
+        except SyncBusy as exc:
+            say(exc.message, file=sys.stderr)
+            return EXIT_BUSY
+    say(f"Đã để riêng lô {safe(args.batch)}: {len(added)} hồ sơ vào danh sách cần xem xét.")
+    for item in added:
+        say(f"  #{item.id} {item.code} phiên bản {item.revision}")
+    return EXIT_OK
 
 
 def cmd_sync_resolve(args: argparse.Namespace) -> int:
@@ -338,6 +372,15 @@ def add_commands(commands: Commands) -> None:
         cmd_sync_resolve,
         "đánh dấu đã xem xét một mục (có thể gửi lại); người xử lý là tài khoản đang đăng nhập",
     )
+    set_aside = command(
+        sync_commands,
+        "set-aside",
+        cmd_sync_set_aside,
+        "để riêng một lô bị kẹt (người phụ trách): các hồ sơ của lô vào danh sách cần xem xét "
+        "với lý do, hàng đợi đi tiếp",
+    )
+    set_aside.add_argument("batch", metavar="MÃ_LÔ", help="mã lô (ít nhất 8 ký tự đầu)")
+    set_aside.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do để riêng")
     resolve.add_argument("item", type=bounded(limits.RECORD_ID), metavar="SỐ")
     resolve.add_argument("--note", default="", help="ghi chú")
     resolve.add_argument(

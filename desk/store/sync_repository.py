@@ -232,10 +232,78 @@ def count_pending_batches(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(_BATCHES)) or 0)
 
 
-def note_attempt(session: Session, seq: int) -> None:
-    session.execute(
-        update(_BATCHES).where(_BATCHES.c.seq == seq).values(attempts=_BATCHES.c.attempts + 1)
+def note_attempt(
+    session: Session, seq: int, *, error: str = "", now: datetime | None = None
+) -> None:
+    """A send of the batch failed: counted in the database, so across runs."""
+    values: dict[str, object] = {"attempts": _BATCHES.c.attempts + 1, "last_error": error}
+    if now is not None:
+        values["last_attempt_at"] = now
+    session.execute(update(_BATCHES).where(_BATCHES.c.seq == seq).values(**values))
+
+
+@dataclass(frozen=True, slots=True)
+class BatchStatus:
+    """A pending batch as a supervisor sees it (not its body)."""
+
+    seq: int
+    batch_id: str
+    items: int
+    attempts: int
+    last_error: str
+    created_at: datetime
+    last_attempt_at: datetime | None
+    codes: tuple[str, ...]  # the first few dossiers it carries
+
+
+def batch_statuses(session: Session, *, codes_shown: int = 5) -> list[BatchStatus]:
+    """Every pending batch, in sending order."""
+    rows = list(
+        session.execute(
+            select(
+                SyncBatchRow.seq,
+                SyncBatchRow.batch_id,
+                SyncBatchRow.item_count,
+                SyncBatchRow.attempts,
+                SyncBatchRow.last_error,
+                SyncBatchRow.created_at,
+                SyncBatchRow.last_attempt_at,
+            ).order_by(SyncBatchRow.seq)
+        )
     )
+    codes: dict[int, list[str]] = {int(r.seq): [] for r in rows}
+    if rows:
+        for seq, code in session.execute(
+            select(_BATCH_ITEMS.c.batch_seq, _BATCH_ITEMS.c.code)
+            .where(_BATCH_ITEMS.c.position < codes_shown)
+            .order_by(_BATCH_ITEMS.c.batch_seq, _BATCH_ITEMS.c.position)
+        ):
+            codes[int(seq)].append(str(code))
+    return [
+        BatchStatus(
+            int(r.seq),
+            str(r.batch_id),
+            int(r.item_count),
+            int(r.attempts),
+            str(r.last_error or ""),
+            r.created_at,
+            r.last_attempt_at,
+            tuple(codes[int(r.seq)]),
+        )
+        for r in rows
+    ]
+
+
+def set_aside(session: Session, batch: PendingBatch) -> list[BatchItemRef]:
+    """Take a batch out of the sending order for good: the batch goes, and so do the
+    outbox entries still holding the revisions it carries (a dossier edited since keeps
+    its newer entry and is sent as usual). Returns the items set aside."""
+    if batch.items:
+        session.connection().execute(
+            _COMPARE_AND_DELETE, [{"d_id": i.dossier_id, "rev": i.revision} for i in batch.items]
+        )
+    _drop_batch(session, batch.seq)
+    return list(batch.items)
 
 
 def _drop_batch(session: Session, seq: int) -> None:

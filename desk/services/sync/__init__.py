@@ -10,6 +10,13 @@
 ``from desk.services import sync`` gives the names below.
 """
 
+from desk.services.sync.batches import (
+    PendingBatchView,
+    pending_batches,
+    set_aside_batch,
+    stuck_batches,
+)
+from desk.services.sync.lock import current_holder
 from desk.services.sync.run import SyncRun, run_sync
 from desk.services.sync.settings import connection_settings, save_settings, secret_dir
 from desk.services.sync.state import ProgressCallback
@@ -25,6 +32,7 @@ from desk.services.sync.supervisor import (
 )
 
 __all__ = [
+    "PendingBatchView",
     "ProgressCallback",
     "SyncOverview",
     "SyncPreview",
@@ -32,11 +40,15 @@ __all__ = [
     "attention_items",
     "check_online",
     "connection_settings",
+    "current_holder",
     "overview",
+    "pending_batches",
     "preview",
     "preview_items",
     "resolve_attention",
     "run_sync",
     "save_settings",
     "secret_dir",
+    "set_aside_batch",
+    "stuck_batches",
 ]

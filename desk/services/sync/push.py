@@ -222,17 +222,16 @@ class BatchPush:
         except BatchTooLarge as exc:
             self._split(batch, exc.max_batch)
             return False
-        except ProvinceUnreachable:
-            with self.ctx.db.write() as session:
-                sync_repo.note_attempt(session, batch.seq)
+        except (ProvinceUnreachable, ProvinceProtocolError) as exc:
+            self._note_attempt(batch, exc.message)
             raise
         if len(results) != len(batch.items) or any(
             r.code != i.code or r.revision != i.revision
             for r, i in zip(results, batch.items, strict=False)
         ):
-            raise ProvinceProtocolError(
-                f"Máy chủ tỉnh trả lời lô {batch.batch_id} không khớp với các hồ sơ đã gửi."
-            )
+            message = f"Máy chủ tỉnh trả lời lô {batch.batch_id} không khớp với các hồ sơ đã gửi."
+            self._note_attempt(batch, message)
+            raise ProvinceProtocolError(message)
         answers = [
             sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, r.result, r.message)
             for r, i in zip(results, batch.items, strict=True)
@@ -249,6 +248,12 @@ class BatchPush:
             "Đã nhận trả lời",
         )
         return True
+
+    def _note_attempt(self, batch: sync_repo.PendingBatch, error: str) -> None:
+        """A failed send, counted in the database (so across runs) with its error: a batch
+        that keeps failing shows in ``desk sync status`` and the panel."""
+        with self.ctx.db.write() as session:
+            sync_repo.note_attempt(session, batch.seq, error=error, now=now_in_office())
 
     def _record(self, batch: sync_repo.PendingBatch, answers: list[sync_repo.ItemAnswer]) -> None:
         """Record the answers to ``batch`` and count them in the run's report."""

@@ -129,7 +129,7 @@ def resolve_attention(
                     "Chỉ gửi lại được hồ sơ bị từ chối hoặc bị xung đột.",
                     code="sync.attention_resend",
                 )
-            if item.kind is AttentionKind.REJECTED:
+            if item.kind in (AttentionKind.REJECTED, AttentionKind.SET_ASIDE):
                 revision = sync_repo.requeue_current_revision(session, item.dossier_id, now)
                 resolution = f"{resolution}; gửi lại phiên bản {revision}"
             else:
