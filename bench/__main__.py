@@ -115,6 +115,10 @@ def main() -> int:
 
     print("desk audit verify, and receiving with and without the log entry …", flush=True)
     results["audit"] = audit.run(ctx)
+    from bench import check
+
+    print("the quick check at every start, and desk check …", flush=True)
+    results["check"] = check.run(ctx, directory)
     ctx.close()
 
     from bench import printing, sync, ui
