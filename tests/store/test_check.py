@@ -213,3 +213,34 @@ def test_a_clerk_may_not_run_the_check(data: Path) -> None:
             run_check(ctx)
     finally:
         ctx.close()
+
+
+def test_a_postgresql_office_passes_and_a_lost_revision_is_named(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    from tests.store.conftest import open_office
+
+    ctx = open_office(postgres_url, tmp_path / "pg")
+    try:
+        demo.add_demo_dossiers(ctx, 12, seed=3, now=DEMO_NOW)
+        report = run_check(ctx)
+        assert report.ok, list(iter_lines(report))
+        # Every row of every table read back; the server's indexes are its administrator's.
+        assert "amcheck" in report.result("integrity").note
+        assert "PostgreSQL" in report.result("search").note
+        with ctx.db.write() as session:
+            code = session.execute(text("SELECT code FROM dossiers ORDER BY id LIMIT 1")).scalar()
+            session.execute(
+                text(
+                    "DELETE FROM outbox WHERE dossier_id = "
+                    "(SELECT id FROM dossiers WHERE code = :c)"
+                ),
+                {"c": code},
+            )
+        report = run_check(ctx)
+        assert failed(report) == {"sync"}
+        assert report.result("sync").problems[0].startswith(f"Hồ sơ {code}:")
+    finally:
+        ctx.close()
