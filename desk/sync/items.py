@@ -11,6 +11,7 @@ from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ, to_office_time
 from desk.domain.dossier import Dossier
 from desk.domain.status import Status, StatusEvent
+from desk.domain.text import visible
 
 
 def province_time(moment: datetime | None) -> str:
@@ -43,28 +44,55 @@ class ProvinceChange:
     note: str  # GhiChu
     due: datetime | None  # NgayHenTra
     finished: datetime | None  # NgayKetThucXuLy
-    detail: dict[str, str | int] = field(default_factory=dict)  # its plain fields, as sent
+    detail: dict[str, str | int] = field(default_factory=dict)  # its plain fields, cleaned
+    # The fields (wire names) whose text had characters removed (NUL, controls) or was cut
+    # to fit: applied as cleaned, and a person is told.
+    altered: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, change: dict[str, Any]) -> ProvinceChange:
-        status_text = str(change.get("TrangThaiHoSo", "")).strip()
+        # Taken as sent, but cleaned and within the columns: a province's record is never
+        # refused for its text, and never allowed to break the office's database (a NUL
+        # is refused by PostgreSQL, an over-long code by its column).
+        altered: list[str] = []
+        status_text = _fit(STATUS_TEXT, change.get("TrangThaiHoSo"), "TrangThaiHoSo", altered)
         try:
             status: Status | None = Status(int(status_text))
         except ValueError:
             status = None
         return cls(
-            code=str(change.get("MaHoSo", "")).strip().upper(),
+            code=_fit(limits.DOSSIER_CODE, change.get("MaHoSo"), "MaHoSo", altered).upper(),
             status_text=status_text,
             status=status,
             at=parse_province_time(change.get("ThoiDiem")),
-            # Taken as sent, but cleaned and within the columns: a province's record is
-            # never refused, and never allowed to break the office's database.
-            by=limits.PROVINCE_ACTOR.fit(change.get("NguoiXuLy") or ""),
-            note=limits.REASON.fit(change.get("GhiChu", "") or ""),
+            by=_fit(limits.PROVINCE_ACTOR, change.get("NguoiXuLy"), "NguoiXuLy", altered),
+            note=_fit(limits.REASON, change.get("GhiChu"), "GhiChu", altered),
             due=parse_province_time(change.get("NgayHenTra")),
             finished=parse_province_time(change.get("NgayKetThucXuLy")),
-            detail={k: v for k, v in change.items() if isinstance(v, str | int)},
+            detail={
+                str(k)[:40]: DETAIL_TEXT.fit(v) if isinstance(v, str) else v
+                for k, v in list(change.items())[:40]
+                if isinstance(v, str | int) and not isinstance(v, bool)
+            },
+            altered=tuple(altered),
         )
+
+
+# Bounds of what a change says beside its own fields (not typed by anyone at the desk).
+STATUS_TEXT = limits.TextLimit("province.status", "trạng thái từ tỉnh", 20, limits.TextKind.CODE)
+DETAIL_TEXT = limits.TextLimit("province.detail", "dữ liệu từ tỉnh", 500)
+
+
+def _fit(limit: limits.TextLimit, value: Any, name: str, altered: list[str]) -> str:
+    """``value`` cleaned and cut to ``limit``; ``name`` noted in ``altered`` when that
+    removed a character (a NUL, a control) or cut it, not when it only trimmed spaces."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    cleaned = limit.clean(text)
+    if visible(text) != text or len(cleaned) > limit.max_length:
+        altered.append(name)
+    return cleaned if len(cleaned) <= limit.max_length else limit.fit(cleaned)
 
 
 def _progress(event: StatusEvent) -> dict[str, str]:

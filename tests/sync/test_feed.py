@@ -108,8 +108,11 @@ def test_a_province_change_with_oversized_or_control_text_is_applied_cleaned_and
         }
     )
     report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
-    assert report.outcome == "ok", report.lines()
+    # Applied, and a person is told the text was changed (issue 12).
+    assert report.outcome == "attention", report.lines()
     assert report.changes_applied == 1
+    [told] = report.attention
+    assert told.kind is AttentionKind.FEED_CLEANED and told.code == code
     event = dossiers.get_dossier(ctx, code).events[-1]
     assert event.note.startswith("Chuyển phòng[2J chuyên môn xxx")
     assert len(event.note) == 1000 and event.note.endswith("…")

@@ -36,6 +36,9 @@ def test_the_enums_keep_the_strings_of_the_wire_and_the_database() -> None:
         "feed_invalid",
         "file_missing",
         "file_refused",
+        "province_changed",
+        "set_aside",
+        "feed_cleaned",
     }
     assert {str(o) for o in RunOutcome} == {
         "running",
@@ -72,6 +75,7 @@ def test_labels_are_vietnamese_and_only_province_refusals_can_be_resent() -> Non
     assert {k for k in AttentionKind if k.resendable} == {
         AttentionKind.REJECTED,
         AttentionKind.CONFLICT,
+        AttentionKind.SET_ASIDE,  # a stuck batch a supervisor set aside (issue 12)
     }
     now = datetime(2026, 11, 22, 9, 0, tzinfo=OFFICE_TZ)
     item = AttentionItem(1, AttentionKind.CONFLICT, "X-1", 3, "khác", now, dossier_id=7)

@@ -57,7 +57,8 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
             for raw in page.changes:
                 change = ProvinceChange.read(raw)
                 dossier: Dossier | None = None
-                if change.status is not None:
+                # A code that had to be cleaned or cut names no dossier for sure: not looked up.
+                if change.status is not None and "MaHoSo" not in change.altered:
                     try:
                         dossier = store_dossiers.lock_dossier(session, change.code)
                     except NotFound:
@@ -96,6 +97,24 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
                 event = province_transition(ctx.calendar, dossier, change, now, processing)
                 store_dossiers.save_change(session, dossier, [event], now)
                 report.changes_applied += 1
+                if change.altered:
+                    state.note_attention(
+                        sync_records.add_attention(
+                            session,
+                            kind=AttentionKind.FEED_CLEANED,
+                            dossier_id=dossier.id,
+                            code=change.code,
+                            revision=dossier.revision,
+                            reason=(
+                                f"Tỉnh gửi {', '.join(change.altered)} có ký tự không hợp lệ "
+                                "hoặc dài quá mức; quầy đã làm sạch, cắt bớt rồi áp dụng "
+                                f"(trạng thái «{change.status.label if change.status else ''}»). "
+                                "Xem lại nội dung trong lịch sử hồ sơ."
+                            ),
+                            detail=change.detail,
+                            now=now,
+                        )
+                    )
             sync_records.set_state(session, FEED_CURSOR, page.next_cursor, now_in_office())
         done += len(page.changes)
         state.tell(phase, done, 0, f"Đã nhận {done} thay đổi")
@@ -111,6 +130,12 @@ def pull_changes(state: RunState, phase: SyncPhase) -> None:
 def refusal(change: ProvinceChange, dossier: Dossier | None) -> Refusal | None:
     """Why the change cannot be applied to the dossier it names (None: it can). ``dossier``
     is None when no dossier at this desk has its code."""
+    if "MaHoSo" in change.altered:
+        log.warning("province change with an unreadable MaHoSo skipped")
+        return Refusal(
+            AttentionKind.FEED_INVALID,
+            f"Tỉnh gửi mã hồ sơ có ký tự không hợp lệ hoặc quá dài («{change.code}»).",
+        )
     if change.status is None:
         log.warning(
             "province change for %s has an invalid status %r", change.code, change.status_text
