@@ -23,6 +23,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Table, text
 
 from desk.domain.audit import first_break
+from desk.errors import DeskError
 from desk.store import faults
 from desk.store.models import Base
 
@@ -359,8 +360,11 @@ def quick_start_check(path: Path) -> StartCheck:
             full = False
         return StartCheck(full, time.perf_counter() - started, tuple(problems))
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error) or "interrupted" in str(error):
-            raise
+        if "locked" in str(error) or "busy" in str(error):
+            raise DeskError(
+                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
+                code="db.busy",
+            ) from None
         return StartCheck(False, time.perf_counter() - started, (str(error),))
     finally:
         connection.close()
