@@ -15,6 +15,9 @@ Their passwords never stay in desk.toml (``desk.database_password``).
 Saving merges into ``desk.toml``: it writes only the settings that changed since they were
 loaded (never a default or an override that was not in the file), keeps every key and table
 it does not manage (``data_dir`` among them), and replaces the file atomically.
+
+The declaration, the values and desk.toml's reading and writing are one piece: each part
+is derived from the same ``SETTINGS`` and read against it.
 """
 
 from __future__ import annotations
