@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
@@ -177,3 +179,83 @@ def test_unconfigured_and_offline_are_shown(
     with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
         panel.start_sync()
     assert finished.args[0].outcome == "offline"
+
+
+def _type(widget: Any, text: str) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def test_panel_says_who_is_syncing_when_another_run_holds_the_office(
+    qtbot: QtBot,
+    ctx: DeskContext,
+    sim: Sim,
+    make_panel: Callable[[], SyncPanel],
+    tmp_path: Path,
+) -> None:
+    """A scheduled «desk sync» (another desk, another process) holds the office's sync:
+    «Đồng bộ ngay» does not start a second run and says who, where, since when."""
+    from desk.config import DeskConfig
+    from desk.services import demo
+    from desk.services.sync.lock import SyncLock, this_host
+
+    add_dossiers(ctx, 2)
+    configure(ctx, sim.url)
+    other = DeskContext.open(DeskConfig(data_dir=tmp_path / "desk-2", database_url=str(ctx.db.url)))
+    other.act_as(demo.demo_account(other, "lanhdao"))
+    panel = make_panel()
+    try:
+        with SyncLock(other):
+            with qtbot.waitSignal(panel.sync_failed, timeout=WAIT) as failed:
+                qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+            [message] = failed.args
+            assert message.startswith("Đang có một lượt đồng bộ do ")
+            assert f"trên máy {this_host()}" in message
+            assert message in panel.report_view.toPlainText()
+            assert not panel.running and "POST /hoso/dongbo 200" not in sim.stats()
+        with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+            qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+        assert finished.args[0].items_sent == 2
+    finally:
+        assert QThreadPool.globalInstance().waitForDone(WAIT)
+        other.close()
+
+
+def test_panel_shows_a_stuck_batch_and_sets_it_aside_with_a_reason(
+    qtbot: QtBot, ctx: DeskContext, sim: Sim, make_panel: Callable[[], SyncPanel]
+) -> None:
+    from desk.domain.outbox import AttentionKind
+    from desk.services import sync as sync_service
+    from desk.services.sync.batches import STUCK_ATTEMPTS
+    from tests.sync.conftest import FAST, settings_for
+
+    add_dossiers(ctx, 3)
+    sim.faults(schedule=["503"] * 1000)
+    for _ in range(STUCK_ATTEMPTS):
+        sync_service.run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
+    [batch] = sync_service.stuck_batches(ctx)
+    panel = make_panel()
+    qtbot.waitUntil(lambda: panel.stuck_list.count() == 1, timeout=WAIT)
+    assert not panel.stuck_box.isHidden()
+    text = panel.stuck_list.item(0).text()
+    assert batch.batch_id in text and f"gửi hỏng {STUCK_ATTEMPTS} lần" in text
+    assert not panel.set_aside_button.isEnabled()  # a batch and a reason first
+    panel.stuck_list.item(0).setSelected(True)
+    assert not panel.set_aside_button.isEnabled()
+    panel.set_aside_reason.setFocus()
+    _type(panel.set_aside_reason, "Tỉnh báo lô lỗi")
+    assert panel.set_aside_button.isEnabled()
+    with qtbot.waitSignal(panel.batch_set_aside, timeout=WAIT) as done:
+        qtbot.mouseClick(panel.set_aside_button, Qt.MouseButton.LeftButton)
+    assert done.args == [batch.batch_id]
+    qtbot.waitUntil(lambda: panel.stuck_box.isHidden(), timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.attention_model.rowCount() == 3, timeout=WAIT)
+    kinds = {panel.attention_model.item(row).kind for row in range(3)}
+    assert kinds == {AttentionKind.SET_ASIDE}
+    assert "Tỉnh báo lô lỗi" in panel.attention_model.item(0).reason
