@@ -18,6 +18,7 @@ from desk import __version__
 from desk.atomic import restrict_new_files
 from desk.commands import (
     audit,
+    backup,
     calendar,
     catalogue,
     check,
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     sync,
     audit,
     check,
+    backup,
 )
 
 
