@@ -37,6 +37,19 @@ Transaction = Session
 # --- the office -----------------------------------------------------------------------
 
 
+# Serialises the creation of an office by desks starting at once on one PostgreSQL
+# database (SQLite's BEGIN IMMEDIATE already does): without it, two of them each find no
+# office and the second fails on an account name the first just took.
+_PG_OFFICE_SETUP_LOCK = 0x6465736B0002
+
+
+def lock_office_setup(session: Session) -> None:
+    """Wait, inside the caller's write transaction, until no other desk is creating or
+    completing the office; the office read after this is the one the others committed."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_OFFICE_SETUP_LOCK})
+
+
 def load_office(session: Session) -> Office | None:
     row = session.get(OfficeRow, 1)
     if row is None:

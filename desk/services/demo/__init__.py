@@ -10,22 +10,28 @@ rows through worker processes in one transaction.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
+from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.codes import DossierCode
 from desk.domain.office import Role, User
 from desk.errors import DeskError
-from desk.services import auth, dossiers, intake, setup
+from desk.resources import CATALOGUE_FILE
+from desk.services import auth, backup, dossiers, intake, setup
+from desk.services.catalogue import record_catalogue
 from desk.services.context import DeskContext
 from desk.services.demo.bulk import BulkDossierWriter, default_workers
-from desk.services.demo.data import DEMO_OFFICE, DEMO_USERS
+from desk.services.demo.data import DEMO_BACKUP_PASSPHRASE, DEMO_OFFICE, DEMO_USERS
 from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
 from desk.store import office as store_office
+from desk.store.backup_crypto import NewKey
 
 __all__ = [
     "BULK_THRESHOLD",
+    "DEMO_BACKUP_PASSPHRASE",
     "DEMO_OFFICE",
     "DEMO_USERS",
     "MIN_DEMO_DAYS",
@@ -33,6 +39,7 @@ __all__ = [
     "DemoGenerator",
     "add_demo_dossiers",
     "check_demo_office",
+    "complete_demo_office",
     "demo_account",
     "demo_clerks",
     "demo_generator",
@@ -48,20 +55,82 @@ BULK_CHECK_EVERY = 50
 
 
 def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
-    """Create the demo office on first use (no account needed: the log names "desk demo").
-    Returns (username, password, role) to print; nothing when an office exists."""
+    """Create the demo office on first use (no account needed: the log names "desk demo"),
+    or complete a demo office an older desk left half made. Returns (username, password,
+    role) of the accounts made now, to print; nothing when the office was whole."""
     if ctx.has_office:
-        return []
+        return complete_demo_office(ctx)
     accounts = [
         setup.NewAccount.checked(username, full_name, role, password, title)
         for username, full_name, role, title, password in DEMO_USERS
     ]
     created = setup.create_office(
-        ctx, DEMO_OFFICE, accounts, is_demo=True, actor_name=auth.DEMO_ACTOR
+        ctx,
+        DEMO_OFFICE,
+        accounts,
+        is_demo=True,
+        actor_name=auth.DEMO_ACTOR,
+        backup_key=demo_backup_key(),
     )
     if created is None:  # another desk made the office meanwhile
         return []
     return [(username, password, role.label) for username, _, role, _, password in DEMO_USERS]
+
+
+def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
+    """A demo office without some of its accounts or its catalogue gets them, in one
+    logged transaction. Older desks wrote the office, the catalogue and each account in
+    transactions of their own, so a desk killed during its first start could leave an
+    office with no accounts, on which every later ``desk demo`` failed; such an office
+    holds nothing anyone made by hand. A real office is left alone. Returns the accounts
+    made, as ``ensure_demo_office``."""
+    with ctx.db.read() as session:
+        if not store_office.office_is_demo(session):
+            return []
+        present = {user.username for user in store_office.list_users(session)}
+        has_catalogue = bool(store_office.load_catalogue(session, include_inactive=True).procedures)
+    missing = [row for row in DEMO_USERS if row[0] not in present]
+    if not missing and has_catalogue:
+        return []
+    # Hashing is slow (memory-hard): done before the write lock is taken.
+    accounts = [
+        setup.NewAccount.checked(username, full_name, role, password, title)
+        for username, full_name, role, title, password in missing
+    ]
+    made = []
+    now = now_in_office()
+    with ctx.db.write() as session:
+        store_office.lock_office_setup(session)
+        # Another desk may have completed it meanwhile: look again under the lock.
+        present = {user.username for user in store_office.list_users(session)}
+        for account, row in zip(accounts, missing, strict=True):
+            if account.username in present:
+                continue
+            auth.add_account(
+                session,
+                username=account.username,
+                full_name=account.full_name,
+                role=account.role,
+                password_hash=account.password_hash,
+                title=account.title,
+                now=now,
+                actor=None,
+                actor_name=auth.DEMO_ACTOR,
+            )
+            made.append((row[0], row[4], row[2].label))
+        if not store_office.load_catalogue(session, include_inactive=True).procedures:
+            catalogue = load_catalogue_file(CATALOGUE_FILE)
+            record_catalogue(session, catalogue, now, actor=None, actor_name=auth.DEMO_ACTOR)
+    ctx.forget_cached()
+    return made
+
+
+@functools.cache
+def demo_backup_key() -> NewKey:
+    """The demo offices' backup key, sealed with ``DEMO_BACKUP_PASSPHRASE`` once per
+    process: the passphrase is public, and Argon2's cost (about 0.3 s) is paid once, not
+    by every demo office a test makes."""
+    return backup.new_backup_key(DEMO_BACKUP_PASSPHRASE)
 
 
 def check_demo_office(ctx: DeskContext) -> None:
@@ -80,6 +149,13 @@ def demo_clerks(ctx: DeskContext) -> list[User]:
     with ctx.db.read() as session:
         users = store_office.list_users(session)
     clerks = [u for u in users if u.role is Role.CLERK]
+    if not users:
+        # ensure_demo_office completes a demo office; this is one it could not complete.
+        raise DeskError(
+            "Văn phòng mẫu chưa có tài khoản nào để ghi hồ sơ mẫu. Chạy «desk demo» không "
+            "kèm --dossiers để tạo lại các tài khoản mẫu, hoặc dùng một thư mục dữ liệu mới.",
+            code="demo.no_accounts",
+        )
     return clerks or users
 
 
