@@ -4,9 +4,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog
 
 from desk.resources import RESOURCES
+
+if TYPE_CHECKING:
+    from desk.config import DeskConfig
+    from desk.domain.office import User
+    from desk.services.context import DeskContext
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
@@ -15,55 +24,167 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
     from desk.atomic import restrict_new_files
     from desk.config import load_config
     from desk.crash import install_excepthook
-    from desk.errors import DeskError, DiskFull
-    from desk.services import demo
-    from desk.services.context import DeskContext
+    from desk.errors import DeskError
 
     restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
     install_excepthook()  # a bug in a slot leaves a crash log without personal data
     app = prepare_application(argv)
     try:
         config = load_config(db_url=db_url)
-        # Only the embedded SQLite file of the data folder is made on the very first run;
-        # a database named by --db or the settings must be there already (a typo in it
-        # says so in a message box instead of opening a new, empty office).
-        first_run_allowed = not config.database_url
-        ctx = DeskContext.open(config, create=first_run_allowed)
-        if not ctx.has_office and first_run_allowed:
-            # The embedded demo office: created with demo data on first run.
-            demo.ensure_demo_office(ctx)
-            demo.add_demo_dossiers(ctx, 300, seed=1)
-    except DeskError as error:
-        # Faults of the machine around the desk (no database, cannot connect, foreign,
-        # corrupt, newer, disk full) and bad settings: a message box, not a crash.
+    except DeskError as error:  # a broken desk.toml: said in a message box, not a crash
         QMessageBox.critical(None, "Commune Desk", error.message)
         return 2
-    except OSError as error:
-        disk_full = DiskFull.from_error(error)
-        if disk_full is None:
-            raise
-        QMessageBox.critical(None, "Commune Desk", disk_full.message)
-        return 2
-    try:
-        from desk.ui.i18n import install_translator
-        from desk.ui.ops import Operation
-        from desk.ui.session import DeskSession
+    from desk.ui.i18n import install_translator
 
-        install_translator(ctx.config.language)
-        # Sign-out brings the sign-in dialog back instead of closing the desk: the desk
-        # quits when the session says so (sign-in given up, or the window closed).
-        app.setQuitOnLastWindowClosed(False)
-        session = DeskSession(ctx)
-        session.finished.connect(app.quit)
-        session.start()
+    install_translator(config.language)  # before any dialog, the fault's included
+    # Only the embedded SQLite file of the data folder is made on the very first run;
+    # a database named by --db or the settings must be there already (a typo in it
+    # says so in a message box instead of opening a new, empty office).
+    first_run_allowed = not config.database_url
+    ctx = open_office(config, first_run_allowed=first_run_allowed)
+    if ctx is None:
+        return 2
+    # Sign-out brings the sign-in dialog back instead of closing the desk: the desk quits
+    # when the session says so (sign-in given up, or the window closed).
+    app.setQuitOnLastWindowClosed(False)
+    desk = DeskRun(ctx, app.quit)
+    try:
+        from desk.ui.ops import Operation
+
+        desk.start()
         # While the clerk types the password, the main window's code loads in the pool.
         Operation(_preload_main_window).start()
         code = app.exec()
-        if session.window is not None:
-            session.window.deleteLater()
+        desk.drop_window()
         return int(code)
     finally:
-        ctx.close()
+        desk.ctx.close()
+
+
+def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskContext | None:
+    """The office's context, or None once the fault has been shown (the desk then exits).
+
+    A damaged database offers «Khôi phục từ bản sao lưu…» (the latest backup chosen): the
+    office cannot be opened to sign in, so the admin's name and password are checked by
+    the restore itself, against the backup's accounts. After a restore it is opened again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.errors import CorruptDatabase, DeskError, DiskFull
+    from desk.services import demo
+    from desk.services.context import DeskContext
+
+    while True:
+        try:
+            ctx = DeskContext.open(config, create=first_run_allowed)
+            if not ctx.has_office and first_run_allowed:
+                # The embedded demo office: created with demo data on first run.
+                demo.ensure_demo_office(ctx)
+                demo.add_demo_dossiers(ctx, 300, seed=1)
+            return ctx
+        except CorruptDatabase as error:
+            if not offer_restore(config, error.message):
+                return None
+        except DeskError as error:
+            # Faults of the machine around the desk (no database, cannot connect, foreign,
+            # newer, disk full) and bad settings: a message box, not a crash.
+            QMessageBox.critical(None, "Commune Desk", error.message)
+            return None
+        except OSError as error:
+            disk_full = DiskFull.from_error(error)
+            if disk_full is None:
+                raise
+            QMessageBox.critical(None, "Commune Desk", disk_full.message)
+            return None
+
+
+def offer_restore(config: DeskConfig, message: str) -> bool:
+    """The damaged database's message with «Khôi phục từ bản sao lưu…»: True when the
+    admin went to the restore (the desk then tries to open the office again), False when
+    the desk should close."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.ui.backup import latest_backup
+    from desk.ui.restore import RestoreDialog, restored_text
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "Commune Desk", message)
+    restore = box.addButton(
+        QCoreApplication.translate("DeskApp", "Khôi phục từ bản sao lưu…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QCoreApplication.translate("DeskApp", "Đóng"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    dialog = RestoreDialog(config, path=latest_backup(config))
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
+        QMessageBox.information(None, "Commune Desk", restored_text(dialog.result))
+    return True
+
+
+class DeskRun(QObject):
+    """The desk while it runs: its context, and the session of sign-ins over it. A restore
+    from the window (``MainWindow.restored``) ends the window, closes the context, opens
+    the restored database in a new one and asks who signs in."""
+
+    reopened = Signal(object)  # the new DeskSession
+
+    def __init__(self, ctx: DeskContext, quit_desk: Callable[[], None]):
+        super().__init__()
+        self.ctx = ctx
+        self.quit_desk = quit_desk
+        self.session: Any = None
+        self.notice: Any = None
+
+    def start(self) -> None:
+        from desk.ui.session import DeskSession
+
+        session = DeskSession(self.ctx, make_window=self._make_window)
+        session.finished.connect(self.quit_desk)
+        self.session = session
+        session.start()
+
+    def _make_window(self, ctx: DeskContext, user: User) -> Any:
+        from desk.ui.main_window import MainWindow
+
+        window = MainWindow(ctx, user)
+        window.start_automatic_backups()
+        window.restored.connect(self._restored)
+        return window
+
+    def _restored(self, result: object, message: str) -> None:
+        # Once the restore dialog's own handlers have returned: the window goes next.
+        QTimer.singleShot(0, lambda: self.reopen(message, ok=result is not None))
+
+    def reopen(self, message: str, *, ok: bool = True) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        old = self.session
+        old.finished.disconnect(self.quit_desk)
+        self.drop_window()
+        old.deleteLater()
+        config = self.ctx.config
+        self.ctx.close()
+        ctx = open_office(config)
+        if ctx is None:
+            self.quit_desk()
+            return
+        self.ctx = ctx
+        self.start()
+        icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "Commune Desk", message, parent=self.session.sign_in)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.notice = box
+        self.reopened.emit(self.session)
+
+    def drop_window(self) -> None:
+        session = self.session
+        window = session.window if session is not None else None
+        if window is not None:
+            session.window = None
+            window.end_session()
+            window.deleteLater()
 
 
 def prepare_application(argv: list[str] | None = None) -> Any:

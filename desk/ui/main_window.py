@@ -34,6 +34,7 @@ from desk.domain.access import Permission, allows
 from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.services.dossier_list import Period
+from desk.ui.backup_dialog import BackupTools
 from desk.ui.dossier_list import DossierListView
 from desk.ui.dossier_view import DossierView
 from desk.ui.handback import HandBackView
@@ -73,7 +74,7 @@ def _warm_up() -> None:
     import desk.services.printing  # noqa: F401
 
 
-class MainWindow(ScanRouting, QMainWindow):
+class MainWindow(ScanRouting, BackupTools, QMainWindow):
     """Collaborators may be injected (tests): the scanner listener, the intake and sync
     screens' factories, and the idle time before the lock."""
 
@@ -85,6 +86,7 @@ class MainWindow(ScanRouting, QMainWindow):
     sign_out_requested = Signal()
     switch_requested = Signal()  # the window is locked; another account signs in
     closed = Signal()
+    restored = Signal(object, str)  # RestoreResult | None, message: desk.app reopens the desk
 
     def __init__(
         self,
@@ -222,6 +224,7 @@ class MainWindow(ScanRouting, QMainWindow):
             pages=pages,
             tools=[
                 NavEntry("settings", self.tr("Cài đặt"), "", self.open_settings),
+                *self.backup_entries(),  # «Sao lưu», for supervisors and admins
                 NavEntry("password", self.tr("Đổi mật khẩu"), "", self.open_change_password),
                 NavEntry("switch", self.tr("Đổi người dùng"), "", self.switch_user),
                 NavEntry("sign_out", self.tr("Đăng xuất"), "", self.sign_out),

@@ -1,5 +1,5 @@
 """This desk's settings the clerk may change, one row per setting declared with a label in
-``desk.config.SETTINGS`` (today: language, idle lock, desk name)."""
+``desk.config.SETTINGS`` (today: language, idle lock, desk name, the second backup place)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,33 @@ from desk.ui.i18n import LANGUAGES, install_translator
 
 # The lists of choices a setting may name (desk.config does not import the UI).
 CHOICES: dict[str, Mapping[str, str]] = {"languages": LANGUAGES}
+# Text settings that name a folder: typed, or picked with «Chọn…».
+FOLDER_SETTINGS = frozenset({"backup_second_dir"})
+
+
+class FolderEdit(QWidget):
+    """A folder's path: a line to type it (a network path) and «Chọn…» to pick it."""
+
+    def __init__(self, value: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit(value)
+        self.line.setPlaceholderText(self.tr("Không có"))
+        self.pick_button = QPushButton(self.tr("Chọn…"))
+        self.pick_button.clicked.connect(self.pick)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.pick_button)
+
+    def pick(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục"), self.line.text().strip()
+        )
+        if folder:
+            self.line.setText(folder)
+
+    def text(self) -> str:
+        return self.line.text().strip()
 
 
 def _translate(text: str) -> str:
@@ -54,6 +82,8 @@ def _editor(setting: Setting, value: Any) -> QWidget:
         spin.setSpecialValueText(_translate(setting.special_value))
         spin.setValue(value)
         return spin
+    if setting.kind is str and setting.name in FOLDER_SETTINGS:
+        return FolderEdit(value)
     if setting.kind is str:
         return QLineEdit(value)
     raise TypeError(f"the Settings dialog has no editor for {setting.name} ({setting.kind})")
@@ -64,6 +94,8 @@ def _value(editor: QWidget) -> Any:
         return str(editor.currentData())
     if isinstance(editor, QSpinBox):
         return editor.value()
+    if isinstance(editor, FolderEdit):
+        return editor.text()  # a path's spaces are its own
     assert isinstance(editor, QLineEdit)
     return " ".join(editor.text().split())
 
