@@ -94,3 +94,33 @@ def test_a_missing_file_holds_back_only_its_dossier(ctx: DeskContext, sim: Sim) 
     later = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
     assert later.files_uploaded == 1 and later.counts[SyncResult.ACCEPTED] == 1
     assert held in sim.latest()
+
+
+def test_a_scan_over_20_mb_is_not_uploaded_and_the_others_go(ctx: DeskContext, sim: Sim) -> None:
+    """A scan taken before intake refused them: the province's proxy would cut the
+    connection (the simulator does, with close_oversized); the desk does not send it, holds
+    its dossier back with the reason, and the rest of the run goes on."""
+    import requests
+
+    from desk.domain.outbox import AttentionKind
+
+    sim.faults(close_oversized=True)
+    big = b"%PDF-1.4 " + b"\0" * (21 * 1024 * 1024)
+    # The simulator itself: an upload over 20 MB gets no answer, the connection is cut.
+    sha = hashlib.sha256(big).hexdigest()
+    try:
+        requests.put(f"{sim.url}/tep/{sha}", data=big, timeout=10)
+        raise AssertionError("the simulator answered an upload over 20 MB")
+    except requests.ConnectionError:
+        pass
+    assert sim.stats()["PUT /tep dropped"] == 1
+    store_scan(ctx, big)
+    held = receive_with_scans(ctx, [sha], seed=3)
+    other = receive_with_scans(ctx, [], seed=4)
+    report = run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
+    assert report.exit_code == 3, report.lines()
+    assert set(sim.latest()) == {other}
+    [item] = [a for a in report.attention if a.code == held]
+    assert item.kind is AttentionKind.FILE_REFUSED and "quá 20 MB" in item.reason
+    assert sim.stats()["PUT /tep dropped"] == 1  # only the test's own: the desk sent none
+    assert not any(key.startswith("PUT /tep 2") for key in sim.stats())

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from desk.domain import limits
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import AttentionKind
 from desk.services.attachments import attachment_path
@@ -55,13 +56,24 @@ def upload_file(state: RunState, sha: str, codes: Sequence[str]) -> bool:
     path = scanned_file(ctx.config.files_dir, sha)
     problem = ""
     content = b""
+    kind = AttentionKind.FILE_MISSING
     try:
-        content = path.read_bytes()
+        size = path.stat().st_size
+        if size > limits.ATTACHMENT_MAX_BYTES:
+            # Taken before intake refused such scans: the province never takes it (and its
+            # proxy may cut the connection), so it is not sent, and the run goes on.
+            kind = AttentionKind.FILE_REFUSED
+            megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+            problem = (
+                f"Tệp {sha[:12]}… lớn {megabytes} MB, quá 20 MB tỉnh nhận: không gửi. "
+                "Quét lại nhỏ hơn và thay vào hồ sơ."
+            )
+        else:
+            content = path.read_bytes()
     except OSError:
         problem = f"Không tìm thấy tệp {sha[:12]}… trong thư mục dữ liệu ({path})."
     if not problem and hashlib.sha256(content).hexdigest() != sha:
         problem = f"Tệp {path} đã bị hỏng (không khớp mã SHA-256)."
-    kind = AttentionKind.FILE_MISSING
     if not problem:
         stored, message = state.connector.put_file(sha, content)
         if stored:
