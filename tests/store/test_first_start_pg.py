@@ -1,0 +1,79 @@
+"""Desks starting at once on a new PostgreSQL database agree on one migration and one
+office: the migration and the office's creation each wait on an advisory lock, so the
+others find them done (before the office's lock, the losers of the race stopped with
+«Tên đăng nhập canbo1 đã có»)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from desk.store.migrate import SCHEMA_HEAD
+from tests.store.conftest import postgres_roles, postgres_url  # noqa: F401  (fixtures)
+from tests.store.test_first_start import (
+    AT_ONCE,
+    DEMO_USERNAMES,
+    DESKS_AT_ONCE,
+    WINDOW_FIRST_RUN,
+    _at_once,
+)
+
+
+def _assert_one_office(owner_url: str) -> None:
+    engine = create_engine(owner_url)
+    try:
+        with engine.connect() as connection:
+
+            def one(query: str) -> object:
+                return connection.execute(text(query)).scalar_one()
+
+            assert one("SELECT version_num FROM alembic_version") == SCHEMA_HEAD
+            assert one("SELECT count(*) FROM office") == 1
+            users = connection.execute(text("SELECT username FROM users ORDER BY 1")).scalars()
+            assert list(users) == DEMO_USERNAMES
+            assert one("SELECT count(*) FROM procedures") == 8
+            log = {
+                str(action): int(count)
+                for action, count in connection.execute(
+                    text("SELECT action, count(*) FROM audit_log GROUP BY action")
+                )
+            }
+            assert log["office.set_up"] == 1 and log["catalogue.imported"] == 1
+            assert log["account.created"] == len(DEMO_USERNAMES)
+    finally:
+        engine.dispose()
+
+
+def test_desks_running_the_demo_at_once_on_a_new_database_agree_on_one_office(
+    tmp_path: Path,
+    postgres_url: str,  # noqa: F811
+) -> None:
+    results = _at_once(tmp_path, AT_ONCE, ("demo", "--db", postgres_url), DESKS_AT_ONCE)
+    for returncode, _out, err in results:
+        assert returncode == 0, err
+    assert sum("quantri / quantri-demo" in out for _, out, _ in results) == 1
+    _assert_one_office(postgres_url)
+
+
+def test_desks_opening_at_once_with_their_own_role_agree_on_one_migration_and_office(
+    tmp_path: Path,
+    postgres_roles: tuple[str, str],  # noqa: F811
+) -> None:
+    """As an office runs PostgreSQL: the owner migrates (and grants the desk's role what
+    it needs), the desk's role makes the office."""
+    owner_url, app_url = postgres_roles
+    results = _at_once(
+        tmp_path,
+        WINDOW_FIRST_RUN,
+        (),
+        DESKS_AT_ONCE,
+        DESK_DATABASE_URL=app_url,
+        DESK_DATABASE_OWNER_URL=owner_url,
+    )
+    for returncode, _out, err in results:
+        assert returncode == 0, err
+    outcomes = Counter(out.strip() for _, out, _ in results)
+    assert outcomes["created"] == 1, outcomes
+    _assert_one_office(owner_url)
