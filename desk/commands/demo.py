@@ -20,6 +20,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
             for username, password, role in created:
                 print(f"  {username} / {password} / {role}")
+            print(f"Cụm mật khẩu sao lưu (để khôi phục): {demo.DEMO_BACKUP_PASSPHRASE}")
         started = time.perf_counter()
         written = demo.add_demo_dossiers(
             ctx,

@@ -116,7 +116,7 @@ def to_keep(backups: Sequence[Kept], now: datetime) -> set[str]:
     before someone sees it); the newest verified backup is always kept."""
     regular = sorted(
         (b for b in backups if b.reason not in SPECIAL_REASONS),
-        key=lambda b: b.taken_at,
+        key=lambda b: (b.taken_at, b.key),
         reverse=True,
     )
     keep: set[str] = set()

@@ -19,12 +19,13 @@ from desk.domain.office import Office, Role, User
 from desk.domain.text import clean
 from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
-from desk.services import auth
+from desk.services import auth, backup
 from desk.services.catalogue import record_catalogue
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import counts as store_counts
 from desk.store import office as store_office
+from desk.store.backup_crypto import NewKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +92,14 @@ def create_office(
     *,
     is_demo: bool,
     actor_name: str = "",
+    backup_key: NewKey | None = None,
 ) -> list[User] | None:
     """Write a new office, the shipped catalogue and its accounts in one transaction; None
     when the database already has an office (nothing is written then). Logged in the name
-    of ``actor_name`` or, without one, of the first account (the office's first admin)."""
+    of ``actor_name`` or, without one, of the first account (the office's first admin).
+    ``backup_key`` (``backup.new_backup_key``, sealed with the admin's passphrase before
+    the transaction: Argon2 is slow) is stored with the office, so it is backed up from the
+    first day."""
     now = now_in_office()
     catalogue = load_catalogue_file(CATALOGUE_FILE)
     with ctx.db.write() as session:
@@ -130,6 +135,8 @@ def create_office(
             detail={"is_demo": is_demo},
         )
         record_catalogue(session, catalogue, now, actor=actor, actor_name=actor_name)
+        if backup_key is not None:
+            backup.store_new_key(session, backup_key, now=now, actor=actor, actor_name=actor_name)
     ctx.forget_cached()
     return created
 
@@ -141,12 +148,14 @@ def first_setup(
     admin_username: str,
     admin_full_name: str,
     admin_password: str,
+    backup_passphrase: str | None = None,
 ) -> User:
     """Set up a new office on an empty database: its identity, the shipped catalogue and
     its first admin, who the context then acts for. Needs no account; refused once the
     database has an office (its admin changes it then)."""
     admin = NewAccount.checked(admin_username, admin_full_name, Role.ADMIN, admin_password)
-    created = create_office(ctx, office, [admin], is_demo=False)
+    key = backup.new_backup_key(backup_passphrase) if backup_passphrase is not None else None
+    created = create_office(ctx, office, [admin], is_demo=False, backup_key=key)
     if created is None:
         raise NotAllowed(
             "Văn phòng đã được thiết lập. Muốn sửa thông tin cơ quan, hãy dùng tài khoản "

@@ -177,7 +177,7 @@ def take(
             ],
         )
     for place in [primary, *(p for p in copies if p != to)]:
-        rotate(place, header.agency_id, now=taken_at)
+        rotate(place, header.agency_id, now=taken_at, just_written=sealed.written.path.name)
     report("Đã sao lưu xong", 1, 1)
     return [info_of(item.path, header, True) for item in written]
 
@@ -188,10 +188,11 @@ def db_password() -> str | None:
     return database_password()
 
 
-def rotate(place: Path, agency_id: str, *, now: datetime) -> list[Path]:
+def rotate(place: Path, agency_id: str, *, now: datetime, just_written: str = "") -> list[Path]:
     """Remove this office's backups in ``place`` that rotation no longer keeps
-    (``desk.domain.backup.to_keep``). Every file under a backup's name was read back and
-    checked before it got that name, so each counts as verified."""
+    (``desk.domain.backup.to_keep``), never the one ``just_written``. Every file under a
+    backup's name was read back and checked before it got that name, so each counts as
+    verified."""
     kept: list[rules.Kept] = []
     paths: dict[str, Path] = {}
     for path in backup_files(place):
@@ -204,6 +205,8 @@ def rotate(place: Path, agency_id: str, *, now: datetime) -> list[Path]:
         paths[path.name] = path
     removed = []
     for name in rules.to_remove(kept, to_office_time(now)):
+        if name == just_written:
+            continue
         with contextlib.suppress(OSError):
             paths[name].unlink()
             removed.append(paths[name])

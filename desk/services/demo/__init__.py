@@ -10,6 +10,7 @@ rows through worker processes in one transaction.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
@@ -19,16 +20,18 @@ from desk.domain.codes import DossierCode
 from desk.domain.office import Role, User
 from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
-from desk.services import auth, dossiers, intake, setup
+from desk.services import auth, backup, dossiers, intake, setup
 from desk.services.catalogue import record_catalogue
 from desk.services.context import DeskContext
 from desk.services.demo.bulk import BulkDossierWriter, default_workers
-from desk.services.demo.data import DEMO_OFFICE, DEMO_USERS
+from desk.services.demo.data import DEMO_BACKUP_PASSPHRASE, DEMO_OFFICE, DEMO_USERS
 from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
 from desk.store import office as store_office
+from desk.store.backup_crypto import NewKey
 
 __all__ = [
     "BULK_THRESHOLD",
+    "DEMO_BACKUP_PASSPHRASE",
     "DEMO_OFFICE",
     "DEMO_USERS",
     "MIN_DEMO_DAYS",
@@ -62,7 +65,12 @@ def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
         for username, full_name, role, title, password in DEMO_USERS
     ]
     created = setup.create_office(
-        ctx, DEMO_OFFICE, accounts, is_demo=True, actor_name=auth.DEMO_ACTOR
+        ctx,
+        DEMO_OFFICE,
+        accounts,
+        is_demo=True,
+        actor_name=auth.DEMO_ACTOR,
+        backup_key=demo_backup_key(),
     )
     if created is None:  # another desk made the office meanwhile
         return []
@@ -115,6 +123,14 @@ def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
             record_catalogue(session, catalogue, now, actor=None, actor_name=auth.DEMO_ACTOR)
     ctx.forget_cached()
     return made
+
+
+@functools.cache
+def demo_backup_key() -> NewKey:
+    """The demo offices' backup key, sealed with ``DEMO_BACKUP_PASSPHRASE`` once per
+    process: the passphrase is public, and Argon2's cost (about 0.3 s) is paid once, not
+    by every demo office a test makes."""
+    return backup.new_backup_key(DEMO_BACKUP_PASSPHRASE)
 
 
 def check_demo_office(ctx: DeskContext) -> None:

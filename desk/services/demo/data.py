@@ -31,6 +31,9 @@ DEMO_USERS = (
     ("quantri", "Phạm Ngọc Lan", Role.ADMIN, "Quản trị hệ thống", "quantri-demo"),
 )
 
+# The demo office's backup passphrase, printed by ``desk demo`` with the accounts.
+DEMO_BACKUP_PASSPHRASE = "demo-sao-luu"
+
 # Provinces of birth registration for demo ID numbers: Phú Thọ, Vĩnh Phúc, then neighbours.
 DEMO_ID_PROVINCES = ("025", "026", "001", "019", "027", "022", "030", "033", "034", "035")
 
