@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -300,21 +300,29 @@ class Snapshot:
 
 
 def _facts(session: Session) -> tuple[str, int, str, tuple[int, str]]:
-    from sqlalchemy import inspect, text
-
-    from desk.store import audit as store_audit
-    from desk.store.office import load_office
-
-    office = load_office(session)
+    """Read with plain SQL, not the models: a database about to be migrated has an older
+    schema than the models describe."""
     connection = session.connection()
-    revision = ""
-    if inspect(connection).has_table("alembic_version"):
-        revision = str(connection.execute(text("SELECT version_num FROM alembic_version")).scalar())
+    tables = set(inspect(connection).get_table_names())
+
+    def one(query: str) -> Any:
+        return connection.execute(text(query)).first()
+
+    office = one("SELECT agency_id FROM office ORDER BY id LIMIT 1") if "office" in tables else None
+    count = one("SELECT count(*) FROM dossiers") if "dossiers" in tables else None
+    revision = (
+        one("SELECT version_num FROM alembic_version") if "alembic_version" in tables else None
+    )
+    head = (
+        one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        if "audit_log" in tables
+        else None
+    )
     return (
-        office.agency_id if office is not None else "",
-        count_dossiers(session),
-        revision,
-        store_audit.head(session),
+        str(office[0]) if office else "",
+        int(count[0]) if count else 0,
+        str(revision[0]) if revision else "",
+        (int(head[0]), str(head[1])) if head else (0, "0" * 64),
     )
 
 
@@ -347,8 +355,6 @@ def check_database_copy(path: Path) -> str:
 
 def key_of(db: Database) -> BackupKey | None:
     """The office's current backup key, when the schema has the table and a key is set."""
-    from sqlalchemy import inspect
-
     with db.read() as session:
         if not inspect(session.connection()).has_table("backup_keys"):
             return None

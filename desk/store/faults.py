@@ -111,17 +111,25 @@ def newer_schema(where: str, revision: str) -> NewerSchema:
 
 
 def latest_backup(backup_dir: Path | None) -> Path | None:
-    """The newest complete backup in ``backup_dir`` (partial copies start with a dot)."""
+    """The newest complete backup in ``backup_dir``: a ``.deskbackup`` (newest by the
+    moment in its name), else an older clear pre-migration copy (``.sqlite``). Partial
+    files start with a dot and are never named."""
     if backup_dir is None or not backup_dir.is_dir():
         return None
+    from desk.domain.backup import parse_file_name
+
     try:
-        copies = [
+        names = [
             path
             for path in backup_dir.iterdir()
             if not path.name.startswith(".") and path.is_file()
         ]
     except OSError:
         return None
+    sealed = [(parsed[1], path) for path in names if (parsed := parse_file_name(path.name))]
+    if sealed:
+        return max(sealed)[1]
+    copies = [path for path in names if path.suffix == ".sqlite"]
     return max(copies, key=lambda path: path.stat().st_mtime, default=None)
 
 

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import secrets
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -115,6 +116,47 @@ def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
     return target_path
 
 
+def backup_before_migration(db: Database, backup_dir: Path) -> Path | None:
+    """The SQLite database copied before a migration changes it.
+
+    Encrypted to the office's backup key when it has one (schema 0006 or later and a
+    passphrase set): ``<agency>-<moment>-before-migration.deskbackup``, database only (a
+    migration never touches the scanned files), read back and checked, written under a
+    dot-name and renamed when complete. Without a key (the upgrade that creates the key
+    table, or an office whose admin has not set a passphrase) there is nothing to encrypt
+    to, and no migration runs without a copy: the clear copy of ``backup_sqlite`` (0600 in
+    the private backups folder) is kept, with a warning, and removed by the first
+    encrypted backup (``desk.services.backup``)."""
+    if db.sqlite_path is None or not db.sqlite_path.exists():
+        return None
+    from desk.domain.calendar import now_in_office
+    from desk.store import backup as store_backup
+    from desk.store import backup_archive
+
+    key = store_backup.key_of(db)
+    if key is None:
+        log.warning("no backup key yet: the copy before the migration is not encrypted")
+        return backup_sqlite(db, backup_dir, f"before-{SCHEMA_HEAD}")
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    work = backup_dir / f".work-{secrets.token_hex(6)}"
+    work.mkdir(mode=0o700)
+    try:
+        snapshot = store_backup.take_snapshot(db, work)
+        sealed = backup_archive.seal_snapshot(
+            backup_dir,
+            snapshot=snapshot,
+            key=key,
+            reason="before-migration",
+            taken_at=now_in_office(),
+            files=[],
+            work=work,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    log.info("database backed up (encrypted) to %s before migration", sealed.written.path)
+    return sealed.written.path
+
+
 def upgrade(db: Database, *, backup_dir: Path | None = None, app_role: str | None = None) -> bool:
     """Bring the schema to the newest revision. Returns True when something was applied.
 
@@ -132,7 +174,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, app_role: str | Non
     from alembic import command
 
     if current is not None and backup_dir is not None:
-        backup_sqlite(db, backup_dir, f"before-{SCHEMA_HEAD}")
+        backup_before_migration(db, backup_dir)
     config = alembic_config()
     with db.engine.begin() as connection:
         if not db.is_sqlite:

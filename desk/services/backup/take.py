@@ -176,6 +176,7 @@ def take(
                 )
             ],
         )
+    remove_clear_copies(primary)
     for place in [primary, *(p for p in copies if p != to)]:
         rotate(place, header.agency_id, now=taken_at, just_written=sealed.written.path.name)
     report("Đã sao lưu xong", 1, 1)
@@ -213,6 +214,16 @@ def rotate(place: Path, agency_id: str, *, now: datetime, just_written: str = ""
     if removed:
         log.info("rotation removed %d backups in %s", len(removed), place)
     return removed
+
+
+def remove_clear_copies(backup_dir: Path) -> None:
+    """Remove the clear copies made before a migration when the office had no backup key
+    yet (``migrate.backup_before_migration``): once an encrypted backup exists they are
+    only personal data in clear."""
+    for path in backup_dir.glob("*-before-*.sqlite"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            log.info("removed the clear pre-migration copy %s", path.name)
 
 
 def take_backup(
