@@ -63,12 +63,14 @@ class BackupDialog(QDialog):
         parent: QWidget | None = None,
         *,
         before_restore: Callable[[], None] | None = None,
+        after_refused: Callable[[], None] | None = None,
         after_restore: Callable[[RestoreResult | None, str], None] | None = None,
     ):
         super().__init__(parent)
         self.ctx = ctx
         self.role = role
         self._before_restore = before_restore
+        self._after_refused = after_refused
         self._after_restore = after_restore
         self.infos: list[BackupInfo] = []
         self.restore_dialog: RestoreDialog | None = None
@@ -256,6 +258,7 @@ class BackupDialog(QDialog):
             path=chosen.path if chosen is not None else None,
             agency_id=self.ctx.office.agency_id,
             before_restore=self._before_restore,
+            after_refused=self._after_refused,
         )
         dialog.finished_restore.connect(self._restored)
         self.restore_dialog = dialog
@@ -370,6 +373,7 @@ class BackupTools:
             window.user.role,
             window,
             before_restore=self._before_restore,
+            after_refused=self._after_refused,
             after_restore=window.restored.emit,
         )
         self.backup_dialog = dialog
@@ -385,6 +389,13 @@ class BackupTools:
             self.backups.stop()
         wait_for_operations()
         window.ctx.close()
+
+    def _after_refused(self) -> None:
+        """The restore was refused untouched (a wrong passphrase…): the window goes on."""
+        window: Any = self
+        window.idle.poke()
+        if self.backups is not None:
+            self.backups.timer.start()
 
     def _show_backup_notice(self, text: str, ok: bool) -> None:
         if self.backup_notice is not None:

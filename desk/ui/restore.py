@@ -59,7 +59,8 @@ class RestoreDialog(QDialog):
     In the window ``username`` is the admin signed in; at a start on a damaged database
     (``desk.app``) it is typed, and the service checks it against the backup's accounts.
     ``before_restore`` runs on the GUI thread just before the restore starts (the window
-    lets its work finish and closes its database connections). ``finished_restore``
+    lets its work finish and closes its database connections); ``after_refused`` when the
+    service refused before touching anything (the window goes on). ``finished_restore``
     reports the result, or None and the message after a failure that may have touched
     the data (the desk then reopens on whatever the database now is)."""
 
@@ -76,11 +77,13 @@ class RestoreDialog(QDialog):
         path: Path | None = None,
         agency_id: str | None = None,
         before_restore: Callable[[], None] | None = None,
+        after_refused: Callable[[], None] | None = None,
     ):
         super().__init__(parent)
         self.config = config
         self.agency_id = agency_id
         self.before_restore = before_restore
+        self.after_refused = after_refused
         self.info: BackupInfo | None = None
         self.running = False
         self.result: RestoreResult | None = None
@@ -329,7 +332,10 @@ class RestoreDialog(QDialog):
         if isinstance(error, DeskError) and (
             code in UNTOUCHED_CODES or code.startswith(("auth.", "access.", "input."))
         ):
-            return  # refused before anything was touched: the desk goes on as it was
+            # Refused before anything was touched: the desk goes on as it was.
+            if self.after_refused is not None:
+                self.after_refused()
+            return
         # Anything else may have stopped half-way: the desk reopens on what is there now.
         self.finished_restore.emit(None, message)
 

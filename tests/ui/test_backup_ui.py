@@ -73,8 +73,10 @@ def notice_text(window: MainWindow) -> str:
     return window.backup_notice.text() if window.backup_notice is not None else ""
 
 
-def make_window(qtbot, ctx, user, *, automatic_backups: bool = False) -> MainWindow:
-    window = MainWindow(ctx, user, idle_ms=0)
+def make_window(
+    qtbot, ctx, user, *, automatic_backups: bool = False, idle_ms: int = 0
+) -> MainWindow:
+    window = MainWindow(ctx, user, idle_ms=idle_ms)
     qtbot.addWidget(window)
     window.show()
     if automatic_backups:
@@ -217,7 +219,7 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_touches_nothing(
     backup.take_backup(ctx, reason="manual")
     later = receive(ctx, clerk, 1, seed=9)[0]
     files_before = database_files(ctx)
-    window = make_window(qtbot, ctx, admin)
+    window = make_window(qtbot, ctx, admin, idle_ms=600_000)
     dialog = restore_dialog(qtbot, window)
     fill_restore(qtbot, dialog, "khong-phai-mat-khau", "quantri-demo")
     with qtbot.assertNotEmitted(window.restored), qtbot.waitSignal(dialog.failed, timeout=60_000):
@@ -226,6 +228,7 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_touches_nothing(
     assert dialog.isVisible() and dialog.result is None
     assert database_files(ctx) == files_before  # nothing set aside, nothing replaced
     assert exists(ctx, later)  # the window goes on with the data it had
+    assert window.idle.active  # and locks itself again when left alone
 
 
 # --- roles ----------------------------------------------------------------------------
