@@ -76,9 +76,9 @@ def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskC
     while True:
         try:
             ctx = DeskContext.open(config, create=first_run_allowed)
-            if not ctx.has_office and first_run_allowed:
-                # The embedded demo office: created with demo data on first run.
-                demo.ensure_demo_office(ctx)
+            # The embedded demo office: created with demo data on first run, by the one
+            # window that made it (another opening at the same moment finds it made).
+            if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
                 demo.add_demo_dossiers(ctx, 300, seed=1)
             return ctx
         except CorruptDatabase as error:

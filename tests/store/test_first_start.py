@@ -66,9 +66,18 @@ GATE = (
     "    time.sleep(0.001)\n"
 )
 AT_ONCE = "import sys\nfrom desk.cli import main\n" + GATE + "sys.exit(main(sys.argv[2:]))\n"
-# The window's first run (desk.app.open_office) without its window: open the data folder's
-# database, creating it, and make the demo office when there is none.
+# The window's first run (desk.app.open_office, without its window): open the data
+# folder's database, creating it, and make the demo office with its dossiers when there is
+# none.
 WINDOW_FIRST_RUN = (
+    "from desk.app import open_office\n"
+    "from desk.config import load_config\n"
+    + GATE
+    + "open_office(load_config(), first_run_allowed=True).close()\n"
+)
+# The first open of a desk (DeskContext.open creating what is missing), then the demo
+# office made unless there is one: prints whether this desk made it.
+FIRST_OPEN = (
     "from desk.services import demo\n"
     "from desk.services.context import DeskContext\n"
     + GATE
@@ -484,6 +493,7 @@ def _at_once(
 
 
 DESKS_AT_ONCE = 4
+WINDOW_DEMO_DOSSIERS = 300  # what the window's first run adds to the demo office it makes
 
 
 def _assert_one_office(database: Path) -> None:
@@ -513,6 +523,16 @@ def test_windows_opening_at_once_on_a_new_data_folder_agree_on_one_office(
 ) -> None:
     shared = tmp_path / "shared"
     results = _at_once(tmp_path, WINDOW_FIRST_RUN, (), DESKS_AT_ONCE, DESK_DATA_DIR=str(shared))
+    for returncode, _out, err in results:
+        assert returncode == 0, err
+    _assert_one_office(shared / "office.sqlite")
+    # The demo's dossiers come with the office, once: not once for every window.
+    assert _look(shared / "office.sqlite").rows["dossiers"] == WINDOW_DEMO_DOSSIERS
+
+
+def test_desks_opening_at_once_on_a_new_data_folder_agree_on_one_office(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    results = _at_once(tmp_path, FIRST_OPEN, (), DESKS_AT_ONCE, DESK_DATA_DIR=str(shared))
     for returncode, _out, err in results:
         assert returncode == 0, err
     outcomes = Counter(out.strip() for _, out, _ in results)

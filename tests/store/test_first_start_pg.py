@@ -16,7 +16,7 @@ from tests.store.test_first_start import (
     AT_ONCE,
     DEMO_USERNAMES,
     DESKS_AT_ONCE,
-    WINDOW_FIRST_RUN,
+    FIRST_OPEN,
     _at_once,
 )
 
@@ -66,7 +66,7 @@ def test_desks_opening_at_once_with_their_own_role_agree_on_one_migration_and_of
     owner_url, app_url = postgres_roles
     results = _at_once(
         tmp_path,
-        WINDOW_FIRST_RUN,
+        FIRST_OPEN,
         (),
         DESKS_AT_ONCE,
         DESK_DATABASE_URL=app_url,
