@@ -27,9 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -44,6 +41,7 @@ from desk.services.context import DeskContext
 from desk.sync.connection import CancelToken
 from desk.sync.report import SyncPhase, SyncProgress, SyncReport
 from desk.ui.ops import Operation, Progress, error_message
+from desk.ui.sync_batches import StuckBatchesBox
 
 PING_INTERVAL_MS = 30_000
 
@@ -202,33 +200,10 @@ class SyncPanel(QWidget):
         attention_layout.addWidget(self.resolve_buttons)
         layout.addWidget(attention_box, 1)
 
-        # Batches that keep failing (issue 12): shown with their attempts and last error; a
-        # supervisor sets one aside with a reason, its dossiers join the list above.
-        self.stuck_box = QGroupBox(self.tr("Lô bị kẹt"))
-        stuck_layout = QVBoxLayout(self.stuck_box)
-        self.stuck_list = QListWidget()
-        self.stuck_list.itemSelectionChanged.connect(self._update_set_aside)
-        stuck_layout.addWidget(self.stuck_list)
-        stuck_controls = QHBoxLayout()
-        self.set_aside_reason = QLineEdit()
-        self.set_aside_reason.setPlaceholderText(self.tr("Lý do để riêng lô (bắt buộc)"))
-        self.set_aside_reason.textChanged.connect(self._update_set_aside)
-        self.set_aside_button = QPushButton(self.tr("Để riêng lô đã chọn"))
-        self.set_aside_button.setToolTip(
-            self.tr(
-                "Các hồ sơ của lô vào danh sách cần xem xét với lý do này; hàng đợi đi tiếp. "
-                "Gửi lại từng hồ sơ bằng «Gửi lại»."
-            )
-        )
-        self.set_aside_button.clicked.connect(self.set_aside_selected)
-        stuck_controls.addWidget(self.set_aside_reason, 1)
-        stuck_controls.addWidget(self.set_aside_button)
-        # Owns the set-aside being written: no second click until it is recorded.
-        self.set_aside_controls = QWidget()
-        self.set_aside_controls.setLayout(stuck_controls)
-        stuck_controls.setContentsMargins(0, 0, 0, 0)
-        stuck_layout.addWidget(self.set_aside_controls)
-        self.stuck_box.setVisible(False)
+        # Batches that keep failing (issue 12): shown, and set aside by a supervisor.
+        self.stuck_box = StuckBatchesBox(ctx)
+        self.stuck_box.set_aside.connect(self._on_set_aside)
+        self.stuck_box.failed.connect(self._show_error)
         layout.addWidget(self.stuck_box)
 
         self._show_online(None)
@@ -264,7 +239,7 @@ class SyncPanel(QWidget):
             return
         self._refresh_shown = number
         view, items, stuck = result
-        self._show_stuck(stuck)
+        self.stuck_box.show_batches(stuck)
         self.pending_label.setText(self.tr("Chờ gửi: {n} hồ sơ").format(n=view.pending))
         if view.last_run is None:
             self.last_sync_label.setText(self.tr("Chưa đồng bộ lần nào."))
@@ -428,52 +403,10 @@ class SyncPanel(QWidget):
         self._update_buttons()
         self._show_error(error)
 
-    # --- stuck batches ----------------------------------------------------------------
-
-    def _show_stuck(self, stuck: list[sync_service.PendingBatchView]) -> None:
-        selected = self.selected_batch()
-        self.stuck_list.clear()
-        for batch in stuck:
-            entry = QListWidgetItem(batch.line)
-            entry.setData(Qt.ItemDataRole.UserRole, batch.batch_id)
-            entry.setToolTip(batch.line)
-            self.stuck_list.addItem(entry)
-            if batch.batch_id == selected:
-                entry.setSelected(True)
-        self.stuck_box.setVisible(bool(stuck))
-        self._update_set_aside()
-
-    def selected_batch(self) -> str | None:
-        chosen = self.stuck_list.selectedItems()
-        return str(chosen[0].data(Qt.ItemDataRole.UserRole)) if chosen else None
-
-    def _update_set_aside(self, *_args: object) -> None:
-        self.set_aside_button.setEnabled(
-            self.selected_batch() is not None and bool(self.set_aside_reason.text().strip())
-        )
-
-    def set_aside_selected(self) -> None:
-        batch_id = self.selected_batch()
-        reason = self.set_aside_reason.text()
-        if batch_id is None or not reason.strip():
-            return
-        ctx = self.ctx
-        Operation(
-            lambda: sync_service.set_aside_batch(ctx, batch_id, reason=reason),
-            owner=self.set_aside_controls,
-        ).on_success(lambda _added: self._on_set_aside(batch_id)).on_failure(
-            self._on_set_aside_failed
-        ).start()
-
     def _on_set_aside(self, batch_id: str) -> None:
-        self.set_aside_reason.clear()
         self.phase_label.setText(self.tr("Đã để riêng lô {id}.").format(id=batch_id[:8]))
         self.batch_set_aside.emit(batch_id)
         self.refresh()
-
-    def _on_set_aside_failed(self, error: object) -> None:
-        self._update_set_aside()
-        self._show_error(error)
 
     def _show_error(self, error: object) -> None:
         message = error_message(error)

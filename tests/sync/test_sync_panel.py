@@ -241,18 +241,18 @@ def test_panel_shows_a_stuck_batch_and_sets_it_aside_with_a_reason(
         sync_service.run_sync(ctx, settings=settings_for(ctx, sim), retry=FAST)
     [batch] = sync_service.stuck_batches(ctx)
     panel = make_panel()
-    qtbot.waitUntil(lambda: panel.stuck_list.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.stuck_box.batch_list.count() == 1, timeout=WAIT)
     assert not panel.stuck_box.isHidden()
-    text = panel.stuck_list.item(0).text()
+    text = panel.stuck_box.batch_list.item(0).text()
     assert batch.batch_id in text and f"gửi hỏng {STUCK_ATTEMPTS} lần" in text
-    assert not panel.set_aside_button.isEnabled()  # a batch and a reason first
-    panel.stuck_list.item(0).setSelected(True)
-    assert not panel.set_aside_button.isEnabled()
-    panel.set_aside_reason.setFocus()
-    _type(panel.set_aside_reason, "Tỉnh báo lô lỗi")
-    assert panel.set_aside_button.isEnabled()
+    assert not panel.stuck_box.button.isEnabled()  # a batch and a reason first
+    panel.stuck_box.batch_list.item(0).setSelected(True)
+    assert not panel.stuck_box.button.isEnabled()
+    panel.stuck_box.reason.setFocus()
+    _type(panel.stuck_box.reason, "Tỉnh báo lô lỗi")
+    assert panel.stuck_box.button.isEnabled()
     with qtbot.waitSignal(panel.batch_set_aside, timeout=WAIT) as done:
-        qtbot.mouseClick(panel.set_aside_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.stuck_box.button, Qt.MouseButton.LeftButton)
     assert done.args == [batch.batch_id]
     qtbot.waitUntil(lambda: panel.stuck_box.isHidden(), timeout=WAIT)
     qtbot.waitUntil(lambda: panel.attention_model.rowCount() == 3, timeout=WAIT)
