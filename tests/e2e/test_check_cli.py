@@ -11,6 +11,7 @@ import hashlib
 import random
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def digest(path: Path) -> str:
 
 
 def first_code(data: Path) -> str:
-    with sqlite3.connect(data / "office.sqlite") as connection:
+    with closing(sqlite3.connect(data / "office.sqlite")) as connection, connection:
         return str(connection.execute("SELECT code FROM dossiers ORDER BY id").fetchone()[0])
 
 
@@ -78,7 +79,7 @@ def test_a_whole_office_passes(office: Path) -> None:
 def test_a_problem_exits_3_naming_the_dossier(office: Path, tmp_path: Path) -> None:
     data = a_copy(office, tmp_path)
     code = first_code(data)
-    with sqlite3.connect(data / "office.sqlite") as connection:
+    with closing(sqlite3.connect(data / "office.sqlite")) as connection, connection:
         connection.execute("DELETE FROM outbox WHERE dossier_id = 1")
     result = desk("check", data=data)
     assert result.returncode == 3, result.stdout + result.stderr

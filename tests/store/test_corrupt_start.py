@@ -11,6 +11,7 @@ import logging
 import random
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def big(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def page_of(database: Path, sql: str) -> int:
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection, connection:
         return int(connection.execute(sql).fetchone()[0])
 
 
@@ -148,7 +149,7 @@ def test_a_slow_whole_file_check_is_cut_short(data: Path, monkeypatch: pytest.Mo
 def test_a_break_in_the_logs_last_entries_is_said_and_the_desk_opens(
     data: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with sqlite3.connect(data / "office.sqlite") as connection:
+    with closing(sqlite3.connect(data / "office.sqlite")) as connection, connection:
         connection.execute("DROP TRIGGER audit_log_no_update")
         connection.execute(
             "UPDATE audit_log SET subject = 'khác' WHERE seq = (SELECT max(seq) - 3 FROM audit_log)"

@@ -5,6 +5,7 @@ naming the latest backup, not a bug; a ValueError of the desk's own making stays
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 
 import pytest
@@ -26,7 +27,7 @@ def code(ctx) -> str:
 
 def garble(ctx, sql: str, code: str) -> None:
     path = ctx.db.sqlite_path
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(sql, [code])
 
 
