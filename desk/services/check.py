@@ -18,7 +18,9 @@ Six checks, each reported by name with what is wrong (the first few offenders na
 
 Supervisors may run it (``Permission.AUDIT``, the role that may verify the log, which
 this check includes). It only reads, except FTS5's check, which is an INSERT in form and
-runs in its own write transaction that changes nothing.
+runs in its own write transaction that changes nothing: other desks wait for it (0.8 s on
+a 200,000-dossier office here, so a few seconds on a million, well inside their 30 s busy
+timeout). Everything else reads in snapshots while the desks keep working.
 """
 
 from __future__ import annotations
