@@ -156,7 +156,7 @@ def quick_check_sqlite(path: Path, backup_dir: Path | None) -> checks.StartCheck
         result.seconds * 1000,
     )
     if result.problems:
-        raise faults.corrupt(path, "; ".join(result.problems[:3]), backup_dir)
+        raise faults.corrupt(path, "kiểm tra khi mở: " + "; ".join(result.problems[:3]), backup_dir)
     return result
 
 
