@@ -9,6 +9,8 @@ services decide what that account may do (accounts and the office: an admin).
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.commands.base import (
@@ -18,6 +20,7 @@ from desk.commands.base import (
     command,
     has_terminal,
     open_office,
+    read_password_file,
     say,
     sign_in,
 )
@@ -72,16 +75,40 @@ def _first_setup(ctx: DeskContext, args: argparse.Namespace, office: Office) -> 
             code="cli.setup_admin",
         )
     password = ask_new_password(args.admin_password_file, "Mật khẩu quản trị")
+    passphrase = _backup_passphrase(args)
     setup.first_setup(
         ctx,
         office,
         admin_username=args.admin,
         admin_full_name=args.admin_name,
         admin_password=password,
+        backup_passphrase=passphrase,
     )
+    if passphrase is None:
+        say(
+            "Chưa đặt cụm mật khẩu sao lưu nên chưa sao lưu tự động được: quản trị viên hãy "
+            "chạy «desk backup passphrase»."
+        )
+    else:
+        say("Đã đặt cụm mật khẩu sao lưu: ghi ra giấy và cất nơi an toàn.")
     count = len(ctx.catalogue())
     say(f"Đã nạp danh mục {count} thủ tục mẫu (sửa bằng «desk catalogue import»).")
     say(f"Đã tạo tài khoản quản trị «{args.admin}»; tạo tài khoản cán bộ bằng «desk user add».")
+
+
+def _backup_passphrase(args: argparse.Namespace) -> str | None:
+    """The office's backup passphrase at its first set-up: ``--backup-passphrase-file``,
+    else DESK_BACKUP_PASSPHRASE_FILE, else typed twice on the terminal; None without a
+    terminal (set later with ``desk backup passphrase``)."""
+    from desk.commands.backup import PASSPHRASE_FILE_ENV
+    from desk.services.backup import check_passphrase
+
+    path = args.backup_passphrase_file or os.environ.get(PASSPHRASE_FILE_ENV, "").strip()
+    if path:
+        return check_passphrase(read_password_file(Path(path), "cụm mật khẩu sao lưu"))
+    if not has_terminal():
+        return None
+    return check_passphrase(ask_new_password(None, "Cụm mật khẩu sao lưu"))
 
 
 def _change_office(ctx: DeskContext, args: argparse.Namespace, office: Office) -> None:
@@ -246,6 +273,12 @@ def add_commands(commands: Commands) -> None:
         "--admin-password-file",
         metavar="TỆP",
         help="(lần đầu) tệp chứa mật khẩu quản trị (dòng đầu; mặc định: hỏi trên màn hình)",
+    )
+    setup.add_argument(
+        "--backup-passphrase-file",
+        metavar="TỆP",
+        help="(lần đầu) tệp chứa cụm mật khẩu sao lưu (dòng đầu; mặc định "
+        "DESK_BACKUP_PASSPHRASE_FILE, hoặc hỏi trên màn hình)",
     )
     setup.add_argument(
         "--confirm",
