@@ -15,6 +15,7 @@ import pytest
 
 from tests.e2e.identity import environment, password_file
 from tests.e2e.test_cli import ROOT
+from tests.store.conftest import postgres_roles  # noqa: F401 (a fixture)
 
 DEMO_PASSPHRASE = "demo-sao-luu"
 
@@ -201,3 +202,27 @@ def test_setup_takes_the_backup_passphrase_from_a_file(tmp_path: Path) -> None:
         passphrase="cụm mật khẩu của xã",
     )  # fmt: skip
     assert restored.returncode == 0, restored.stderr
+
+
+def test_backup_and_restore_on_postgresql(
+    postgres_roles: tuple[str, str],  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    owner_url, desk_url = postgres_roles
+    data = tmp_path / "data"
+    urls = {"DESK_DATABASE_URL": desk_url, "DESK_DATABASE_OWNER_URL": owner_url}
+    made = run("demo", "--dossiers", "4", "--seed", "3", data=data, user=None, extra=urls)
+    assert made.returncode == 0, made.stderr
+    taken = run("backup", data=data, user="lanhdao", extra=urls)
+    assert taken.returncode == 0, taken.stderr
+    assert "4 hồ sơ" in taken.stdout
+    [backup] = list((data / "backups").glob("*-manual.deskbackup"))
+    more = run("demo", "--dossiers", "2", "--seed", "4", data=data, user=None, extra=urls)
+    assert more.returncode == 0, more.stderr
+    restored = run("restore", str(backup), "--yes", data=data, extra=urls)
+    assert restored.returncode == 0, restored.stderr
+    assert "Đã khôi phục 4 hồ sơ" in restored.stdout
+    assert "before-restore.deskbackup" in restored.stdout
+    verify = run("audit", "verify", data=data, extra=urls)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert " 4 hồ sơ" in verify.stdout
