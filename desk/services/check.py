@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from desk.domain.access import Permission
 from desk.domain.codes import DossierCode
@@ -64,6 +65,7 @@ class CheckResult:
 class CheckReport:
     results: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    latest_backup: Path | None = None  # named when a check fails
 
     @property
     def ok(self) -> bool:
@@ -127,6 +129,8 @@ def run_check(ctx: DeskContext, progress: Progress | None = None) -> CheckReport
         )
     if progress is not None:
         progress("Xong", len(steps), len(steps))
+    if not report.ok:
+        report.latest_backup = faults.latest_backup(ctx.config.backup_dir)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -283,7 +287,14 @@ def iter_lines(report: CheckReport) -> Iterator[str]:
         yield f"Cơ sở dữ liệu nguyên vẹn và nhất quán ({report.seconds:.1f} giây)."
     else:
         failed = sum(1 for r in report.results if not r.ok)
+        backup = report.latest_backup
+        if backup is not None and backup.suffix == ".deskbackup":
+            restore = f"bản sao lưu mới nhất: «desk restore {backup}»"
+        elif backup is not None:
+            restore = f"bản sao lưu mới nhất ({backup})"
+        else:
+            restore = "bản sao lưu gần nhất («desk restore TỆP»)"
         yield (
             f"Có {failed} mục kiểm tra không đạt. Giữ nguyên dữ liệu, gọi bộ phận hỗ trợ; "
-            "nếu cần, người quản trị khôi phục bản sao lưu gần nhất («desk restore TỆP»)."
+            f"nếu cần, người quản trị khôi phục {restore}."
         )

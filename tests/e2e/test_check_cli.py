@@ -85,7 +85,11 @@ def test_a_problem_exits_3_naming_the_dossier(office: Path, tmp_path: Path) -> N
     assert result.returncode == 3, result.stdout + result.stderr
     assert "[LỖI] Trạng thái đồng bộ của từng hồ sơ: 1 vấn đề" in result.stdout
     assert f"Hồ sơ {code}: phiên bản hiện tại" in result.stdout
-    assert "desk restore" in result.stdout.splitlines()[-1]
+    assert "desk restore TỆP" in result.stdout.splitlines()[-1]  # no backup yet
+    backup = a_backup(data)
+    result = desk("check", data=data)
+    assert result.returncode == 3
+    assert f"bản sao lưu mới nhất ({backup})" in result.stdout.splitlines()[-1]
 
 
 def test_a_clerk_may_not_check(office: Path) -> None:
