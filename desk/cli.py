@@ -72,7 +72,8 @@ khoản, thông tin cơ quan, danh mục thủ tục, khôi phục).
 Mã thoát: 0 xong; 2 tham số hoặc cấu hình sai, đăng nhập không được, hoặc tài khoản không
 được phép (thông báo nói rõ cần vai trò nào); 1 lỗi phần mềm; «desk sync» còn có 3 (có mục
 cần xem xét), 4 (không kết nối được tỉnh) và 5 (đang có lượt đồng bộ khác); «desk audit
-verify» có 3 (nhật ký hoặc dữ liệu không khớp); 130 đã dừng."""
+verify» có 3 (nhật ký hoặc dữ liệu không khớp); «desk check» có 3 (một mục kiểm tra cơ sở
+dữ liệu không đạt); 130 đã dừng."""
 
 
 def build_parser() -> argparse.ArgumentParser:
