@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Table, text
 
 from desk.domain.audit import first_break
-from desk.errors import DeskError
+from desk.errors import CorruptDatabase, DeskError
 from desk.store import faults
 from desk.store.models import Base
 
@@ -365,6 +365,9 @@ def quick_start_check(path: Path) -> StartCheck:
                 "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
                 code="db.busy",
             ) from None
+        fault = faults.sqlite_fault(error, path=path, backup_dir=None)
+        if fault is not None and not isinstance(fault, CorruptDatabase):
+            raise fault from None  # a full disk, a folder it may not write to: not damage
         return StartCheck(False, time.perf_counter() - started, (str(error),))
     finally:
         connection.close()
