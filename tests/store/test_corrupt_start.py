@@ -19,6 +19,7 @@ import pytest
 from desk.config import DeskConfig
 from desk.errors import CorruptDatabase
 from desk.services import demo
+from desk.services.check import run_check
 from desk.services.context import DeskContext
 from desk.store import checks
 from tests.conftest import DEMO_NOW
@@ -129,6 +130,16 @@ def test_a_big_office_leaves_old_pages_to_desk_check(data: Path, big: None) -> N
     overwrite(database, oldest)
     result = checks.quick_start_check(database)
     assert not result.full and not result.problems
+    ctx = DeskContext.open(DeskConfig(data_dir=data), create=False)
+    try:
+        ctx.act_as(demo.demo_account(ctx, "quantri"))
+        steps: list[str] = []
+        with pytest.raises(CorruptDatabase) as raised:
+            run_check(ctx, progress=lambda step, done, total: steps.append(step))
+    finally:
+        ctx.close()
+    assert steps == ["Tính toàn vẹn của tệp dữ liệu"]  # stopped at the first check
+    assert f"Bản sao lưu mới nhất: {data / 'backups'}" in raised.value.message
 
 
 def test_a_cut_file_is_refused(data: Path, big: None) -> None:
