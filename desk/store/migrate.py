@@ -169,6 +169,9 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, app_role: str | Non
     if current == SCHEMA_HEAD:
         if app_role and not db.is_sqlite and not application_role_ready(db, app_role):
             with db.engine.begin() as connection:
+                # Desks granting at once fail with "tuple concurrently updated": one at a
+                # time, each after the previous one's grants are committed.
+                _lock_migrations(connection)
                 grant_application_role(connection, app_role)
         return False
     from alembic import command
@@ -180,15 +183,20 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, app_role: str | Non
         if not db.is_sqlite:
             # A second desk starting at the same time waits here, then finds the schema
             # already at the head (Alembic reads the revision again) and applies nothing.
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
-            )
+            # (On SQLite this transaction's BEGIN IMMEDIATE does the same.)
+            _lock_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         if app_role and not db.is_sqlite:
             grant_application_role(connection, app_role)
     log.info("database migrated from %s to %s", current, SCHEMA_HEAD)
     return True
+
+
+def _lock_migrations(connection: Connection) -> None:
+    """Hold, until the transaction ends, the lock of one PostgreSQL database's schema
+    changes and grants."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
 
 
 # --- PostgreSQL roles -------------------------------------------------------------------

@@ -474,7 +474,7 @@ def _at_once(
 ) -> list[tuple[int, str, str]]:
     """``count`` desks run ``script`` at the same instant (once all have loaded)."""
     gate = tmp_path / "gate"
-    gate.mkdir()
+    gate.mkdir(parents=True)
     processes = [
         _start(tmp_path / f"desk-{i}", "-c", script, str(gate), *argv, **extra)
         for i in range(count)

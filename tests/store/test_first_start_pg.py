@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from desk.store import migrate
+from desk.store.db import Database
 from desk.store.migrate import SCHEMA_HEAD
 from tests.store.conftest import postgres_roles, postgres_url  # noqa: F401  (fixtures)
 from tests.store.test_first_start import (
@@ -17,8 +19,13 @@ from tests.store.test_first_start import (
     DEMO_USERNAMES,
     DESKS_AT_ONCE,
     FIRST_OPEN,
+    GATE,
     _at_once,
 )
+
+# A desk's start and nothing more: open the office's database (migrating it, granting the
+# desk's role), then close it.
+OPEN = "from desk.services.context import DeskContext\n" + GATE + "DeskContext.open().close()\n"
 
 
 def _assert_one_office(owner_url: str) -> None:
@@ -76,4 +83,41 @@ def test_desks_opening_at_once_with_their_own_role_agree_on_one_migration_and_of
         assert returncode == 0, err
     outcomes = Counter(out.strip() for _, out, _ in results)
     assert outcomes["created"] == 1, outcomes
+    _assert_one_office(owner_url)
+
+
+def test_desks_granting_their_role_at_once_all_start(
+    tmp_path: Path,
+    postgres_roles: tuple[str, str],  # noqa: F811
+) -> None:
+    """A schema at its head whose desk role lacks its grants (migrated by the owner
+    alone, as a one-role office moving to two roles): every desk starting at once gives
+    them, one after another (at the same time, PostgreSQL refused all but one with «tuple
+    concurrently updated», a crash)."""
+    owner_url, app_url = postgres_roles
+    owner = Database(owner_url)
+    try:
+        migrate.upgrade(owner)
+    finally:
+        owner.dispose()
+    results = _at_once(
+        tmp_path,
+        OPEN,
+        (),
+        2 * DESKS_AT_ONCE,
+        DESK_DATABASE_URL=app_url,
+        DESK_DATABASE_OWNER_URL=owner_url,
+    )
+    for returncode, _out, err in results:
+        assert returncode == 0, err
+    # The desk's role has what it needs: it makes the office.
+    made = _at_once(
+        tmp_path / "later",
+        FIRST_OPEN,
+        (),
+        1,
+        DESK_DATABASE_URL=app_url,
+        DESK_DATABASE_OWNER_URL=owner_url,
+    )
+    assert made[0][0] == 0 and made[0][1].strip() == "created", made
     _assert_one_office(owner_url)
