@@ -77,8 +77,12 @@ def sqlite_integrity(path: Path) -> str:
 
 
 def sqlite_in_use(path: Path, timeout_s: float = 0.5) -> bool:
-    """Whether another desk holds the SQLite file open in a transaction now (it cannot
-    be replaced under it). A damaged file that SQLite refuses is not "in use"."""
+    """Whether another desk has the SQLite file open now (it must not be replaced under
+    it: that desk would go on writing to the file set aside, or replay its WAL into the
+    restored one). A transaction in progress holds a lock; an idle desk in WAL mode is
+    seen because SQLite refuses to leave WAL mode while another connection has the file
+    open. Leaving WAL mode also folds the WAL into the file before it is set aside. A
+    damaged file that SQLite refuses is not "in use"."""
     if not path.exists():
         return False
     try:
@@ -88,13 +92,52 @@ def sqlite_in_use(path: Path, timeout_s: float = 0.5) -> bool:
     try:
         connection.execute("BEGIN EXCLUSIVE")
         connection.execute("ROLLBACK")
+        mode = connection.execute("PRAGMA journal_mode").fetchone()
+        if mode and str(mode[0]).lower() == "wal":
+            changed = connection.execute("PRAGMA journal_mode=DELETE").fetchone()
+            return not changed or str(changed[0]).lower() == "wal"
     except sqlite3.OperationalError as exc:
-        return "locked" in str(exc) or "busy" in str(exc)
+        text_ = str(exc)
+        return "locked" in text_ or "busy" in text_
     except sqlite3.DatabaseError:
         return False
     finally:
         connection.close()
     return False
+
+
+def remove_leftovers(place: Path, *, older_than_s: float) -> int:
+    """Remove what a killed backup left in ``place``: partial dot-files and work folders
+    (a work folder holds a clear snapshot) untouched for ``older_than_s`` seconds."""
+    import time
+
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(place.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        is_partial = name.startswith(".") and name.endswith(".partial")
+        is_work = name.startswith((".work-", ".restore-")) and entry.is_dir()
+        if not (is_partial or is_work):
+            continue
+        try:
+            moments = [entry.stat().st_mtime]
+            if is_work:
+                moments += [p.stat().st_mtime for p in entry.rglob("*")]
+        except OSError:
+            continue
+        if now - max(moments) < older_than_s:
+            continue  # another desk's backup may still be writing it
+        if is_work:
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+        removed += 1
+    return removed
 
 
 def set_aside_sqlite(path: Path, folder: Path) -> list[Path]:

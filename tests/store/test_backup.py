@@ -296,3 +296,40 @@ def test_the_written_file_is_checked_before_its_name(office: DeskContext, monkey
         backups.take_backup(office)
     assert raised.value.code == "backup.verify_failed"
     assert list(office.config.backup_dir.iterdir()) == []
+
+
+def test_a_database_another_desk_has_open_is_not_replaced(office: DeskContext) -> None:
+    [info] = backups.take_backup(office)
+    path = office.db.sqlite_path
+    assert path is not None
+    office.close()
+    other_desk = sqlite3.connect(path)  # idle, between two of its clerk's actions
+    other_desk.execute("SELECT count(*) FROM dossiers").fetchone()
+    try:
+        before = _unchanged(office)
+        with pytest.raises(DeskError) as raised:
+            _restore(office, info.path)
+        assert raised.value.code == "backup.in_use"
+        assert _unchanged(office) == before
+    finally:
+        other_desk.close()
+    assert _restore(office, info.path).dossier_count == 6
+
+
+def test_what_a_killed_backup_left_is_removed_by_the_next(office: DeskContext) -> None:
+    import os
+
+    folder = office.config.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / ".000.17.22.H56-20261120-160000-manual.deskbackup.abcd1234.partial"
+    partial.write_bytes(b"half")
+    work = folder / ".work-0123456789ab"
+    work.mkdir()
+    (work / "database.sqlite").write_bytes(b"clear snapshot")
+    fresh = folder / ".000.17.22.H56-20261201-090000-manual.deskbackup.ffff0000.partial"
+    fresh.write_bytes(b"another desk writing now")
+    for stale in (partial, work / "database.sqlite", work):
+        os.utime(stale, (1_700_000_000, 1_700_000_000))
+    backups.take_backup(office)
+    assert not partial.exists() and not work.exists()
+    assert fresh.exists()

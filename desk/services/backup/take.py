@@ -36,6 +36,10 @@ from desk.store import backup as store_backup
 from desk.store import backup_archive as archive
 
 log = logging.getLogger(__name__)
+
+# What a killed backup or restore left (a partial file, a work folder with a clear
+# snapshot) is removed by the next backup once nothing has touched it for this long.
+LEFTOVER_AGE_S = 3600.0
 # --- taking a backup --------------------------------------------------------------------
 
 
@@ -88,6 +92,8 @@ def take(
     config = ctx.config
     primary = config.backup_dir
     taken_at = now_in_office()
+    for place in (primary, config.data_dir):
+        store_backup.remove_leftovers(place, older_than_s=LEFTOVER_AGE_S)
     try:
         with work_folder(primary, "work") as work:
             report("Chụp cơ sở dữ liệu", 0, 1)
