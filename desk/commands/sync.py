@@ -241,7 +241,8 @@ def add_commands(commands: Commands) -> None:
         "sync",
         cmd_sync,
         "đồng bộ hồ sơ lên hệ thống một cửa của tỉnh (nhận thay đổi, tải tệp, gửi hồ sơ); "
-        "mã thoát 0 xong, 3 có mục cần xem xét, 4 không kết nối được, 2 cấu hình sai",
+        "mã thoát 0 xong, 3 có mục cần xem xét, 4 không kết nối được, 5 đang có lượt đồng bộ "
+        "khác, 2 cấu hình sai",
     )
     connection_options(sync)
     sync.add_argument("--dry-run", action="store_true", help="chỉ xem những gì sẽ gửi")
