@@ -119,6 +119,10 @@ def main() -> int:
 
     print("the quick check at every start, and desk check …", flush=True)
     results["check"] = check.run(ctx, directory)
+    from bench import backup
+
+    print("backup and restore …", flush=True)
+    results["backup"] = backup.run(ctx, directory)
     ctx.close()
 
     from bench import printing, sync, ui
