@@ -538,3 +538,21 @@ def test_desks_opening_at_once_on_a_new_data_folder_agree_on_one_office(tmp_path
     outcomes = Counter(out.strip() for _, out, _ in results)
     assert outcomes["created"] == 1, outcomes
     _assert_one_office(shared / "office.sqlite")
+
+
+def test_set_ups_at_once_on_a_new_file_make_one_office_and_the_others_say_so(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "shared" / "office.sqlite"
+    password = tmp_path / "admin-password"
+    password.write_text(f"{ADMIN_PASSWORD}\n", encoding="utf-8")
+    password.chmod(0o600)
+    argv = (*SETUP_ARGS, "--admin-password-file", str(password), "--db", str(database))
+    results = _at_once(tmp_path, AT_ONCE, argv, DESKS_AT_ONCE)
+    outcomes = Counter(returncode for returncode, _, _ in results)
+    assert outcomes == {0: 1, 2: DESKS_AT_ONCE - 1}, results
+    for returncode, _out, err in results:
+        assert returncode == 0 or "đã được thiết lập" in err, err
+    seen = _look(database)
+    assert seen.offices == 1 and seen.users == (ADMIN,)
+    assert dict(seen.log)["office.set_up"] == 1

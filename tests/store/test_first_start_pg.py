@@ -15,11 +15,13 @@ from desk.store.db import Database
 from desk.store.migrate import SCHEMA_HEAD
 from tests.store.conftest import postgres_roles, postgres_url  # noqa: F401  (fixtures)
 from tests.store.test_first_start import (
+    ADMIN_PASSWORD,
     AT_ONCE,
     DEMO_USERNAMES,
     DESKS_AT_ONCE,
     FIRST_OPEN,
     GATE,
+    SETUP_ARGS,
     _at_once,
 )
 
@@ -121,3 +123,17 @@ def test_desks_granting_their_role_at_once_all_start(
     )
     assert made[0][0] == 0 and made[0][1].strip() == "created", made
     _assert_one_office(owner_url)
+
+
+def test_set_ups_at_once_on_a_new_database_make_one_office_and_the_others_say_so(
+    tmp_path: Path,
+    postgres_url: str,  # noqa: F811
+) -> None:
+    password = tmp_path / "admin-password"
+    password.write_text(f"{ADMIN_PASSWORD}\n", encoding="utf-8")
+    password.chmod(0o600)
+    argv = (*SETUP_ARGS, "--admin-password-file", str(password), "--db", postgres_url)
+    results = _at_once(tmp_path, AT_ONCE, argv, DESKS_AT_ONCE)
+    assert Counter(code for code, _, _ in results) == {0: 1, 2: DESKS_AT_ONCE - 1}, results
+    for returncode, _out, err in results:
+        assert returncode == 0 or "đã được thiết lập" in err, err
