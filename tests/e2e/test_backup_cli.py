@@ -226,3 +226,24 @@ def test_backup_and_restore_on_postgresql(
     verify = run("audit", "verify", data=data, extra=urls)
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert " 4 hồ sơ" in verify.stdout
+
+
+def test_a_new_passphrase_for_later_backups(office: Path, tmp_path: Path) -> None:
+    accounts = tmp_path / "accounts"
+    short = password_file(accounts, "short", "ngắn")
+    refused = run("backup", "passphrase", "--passphrase-file", str(short), data=office)
+    assert refused.returncode == 2 and "ít nhất 10 ký tự" in refused.stderr
+    new = password_file(accounts, "new-phrase", "cụm mật khẩu mới của xã")
+    supervisor = run(
+        "backup", "passphrase", "--passphrase-file", str(new), data=office, user="lanhdao"
+    )
+    assert supervisor.returncode == 2
+    changed = run("backup", "passphrase", "--passphrase-file", str(new), data=office)
+    assert changed.returncode == 0, changed.stderr
+    taken = run("backup", data=office, user="lanhdao")
+    assert taken.returncode == 0, taken.stderr
+    [backup] = list((office / "backups").glob("*.deskbackup"))
+    old = run("restore", str(backup), "--yes", data=office)  # the demo passphrase
+    assert old.returncode == 2 and "Cụm mật khẩu sao lưu không đúng" in old.stderr
+    ok = run("restore", str(backup), "--yes", data=office, passphrase="cụm mật khẩu mới của xã")
+    assert ok.returncode == 0, ok.stderr
