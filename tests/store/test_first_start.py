@@ -29,6 +29,7 @@ import pytest
 from desk.config import DeskConfig
 from desk.domain.calendar import now_in_office
 from desk.domain.catalogue_file import load_catalogue_file
+from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
 from desk.services import demo
 from desk.services.catalogue import record_catalogue
@@ -556,3 +557,19 @@ def test_set_ups_at_once_on_a_new_file_make_one_office_and_the_others_say_so(
     seen = _look(database)
     assert seen.offices == 1 and seen.users == (ADMIN,)
     assert dict(seen.log)["office.set_up"] == 1
+
+
+def test_demo_dossiers_without_any_account_are_refused_plainly(tmp_path: Path) -> None:
+    """The writers never divide by the number of clerks: with none, a message says what
+    to run (ensure_demo_office makes them; this is the path that skips it)."""
+    data = tmp_path / "data"
+    _office_without_accounts(data, catalogue=True)
+    ctx = DeskContext.open(DeskConfig(data_dir=data))
+    try:
+        for bulk in (False, True):
+            with pytest.raises(DeskError) as refused:
+                demo.add_demo_dossiers(ctx, 5, bulk=bulk, workers=0)
+            assert refused.value.code == "demo.no_accounts"
+            assert "desk demo" in refused.value.message
+    finally:
+        ctx.close()
