@@ -216,23 +216,32 @@ class DecryptingReader:
 
     def __init__(self, chunks: Iterator[bytes]):
         self._chunks = chunks
-        self._buffer = b""
+        self._chunk = b""
+        self._at = 0  # how much of the current chunk was read already
         self._done = False
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            try:
-                self._buffer += next(self._chunks)
-            except StopIteration:
-                self._done = True
-        if size < 0:
-            data, self._buffer = self._buffer, b""
-        else:
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
-        return data
+        parts: list[bytes] = []
+        wanted = size
+        while wanted != 0:
+            if self._at >= len(self._chunk):
+                if self._done:
+                    break
+                try:
+                    self._chunk, self._at = next(self._chunks), 0
+                except StopIteration:
+                    self._done = True
+                    break
+                continue
+            end = len(self._chunk) if wanted < 0 else min(len(self._chunk), self._at + wanted)
+            parts.append(self._chunk[self._at : end])
+            if wanted > 0:
+                wanted -= end - self._at
+            self._at = end
+        return b"".join(parts)
 
     def drain(self) -> None:
         """Read to the end, so a cut-off or spliced tail is found even when what was

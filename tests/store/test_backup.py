@@ -333,3 +333,19 @@ def test_what_a_killed_backup_left_is_removed_by_the_next(office: DeskContext) -
     backups.take_backup(office)
     assert not partial.exists() and not work.exists()
     assert fresh.exists()
+
+
+def test_restore_works_when_the_database_is_missing(office: DeskContext) -> None:
+    [info] = backups.take_backup(office)
+    path = office.db.sqlite_path
+    assert path is not None
+    office.close()
+    path.unlink()
+    # The admin's credentials are checked against the backup's own accounts.
+    with pytest.raises(DeskError):
+        backups.restore_backup(
+            office.config, info.path, PASSPHRASE, username=ADMIN[0], password="sai-mật-khẩu"
+        )
+    assert not path.exists()
+    result = _restore(office, info.path)
+    assert result.dossier_count == 6 and path.exists()
