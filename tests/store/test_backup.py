@@ -349,3 +349,20 @@ def test_restore_works_when_the_database_is_missing(office: DeskContext) -> None
     assert not path.exists()
     result = _restore(office, info.path)
     assert result.dossier_count == 6 and path.exists()
+
+
+def test_a_full_disk_is_said_as_such_and_leaves_nothing(
+    office: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desk.errors import DiskFull
+    from desk.store import backup_crypto
+
+    def full(self: object, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_crypto.EncryptingWriter, "write", full)
+    with pytest.raises(DiskFull):
+        backups.backup_if_due(office, reason="closing")
+    assert list(office.config.backup_dir.iterdir()) == []
