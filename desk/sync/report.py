@@ -83,6 +83,7 @@ class SyncReport:
     retries: int = 0
     run_id: int | None = None
     new_province: str = ""  # a province store the desk had not met: what it did about it
+    lock_taken_over: str = ""  # whose abandoned run's lock this run took over
 
     @property
     def desk_s(self) -> float:
@@ -124,6 +125,7 @@ class SyncReport:
             "waited_s": round(self.waited_s, 3),
             "retries": self.retries,
             "new_province": self.new_province,
+            "lock_taken_over": self.lock_taken_over,
         }
 
     def lines(self) -> list[str]:
@@ -133,6 +135,8 @@ class SyncReport:
             out.append(f"Chi tiết: {self.message}")
         if self.new_province:
             out.append(f"Hệ thống tỉnh mới: {self.new_province}")
+        if self.lock_taken_over:
+            out.append(f"Lưu ý: {self.lock_taken_over}.")
         out.append(
             f"Đã gửi {self.items_sent} hồ sơ trong {self.batches_sent} lô"
             + (f" ({self.batches_resumed} lô gửi lại từ lần trước)" if self.batches_resumed else "")

@@ -120,6 +120,7 @@ def test_a_lock_whose_holder_is_gone_is_taken_over_and_logged(
         assert report.exit_code == 0, report.lines()
         [logged] = _taken_over(second)
         assert logged["host"] == "may-khac" and "không còn báo hoạt động" in logged["why"]
+        assert any("trên máy may-khac" in line and "tiếp quản" in line for line in report.lines())
 
         # A killed process on this machine: its pid no longer exists.
         dead = subprocess.Popen([sys.executable, "-c", "pass"])

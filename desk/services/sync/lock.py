@@ -106,7 +106,8 @@ class SyncLock:
         self.host = this_host()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.taken_over: LockHolder | None = None
+        self.taken_over: LockHolder | None = None  # a gone holder's lock, taken over
+        self.taken_over_text = ""
 
     def acquire(self) -> None:
         user = self.ctx.user
@@ -152,6 +153,11 @@ class SyncLock:
                     ],
                 )
                 self.taken_over = holder
+                self.taken_over_text = (
+                    f"lượt đồng bộ của {holder.full_name or holder.login} trên máy "
+                    f"{holder.host} từ {moment_text(holder.since)} đã bị bỏ dở ({why}); "
+                    "lượt này tiếp quản"
+                )
             sync_records.hold_lock(session, mine)
         self._thread = threading.Thread(target=self._beat, name="sync-lock-heartbeat", daemon=True)
         self._thread.start()

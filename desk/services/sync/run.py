@@ -168,8 +168,11 @@ def run_sync(
             settings or connection_settings(ctx), retry=retry, cancel=cancel or CancelToken()
         )
     try:
-        with SyncLock(ctx):  # SyncBusy when another run of the office is going
-            return SyncRun(ctx, connector, progress=progress).run()
+        with SyncLock(ctx) as lock:  # SyncBusy when another run of the office is going
+            run = SyncRun(ctx, connector, progress=progress)
+            if lock.taken_over is not None:
+                run.report.lock_taken_over = lock.taken_over_text
+            return run.run()
     finally:
         if own:
             connector.close()
