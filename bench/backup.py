@@ -35,6 +35,28 @@ def _compression(database: Path, sample_mb: int = 64) -> dict[str, Any]:
     return figures
 
 
+class _Steps:
+    """Seconds spent in each step the progress callback names."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.current: str | None = None
+        self.since = self.started
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if step != self.current:
+            self.finish()
+            self.current, self.since = step, time.perf_counter()
+
+    def finish(self) -> dict[str, float]:
+        if self.current is not None:
+            spent = time.perf_counter() - self.since
+            self.seconds[self.current] = round(self.seconds.get(self.current, 0) + spent, 2)
+            self.current = None
+        return self.seconds
+
+
 def run(ctx: Any, directory: Path, *, restore: bool = True) -> dict[str, Any]:
     """Back the office in ``directory`` up (``ctx`` acts for a supervisor or admin), then
     restore the backup into a copy of the data folder."""
@@ -46,8 +68,10 @@ def run(ctx: Any, directory: Path, *, restore: bool = True) -> dict[str, Any]:
     database = directory / "office.sqlite"
     result: dict[str, Any] = {"database_mb": round(database.stat().st_size / 2**20, 1)}
     started = time.perf_counter()
-    [info] = backup.take_backup(ctx)
+    steps = _Steps()
+    [info] = backup.take_backup(ctx, progress=steps)
     result["backup_s"] = round(time.perf_counter() - started, 2)
+    result["backup_steps_s"] = steps.finish()
     result["backup_mb"] = round(info.size / 2**20, 1)
     result["dossiers"] = info.dossier_count
     result["scanned_files"] = info.file_count
@@ -59,14 +83,17 @@ def run(ctx: Any, directory: Path, *, restore: bool = True) -> dict[str, Any]:
             from desk.config import DeskConfig
 
             started = time.perf_counter()
+            steps = _Steps()
             restored = backup.restore_backup(
                 DeskConfig(data_dir=copy),
                 info.path,
                 DEMO_BACKUP_PASSPHRASE,
                 username="quantri",
                 password="quantri-demo",
+                progress=steps,
             )
             result["restore_s"] = round(time.perf_counter() - started, 2)
+            result["restore_steps_s"] = steps.finish()
             assert restored.dossier_count == info.dossier_count
     info.path.unlink()  # the bench leaves no backup of its own behind
     return result
