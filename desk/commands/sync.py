@@ -163,7 +163,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         items = sync.attention_items(ctx)
         batches = sync.pending_batches(ctx)
         holder = sync.current_holder(ctx)
+        store = sync.known_store(ctx)
     say(f"Máy chủ tỉnh: {view.server or '(chưa cấu hình)'}")
+    if store is not None:
+        say(f"Kho dữ liệu tỉnh đã đồng bộ gần nhất: {store.label}")
     if holder is not None:
         say(
             f"Đang đồng bộ: {holder.full_name or holder.login} trên máy {holder.host} "

@@ -59,6 +59,10 @@ def test_a_second_empty_province_receives_every_dossier(
     [logged] = _audited(ctx, "sync.province_changed")
     assert logged["requeued"] == 12
 
+    status = sync_service.known_store(ctx)
+    assert status is not None and status.base_url == second.url.rstrip("/").lower()
+    assert status.server_id == second.admin("GET", "/ping")["server_id"]
+
     # Nothing more to send, and the same store is not "new" a second time.
     again = run_sync(ctx, settings=settings_for(ctx, second), retry=FAST)
     assert again.items_sent == 0 and again.new_province == "", again.lines()

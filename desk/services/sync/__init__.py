@@ -17,6 +17,7 @@ from desk.services.sync.batches import (
     stuck_batches,
 )
 from desk.services.sync.lock import current_holder
+from desk.services.sync.province import known_store
 from desk.services.sync.run import SyncRun, run_sync
 from desk.services.sync.settings import connection_settings, save_settings, secret_dir
 from desk.services.sync.state import ProgressCallback
@@ -41,6 +42,7 @@ __all__ = [
     "check_online",
     "connection_settings",
     "current_holder",
+    "known_store",
     "overview",
     "pending_batches",
     "preview",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import AttentionKind
+from desk.services.context import DeskContext
 from desk.services.sync.feed import FEED_CURSOR
 from desk.services.sync.state import RunState
 from desk.store import audit as store_audit
@@ -129,3 +130,9 @@ def meet_province(state: RunState) -> None:
         forgotten.requeued,
         forgotten.batches_dropped,
     )
+
+
+def known_store(ctx: DeskContext) -> ProvinceStore | None:
+    """The province store the desk last synced with (None: never), for ``sync status``."""
+    with ctx.db.read() as session:
+        return ProvinceStore.read(sync_records.get_state(session, PROVINCE_KEY))
