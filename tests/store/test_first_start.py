@@ -573,3 +573,23 @@ def test_demo_dossiers_without_any_account_are_refused_plainly(tmp_path: Path) -
             assert "desk demo" in refused.value.message
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("leftover", ["empty-file", "schema-without-office"])
+def test_what_a_killed_first_start_leaves_sends_other_commands_to_setup(
+    tmp_path: Path, leftover: str
+) -> None:
+    """The other commands on what a kill left before the office: the same plain message
+    as on no database at all (run desk setup or desk demo), exit 2, not a crash."""
+    data = tmp_path / "data"
+    if leftover == "empty-file":
+        data.mkdir()
+        (data / "office.sqlite").touch()
+    else:
+        DeskContext.open(DeskConfig(data_dir=data), create=True).close()
+    password = tmp_path / "password"
+    password.write_text("quantri-demo\n", encoding="utf-8")
+    password.chmod(0o600)
+    listing = _desk(data, "user", "list", DESK_USER="quantri", DESK_PASSWORD_FILE=str(password))
+    assert listing.returncode == 2
+    assert "desk setup" in listing.stderr and "desk demo" in listing.stderr
