@@ -593,3 +593,37 @@ def test_what_a_killed_first_start_leaves_sends_other_commands_to_setup(
     listing = _desk(data, "user", "list", DESK_USER="quantri", DESK_PASSWORD_FILE=str(password))
     assert listing.returncode == 2
     assert "desk setup" in listing.stderr and "desk demo" in listing.stderr
+
+
+def test_a_demo_killed_while_adding_dossiers_leaves_whole_dossiers(tmp_path: Path) -> None:
+    """Each demo dossier is written in one transaction: a kill among them leaves the ones
+    before it whole (``desk check`` passes), and the next run adds more."""
+    data = tmp_path / "data"
+    made = _desk(data, "demo")
+    assert made.returncode == 0, made.stderr
+    database = data / "office.sqlite"
+    process = _start(data, "-m", "desk", "demo", "--dossiers", "400")
+    try:
+        deadline = time.monotonic() + 60
+        while process.poll() is None and _look(database).rows["dossiers"] < 10:
+            assert time.monotonic() < deadline, "no dossier written"
+            time.sleep(0.01)
+        assert process.poll() is None, "the run ended before the kill"
+    finally:
+        process.kill()
+        process.communicate()
+    written = _look(database).rows["dossiers"]
+    assert 10 <= written < 400
+    password = tmp_path / "password"
+    password.write_text("quantri-demo\n", encoding="utf-8")
+    password.chmod(0o600)
+    more, check = _desk_then(
+        data,
+        ("demo", "--dossiers", "5"),
+        ("check",),
+        DESK_USER="quantri",
+        DESK_PASSWORD_FILE=str(password),
+    )
+    assert more.returncode == 0 and "Đã thêm 5 hồ sơ mẫu" in more.stdout, more.stderr
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert _look(database).rows["dossiers"] == written + 5
