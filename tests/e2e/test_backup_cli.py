@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def office(tmp_path: Path) -> Path:
 
 
 def _dossiers(data: Path) -> int:
-    with sqlite3.connect(data / "office.sqlite") as connection:
+    with closing(sqlite3.connect(data / "office.sqlite")) as connection:
         return int(connection.execute("SELECT count(*) FROM dossiers").fetchone()[0])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import sqlite3
 import zlib
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def _restore(ctx: DeskContext, path: Path, passphrase: str = PASSPHRASE, **kwarg
 def _names_and_ids(ctx: DeskContext) -> list[str]:
     path = ctx.db.sqlite_path
     assert path is not None
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         rows = connection.execute("SELECT full_name, id_number FROM people").fetchall()
     return [value for row in rows for value in row if value]
 
@@ -107,7 +108,7 @@ def _unchanged(ctx: DeskContext) -> tuple[str, list[tuple[str, ...]], list[str]]
     database is, and no set-aside folder."""
     path = ctx.db.sqlite_path
     assert path is not None
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         codes = connection.execute("SELECT code, status FROM dossiers ORDER BY code").fetchall()
     aside = ctx.config.data_dir / "set-aside"
     return str(path), codes, sorted(p.name for p in aside.iterdir()) if aside.exists() else []
@@ -188,7 +189,7 @@ def test_a_leftover_wal_is_set_aside_with_the_database(office: DeskContext) -> N
     result = _restore(office, info.path)
     assert (result.set_aside / "office.sqlite").exists()
     assert not wal.exists() or wal.stat().st_size == 0 or True
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT phone FROM office").fetchone()[0] != "0000"
 
@@ -218,7 +219,7 @@ def test_restore_works_when_the_database_is_corrupt(office: DeskContext) -> None
         handle.write(b"\xde\xad" * 8192)
     result = _restore(office, info.path)
     assert result.dossier_count == 6
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

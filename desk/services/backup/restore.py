@@ -97,9 +97,13 @@ def restore_backup(
             admin = _sign_in_admin(current, username, password)
             if current.office.agency_id != header.agency_id and not other_office:
                 raise _other_office(header, current.office.agency_id)
-    finally:
-        if current is not None and header.backend == "sqlite":
+    except BaseException:
+        if current is not None:
             current.close()
+        raise
+    if current is not None and header.backend == "sqlite":
+        current.close()  # the file is replaced: this process keeps no connection to it
+        current = None
     report("Mở khóa bản sao lưu", 0, 1)
     try:
         private = crypto.unwrap(header.wrapped_key, passphrase)
