@@ -446,6 +446,8 @@ def test_a_demo_office_left_without_accounts_is_completed(tmp_path: Path, catalo
     assert seen.rows["procedures"] == 8
     log = dict(seen.log)
     assert log["account.created"] == len(DEMO_USERNAMES) and log["catalogue.imported"] == 1
+    # and the demo's backup key, as a demo office made today has it.
+    assert seen.rows["backup_keys"] == 1 and log["backup.key_set"] == 1
     # Whole now: the next run makes nothing more.
     again = _desk(data, "demo")
     assert again.returncode == 0 and "quantri-demo" not in again.stdout

@@ -26,6 +26,7 @@ from desk.services.context import DeskContext
 from desk.services.demo.bulk import BulkDossierWriter, default_workers
 from desk.services.demo.data import DEMO_BACKUP_PASSPHRASE, DEMO_OFFICE, DEMO_USERS
 from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
+from desk.store import backup as store_backup
 from desk.store import office as store_office
 from desk.store.backup_crypto import NewKey
 
@@ -78,8 +79,8 @@ def ensure_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
 
 
 def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
-    """A demo office without some of its accounts or its catalogue gets them, in one
-    logged transaction. Older desks wrote the office, the catalogue and each account in
+    """A demo office without some of its accounts, its catalogue or its backup key gets
+    them, in one logged transaction. Older desks wrote the office, the catalogue and each account in
     transactions of their own, so a desk killed during its first start could leave an
     office with no accounts, on which every later ``desk demo`` failed; such an office
     holds nothing anyone made by hand. A real office is left alone. Returns the accounts
@@ -89,10 +90,12 @@ def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
             return []
         present = {user.username for user in store_office.list_users(session)}
         has_catalogue = bool(store_office.load_catalogue(session, include_inactive=True).procedures)
+        has_key = store_backup.current_key(session) is not None
     missing = [row for row in DEMO_USERS if row[0] not in present]
-    if not missing and has_catalogue:
+    if not missing and has_catalogue and has_key:
         return []
     # Hashing is slow (memory-hard): done before the write lock is taken.
+    key = None if has_key else demo_backup_key()
     accounts = [
         setup.NewAccount.checked(username, full_name, role, password, title)
         for username, full_name, role, title, password in missing
@@ -121,6 +124,8 @@ def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
         if not store_office.load_catalogue(session, include_inactive=True).procedures:
             catalogue = load_catalogue_file(CATALOGUE_FILE)
             record_catalogue(session, catalogue, now, actor=None, actor_name=auth.DEMO_ACTOR)
+        if key is not None and store_backup.current_key(session) is None:
+            backup.store_new_key(session, key, now=now, actor=None, actor_name=auth.DEMO_ACTOR)
     ctx.forget_cached()
     return made
 
