@@ -260,6 +260,8 @@ def extract(
                         raise DamagedBackup(f"unexpected member {name!r}")
                     source = tar.extractfile(member)
                     assert source is not None
+                    if name in hashes or (name == MANIFEST and manifest is not None):
+                        raise DamagedBackup(f"member {name!r} twice")
                     if name == MANIFEST:
                         manifest = json.loads(source.read(16 << 20).decode("utf-8"))
                         continue

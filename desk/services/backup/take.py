@@ -128,7 +128,11 @@ def take(
     except OSError as exc:
         raise disk_fault(exc, "bản sao lưu") from None
     written = [sealed.written]
-    copies = [p for p in (config.second_backup_dir, to) if p is not None]
+    copies = [
+        p
+        for p in dict.fromkeys((config.second_backup_dir, to))
+        if p is not None and not (p.is_dir() and p.resolve() == primary.resolve())
+    ]
     for place in copies:
         if not place.is_dir():
             log.warning("second backup place %s is not there: backup kept in %s", place, primary)
