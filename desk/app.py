@@ -74,6 +74,7 @@ def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskC
     from desk.services.context import DeskContext
 
     while True:
+        damaged = ""
         try:
             ctx = DeskContext.open(config, create=first_run_allowed)
             # The embedded demo office: created with demo data on first run, by the one
@@ -82,8 +83,7 @@ def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskC
                 demo.add_demo_dossiers(ctx, 300, seed=1)
             return ctx
         except CorruptDatabase as error:
-            if not offer_restore(config, error.message):
-                return None
+            damaged = error.message
         except DeskError as error:
             # Faults of the machine around the desk (no database, cannot connect, foreign,
             # newer, disk full) and bad settings: a message box, not a crash.
@@ -94,6 +94,10 @@ def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskC
             if disk_full is None:
                 raise
             QMessageBox.critical(None, "Commune Desk", disk_full.message)
+            return None
+        # Out of the handler: the failed opening (its traceback, what it held of the damaged
+        # file) is let go before the restore moves that file aside.
+        if not offer_restore(config, damaged):
             return None
 
 
@@ -117,8 +121,8 @@ def offer_restore(config: DeskConfig, message: str) -> bool:
     if box.clickedButton() is not restore:
         return False
     dialog = RestoreDialog(config, path=latest_backup(config))
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
-        QMessageBox.information(None, "Commune Desk", restored_text(dialog.result))
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restore_result is not None:
+        QMessageBox.information(None, "Commune Desk", restored_text(dialog.restore_result))
     return True
 
 

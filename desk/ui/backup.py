@@ -11,6 +11,7 @@ go to the service and nowhere else: never into a log, a message or a setting.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -183,8 +184,10 @@ class AutomaticBackups(QObject):
         operation = Operation.with_progress(work)
         if on_progress is not None:
             operation.on_progress(on_progress)
-        operation.on_success(lambda result: self._done(reason, result))
-        operation.on_failure(lambda error: self._failed(reason, error))
+        # Methods, not lambdas: a report arriving after this object was deleted (the
+        # window ended meanwhile) is dropped by Operation, never run on a dead object.
+        operation.on_success(functools.partial(self._done, reason))
+        operation.on_failure(functools.partial(self._failed, reason))
         self.operation = operation
         operation.start()
         return operation
@@ -283,8 +286,8 @@ class AutomaticBackups(QObject):
         assert dialog is not None
         operation = self.run("closing", on_progress=dialog.show_progress)
         assert operation is not None
-        operation.on_success(lambda _result: dialog.succeeded())
-        operation.on_failure(lambda error: dialog.failed(error_message(error)))
+        operation.on_success(dialog.succeeded)
+        operation.on_failure(dialog.failed_with)
 
     def _closing_finished(self) -> None:
         self.closing_state = "done"
@@ -330,9 +333,12 @@ class ClosingBackupDialog(QDialog):
     def show_progress(self, value: object) -> None:
         show_progress(self.bar, self.step, value)
 
-    def succeeded(self) -> None:
+    def succeeded(self, _result: object = None) -> None:
         self.done_ok = True
         self._dismiss()
+
+    def failed_with(self, error: object) -> None:
+        self.failed(error_message(error))
 
     def failed(self, message: str) -> None:
         self.done_ok = False

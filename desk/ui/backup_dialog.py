@@ -105,6 +105,11 @@ class BackupDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
+        # Seen only while a backup or a restore runs; its room kept, so nothing jumps.
+        policy = self.progress_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress_bar.setSizePolicy(policy)
+        self.progress_bar.hide()
         self.step_label = QLabel("")
         progress_row.addWidget(self.progress_bar, 1)
         progress_row.addWidget(self.step_label, 1)
@@ -203,18 +208,23 @@ class BackupDialog(QDialog):
 
         operation = (
             Operation.with_progress(work, owner=self.backup_button)
-            .on_progress(lambda value: show_progress(self.progress_bar, self.step_label, value))
+            .on_progress(self._show_progress)
             .on_success(self._taken)
             .on_failure(self._backup_failed)
         )
         if operation.start():
             self.progress_bar.setRange(0, 0)
+            self.progress_bar.show()
             self.step_label.setText(self.tr("Đang sao lưu…"))
             self.notice.hide()
+
+    def _show_progress(self, value: object) -> None:
+        show_progress(self.progress_bar, self.step_label, value)
 
     def _taken(self, infos: list[BackupInfo]) -> None:
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
+        self.progress_bar.hide()
         self.step_label.setText("")
         if infos:
             text = self.tr("Đã sao lưu {n} hồ sơ, {f} tệp ({size}) lúc {when}.").format(
@@ -235,6 +245,7 @@ class BackupDialog(QDialog):
     def _backup_failed(self, error: object) -> None:
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
+        self.progress_bar.hide()
         self.step_label.setText("")
         self._show_error(error)
 
@@ -242,11 +253,12 @@ class BackupDialog(QDialog):
 
     def open_passphrase(self) -> None:
         dialog = PassphraseDialog(self.ctx, self)
-        dialog.saved.connect(
-            lambda: show_notice(self.notice, self.tr("Đã đặt mật khẩu sao lưu."), ok=True)
-        )
+        dialog.saved.connect(self._passphrase_saved)
         self.passphrase_dialog = dialog
         dialog.open()
+
+    def _passphrase_saved(self) -> None:
+        show_notice(self.notice, self.tr("Đã đặt mật khẩu sao lưu."), ok=True)
 
     def open_restore(self) -> RestoreDialog:
         chosen = self.selected()
@@ -320,9 +332,10 @@ class PassphraseDialog(QDialog):
         ctx = self.ctx
         Operation(
             lambda: backup_service.set_passphrase(ctx, passphrase), owner=self.save_button
-        ).on_success(self._saved).on_failure(
-            lambda error: self.error.setText(error_message(error))
-        ).start()
+        ).on_success(self._saved).on_failure(self._save_failed).start()
+
+    def _save_failed(self, error: object) -> None:
+        self.error.setText(error_message(error))
 
     def _saved(self, _result: object) -> None:
         self.passphrase.clear()

@@ -4,11 +4,12 @@ passphrase and the admin's password, then ``restore_backup`` with a progress bar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -86,7 +87,7 @@ class RestoreDialog(QDialog):
         self.after_refused = after_refused
         self.info: BackupInfo | None = None
         self.running = False
-        self.result: RestoreResult | None = None
+        self.restore_result: RestoreResult | None = None
         self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -104,7 +105,10 @@ class RestoreDialog(QDialog):
 
         self.info_label = QLabel(self.tr("Chọn một tệp sao lưu (.deskbackup)."))
         self.info_label.setObjectName("backupInfo")
-        self.info_label.setWordWrap(True)
+        # Three short lines at most, broken by hand, and room for them from the start: the
+        # form does not grow a row once the dialog is shown, and cut the second line.
+        self.info_label.setMinimumHeight(self.info_label.fontMetrics().lineSpacing() * 3 + 4)
+        self.info_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Nội dung"), self.info_label)
 
         self.passphrase = secret_edit("backupPassphrase")
@@ -136,6 +140,11 @@ class RestoreDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
+        # Seen only while a backup or a restore runs; its room kept, so nothing jumps.
+        policy = self.progress_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress_bar.setSizePolicy(policy)
+        self.progress_bar.hide()
         self.step_label = QLabel("")
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.step_label)
@@ -207,7 +216,7 @@ class RestoreDialog(QDialog):
             return
         Operation(lambda: (path, backup_service.backup_info(path))).on_success(
             self._show_info
-        ).on_failure(lambda error: self._info_failed(path, error)).start()
+        ).on_failure(functools.partial(self._info_failed, path)).start()
 
     def _show_info(self, result: tuple[Path, BackupInfo]) -> None:
         path, info = result
@@ -216,7 +225,7 @@ class RestoreDialog(QDialog):
         self.info = info
         self.error.setText("")
         text = self.tr(
-            "Sao lưu lúc {when} ({reason}) · cơ quan {agency} · {n} hồ sơ, {f} tệp · {size}"
+            "Sao lưu lúc {when} ({reason}), cơ quan {agency}\n{n} hồ sơ, {f} tệp quét · {size}"
         ).format(
             when=when_text(info.taken_at),
             reason=self.tr(reason_label(info.reason)),
@@ -271,6 +280,7 @@ class RestoreDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.error.setText("")
         self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
         self.step_label.setText(self.tr("Đang kiểm tra bản sao lưu…"))
         if self.before_restore is not None:
             self.before_restore()
@@ -286,9 +296,12 @@ class RestoreDialog(QDialog):
                 progress=progress_sink(progress),
             )
 
-        Operation.with_progress(work).on_progress(
-            lambda value: show_progress(self.progress_bar, self.step_label, value)
-        ).on_success(self._restored).on_failure(self._restore_failed).start()
+        Operation.with_progress(work).on_progress(self._show_progress).on_success(
+            self._restored
+        ).on_failure(self._restore_failed).start()
+
+    def _show_progress(self, value: object) -> None:
+        show_progress(self.progress_bar, self.step_label, value)
 
     def reject(self) -> None:
         if not self.running:  # a restore under way cannot be walked away from
@@ -302,7 +315,7 @@ class RestoreDialog(QDialog):
 
     def _restored(self, result: RestoreResult) -> None:
         self.running = False
-        self.result = result
+        self.restore_result = result
         self.passphrase.clear()
         self.password.clear()
         self.progress_bar.setRange(0, 1)
@@ -318,6 +331,7 @@ class RestoreDialog(QDialog):
         self.password.clear()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
+        self.progress_bar.hide()
         self.step_label.setText("")
         self.cancel_button.setEnabled(True)
         message = error_message(error)

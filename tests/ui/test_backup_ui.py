@@ -4,12 +4,13 @@ on a damaged database that offers the restore."""
 
 from __future__ import annotations
 
+import gc
 import re
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desk.domain.calendar import now_in_office
 from desk.errors import NotFound
@@ -225,7 +226,7 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_touches_nothing(
     with qtbot.assertNotEmitted(window.restored), qtbot.waitSignal(dialog.failed, timeout=60_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.error.text() and "mật khẩu" in dialog.error.text().lower()
-    assert dialog.isVisible() and dialog.result is None
+    assert dialog.isVisible() and dialog.restore_result is None
     assert database_files(ctx) == files_before  # nothing set aside, nothing replaced
     assert exists(ctx, later)  # the window goes on with the data it had
     assert window.idle.active  # and locks itself again when left alone
@@ -323,21 +324,7 @@ def test_the_second_place_is_picked_in_the_settings(qtbot, ctx, tmp_path, monkey
 # --- a start on a damaged database -----------------------------------------------------
 
 
-def when_modal(qtbot, act) -> None:
-    """Run ``act(widget)`` on the next modal dialog that appears (message boxes and dialogs
-    run their own event loop)."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None or not widget.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        act(widget)
-
-    QTimer.singleShot(0, poll)
-
-
-def test_a_damaged_database_at_start_offers_the_latest_backup(qtbot, tmp_path) -> None:
+def test_a_damaged_database_at_start_offers_the_latest_backup(qtbot, tmp_path, monkeypatch) -> None:
     from desk.app import open_office
     from desk.config import DeskConfig
 
@@ -350,50 +337,48 @@ def test_a_damaged_database_at_start_offers_the_latest_backup(qtbot, tmp_path) -
     codes = receive(ctx, demo.demo_clerks(ctx)[0], 2, seed=3)
     (taken,) = backup.take_backup(ctx, reason="manual")
     ctx.close()
+    del ctx
+    gc.collect()  # no connection of the set-up left open on the file about to be damaged
     database = config.default_sqlite_path
     with database.open("r+b") as handle:  # garbled pages, the header kept
         handle.seek(4096)
         handle.write(b"\xa5" * 4096 * 8)
 
+    # The message box and the dialog are modal (their own event loop): the admin's clicks
+    # and typing are played in place of those loops.
     seen: dict[str, object] = {}
 
-    def on_fault(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
+    def fault_box(box: QMessageBox) -> int:
         seen["fault"] = box.text()
+        captions = [button.text() for button in box.buttons()]
+        assert "Khôi phục từ bản sao lưu…" in captions and "Đóng" in captions
         restore = next(b for b in box.buttons() if b.text() == "Khôi phục từ bản sao lưu…")
-        when_modal(qtbot, on_restore)
         restore.click()
+        return 0
 
-    def on_restore(dialog: QWidget) -> None:
-        if not isinstance(dialog, RestoreDialog):
-            QTimer.singleShot(20, lambda: when_modal(qtbot, on_restore))
-            return
+    def restore_dialog(dialog: RestoreDialog) -> int:
+        dialog.show()
         seen["path"] = dialog.chosen_path()
+        assert not dialog.username.isReadOnly()  # nobody could sign in: typed here
+        qtbot.waitUntil(lambda: dialog.info is not None, timeout=10_000)
+        send_text(dialog.username, "quantri")
+        fill_restore(qtbot, dialog, PASSPHRASE, "quantri-demo")
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+        dialog.hide()
+        accepted = dialog.restore_result is not None
+        return int((QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected).value)
 
-        def fill() -> None:
-            if dialog.info is None:
-                QTimer.singleShot(20, fill)
-                return
-            send_text(dialog.username, "quantri")
-            fill_restore(qtbot, dialog, PASSPHRASE, "quantri-demo")
-            when_modal(qtbot, on_done)
-            dialog.restore_button.click()
-
-        fill()
-
-    def on_done(box: QWidget) -> None:
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, lambda: when_modal(qtbot, on_done))
-            return
-        seen["done"] = box.text()
-        box.accept()
-
-    when_modal(qtbot, on_fault)
+    monkeypatch.setattr(QMessageBox, "exec", fault_box)
+    monkeypatch.setattr(RestoreDialog, "exec", restore_dialog)
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: seen.setdefault("done", text)
+    )
     reopened = open_office(config)
     assert reopened is not None
     try:
         assert "Bản sao lưu mới nhất" in str(seen["fault"])
-        assert seen["path"] == taken.path
+        assert seen["path"] == taken.path  # the latest backup, chosen for the admin
         assert str(seen["done"]).startswith("Đã khôi phục")
         assert all(exists(reopened, code) for code in codes)
     finally:
