@@ -359,10 +359,14 @@ def _assert_kills_spread(kills: list[Kill]) -> None:
     assert sum(kill.alive for kill in kills) >= len(kills) - 2, kills
     assert any(kill.alive and kill.seen.empty and kill.seen.has_schema for kill in kills)
     assert any(kill.seen.offices for kill in kills)
-    by_name = {kill.moment: kill for kill in kills}
     # Killed while the office's transaction held the lock: nothing of the office remains.
-    at_start = by_name["0 ms into the office's transaction"]
-    assert at_start.alive and at_start.seen.empty and at_start.seen.has_schema
+    # (A kill aimed there can land after the commit when the machine is busy: one of them
+    # must have landed inside.)
+    assert any(
+        kill.alive and kill.seen.empty and kill.seen.has_schema
+        for kill in kills
+        if "into the office's transaction" in kill.moment
+    ), kills
 
 
 def test_a_demo_killed_during_its_first_start_leaves_nothing_or_a_whole_office(
@@ -382,7 +386,7 @@ def test_a_demo_killed_during_its_first_start_leaves_nothing_or_a_whole_office(
         after = _look(data / "office.sqlite")
         assert after.users == tuple(DEMO_USERNAMES) and after.rows["dossiers"] == 5
 
-    moments = _moments(full_run, into_office=(0, 0.03, 0.08), of_run=(0.3, 0.5, 0.75, 0.95))
+    moments = _moments(full_run, into_office=(0, 0.01, 0.03, 0.08), of_run=(0.3, 0.5, 0.75, 0.95))
     assert len(moments) >= 12
     kills = _run_kills(tmp_path / "runs", ("demo",), moments, check)
     _assert_kills_spread(kills)
