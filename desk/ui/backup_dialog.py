@@ -395,8 +395,10 @@ class BackupTools:
 
     def _before_restore(self) -> None:
         """The restore replaces the database under this window: its work in the pool
-        finishes, it stops locking itself, and its connections are closed."""
+        finishes, it stops locking itself, and its connections are closed. It counts as
+        locked meanwhile: a scan or a shortcut opens nothing on the database being replaced."""
         window: Any = self
+        window.locked = True
         window.idle.pause()
         if self.backups is not None:
             self.backups.stop()
@@ -406,6 +408,7 @@ class BackupTools:
     def _after_refused(self) -> None:
         """The restore was refused untouched (a wrong passphrase…): the window goes on."""
         window: Any = self
+        window.locked = False
         window.idle.poke()
         if self.backups is not None:
             self.backups.timer.start()

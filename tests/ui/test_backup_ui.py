@@ -229,7 +229,7 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_touches_nothing(
     assert dialog.isVisible() and dialog.restore_result is None
     assert database_files(ctx) == files_before  # nothing set aside, nothing replaced
     assert exists(ctx, later)  # the window goes on with the data it had
-    assert window.idle.active  # and locks itself again when left alone
+    assert window.idle.active and not window.locked  # it goes on, and locks when idle
 
 
 # --- roles ----------------------------------------------------------------------------
