@@ -232,6 +232,29 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_touches_nothing(
     assert window.idle.active and not window.locked  # it goes on, and locks when idle
 
 
+def test_another_offices_backup_is_said_before_anything_is_typed(qtbot, ctx, office) -> None:
+    (taken,) = backup.take_backup(ctx, reason="manual")
+    dialog = RestoreDialog(ctx.config, path=taken.path, agency_id="000.00.00.X99")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.info_shown, timeout=10_000):
+        dialog.show()
+    assert "cơ quan khác" in dialog.info_label.text()
+    assert "000.00.00.X99" in dialog.info_label.text()
+    assert dialog.other_office.isVisible() and not dialog.other_office.isChecked()
+
+
+def test_a_file_that_is_not_a_backup_is_said_and_cannot_be_restored(qtbot, ctx, tmp_path) -> None:
+    stray = tmp_path / "hoa-don.deskbackup"
+    stray.write_bytes(b"%PDF-1.4 not a backup")
+    dialog = RestoreDialog(ctx.config, path=stray)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:
+        dialog.show()
+    assert "không phải bản sao lưu" in failed.args[0] and failed.args[0] == dialog.error.text()
+    dialog.understood.setChecked(True)
+    assert not dialog.restore_button.isEnabled()
+
+
 # --- roles ----------------------------------------------------------------------------
 
 
