@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -104,8 +105,23 @@ def missed_second_place(config: DeskConfig, infos: list[BackupInfo]) -> Path | N
     return second
 
 
+# At most this often a backup's or a restore's progress crosses to the window (a new step
+# always does): the service reports every chunk, thousands for a large office, each one a
+# signal and a repaint. Fewer calls into Qt matter more than usual here: PySide6 6.12.0 as
+# installed loses a reference to None or True on each Qt call returning them (measured:
+# 1,000 setText calls, refcount(None) - 1,000), and a flood ends in "none_dealloc".
+PROGRESS_EVERY_S = 0.5
+
+
 def progress_sink(progress: Progress) -> Callable[[str, int, int], None]:
+    last: dict[str, Any] = {"step": None, "at": 0.0}
+
     def report(step: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        finished = bool(total) and done >= total
+        if step == last["step"] and not finished and now - last["at"] < PROGRESS_EVERY_S:
+            return
+        last["step"], last["at"] = step, now
         progress.report((step, done, total))
 
     return report
