@@ -62,6 +62,7 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
         process, url = _start_simulator(base / "province")
         try:
             demo.ensure_demo_office(ctx)
+            ctx.act_as(demo.demo_account(ctx, "quantri"))  # a supervisor's run (Permission.SYNC)
             started = time.perf_counter()
             demo.add_demo_dossiers(ctx, dossiers, seed=7, bulk=True, workers=0)
             results["demo_generation_s"] = round(time.perf_counter() - started, 1)

@@ -313,6 +313,8 @@ SIGNER_NAME = TextLimit("letter.signer_name", "họ tên người ký", 100)
 
 # What the province sends back about a dossier (its feed of changes): taken, cut to fit.
 PROVINCE_ACTOR = TextLimit("province.actor", "người xử lý ở tỉnh", 200)
+PROVINCE_STATUS_TEXT = TextLimit("province.status", "trạng thái từ tỉnh", 20, TextKind.CODE)
+PROVINCE_DETAIL_TEXT = TextLimit("province.detail", "dữ liệu từ tỉnh", 500)
 
 # Accounts.
 USERNAME = TextLimit("user.username", "tên đăng nhập", 64, TextKind.USERNAME)

@@ -55,7 +55,9 @@ class ProvinceChange:
         # refused for its text, and never allowed to break the office's database (a NUL
         # is refused by PostgreSQL, an over-long code by its column).
         altered: list[str] = []
-        status_text = _fit(STATUS_TEXT, change.get("TrangThaiHoSo"), "TrangThaiHoSo", altered)
+        status_text = _fit(
+            limits.PROVINCE_STATUS_TEXT, change.get("TrangThaiHoSo"), "TrangThaiHoSo", altered
+        )
         try:
             status: Status | None = Status(int(status_text))
         except ValueError:
@@ -70,17 +72,12 @@ class ProvinceChange:
             due=parse_province_time(change.get("NgayHenTra")),
             finished=parse_province_time(change.get("NgayKetThucXuLy")),
             detail={
-                str(k)[:40]: DETAIL_TEXT.fit(v) if isinstance(v, str) else v
+                str(k)[:40]: limits.PROVINCE_DETAIL_TEXT.fit(v) if isinstance(v, str) else v
                 for k, v in list(change.items())[:40]
                 if isinstance(v, str | int) and not isinstance(v, bool)
             },
             altered=tuple(altered),
         )
-
-
-# Bounds of what a change says beside its own fields (not typed by anyone at the desk).
-STATUS_TEXT = limits.TextLimit("province.status", "trạng thái từ tỉnh", 20, limits.TextKind.CODE)
-DETAIL_TEXT = limits.TextLimit("province.detail", "dữ liệu từ tỉnh", 500)
 
 
 def _fit(limit: limits.TextLimit, value: Any, name: str, altered: list[str]) -> str:
