@@ -21,14 +21,13 @@ from tests.store.conftest import postgres_roles  # noqa: F401 (a fixture)
 DEMO_PASSPHRASE = "demo-sao-luu"
 
 
-def run(
-    *args: str,
+def _command(
+    args: tuple[str, ...],
     data: Path,
-    user: str | None = "quantri",
-    passphrase: str | None = DEMO_PASSPHRASE,
-    extra: dict[str, str] | None = None,
-    wait: bool = True,
-) -> subprocess.CompletedProcess[str] | subprocess.Popen[str]:
+    user: str | None,
+    passphrase: str | None,
+    extra: dict[str, str] | None,
+) -> tuple[list[str], dict[str, str]]:
     env = environment(data.parent / "accounts", user)
     env["DESK_DATA_DIR"] = str(data)
     env.pop("DESK_BACKUP_PASSPHRASE_FILE", None)
@@ -38,17 +37,17 @@ def run(
             password_file(data.parent / "accounts", "backup", passphrase)
         )
     env.update(extra or {})
-    command = [sys.executable, "-m", "desk", *args]
-    if not wait:
-        return subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+    return [sys.executable, "-m", "desk", *args], env
+
+
+def run(
+    *args: str,
+    data: Path,
+    user: str | None = "quantri",
+    passphrase: str | None = DEMO_PASSPHRASE,
+    extra: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    command, env = _command(args, data, user, passphrase, extra)
     return subprocess.run(
         command,
         cwd=ROOT,
@@ -57,6 +56,26 @@ def run(
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def start(
+    *args: str,
+    data: Path,
+    user: str | None = "quantri",
+    passphrase: str | None = DEMO_PASSPHRASE,
+    extra: dict[str, str] | None = None,
+) -> subprocess.Popen[str]:
+    """``desk ARGS`` started, not waited for (a test kills it)."""
+    command, env = _command(args, data, user, passphrase, extra)
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -152,8 +171,7 @@ def test_a_kill_during_backup_leaves_no_file_under_a_final_name(office: Path) ->
     backups = office / "backups"
     kills = 0
     for attempt in range(6):
-        process = run("backup", data=office, user="lanhdao", wait=False)
-        assert isinstance(process, subprocess.Popen)
+        process = start("backup", data=office, user="lanhdao")
         deadline = time.monotonic() + 60
         partial = False
         while time.monotonic() < deadline and process.poll() is None:
