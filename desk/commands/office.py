@@ -53,11 +53,13 @@ def _office_from(args: argparse.Namespace) -> Office:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     office = _office_from(args)  # bad hours or identity say so before anything is asked
+    from desk.services import setup
+
     with open_office(args, signed_in=False, create=True) as ctx:
-        if ctx.has_office:
-            _change_office(ctx, args, office)
-        else:
+        if setup.needs_first_setup(ctx):
             _first_setup(ctx, args, office)
+        else:
+            _change_office(ctx, args, office)
     say(f"Đã lưu thông tin cơ quan: {office.agency_name} ({office.agency_id}).")
     say(f"Giờ làm việc: {office.hours}.")
     return EXIT_OK

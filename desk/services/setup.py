@@ -50,6 +50,27 @@ class NewAccount:
             clean(title),
         )
 
+    def add(
+        self,
+        session: store_office.Transaction,
+        *,
+        now: datetime,
+        actor: User | None,
+        actor_name: str = "",
+    ) -> User:
+        """Write this account, logged in the name of ``actor`` or ``actor_name``."""
+        return auth.add_account(
+            session,
+            username=self.username,
+            full_name=self.full_name,
+            role=self.role,
+            password_hash=self.password_hash,
+            title=self.title,
+            now=now,
+            actor=actor,
+            actor_name=actor_name,
+        )
+
 
 def office_detail(office: Office) -> dict[str, Any]:
     """The office's identity as its log entry keeps it."""
@@ -104,41 +125,42 @@ def create_office(
     catalogue = load_catalogue_file(CATALOGUE_FILE)
     with ctx.db.write() as session:
         store_office.lock_office_setup(session)
-        if store_office.load_office(session) is not None:
+        previous = store_office.load_office(session)
+        if previous is not None and (is_demo or store_office.list_users(session)):
             return None
+        # An office without a single account (a first set-up an older desk was killed
+        # in) is completed by the next first set-up, or no one could ever sign in to it.
         created: list[User] = []
         for account in accounts:
             # The first admin of a new office creates the others; the demo makes them all.
             first = created[0] if created and not actor_name else None
-            created.append(
-                auth.add_account(
-                    session,
-                    username=account.username,
-                    full_name=account.full_name,
-                    role=account.role,
-                    password_hash=account.password_hash,
-                    title=account.title,
-                    now=now,
-                    actor=first,
-                    actor_name=actor_name,
-                )
-            )
+            created.append(account.add(session, now=now, actor=first, actor_name=actor_name))
         actor = None if actor_name else created[0]
         store_office.save_office(session, office, now, is_demo=is_demo)
         _office_entry(
             session,
             office,
-            None,
+            previous,
             now=now,
             actor=actor,
             actor_name=actor_name,
             detail={"is_demo": is_demo},
         )
-        record_catalogue(session, catalogue, now, actor=actor, actor_name=actor_name)
+        if previous is None or not store_office.load_catalogue(session).procedures:
+            record_catalogue(session, catalogue, now, actor=actor, actor_name=actor_name)
         if backup_key is not None:
             backup.store_new_key(session, backup_key, now=now, actor=actor, actor_name=actor_name)
     ctx.forget_cached()
     return created
+
+
+def needs_first_setup(ctx: DeskContext) -> bool:
+    """Whether the database waits for its first set-up: no office, or an office without a
+    single account (left by an interrupted set-up of an older desk)."""
+    with ctx.db.read() as session:
+        if store_office.load_office(session) is None:
+            return True
+        return not store_office.list_users(session)
 
 
 def first_setup(

@@ -137,6 +137,19 @@ def show_progress(bar: QProgressBar, label: QLabel, value: object) -> None:
     label.setText(str(step))
 
 
+def hidden_progress_bar() -> QProgressBar:
+    """A progress bar seen only while a backup or a restore runs; its room kept, so
+    nothing jumps when it shows."""
+    bar = QProgressBar()
+    bar.setRange(0, 1)
+    bar.setValue(0)
+    policy = bar.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    bar.setSizePolicy(policy)
+    bar.hide()
+    return bar
+
+
 def secret_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)

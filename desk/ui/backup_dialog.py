@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from desk.services.backup import BackupInfo, RestoreResult
 from desk.services.context import DeskContext
 from desk.ui.backup import (
     AutomaticBackups,
+    hidden_progress_bar,
     missed_second_place,
     progress_sink,
     reason_label,
@@ -102,14 +102,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         progress_row = QHBoxLayout()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        # Seen only while a backup or a restore runs; its room kept, so nothing jumps.
-        policy = self.progress_bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.progress_bar.setSizePolicy(policy)
-        self.progress_bar.hide()
+        self.progress_bar = hidden_progress_bar()
         self.step_label = QLabel("")
         progress_row.addWidget(self.progress_bar, 1)
         progress_row.addWidget(self.step_label, 1)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from desk.services import backup as backup_service
 from desk.services.backup import BackupInfo, RestoreResult
 from desk.ui.backup import (
     BACKUP_SUFFIX,
+    hidden_progress_bar,
     progress_sink,
     reason_label,
     secret_edit,
@@ -137,14 +137,7 @@ class RestoreDialog(QDialog):
         self.understood.toggled.connect(self._update_button)
         layout.addWidget(self.understood)
 
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        # Seen only while a backup or a restore runs; its room kept, so nothing jumps.
-        policy = self.progress_bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.progress_bar.setSizePolicy(policy)
-        self.progress_bar.hide()
+        self.progress_bar = hidden_progress_bar()
         self.step_label = QLabel("")
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.step_label)

@@ -473,6 +473,32 @@ def test_a_real_office_without_accounts_is_not_made_a_demo(tmp_path: Path) -> No
     assert _look(data / "office.sqlite").users == ()
 
 
+def test_a_real_office_without_accounts_is_completed_by_its_first_set_up(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ctx = DeskContext.open(DeskConfig(data_dir=data))
+    try:
+        with ctx.db.write() as session:
+            left = dataclasses.replace(demo.DEMO_OFFICE, agency_id="000.12.34.H25")
+            store_office.save_office(session, left, now_in_office(), is_demo=False)
+    finally:
+        ctx.close()
+    password = tmp_path / "admin-password"
+    password.write_text(f"{ADMIN_PASSWORD}\n", encoding="utf-8")
+    password.chmod(0o600)
+    # Once «đã được thiết lập»: no admin existed to sign in, and no set-up would make one.
+    setup, listing = _desk_then(
+        data,
+        (*SETUP_ARGS, "--admin-password-file", str(password)),
+        ("user", "list"),
+        DESK_USER=ADMIN,
+        DESK_PASSWORD_FILE=str(password),
+    )
+    assert setup.returncode == 0, setup.stderr
+    assert listing.returncode == 0 and ADMIN in listing.stdout, listing.stderr
+    seen = _look(data / "office.sqlite")
+    assert seen.offices == 1 and seen.users == (ADMIN,) and seen.rows["procedures"] == 8
+
+
 # --- desks starting at once ------------------------------------------------------------
 
 

@@ -109,17 +109,7 @@ def complete_demo_office(ctx: DeskContext) -> list[tuple[str, str, str]]:
         for account, row in zip(accounts, missing, strict=True):
             if account.username in present:
                 continue
-            auth.add_account(
-                session,
-                username=account.username,
-                full_name=account.full_name,
-                role=account.role,
-                password_hash=account.password_hash,
-                title=account.title,
-                now=now,
-                actor=None,
-                actor_name=auth.DEMO_ACTOR,
-            )
+            account.add(session, now=now, actor=None, actor_name=auth.DEMO_ACTOR)
             made.append((row[0], row[4], row[2].label))
         if not store_office.load_catalogue(session, include_inactive=True).procedures:
             catalogue = load_catalogue_file(CATALOGUE_FILE)
