@@ -39,6 +39,7 @@ from typing import IO, Any, BinaryIO
 
 from desk.atomic import fsync_dir
 from desk.domain.backup import MAGIC, BackupHeader, backup_file_name
+from desk.errors import DeskError
 from desk.store import backup_crypto as crypto
 
 GZIP_LEVEL = 1  # scans are compressed already; level 1 takes most of the database's gain
@@ -58,6 +59,18 @@ class NotABackup(Exception):
 
 class DamagedBackup(Exception):
     pass
+
+
+def _publish(partial: Path, final: Path) -> None:
+    """Give a complete, checked file its final name, never over another backup's (two
+    backups with one reason in one second would share a name)."""
+    if final.exists():
+        raise DeskError(
+            f"Đã có bản sao lưu {final.name} (lấy trong cùng một giây). Đợi một giây rồi sao "
+            "lưu lại.",
+            code="backup.same_name",
+        )
+    os.replace(partial, final)
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -162,7 +175,7 @@ def write_backup(
             os.fsync(handle.fileno())
         if check is not None:
             check(partial)
-        os.replace(partial, final)
+        _publish(partial, final)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -184,7 +197,7 @@ def copy_backup(source: Path, final: Path, expected_sha256: str) -> Written:
             os.fsync(handle.fileno())
         if file_sha256(partial) != expected_sha256:
             raise DamagedBackup(f"copy to {final} differs")
-        os.replace(partial, final)
+        _publish(partial, final)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

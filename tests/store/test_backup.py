@@ -288,6 +288,21 @@ def test_to_a_folder_and_latest_backup_path(office: DeskContext, tmp_path: Path)
     assert info.dossier_count == 6 and info.agency_id == office.office.agency_id
 
 
+def test_a_second_backup_in_the_same_second_never_replaces_the_first(
+    office: DeskContext, monkeypatch
+) -> None:
+    from desk.services.backup import take
+
+    first = backups.take_backup(office)[0]
+    kept = first.path.read_bytes()
+    monkeypatch.setattr(take, "now_in_office", lambda: first.taken_at)
+    with pytest.raises(DeskError) as raised:
+        backups.take_backup(office)
+    assert raised.value.code == "backup.same_name" and "cùng một giây" in raised.value.message
+    assert first.path.read_bytes() == kept
+    assert [p.name for p in office.config.backup_dir.iterdir()] == [first.path.name]
+
+
 def test_the_written_file_is_checked_before_its_name(office: DeskContext, monkeypatch) -> None:
     def broken(path: Path, content_key: bytes, work: Path) -> None:
         raise backup_archive.DamagedBackup("disk returned other bytes")
