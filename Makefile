@@ -1,5 +1,8 @@
 # Commune Desk — the everyday commands. Each target sets up .venv by itself on a fresh machine.
-PYTHON ?= python3
+# Python 3.12 (the one the suite is run on), else 3.13, on PATH or pyenv's; else python3. PySide6
+# 6.12.0 drops a reference to None or True on every Qt call that returns one: from Python
+# 3.12 on those objects never die, on 3.11 a long session aborts (docs/troubleshooting.md).
+PYTHON ?= $(or $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3 python3.13 $$HOME/.pyenv/versions/3.13*/bin/python3; do "$$p" -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1 && { echo "$$p"; break; }; done),python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
 from desk.resources import RESOURCES
+
+log = logging.getLogger(__name__)
+
+# PySide6 6.12.0 drops a reference to None or True on every Qt call that returns one; from
+# Python 3.12 on they are immortal, before it a long session ends in "none_dealloc".
+SAFE_PYTHON = (3, 12)
 
 if TYPE_CHECKING:
     from desk.config import DeskConfig
@@ -28,6 +35,12 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
 
     restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
     install_excepthook()  # a bug in a slot leaves a crash log without personal data
+    if sys.version_info < SAFE_PYTHON:
+        log.warning(
+            "Python %d.%d: PySide6 6.12 can abort a long session on Python before 3.12; "
+            "rebuild the desk's environment with Python 3.12 (make clean && make run)",
+            *sys.version_info[:2],
+        )
     app = prepare_application(argv)
     try:
         config = load_config(db_url=db_url)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Connection, Date, Table, bindparam, text
 
 from desk.domain.audit import first_break
 from desk.errors import CorruptDatabase, DeskError
@@ -190,7 +190,7 @@ def sequences_in(
             text(
                 "SELECT sequence FROM dossiers WHERE agency_id = :a AND received_day = :d "
                 "AND sequence BETWEEN :f AND :l ORDER BY sequence"
-            ),
+            ).bindparams(bindparam("d", type_=Date)),  # not sqlite3's date adapter (3.12)
             {"a": agency_id, "d": day, "f": first, "l": last},
         )
     ]

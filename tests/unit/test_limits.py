@@ -108,13 +108,19 @@ def test_what_a_terminal_prints_carries_no_control_character(raw: str) -> None:
 
 
 def test_the_invisible_characters_are_exactly_unicodes_control_and_format_ones() -> None:
-    """The hand-written class of ``INVISIBLE`` against this Python's Unicode tables."""
+    """The hand-written class of ``INVISIBLE`` against this Python's Unicode tables: every
+    control and format character is in it, and nothing else is, except characters this
+    Python's Unicode does not assign yet (the class follows the newest Unicode among the
+    Pythons the desk runs on: 3.12 knows U+13439–U+1343F as format characters, 3.11 not)."""
     for code_point in range(0x110000):
         character = chr(code_point)
-        invisible = (
-            unicodedata.category(character) in ("Cc", "Cf", "Cs") and not character.isspace()
-        )
-        assert (INVISIBLE.fullmatch(character) is not None) == invisible, hex(code_point)
+        category = unicodedata.category(character)
+        invisible = category in ("Cc", "Cf", "Cs") and not character.isspace()
+        matched = INVISIBLE.fullmatch(character) is not None
+        if invisible:
+            assert matched, hex(code_point)
+        elif matched:
+            assert category == "Cn", hex(code_point)
 
 
 @pytest.mark.parametrize(
