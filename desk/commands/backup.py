@@ -58,7 +58,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     to = Path(args.to) if getattr(args, "to", None) else None
     with open_office(args) as ctx:
         infos = backup.take_backup(ctx, reason="manual", to=to, progress=_progress)
-        missing = backup.missing_places(ctx.config)
+        missed = backup.missed_second_place(ctx.config, infos)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for info in infos:
@@ -66,10 +66,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"Đã sao lưu: {safe(info.path)} ({_size(info.size)}, {info.dossier_count} hồ sơ, "
             f"{info.file_count} tệp quét, đã đọc lại và kiểm tra)"
         )
-    for place in missing:
+    if missed is not None and not missed.is_dir():
         say(
-            f"Chưa chép sang nơi sao lưu thứ hai {safe(place)}: không thấy thư mục này (ổ USB "
+            f"Chưa chép sang nơi sao lưu thứ hai {safe(missed)}: không thấy thư mục này (ổ USB "
             "chưa cắm?). Bản sao lưu vẫn có trong thư mục dữ liệu."
+        )
+    elif missed is not None:
+        say(
+            f"Chưa chép được sang nơi sao lưu thứ hai {safe(missed)} (ổ đầy hoặc không ghi "
+            "được; chi tiết trong nhật ký của phần mềm). Bản sao lưu vẫn có trong thư mục dữ "
+            "liệu."
         )
     return EXIT_OK
 

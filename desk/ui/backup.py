@@ -35,7 +35,7 @@ from desk.config import DeskConfig
 from desk.domain.access import Permission, allows
 from desk.domain.office import Role
 from desk.services import backup as backup_service
-from desk.services.backup import BackupInfo
+from desk.services.backup import BackupInfo, missed_second_place
 from desk.services.context import DeskContext
 from desk.ui.ops import Operation, Progress, error_message
 from desk.ui.style import MUTED
@@ -89,20 +89,6 @@ def latest_backup(config: DeskConfig) -> Path | None:
             if found is not None:
                 return found
     return None
-
-
-def missed_second_place(config: DeskConfig, infos: list[BackupInfo]) -> Path | None:
-    """The second place when a backup was written but not there (the stick unplugged)."""
-    second = second_place(config)
-    if second is None or not infos:
-        return None
-    try:
-        target = second.resolve()
-        if any(info.path.resolve().is_relative_to(target) for info in infos):
-            return None
-    except OSError:
-        pass
-    return second
 
 
 # At most this often a backup's or a restore's progress crosses to the window (a new step

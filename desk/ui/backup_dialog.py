@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 from desk.domain.access import Permission, allows
 from desk.domain.office import Role
 from desk.services import backup as backup_service
-from desk.services.backup import BackupInfo, RestoreResult
+from desk.services.backup import BackupInfo, RestoreResult, missed_second_place
 from desk.services.context import DeskContext
 from desk.ui.backup import (
     AutomaticBackups,
     hidden_progress_bar,
-    missed_second_place,
     progress_sink,
     reason_label,
     second_place,

@@ -276,6 +276,29 @@ def test_an_absent_second_place_is_reported_and_the_data_folder_backup_made(
     assert all(i.verified and i.path.exists() for i in listed)
 
 
+def test_a_full_second_place_is_said_and_the_data_folder_backup_kept(
+    office: DeskContext, tmp_path: Path, monkeypatch
+) -> None:
+    import errno
+
+    usb = tmp_path / "usb-full"
+    usb.mkdir()
+    office.config = replace(office.config, backup_second_dir=str(usb))
+
+    def full(source: Path, final: Path, expected_sha256: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_archive, "copy_backup", full)
+    infos = backups.take_backup(office)
+    assert [i.path.parent for i in infos] == [office.config.backup_dir]
+    assert backups.missing_places(office.config) == []  # the stick is there …
+    assert backups.missed_second_place(office.config, infos) == usb  # … and has no copy
+    monkeypatch.undo()
+    office.config = replace(office.config, backup_second_dir=str(usb))
+    infos = backups.take_backup(office, reason="closing")
+    assert backups.missed_second_place(office.config, infos) is None
+
+
 def test_to_a_folder_and_latest_backup_path(office: DeskContext, tmp_path: Path) -> None:
     target = tmp_path / "usb"
     target.mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -276,6 +276,21 @@ def missing_places(config: DeskConfig) -> list[Path]:
     """The configured second place, when it is not there now (a USB stick unplugged)."""
     second = config.second_backup_dir
     return [second] if second is not None and not second.is_dir() else []
+
+
+def missed_second_place(config: DeskConfig, infos: Sequence[BackupInfo]) -> Path | None:
+    """The configured second place when a backup just written has no copy there: the
+    stick unplugged, or present but full or read-only (the copy's error is in the log)."""
+    second = config.second_backup_dir
+    if second is None or not infos:
+        return None
+    try:
+        target = second.resolve()
+        if any(info.path.resolve().is_relative_to(target) for info in infos):
+            return None
+    except OSError:
+        pass
+    return second
 
 
 def list_backups(ctx: DeskContext) -> list[BackupInfo]:

@@ -52,7 +52,7 @@ def _open_current(config: DeskConfig) -> DeskContext | None:
     try:
         ctx = DeskContext.open(config, create=False)
     except EnvironmentFault as exc:
-        log.warning("restore: the current database does not open: %s", exc.code)
+        log.info("restore: the current database does not open: %s", exc.code)
         return None
     if not ctx.has_office:
         ctx.close()
