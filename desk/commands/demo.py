@@ -14,9 +14,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     # No account: the demo makes its own office and accounts, and refuses a real office.
     with open_office(args, signed_in=False, create=True) as ctx:
+        half_made = ctx.has_office  # an office an interrupted older desk left unfinished
         created = demo.ensure_demo_office(ctx)
         if created:
-            say(f"Đã tạo văn phòng mẫu: {ctx.office.agency_name} ({ctx.office.agency_id})")
+            done = "Đã hoàn tất văn phòng mẫu" if half_made else "Đã tạo văn phòng mẫu"
+            say(f"{done}: {ctx.office.agency_name} ({ctx.office.agency_id})")
             print("Tài khoản mẫu (tên đăng nhập / mật khẩu / vai trò):")
             for username, password, role in created:
                 print(f"  {username} / {password} / {role}")

@@ -445,6 +445,7 @@ def test_a_demo_office_left_without_accounts_is_completed(tmp_path: Path, catalo
     more = _desk(data, "demo", "--dossiers", "5")
     assert more.returncode == 0, more.stderr
     assert "quantri / quantri-demo" in more.stdout and "Đã thêm 5 hồ sơ mẫu" in more.stdout
+    assert "Đã hoàn tất văn phòng mẫu" in more.stdout
     seen = _look(data / "office.sqlite")
     assert seen.users == tuple(DEMO_USERNAMES) and seen.rows["dossiers"] == 5
     assert seen.rows["procedures"] == 8
