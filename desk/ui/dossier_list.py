@@ -216,6 +216,10 @@ class DossierListView(QWidget):
         rows = self.model.rowCount()
         if self.model.loading:
             text = self.tr("Đang tải…") if rows == 0 else self.tr("{n} hồ sơ, đang tải thêm…")
+        elif rows == 0 and self.model.filter.is_search:
+            text = self.tr("Không tìm thấy hồ sơ nào khớp «{query}»").format(
+                query=self.model.filter.text.strip()
+            )
         elif rows == 0:
             text = self.tr("Không có hồ sơ nào phù hợp.")
         elif self.model.exhausted:
@@ -228,6 +232,12 @@ class DossierListView(QWidget):
     def _on_failed(self, message: str) -> None:
         self.info.setStyleSheet("color: #b00020; font-weight: bold;")
         self.info.setText(message)
+
+    def focus_search(self) -> None:
+        """F3: the cursor in the search box, what was searched before selected, so the
+        clerk types over it at once."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def select_code(self, code: str) -> bool:
         row = self.model.row_of(code)

@@ -269,7 +269,10 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         Operation(_warm_up).start()
 
     def show_list(self) -> None:
+        """F3: the list, ready to type a search."""
         self.show_page(PAGE_LIST)
+        if self.current_page() == PAGE_LIST:
+            self.dossier_list.focus_search()
 
     def show_list_period(self, period: Period) -> None:
         self.show_page(PAGE_LIST)

@@ -32,7 +32,7 @@ from desk.domain.intake import (
 from desk.errors import DeskError
 
 NO_PROCEDURE = "Chưa chọn thủ tục"
-CHOOSE_PROCEDURE = "Chọn thủ tục (F3) để biết hạn trả và lệ phí."
+CHOOSE_PROCEDURE = "Chọn thủ tục (Alt+1) để biết hạn trả và lệ phí."
 VERIFY_FEE = "Mức phí cần đối chiếu nghị quyết của tỉnh."
 LATE_DEFAULT = "Đăng ký quá hạn."
 NO_EXEMPTION = "Không miễn"

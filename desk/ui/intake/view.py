@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 
 VALIDATE_MS = 250
 DUE_REFRESH_MS = 20_000
+PROCEDURE_KEY = "Alt+1"  # step 1, as its heading says; F3 stays the main window's list
 
 
 class IntakeView(QWidget):
@@ -112,7 +113,7 @@ class IntakeView(QWidget):
         self.draft_banner = Banner()
         self.draft_banner.setObjectName("draftBanner")
         outer.addWidget(self.draft_banner)
-        heading = QLabel("1. Thủ tục  (F3)")
+        heading = QLabel("1. Thủ tục  (Alt+1)")
         heading.setStyleSheet("font-weight: bold;")
         outer.addWidget(heading)
         self.picker = ProcedurePicker(list(self.ctx.catalogue()))
@@ -138,7 +139,8 @@ class IntakeView(QWidget):
 
         add("Ctrl+Return", self.flows.ctrl_enter)
         add("Ctrl+Enter", self.flows.ctrl_enter)
-        add("F3", self.focus_procedure)
+        # F3 is the main window's dossier list everywhere; the step has its own key.
+        add(PROCEDURE_KEY, self.focus_procedure)
         add("Ctrl+F", self.focus_procedure)
         add("Escape", self.flows.back)
 
