@@ -210,12 +210,14 @@ def prepare_application(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from desk.ui.style import APP_STYLE
+    from desk.ui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Commune Desk")
     _load_fonts(QFontDatabase, QFont, app)
     if isinstance(app, QApplication):
         app.setStyleSheet(APP_STYLE)
+        install_wheel_guard(app)  # the wheel scrolls forms, never an unfocused drop-down
     return app
 
 
