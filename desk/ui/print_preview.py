@@ -9,6 +9,7 @@ freezes the window.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -106,6 +108,30 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     finally:
         document.close()
         buffer.close()
+
+
+def print_file_name(title: str) -> str:
+    """The print job's name and the file a "print to file" suggests: the whole title and
+    ".pdf". Qt's print dialog takes what follows the last dot of a job's name for an
+    extension, so a title ending in a dossier code (000.17.22.H56-…) needs its own."""
+    return title.replace("/", "-").replace("\\", "-") + ".pdf"
+
+
+def suggest_output_file(dialog: QPrintDialog, name: str) -> None:
+    """Put ``name`` in the print dialog's "print to file" box. Qt's own dialog fills it from
+    the job's name only under X11 (under Wayland it offers a bare folder); native dialogs
+    have no such box and use the job's name."""
+    field = dialog.findChild(QLineEdit, "filename")
+    if field is None or dialog.printer().outputFileName():
+        return
+    current = field.text()
+    if not current:
+        folder = Path.home()
+    elif current.endswith(("/", os.sep)) or Path(current).is_dir():
+        folder = Path(current)
+    else:
+        folder = Path(current).parent
+    field.setText(str(folder / name))
 
 
 class PrintPreviewDialog(QDialog):
@@ -194,7 +220,7 @@ class PrintPreviewDialog(QDialog):
         default = QPrinterInfo.defaultPrinter()
         if not default.isNull():
             printer.setPrinterName(default.printerName())
-        printer.setDocName(self.title)
+        printer.setDocName(print_file_name(self.title))
         prepare_printer(printer, self.document.pagePointSize(0))
         return printer
 
@@ -215,11 +241,12 @@ class PrintPreviewDialog(QDialog):
         self._printer = printer
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
+        suggest_output_file(dialog, print_file_name(self.title))
 
     def print_to(self, printer: QPrinter) -> None:
         """Print in the thread pool; ``printed`` or ``failed`` tells how it went."""
         prepare_printer(printer, self.document.pagePointSize(0))
-        printer.setDocName(self.title)
+        printer.setDocName(print_file_name(self.title))
         self._printer = printer  # alive until the operation reports
         self.info.setText(self.tr("Đang gửi tới máy in…"))
         data = self.pdf
