@@ -8,9 +8,8 @@ switching ends the window (``end_session``: the unfinished intake kept as the ac
 draft, the dialogs showing citizens' data closed) and ``desk.ui.session`` asks who signs
 in next.
 
-The screens refresh themselves from ``desk_signals().dossier_changed``; the window only
-routes between them (pages, the scanner, the lock) and shows what they print. The
-navigation bar is in ``navigation``."""
+The screens refresh themselves from ``desk_signals().dossier_changed``; the window routes
+between them (pages, scanner, lock) and shows what they print; the bar is ``navigation``."""
 
 from __future__ import annotations
 
@@ -268,8 +267,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         # figures, so the first dossier or slip does not wait for it on the GUI thread.
         Operation(_warm_up).start()
 
-    def show_list(self) -> None:
-        """F3: the list, ready to type a search."""
+    def show_list(self) -> None:  # F3: the list, ready to type a search
         self.show_page(PAGE_LIST)
         if self.current_page() == PAGE_LIST:
             self.dossier_list.focus_search()
