@@ -84,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common_options()],
     )
-    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"desk {__version__}",
+        help="hiện phiên bản rồi thoát",  # Python 3.11 does not pass argparse's own through _()
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
     parser.set_defaults(handler=cmd_open)
     commands = parser.add_subparsers(title="lệnh", metavar="LỆNH", parser_class=Parser)

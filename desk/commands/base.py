@@ -42,6 +42,59 @@ Handler = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
+# argparse's own words (headings, "usage:", its error messages) in Vietnamese. argparse
+# looks its module globals ``_`` and ``ngettext`` up at each call (3.11 to 3.13 alike), so
+# replacing them is a gettext translator for argparse alone: the keys are argparse's
+# msgids, the values keep their %-placeholders (a %r may become %s: « » quote instead).
+# A msgid missing here (a later Python's new message) stays English, never breaks.
+_ARGPARSE_WORDS = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "show program's version number and exit": "hiện phiên bản rồi thoát",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "not allowed with argument %s": "không dùng được cùng với %s",
+    "ignored explicit argument %r": "giá trị thừa «%s»",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn «%(option)s» chưa rõ: có thể là %(matches)s"
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "«%(value)s» không phải lựa chọn hợp lệ (chọn một trong: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "giá trị «%(value)s» không hợp lệ (%(type)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "không có lệnh «%(parser_name)s» (các lệnh: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "không mở được «%(filename)s»: %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+}
+_ARGPARSE_PLURALS = {
+    "expected %s argument": "cần %s giá trị",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    return _ARGPARSE_WORDS.get(message, message)
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    if singular in _ARGPARSE_PLURALS:
+        return _ARGPARSE_PLURALS[singular]
+    return singular if n == 1 else plural
+
+
+argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
+
+
 class Parser(argparse.ArgumentParser):
     """Bad arguments exit 2 with a Vietnamese message, like every other bad input."""
 
@@ -128,8 +181,31 @@ def bounded_float(label: str, minimum: float, maximum: float) -> Callable[[str],
 def parse_day(text: str) -> date:
     """A day typed as YYYY-MM-DD, within the desk's calendar (1900–2199)."""
     from desk.domain import limits
+    from desk.domain.text import clean
 
+    _check_day_parts(clean(text))
     return limits.DAY.parse(text)
+
+
+def _check_day_parts(typed: str) -> None:
+    """A day of the right form whose month or day does not exist is said so by its part
+    ("tháng 13"), not as a wrong form: the clerk sees at once what to correct."""
+    import calendar
+
+    parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", typed, re.ASCII)
+    if parts is None:
+        return  # the form itself is wrong: limits.DAY.parse says so
+    year, month, day = (int(part) for part in parts.groups())
+    if not 1 <= month <= 12:
+        raise InvalidInput(
+            f"Ngày «{typed}»: tháng {month} không có (tháng từ 1 đến 12).", code="day.month"
+        )
+    last = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= last:
+        raise InvalidInput(
+            f"Ngày «{typed}»: tháng {month}/{year:04d} không có ngày {day} (từ 1 đến {last}).",
+            code="day.day",
+        )
 
 
 def parse_moment(text: str) -> datetime:

@@ -25,6 +25,7 @@ from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
     from desk.services.calendar import YearCalendar
+    from desk.services.context import DeskContext
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -33,7 +34,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if what == "due":
         if not args.procedure or not args.received:
             raise InvalidInput(
-                'Lệnh «calendar due» cần --procedure MÃ và --received "YYYY-MM-DD HH:MM".',
+                'Lệnh «calendar due» cần --procedure MÃ|TÊN và --received "YYYY-MM-DD HH:MM".',
                 code="cli.usage",
             )
         return _due(args)
@@ -105,11 +106,43 @@ def _due(args: argparse.Namespace) -> int:
     received = parse_moment(args.received)
     pauses = [(parse_moment(start), parse_moment(end)) for start, end in args.paused or ()]
     with open_office(args, signed_in=False) as ctx:
-        terms = due_terms(
-            ctx, args.procedure, received, needs_checks=args.needs_checks, pauses=pauses
-        )
+        code = procedure_code(ctx, args.procedure)
+        terms = due_terms(ctx, code, received, needs_checks=args.needs_checks, pauses=pauses)
     print(iso_minute(terms.due_at))
     return EXIT_OK
+
+
+def procedure_code(ctx: DeskContext, typed: str) -> str:
+    """The code of the procedure the clerk named: a code as it is; else a name, accent-blind
+    and case-blind, that is a procedure's whole name or a run of words of exactly one
+    procedure's name ("khai tu" → "Đăng ký khai tử"). A name that fits several procedures
+    lists them with their codes, so the clerk picks one; none at all says so."""
+    from desk.domain.text import fold
+    from desk.services.catalogue import full_catalogue
+
+    procedures = full_catalogue(ctx).procedures
+    wanted = typed.strip()
+    if any(procedure.code == wanted for procedure in procedures):
+        return wanted
+    words = " ".join(fold(wanted).split())
+    if not words:
+        return wanted  # the service says there is no such procedure
+    names = {p.code: " ".join(fold(p.name).split()) for p in procedures}
+    exact = [p for p in procedures if names[p.code] == words]
+    found = exact or [p for p in procedures if f" {words} " in f" {names[p.code]} "]
+    if len(found) == 1:
+        return found[0].code
+    if not found:
+        raise InvalidInput(
+            f"Không có thủ tục nào có mã hoặc tên «{safe(wanted[:60])}» trong danh mục.",
+            code="cli.procedure",
+        )
+    listed = "; ".join(f"{p.code} {p.name}" for p in found)
+    raise InvalidInput(
+        f"«{safe(wanted[:60])}» có trong tên của nhiều thủ tục: {safe(listed)}. Hãy ghi mã "
+        "hoặc tên đầy đủ.",
+        code="cli.procedure",
+    )
 
 
 def _put(args: argparse.Namespace, what: str) -> int:
@@ -145,9 +178,22 @@ def add_commands(commands: Commands) -> None:
         "«desk calendar off|work|remove "
         "YYYY-MM-DD» điều chỉnh ngày nghỉ / làm bù",
     )
-    calendar.add_argument("what", nargs="?", metavar="NĂM|due|off|work|remove")
-    calendar.add_argument("date", nargs="?", metavar="YYYY-MM-DD")
-    calendar.add_argument("--procedure", metavar="MÃ", help="mã thủ tục, ví dụ 1.001193")
+    calendar.add_argument(
+        "what",
+        nargs="?",
+        metavar="NĂM|due|off|work|remove",
+        help="một năm (liệt kê ngày nghỉ, mặc định năm nay), hoặc due (tính hạn trả), off / "
+        "work (ghi một ngày nghỉ / làm bù), remove (bỏ điều chỉnh của một ngày)",
+    )
+    calendar.add_argument(
+        "date", nargs="?", metavar="YYYY-MM-DD", help="(off, work, remove) ngày điều chỉnh"
+    )
+    calendar.add_argument(
+        "--procedure",
+        metavar="MÃ|TÊN",
+        help="mã thủ tục (ví dụ 1.001193) hoặc tên thủ tục, có dấu hay không dấu (ví dụ "
+        '"dang ky khai sinh"); tên phải chỉ đúng một thủ tục',
+    )
     calendar.add_argument("--received", metavar='"YYYY-MM-DD HH:MM"', help="thời điểm tiếp nhận")
     calendar.add_argument(
         "--needs-checks",

@@ -58,8 +58,8 @@ def add_commands(commands: Commands) -> None:
     export = command(
         catalogue_commands, "export", cmd_catalogue_export, "xuất danh mục ra tệp JSON"
     )
-    export.add_argument("file")
+    export.add_argument("file", metavar="TỆP.json", help="tệp JSON ghi ra")
     import_ = command(
         catalogue_commands, "import", cmd_catalogue_import, "nhập danh mục từ tệp JSON"
     )
-    import_.add_argument("file")
+    import_.add_argument("file", metavar="TỆP.json", help="tệp JSON danh mục cần nhập")

@@ -298,7 +298,12 @@ def add_commands(commands: Commands) -> None:
         "tài khoản cán bộ: «desk user list»; «desk user add TÊN --name … --role …»; «desk user "
         "TÊN --reset-password | --disable | --enable | --role VAI_TRÒ» (cần tài khoản quản trị)",
     )
-    user.add_argument("words", nargs="+", metavar="list|add TÊN|TÊN")
+    user.add_argument(
+        "words",
+        nargs="+",
+        metavar="list|add TÊN|TÊN",
+        help="list (liệt kê), add TÊN (tạo) hoặc TÊN đăng nhập của tài khoản cần đổi",
+    )
     user.add_argument("--name", help="họ tên (khi tạo)")
     user.add_argument("--role", choices=ROLES, help="vai trò: khi tạo (mặc định clerk) hoặc đổi")
     user.add_argument("--title", default="", help="chức danh (khi tạo)")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desk.atomic import check_output_path, write_output
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, say
+from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, safe, say
 from desk.errors import InvalidInput
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
@@ -20,7 +20,7 @@ _YES_NO = {"yes": True, "no": False}
 def write_pdf(out: Path, pdf: bytes) -> None:
     """Write through a temporary file so a half-written PDF never sits under the name; only
     to a regular file (never a device, a FIFO or through a symlink) in a folder that
-    exists; a name not ending in .pdf is warned about on stderr, and written."""
+    exists (the .pdf ending is checked by cmd_print before the PDF is made)."""
     for warning in write_output(out, pdf, suffix=".pdf"):
         print(warning, file=sys.stderr)
 
@@ -34,7 +34,14 @@ def cmd_print(args: argparse.Namespace) -> int:
     )
 
     out = Path(args.out)
-    check_output_path(out, ".pdf")  # refused before the office is opened and the PDF made
+    # Refused before the office is opened and the PDF made. A PDF under another name
+    # ("s.txt") opens in no PDF reader and is easily lost: the name must say what it is.
+    if check_output_path(out, ".pdf"):
+        raise InvalidInput(
+            f"Tệp {safe(out)} phải có đuôi .pdf (ví dụ {safe(out.with_suffix('.pdf').name)}): "
+            "lệnh in ghi ra tệp PDF.",
+            code="cli.out_suffix",
+        )
     letter = ""
     if args.form == "book":
         if not args.date:
@@ -82,9 +89,14 @@ def add_commands(commands: Commands) -> None:
         "apology, stop, control, declaration (tờ khai khai sinh) cho một hồ sơ; book (sổ theo "
         "dõi) cho một ngày hoặc khoảng ngày",
     )
-    sub.add_argument("form", choices=(*FORM_NAMES, "book"), metavar="MẪU")
-    sub.add_argument("code", nargs="?", metavar="MÃ_HỒ_SƠ")
-    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    sub.add_argument(
+        "form",
+        choices=(*FORM_NAMES, "book"),
+        metavar="MẪU",
+        help=f"biểu mẫu: {', '.join(FORM_NAMES)} hoặc book",
+    )
+    sub.add_argument("code", nargs="?", metavar="MÃ_HỒ_SƠ", help="mã hồ sơ (mọi mẫu trừ book)")
+    sub.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF ghi ra")
     sub.add_argument("--paper", choices=("a5", "a4", "roll80"), help="khổ giấy")
     sub.add_argument("--date", metavar="YYYY-MM-DD", help="(book) ngày đầu")
     sub.add_argument("--to", metavar="YYYY-MM-DD", help="(book) ngày cuối")

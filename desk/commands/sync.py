@@ -281,7 +281,12 @@ def add_commands(commands: Commands) -> None:
     )
     set_aside.add_argument("batch", metavar="MÃ_LÔ", help="mã lô (ít nhất 8 ký tự đầu)")
     set_aside.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do để riêng")
-    resolve.add_argument("item", type=bounded(limits.RECORD_ID), metavar="SỐ")
+    resolve.add_argument(
+        "item",
+        type=bounded(limits.RECORD_ID),
+        metavar="SỐ",
+        help="số thứ tự của mục cần xem xét (như «desk sync status» liệt kê)",
+    )
     resolve.add_argument("--note", default="", help="ghi chú")
     resolve.add_argument(
         "--resend",

@@ -126,7 +126,7 @@ def test_overrides_change_the_calendar_and_can_be_removed(office: Path) -> None:
         ),
         (("calendar", "tết"), "không phải năm"),
         (("export", "--out", "/khong/co/thu/muc/x.jsonl"), "không tồn tại"),
-        (("export", "--out", "x.jsonl", "--since", "2026-13-01"), "YYYY-MM-DD"),
+        (("export", "--out", "x.jsonl", "--since", "2026-13-01"), "tháng 13 không có"),
         (("demo", "--dossiers", "nhiều"), "tham số không hợp lệ"),
         (("show", "000.17.22.H56-261116-9999"), "Không tìm thấy hồ sơ"),
         (("search", "x"), "ít nhất"),
