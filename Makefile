@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# On Linux, first the X11 libraries Qt's xcb plugin needs: says the apt-get line, or runs it
+# as root (desk/qt_libs.py).
 run: $(STAMP)
+	$(BIN)/python -m desk.qt_libs --install
 	$(BIN)/desk
 
 test: $(STAMP)
