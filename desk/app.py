@@ -26,12 +26,8 @@ if TYPE_CHECKING:
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from desk.atomic import restrict_new_files
-    from desk.config import load_config
     from desk.crash import install_excepthook
-    from desk.errors import DeskError
 
     restrict_new_files()  # the data folder holds citizens' data: files 0600, folders 0700
     install_excepthook()  # a bug in a slot leaves a crash log without personal data
@@ -42,36 +38,66 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
             *sys.version_info[:2],
         )
     app = prepare_application(argv)
+    desk: DeskRun | None = None
     try:
-        config = load_config(db_url=db_url)
-    except DeskError as error:  # a broken desk.toml: said in a message box, not a crash
-        QMessageBox.critical(None, "Commune Desk", error.message)
-        return 2
-    from desk.ui.i18n import install_translator
-
-    install_translator(config.language)  # before any dialog, the fault's included
-    # Only the embedded SQLite file of the data folder is made on the very first run;
-    # a database named by --db or the settings must be there already (a typo in it
-    # says so in a message box instead of opening a new, empty office).
-    first_run_allowed = not config.database_url
-    ctx = open_office(config, first_run_allowed=first_run_allowed)
-    if ctx is None:
-        return 2
-    # Sign-out brings the sign-in dialog back instead of closing the desk: the desk quits
-    # when the session says so (sign-in given up, or the window closed).
-    app.setQuitOnLastWindowClosed(False)
-    desk = DeskRun(ctx, app.quit)
-    try:
+        desk = start_desk(app, db_url)
+        if desk is None:
+            return 2
         from desk.ui.ops import Operation
 
-        desk.start()
         # While the clerk types the password, the main window's code loads in the pool.
         Operation(_preload_main_window).start()
         code = app.exec()
         desk.drop_window()
         return int(code)
+    except Exception as error:
+        # Started from a desktop shortcut, nobody reads the terminal: a fault of the machine
+        # or the settings, or a bug, is said in a window (and on the terminal too).
+        return show_start_failure(error)
     finally:
-        desk.ctx.close()
+        if desk is not None:
+            desk.ctx.close()
+
+
+def start_desk(app: Any, db_url: str | None) -> DeskRun | None:
+    """The settings, the office and the sign-in; None once a fault has been shown."""
+    from desk.config import load_config
+    from desk.ui.i18n import install_translator
+
+    config = load_config(db_url=db_url)
+    install_translator(config.language)  # before any dialog, the fault's included
+    # Only the embedded SQLite file of the data folder is made on the very first run;
+    # a database named by --db or the settings must be there already (a typo in it
+    # says so in a message box instead of opening a new, empty office).
+    ctx = open_office(config, first_run_allowed=not config.database_url)
+    if ctx is None:
+        return None
+    # Sign-out brings the sign-in dialog back instead of closing the desk: the desk quits
+    # when the session says so (sign-in given up, or the window closed).
+    app.setQuitOnLastWindowClosed(False)
+    desk = DeskRun(ctx, app.quit)
+    try:
+        desk.start()
+    except BaseException:
+        ctx.close()
+        raise
+    return desk
+
+
+def show_start_failure(error: Exception) -> int:
+    """What stopped the desk from starting, in a message box: a fault's own message (exit
+    code 2), or for a bug the crash log's message naming its file (exit code 1)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.crash import bug_message
+    from desk.domain.text import terminal_safe
+    from desk.errors import DeskError, DiskFull
+
+    fault = DiskFull.from_error(error) or (error if isinstance(error, DeskError) else None)
+    text = fault.message if fault is not None else bug_message(error)
+    print(terminal_safe(text if text.startswith("Lỗi") else f"Lỗi: {text}"), file=sys.stderr)
+    QMessageBox.critical(None, "Commune Desk", text)
+    return 2 if fault is not None else 1
 
 
 def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskContext | None:
@@ -90,10 +116,15 @@ def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskC
         damaged = ""
         try:
             ctx = DeskContext.open(config, create=first_run_allowed)
-            # The embedded demo office: created with demo data on first run, by the one
-            # window that made it (another opening at the same moment finds it made).
-            if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
-                demo.add_demo_dossiers(ctx, 300, seed=1)
+            try:
+                # The embedded demo office: created with demo data on first run, by the one
+                # window that made it (another opening at the same moment finds it made).
+                if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
+                    demo.add_demo_dossiers(ctx, 300, seed=1)
+                _ = ctx.office  # a database without an office says so now, in a box
+            except BaseException:
+                ctx.close()
+                raise
             return ctx
         except CorruptDatabase as error:
             damaged = error.message
@@ -205,10 +236,12 @@ class DeskRun(QObject):
 
 
 def prepare_application(argv: list[str] | None = None) -> Any:
-    """The QApplication with the bundled font and the desk's style sheet."""
+    """The QApplication with the bundled font, the desk's style sheet, and its filters for the
+    wheel and for windows larger than the screen."""
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
+    from desk.ui.geometry import install_screen_fit
     from desk.ui.style import APP_STYLE
     from desk.ui.wheel_guard import install_wheel_guard
 
@@ -218,6 +251,7 @@ def prepare_application(argv: list[str] | None = None) -> Any:
     if isinstance(app, QApplication):
         app.setStyleSheet(APP_STYLE)
         install_wheel_guard(app)  # the wheel scrolls forms, never an unfocused drop-down
+        install_screen_fit(app)  # no window opens larger than the screen, or off it
     return app
 
 

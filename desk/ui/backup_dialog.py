@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,7 @@ from desk.ui.backup import (
     size_text,
     when_text,
 )
+from desk.ui.geometry import fit_window
 from desk.ui.navigation import NavEntry
 from desk.ui.ops import Operation, Progress, error_message, wait_for_operations
 from desk.ui.restore import RestoreDialog
@@ -74,7 +75,7 @@ class BackupDialog(QDialog):
         self.infos: list[BackupInfo] = []
         self.restore_dialog: RestoreDialog | None = None
         self.setWindowTitle(self.tr("Sao lưu dữ liệu"))
-        self.resize(980, 520)
+        fit_window(self, "backups", QSize(980, 520))
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Các bản sao lưu của cơ quan"))
         title.setObjectName("pageTitle")

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -36,6 +36,7 @@ from desk.services.dossier_list import Period
 from desk.ui.backup_dialog import BackupTools
 from desk.ui.dossier_list import DossierListView
 from desk.ui.dossier_view import DossierView
+from desk.ui.geometry import cover, fit_window, scrolling
 from desk.ui.handback import HandBackView
 from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.navigation import NavBar, NavEntry
@@ -112,7 +113,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
                 agency=office.agency_name, desk=ctx.config.desk_name
             )
         )
-        self.resize(1280, 820)
+        fit_window(self, "main", QSize(1280, 820), maximise_when_cut=True)
 
         # The intake and sync screens are imported when first opened (a fast start).
         self._intake = IntakeHost(
@@ -146,7 +147,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         root.addLayout(right, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(scrolling(central))  # a small screen scrolls, never cuts
 
         self.pages: dict[str, QWidget] = {}
         self.today = TodayPanel(ctx)
@@ -181,6 +182,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         self.lock_screen = LockScreen(ctx, user, self, authenticate=authenticate)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self.switch_user)
+        cover(self.lock_screen)
         app = QApplication.instance()
         minutes = ctx.config.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -422,11 +424,6 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         self._hidden_for_lock = []
         self.idle.poke()
         self.locked_changed.emit(False)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.lock_screen.isVisible():
-            self.lock_screen.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:
         app = QApplication.instance()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.ui.geometry import fit_window
 from desk.ui.ops import Operation
 
 PRINT_DPI = 300
@@ -156,7 +157,7 @@ class PrintPreviewDialog(QDialog):
         self.file_name = file_name or "bieu-mau.pdf"
         self._choose_save_path = choose_save_path or self._ask_save_path
         self.setWindowTitle(self.tr("Xem trước khi in — {title}").format(title=title))
-        self.resize(820, 900)
+        fit_window(self, "print-preview", QSize(820, 900))  # «In», «Đóng» stay on screen
         # The view first: children are destroyed in the order they were made, and a QPdfView
         # that outlives its document warns (QPdfLinkModel connected to a null document).
         self.view = QPdfView(self)
