@@ -4,6 +4,7 @@ who collects it, record the citizen's satisfaction, mark it returned, print the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import Dossier
 from desk.domain.formats import moment_text
-from desk.domain.handover import Handover, Satisfaction
+from desk.domain.handover import FORM_DATA_KEY, Handover, Satisfaction
 from desk.domain.identity import parse_id_number
 from desk.domain.office import User
 from desk.domain.status import Status, can_hand_back
@@ -178,14 +179,8 @@ class HandBackView(QWidget):
         self.applicant_radio.setText(
             self.tr("Người nộp hồ sơ: {name}").format(name=dossier.applicant.full_name)
         )
-        self.applicant_radio.setChecked(True)
-        self.proxy_name.clear()
-        self.proxy_id.clear()
-        self.proxy_relation.clear()
-        self.rating_group.setExclusive(False)
-        for button in self.rating_buttons.values():
-            button.setChecked(False)
-        self.rating_group.setExclusive(True)
+        record = dossier.form_data.get(FORM_DATA_KEY) if dossier.status is Status.RETURNED else None
+        self._show_collector(record if isinstance(record, dict) else {})
         if self.can_hand_back(dossier):
             if dossier.status is Status.RECEIVED:
                 self.show_message(
@@ -213,6 +208,20 @@ class HandBackView(QWidget):
         self.dossier_selected.emit(dossier)
         if self.can_hand_back(dossier):
             self.rating_buttons[Satisfaction.SATISFIED].setFocus()
+
+    def _show_collector(self, record: dict) -> None:
+        """Who collected, as the hand-back ``record`` of a returned dossier says (the proxy,
+        the rating given); an empty record: the applicant, no rating yet, to choose."""
+        proxy = record.get("collector") == "proxy"
+        (self.proxy_radio if proxy else self.applicant_radio).setChecked(True)
+        self.proxy_name.setText(str(record.get("name") or "") if proxy else "")
+        self.proxy_id.setText(str(record.get("id_number") or "") if proxy else "")
+        self.proxy_relation.setText(str(record.get("relation") or "") if proxy else "")
+        rated = {s.value: s for s in Satisfaction}.get(str(record.get("satisfaction") or ""))
+        self.rating_group.setExclusive(False)
+        for satisfaction, button in self.rating_buttons.items():
+            button.setChecked(satisfaction is rated)
+        self.rating_group.setExclusive(True)
 
     def can_hand_back(self, dossier: Dossier | None = None) -> bool:
         dossier = dossier or self.dossier
@@ -272,7 +281,9 @@ class HandBackView(QWidget):
         else:
             self.proxy_id_check.setText("")
         problem = self.problem()
-        self.check.setText(problem)
+        # A dossier that cannot be handed back is explained in the notice above (returned
+        # at …, no result yet); a red line here would contradict a hand-back just done.
+        self.check.setText(problem if self.dossier is None or ready else "")
         self.check.setStyleSheet(f"color: {DANGER};" if problem else "")
         # While the hand-back is being recorded the button stays off (the operation's owner).
         if not Operation.busy(self.confirm_button):
@@ -341,8 +352,19 @@ class HandBackView(QWidget):
         for label in self.summary.values():
             label.setText("—")
         self.message.hide()
+        self.applicant_radio.setText(self.tr("Người nộp hồ sơ"))
+        self._show_collector({})
         self._update()
         self.code.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened again (F4) after the last dossier was done with (returned, or found not
+        ready): the next citizen starts from an empty form, not the previous dossier. A
+        dossier still waiting to be handed back stays, with what was chosen for it."""
+        done = self.dossier is not None and not self.can_hand_back()
+        if done and not event.spontaneous() and not Operation.busy(self.confirm_button):
+            self.clear()
+        super().showEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.confirm_button.isEnabled():

@@ -78,5 +78,6 @@ class ScanRouting:
         if self.current_page() == PAGE_INTAKE and self.intake is not None:
             shown = getattr(self.intake, "show_scan_rejected", None)
             if shown is not None:
-                shown(message)
+                shown(message)  # said there, next to the form: not a second time
+                return
         self.show_banner(self.tr("Không đọc được mã vừa quét: {message}").format(message=message))

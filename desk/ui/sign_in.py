@@ -170,12 +170,7 @@ class LockScreen(QFrame):
         title = QLabel(self.tr("Máy đã khóa"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        self.explanation = QLabel(
-            self.tr(
-                "Màn hình đã khóa. Mọi thông tin đang nhập vẫn được giữ nguyên. Nhập mật "
-                "khẩu của {name} để tiếp tục; người khác dùng máy thì bấm «Đổi người dùng»."
-            ).format(name=user.full_name)
-        )
+        self.explanation = QLabel("")
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         self.password = QLineEdit()
@@ -211,11 +206,26 @@ class LockScreen(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        # Why it is locked: the window's idle watcher timed out, or the user locked it.
+        watcher = parent.findChild(IdleWatcher) if parent is not None else None
+        self.explain(idle=watcher is not None and watcher.timed_out)
         self.password.clear()
         self.error.setText("")
         self.show()
         self.raise_()
         self.password.setFocus()
+
+    def explain(self, *, idle: bool) -> None:
+        name = self.user.full_name
+        if idle:
+            why = self.tr("Không sử dụng trong một thời gian nên màn hình đã khóa.")
+        else:
+            why = self.tr("{name} đã khóa máy.").format(name=name)
+        rest = self.tr(
+            "Mọi thông tin đang nhập vẫn được giữ nguyên. Nhập mật khẩu của {name} để tiếp "
+            "tục; người khác dùng máy thì bấm «Đổi người dùng»."
+        ).format(name=name)
+        self.explanation.setText(f"{why} {rest}")
 
     def submit(self) -> None:
         password = self.password.text()
@@ -260,8 +270,13 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self._time_out)
+        self.timed_out = False  # the last lock came from here (not from «Khóa máy»)
         self.set_timeout(timeout_ms)
+
+    def _time_out(self) -> None:
+        self.timed_out = True
+        self.idle.emit()
 
     def set_timeout(self, timeout_ms: int) -> None:
         """0 turns the lock off."""
@@ -269,6 +284,7 @@ class IdleWatcher(QObject):
         self.poke()
 
     def poke(self) -> None:
+        self.timed_out = False
         if self.timeout_ms > 0:
             self._timer.start(self.timeout_ms)
         else:

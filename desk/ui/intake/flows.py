@@ -76,8 +76,10 @@ class IntakeFlows(QObject):
             return
         errors = [p for p in self.view.current_problems if p.is_error]
         if errors:
+            # The count the list on the right shows (missing papers included): one count.
             self.view.banner.show_message(
-                f"Chưa tiếp nhận được: còn {len(errors)} mục cần sửa hoặc còn thiếu "
+                f"Chưa tiếp nhận được: còn {self.view.outcome.error_count} mục cần sửa hoặc "
+                "còn thiếu "
                 "(xem danh sách bên phải, chữ đỏ dưới từng ô).",
                 level="error",
             )
@@ -172,10 +174,9 @@ class IntakeFlows(QObject):
         kept = self.view.title()
         self.view.supplement_requested.emit(request, supplement)
         self.view.reset()
-        self.view.banner.show_message(
+        self.view.tell_done(
             f"Đã lập phiếu hướng dẫn bổ sung cho «{kept}». Bản nháp được giữ trên máy: khi "
-            "công dân quay lại, chọn «Khôi phục».",
-            level="success",
+            "công dân quay lại, chọn «Khôi phục»."
         )
         self.view.focus_procedure()
 
@@ -214,16 +215,11 @@ class IntakeFlows(QObject):
         refused = dossier.status is Status.REFUSED
         self.view.reset()
         if refused:
-            self.view.banner.show_message(
-                f"Đã ghi hồ sơ từ chối {dossier.code}. In phiếu từ chối (mẫu 03).",
-                level="success",
-            )
+            self.view.tell_done(f"Đã ghi hồ sơ từ chối {dossier.code}. In phiếu từ chối (mẫu 03).")
             self.view.dossier_refused.emit(dossier)
         else:
-            self.view.banner.show_message(
-                f"Đã tiếp nhận hồ sơ {dossier.code}, hẹn trả "
-                f"{moment_with_weekday(dossier.due_at)}.",
-                level="success",
+            self.view.tell_done(
+                f"Đã tiếp nhận hồ sơ {dossier.code}, hẹn trả {moment_with_weekday(dossier.due_at)}."
             )
             self.view.dossier_received.emit(dossier)
         desk_signals().dossier_changed.emit(dossier)

@@ -61,6 +61,7 @@ class OutcomePanel(QFrame):
         self.pages.addWidget(self._confirm_page())
         self.pages.addWidget(self._refuse_page())
         self.pages.addWidget(self._supplement_page())
+        self.error_count = 0  # errors in the list, as its caption counts them
 
     # -- pages --
 
@@ -250,7 +251,7 @@ class OutcomePanel(QFrame):
         """The to-do list: problems of fields not reached yet (``pending``) in grey, the
         others in red (errors) or amber (warnings). Activating one goes to its field."""
         self.problems.clear()
-        errors = sum(1 for p in problems if p.is_error)
+        self.error_count = errors = sum(1 for p in problems if p.is_error)
         warnings = sum(1 for p in problems if not p.is_error)
         for problem in problems:
             waiting = id(problem) in pending

@@ -51,7 +51,7 @@ from desk.ui.intake.outcome import OutcomePanel
 from desk.ui.intake.preview import checks_caption, describe, offered_exemptions
 from desk.ui.intake.procedure_picker import ProcedurePicker
 from desk.ui.ops import Operation, error_message
-from desk.ui.widgets.banner import Banner
+from desk.ui.widgets.banner import Banner, share_place
 from desk.ui.widgets.fields import FIELD_STYLE
 from desk.ui.widgets.person import PersonEditor
 
@@ -113,11 +113,13 @@ class IntakeView(QWidget):
         self.draft_banner = Banner()
         self.draft_banner.setObjectName("draftBanner")
         outer.addWidget(self.draft_banner)
+        share_place(self.banner, self.draft_banner)  # one banner at a time
         heading = QLabel("1. Thủ tục  (Alt+1)")
         heading.setStyleSheet("font-weight: bold;")
         outer.addWidget(heading)
         self.picker = ProcedurePicker(list(self.ctx.catalogue()))
         self.picker.procedure_chosen.connect(self._on_procedure_chosen)
+        self.picker.search.textEdited.connect(self._forget_done)
         outer.addWidget(self.picker)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -130,6 +132,15 @@ class IntakeView(QWidget):
         body.addWidget(self.outcome)
         self.preview = self.outcome.preview
         self.preview.exemption_changed.connect(self.on_changed)
+
+    def tell_done(self, text: str) -> None:
+        """What the last outcome did (received, refused, form 02 printed): it stays until
+        the clerk starts on the next citizen."""
+        self.banner.show_message(text, level="success", tag="done")
+
+    def _forget_done(self) -> None:
+        if self.banner.tag == "done":
+            self.banner.dismiss()
 
     def _shortcuts(self) -> None:
         def add(keys: str, slot: Callable[[], None]) -> None:
@@ -242,9 +253,7 @@ class IntakeView(QWidget):
         finally:
             self._loading = False
         self.draft_banner.dismiss()
-        self.banner.show_message(
-            f"Đã khôi phục hồ sơ đang nhập dở: {draft.title}.", level="success"
-        )
+        self.tell_done(f"Đã khôi phục hồ sơ đang nhập dở: {draft.title}.")
         self.revalidate()
         if not self.applicant.focus_first_empty():
             self.entry.focus_after_applicant()
@@ -254,6 +263,7 @@ class IntakeView(QWidget):
     def on_changed(self) -> None:
         if self._loading:
             return
+        self._forget_done()  # the clerk is on the next citizen now
         self._validate_timer.start()
         self.keeper.changed()
 
@@ -280,6 +290,7 @@ class IntakeView(QWidget):
         self.keeper.start_new()
         self.show_all = False
         self.cards.forget_undo()
+        self.banner.dismiss()  # it spoke of the intake just cleared
         self.revalidate()
 
     # ------------------------------------------------------------------ checking

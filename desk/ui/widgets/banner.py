@@ -18,6 +18,7 @@ STYLES = {
 
 class Banner(QFrame):
     closed = Signal()
+    shown = Signal()  # a message was put up (the screen shows one banner at a time)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,6 +32,7 @@ class Banner(QFrame):
         layout.addWidget(self.label, 1)
         self._buttons: list[QPushButton] = []
         self._layout = layout
+        self.tag = ""  # what the message is about, for the screen that shows it
         self.hide()
 
     def show_message(
@@ -40,7 +42,9 @@ class Banner(QFrame):
         level: str = "info",
         actions: list[tuple[str, Callable[[], None]]] | None = None,
         closable: bool = True,
+        tag: str = "",
     ) -> None:
+        self.tag = tag
         for button in self._buttons:
             button.setParent(None)  # type: ignore[call-overload]
             button.deleteLater()
@@ -62,10 +66,41 @@ class Banner(QFrame):
             self._layout.addWidget(close)
             self._buttons.append(close)
         self.show()
+        self.shown.emit()
 
     def buttons(self) -> list[QPushButton]:
         return list(self._buttons)
 
     def dismiss(self) -> None:
+        self.tag = ""
         self.hide()
         self.closed.emit()
+
+
+def share_place(message: Banner, offer: Banner) -> None:
+    """Two banners of a screen in one place, so the form below is pushed down by one at
+    most: a ``message`` put up hides the ``offer`` (which comes back when the message is
+    closed); an offer put up replaces the message."""
+    waiting = [False]  # the offer, hidden under a message
+
+    def message_shown() -> None:
+        if not offer.isHidden():  # put up (even while its screen is not on show)
+            waiting[0] = True
+            offer.hide()
+
+    def message_closed() -> None:
+        if waiting[0]:
+            waiting[0] = False
+            offer.show()
+
+    def offer_shown() -> None:
+        waiting[0] = False
+        message.hide()
+
+    def offer_closed() -> None:
+        waiting[0] = False
+
+    message.shown.connect(message_shown)
+    message.closed.connect(message_closed)
+    offer.shown.connect(offer_shown)
+    offer.closed.connect(offer_closed)
