@@ -1,0 +1,119 @@
+"""The desk on a real 1366×768 X screen (Xvfb, Qt's xcb platform): it signs in, opens every
+main screen, the settings, the backups and the print preview, and every window and its
+buttons fit the screen (tests/realwindow/driver.py, run in a child process: this process
+runs Qt offscreen).
+
+The test starts its own Xvfb at 1366×768, the most common office laptop, whatever the
+machine's own display is. Without Xvfb it is skipped locally and fails in CI (CI=true):
+.ci/run installs Xvfb and the X libraries Qt's xcb platform needs."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desk.config import DeskConfig
+from desk.services import demo
+from desk.services.context import DeskContext
+from tests.conftest import DEMO_NOW
+
+SCREEN = "1366x768x24"
+DRIVER = Path(__file__).with_name("driver.py")
+
+
+def require_xvfb() -> str:
+    path = shutil.which("Xvfb")
+    if path is None:
+        message = "Xvfb is not installed (Debian: xvfb)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: .ci/run must install it")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A fresh X server at 1366×768 on a free display number (Xvfb chooses it)."""
+    binary = require_xvfb()
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [binary, "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        number = b""
+        while not number.endswith(b"\n"):
+            ready, _, _ = select.select([read_end], [], [], 10)
+            chunk = os.read(read_end, 16) if ready else b""
+            if not chunk:
+                pytest.fail("Xvfb did not start")
+            number += chunk
+        yield f":{number.decode().strip()}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """A demo office with a few dossiers in its own data folder."""
+    folder = tmp_path / "desk-data"
+    ctx = DeskContext.open(DeskConfig(data_dir=folder))
+    demo.ensure_demo_office(ctx)
+    demo.add_demo_dossiers(ctx, 12, seed=4, now=DEMO_NOW)
+    ctx.close()
+    return folder
+
+
+def test_every_window_and_its_buttons_fit_a_1366x768_screen(display: str, office: Path) -> None:
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DESK_", "QT_", "WAYLAND"))
+    }
+    environment.update(
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        DESK_DATA_DIR=str(office),
+        XDG_RUNTIME_DIR=str(office.parent / "runtime"),
+    )
+    (office.parent / "runtime").mkdir(mode=0o700)
+    done = subprocess.run(
+        [sys.executable, str(DRIVER)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines, f"the driver said nothing; its errors:\n{done.stderr[-3000:]}"
+    report = json.loads(lines[-1])
+    assert report["problems"] == [], f"{report}\n{done.stderr[-3000:]}"
+    assert report["platform"] == "xcb"
+    assert report["screen"][2:] == [1366, 768]
+    assert report["checked"] == [
+        "sign-in",
+        "F1 today",
+        "F2 intake",
+        "F3 list",
+        "F4 hand back",
+        "sync panel",
+        "F1 today again",
+        "one dossier",
+        "settings",
+        "backup",
+        "print preview",
+    ]
+    assert done.returncode == 0
