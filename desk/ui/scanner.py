@@ -14,6 +14,16 @@ few tens of milliseconds, and decides:
 Key timing comes from the events' own timestamps (set by the platform when the key was
 pressed), so keys queued while the desk was busy do not look like a burst.
 
+A key press that brings no character inside a burst is a letter lost: a scanner asked for
+a letter the computer's keyboard layout does not have ("ù", "ị") sends a key that types
+nothing, and "Bùi Thị Lan" would arrive as "Bi Th Lan". Such a burst is refused, never
+filled in. A HID scanner sends Shift (and the other modifiers) as key presses of their own
+before a capital or a symbol: those are not keys without text, they are ignored. Its
+"Alt mode" types a character as Alt held + numpad digits; on Windows the system composes
+the character and Qt delivers it on its own afterwards (key 0, with its text), so digits
+followed by that character are a letter typed; digits followed by anything else (X11
+composes nothing) are a letter lost.
+
 A Vietnamese input method (Unikey/EVKey, Telex) running while the scanner types can
 rewrite the payload ("aa" → "â", "dd" → "đ", tone keys s/f/r/x/j) by sending backspaces
 and new letters, or commit text through the input-method channel: such a burst is
@@ -26,11 +36,9 @@ decomposed are composed (NFC); the ID card then carries a warning the clerk sees
 from __future__ import annotations
 
 import logging
-import re
 import time
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -39,10 +47,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from desk.domain.codes import DossierCode
-from desk.domain.identity import IME_HINT, IdCard, IdWarning, parse_id_card_qr
-from desk.domain.text import nfc
-from desk.errors import InvalidInput
+from desk.ui.scan_payload import CODE_SHAPE, interpret_scan
 
 log = logging.getLogger(__name__)
 
@@ -58,70 +63,13 @@ _MODIFIER_KEYS = {
     Qt.Key.Key_NumLock,
     Qt.Key.Key_Super_L,
     Qt.Key.Key_Super_R,
+    Qt.Key.Key_Hyper_L,
+    Qt.Key.Key_Hyper_R,
+    Qt.Key.Key_Mode_switch,
 }
 _END_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
 _CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-# --- what a payload is (no Qt below this line until ScanListener) ----------------------
-
-_CODE_SHAPE = re.compile(r"^[0-9A-Za-z.]+-\d{6}-\d{4}$")
-# UTF-8 bytes read as Windows-1252/Latin-1: "Tráº§n", "VÄƒn", "BÃ¬nh".
-_MOJIBAKE = re.compile(r"Ã.|Ä.|Æ.|áº|á»|Ä‘|Ä\u0090")
-
-
-@dataclass(frozen=True, slots=True)
-class ScanVerdict:
-    kind: str  # "code", "id_card" or "rejected"
-    code: str = ""
-    card: IdCard | None = None
-    message: str = ""
-
-
-def _decomposed(text: str) -> bool:
-    return any(unicodedata.combining(ch) for ch in text) and nfc(text) != text
-
-
-def interpret_scan(raw: str, *, edited: bool = False, today: date | None = None) -> ScanVerdict:
-    """What a scanned payload is: a dossier code, an ID card, or a reason to refuse it."""
-    text = raw.strip().strip("\r\n\t")
-    if edited:
-        return ScanVerdict(
-            "rejected", message=f"Bộ gõ tiếng Việt đã sửa các ký tự máy quét gửi. {IME_HINT}"
-        )
-    if _MOJIBAKE.search(text):
-        return ScanVerdict(
-            "rejected",
-            message=(
-                "Máy quét gửi chữ tiếng Việt sai bảng mã (chữ bị vỡ, ví dụ «Ã», «áº»). "
-                "Hãy đặt máy quét ở chế độ Unicode/UTF-8 rồi quét lại; không tự sửa để tránh sai "
-                "thông tin."
-            ),
-        )
-    composed = nfc(text)
-    if "|" not in composed:
-        if _CODE_SHAPE.match(composed):
-            try:
-                return ScanVerdict("code", code=str(DossierCode.parse(composed)))
-            except InvalidInput as error:
-                return ScanVerdict("rejected", message=error.message)
-        shown = composed if len(composed) <= 40 else composed[:40] + "…"
-        return ScanVerdict(
-            "rejected",
-            message=f"Mã vừa quét «{shown}» không phải mã hồ sơ hay mã QR căn cước.",
-        )
-    try:
-        card = parse_id_card_qr(composed, today=today)
-    except InvalidInput as error:
-        return ScanVerdict("rejected", message=error.message)
-    if _decomposed(text):
-        note = IdWarning(
-            "scan.decomposed",
-            "Mã QR gửi chữ có dấu ở dạng tổ hợp (thường do bộ gõ tiếng Việt); đã chuẩn hóa. "
-            "Hãy đối chiếu họ tên và địa chỉ với thẻ.",
-        )
-        card = replace(card, warnings=(*card.warnings, note))
-    return ScanVerdict("id_card", card=card)
-
+_ALT_CODE_DIGITS = range(int(Qt.Key.Key_0), int(Qt.Key.Key_9) + 1)
 
 # --- the listener ---------------------------------------------------------------------
 
@@ -198,6 +146,11 @@ class ScanListener(QObject):
         self._held: list[_HeldKey] = []
         self._chars: list[str] = []
         self._edited = False
+        self._dropped = 0  # keys of the burst that brought no character
+        self._alt_digits = 0  # Alt+numpad digits since the burst's last character
+        # Keys without a character just before any burst (the burst adopts them if it
+        # starts within max_gap_ms): when, how many lost, how many Alt+numpad digits.
+        self._lead = (0, 0, 0)
         self._last_ms = 0
         self._replaying = False
         self._timer = QTimer(self)
@@ -220,6 +173,10 @@ class ScanListener(QObject):
             if key_event.key() in _END_KEYS or self._is_printable(key_event):
                 event.accept()  # a scan in progress: its Enter must not trigger a shortcut
                 return True
+        if kind == QEvent.Type.ShortcutOverride and self._is_alt_digit(event):  # type: ignore[arg-type]
+            event.accept()  # an Alt code being typed (Alt+numpad 2 is not Alt+2)
+            return True
+        if kind == QEvent.Type.ShortcutOverride:
             return False
         if kind == QEvent.Type.InputMethod and self._held and self._recent(self._now(None)):
             im_event: QInputMethodEvent = event  # type: ignore[assignment]
@@ -246,8 +203,41 @@ class ScanListener(QObject):
         mods = event.modifiers() & (_CTRL_ALT | Qt.KeyboardModifier.MetaModifier)
         return mods == Qt.KeyboardModifier.NoModifier or mods == _CTRL_ALT  # AltGr
 
+    @staticmethod
+    def _is_alt_digit(event: QKeyEvent) -> bool:
+        """A digit of an Alt code: Alt held, a numpad digit."""
+        mods = event.modifiers()
+        return (
+            int(event.key()) in _ALT_CODE_DIGITS
+            and bool(mods & Qt.KeyboardModifier.AltModifier)
+            and bool(mods & Qt.KeyboardModifier.KeypadModifier)
+            and not mods & Qt.KeyboardModifier.ControlModifier
+        )
+
     def _burst_length(self) -> int:
         return len(self._chars)
+
+    def _character(self, key: int, now: int) -> None:
+        """A key with a character joins the burst: account for the keys before it."""
+        if len(self._held) == 1:  # the burst's first key: adopt what came just before it
+            lead_ms, lead_dropped, lead_digits = self._lead
+            if lead_ms and now - lead_ms <= self.max_gap_ms:
+                self._dropped += lead_dropped
+                self._alt_digits += lead_digits
+        self._lead = (0, 0, 0)
+        if self._alt_digits and key != 0:
+            self._dropped += 1  # Alt+numpad digits that composed nothing: a letter lost
+        self._alt_digits = 0
+
+    def _without_character(self, event: QKeyEvent, now: int) -> None:
+        """A key with no character passes by while no burst is held."""
+        lead_ms, lead_dropped, lead_digits = self._lead
+        if not lead_ms or now - lead_ms > self.max_gap_ms:
+            lead_dropped = lead_digits = 0
+        if self._is_alt_digit(event):
+            self._lead = (now, lead_dropped, lead_digits + 1)
+        else:
+            self._lead = (now, lead_dropped + 1, 0 if lead_digits == 0 else lead_digits)
 
     def _on_press(self, receiver: QObject, event: QKeyEvent) -> bool:
         key = event.key()
@@ -262,6 +252,7 @@ class ScanListener(QObject):
                 self._deliver_typing()
             self._hold(receiver, event, now)
             self._chars.append(event.text())
+            self._character(int(key), now)
             return True
         recent = self._recent(now)
         if key in _END_KEYS:
@@ -277,11 +268,17 @@ class ScanListener(QObject):
                 self._chars.pop()
             self._edited = True
             return True
-        if recent and self._burst_length() >= 3:
-            # Inside a burst: keys without text (Alt+numpad codes …) belong to the scan.
+        if recent:
+            # Inside a burst every key belongs to the scan; one without a character is a
+            # letter lost, unless it is a digit of an Alt code (see the module docstring).
             self._hold(receiver, event, now)
+            if self._is_alt_digit(event):
+                self._alt_digits += 1
+            else:
+                self._dropped += 1
             return True
         self._deliver_typing()
+        self._without_character(event, now)
         return False
 
     def _on_release(self, receiver: QObject, event: QKeyEvent) -> bool:
@@ -300,6 +297,8 @@ class ScanListener(QObject):
         self._held = []
         self._chars = []
         self._edited = False
+        self._dropped = 0
+        self._alt_digits = 0
         self._timer.stop()
         return held
 
@@ -310,7 +309,7 @@ class ScanListener(QObject):
         landing as text in the focused field."""
         text = "".join(self._chars)
         if self._burst_length() >= self.min_length and (
-            "|" in text or _CODE_SHAPE.match(text.strip())
+            "|" in text or CODE_SHAPE.match(text.strip())
         ):
             self._finish_scan()
         else:
@@ -345,9 +344,10 @@ class ScanListener(QObject):
     def _finish_scan(self) -> None:
         payload = "".join(self._chars)
         edited = self._edited
+        dropped = self._dropped + (1 if self._alt_digits else 0)
         self._reset()
         today = self._today() if self._today else None
-        verdict = interpret_scan(payload, edited=edited, today=today)
+        verdict = interpret_scan(payload, edited=edited, dropped=dropped, today=today)
         log.info("scan: %s", verdict.kind)  # never the payload: it is personal data
         if verdict.kind == "code":
             self.code_scanned.emit(verdict.code)
