@@ -217,6 +217,9 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
+    # The window's own background shows through (QScrollArea paints its content grey).
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
     return area
 
 
