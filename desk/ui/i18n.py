@@ -2,13 +2,20 @@
 
 ``resources/i18n/desk_en.ts`` is the translators' file (``pyside6-lupdate``), and
 ``desk_en.qm`` its compiled form (``pyside6-lrelease``) loaded at start. Text that comes
-from the services (status names, error messages, printed forms) stays Vietnamese: it is
-the office's legal language.
+from the services (status names, role names, form labels …) is Vietnamese in the domain:
+``desk.ui.labels`` translates it when shown. Printed forms and slips stay Vietnamese:
+they are the office's legal language.
+
+Qt's own dialogs (the Yes/No buttons of a message box, the file and print dialogs) speak
+English unless Qt's translation is installed. PySide6 ships no ``qtbase_vi.qm``, so the
+desk carries its own, ``resources/i18n/qtbase_vi.ts`` (the strings of those dialogs),
+compiled to ``qtbase_vi.qm``; a ``qtbase_vi.qm`` in Qt's own folder, should a later Qt
+ship one, is loaded too, under the desk's.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from desk.resources import RESOURCES
 
@@ -19,6 +26,14 @@ DEFAULT_LANGUAGE = "vi"
 _installed: list[QTranslator] = []
 
 
+def _files(language: str) -> list[str]:
+    """The compiled translations for ``language``, the last one consulted first."""
+    if language == "vi":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        return [f"{qt_folder}/qtbase_vi.qm", str(I18N_DIR / "qtbase_vi.qm")]
+    return [str(I18N_DIR / f"desk_{language}.qm")]
+
+
 def install_translator(language: str) -> bool:
     """Use ``language`` for the widgets created from now on; True when it is in force."""
     app = QCoreApplication.instance()
@@ -26,11 +41,27 @@ def install_translator(language: str) -> bool:
         return False
     while _installed:
         app.removeTranslator(_installed.pop())
-    if language == DEFAULT_LANGUAGE or language not in LANGUAGES:
-        return language == DEFAULT_LANGUAGE
-    translator = QTranslator(app)
-    if not translator.load(str(I18N_DIR / f"desk_{language}.qm")):
-        return False
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return True
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+        wanted_found = False
+    else:
+        wanted_found = True
+    loaded = False
+    for path in _files(language):
+        translator = QTranslator(app)
+        if translator.load(path):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded = True
+    if language == DEFAULT_LANGUAGE:
+        return wanted_found  # Vietnamese is the source: in force even without Qt's file
+    return loaded
+
+
+def current_language() -> str:
+    """The language the installed translators give ("vi" when none)."""
+    for translator in _installed:
+        name = translator.language()
+        if name.startswith("en"):
+            return "en"
+    return DEFAULT_LANGUAGE

@@ -32,6 +32,8 @@ QPushButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDateTimeEdit {{ padding: 4px 6px;
     border: 1px solid #bbb; border-radius: 4px; background: white; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QComboBox QAbstractItemView {{ background: white; color: black;
+    selection-background-color: #f0d9c0; selection-color: black; }}
 QTableView {{ gridline-color: #e6e0d4; selection-background-color: #f0d9c0;
     selection-color: black; alternate-background-color: #fcfaf6; }}
 QHeaderView::section {{ background: {PAPER}; border: none; border-bottom: 1px solid {BORDER};
