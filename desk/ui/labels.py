@@ -1,0 +1,196 @@
+"""The domain's words in the window's language: status, role and satisfaction names, the
+sync's words, the procedure catalogue and the intake forms' labels.
+
+The domain and the data files speak Vietnamese (the office's legal language: the printed
+forms and slips use them as they are). The window translates them when it shows them,
+through the same Qt Linguist file as its own text (``resources/i18n/desk_en.ts``):
+
+- an enum's ``label`` in the context named after the enum (``Status``, ``Role`` …);
+- a form's texts (title, section titles, labels, hints, rule messages) in the context
+  ``Form:<name>`` of that form (``Form:birth_registration``), the person parts' default
+  labels in ``Form``; a form's words are translated where the form uses them;
+- the catalogue's texts (procedure, document, fee and exemption names …) in ``Catalogue``.
+
+``pyside6-lupdate`` cannot read data files, so ``resources/i18n/write_label_texts.py``
+writes every such text from ``domain_texts()`` into ``desk/ui/label_texts.py`` as
+``QT_TRANSLATE_NOOP`` entries, and ``resources/i18n/update.sh`` runs it before lupdate.
+``tests/ui/test_english_complete.py`` fails when one of them has no English.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import replace
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.domain.access import Permission
+from desk.domain.audit import AuditAction
+from desk.domain.catalogue import CopyKind
+from desk.domain.dossier import DueChangeKind, ResultDelivery, Timeliness
+from desk.domain.handover import Satisfaction
+from desk.domain.office import Role
+from desk.domain.outbox import AttentionKind, RunOutcome, SyncResult
+from desk.domain.path_limits import FaultKind
+from desk.domain.status import Status
+from desk.forms.spec import FieldSpec, FormDefinition, PersonPart, Rule, Section
+from desk.sync.report import SyncPhase
+
+# Every enum of the domain that carries words for the user (``label``, or the value for
+# ``Permission``); the completeness test finds any new one that is missing here.
+LABELLED_ENUMS: tuple[type[Enum], ...] = (
+    Status,
+    Role,
+    Satisfaction,
+    CopyKind,
+    ResultDelivery,
+    Timeliness,
+    DueChangeKind,
+    FaultKind,
+    SyncResult,
+    AttentionKind,
+    RunOutcome,
+    SyncPhase,
+    AuditAction,
+    Permission,
+)
+FORM_CONTEXT = "Form"
+CATALOGUE_CONTEXT = "Catalogue"
+
+
+def _words(member: Enum) -> str:
+    label = getattr(member, "label", None)
+    return label if isinstance(label, str) else str(member.value)
+
+
+def label(member: Enum) -> str:
+    """An enum member's words (``Status.RECEIVED`` → «Được tiếp nhận» / "Received")."""
+    return QCoreApplication.translate(type(member).__name__, _words(member))
+
+
+def catalogue_text(text: str) -> str:
+    """A text of the procedure catalogue (a procedure's or a document's name …)."""
+    return QCoreApplication.translate(CATALOGUE_CONTEXT, text) if text else text
+
+
+def form_context(form_name: str) -> str:
+    return f"{FORM_CONTEXT}:{form_name}"
+
+
+def form_text(form_name: str, text: str) -> str:
+    """A text of the form ``form_name``; a person part's default label from ``Form``."""
+    if not text:
+        return text
+    shown = QCoreApplication.translate(form_context(form_name), text)
+    if shown == text:
+        shown = QCoreApplication.translate(FORM_CONTEXT, text)
+    return shown
+
+
+def _part(form: str, part: PersonPart) -> PersonPart:
+    return replace(part, label=form_text(form, part.label), help=form_text(form, part.help))
+
+
+def _field(form: str, spec: FieldSpec) -> FieldSpec:
+    return replace(
+        spec,
+        label=form_text(form, spec.label),
+        help=form_text(form, spec.help),
+        role_label=form_text(form, spec.role_label),
+        person=tuple(_part(form, part) for part in spec.person),
+    )
+
+
+def _rule(form: str, rule: Rule) -> Rule:
+    return replace(rule, message=form_text(form, rule.message))
+
+
+def shown_form(form: FormDefinition) -> FormDefinition:
+    """``form`` with its words in the window's language, for showing it; the dossier keeps
+    the form's own (Vietnamese) definition."""
+    return _shown_form(form, QCoreApplication.translate(FORM_CONTEXT, "Người nộp hồ sơ"))
+
+
+@functools.lru_cache(maxsize=32)
+def _shown_form(form: FormDefinition, _language_mark: str) -> FormDefinition:
+    name = form.name
+    sections = tuple(
+        Section(
+            title=form_text(name, section.title),
+            fields=tuple(_field(name, spec) for spec in section.fields),
+            note=form_text(name, section.note),
+        )
+        for section in form.sections
+    )
+    late = form.late and replace(form.late, note=form_text(name, form.late.note))
+    return replace(
+        form,
+        title=form_text(name, form.title),
+        sections=sections,
+        rules=tuple(_rule(name, rule) for rule in form.rules),
+        late=late,
+        applicant_label=form_text(name, form.applicant_label),
+    )
+
+
+def shown_field(spec: FieldSpec) -> FieldSpec:
+    """A field declared in the code (the applicant block), in the window's language."""
+    return _field("", spec)
+
+
+# --- what lupdate is given (resources/i18n/write_label_texts.py) -------------------------
+
+
+def _form_texts(form: FormDefinition) -> Iterator[str]:
+    yield from (form.title, form.applicant_label)
+    if form.late is not None:
+        yield form.late.note
+    for section in form.sections:
+        yield from (section.title, section.note)
+        for spec in section.fields:
+            yield from (spec.label, spec.help, spec.role_label)
+            for part in spec.person:
+                yield from (part.label, part.help)
+    for rule in form.rules:
+        yield rule.message
+
+
+def _catalogue_texts() -> Iterator[str]:
+    from desk.domain.catalogue_file import load_catalogue_file
+    from desk.resources import CATALOGUE_FILE
+
+    for procedure in load_catalogue_file(CATALOGUE_FILE).procedures:
+        yield from (procedure.name, procedure.field_name, procedure.notes)
+        yield from (procedure.fee.name, *procedure.fee.exemptions)
+        late = procedure.fee.when_late
+        if late is not None:
+            yield from (late.name, *late.exemptions)
+        for document in procedure.documents:
+            yield from (document.name, document.note)
+
+
+def domain_texts() -> list[tuple[str, str]]:
+    """Every (context, Vietnamese text) the window translates from the domain and the data
+    files, in a stable order, each once."""
+    from desk.forms.definitions import APPLICANT, load_forms
+    from desk.forms.spec import PERSON_ATTRIBUTES
+
+    found: dict[tuple[str, str], None] = {}
+
+    def add(context: str, texts: Any) -> None:
+        for text in texts:
+            if text:
+                found.setdefault((context, text), None)
+
+    for enum in LABELLED_ENUMS:
+        add(enum.__name__, (_words(member) for member in enum))
+    add(FORM_CONTEXT, (label for _kind, label in PERSON_ATTRIBUTES.values()))
+    add(FORM_CONTEXT, (APPLICANT.label, APPLICANT.role_label, "Người nộp hồ sơ"))
+    add(FORM_CONTEXT, (part.label for part in APPLICANT.person))
+    for form in sorted(load_forms().values(), key=lambda f: f.name):
+        add(form_context(form.name), _form_texts(form))
+    add(CATALOGUE_CONTEXT, _catalogue_texts())
+    return list(found)
