@@ -109,15 +109,13 @@ class IntakeHost(QObject):
 
     # --- after an intake ------------------------------------------------------------------
 
+    # The intake screen says in its own banner what was recorded (with the due time): the
+    # window's banner does not say it a second time above it.
     def _on_dossier_received(self, dossier: Dossier) -> None:
         """Show the slip at once: it is rendered in the pool and opens in the preview."""
-        text = QCoreApplication.translate("MainWindow", "Đã tiếp nhận hồ sơ {code}.")
-        self.notice.emit(text.format(code=dossier.code), True)
         self._print(dossier, "slip")
 
     def _on_dossier_refused(self, dossier: Dossier) -> None:
-        text = QCoreApplication.translate("MainWindow", "Đã ghi từ chối hồ sơ {code}.")
-        self.notice.emit(text.format(code=dossier.code), False)
         self._print(dossier, "refusal")
 
     def _print(self, dossier: Dossier, form: str) -> None:

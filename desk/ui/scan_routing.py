@@ -57,13 +57,7 @@ class ScanRouting:
         if self.current_page() == PAGE_INTAKE and self.intake is not None:
             fill = getattr(self.intake, "fill_from_id_card", None)
             if fill is not None:
-                fill(card)
-                self.show_banner(
-                    self.tr("Đã điền thông tin người nộp từ thẻ căn cước: {name}.").format(
-                        name=getattr(card, "full_name", "")
-                    ),
-                    ok=True,
-                )
+                fill(card)  # the intake's banner says whom it filled: not a second time
                 return
         self.show_banner(
             self.tr(

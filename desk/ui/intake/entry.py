@@ -184,6 +184,7 @@ class IntakeEntry(QScrollArea):
         for cell in self.other_cells.values():
             cell.touched = False
         self._form_values_by_name = {}
+        self.verticalScrollBar().setValue(0)  # the next citizen starts at the top
 
     # ------------------------------------------------------------------ what it holds
 

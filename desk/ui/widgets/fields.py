@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from desk.domain.text import fold
 from desk.errors import InvalidInput
 from desk.forms import FieldKind, Severity, format_date, parse_date_text
+from desk.forms.values import match_choice
 
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
@@ -130,6 +132,7 @@ class ChoiceField(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._choices = tuple(choices)
         self.addItems(list(choices))
         self.setCompleter(FoldingCompleter(list(choices), self))
         self.setCurrentIndex(-1)
@@ -140,6 +143,34 @@ class ChoiceField(QComboBox):
         line = self.lineEdit()
         if line is not None:
             line.setPlaceholderText("gõ vài chữ để chọn")
+            line.editingFinished.connect(self._settle)  # Enter
+            line.installEventFilter(self)  # Tab while the completer's list is open
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)  # type: ignore[attr-defined]
+        ):
+            self.completer().popup().hide()  # its list closes with the value taken
+            self._settle()
+        return super().eventFilter(watched, event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # its own list opening
+            self._settle()  # Tab, or the cursor leaving
+
+    def _settle(self) -> None:
+        """Show the choice the typed text means ("nu" → "Nữ"), by the rule the form's check
+        uses; text that means no single choice stays as typed, for its message."""
+        text = self.currentText()
+        try:
+            choice = match_choice(text, self._choices, allow_other=False)
+        except InvalidInput:
+            return
+        if choice is not None and choice != text:
+            self.setCurrentIndex(self.findText(choice))
 
     def value(self) -> str:
         return self.currentText()
