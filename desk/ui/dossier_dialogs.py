@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.calendar import OFFICE_TZ
 from desk.domain.status import Status
+from desk.ui.labels import shown_label
 
 
 def transition_label(current: Status, target: Status) -> str:
@@ -49,7 +50,7 @@ def transition_label(current: Status, target: Status) -> str:
         Status.STOPPED: QCoreApplication.translate("DossierView", "Dừng xử lý…"),
         Status.RECEIVED: QCoreApplication.translate("DossierView", "Tiếp nhận"),
         Status.REFUSED: QCoreApplication.translate("DossierView", "Từ chối tiếp nhận…"),
-    }.get(target, target.label)
+    }.get(target, shown_label(target))
 
 
 def reason_prompt(target: Status) -> str:

@@ -24,6 +24,7 @@ from desk.domain.dossier import Dossier
 from desk.domain.fees import format_vnd
 from desk.domain.formats import moment_text
 from desk.domain.handover import collected_by, satisfaction_of
+from desk.ui.labels import shown_label
 
 # The people a dossier names besides the applicant (keys of the intake forms).
 PARTY_ROLES = {
@@ -46,7 +47,7 @@ def verdict_text(d: Dossier) -> str:
     if timeliness is None:
         return "—"
     text = QCoreApplication.translate("DossierView", "{verdict} — so với hạn theo quy định {due}")
-    text = text.format(verdict=timeliness.label, due=moment_text(d.due_at))
+    text = text.format(verdict=shown_label(timeliness), due=moment_text(d.due_at))
     if d.waited_for_papers:
         text += QCoreApplication.translate("DossierView", " (đã tính thời gian chờ bổ sung)")
     return text
@@ -56,7 +57,8 @@ def due_history_text(d: Dossier) -> str:
     """Every due time the dossier had, one a line: the time, why, and when it was set."""
     set_at = QCoreApplication.translate("DossierView", "ghi lúc")
     return "\n".join(
-        f"{moment_text(change.due_at)} — {change.kind.label} ({set_at} {moment_text(change.at)})"
+        f"{moment_text(change.due_at)} — {shown_label(change.kind)} "
+        f"({set_at} {moment_text(change.at)})"
         for change in d.due_history()
     )
 
@@ -66,7 +68,7 @@ def office_fault_lines(d: Dossier) -> list[str]:
     flag = QCoreApplication.translate("DossierView", "Lỗi của cơ quan")
     because = QCoreApplication.translate("DossierView", "lý do")
     return [
-        f"⚑ {flag}: {fault.kind.label} — {moment_text(fault.at)}, {fault.actor_name}"
+        f"⚑ {flag}: {shown_label(fault.kind)} — {moment_text(fault.at)}, {fault.actor_name}"
         + (f"; {because}: {fault.reason}" if fault.reason else "")
         for fault in d.office_faults()
     ]
@@ -110,7 +112,7 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         ),
         (QCoreApplication.translate("DossierView", "Đúng hạn"), verdict_text(d)),
         (QCoreApplication.translate("DossierView", "Các hạn đã có"), due_history_text(d)),
-        (QCoreApplication.translate("DossierView", "Nhận kết quả"), d.result_delivery.label),
+        (QCoreApplication.translate("DossierView", "Nhận kết quả"), shown_label(d.result_delivery)),
         (
             QCoreApplication.translate("DossierView", "Phí, lệ phí"),
             "; ".join(
@@ -123,7 +125,7 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         (QCoreApplication.translate("DossierView", "Ghi chú"), d.note or "—"),
         (
             QCoreApplication.translate("DossierView", "Lỗi của cơ quan"),
-            "; ".join(fault.kind.label for fault in d.office_faults())
+            "; ".join(shown_label(fault.kind) for fault in d.office_faults())
             or QCoreApplication.translate("DossierView", "Không"),
         ),
     ]
@@ -137,7 +139,10 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         rating = satisfaction_of(d)
         pairs.append((QCoreApplication.translate("DossierView", "Người nhận kết quả"), collected))
         pairs.append(
-            (QCoreApplication.translate("DossierView", "Đánh giá"), rating.label if rating else "—")
+            (
+                QCoreApplication.translate("DossierView", "Đánh giá"),
+                shown_label(rating) if rating else "—",
+            )
         )
     return pairs
 

@@ -31,6 +31,7 @@ from desk.ui.dossier_model import (
     COL_STATUS,
     DossierTableModel,
 )
+from desk.ui.labels import shown_label
 from desk.ui.ops import Operation, desk_signals
 
 SEARCH_DELAY_MS = 350
@@ -84,7 +85,7 @@ class DossierListView(QWidget):
         self.status.addItem(self.tr("Mọi trạng thái"), None)
         for status in Status:
             if status is not Status.SUBMITTED_ONLINE:
-                self.status.addItem(status.label, status)
+                self.status.addItem(shown_label(status), status)
         self.procedure = QComboBox()
         self.procedure.setObjectName("procedureFilter")
         self.procedure.addItem(self.tr("Mọi thủ tục"), "")

@@ -25,6 +25,7 @@ from desk.domain.formats import moment_text
 from desk.domain.status import StatusEvent
 from desk.services.context import DeskContext
 from desk.services.dossier_list import ListFilter, ListPage, list_page
+from desk.ui.labels import shown_label
 from desk.ui.ops import Operation, error_message
 from desk.ui.style import DANGER, DANGER_BG, status_colour
 
@@ -77,7 +78,7 @@ def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRo
             s.code,
             s.applicant_name,
             s.procedure_name,
-            s.status.label,
+            shown_label(s.status),
             moment_text(s.received_at),
             due_text,
             s.clerk_name,
@@ -394,8 +395,8 @@ class EventTableModel(_ReadOnlyRowsModel):
                 return moment_text(event.at)
             if column == EVENT_STATUS:
                 if event.from_status is None or event.from_status is event.to_status:
-                    return event.to_status.label
-                return f"{event.from_status.label} → {event.to_status.label}"
+                    return shown_label(event.to_status)
+                return f"{shown_label(event.from_status)} → {shown_label(event.to_status)}"
             if column == EVENT_ACTOR:
                 return event.actor_name + (f" ({event.actor_title})" if event.actor_title else "")
             if column == EVENT_NOTE:

@@ -46,6 +46,7 @@ from desk.services.context import DeskContext
 from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog, reason_prompt, transition_label
 from desk.ui.dossier_facts import FactsPanel, fact_pairs, office_fault_lines
 from desk.ui.dossier_model import DocumentTableModel, EventTableModel
+from desk.ui.labels import shown_label
 from desk.ui.navigation import refusal_tip
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.printouts import Printout, capitalised, print_dossier_form
@@ -229,7 +230,7 @@ class DossierView(QWidget):
         now = now_in_office()
         self.code_label.setText(str(dossier.code))
         colour = status_colour(int(dossier.status))
-        self.status_chip.setText(dossier.status.label)
+        self.status_chip.setText(shown_label(dossier.status))
         self.status_chip.setStyleSheet(
             f"background: {colour}; color: white; font-weight: bold; border-radius: 4px;"
             " padding: 3px 8px;"
@@ -284,7 +285,7 @@ class DossierView(QWidget):
         if d.status.is_final:
             self.final_note.setText(
                 self.tr("Hồ sơ đã ở trạng thái cuối «{status}»: không còn thao tác xử lý.").format(
-                    status=d.status.label
+                    status=shown_label(d.status)
                 )
             )
         else:
@@ -364,7 +365,7 @@ class DossierView(QWidget):
     def _on_changed(self, target: Status, dossier: Dossier) -> None:
         self.show_dossier(dossier)
         self.show_message(
-            self.tr("Đã chuyển hồ sơ sang «{status}».").format(status=dossier.status.label),
+            self.tr("Đã chuyển hồ sơ sang «{status}».").format(status=shown_label(dossier.status)),
             ok=True,
         )
         desk_signals().dossier_changed.emit(dossier)

@@ -29,6 +29,7 @@ from desk.errors import DeskError
 from desk.services import dossiers
 from desk.services.context import DeskContext
 from desk.services.handover import hand_back, render_handover_line
+from desk.ui.labels import shown_label
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.style import DANGER, OK, show_notice
 
@@ -122,7 +123,7 @@ class HandBackView(QWidget):
         self.rating_group.setExclusive(True)
         self.rating_buttons: dict[Satisfaction, QPushButton] = {}
         for satisfaction in Satisfaction:
-            button = QPushButton(satisfaction.label)
+            button = QPushButton(shown_label(satisfaction))
             button.setObjectName(f"rating_{satisfaction.value}")
             button.setCheckable(True)
             button.setMinimumHeight(48)
@@ -174,7 +175,7 @@ class HandBackView(QWidget):
         self.summary["applicant"].setText(dossier.applicant.full_name)
         self.summary["id_number"].setText(dossier.applicant.id_number or "—")
         self.summary["procedure"].setText(dossier.procedure_name)
-        self.summary["status"].setText(dossier.status.label)
+        self.summary["status"].setText(shown_label(dossier.status))
         self.summary["due"].setText(moment_text(dossier.promised_due_at))
         self.applicant_radio.setText(
             self.tr("Người nộp hồ sơ: {name}").format(name=dossier.applicant.full_name)
@@ -201,7 +202,7 @@ class HandBackView(QWidget):
         else:
             self.show_message(
                 self.tr("Hồ sơ {code} đang «{status}»: chưa có kết quả để trả.").format(
-                    code=dossier.code, status=dossier.status.label
+                    code=dossier.code, status=shown_label(dossier.status)
                 )
             )
         self._update()

@@ -39,6 +39,7 @@ from desk.ui.dossier_view import DossierView
 from desk.ui.geometry import cover, fit_window, scrolling
 from desk.ui.handback import HandBackView
 from desk.ui.intake_host import IntakeHost, make_intake_view
+from desk.ui.labels import shown_label
 from desk.ui.navigation import NavBar, NavEntry
 from desk.ui.ops import Operation, wait_for_operations
 from desk.ui.printouts import Printout
@@ -173,7 +174,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         self.statusBar().showMessage(
             self.tr("{name} ({role}) · {desk} · Cơ sở dữ liệu: {db}").format(
                 name=user.full_name,
-                role=user.role.label,
+                role=shown_label(user.role),
                 desk=ctx.config.desk_name,
                 db=ctx.db.url.render_as_string(hide_password=True),
             )
@@ -221,7 +222,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
             self,
             title=self.tr("Một cửa"),
             office_name=self.ctx.office.agency_name,
-            user_text=f"{self.user.full_name}\n{self.user.role.label}",
+            user_text=f"{self.user.full_name}\n{shown_label(self.user.role)}",
             pages=pages,
             tools=[
                 NavEntry("settings", self.tr("Cài đặt"), "", self.open_settings),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QV
 
 from desk.domain.access import Permission, allows, least_role
 from desk.domain.office import Role
+from desk.ui.labels import shown_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,11 @@ def refusal_tip(role: Role, permission: Permission) -> str:
     """Why an action is off for this role, in the window's language."""
     return QCoreApplication.translate(
         "NavBar", "Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}."
-    ).format(role=role.label, what=permission.value, least=least_role(permission).label)
+    ).format(
+        role=shown_label(role),
+        what=shown_label(permission),
+        least=shown_label(least_role(permission)),
+    )
 
 
 class NavBar(QWidget):

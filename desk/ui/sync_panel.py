@@ -40,6 +40,7 @@ from desk.services import sync as sync_service
 from desk.services.context import DeskContext
 from desk.sync.connection import CancelToken
 from desk.sync.report import SyncPhase, SyncProgress, SyncReport
+from desk.ui.labels import shown_label
 from desk.ui.ops import Operation, Progress, error_message
 from desk.ui.sync_batches import StuckBatchesBox
 
@@ -248,7 +249,7 @@ class SyncPanel(QWidget):
             when = f"{finished:%H:%M %d/%m/%Y}" if finished else ""
             self.last_sync_label.setText(
                 self.tr("Lần đồng bộ gần nhất: {when} — {outcome}").format(
-                    when=when, outcome=view.last_run.outcome.label
+                    when=when, outcome=shown_label(view.last_run.outcome)
                 )
             )
         selected = self.selected_item()
@@ -335,7 +336,7 @@ class SyncPanel(QWidget):
             self.progress_bar.setValue(min(progress.done, progress.total))
         elif progress.phase is not SyncPhase.DONE:
             self.progress_bar.setRange(0, 0)
-        text = progress.label + (f": {progress.message}" if progress.message else "")
+        text = shown_label(progress.phase) + (f": {progress.message}" if progress.message else "")
         if self._cancel is not None and self._cancel.cancelled:
             text = self.tr("Đang hủy… (dừng sau bước đang làm)")
         self.phase_label.setText(text)
@@ -351,7 +352,7 @@ class SyncPanel(QWidget):
         self.last_report = report
         self.progress_bar.setValue(1)
         self.report_view.setPlainText("\n".join(report.lines()))
-        self.phase_label.setText(report.outcome.label)
+        self.phase_label.setText(shown_label(report.outcome))
         if report.outcome is RunOutcome.OFFLINE:
             self.online = False
             self._show_online(False)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desk.domain.catalogue import CopyKind, Procedure
 from desk.domain.dossier import ReceivedDocument
 from desk.forms import MissingDocument, default_counts, missing_documents
+from desk.ui.labels import shown_label
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ORIGINALS, CERTIFIED, PHOTOS, SCAN = range(5)
@@ -244,7 +245,7 @@ class DocumentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME:
             return Qt.CheckState.Checked if line.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            kind = CopyKind(line.copy_kind).label
+            kind = shown_label(CopyKind(line.copy_kind))
             asked = "Xuất trình bản chính, không nộp" if line.shown else f"Yêu cầu: {kind}"
             return f"{line.name}\n{asked}" + (f"\n{line.note}" if line.note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_FIELDS:

@@ -45,6 +45,7 @@ from desk.forms import (
 from desk.ui.intake.documents import DocumentsPanel
 from desk.ui.intake.form_view import FormView
 from desk.ui.intake.preview import checks_caption
+from desk.ui.labels import shown_label
 from desk.ui.widgets.fields import BoolField, FieldCell, NumberField, TextField
 from desk.ui.widgets.person import PersonEditor
 
@@ -109,7 +110,7 @@ class IntakeEntry(QScrollArea):
         self.sets_field.set_value("1")
         self.delivery_field = QComboBox()
         self.delivery_field.setObjectName("resultDelivery")
-        self.delivery_field.addItems([d.label for d in DELIVERY])
+        self.delivery_field.addItems([shown_label(d) for d in DELIVERY])
         self.checks_field = BoolField("Cần xác minh (áp dụng thời hạn kéo dài)")
         self.checks_field.setObjectName("needsChecks")
         self.note_field = TextField()
