@@ -66,7 +66,7 @@ def _words(member: Enum) -> str:
     return label if isinstance(label, str) else str(member.value)
 
 
-def label(member: Enum) -> str:
+def shown_label(member: Enum) -> str:
     """An enum member's words (``Status.RECEIVED`` → «Được tiếp nhận» / "Received")."""
     return QCoreApplication.translate(type(member).__name__, _words(member))
 
