@@ -168,15 +168,14 @@ class ScanListener(QObject):
             return self._on_press(watched, event)  # type: ignore[arg-type]
         if kind == QEvent.Type.KeyRelease:
             return self._on_release(watched, event)  # type: ignore[arg-type]
-        if kind == QEvent.Type.ShortcutOverride and self._held:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.key() in _END_KEYS or self._is_printable(key_event):
-                event.accept()  # a scan in progress: its Enter must not trigger a shortcut
-                return True
-        if kind == QEvent.Type.ShortcutOverride and self._is_alt_digit(event):  # type: ignore[arg-type]
-            event.accept()  # an Alt code being typed (Alt+numpad 2 is not Alt+2)
-            return True
         if kind == QEvent.Type.ShortcutOverride:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            # A scan in progress: its Enter must not trigger a shortcut. An Alt code being
+            # typed: Alt+numpad 1 is a digit of a character, not Alt+1.
+            in_scan = key_event.key() in _END_KEYS or self._is_printable(key_event)
+            if (self._held and in_scan) or self._is_alt_digit(key_event):
+                event.accept()
+                return True
             return False
         if kind == QEvent.Type.InputMethod and self._held and self._recent(self._now(None)):
             im_event: QInputMethodEvent = event  # type: ignore[assignment]
@@ -237,7 +236,7 @@ class ScanListener(QObject):
         if self._is_alt_digit(event):
             self._lead = (now, lead_dropped, lead_digits + 1)
         else:
-            self._lead = (now, lead_dropped + 1, 0 if lead_digits == 0 else lead_digits)
+            self._lead = (now, lead_dropped + 1, lead_digits)
 
     def _on_press(self, receiver: QObject, event: QKeyEvent) -> bool:
         key = event.key()
