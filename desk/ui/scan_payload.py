@@ -1,6 +1,6 @@
 """What a scanned payload is: a dossier code from a slip, a chip ID card's QR, or a reason
 to refuse it. No Qt here: ``desk.ui.scanner`` decides what is a scan from key timing and
-hands the characters (and what happened to the keys on the way) to ``interpret_scan``."""
+hands the characters to ``interpret_scan``."""
 
 from __future__ import annotations
 
@@ -31,27 +31,14 @@ def _decomposed(text: str) -> bool:
     return any(unicodedata.combining(ch) for ch in text) and nfc(text) != text
 
 
-DROPPED_KEYS = (
-    "Mã vừa quét bị thiếu chữ: máy quét đã gửi phím không ra chữ nào (thường là chữ có dấu "
-    "như «ù», «ị» mà máy quét không gõ được). Chưa điền gì để tránh sai thông tin. Hãy đặt "
-    "máy quét ở chế độ gửi chữ Unicode (hoặc đúng kiểu bàn phím của máy tính) rồi quét lại."
-)
-
-
-def interpret_scan(
-    raw: str, *, edited: bool = False, dropped: int = 0, today: date | None = None
-) -> ScanVerdict:
+def interpret_scan(raw: str, *, edited: bool = False, today: date | None = None) -> ScanVerdict:
     """What a scanned payload is: a dossier code, an ID card, or a reason to refuse it.
-
-    ``edited``: an input method changed the keys; ``dropped``: keys of the burst that
-    brought no character (letters lost on the way)."""
+    ``edited``: an input method changed the keys on the way."""
     text = raw.strip().strip("\r\n\t")
     if edited:
         return ScanVerdict(
             "rejected", message=f"Bộ gõ tiếng Việt đã sửa các ký tự máy quét gửi. {IME_HINT}"
         )
-    if dropped:
-        return ScanVerdict("rejected", message=DROPPED_KEYS)
     if _MOJIBAKE.search(text):
         return ScanVerdict(
             "rejected",

@@ -330,6 +330,15 @@ class ScanListener(QObject):
         finally:
             self._replaying = False
 
+    def dropped_keys_message(self) -> str:
+        """Why a burst with keys that brought no character is refused."""
+        return self.tr(
+            "Mã vừa quét bị thiếu chữ: máy quét đã gửi phím không ra chữ nào (thường là chữ có "
+            "dấu như «ù», «ị» mà máy quét không gõ được). Chưa điền gì để tránh sai thông tin. "
+            "Hãy đặt máy quét ở chế độ gửi chữ Unicode (hoặc đúng kiểu bàn phím của máy tính) "
+            "rồi quét lại."
+        )
+
     def flush(self) -> None:
         """Deliver any held keys now (before reading a field's text, in tests …)."""
         self._deliver_typing()
@@ -345,8 +354,12 @@ class ScanListener(QObject):
         edited = self._edited
         dropped = self._dropped + (1 if self._alt_digits else 0)
         self._reset()
+        if dropped and not edited:  # (an input method's rewrite is said first)
+            log.info("scan: rejected, %d keys without a character", dropped)
+            self.scan_rejected.emit(self.dropped_keys_message())
+            return
         today = self._today() if self._today else None
-        verdict = interpret_scan(payload, edited=edited, dropped=dropped, today=today)
+        verdict = interpret_scan(payload, edited=edited, today=today)
         log.info("scan: %s", verdict.kind)  # never the payload: it is personal data
         if verdict.kind == "code":
             self.code_scanned.emit(verdict.code)
