@@ -7,8 +7,9 @@ module runs ``ldd`` on both files, keeps the libraries it reports "not found", a
 the Debian/Ubuntu packages that carry them (``SONAME_PACKAGES``, a declared table).
 
 ``python -m desk.qt_libs`` (run by ``make run``) prints exactly what to install and exits
-1; with ``--install``, as root on a machine with apt-get, it installs them (as ``.ci/run``
-does for its own packages) and checks again. Elsewhere (not Linux, another platform chosen
+1 (in a Wayland session, where Qt may not need xcb, it only warns); with ``--install``, as
+root on a machine with apt-get, it installs them (as ``.ci/run`` does for its own
+packages) and checks again. Elsewhere (not Linux, another platform chosen
 with ``QT_QPA_PLATFORM``, no ``ldd``) it says nothing and exits 0. Standard library only:
 it must run before Qt can even load.
 """
@@ -208,6 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not lacking:
             return 0
     print(report(lacking, root=root, apt=apt), file=sys.stderr)
+    if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        print("(Phiên Wayland: Qt sẽ thử Wayland trước, nên vẫn mở cửa sổ.)", file=sys.stderr)
+        return 0
     return 1
 
 

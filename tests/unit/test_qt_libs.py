@@ -91,6 +91,7 @@ def fake_ldd(tmp_path, monkeypatch):
     script.chmod(0o755)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(qt_libs, "xcb_files", lambda: [tmp_path / "libqxcb.so"])
     return script
 
@@ -103,6 +104,14 @@ def test_the_check_says_exactly_what_to_install(fake_ldd, monkeypatch, capsys) -
     err = capsys.readouterr().err
     assert "sudo apt-get install -y --no-install-recommends libxcb-icccm4 libxcb-keysyms1" in err
     assert "xcb" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands for ldd")
+def test_in_a_wayland_session_the_check_only_warns(fake_ldd, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(qt_libs.os, "geteuid", lambda: 1000, raising=False)
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert qt_libs.main(["--install", "--ldd", str(fake_ldd)]) == 0
+    assert "libxcb-icccm4 libxcb-keysyms1" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands for ldd")
