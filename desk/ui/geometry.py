@@ -216,6 +216,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab and the scanner go to the fields inside
     area.setWidget(content)
     # The window's own background shows through (QScrollArea paints its content grey).
     area.viewport().setAutoFillBackground(False)

@@ -12,7 +12,15 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from desk.domain.office import Role
 from desk.services import demo
@@ -244,3 +252,16 @@ def test_any_window_larger_than_the_screen_is_cut_to_it_when_shown(qtbot, screen
     huge.show()
     qtbot.waitExposed(huge)
     assert_on_screen(huge)
+
+
+def test_the_scroll_area_around_the_window_never_takes_the_focus(qtbot, ctx, admin) -> None:
+    """Tab and the scanner's keys go to the screens' own fields, never to the scroll area
+    that lets a small screen scroll the window."""
+    window = open_window(qtbot, ctx, admin)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    area = window.centralWidget()
+    assert isinstance(area, QScrollArea)
+    for _ in range(25):
+        assert QApplication.focusWidget() is not area
+        window.focusNextChild()
