@@ -24,6 +24,8 @@ from desk.commands.base import (
 from desk.domain import limits
 from desk.errors import ConfigurationError
 
+DEMO_PASSWORD = "motcua-demo"  # the simulator's account when none is given (training)
+
 
 def cmd_province_sim(args: argparse.Namespace) -> int:
     from desk.config import data_dir
@@ -37,7 +39,7 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
             f"Không tạo được thư mục dữ liệu {safe(directory)} ({exc.strerror}).",
             code="sim.data",
         ) from None
-    password = args.password
+    password = args.password if args.password is not None else DEMO_PASSWORD
     if args.password_file:
         from desk.sync.secrets import read_password_file
 
@@ -79,9 +81,21 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
+    # The address first, on a line of its own (scripts and tests read it there); then the
+    # account to configure the desk with, and the demo password when it is the one used
+    # (a password given on the command line or in a file is not repeated).
+    say(f"Trình mô phỏng máy chủ tỉnh đang chạy tại {sim.url} (dữ liệu: {directory}).", flush=True)
+    demo = args.password is None and not args.password_file
     say(
-        f"Trình mô phỏng máy chủ tỉnh đang chạy tại {sim.url} (dữ liệu: {directory}; "
-        f"tài khoản: {args.user}). Nhấn Ctrl+C để dừng.",
+        f"Tài khoản đồng bộ: {args.user}; mật khẩu: "
+        + (f"{DEMO_PASSWORD} (mật khẩu mẫu)" if demo else "như đã cho (--password/--password-file)")
+        + ".",
+        flush=True,
+    )
+    say(
+        "Cấu hình quầy: «Cấu hình kết nối…» trong bảng «Đồng bộ lên tỉnh», hoặc "
+        f"desk sync configure --server {sim.url} --username {args.user} --password-file TỆP. "
+        "Nhấn Ctrl+C để dừng.",
         flush=True,
     )
     try:
@@ -139,7 +153,9 @@ def add_simulator_command(commands: Commands) -> None:
     sim.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định 127.0.0.1)")
     sim.add_argument("--data", metavar="THƯ_MỤC", help="nơi lưu dữ liệu của tỉnh mô phỏng")
     sim.add_argument("--user", default="motcua", help="tài khoản được nhận (mặc định motcua)")
-    sim.add_argument("--password", default="motcua-demo", help="mật khẩu của tài khoản đó")
+    sim.add_argument(
+        "--password", default=None, help=f"mật khẩu của tài khoản đó (mặc định {DEMO_PASSWORD})"
+    )
     sim.add_argument("--password-file", metavar="TỆP", help="đọc mật khẩu từ tệp")
     sim.add_argument(
         "--agency",

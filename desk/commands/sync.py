@@ -14,6 +14,7 @@ README, "Đồng bộ tự động cuối ngày").
 from __future__ import annotations
 
 import argparse
+import math
 import signal
 import sys
 import time
@@ -53,6 +54,13 @@ class _ProgressPrinter:
 
     def __call__(self, progress: Any) -> None:
         now = time.monotonic()
+        if progress.retry:  # said at once: a silent wait looks like a hang
+            say(
+                f"  Máy chủ tỉnh chưa nhận ({progress.problem}): thử lại lần "
+                f"{progress.retry}/{progress.retries} sau {math.ceil(progress.wait_s)} giây…",
+                flush=True,
+            )
+            return
         if progress.phase != self.phase:
             self.phase = progress.phase
             if progress.phase != "done":
@@ -287,7 +295,9 @@ def add_commands(commands: Commands) -> None:
         metavar="SỐ",
         help="số thứ tự của mục cần xem xét (như «desk sync status» liệt kê)",
     )
-    resolve.add_argument("--note", default="", help="ghi chú")
+    resolve.add_argument(
+        "--note", default="", metavar="GHI_CHÚ", help="ghi chú xử lý (bắt buộc): đã làm gì, với ai"
+    )
     resolve.add_argument(
         "--resend",
         action="store_true",

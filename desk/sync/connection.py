@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import ssl
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,8 +95,43 @@ def check_url(settings: ConnectionSettings) -> str:
                 code="sync.insecure_http",
             )
         log.warning("plain HTTP to %s allowed by explicit configuration (allow_insecure_http)", url)
-    if settings.ca_bundle and not Path(settings.ca_bundle).is_file():
-        raise ConfigurationError(
-            f"Không tìm thấy tệp chứng chỉ CA {settings.ca_bundle}.", code="sync.ca_bundle"
-        )
+    if settings.ca_bundle:
+        check_ca_bundle(settings.ca_bundle)
     return url
+
+
+PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
+CA_BUNDLE_MAX_BYTES = 10 * 1024 * 1024  # a system bundle is about 200 kB
+
+
+def check_ca_bundle(path_text: str) -> None:
+    """A CA file the connection can use: a readable PEM file of certificates (a DER file,
+    a key or a document is refused with what it is not)."""
+    path = Path(path_text)
+    if not path.is_file():
+        raise ConfigurationError(
+            f"Không tìm thấy tệp chứng chỉ CA {path_text}.", code="sync.ca_bundle"
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(CA_BUNDLE_MAX_BYTES + 1)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"Không đọc được tệp chứng chỉ CA {path_text} ({exc.strerror}).",
+            code="sync.ca_bundle",
+        ) from None
+    if len(head) > CA_BUNDLE_MAX_BYTES or PEM_CERTIFICATE not in head:
+        raise ConfigurationError(
+            f"Tệp {path_text} không phải tệp chứng chỉ PEM (cần các dòng "
+            "«-----BEGIN CERTIFICATE-----»). Dùng tệp .pem hoặc .crt dạng văn bản do tỉnh "
+            "cung cấp.",
+            code="sync.ca_not_pem",
+        )
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=str(path))
+    except (ssl.SSLError, ValueError) as exc:
+        raise ConfigurationError(
+            f"Tệp chứng chỉ CA {path_text} bị hỏng, không đọc được chứng chỉ trong đó "
+            f"({getattr(exc, 'reason', None) or exc}).",
+            code="sync.ca_not_pem",
+        ) from None

@@ -122,6 +122,7 @@ class ProvinceConnector:
         self._token_expires = 0.0
         # The province store's name from the last /ping (v1.1); "" when it sends none.
         self.server_id = ""
+        self.retry_number = 0  # the retry of the current request waited for (1: the first)
 
     def close(self) -> None:
         self.http.close()
@@ -433,6 +434,7 @@ class ProvinceConnector:
                     "Dữ liệu không mất; lần đồng bộ sau sẽ tiếp tục.",
                 )
             self.stats.retries += 1
+            self.retry_number = failures
             waited += delay
             log.info("%s %s: %s, retry %d in %.2f s", method, path, problem, failures, delay)
             self._wait(problem, delay)

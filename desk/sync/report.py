@@ -49,10 +49,18 @@ OUTCOME_EXIT: dict[RunOutcome, int] = {
 
 @dataclass(frozen=True, slots=True)
 class SyncProgress:
+    """Where a run is. ``retry`` > 0: the last request failed (``problem``: a status such
+    as "503", or the connection error's name) and is tried again, the ``retry``-th time
+    of at most ``retries``, after waiting ``wait_s`` seconds."""
+
     phase: SyncPhase
     done: int = 0
     total: int = 0
     message: str = ""
+    retry: int = 0
+    retries: int = 0
+    wait_s: float = 0.0
+    problem: str = ""
 
     @property
     def label(self) -> str:

@@ -1,5 +1,10 @@
 """The supervisor's sync panel: online or not, last sync, what waits, "Đồng bộ ngay" with
-progress and cancel, the run's report, and the needs-attention list.
+progress and cancel, the run's report, the needs-attention list, and the province
+connection's settings («Cấu hình kết nối…», used at once when saved).
+
+It says what happened (issue 13): the bar counts the dossiers sent out of those waiting,
+never 100 % of nothing; a new run clears the last one's failure; a retry is said with its
+number and wait; "Chờ gửi" goes down as batches are answered.
 
 Nothing here touches the network or the database on the GUI thread: the ping, the
 figures, the run and the resolutions are background operations (``desk.ui.ops``), each
@@ -9,28 +14,18 @@ owned by the widget it works for, which stays disabled until it reports.
 from __future__ import annotations
 
 import functools
+import math
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,73 +36,13 @@ from desk.services.context import DeskContext
 from desk.sync.connection import CancelToken
 from desk.sync.report import SyncPhase, SyncProgress, SyncReport
 from desk.ui.labels import shown_label
-from desk.ui.ops import Operation, Progress, error_message
+from desk.ui.ops import Operation, Progress, desk_signals, error_message
+from desk.ui.sync_attention import AttentionBox, AttentionTableModel
 from desk.ui.sync_batches import StuckBatchesBox
 
 PING_INTERVAL_MS = 30_000
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class AttentionTableModel(QAbstractTableModel):
-    """The open needs-attention items, one row each."""
-
-    CODE, REVISION, KIND, REASON, CREATED = range(5)
-    HEADERS = ("Mã hồ sơ", "Phiên bản", "Loại", "Lý do", "Thời điểm")
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._items: list[AttentionItem] = []
-
-    def set_items(self, items: list[AttentionItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> AttentionItem:
-        return self._items[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.CODE:
-                return item.code
-            if column == self.REVISION:
-                return "" if item.revision is None else str(item.revision)
-            if column == self.KIND:
-                return item.kind.label
-            if column == self.REASON:
-                return item.reason
-            if column == self.CREATED:
-                return f"{item.created_at:%H:%M %d/%m/%Y}"
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return item.reason
-        if role == Qt.ItemDataRole.UserRole:
-            return item.id
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+__all__ = ["AttentionTableModel", "SyncPanel"]
 
 
 class SyncPanel(QWidget):
@@ -122,6 +57,7 @@ class SyncPanel(QWidget):
     sync_failed = Signal(str)
     attention_resolved = Signal(object)  # AttentionItem
     batch_set_aside = Signal(str)  # the batch id
+    settings_saved = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,16 +66,26 @@ class SyncPanel(QWidget):
         self._cancel: CancelToken | None = None  # the run's: set by "Hủy"
         self.last_report: SyncReport | None = None
         self.online: bool | None = None
+        self.settings_dialog: QWidget | None = None
         self._refresh_asked = 0
         self._refresh_shown = 0
+        self._pinged_url = ""  # the address the ping on its way was sent to
+        self._retry: SyncProgress | None = None  # the wait being counted down
+        self._retry_left = 0
 
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.online_label = QLabel()
         self.online_label.setObjectName("syncOnline")
+        self.settings_button = QPushButton(self.tr("Cấu hình kết nối…"))
+        self.settings_button.setToolTip(
+            self.tr("Địa chỉ máy chủ tỉnh, tài khoản, mật khẩu và tệp chứng chỉ CA")
+        )
+        self.settings_button.clicked.connect(self.open_settings)
         self.last_sync_label = QLabel()
         self.pending_label = QLabel()
         header.addWidget(self.online_label)
+        header.addWidget(self.settings_button)
         header.addStretch(1)
         header.addWidget(self.pending_label)
         layout.addLayout(header)
@@ -152,14 +98,18 @@ class SyncPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
+        self.progress_bar.setTextVisible(True)
+        self._idle_bar("")
         self.phase_label = QLabel()
+        self.phase_label.setWordWrap(True)
         controls.addWidget(self.sync_button)
         controls.addWidget(self.cancel_button)
         controls.addWidget(self.progress_bar, 1)
         layout.addLayout(controls)
         layout.addWidget(self.phase_label)
+        self.retry_timer = QTimer(self)  # counts a retry's wait down, once a second
+        self.retry_timer.setInterval(1000)
+        self.retry_timer.timeout.connect(self._count_down)
 
         report_box = QGroupBox(self.tr("Kết quả lần đồng bộ"))
         report_layout = QVBoxLayout(report_box)
@@ -168,38 +118,17 @@ class SyncPanel(QWidget):
         report_layout.addWidget(self.report_view)
         layout.addWidget(report_box, 1)
 
-        attention_box = QGroupBox(self.tr("Cần xem xét"))
-        attention_layout = QVBoxLayout(attention_box)
-        self.attention_model = AttentionTableModel(self)
-        self.attention_view = QTableView()
-        self.attention_view.setModel(self.attention_model)
-        self.attention_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attention_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.attention_view.horizontalHeader().setSectionResizeMode(
-            AttentionTableModel.REASON, QHeaderView.ResizeMode.Stretch
-        )
-        self.attention_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        attention_layout.addWidget(self.attention_view)
-        buttons = QHBoxLayout()
-        self.acknowledge_button = QPushButton(self.tr("Đã xem xét"))
-        self.acknowledge_button.clicked.connect(lambda: self.resolve_selected(resend=False))
-        self.resend_button = QPushButton(self.tr("Gửi lại"))
-        self.resend_button.setToolTip(
-            self.tr(
-                "Hồ sơ bị từ chối: gửi lại nguyên trạng. Hồ sơ xung đột: gửi bản của quầy "
-                "với phiên bản mới (ghi vào lịch sử hồ sơ)."
-            )
-        )
-        self.resend_button.clicked.connect(lambda: self.resolve_selected(resend=True))
-        buttons.addStretch(1)
-        buttons.addWidget(self.acknowledge_button)
-        buttons.addWidget(self.resend_button)
-        # Owns the resolution being written: no second click until it is recorded.
-        self.resolve_buttons = QWidget()
-        self.resolve_buttons.setLayout(buttons)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        attention_layout.addWidget(self.resolve_buttons)
-        layout.addWidget(attention_box, 1)
+        self.attention_box = AttentionBox(ctx)
+        self.attention_box.resolved.connect(self._on_resolved)
+        self.attention_box.failed.connect(self._show_error)
+        layout.addWidget(self.attention_box, 1)
+        # The list's parts, by the names the window's tests and callers use.
+        self.attention_model = self.attention_box.model
+        self.attention_view = self.attention_box.view
+        self.acknowledge_button = self.attention_box.acknowledge_button
+        self.resend_button = self.attention_box.resend_button
+        self.note_edit = self.attention_box.note
+        self.note_message = self.attention_box.message
 
         # Batches that keep failing (issue 12): shown, and set aside by a supervisor.
         self.stuck_box = StuckBatchesBox(ctx)
@@ -208,13 +137,39 @@ class SyncPanel(QWidget):
         layout.addWidget(self.stuck_box)
 
         self._show_online(None)
-        self._update_buttons()
         self.ping_timer = QTimer(self)
         self.ping_timer.setInterval(PING_INTERVAL_MS)
         self.ping_timer.timeout.connect(self.check_online)
         self.ping_timer.start()
+        # A dossier received or changed joins the queue: "Chờ gửi" follows.
+        desk_signals().dossier_changed.connect(self._on_dossier_changed)
         self.refresh()
         self.check_online()
+
+    # --- the province connection ---------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """«Cấu hình kết nối…»: the dialog (window-modal); once saved, the panel pings the
+        new address and runs use it, without a restart."""
+        from desk.ui.sync_settings import SyncSettingsDialog
+
+        dialog = SyncSettingsDialog(self.ctx, self)
+        dialog.saved.connect(self.configuration_changed)
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self, _result: int) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def configuration_changed(self) -> None:
+        self.online = None
+        self._show_online(None)
+        self.check_online()
+        self.refresh()
+        self.settings_saved.emit()
 
     # --- figures -----------------------------------------------------------------------
 
@@ -233,6 +188,10 @@ class SyncPanel(QWidget):
         figures.on_success(functools.partial(self._show_overview, number=self._refresh_asked))
         figures.on_failure(self._show_error).start()
 
+    def _on_dossier_changed(self, _dossier: object) -> None:
+        if not self.running:  # during a run its progress counts down
+            self.refresh()
+
     def _show_overview(
         self, result: tuple[Any, list[AttentionItem], list[Any]], number: int
     ) -> None:
@@ -241,7 +200,7 @@ class SyncPanel(QWidget):
         self._refresh_shown = number
         view, items, stuck = result
         self.stuck_box.show_batches(stuck)
-        self.pending_label.setText(self.tr("Chờ gửi: {n} hồ sơ").format(n=view.pending))
+        self._show_pending(view.pending)
         if view.last_run is None:
             self.last_sync_label.setText(self.tr("Chưa đồng bộ lần nào."))
         else:
@@ -252,30 +211,32 @@ class SyncPanel(QWidget):
                     when=when, outcome=shown_label(view.last_run.outcome)
                 )
             )
-        selected = self.selected_item()
-        self.attention_model.set_items(items)
-        if selected is not None:  # keep the supervisor's selection across a refresh
-            for row, item in enumerate(items):
-                if item.id == selected.id:
-                    self.attention_view.selectRow(row)
-        self._update_buttons()
+        self.attention_box.show_items(items)
         if not self.ctx.config.province.url:  # now, not when the figures were read
             self._show_online(None)
         self.overview_refreshed.emit(view)
         self.attention_refreshed.emit(len(items))
 
+    def _show_pending(self, pending: int) -> None:
+        self.pending_label.setText(self.tr("Chờ gửi: {n} hồ sơ").format(n=pending))
+
     def check_online(self) -> None:
         if Operation.busy(self.online_label):  # a ping is on its way
             return
-        if not self.ctx.config.province.url:
+        url = self.ctx.config.province.url
+        if not url:
             self._show_online(None)
             self.online_checked.emit(False)
             return
         ctx = self.ctx
+        self._pinged_url = url
         ping = Operation(lambda: sync_service.check_online(ctx), owner=self.online_label)
         ping.on_success(self._on_ping).on_failure(self._on_ping_failed).start()
 
     def _on_ping(self, online: object) -> None:
+        if self._pinged_url != self.ctx.config.province.url:
+            self.check_online()  # the address changed meanwhile: ask the new one
+            return
         self.online = bool(online)
         self._show_online(self.online)
         self.online_checked.emit(self.online)
@@ -284,8 +245,10 @@ class SyncPanel(QWidget):
         self._on_ping(False)
 
     def _show_online(self, online: bool | None) -> None:
-        if online is None:
+        if online is None and not self.ctx.config.province.url:
             text, colour = self.tr("● Chưa cấu hình máy chủ tỉnh"), "#777"
+        elif online is None:
+            text, colour = self.tr("● Đang kiểm tra kết nối…"), "#777"
         elif online:
             text, colour = self.tr("● Trực tuyến"), "#1b7f2a"
         else:
@@ -319,6 +282,9 @@ class SyncPanel(QWidget):
             return
         self.operation, self._cancel = operation, cancel
         self.cancel_button.setEnabled(True)
+        # The last run's report or failure is not this run's (issue 13).
+        self.report_view.clear()
+        self._stop_retry()
         self.progress_bar.setRange(0, 0)  # busy until the push knows its total
         self.phase_label.setText(self.tr("Đang bắt đầu…"))
         self.sync_started.emit()
@@ -328,29 +294,80 @@ class SyncPanel(QWidget):
             self.operation.cancel()
             self._cancel.cancel()
             self.cancel_button.setEnabled(False)
+            self._stop_retry()
             self.phase_label.setText(self.tr("Đang hủy… (dừng sau bước đang làm)"))
 
     def _on_progress(self, progress: SyncProgress) -> None:
         if progress.phase is SyncPhase.PUSH and progress.total:
             self.progress_bar.setRange(0, progress.total)
             self.progress_bar.setValue(min(progress.done, progress.total))
-        elif progress.phase is not SyncPhase.DONE:
+            self.progress_bar.setFormat(self.tr("Đã gửi %v/%m hồ sơ"))
+            self._show_pending(max(0, progress.total - progress.done))
+        elif progress.phase is not SyncPhase.DONE and progress.phase is not SyncPhase.PULL_AGAIN:
             self.progress_bar.setRange(0, 0)
-        text = shown_label(progress.phase) + (f": {progress.message}" if progress.message else "")
+        if progress.retry:
+            self._retry, self._retry_left = progress, math.ceil(progress.wait_s)
+            self.retry_timer.start()
+            text = self._retry_text()
+        else:
+            self._stop_retry()
+            text = shown_label(progress.phase) + (
+                f": {progress.message}" if progress.message else ""
+            )
         if self._cancel is not None and self._cancel.cancelled:
             text = self.tr("Đang hủy… (dừng sau bước đang làm)")
         self.phase_label.setText(text)
         self.progress_changed.emit(progress)
 
+    def _retry_text(self) -> str:
+        retry = self._retry
+        assert retry is not None
+        return self.tr(
+            "{phase}: máy chủ tỉnh chưa nhận ({problem}). Đang thử lại lần {n}/{most} "
+            "sau {seconds} giây…"
+        ).format(
+            phase=shown_label(retry.phase),
+            problem=retry.problem,
+            n=retry.retry,
+            most=retry.retries,
+            seconds=max(0, self._retry_left),
+        )
+
+    def _count_down(self) -> None:
+        if self._retry is None or self._retry_left <= 0:
+            self.retry_timer.stop()
+            return
+        self._retry_left -= 1
+        self.phase_label.setText(self._retry_text())
+
+    def _stop_retry(self) -> None:
+        self._retry = None
+        self.retry_timer.stop()
+
+    def _idle_bar(self, text: str, *, sent: int = 0, total: int = 0) -> None:
+        """The bar at rest: ``sent`` of ``total`` (empty when nothing waited)."""
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(sent if total else 0)
+        self.progress_bar.setFormat(text)
+
     def _finish(self) -> None:
         self.operation, self._cancel = None, None
+        self._stop_retry()
         self.cancel_button.setEnabled(False)
-        self.progress_bar.setRange(0, 1)
         self.refresh()
 
     def _on_finished(self, report: SyncReport) -> None:
         self.last_report = report
-        self.progress_bar.setValue(1)
+        total = report.items_sent + report.pending
+        if total:
+            self._idle_bar(
+                self.tr("Đã gửi {sent}/{total} hồ sơ").format(sent=report.items_sent, total=total),
+                sent=report.items_sent,
+                total=total,
+            )
+        else:
+            self._idle_bar(self.tr("Không có hồ sơ nào chờ gửi"))
+        self._show_pending(report.pending)
         self.report_view.setPlainText("\n".join(report.lines()))
         self.phase_label.setText(shown_label(report.outcome))
         if report.outcome is RunOutcome.OFFLINE:
@@ -364,6 +381,7 @@ class SyncPanel(QWidget):
 
     def _on_failed(self, error: object) -> None:
         message = error_message(error)
+        self._idle_bar(self.tr("Chưa gửi được hồ sơ nào"))
         self.report_view.setPlainText(message)
         self.phase_label.setText(message)
         self._finish()
@@ -372,37 +390,14 @@ class SyncPanel(QWidget):
     # --- the needs-attention list ------------------------------------------------------
 
     def selected_item(self) -> AttentionItem | None:
-        rows = self.attention_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.attention_model.item(rows[0].row())
-
-    def _update_buttons(self, *_args: object) -> None:
-        # Derived from the state every time: a selection that survives a refresh sends
-        # no selectionChanged, so nothing may rely on that signal to re-enable them.
-        item = self.selected_item()
-        self.acknowledge_button.setEnabled(item is not None)
-        self.resend_button.setEnabled(item is not None and item.can_resend)
+        return self.attention_box.selected_item()
 
     def resolve_selected(self, *, resend: bool) -> None:
-        item = self.selected_item()
-        if item is None:
-            return
-        # Resolved in the name of the account the desk acts for (the service records it).
-        ctx = self.ctx
-        Operation(
-            lambda: sync_service.resolve_attention(ctx, item.id, resend=resend),
-            owner=self.resolve_buttons,
-        ).on_success(self._on_resolved).on_failure(self._on_resolve_failed).start()
+        self.attention_box.resolve_selected(resend=resend)
 
     def _on_resolved(self, item: AttentionItem) -> None:
-        self._update_buttons()
         self.attention_resolved.emit(item)
         self.refresh()
-
-    def _on_resolve_failed(self, error: object) -> None:
-        self._update_buttons()
-        self._show_error(error)
 
     def _on_set_aside(self, batch_id: str) -> None:
         self.phase_label.setText(self.tr("Đã để riêng lô {id}.").format(id=batch_id[:8]))

@@ -124,6 +124,8 @@ def test_items_needing_attention_exit_3_and_can_be_resolved(
     assert status.returncode == 3 and "[Tỉnh từ chối]" in status.stdout
     first = next(line for line in status.stdout.splitlines() if line.strip().startswith("#"))
     item = first.split()[0].lstrip("#")
+    unnoted = desk(ctx, "sync", "resolve", item)  # a resolution says what was done
+    assert unnoted.returncode == 2 and "Chưa nhập ghi chú xử lý" in unnoted.stderr
     resolved = desk(ctx, "sync", "resolve", item, "--note", "Đã báo tỉnh")
     assert resolved.returncode == 0, resolved.stderr
     assert "Đã báo tỉnh" in resolved.stdout

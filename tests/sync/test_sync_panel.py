@@ -90,7 +90,10 @@ def test_sync_now_runs_in_a_worker_and_shows_the_report(
     assert "Tỉnh đã nhận: 12" in panel.report_view.toPlainText()
     assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 0 hồ sơ", timeout=WAIT)
-    assert panel.last_sync_label.text().startswith("Lần đồng bộ gần nhất:")
+    # The figures read after the run (the pending count is the report's at once).
+    qtbot.waitUntil(
+        lambda: panel.last_sync_label.text().startswith("Lần đồng bộ gần nhất:"), timeout=WAIT
+    )
 
 
 def test_attention_items_are_listed_and_resolved(
@@ -124,14 +127,16 @@ def test_attention_items_are_listed_and_resolved(
     # A refresh still on its way keeps the selection (by item id): wait for it to land.
     qtbot.waitUntil(panel.resend_button.isEnabled, timeout=WAIT)
     assert panel.acknowledge_button.isEnabled()
+    panel.note_edit.setText("Tỉnh đã bổ sung thủ tục")  # a resolution needs its note
     with qtbot.waitSignal(panel.attention_resolved, timeout=WAIT) as resolved:
         panel.resend_button.click()
-    assert "gửi lại phiên bản" in resolved.args[0].resolution
+    assert resolved.args[0].resolution.startswith("Tỉnh đã bổ sung thủ tục; gửi lại phiên bản")
     qtbot.waitUntil(lambda: model.rowCount() == rows - 1, timeout=WAIT)
     qtbot.waitUntil(lambda: panel.pending_label.text() == "Chờ gửi: 1 hồ sơ", timeout=WAIT)
 
     panel.attention_view.selectRow(0)
     qtbot.waitUntil(panel.acknowledge_button.isEnabled, timeout=WAIT)
+    panel.note_edit.setText("Đã báo tỉnh")
     with qtbot.waitSignal(panel.attention_resolved, timeout=WAIT) as acknowledged:
         panel.acknowledge_button.click()
     acting = ctx.user

@@ -1,6 +1,7 @@
 """The provincial sync as the office uses it (docs/sync.md, PROVINCE_API.md):
 
-- ``settings``: the connection the office configured, and saving it (password protected);
+- ``settings``: the connection the office configured, trying and saving it (password
+  protected);
 - ``supervisor``: what the supervisor sees (figures, needs-attention list, what a run
   would send, online or not) and decides (resolving an item, resending);
 - ``run``: one run in order, ``run_sync``; its phases ``feed`` (province changes as
@@ -19,7 +20,15 @@ from desk.services.sync.batches import (
 from desk.services.sync.lock import current_holder
 from desk.services.sync.province import known_store
 from desk.services.sync.run import SyncRun, run_sync
-from desk.services.sync.settings import connection_settings, save_settings, secret_dir
+from desk.services.sync.settings import (
+    ConnectionCheck,
+    SettingsView,
+    connection_settings,
+    current_settings,
+    save_settings,
+    secret_dir,
+    try_connection,
+)
 from desk.services.sync.state import ProgressCallback
 from desk.services.sync.supervisor import (
     SyncOverview,
@@ -33,8 +42,10 @@ from desk.services.sync.supervisor import (
 )
 
 __all__ = [
+    "ConnectionCheck",
     "PendingBatchView",
     "ProgressCallback",
+    "SettingsView",
     "SyncOverview",
     "SyncPreview",
     "SyncRun",
@@ -42,6 +53,7 @@ __all__ = [
     "check_online",
     "connection_settings",
     "current_holder",
+    "current_settings",
     "known_store",
     "overview",
     "pending_batches",
@@ -53,4 +65,5 @@ __all__ = [
     "secret_dir",
     "set_aside_batch",
     "stuck_batches",
+    "try_connection",
 ]

@@ -61,6 +61,15 @@ class SyncRun:
         self.max_batch = max_batch
         self.report = SyncReport(started_at=now_in_office())
         self.state = RunState(ctx, connector, self.report, progress)
+        # Waits before a retry are said too (the run's own listener, then any given).
+        self._given_on_wait = given = connector.on_wait
+
+        def on_wait(problem: str, seconds: float) -> None:
+            self.state.retrying(problem, seconds)
+            if given is not None:
+                given(problem, seconds)
+
+        connector.on_wait = on_wait
 
     def run(self) -> SyncReport:
         started = time.perf_counter()
@@ -91,6 +100,7 @@ class SyncRun:
             report.outcome = RunOutcome.FAILED
             raise
         finally:
+            self.connector.on_wait = self._given_on_wait
             self._finish(started)
         return report
 

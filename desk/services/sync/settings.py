@@ -3,6 +3,8 @@ what the command line overrides), and saving them with the password protected.""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from desk.config import ProvinceConfig, config_dir, save_province_config
@@ -10,7 +12,10 @@ from desk.domain.access import Permission
 from desk.errors import ConfigurationError, InvalidInput
 from desk.services.context import DeskContext
 from desk.sync import secrets
-from desk.sync.connection import ConnectionSettings, check_url
+from desk.sync.connection import ConnectionSettings, RetryPolicy, check_url
+from desk.sync.connector import ProvinceConnector
+
+log = logging.getLogger(__name__)
 
 
 def connection_settings(
@@ -30,8 +35,8 @@ def connection_settings(
     user = username or province.username
     if not url:
         raise ConfigurationError(
-            "Chưa cấu hình địa chỉ máy chủ tỉnh. Chạy «desk sync configure --server URL "
-            "--username TÊN --password-file TỆP».",
+            "Chưa cấu hình địa chỉ máy chủ tỉnh: «Cấu hình kết nối…» trong bảng đồng bộ, "
+            "hoặc «desk sync configure --server URL --username TÊN --password-file TỆP».",
             code="sync.not_configured",
         )
     if not user:
@@ -81,46 +86,148 @@ def secret_dir() -> Path:
     return config_dir()
 
 
-def save_settings(
+@dataclass(frozen=True, slots=True)
+class SettingsView:
+    """The province connection as the settings dialog shows it (never the password)."""
+
+    url: str
+    username: str
+    ca_bundle: str
+    allow_insecure_http: bool
+    has_password: bool  # one is saved: leaving the password empty keeps it
+
+
+def current_settings(ctx: DeskContext) -> SettingsView:
+    ctx.require(Permission.SYNC)
+    province = ctx.config.province
+    return SettingsView(
+        url=province.url,
+        username=province.username,
+        ca_bundle=province.ca_bundle,
+        allow_insecure_http=province.allow_insecure_http,
+        has_password=bool(province.password),
+    )
+
+
+def _checked(
     ctx: DeskContext,
     *,
     server: str,
     username: str,
-    password: secrets.Secret,
-    ca_bundle: str = "",
-    allow_insecure_http: bool = False,
-) -> Path:
-    """Check the settings, store the password protected, and write desk.toml (SYNC: the
-    acting account configures the office's sync)."""
-    ctx.require(Permission.SYNC)
+    password: secrets.Secret | None,
+    ca_bundle: str,
+    allow_insecure_http: bool,
+) -> tuple[ProvinceConfig, secrets.Secret]:
+    """The settings as they would be saved, and the password, once the rules allow them:
+    an address (https, or http to this machine), an account, a password (None keeps the
+    saved one of the same account), a CA file that is a PEM file."""
     config = ctx.config
     province = ProvinceConfig(
         url=server.strip(),
         username=username.strip(),
         password="",
-        ca_bundle=ca_bundle,
+        ca_bundle=ca_bundle.strip(),
         allow_insecure_http=allow_insecure_http,
         connect_timeout_s=config.province.connect_timeout_s,
         read_timeout_s=config.province.read_timeout_s,
     )
+    if not province.url:
+        raise InvalidInput("Chưa nhập địa chỉ máy chủ tỉnh.", code="sync.url")
     if not province.username:
         raise InvalidInput("Cần tên tài khoản đồng bộ.", code="sync.username")
+    if password is None and config.province.password:
+        if province.username != config.province.username:
+            raise InvalidInput(
+                "Tài khoản đồng bộ đổi: cần nhập mật khẩu của tài khoản mới.",
+                code="sync.password",
+            )
+        password = secrets.reveal(config.province.password, key_dir=secret_dir())
     if not password:
         raise InvalidInput("Cần mật khẩu đồng bộ.", code="sync.password")
-    # The connector's own rules (HTTPS, loopback-only HTTP, CA file) before saving.
+    # The connector's own rules (HTTPS, loopback-only HTTP, a PEM CA file) before saving.
     check_url(
         ConnectionSettings(
             base_url=province.url,
             agency_id="",
             username=province.username,
             password=password,
-            ca_bundle=ca_bundle,
+            ca_bundle=province.ca_bundle,
             allow_insecure_http=allow_insecure_http,
         )
+    )
+    return province, password
+
+
+def save_settings(
+    ctx: DeskContext,
+    *,
+    server: str,
+    username: str,
+    password: secrets.Secret | None,
+    ca_bundle: str = "",
+    allow_insecure_http: bool = False,
+) -> Path:
+    """Check the settings, store the password protected, and write desk.toml (SYNC: the
+    acting account configures the office's sync). The office's context uses them at once
+    (the sync panel, the next run). ``password`` None keeps the saved one."""
+    user = ctx.require(Permission.SYNC)
+    province, password = _checked(
+        ctx,
+        server=server,
+        username=username,
+        password=password,
+        ca_bundle=ca_bundle,
+        allow_insecure_http=allow_insecure_http,
     )
     province.password = secrets.protect(
         password.reveal(), username=province.username, key_dir=secret_dir()
     )
     path = save_province_config(province)
-    config.province = province
+    ctx.config.province = province
+    log.info(
+        "province settings saved by %s: %s as %s", user.username, province.url, province.username
+    )
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    server_time: str  # yyyyMMddHHmmss as the province sent it
+    server_id: str
+
+
+def try_connection(
+    ctx: DeskContext,
+    *,
+    server: str,
+    username: str,
+    password: secrets.Secret | None,
+    ca_bundle: str = "",
+    allow_insecure_http: bool = False,
+    timeout_s: float = 10.0,
+) -> ConnectionCheck:
+    """«Thử kết nối»: ping and sign in to the province with these settings, unsaved, once
+    (no retry). Raises what a run would meet (unreachable, refused account, certificate)."""
+    ctx.require(Permission.SYNC)
+    province, password = _checked(
+        ctx,
+        server=server,
+        username=username,
+        password=password,
+        ca_bundle=ca_bundle,
+        allow_insecure_http=allow_insecure_http,
+    )
+    settings = ConnectionSettings(
+        base_url=province.url,
+        agency_id=ctx.office.agency_id,
+        username=province.username,
+        password=password,
+        ca_bundle=province.ca_bundle,
+        allow_insecure_http=allow_insecure_http,
+        connect_timeout_s=min(timeout_s, province.connect_timeout_s),
+        read_timeout_s=timeout_s,
+    )
+    with ProvinceConnector(settings, retry=RetryPolicy(attempts=1)) as connector:
+        server_time = connector.ping()
+        connector.authenticate()
+        return ConnectionCheck(server_time=server_time, server_id=connector.server_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desk.domain import limits
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
@@ -109,10 +110,11 @@ def preview_items(ctx: DeskContext, *, limit: int = 50) -> list[dict[str, Any]]:
 def resolve_attention(
     ctx: DeskContext, item_id: int, *, resend: bool = False, note: str = ""
 ) -> AttentionItem:
-    """Mark an item seen, in the acting account's name (ATTENTION; logged). ``resend``: a
-    rejected dossier is queued again as it is (e.g. the province fixed its catalogue); a
-    conflicted one gets a new revision so the desk's version goes up (the decision is
-    recorded in its history)."""
+    """Mark an item seen, in the acting account's name, with a ``note`` saying what was
+    done (required: ``limits.NOTE``) (ATTENTION; logged). ``resend``: a rejected dossier
+    is queued again as it is (e.g. the province fixed its catalogue); a conflicted one
+    gets a new revision so the desk's version goes up (the decision is recorded in its
+    history)."""
     user = ctx.require(Permission.ATTENTION)
     by = user.full_name
     now = now_in_office()
@@ -122,7 +124,7 @@ def resolve_attention(
             raise NotFound(f"Không có mục cần xem xét số {item_id}.", code="sync.attention")
         if item.resolved_at is not None:
             raise InvalidInput(f"Mục số {item_id} đã được xử lý.", code="sync.attention_done")
-        resolution = note or "Đã xem xét"
+        resolution = limits.NOTE.check(note, required=True, what="xử lý")
         if resend:
             if not item.can_resend or item.dossier_id is None:
                 raise InvalidInput(
