@@ -217,6 +217,7 @@ def test_the_real_sync_panel_records_the_supervisor_who_resolves(qtbot, ctx) -> 
     qtbot.waitUntil(lambda: panel.attention_model.rowCount() == 1, timeout=10_000)
     panel.attention_view.selectRow(0)
     qtbot.waitUntil(panel.acknowledge_button.isEnabled, timeout=10_000)
+    panel.note_edit.setText("Đã báo tỉnh")  # a resolution needs its note
     with qtbot.waitSignal(panel.attention_resolved, timeout=10_000) as resolved:
         panel.acknowledge_button.click()
     assert resolved.args[0].resolved_by == supervisor.full_name
