@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
@@ -384,6 +394,16 @@ def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
             .order_by(_DOSSIERS.c.sequence)
         )
     )
+
+
+def latest_received_by_day(session: Session, agency_id: str) -> dict[date, datetime]:
+    """The last moment a dossier was received, for each day that has dossiers."""
+    rows = session.execute(
+        select(_DOSSIERS.c.received_day, func.max(_DOSSIERS.c.received_at))
+        .where(_DOSSIERS.c.agency_id == agency_id)
+        .group_by(_DOSSIERS.c.received_day)
+    )
+    return {day: latest for day, latest in rows}
 
 
 def all_codes(session: Session) -> Iterable[str]:

@@ -27,6 +27,7 @@ from desk.services.demo.bulk import BulkDossierWriter, default_workers
 from desk.services.demo.data import DEMO_BACKUP_PASSPHRASE, DEMO_OFFICE, DEMO_USERS
 from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
 from desk.store import backup as store_backup
+from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
 from desk.store.backup_crypto import NewKey
 
@@ -171,8 +172,18 @@ def demo_generator(
 ) -> DemoGenerator:
     now = from_office_time(to_office_time(now or now_in_office()))
     procedures = {p.code: p for p in ctx.catalogue()}
+    after = {}
+    if ctx.has_office:
+        with ctx.db.read() as session:  # a second run: a day goes on after its last dossier
+            after = store_dossiers.latest_received_by_day(session, ctx.office.agency_id)
     return DemoGenerator(
-        ctx.calendar, procedures, count=count, seed=seed, now=now, check_every=check_every
+        ctx.calendar,
+        procedures,
+        count=count,
+        seed=seed,
+        now=now,
+        check_every=check_every,
+        after=after,
     )
 
 

@@ -9,6 +9,7 @@ office either way.
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 from collections.abc import Callable, Iterator
@@ -150,10 +151,14 @@ class DemoGenerator:
         seed: int,
         now: datetime,
         check_every: int = 1,
+        after: dict[date, datetime] | None = None,
     ):
         self.calendar = calendar
         self.procedures = procedures
         self.now = now
+        # The last dossier already received on a day (a second run on the office): the
+        # day's new dossiers come after it, as their sequence numbers do.
+        self.after = dict(after or {})
         days = demo_days(calendar, count, now.date())
         per_day = [count // len(days)] * len(days)
         for i in range(count % len(days)):
@@ -190,13 +195,40 @@ class DemoGenerator:
         rand = random.Random(chunk.seed).random
         more = random.Random(chunk.seed ^ FORM_STREAM).random
         clock, now = self.clock, self.now
-        times: list[datetime] = []
+        times: list[tuple[datetime, datetime]] = []  # (as drawn, as received)
         for day, n in zip(chunk.days, chunk.per_day, strict=True):
             first, minutes = clock.day_ranges[day]
+            starts = clock.starts[first : first + minutes]
+            latest = self.after.get(day)
+            # A second run on the office: the day's new dossiers come after its last one,
+            # as their sequence numbers do (the offsets drawn are squeezed into the minutes
+            # left, in order; the draws themselves stay as they were).
+            skip = 0 if latest is None else min(bisect.bisect_left(starts, latest), minutes - 1)
             for offset in sorted(int(rand() * minutes) for _ in range(n)):
-                times.append(min(clock.starts[first + offset], now))
-        for position, received_at in enumerate(times, start=chunk.first):
-            yield self._dossier(rand, more, received_at, position)
+                drawn = min(starts[offset], now)
+                moved = starts[skip + offset * (minutes - skip) // minutes]
+                times.append((drawn, drawn if latest is None else min(max(moved, latest), now)))
+        for position, (drawn, received_at) in enumerate(times, start=chunk.first):
+            demo = self._dossier(rand, more, drawn, position)
+            if received_at != drawn:
+                self._move(demo, received_at)
+            yield demo
+
+    def _move(self, demo: DemoDossier, received_at: datetime) -> None:
+        """The dossier received later, its life moved by as much working time (what would
+        still be in the future is not done yet). Its people and papers stay: they were
+        drawn for its day, and the draws of the dossiers after it stay as they were."""
+        clock, now = self.clock, self.now
+        minutes = clock.between(demo.received_at, received_at)
+        demo.received_at = received_at
+        steps = []
+        for status, at, note in demo.steps:
+            moved = clock.add(at, minutes) if minutes > 0 else at
+            if moved > now:
+                break
+            steps.append((status, max(moved, received_at), note))
+        demo.steps = steps
+        demo.fault_reasons = {i: r for i, r in demo.fault_reasons.items() if i < len(steps)}
 
     # --- people ------------------------------------------------------------------------
 
