@@ -115,6 +115,9 @@ def test_nothing_of_the_discarded_intake_stays(qtbot, ctx, clerk, listener) -> N
     assert view.entry.form_group.title() == "3. Tờ khai"
     assert view.entry.form_placeholder.text().startswith("Chọn thủ tục")
     assert view.preview.procedure_label.text() == "Chưa chọn thủ tục"
+    # No «Hẹn trả kết quả» heading over a dash: there is nothing to promise.
+    assert not view.preview.due_caption.isVisible()
+    assert not view.preview.due_label.isVisible()
     assert view.outcome.problems_caption.text() == ""
 
 

@@ -209,12 +209,14 @@ class PreviewPanel(QWidget):
         self.procedure_label.setText(text.procedure)
         self.processing_label.setText(text.processing)
         self.due_label.setText(text.due)
+        for label in (self.due_caption, self.due_label):  # no heading over nothing
+            label.setVisible(bool(text.due))
         self.fee_label.setText(text.fees)
         self.note_label.setText(text.notes)
         self._offer(text.exemptions)
 
     def show_nothing(self) -> None:
-        self.show_text(PreviewText(NO_PROCEDURE, CHOOSE_PROCEDURE, "—", "", ""))
+        self.show_text(PreviewText(NO_PROCEDURE, CHOOSE_PROCEDURE, "", "", ""))
 
     def exemption(self) -> str:
         """The exemption chosen ("" for none, or when none is offered)."""
