@@ -194,3 +194,27 @@ def test_resolving_an_item_needs_a_note_within_its_limit(ctx: DeskContext) -> No
     assert [i.id for i in sync_service.attention_items(ctx)] == [item.id]
     done = sync_service.resolve_attention(ctx, item.id, note="  Đã gọi điện cho tỉnh ")
     assert done.resolution == "Đã gọi điện cho tỉnh" and sync_service.attention_items(ctx) == []
+
+
+def test_the_command_line_says_each_retry_with_its_wait(
+    ctx: DeskContext, sim: Sim, tmp_path: Path
+) -> None:
+    from tests.sync.conftest import add_dossiers
+    from tests.sync.test_cli import desk, password_file
+
+    add_dossiers(ctx, 2)
+    sim.faults(schedule=["503"])
+    result = desk(
+        ctx,
+        "sync",
+        "--server",
+        sim.url,
+        "--username",
+        USER,
+        "--password-file",
+        password_file(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(
+        r"Máy chủ tỉnh chưa nhận \(503\): thử lại lần 1/5 sau \d+ giây…", result.stdout
+    )
