@@ -56,7 +56,7 @@ class _ProgressPrinter:
         now = time.monotonic()
         if progress.retry:  # said at once: a silent wait looks like a hang
             say(
-                f"  Máy chủ tỉnh chưa nhận ({progress.problem}): thử lại lần "
+                f"  Máy chủ tỉnh chưa nhận ({progress.problem_label}): thử lại lần "
                 f"{progress.retry}/{progress.retries} sau {math.ceil(progress.wait_s)} giây…",
                 flush=True,
             )

@@ -66,6 +66,26 @@ class SyncProgress:
     def label(self) -> str:
         return self.phase.label
 
+    @property
+    def problem_label(self) -> str:
+        """What failed before a retry, in words: «lỗi 503», «mất kết nối» …"""
+        if self.problem.isdigit():
+            return _PROBLEM_LABELS.get(self.problem, f"lỗi {self.problem}")
+        for name, label in _PROBLEM_LABELS.items():
+            if name in self.problem:
+                return label
+        return self.problem
+
+
+# The connector names a failure by its status or its exception's class (ProvinceConnector).
+_PROBLEM_LABELS: dict[str, str] = {
+    "429": "tỉnh yêu cầu chờ (429)",
+    "Timeout": "quá thời gian chờ",
+    "ConnectionError": "mất kết nối",
+    "ChunkedEncodingError": "kết nối bị cắt giữa chừng",
+    "SSLError": "kết nối bị cắt giữa chừng",
+}
+
 
 @dataclass
 class SyncReport:

@@ -327,7 +327,7 @@ class SyncPanel(QWidget):
             "sau {seconds} giây…"
         ).format(
             phase=shown_label(retry.phase),
-            problem=retry.problem,
+            problem=retry.problem_label,
             n=retry.retry,
             most=retry.retries,
             seconds=max(0, self._retry_left),

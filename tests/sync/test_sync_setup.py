@@ -216,5 +216,22 @@ def test_the_command_line_says_each_retry_with_its_wait(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(
-        r"Máy chủ tỉnh chưa nhận \(503\): thử lại lần 1/5 sau \d+ giây…", result.stdout
+        r"Máy chủ tỉnh chưa nhận \(lỗi 503\): thử lại lần 1/5 sau \d+ giây…", result.stdout
     )
+
+
+@pytest.mark.parametrize(
+    ("problem", "said"),
+    [
+        ("503", "lỗi 503"),
+        ("429", "tỉnh yêu cầu chờ (429)"),
+        ("ConnectionError", "mất kết nối"),
+        ("ReadTimeout", "quá thời gian chờ"),
+        ("ChunkedEncodingError", "kết nối bị cắt giữa chừng"),
+    ],
+)
+def test_a_retry_names_what_failed_in_words(problem: str, said: str) -> None:
+    from desk.sync.report import SyncPhase, SyncProgress
+
+    progress = SyncProgress(SyncPhase.PUSH, retry=1, retries=5, wait_s=0.4, problem=problem)
+    assert progress.problem_label == said
