@@ -135,7 +135,8 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self._nav_bar())
-        right = QVBoxLayout()
+        page_side = QWidget()
+        right = QVBoxLayout(page_side)
         right.setContentsMargins(0, 0, 0, 0)
         self.banner = QLabel("")
         self.banner.setObjectName("banner")
@@ -147,8 +148,9 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
         right.addLayout(banner_row)
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
-        root.addLayout(right, 1)
-        self.setCentralWidget(scrolling(central))  # a small screen scrolls, never cuts
+        self.page_area = scrolling(page_side)  # a small screen scrolls it; the bar stays
+        root.addWidget(self.page_area, 1)
+        self.setCentralWidget(central)
 
         self.pages: dict[str, QWidget] = {}
         self.today = TodayPanel(ctx)

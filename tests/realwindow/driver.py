@@ -68,7 +68,7 @@ def check(window: QWidget, name: str, report: dict[str, Any]) -> None:
     if not screen.contains(frame):
         problems.append(f"{name}: window {frame.getRect()} outside the screen {screen.getRect()}")
     # The main window's own scroll area (desk.ui.geometry.scrolling) must not be needed.
-    outer = window.centralWidget() if hasattr(window, "centralWidget") else None
+    outer = getattr(window, "page_area", None)
     if isinstance(outer, QScrollArea):
         for bar in (outer.verticalScrollBar(), outer.horizontalScrollBar()):
             if bar.isVisible():

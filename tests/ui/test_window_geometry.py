@@ -260,7 +260,7 @@ def test_the_scroll_area_around_the_window_never_takes_the_focus(qtbot, ctx, adm
     window = open_window(qtbot, ctx, admin)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    area = window.centralWidget()
+    area = window.page_area
     assert isinstance(area, QScrollArea)
     for _ in range(25):
         assert QApplication.focusWidget() is not area
