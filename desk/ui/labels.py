@@ -19,23 +19,27 @@ writes every such text from ``domain_texts()`` into ``desk/ui/label_texts.py`` a
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desk.domain.access import Permission
 from desk.domain.audit import AuditAction
-from desk.domain.catalogue import CopyKind
+from desk.domain.calendar import ProcessingTime, to_office_time
+from desk.domain.catalogue import CopyKind, RequiredDocument
 from desk.domain.dossier import DueChangeKind, ResultDelivery, Timeliness
+from desk.domain.formats import WEEKDAYS, days_text
 from desk.domain.handover import Satisfaction
 from desk.domain.office import Role
 from desk.domain.outbox import AttentionKind, RunOutcome, SyncResult
 from desk.domain.path_limits import FaultKind
 from desk.domain.status import Status
+from desk.forms.documents import MissingDocument
 from desk.forms.spec import FieldSpec, FormDefinition, PersonPart, Rule, Section
 from desk.sync.report import SyncPhase
 
@@ -59,6 +63,17 @@ LABELLED_ENUMS: tuple[type[Enum], ...] = (
 )
 FORM_CONTEXT = "Form"
 CATALOGUE_CONTEXT = "Catalogue"
+FORMATS_CONTEXT = "Formats"
+# The shapes of ``desk.domain.formats`` the window translates (``_fmt`` below).
+FORMAT_TEXTS = (
+    "{hour} giờ {minute} phút, {weekday} {date}",
+    "{days} ngày làm việc",
+    "Trong ngày",
+    "{normal} và thêm {added} để xác minh",
+    "Trong ngày (nhận sau {hour} giờ trả ngày làm việc tiếp theo)",
+    ".",
+    "{amount} đồng",
+)
 
 
 def _words(member: Enum) -> str:
@@ -74,6 +89,15 @@ def shown_label(member: Enum) -> str:
 def catalogue_text(text: str) -> str:
     """A text of the procedure catalogue (a procedure's or a document's name …)."""
     return QCoreApplication.translate(CATALOGUE_CONTEXT, text) if text else text
+
+
+def shown_missing(missing: MissingDocument, documents: Iterable[RequiredDocument]) -> str:
+    """A missing document's name; alternatives («A hoặc B») each translated."""
+    names = {document.code: document.name for document in documents}
+    if not all(code in names for code in missing.codes):
+        return catalogue_text(missing.name)
+    either = QCoreApplication.translate(CATALOGUE_CONTEXT, " hoặc ")
+    return either.join(catalogue_text(names[code]) for code in missing.codes)
 
 
 def form_context(form_name: str) -> str:
@@ -111,11 +135,6 @@ def _rule(form: str, rule: Rule) -> Rule:
 def shown_form(form: FormDefinition) -> FormDefinition:
     """``form`` with its words in the window's language, for showing it; the dossier keeps
     the form's own (Vietnamese) definition."""
-    return _shown_form(form, QCoreApplication.translate(FORM_CONTEXT, "Người nộp hồ sơ"))
-
-
-@functools.lru_cache(maxsize=32)
-def _shown_form(form: FormDefinition, _language_mark: str) -> FormDefinition:
     name = form.name
     sections = tuple(
         Section(
@@ -139,6 +158,97 @@ def _shown_form(form: FormDefinition, _language_mark: str) -> FormDefinition:
 def shown_field(spec: FieldSpec) -> FieldSpec:
     """A field declared in the code (the applicant block), in the window's language."""
     return _field("", spec)
+
+
+# --- the forms' own checks (desk.forms.validation) -------------------------------------
+# Their messages are written in Vietnamese with the field's name in them; the window shows
+# them under (or next to) the field, so another language says the problem by its code.
+PROBLEM_CONTEXT = "FieldProblem"
+PROBLEM_TEXTS = {
+    "required": QT_TRANSLATE_NOOP("FieldProblem", "Chưa nhập."),
+    "choice.invalid": QT_TRANSLATE_NOOP("FieldProblem", "Không có trong danh sách lựa chọn."),
+    "date.format": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Không phải ngày; hãy nhập ngày/tháng/năm, ví dụ 15/03/1990."
+    ),
+    "date.future": QT_TRANSLATE_NOOP("FieldProblem", "Ngày ở tương lai."),
+    "date.invalid": QT_TRANSLATE_NOOP("FieldProblem", "Không có ngày này."),
+    "date.order": QT_TRANSLATE_NOOP("FieldProblem", "Thứ tự các ngày không hợp lý."),
+    "date.year": QT_TRANSLATE_NOOP("FieldProblem", "Năm không hợp lý."),
+    "id_number.birth_year_mismatch": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Số định danh cho một năm sinh khác."
+    ),
+    "number.format": QT_TRANSLATE_NOOP("FieldProblem", "Không phải số."),
+    "number.max": QT_TRANSLATE_NOOP("FieldProblem", "Số quá lớn."),
+    "number.min": QT_TRANSLATE_NOOP("FieldProblem", "Số quá nhỏ."),
+    "year.format": QT_TRANSLATE_NOOP("FieldProblem", "Không phải năm (bốn chữ số)."),
+}
+
+
+def shown_problem(code: str, message: str) -> str:
+    """A form check's message in the window's language: in Vietnamese the domain's own
+    (which names the field), in another language the words for its ``code``."""
+    template = PROBLEM_TEXTS.get(code)
+    if template is None:
+        return message
+    shown = QCoreApplication.translate(PROBLEM_CONTEXT, template)
+    return message if shown == template else shown
+
+
+# --- the domain's formats (desk.domain.formats) with translated words -------------------
+# The same shapes as the domain's formatter, which the paper keeps; in Vietnamese they give
+# the very same text.
+
+
+def _fmt(text: str) -> str:
+    return QCoreApplication.translate(FORMATS_CONTEXT, text)
+
+
+def shown_weekday(day: date) -> str:
+    return QCoreApplication.translate("Weekday", WEEKDAYS[day.weekday()])
+
+
+def shown_weekdays(text: str) -> str:
+    """``text`` (a service's «Thứ Hai 23/11») with its weekday names translated."""
+    for name in WEEKDAYS:
+        text = text.replace(name, QCoreApplication.translate("Weekday", name))
+    return text
+
+
+def shown_moment_with_weekday(moment: datetime) -> str:
+    """«17 giờ 00 phút, Thứ Sáu 20/11/2026» / "17:00, Friday 20/11/2026"."""
+    local = to_office_time(moment)
+    return _fmt("{hour} giờ {minute} phút, {weekday} {date}").format(
+        hour=f"{local:%H}",
+        minute=f"{local:%M}",
+        weekday=shown_weekday(local.date()),
+        date=f"{local:%d/%m/%Y}",
+    )
+
+
+def _days(days: Decimal) -> str:
+    return _fmt("{days} ngày làm việc").format(days=days_text(days))
+
+
+def shown_processing(processing: ProcessingTime) -> str:
+    """``desk.domain.formats.processing_label`` in the window's language."""
+    if processing.added_days:
+        normal = _fmt("Trong ngày") if processing.is_same_day else _days(processing.days)
+        return _fmt("{normal} và thêm {added} để xác minh").format(
+            normal=normal, added=_days(processing.added_days)
+        )
+    if processing.is_same_day:
+        if processing.cutoff:
+            return _fmt("Trong ngày (nhận sau {hour} giờ trả ngày làm việc tiếp theo)").format(
+                hour=f"{processing.cutoff:%H}"
+            )
+        return _fmt("Trong ngày")
+    return _days(processing.days)
+
+
+def shown_vnd(amount: int) -> str:
+    """8000 → «8.000 đồng» / "8,000 VND"."""
+    number = f"{amount:,}".replace(",", _fmt("."))
+    return _fmt("{amount} đồng").format(amount=number)
 
 
 # --- what lupdate is given (resources/i18n/write_label_texts.py) -------------------------
@@ -187,10 +297,12 @@ def domain_texts() -> list[tuple[str, str]]:
 
     for enum in LABELLED_ENUMS:
         add(enum.__name__, (_words(member) for member in enum))
+    add("Weekday", WEEKDAYS)
+    add(FORMATS_CONTEXT, FORMAT_TEXTS)
     add(FORM_CONTEXT, (label for _kind, label in PERSON_ATTRIBUTES.values()))
     add(FORM_CONTEXT, (APPLICANT.label, APPLICANT.role_label, "Người nộp hồ sơ"))
     add(FORM_CONTEXT, (part.label for part in APPLICANT.person))
     for form in sorted(load_forms().values(), key=lambda f: f.name):
         add(form_context(form.name), _form_texts(form))
-    add(CATALOGUE_CONTEXT, _catalogue_texts())
+    add(CATALOGUE_CONTEXT, (" hoặc ", *_catalogue_texts()))
     return list(found)
