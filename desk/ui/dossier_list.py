@@ -31,7 +31,7 @@ from desk.ui.dossier_model import (
     COL_STATUS,
     DossierTableModel,
 )
-from desk.ui.labels import shown_label
+from desk.ui.labels import catalogue_text, shown_label, shown_weekdays
 from desk.ui.ops import Operation, desk_signals
 
 SEARCH_DELAY_MS = 350
@@ -197,11 +197,11 @@ class DossierListView(QWidget):
 
     def _on_next_day(self, label: str) -> None:
         index = self.period.findData(Period.DUE_NEXT_DAY)
-        self.period.setItemText(index, self.tr("Đến hạn {day}").format(day=label))
+        self.period.setItemText(index, self.tr("Đến hạn {day}").format(day=shown_weekdays(label)))
 
     def _on_procedures(self, procedures: list[tuple[str, str]]) -> None:
         for code, name in procedures:
-            self.procedure.addItem(name, code)
+            self.procedure.addItem(catalogue_text(name), code)
 
     def _on_staff(self, staff: list[tuple[int, str]]) -> None:
         for user_id, name in staff:

@@ -25,7 +25,7 @@ from desk.domain.formats import moment_text
 from desk.domain.status import StatusEvent
 from desk.services.context import DeskContext
 from desk.services.dossier_list import ListFilter, ListPage, list_page
-from desk.ui.labels import shown_label
+from desk.ui.labels import catalogue_text, shown_label
 from desk.ui.ops import Operation, error_message
 from desk.ui.style import DANGER, DANGER_BG, status_colour
 
@@ -77,7 +77,7 @@ def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRo
         cells = (
             s.code,
             s.applicant_name,
-            s.procedure_name,
+            catalogue_text(s.procedure_name),
             shown_label(s.status),
             moment_text(s.received_at),
             due_text,

@@ -15,6 +15,7 @@ from desk.domain.dossier import Person
 from desk.domain.identity import IdCard
 from desk.errors import DeskError
 from desk.services import people
+from desk.ui.labels import form_text
 from desk.ui.ops import Operation, error_message
 from desk.ui.widgets.person import PersonEditor
 
@@ -44,16 +45,21 @@ class CardFiller(QObject):
         different = bool(had) and had.get("id_number", "") not in ("", card.id_number)
         before = target.fill_from_card(card)
         self.view.on_changed()
-        who = "người nộp hồ sơ" if target is self.view.applicant else target.spec.role_label
+        applicant = target is self.view.applicant
+        who = self.tr("người nộp hồ sơ") if applicant else form_text("", target.spec.role_label)
         actions: list[tuple[str, Callable[[], None]]] = []
-        text = f"Đã điền {who} từ căn cước: {card.full_name}, số {card.id_number}."
+        text = self.tr("Đã điền {0} từ căn cước: {1}, số {2}.").format(
+            who, card.full_name, card.id_number
+        )
         if different:
             self._undo = (target, before)
-            text = f"Đã thay thông tin {who} bằng căn cước vừa quét ({card.full_name})."
-            actions.append(("&Hoàn tác", self.undo))
+            text = self.tr("Đã thay thông tin {0} bằng căn cước vừa quét ({1}).").format(
+                who, card.full_name
+            )
+            actions.append((self.tr("&Hoàn tác"), self.undo))
         warnings = [w.message for w in card.warnings]
         if warnings:
-            text += " Cảnh báo: " + " ".join(warnings)
+            text += self.tr(" Cảnh báo: ") + " ".join(warnings)
         self.view.banner.show_message(
             text, level="warning" if warnings else "success", actions=actions
         )
@@ -82,7 +88,9 @@ class CardFiller(QObject):
         editor, before = self._undo
         editor.restore(before)
         self._undo = None
-        self.view.banner.show_message("Đã hoàn tác: giữ lại thông tin đã nhập trước khi quét.")
+        self.view.banner.show_message(
+            self.tr("Đã hoàn tác: giữ lại thông tin đã nhập trước khi quét.")
+        )
         self.view.on_changed()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -33,18 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.catalogue import CopyKind, Procedure
+from desk.domain.catalogue import CopyKind, Procedure, RequiredDocument
 from desk.domain.dossier import ReceivedDocument
 from desk.forms import MissingDocument, default_counts, missing_documents
-from desk.ui.labels import shown_label
+from desk.ui.labels import catalogue_text, shown_label
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ORIGINALS, CERTIFIED, PHOTOS, SCAN = range(5)
-HEADERS = ("Giấy tờ", "Bản chính", "Bản chứng thực", "Bản photo", "Bản quét")
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentsModel", "Giấy tờ"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Bản chính"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Bản chứng thực"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Bản photo"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Bản quét"),
+)
 COUNT_FIELDS = {ORIGINALS: "originals", CERTIFIED: "certified_copies", PHOTOS: "photocopies"}
 MAX_COPIES = 99
-SHOWN_SUFFIX = "  (xuất trình, trả lại)"
-SEEN = "đã xem"
+SHOWN_SUFFIX = QT_TRANSLATE_NOOP("DocumentsModel", "  (xuất trình, trả lại)")
+SEEN = QT_TRANSLATE_NOOP("DocumentsModel", "đã xem")
 
 
 @dataclass(slots=True)
@@ -142,6 +149,9 @@ class DocumentsModel(QAbstractTableModel):
             for line in self.lines
         }
 
+    def documents(self) -> tuple[RequiredDocument, ...]:
+        return self.procedure.documents if self.procedure is not None else ()
+
     def missing(self) -> list[MissingDocument]:
         if self.procedure is None:
             return []
@@ -199,7 +209,7 @@ class DocumentsModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-                return HEADERS[section]
+                return self.tr(HEADERS[section])
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
         return None
@@ -223,16 +233,16 @@ class DocumentsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
-                text = line.name
+                text = line.name if line.extra else catalogue_text(line.name)
                 if line.shown:
-                    text += SHOWN_SUFFIX
+                    text += self.tr(SHOWN_SUFFIX)
                 elif line.group:
-                    text += "  (hoặc giấy tờ thay thế)"
+                    text += self.tr("  (hoặc giấy tờ thay thế)")
                 elif not line.required:
-                    text += "  (nếu có)"
+                    text += self.tr("  (nếu có)")
                 return text
             if column in COUNT_FIELDS and line.shown:
-                return SEEN if column == ORIGINALS and line.seen else ""
+                return self.tr(SEEN) if column == ORIGINALS and line.seen else ""
             if column in COUNT_FIELDS:
                 value = getattr(line, COUNT_FIELDS[column])
                 return str(value) if value else ""
@@ -246,8 +256,11 @@ class DocumentsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if line.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             kind = shown_label(CopyKind(line.copy_kind))
-            asked = "Xuất trình bản chính, không nộp" if line.shown else f"Yêu cầu: {kind}"
-            return f"{line.name}\n{asked}" + (f"\n{line.note}" if line.note else "")
+            asked = self.tr("Xuất trình bản chính, không nộp")
+            if not line.shown:
+                asked = self.tr("Yêu cầu: {0}").format(kind)
+            note = catalogue_text(line.note)
+            return f"{catalogue_text(line.name)}\n{asked}" + (f"\n{note}" if note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_FIELDS:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -324,9 +337,11 @@ class DocumentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(
-            "Dấu cách: đánh dấu đã nhận (1 bản theo yêu cầu), hoặc đã xem giấy tờ xuất trình "
-            "(trả lại, không nộp); gõ số vào cột để sửa số bản. "
-            "Kéo thả tệp quét vào dòng giấy tờ, hoặc Ctrl+O."
+            self.tr(
+                "Dấu cách: đánh dấu đã nhận (1 bản theo yêu cầu), hoặc đã xem giấy tờ xuất trình "
+                "(trả lại, không nộp); gõ số vào cột để sửa số bản. "
+                "Kéo thả tệp quét vào dòng giấy tờ, hoặc Ctrl+O."
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555; font-size: 9pt;")
@@ -355,10 +370,10 @@ class DocumentsPanel(QWidget):
         self.model.rowsInserted.connect(self._fit)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.attach_button = QPushButton("Đính kèm bản quét… (Ctrl+O)")
+        self.attach_button = QPushButton(self.tr("Đính kèm bản quét… (Ctrl+O)"))
         self.attach_button.setObjectName("attachButton")
         self.attach_button.clicked.connect(self.choose_file)
-        self.extra_button = QPushButton("Thêm giấy tờ khác")
+        self.extra_button = QPushButton(self.tr("Thêm giấy tờ khác"))
         self.extra_button.setObjectName("extraDocumentButton")
         self.extra_button.clicked.connect(self._add_extra)
         for button in (self.attach_button, self.extra_button):
@@ -392,9 +407,9 @@ class DocumentsPanel(QWidget):
             return
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Chọn bản quét",
+            self.tr("Chọn bản quét"),
             str(Path.home()),
-            "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)",
+            self.tr("Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)"),
         )
         if path:
             self.attach_requested.emit(self.current_row(), path)

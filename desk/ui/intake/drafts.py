@@ -30,7 +30,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desk.domain.calendar import to_office_time
@@ -42,7 +42,9 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 600
 AUTOSAVE_MAX_WAIT_S = 2.0
-SAVE_FAILED = "Không lưu được bản nháp. Dữ liệu đang nhập vẫn còn trên màn hình."
+SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "DraftKeeper", "Không lưu được bản nháp. Dữ liệu đang nhập vẫn còn trên màn hình."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +269,7 @@ class DraftKeeper(QObject):
         if task.snapshot is None:
             self._removing.discard(task.draft_id)
         if error is not None:
-            self.failed.emit(error_message(error, SAVE_FAILED))
+            self.failed.emit(error_message(error, self.tr(SAVE_FAILED)))
         elif task.written and task.snapshot is not None:
             self.saved.emit(task.draft_id)
         self._next()
@@ -297,17 +299,17 @@ class DraftOffer(QObject):
             return
         newest = drafts[0]
         text = (
-            f"Có {len(drafts)} hồ sơ đang nhập dở trên máy này. Gần nhất: {describe(newest)}"
+            self.tr("Có {0} hồ sơ đang nhập dở trên máy này. Gần nhất: {1}")
             if len(drafts) > 1
-            else f"Có một hồ sơ đang nhập dở: {describe(newest)}"
-        )
+            else self.tr("Có một hồ sơ đang nhập dở: {1}")
+        ).format(len(drafts), describe(newest)) + self.tr(" Khôi phục?")
         actions: list[tuple[str, Callable[[], None]]] = [
-            ("&Khôi phục", lambda: self._restore(newest.id))
+            (self.tr("&Khôi phục"), lambda: self._restore(newest.id))
         ]
         if len(drafts) > 1:
-            actions.append(("Chọn &bản khác…", lambda: self._choose(drafts)))
-        actions.append(("Bỏ bản nháp này", lambda: self._confirm_drop(newest)))
-        self.banner.show_message(text + " Khôi phục?", level="warning", actions=actions)
+            actions.append((self.tr("Chọn &bản khác…"), lambda: self._choose(drafts)))
+        actions.append((self.tr("Bỏ bản nháp này"), lambda: self._confirm_drop(newest)))
+        self.banner.show_message(text, level="warning", actions=actions)
 
     def _choose(self, drafts: list[Draft]) -> None:
         menu = QMenu(self._parent)
@@ -318,11 +320,11 @@ class DraftOffer(QObject):
 
     def _confirm_drop(self, draft: Draft) -> None:
         self.banner.show_message(
-            f"Xóa hẳn bản nháp «{draft.title}»? Dữ liệu đã nhập trong đó sẽ mất.",
+            self.tr("Xóa hẳn bản nháp «{0}»? Dữ liệu đã nhập trong đó sẽ mất.").format(draft.title),
             level="error",
             actions=[
-                ("&Xóa bản nháp", lambda: self._drop(draft.id)),
-                ("&Không", self.offer),
+                (self.tr("&Xóa bản nháp"), lambda: self._drop(draft.id)),
+                (self.tr("&Không"), self.offer),
             ],
             closable=False,
         )
@@ -335,5 +337,18 @@ class DraftOffer(QObject):
 def describe(draft: Draft) -> str:
     saved = to_office_time(draft.saved_at)
     who = f", {draft.user_name}" if draft.user_name else ""
-    kind = " (chờ bổ sung giấy tờ)" if draft.kind == "supplement" else ""
-    return f"{draft.title or 'chưa có tên'}{kind} — lưu lúc {saved:%H:%M %d/%m/%Y}{who}."
+    kind = _tr(" (chờ bổ sung giấy tờ)") if draft.kind == "supplement" else ""
+    title = draft.title or _tr("chưa có tên")
+    return _tr("{0}{1} — lưu lúc {2}{3}.").format(title, kind, f"{saved:%H:%M %d/%m/%Y}", who)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DraftOffer", text)
+
+
+# For lupdate: describe()'s words, in the context it translates them in.
+_DESCRIBE_WORDS = (
+    QT_TRANSLATE_NOOP("DraftOffer", " (chờ bổ sung giấy tờ)"),
+    QT_TRANSLATE_NOOP("DraftOffer", "chưa có tên"),
+    QT_TRANSLATE_NOOP("DraftOffer", "{0}{1} — lưu lúc {2}{3}."),
+)

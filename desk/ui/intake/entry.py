@@ -11,10 +11,11 @@ the cursor goes. The screen (``view.py``) decides what happens with it.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,14 +46,16 @@ from desk.forms import (
 from desk.ui.intake.documents import DocumentsPanel
 from desk.ui.intake.form_view import FormView
 from desk.ui.intake.preview import checks_caption
-from desk.ui.labels import shown_label
+from desk.ui.labels import form_text, shown_field, shown_form, shown_label, shown_problem
 from desk.ui.widgets.fields import BoolField, FieldCell, NumberField, TextField
 from desk.ui.widgets.person import PersonEditor
 
 log = logging.getLogger(__name__)
 
 DELIVERY = (ResultDelivery.AT_DESK, ResultDelivery.BY_POST)
-APPLICANT_TITLE = "2. Người nộp hồ sơ — quét mã QR trên căn cước để điền"
+APPLICANT_TITLE = QT_TRANSLATE_NOOP(
+    "IntakeEntry", "2. Người nộp hồ sơ — quét mã QR trên căn cước để điền"
+)
 
 
 class IntakeEntry(QScrollArea):
@@ -73,22 +76,22 @@ class IntakeEntry(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(10)
-        self.applicant_group = QGroupBox(APPLICANT_TITLE)
+        self.applicant_group = QGroupBox(self.tr(APPLICANT_TITLE))
         applicant_layout = QVBoxLayout(self.applicant_group)
-        self.applicant = PersonEditor(APPLICANT, columns=3)
+        self.applicant = PersonEditor(shown_field(APPLICANT), columns=3)
         self.applicant.value_changed.connect(self.changed)
         self.applicant.lookup_requested.connect(
             lambda number: self.lookup_requested.emit(self.applicant, number)
         )
         applicant_layout.addWidget(self.applicant)
         layout.addWidget(self.applicant_group)
-        self.form_group = QGroupBox("3. Tờ khai")
+        self.form_group = QGroupBox(self.tr("3. Tờ khai"))
         self.form_layout = QVBoxLayout(self.form_group)
-        self.form_placeholder = QLabel("Chọn thủ tục để hiện tờ khai của thủ tục.")
+        self.form_placeholder = QLabel(self.tr("Chọn thủ tục để hiện tờ khai của thủ tục."))
         self.form_placeholder.setStyleSheet("color: #666;")
         self.form_layout.addWidget(self.form_placeholder)
         layout.addWidget(self.form_group)
-        self.documents_group = QGroupBox("4. Giấy tờ nộp")
+        self.documents_group = QGroupBox(self.tr("4. Giấy tờ nộp"))
         documents_layout = QVBoxLayout(self.documents_group)
         self.documents = DocumentsPanel()
         self.documents.model.changed.connect(self.changed)
@@ -103,7 +106,7 @@ class IntakeEntry(QScrollArea):
             app.focusChanged.connect(self._on_focus_changed)
 
     def _build_other(self) -> QGroupBox:
-        group = QGroupBox("5. Thông tin khác")
+        group = QGroupBox(self.tr("5. Thông tin khác"))
         layout = QHBoxLayout(group)
         self.sets_field = NumberField()
         self.sets_field.setObjectName("setsCount")
@@ -111,15 +114,17 @@ class IntakeEntry(QScrollArea):
         self.delivery_field = QComboBox()
         self.delivery_field.setObjectName("resultDelivery")
         self.delivery_field.addItems([shown_label(d) for d in DELIVERY])
-        self.checks_field = BoolField("Cần xác minh (áp dụng thời hạn kéo dài)")
+        self.checks_field = BoolField(self.tr("Cần xác minh (áp dụng thời hạn kéo dài)"))
         self.checks_field.setObjectName("needsChecks")
         self.note_field = TextField()
         self.note_field.setObjectName("note")
         self.other_cells = {
-            "sets_count": FieldCell("sets_count", "Số bộ hồ sơ", self.sets_field),
-            "result_delivery": FieldCell("result_delivery", "Nhận kết quả", self.delivery_field),
+            "sets_count": FieldCell("sets_count", self.tr("Số bộ hồ sơ"), self.sets_field),
+            "result_delivery": FieldCell(
+                "result_delivery", self.tr("Nhận kết quả"), self.delivery_field
+            ),
             "needs_checks": FieldCell("needs_checks", "", self.checks_field),
-            "note": FieldCell("note", "Ghi chú", self.note_field),
+            "note": FieldCell("note", self.tr("Ghi chú"), self.note_field),
         }
         for key, cell in self.other_cells.items():
             layout.addWidget(cell, 2 if key == "note" else 0, Qt.AlignmentFlag.AlignTop)
@@ -150,9 +155,10 @@ class IntakeEntry(QScrollArea):
                 log.warning("procedure %s names an unknown form", procedure.code)
         self.form_placeholder.setVisible(self.form is None)
         if procedure is not None and self.form is None:
-            self.form_placeholder.setText("Thủ tục này chưa có tờ khai riêng trên máy.")
+            self.form_placeholder.setText(self.tr("Thủ tục này chưa có tờ khai riêng trên máy."))
         if self.form is not None:
-            self.form_view = FormView(self.form)
+            shown = shown_form(self.form)
+            self.form_view = FormView(shown)
             self.form_view.value_changed.connect(self.changed)
             self.form_view.lookup_requested.connect(self.lookup_requested)
             self.form_view.copy_requested.connect(self._copy_applicant)
@@ -160,13 +166,13 @@ class IntakeEntry(QScrollArea):
             if saved:
                 self.form_view.set_values(saved)
             self.form_layout.addWidget(self.form_view)
-            self.form_group.setTitle(f"3. {self.form.title}")
+            self.form_group.setTitle(f"3. {shown.title}")
             self.applicant_group.setTitle(
-                f"2. {self.form.applicant_label} — quét mã QR trên căn cước để điền"
+                self.tr("2. {0} — quét mã QR trên căn cước để điền").format(shown.applicant_label)
             )
         else:
-            self.form_group.setTitle("3. Tờ khai")
-            self.applicant_group.setTitle(APPLICANT_TITLE)
+            self.form_group.setTitle(self.tr("3. Tờ khai"))
+            self.applicant_group.setTitle(self.tr(APPLICANT_TITLE))
         self.documents.model.set_procedure(procedure)
         extended = procedure is not None and procedure.extended is not None
         self.other_cells["needs_checks"].setVisible(extended)
@@ -275,13 +281,16 @@ class IntakeEntry(QScrollArea):
         """Every problem of the input (hidden or not)."""
         problems = validate_person(APPLICANT, self.applicant.values(), today=today)
         if self.form is not None and self.form_view is not None:
-            problems += validate_values(self.form, self.form_view.values(), today=today)
+            problems += [
+                replace(p, message=form_text(self.form.name, p.message))
+                for p in validate_values(self.form, self.form_view.values(), today=today)
+            ]
         try:
             limits.SETS_COUNT.check(self.sets_field.value())
         except InvalidInput as problem:
             problems.append(FieldProblem("sets_count", problem.message, code=problem.code))
         problems += self._note_problems()
-        return problems
+        return [replace(p, message=shown_problem(p.code, p.message)) for p in problems]
 
     def _note_problems(self) -> list[FieldProblem]:
         try:
@@ -318,15 +327,18 @@ class IntakeEntry(QScrollArea):
 
     def labels(self) -> dict[str, str]:
         """What each problem's key is called in the list on the right."""
-        labels = {f"applicant.{p.key}": f"{p.label} (người nộp)" for p in APPLICANT.person}
+        applicant = shown_field(APPLICANT).person
+        labels = {
+            f"applicant.{p.key}": self.tr("{0} (người nộp)").format(p.label) for p in applicant
+        }
         if self.form is not None:
-            for spec in self.form.fields():
+            for spec in shown_form(self.form).fields():
                 labels[spec.key] = spec.label
                 for part in spec.person:
                     labels[f"{spec.key}.{part.key}"] = f"{part.label} ({spec.role_label})"
-        labels["procedure"] = "Thủ tục"
-        labels["documents"] = "Giấy tờ"
-        labels["sets_count"] = "Số bộ hồ sơ"
+        labels["procedure"] = self.tr("Thủ tục")
+        labels["documents"] = self.tr("Giấy tờ")
+        labels["sets_count"] = self.tr("Số bộ hồ sơ")
         return labels
 
     # ------------------------------------------------------------------ the cursor

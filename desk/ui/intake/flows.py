@@ -14,10 +14,9 @@ import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from desk.domain.dossier import Dossier, ReceivedDocument
-from desk.domain.formats import moment_with_weekday
 from desk.domain.status import Status
 from desk.errors import DeskError
 from desk.forms import MissingDocument
@@ -25,6 +24,7 @@ from desk.printing.notices import SupplementRequest
 from desk.services import intake
 from desk.services.drafts import DraftError
 from desk.ui.intake.outcome import CONFIRM, REFUSE, SUPPLEMENT
+from desk.ui.labels import shown_missing, shown_moment_with_weekday
 from desk.ui.ops import Operation, desk_signals, error_message
 
 if TYPE_CHECKING:
@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNEXPECTED = (
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "IntakeFlows",
     "Có lỗi không mong đợi khi ghi hồ sơ; lỗi đã được ghi vào nhật ký. Dữ liệu đang nhập vẫn "
-    "được giữ nguyên (và đã lưu bản nháp). Hãy thử lại, hoặc báo quản trị."
+    "được giữ nguyên (và đã lưu bản nháp). Hãy thử lại, hoặc báo quản trị.",
 )
 
 
@@ -71,27 +72,31 @@ class IntakeFlows(QObject):
         self.view.show_all = True
         self.view.revalidate()
         if self.view.procedure is None:
-            self.view.banner.show_message("Chưa chọn thủ tục.", level="error")
+            self.view.banner.show_message(self.tr("Chưa chọn thủ tục."), level="error")
             self.view.focus_procedure()
             return
         errors = [p for p in self.view.current_problems if p.is_error]
         if errors:
             # The count the list on the right shows (missing papers included): one count.
             self.view.banner.show_message(
-                f"Chưa tiếp nhận được: còn {self.view.outcome.error_count} mục cần sửa hoặc "
-                "còn thiếu "
-                "(xem danh sách bên phải, chữ đỏ dưới từng ô).",
+                self.tr(
+                    "Chưa tiếp nhận được: còn {0} mục cần sửa hoặc còn thiếu "
+                    "(xem danh sách bên phải, chữ đỏ dưới từng ô)."
+                ).format(self.view.outcome.error_count),
                 level="error",
             )
             self._first_error_focus()
             return
         missing = self.view.documents.model.missing()
         if missing:
-            names = "; ".join(m.name for m in missing)
+            listed = self.view.documents.model.documents()
+            names = "; ".join(shown_missing(m, listed) for m in missing)
             self.view.entry.ensureWidgetVisible(self.view.documents.table, 0, 40)
             self.view.banner.show_message(
-                f"Còn thiếu giấy tờ: {names}. Đánh dấu giấy tờ đã nhận trong mục 4, hoặc chọn "
-                "«Yêu cầu bổ sung giấy tờ» để in phiếu hướng dẫn (mẫu 02).",
+                self.tr(
+                    "Còn thiếu giấy tờ: {0}. Đánh dấu giấy tờ đã nhận trong mục 4, hoặc chọn "
+                    "«Yêu cầu bổ sung giấy tờ» để in phiếu hướng dẫn (mẫu 02)."
+                ).format(names),
                 level="error",
             )
             self.view.documents.table.setFocus()
@@ -108,14 +113,18 @@ class IntakeFlows(QObject):
 
     def confirm_refuse(self, reason: str) -> None:
         if not reason.strip():
-            self.view.outcome.refusal_message.setText("Phải ghi lý do từ chối (in trên mẫu 03).")
+            self.view.outcome.refusal_message.setText(
+                self.tr("Phải ghi lý do từ chối (in trên mẫu 03).")
+            )
             self.view.outcome.refusal_reason.setFocus()
             return
         if self.view.procedure is None:
-            self.view.outcome.refusal_message.setText("Chưa chọn thủ tục công dân yêu cầu.")
+            self.view.outcome.refusal_message.setText(
+                self.tr("Chưa chọn thủ tục công dân yêu cầu.")
+            )
             return
         if not self.view.applicant.values().get("full_name", "").strip():
-            self.view.outcome.refusal_message.setText("Phải có họ tên người nộp hồ sơ.")
+            self.view.outcome.refusal_message.setText(self.tr("Phải có họ tên người nộp hồ sơ."))
             self.view.applicant.focus_part("full_name")
             return
         self.submit(reason)
@@ -125,7 +134,7 @@ class IntakeFlows(QObject):
             return
         procedure = self.view.procedure
         if procedure is None:
-            self.view.banner.show_message("Chưa chọn thủ tục.", level="error")
+            self.view.banner.show_message(self.tr("Chưa chọn thủ tục."), level="error")
             self.view.focus_procedure()
             return
         missing = self.view.documents.model.missing()
@@ -143,14 +152,16 @@ class IntakeFlows(QObject):
 
     def confirm_supplement(self, chosen: list, reason: str, rules: str) -> None:
         if not chosen:
-            self.view.outcome.supplement_message.setText("Chọn ít nhất một giấy tờ còn thiếu.")
+            self.view.outcome.supplement_message.setText(
+                self.tr("Chọn ít nhất một giấy tờ còn thiếu.")
+            )
             return
         if not reason.strip():
-            self.view.outcome.supplement_message.setText("Phải ghi lý do.")
+            self.view.outcome.supplement_message.setText(self.tr("Phải ghi lý do."))
             return
         if not self.view.applicant.values().get("full_name", "").strip():
             self.view.outcome.supplement_message.setText(
-                "Phải có họ tên người nộp hồ sơ (in trên phiếu)."
+                self.tr("Phải có họ tên người nộp hồ sơ (in trên phiếu).")
             )
             self.view.applicant.focus_part("full_name")
             return
@@ -175,8 +186,10 @@ class IntakeFlows(QObject):
         self.view.supplement_requested.emit(request, supplement)
         self.view.reset()
         self.view.tell_done(
-            f"Đã lập phiếu hướng dẫn bổ sung cho «{kept}». Bản nháp được giữ trên máy: khi "
-            "công dân quay lại, chọn «Khôi phục»."
+            self.tr(
+                "Đã lập phiếu hướng dẫn bổ sung cho «{0}». Bản nháp được giữ trên máy: khi "
+                "công dân quay lại, chọn «Khôi phục»."
+            ).format(kept)
         )
         self.view.focus_procedure()
 
@@ -205,7 +218,7 @@ class IntakeFlows(QObject):
 
         operation = Operation(record, owner=self.view.outcome)
         operation.on_success(self._on_recorded).on_failure(self._on_failed)
-        self.view.outcome.set_busy(True, "Đang ghi hồ sơ…")
+        self.view.outcome.set_busy(True, self.tr("Đang ghi hồ sơ…"))
         operation.start()
 
     def _on_recorded(self, dossier: Dossier) -> None:
@@ -215,11 +228,15 @@ class IntakeFlows(QObject):
         refused = dossier.status is Status.REFUSED
         self.view.reset()
         if refused:
-            self.view.tell_done(f"Đã ghi hồ sơ từ chối {dossier.code}. In phiếu từ chối (mẫu 03).")
+            self.view.tell_done(
+                self.tr("Đã ghi hồ sơ từ chối {0}. In phiếu từ chối (mẫu 03).").format(dossier.code)
+            )
             self.view.dossier_refused.emit(dossier)
         else:
             self.view.tell_done(
-                f"Đã tiếp nhận hồ sơ {dossier.code}, hẹn trả {moment_with_weekday(dossier.due_at)}."
+                self.tr("Đã tiếp nhận hồ sơ {0}, hẹn trả {1}.").format(
+                    dossier.code, shown_moment_with_weekday(dossier.due_at)
+                )
             )
             self.view.dossier_received.emit(dossier)
         desk_signals().dossier_changed.emit(dossier)
@@ -230,7 +247,7 @@ class IntakeFlows(QObject):
             return
         self.view.outcome.set_busy(False)
         self.view.outcome.show_summary()
-        self.view.banner.show_message(error_message(error, UNEXPECTED), level="error")
+        self.view.banner.show_message(error_message(error, self.tr(UNEXPECTED)), level="error")
         if isinstance(error, DeskError) and error.field:
             self.view.focus_key(f"applicant.{error.field}")
 
@@ -240,9 +257,12 @@ class IntakeFlows(QObject):
             self.view.start_new()
             return
         self.view.banner.show_message(
-            "Bỏ hồ sơ đang nhập? Dữ liệu trên màn hình và bản nháp sẽ bị xóa.",
+            self.tr("Bỏ hồ sơ đang nhập? Dữ liệu trên màn hình và bản nháp sẽ bị xóa."),
             level="warning",
-            actions=[("&Bỏ hồ sơ này", self._discard_now), ("&Giữ lại", self.view.banner.dismiss)],
+            actions=[
+                (self.tr("&Bỏ hồ sơ này"), self._discard_now),
+                (self.tr("&Giữ lại"), self.view.banner.dismiss),
+            ],
             closable=False,
         )
 

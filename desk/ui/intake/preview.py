@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
-from desk.domain.fees import Fee, format_vnd
-from desk.domain.formats import moment_with_weekday, processing_label
+from desk.domain.fees import Fee
 from desk.domain.intake import (
     checks_apply,
     exemptions_offered,
@@ -30,12 +29,24 @@ from desk.domain.intake import (
     processing_for,
 )
 from desk.errors import DeskError
+from desk.ui.labels import (
+    catalogue_text,
+    shown_moment_with_weekday,
+    shown_processing,
+    shown_vnd,
+)
 
-NO_PROCEDURE = "Chưa chọn thủ tục"
-CHOOSE_PROCEDURE = "Chọn thủ tục (Alt+1) để biết hạn trả và lệ phí."
-VERIFY_FEE = "Mức phí cần đối chiếu nghị quyết của tỉnh."
-LATE_DEFAULT = "Đăng ký quá hạn."
-NO_EXEMPTION = "Không miễn"
+NO_PROCEDURE = QT_TRANSLATE_NOOP("PreviewPanel", "Chưa chọn thủ tục")
+CHOOSE_PROCEDURE = QT_TRANSLATE_NOOP(
+    "PreviewPanel", "Chọn thủ tục (Alt+1) để biết hạn trả và lệ phí."
+)
+VERIFY_FEE = QT_TRANSLATE_NOOP("PreviewPanel", "Mức phí cần đối chiếu nghị quyết của tỉnh.")
+LATE_DEFAULT = QT_TRANSLATE_NOOP("PreviewPanel", "Đăng ký quá hạn.")
+NO_EXEMPTION = QT_TRANSLATE_NOOP("PreviewPanel", "Không miễn")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PreviewPanel", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +64,9 @@ class PreviewText:
 def checks_caption(procedure: Procedure, form_data: Mapping[str, Any] | None = None) -> str:
     """The checks box: "Cần xác minh (thời hạn 5 ngày làm việc)", for the form's case."""
     processing = processing_for(procedure, True, form_data=form_data)
-    return f"Cần xác minh (thời hạn {processing_label(processing)})"
+    return QCoreApplication.translate("PreviewPanel", "Cần xác minh (thời hạn {0})").format(
+        shown_processing(processing)
+    )
 
 
 def describe(
@@ -89,10 +102,10 @@ def describe(
         # The due time or the fee cannot be worked out (a calendar or a count the rules do
         # not cover): the same pieces one by one, to say which one and show the other.
         processing = processing_for(procedure, needs_checks, form_data=form_data)
-        label = processing_label(processing)
+        label = shown_processing(processing)
         checks = checks_apply(procedure, needs_checks)
         try:
-            due = moment_with_weekday(calendar.due_at(at, processing))
+            due = shown_moment_with_weekday(calendar.due_at(at, processing))
         except DeskError as error:
             due = error.message
         try:
@@ -101,21 +114,25 @@ def describe(
             )
             fees = _fee_lines(procedure, charged, copies, late)
         except DeskError as error:
-            fees = f"Lệ phí: {error.message}"
+            fees = QCoreApplication.translate("PreviewPanel", "Lệ phí: {0}").format(error.message)
     else:
-        label, checks = terms.processing_label, terms.needs_checks
-        due = moment_with_weekday(terms.due_at)
+        label, checks = shown_processing(terms.processing), terms.needs_checks
+        due = shown_moment_with_weekday(terms.due_at)
         fees = _fee_lines(procedure, terms.fees, copies, late)
+    name = catalogue_text(procedure.name)
     notes = []
     if late:
-        notes.append(late_note or LATE_DEFAULT)
+        notes.append(late_note or _tr(LATE_DEFAULT))
     if procedure.fee.verify or (
         late and procedure.fee.when_late and procedure.fee.when_late.verify
     ):
-        notes.append(VERIFY_FEE)
+        notes.append(_tr(VERIFY_FEE))
     return PreviewText(
-        procedure=f"{procedure.name}\n{procedure.code} · {procedure.field_name}",
-        processing=f"Thời hạn giải quyết: {label}{' (cần xác minh)' if checks else ''}",
+        procedure=f"{name}\n{procedure.code} · {catalogue_text(procedure.field_name)}",
+        processing=QCoreApplication.translate("PreviewPanel", "Thời hạn giải quyết: {0}").format(
+            label
+            + (QCoreApplication.translate("PreviewPanel", " (cần xác minh)") if checks else "")
+        ),
         due=due,
         fees=fees,
         notes="\n".join(notes),
@@ -137,11 +154,18 @@ def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int, late: bool) -
     if not sum(fee.amount for fee in fees):
         exempted = [fee for fee in fees if fee.exemption]
         if exempted:
-            return "\n".join(f"{fee.name}: miễn ({fee.exemption})" for fee in exempted)
-        return f"{procedure.fee.rule_for(late=late).name}: miễn"
-    lines = [f"{fee.name}: {format_vnd(fee.amount)}" for fee in fees]
+            free = QCoreApplication.translate("PreviewPanel", "{0}: miễn ({1})")
+            return "\n".join(
+                free.format(catalogue_text(f.name), catalogue_text(f.exemption)) for f in exempted
+            )
+        free_of = catalogue_text(procedure.fee.rule_for(late=late).name)
+        return QCoreApplication.translate("PreviewPanel", "{0}: miễn").format(free_of)
+    lines = [f"{catalogue_text(fee.name)}: {shown_vnd(fee.amount)}" for fee in fees]
     if procedure.fee.kind == "per_copy" and copies > 1:
-        lines.append(f"({copies} bản × {format_vnd(procedure.fee.amount)})")
+        each = shown_vnd(procedure.fee.amount)
+        lines.append(
+            QCoreApplication.translate("PreviewPanel", "({0} bản × {1})").format(copies, each)
+        )
     return "\n".join(lines)
 
 
@@ -157,7 +181,7 @@ class PreviewPanel(QWidget):
         self.setObjectName("intakePreview")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.procedure_label = QLabel(NO_PROCEDURE)
+        self.procedure_label = QLabel(self.tr(NO_PROCEDURE))
         self.procedure_label.setObjectName("procedureLabel")
         self.procedure_label.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.procedure_label.setWordWrap(True)
@@ -165,7 +189,7 @@ class PreviewPanel(QWidget):
         self.processing_label.setObjectName("processingLabel")
         self.processing_label.setWordWrap(True)
         self.received_label = QLabel()
-        self.due_caption = QLabel("Hẹn trả kết quả")
+        self.due_caption = QLabel(self.tr("Hẹn trả kết quả"))
         self.due_caption.setStyleSheet("color: #555; margin-top: 6px;")
         self.due_label = QLabel("—")
         self.due_label.setObjectName("dueLabel")
@@ -180,9 +204,9 @@ class PreviewPanel(QWidget):
         exemption_layout.setContentsMargins(0, 0, 0, 0)
         self.exemption_field = QComboBox()
         self.exemption_field.setObjectName("feeExemption")
-        self.exemption_field.addItem(NO_EXEMPTION, "")
+        self.exemption_field.addItem(self.tr(NO_EXEMPTION), "")
         self.exemption_field.currentIndexChanged.connect(self.exemption_changed)
-        caption = QLabel("Miễn lệ phí:")
+        caption = QLabel(self.tr("Miễn lệ phí:"))
         caption.setBuddy(self.exemption_field)
         exemption_layout.addWidget(caption)
         exemption_layout.addWidget(self.exemption_field, 1)
@@ -203,7 +227,9 @@ class PreviewPanel(QWidget):
             layout.addWidget(widget)
 
     def set_received(self, at: datetime) -> None:
-        self.received_label.setText(f"Nhận lúc: {to_office_time(at):%H:%M, %d/%m/%Y}")
+        self.received_label.setText(
+            self.tr("Nhận lúc: {0}").format(f"{to_office_time(at):%H:%M, %d/%m/%Y}")
+        )
 
     def show_text(self, text: PreviewText) -> None:
         self.procedure_label.setText(text.procedure)
@@ -241,9 +267,9 @@ class PreviewPanel(QWidget):
             self.exemption_field.blockSignals(True)
             try:
                 self.exemption_field.clear()
-                self.exemption_field.addItem(NO_EXEMPTION, "")
+                self.exemption_field.addItem(self.tr(NO_EXEMPTION), "")
                 for name in exemptions:
-                    self.exemption_field.addItem(name, name)
+                    self.exemption_field.addItem(catalogue_text(name), name)
                 self.exemption_field.setCurrentIndex(max(0, self.exemption_field.findData(chosen)))
             finally:
                 self.exemption_field.blockSignals(False)

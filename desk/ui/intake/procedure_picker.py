@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desk.domain.catalogue import Procedure
 from desk.domain.text import fold
+from desk.ui.labels import catalogue_text, shown_processing
 
 ProcedureRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -57,9 +58,14 @@ class ProcedureModel(QAbstractListModel):
             return None
         procedure = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{procedure.name}   ·   {procedure.code}   ·   {procedure.processing_label}"
+            name, processing = (
+                catalogue_text(procedure.name),
+                shown_processing(procedure.processing),
+            )
+            return f"{name}   ·   {procedure.code}   ·   {processing}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{procedure.code} — {procedure.name}\n{procedure.field_name}"
+            field = catalogue_text(procedure.field_name)
+            return f"{procedure.code} — {catalogue_text(procedure.name)}\n{field}"
         if role == ProcedureRole:
             return procedure
         return None
@@ -80,7 +86,7 @@ class ProcedurePicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("procedureSearch")
         self.search.setPlaceholderText(
-            "Tìm thủ tục: gõ tên (không cần dấu, ví dụ «khai sinh») hoặc mã (1.001193)…"
+            self.tr("Tìm thủ tục: gõ tên (không cần dấu, ví dụ «khai sinh») hoặc mã (1.001193)…")
         )
         self.search.setClearButtonEnabled(True)
         self.model = ProcedureModel(procedures, self)
@@ -151,7 +157,7 @@ class ProcedurePicker(QWidget):
 
     def choose(self, procedure: Procedure) -> None:
         self.chosen = procedure
-        self.search.setText(f"{procedure.name}  ({procedure.code})")
+        self.search.setText(f"{catalogue_text(procedure.name)}  ({procedure.code})")
         self.list.hide()
         self.procedure_chosen.emit(procedure)
 

@@ -50,6 +50,7 @@ from desk.ui.intake.form_view import FormView
 from desk.ui.intake.outcome import OutcomePanel
 from desk.ui.intake.preview import checks_caption, describe, offered_exemptions
 from desk.ui.intake.procedure_picker import ProcedurePicker
+from desk.ui.labels import catalogue_text, shown_missing
 from desk.ui.ops import Operation, error_message
 from desk.ui.widgets.banner import Banner, share_place
 from desk.ui.widgets.fields import FIELD_STYLE
@@ -114,7 +115,7 @@ class IntakeView(QWidget):
         self.draft_banner.setObjectName("draftBanner")
         outer.addWidget(self.draft_banner)
         share_place(self.banner, self.draft_banner)  # one banner at a time
-        heading = QLabel("1. Thủ tục  (Alt+1)")
+        heading = QLabel(self.tr("1. Thủ tục  (Alt+1)"))
         heading.setStyleSheet("font-weight: bold;")
         outer.addWidget(heading)
         self.picker = ProcedurePicker(list(self.ctx.catalogue()))
@@ -214,7 +215,9 @@ class IntakeView(QWidget):
 
     def title(self) -> str:
         name = self.applicant.values().get("full_name", "").strip()
-        procedure = self.procedure.name if self.procedure else "Chưa chọn thủ tục"
+        procedure = (
+            catalogue_text(self.procedure.name) if self.procedure else self.tr("Chưa chọn thủ tục")
+        )
         return f"{procedure} — {name}" if name else procedure
 
     def keep_draft(self) -> bool:
@@ -243,17 +246,17 @@ class IntakeView(QWidget):
             self.entry.keep_other_forms(dict(data.get("other_forms") or {}))
             code = str(data.get("procedure_code") or "")
             if code and not self.picker.choose_code(code):
-                self.banner.show_message(
-                    f"Thủ tục {code} của bản nháp không còn trong danh mục; hãy chọn lại thủ tục.",
-                    level="warning",
-                )
+                gone = self.tr("Thủ tục {0} của bản nháp không còn trong danh mục; hãy chọn lại.")
+                self.banner.show_message(gone.format(code), level="warning")
             self.entry.restore(data)
             self._refresh_preview()  # the exemptions offered follow the restored counts
             self.preview.choose_exemption(str(data.get("fee_exemption") or ""))
         finally:
             self._loading = False
         self.draft_banner.dismiss()
-        self.tell_done(f"Đã khôi phục hồ sơ đang nhập dở: {draft.title}.")
+        self.tell_done(
+            self.tr("Đã khôi phục hồ sơ đang nhập dở: {title}.").format(title=draft.title)
+        )
         self.revalidate()
         if not self.applicant.focus_first_empty():
             self.entry.focus_after_applicant()
@@ -310,8 +313,14 @@ class IntakeView(QWidget):
         listed = list(problems)
         missing = self.documents.model.missing()
         if missing:
-            names = "; ".join(m.name for m in missing)
-            listed.append(FieldProblem("documents", f"Còn thiếu: {names}.", code="documents"))
+            names = "; ".join(shown_missing(m, self.documents.model.documents()) for m in missing)
+            listed.append(
+                FieldProblem(
+                    "documents",
+                    self.tr("Còn thiếu: {names}.").format(names=names),
+                    code="documents",
+                )
+            )
         pending = {
             id(p)
             for p in listed
@@ -383,16 +392,17 @@ class IntakeView(QWidget):
             row = self.documents.current_row()
         if not 0 <= row < len(self.documents.model.lines):
             self.banner.show_message(
-                "Chọn dòng giấy tờ trước khi đính kèm bản quét.", level="error"
+                self.tr("Chọn dòng giấy tờ trước khi đính kèm bản quét."), level="error"
             )
             return
         if self.documents.model.lines[row].shown:
             self.banner.show_message(
-                "Giấy tờ này chỉ xuất trình rồi trả lại: không lưu bản quét.", level="error"
+                self.tr("Giấy tờ này chỉ xuất trình rồi trả lại: không lưu bản quét."),
+                level="error",
             )
             return
         ctx, source = self.ctx, Path(path)
-        self.documents.status.setText(f"Đang lưu «{source.name}»…")
+        self.documents.status.setText(self.tr("Đang lưu «{name}»…").format(name=source.name))
         Operation(lambda: attachments.store_attachment(ctx, source)).on_success(
             lambda stored: self._on_attached(row, stored)
         ).on_failure(self._on_attach_failed).start()
@@ -402,13 +412,13 @@ class IntakeView(QWidget):
             return
         if row < len(self.documents.model.lines):
             self.documents.model.set_attachment(row, stored.sha256, stored.original_name)
-        self.documents.status.setText(f"Đã đính kèm «{stored.original_name}».")
+        self.documents.status.setText(self.tr("Đã đính kèm «{0}».").format(stored.original_name))
 
     def _on_attach_failed(self, error: object) -> None:
         if not shiboken6.isValid(self):
             return
         self.documents.status.setText("")
-        message = error_message(error, "Không lưu được bản quét (lỗi đã ghi vào nhật ký).")
+        message = error_message(error, self.tr("Không lưu được bản quét (lỗi đã ghi vào nhật ký)."))
         self.banner.show_message(message, level="error")
 
     # ------------------------------------------------------------------ focus

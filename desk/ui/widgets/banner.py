@@ -60,7 +60,7 @@ class Banner(QFrame):
             self._layout.addWidget(button)
             self._buttons.append(button)
         if closable:
-            close = QPushButton("Đóng")
+            close = QPushButton(self.tr("Đóng"))
             close.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             close.clicked.connect(self.dismiss)
             self._layout.addWidget(close)

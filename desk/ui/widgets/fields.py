@@ -77,7 +77,7 @@ class DateField(TextField):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, max_length=20)
-        self.setPlaceholderText("ngày/tháng/năm")
+        self.setPlaceholderText(self.tr("ngày/tháng/năm"))
         self.setMaximumWidth(160)
         self.editingFinished.connect(self._tidy)
 
@@ -142,7 +142,7 @@ class ChoiceField(QComboBox):
         self.editTextChanged.connect(self.value_changed)
         line = self.lineEdit()
         if line is not None:
-            line.setPlaceholderText("gõ vài chữ để chọn")
+            line.setPlaceholderText(self.tr("gõ vài chữ để chọn"))
             line.editingFinished.connect(self._settle)  # Enter
             line.installEventFilter(self)  # Tab while the completer's list is open
 

@@ -100,7 +100,7 @@ class PersonEditor(QWidget):
             )
             editor.setObjectName(f"{spec.key}.{part.key}")
             if part.key == "id_number":
-                editor.setPlaceholderText("12 chữ số")  # type: ignore[attr-defined]
+                editor.setPlaceholderText(self.tr("12 chữ số"))  # type: ignore[attr-defined]
                 editor.setMaximumWidth(220)
             if part.key == "birth_year":
                 editor.setPlaceholderText("yyyy")  # type: ignore[attr-defined]
@@ -131,10 +131,10 @@ class PersonEditor(QWidget):
             self.cells["id_number"].editor.value_changed.connect(self._id_changed)  # type: ignore[attr-defined]
         if can_copy_applicant:
             row_layout = QHBoxLayout()
-            self.copy_button = QPushButton("Chép từ người nộp hồ sơ")
+            self.copy_button = QPushButton(self.tr("Chép từ người nộp hồ sơ"))
             self.copy_button.setObjectName(f"{spec.key}.copy")
             self.copy_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            self.copy_button.setToolTip("Người này chính là người nộp hồ sơ")
+            self.copy_button.setToolTip(self.tr("Người này chính là người nộp hồ sơ"))
             self.copy_button.clicked.connect(self.copy_requested)
             row_layout.addWidget(self.copy_button)
             row_layout.addStretch()
@@ -214,15 +214,15 @@ class PersonEditor(QWidget):
         self._offered = person
         details = [person.full_name]
         if person.birth_date:
-            details.append(f"sinh {person.birth_date:%d/%m/%Y}")
+            details.append(self.tr("sinh {0}").format(f"{person.birth_date:%d/%m/%Y}"))
         if person.phone and "phone" in useful:
-            details.append(f"ĐT {person.phone}")
+            details.append(self.tr("ĐT {0}").format(person.phone))
         if person.address and "address" in useful:
             details.append(person.address)
         self.banner.show_message(
-            "Đã có trong dữ liệu của xã: " + ", ".join(details) + ".",
+            self.tr("Đã có trong dữ liệu của xã: {0}.").format(", ".join(details)),
             level="info",
-            actions=[("&Dùng thông tin này", self.accept_offer)],
+            actions=[(self.tr("&Dùng thông tin này"), self.accept_offer)],
         )
 
     def accept_offer(self) -> None:
