@@ -242,7 +242,7 @@ class PreviewPanel(QWidget):
         self._offer(text.exemptions)
 
     def show_nothing(self) -> None:
-        self.show_text(PreviewText(NO_PROCEDURE, CHOOSE_PROCEDURE, "", "", ""))
+        self.show_text(PreviewText(self.tr(NO_PROCEDURE), self.tr(CHOOSE_PROCEDURE), "", "", ""))
 
     def exemption(self) -> str:
         """The exemption chosen ("" for none, or when none is offered)."""

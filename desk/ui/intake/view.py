@@ -215,9 +215,8 @@ class IntakeView(QWidget):
 
     def title(self) -> str:
         name = self.applicant.values().get("full_name", "").strip()
-        procedure = (
-            catalogue_text(self.procedure.name) if self.procedure else self.tr("Chưa chọn thủ tục")
-        )
+        chosen = catalogue_text(self.procedure.name) if self.procedure else ""
+        procedure = chosen or self.tr("Chưa chọn thủ tục")
         return f"{procedure} — {name}" if name else procedure
 
     def keep_draft(self) -> bool:
@@ -254,9 +253,7 @@ class IntakeView(QWidget):
         finally:
             self._loading = False
         self.draft_banner.dismiss()
-        self.tell_done(
-            self.tr("Đã khôi phục hồ sơ đang nhập dở: {title}.").format(title=draft.title)
-        )
+        self.tell_done(self.tr("Đã khôi phục hồ sơ đang nhập dở: {0}.").format(draft.title))
         self.revalidate()
         if not self.applicant.focus_first_empty():
             self.entry.focus_after_applicant()
@@ -314,13 +311,8 @@ class IntakeView(QWidget):
         missing = self.documents.model.missing()
         if missing:
             names = "; ".join(shown_missing(m, self.documents.model.documents()) for m in missing)
-            listed.append(
-                FieldProblem(
-                    "documents",
-                    self.tr("Còn thiếu: {names}.").format(names=names),
-                    code="documents",
-                )
-            )
+            text = self.tr("Còn thiếu: {0}.").format(names)
+            listed.append(FieldProblem("documents", text, code="documents"))
         pending = {
             id(p)
             for p in listed
