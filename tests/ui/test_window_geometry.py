@@ -265,3 +265,18 @@ def test_the_scroll_area_around_the_window_never_takes_the_focus(qtbot, ctx, adm
     for _ in range(25):
         assert QApplication.focusWidget() is not area
         window.focusNextChild()
+
+
+def test_on_a_small_screen_the_screens_scroll_and_the_bar_stays(qtbot, ctx, admin) -> None:
+    """A window lower than a screen's content (hand back) scrolls that screen; «Khóa máy»
+    and «Đăng xuất» stay where the clerk can click them."""
+    window = open_window(qtbot, ctx, admin)
+    window.showNormal()
+    window.resize(1000, 1)  # as low as the bar lets it be
+    window.nav_buttons["handback"].click()
+    qtbot.waitUntil(lambda: window.current_page() == "handback", timeout=10_000)
+    qtbot.waitUntil(window.page_area.verticalScrollBar().isVisible, timeout=5000)
+    for tool in ("lock", "sign_out"):
+        button = window.nav_buttons[tool]
+        corner = button.mapTo(window, QPoint(0, 0))
+        assert window.rect().contains(QRect(corner, button.size())), tool
