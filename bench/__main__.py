@@ -1,6 +1,7 @@
 """Measure the desk on a large office database.
 
     python -m bench [--dossiers 1000000] [--rebuild]
+    python -m bench --only clerk     (time to serve a citizen: no large database needed)
 
 The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
 runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
@@ -61,7 +62,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--only", choices=["clerk"], help="only this bench")
     args = parser.parse_args()
+    if args.only == "clerk":
+        return clerk_only()
     directory = DATA / f"office-{args.dossiers}"
     results: dict[str, Any] = {"dossiers": args.dossiers}
     database = directory / "office.sqlite"
@@ -133,10 +137,24 @@ def main() -> int:
     results["sync"] = sync.run()
     print("desk window on this database …", flush=True)
     results["ui"] = ui.run(directory)
+    from bench import clerk as scripted_clerk
+
+    print("time to serve a citizen (a scripted clerk, own small office) …", flush=True)
+    results["clerk"] = scripted_clerk.run()
 
     DATA.mkdir(exist_ok=True)
     (DATA / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
     print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+def clerk_only() -> int:
+    from bench import clerk
+
+    result = clerk.run()
+    DATA.mkdir(exist_ok=True)
+    (DATA / "clerk.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    print(clerk.summary(result))
     return 0
 
 
