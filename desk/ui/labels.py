@@ -91,13 +91,19 @@ def catalogue_text(text: str) -> str:
     return QCoreApplication.translate(CATALOGUE_CONTEXT, text) if text else text
 
 
-def shown_missing(missing: MissingDocument, documents: Iterable[RequiredDocument]) -> str:
-    """A missing document's name; alternatives («A hoặc B») each translated."""
+def shown_missing(missing: MissingDocument, documents: Iterable[RequiredDocument] = ()) -> str:
+    """A missing document's name; alternatives («A hoặc B») each translated. Without the
+    procedure's documents, the alternatives are read back from the name."""
+    either = " hoặc "
     names = {document.code: document.name for document in documents}
-    if not all(code in names for code in missing.codes):
-        return catalogue_text(missing.name)
-    either = QCoreApplication.translate(CATALOGUE_CONTEXT, " hoặc ")
-    return either.join(catalogue_text(names[code]) for code in missing.codes)
+    if all(code in names for code in missing.codes):
+        parts = [names[code] for code in missing.codes]
+    else:
+        parts = missing.name.split(either)
+        if len(parts) != len(missing.codes):
+            parts = [missing.name]
+    shown_either = QCoreApplication.translate(CATALOGUE_CONTEXT, either)
+    return shown_either.join(catalogue_text(part) for part in parts)
 
 
 def form_context(form_name: str) -> str:

@@ -3906,7 +3906,7 @@ The desk will close.</translation>
     <message>
         <location filename="../../desk/ui/intake/procedure_picker.py" line="89"/>
         <source>Tìm thủ tục: gõ tên (không cần dấu, ví dụ «khai sinh») hoặc mã (1.001193)…</source>
-        <translation>Find a procedure: type its Vietnamese name (no accents needed, e.g. “khai sinh”) or its code (1.001193)…</translation>
+        <translation>Find a procedure: type its name (e.g. “birth”; Vietnamese needs no accents) or its code (1.001193)…</translation>
     </message>
 </context>
 <context>

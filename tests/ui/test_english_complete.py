@@ -313,3 +313,12 @@ def test_english_in_the_vietnamese_desk_is_kept_for_printed_matter(qapp) -> None
     install_translator("vi")
     assert labels.shown_label(Status.RECEIVED) == "Được tiếp nhận"
     assert QCoreApplication.translate("Status", "Được tiếp nhận") == "Được tiếp nhận"
+
+
+def test_a_procedure_is_found_by_its_english_name(ctx, english) -> None:
+    from desk.ui.intake.procedure_picker import procedure_matches
+
+    procedures = list(ctx.catalogue())
+    found = [p.code for p in procedure_matches(procedures, "birth registration")]
+    assert found[:1] == ["1.001193"]
+    assert [p.code for p in procedure_matches(procedures, "khai sinh")][:1] == ["1.001193"]

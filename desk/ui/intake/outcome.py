@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.forms import FieldProblem, MissingDocument, Severity
 from desk.ui.intake.preview import PreviewPanel
+from desk.ui.labels import shown_missing
 
 SUMMARY, CONFIRM, REFUSE, SUPPLEMENT = range(4)
 
@@ -208,7 +209,7 @@ class OutcomePanel(QFrame):
     ) -> None:
         self.missing_list.clear()
         for item, checked in [(m, True) for m in missing] + [(o, False) for o in others]:
-            row = QListWidgetItem(item.name)
+            row = QListWidgetItem(shown_missing(item))
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             row.setData(Qt.ItemDataRole.UserRole, item)

@@ -32,9 +32,20 @@ def procedure_matches(procedures: list[Procedure], query: str) -> list[Procedure
         return list(procedures)
     words = text.split()
     by_code = [p for p in procedures if p.code.startswith(text.replace(" ", ""))]
-    by_name = [p for p in procedures if p not in by_code and all(w in p.name_folded for w in words)]
-    by_name.sort(key=lambda p: (not p.name_folded.startswith(text), p.name_folded))
+    names = {p.code: _searched_name(p) for p in procedures}
+    by_name = [p for p in procedures if p not in by_code and all(w in names[p.code] for w in words)]
+    by_name.sort(key=lambda p: (not names[p.code].startswith(text), names[p.code]))
     return by_code + by_name
+
+
+def _searched_name(procedure: Procedure) -> str:
+    """The folded name, and the name in the window's language when it is another."""
+    shown = catalogue_text(procedure.name)
+    return (
+        procedure.name_folded
+        if shown == procedure.name
+        else f"{procedure.name_folded} {fold(shown)}"
+    )
 
 
 class ProcedureModel(QAbstractListModel):
