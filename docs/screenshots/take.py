@@ -1,13 +1,19 @@
-"""Screenshots of the desk's screens, from real windows on an X server (Xvfb).
+"""Screenshots of the desk's screens, from real windows on an X server (Xvfb) the size of
+the most common office laptop, on a realistic office, in office hours.
 
     apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
-    Xvfb :98 -screen 0 1400x900x24 &
-    DESK_DATA_DIR=/tmp/demo .venv/bin/desk demo --dossiers 3000
+    .venv/bin/pip install pillow time-machine      # for these scripts only
+    Xvfb :98 -screen 0 1366x768x24 &
+    export DESK_SHOTS_AT=2026-12-01T09:40+07:00    # a working morning (office_clock.py)
+    DESK_DATA_DIR=/tmp/demo .venv/bin/python docs/screenshots/office_clock.py demo --dossiers 3000
     DISPLAY=:98 .venv/bin/python docs/screenshots/take.py /tmp/demo
 
-Needs Pillow (``ImageGrab.grab(xdisplay=…)`` reads the X screen); install it into the venv
-for this script only. The demo office is copied first, and a few dossiers are received
-"today" in the copy so that the today panel has figures; the original stays untouched.
+Pillow's ``ImageGrab.grab(xdisplay=…)`` reads the X screen. The demo office is copied
+first, and a few dossiers are received "today" in the copy so that the today panel has
+figures; the original stays untouched. Xvfb has no window manager: the main window is
+given the screen's whole available area, as a maximised window has (the desk opens
+maximised on a 1366×768 screen); dialogs keep the size the desk gives them.
+``DESK_SHOTS_OUT`` writes the pictures elsewhere (a trial run).
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(os.environ.get("DESK_SHOTS_OUT") or Path(__file__).resolve().parent)
 
 
 def main() -> int:
     source = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["DESK_DATA_DIR"])
     display = os.environ.get("DISPLAY", ":98")
+    from office_clock import start_office_clock
+
+    start_office_clock()
     work = Path(tempfile.mkdtemp(prefix="desk-shots-"))
     for item in source.glob("office.sqlite*"):
         shutil.copy2(item, work / item.name)
@@ -81,9 +90,8 @@ def main() -> int:
     sign_in.close()
 
     window = MainWindow(ctx, clerk, idle_ms=0)
-    window.move(0, 0)
-    window.resize(1366, 820)
     window.show()
+    window.setGeometry(window.screen().availableGeometry())  # maximised, without a WM
     pump(1.5)
     shoot(window, "today")
 
@@ -124,8 +132,6 @@ def main() -> int:
         render_dossier_form(ctx, "slip", str(today[6].code)),
         "slip.pdf",
     )
-    preview.move(0, 0)
-    preview.resize(900, 880)
     pump(1.5)
     shoot(preview, "print-preview")
     preview.close()
@@ -133,6 +139,22 @@ def main() -> int:
     window.lock()
     shoot(window, "lock")
     window.close()
+
+    # A supervisor's window: the sync panel and the office's backups.
+    supervisor = auth.authenticate(ctx, "lanhdao", "lanhdao-demo")
+    boss = MainWindow(ctx, supervisor, idle_ms=0)
+    boss.show()
+    boss.setGeometry(boss.screen().availableGeometry())
+    boss.open_sync()
+    pump(2.0)
+    shoot(boss, "sync")
+    backups = boss.open_backups()
+    assert backups is not None
+    backups.backup_button.click()  # «Sao lưu ngay»
+    pump(3.0)
+    shoot(boss, "backup-list")
+    backups.close()
+    boss.close()
     ctx.close()
     shutil.rmtree(work, ignore_errors=True)
     QApplication.processEvents()
