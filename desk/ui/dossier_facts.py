@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.dossier import Dossier
-from desk.domain.fees import format_vnd
 from desk.domain.formats import moment_text
 from desk.domain.handover import collected_by, satisfaction_of
-from desk.ui.labels import shown_label
+from desk.ui.labels import catalogue_text, shown_label, shown_vnd
 
 # The people a dossier names besides the applicant (keys of the intake forms).
 PARTY_ROLES = {
@@ -90,9 +89,9 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         (QCoreApplication.translate("DossierView", "Thư điện tử"), applicant.email or "—"),
         (
             QCoreApplication.translate("DossierView", "Thủ tục"),
-            f"{d.procedure_name} ({d.procedure_code})",
+            f"{catalogue_text(d.procedure_name)} ({d.procedure_code})",
         ),
-        (QCoreApplication.translate("DossierView", "Lĩnh vực"), d.field_name),
+        (QCoreApplication.translate("DossierView", "Lĩnh vực"), catalogue_text(d.field_name)),
         (QCoreApplication.translate("DossierView", "Trích yếu"), d.summary),
         (QCoreApplication.translate("DossierView", "Số bộ hồ sơ"), str(d.sets_count)),
         (QCoreApplication.translate("DossierView", "Tiếp nhận lúc"), moment_text(d.received_at)),
@@ -116,8 +115,14 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("DossierView", "Phí, lệ phí"),
             "; ".join(
-                f"{f.name}: {format_vnd(f.amount)}"
-                + (f" (miễn: {f.exemption})" if f.exemption else "")
+                f"{catalogue_text(f.name)}: {shown_vnd(f.amount)}"
+                + (
+                    QCoreApplication.translate("DossierView", " (miễn: {0})").format(
+                        catalogue_text(f.exemption)
+                    )
+                    if f.exemption
+                    else ""
+                )
                 for f in d.fees
             )
             or QCoreApplication.translate("DossierView", "Không"),

@@ -1252,154 +1252,159 @@ The desk will close.</translation>
         <translation>Documents and scans</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="49"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="48"/>
         <source>{verdict} — so với hạn theo quy định {due}</source>
         <translation>{verdict} — against the legal due time {due}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="52"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="51"/>
         <source> (đã tính thời gian chờ bổ sung)</source>
         <translation> (time waiting for papers left out)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="58"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="57"/>
         <source>ghi lúc</source>
         <translation>recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="68"/>
-        <location filename="../../desk/ui/dossier_facts.py" line="127"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="67"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="132"/>
         <source>Lỗi của cơ quan</source>
         <translation>Office&apos;s fault</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="69"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="68"/>
         <source>lý do</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="82"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="81"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="83"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="82"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="85"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="84"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="88"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="87"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="89"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="88"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="90"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="89"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="92"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="91"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="95"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="94"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="96"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="95"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="97"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="96"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="98"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="97"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="99"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="98"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Receiving clerk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="100"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="99"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="102"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="101"/>
         <source>Hẹn lại</source>
         <translation>Rescheduled to</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="106"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="105"/>
         <source>Xử lý xong</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="110"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="109"/>
         <source>Đã trả lúc</source>
         <translation>Returned at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="113"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="112"/>
         <source>Đúng hạn</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="114"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="113"/>
         <source>Các hạn đã có</source>
         <translation>Due times so far</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="115"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="114"/>
         <source>Nhận kết quả</source>
         <translation>Result delivery</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="117"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="116"/>
         <source>Phí, lệ phí</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="123"/>
-        <location filename="../../desk/ui/dossier_facts.py" line="129"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="120"/>
+        <source> (miễn: {0})</source>
+        <translation> (exempt: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="128"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="134"/>
         <source>Không</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="125"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="130"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="135"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="140"/>
         <source>Người liên quan ({role})</source>
         <translation>Related person ({role})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="140"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="145"/>
         <source>Người nhận kết quả</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="143"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="148"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
@@ -1592,62 +1597,62 @@ The desk will close.</translation>
 <context>
     <name>FieldProblem</name>
     <message>
-        <location filename="../../desk/ui/labels.py" line="168"/>
+        <location filename="../../desk/ui/labels.py" line="174"/>
         <source>Chưa nhập.</source>
         <translation>Missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="169"/>
+        <location filename="../../desk/ui/labels.py" line="175"/>
         <source>Không có trong danh sách lựa chọn.</source>
         <translation>Not one of the choices.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="170"/>
+        <location filename="../../desk/ui/labels.py" line="176"/>
         <source>Không phải ngày; hãy nhập ngày/tháng/năm, ví dụ 15/03/1990.</source>
         <translation>Not a date: type day/month/year, e.g. 15/03/1990.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="173"/>
+        <location filename="../../desk/ui/labels.py" line="179"/>
         <source>Ngày ở tương lai.</source>
         <translation>The date is in the future.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="174"/>
+        <location filename="../../desk/ui/labels.py" line="180"/>
         <source>Không có ngày này.</source>
         <translation>No such date.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="175"/>
+        <location filename="../../desk/ui/labels.py" line="181"/>
         <source>Thứ tự các ngày không hợp lý.</source>
         <translation>The dates are in the wrong order.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="176"/>
+        <location filename="../../desk/ui/labels.py" line="182"/>
         <source>Năm không hợp lý.</source>
         <translation>The year is not plausible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="177"/>
+        <location filename="../../desk/ui/labels.py" line="183"/>
         <source>Số định danh cho một năm sinh khác.</source>
         <translation>The ID number belongs to another year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="180"/>
+        <location filename="../../desk/ui/labels.py" line="186"/>
         <source>Không phải số.</source>
         <translation>Not a number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="181"/>
+        <location filename="../../desk/ui/labels.py" line="187"/>
         <source>Số quá lớn.</source>
         <translation>Too large.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="182"/>
+        <location filename="../../desk/ui/labels.py" line="188"/>
         <source>Số quá nhỏ.</source>
         <translation>Too small.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="183"/>
+        <location filename="../../desk/ui/labels.py" line="189"/>
         <source>Không phải năm (bốn chữ số).</source>
         <translation>Not a year (four digits).</translation>
     </message>
@@ -3349,67 +3354,67 @@ The desk will close.</translation>
         <translation>Commune Desk — {agency} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="175"/>
+        <location filename="../../desk/ui/main_window.py" line="177"/>
         <source>{name} ({role}) · {desk} · Cơ sở dữ liệu: {db}</source>
         <translation>{name} ({role}) · {desk} · Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="223"/>
+        <location filename="../../desk/ui/main_window.py" line="225"/>
         <source>Một cửa</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="204"/>
+        <location filename="../../desk/ui/main_window.py" line="206"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="206"/>
+        <location filename="../../desk/ui/main_window.py" line="208"/>
         <source>Tiếp nhận mới</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="209"/>
+        <location filename="../../desk/ui/main_window.py" line="211"/>
         <source>Danh sách hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="213"/>
+        <location filename="../../desk/ui/main_window.py" line="215"/>
         <source>Trả kết quả</source>
         <translation>Hand back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="220"/>
+        <location filename="../../desk/ui/main_window.py" line="222"/>
         <source>Đồng bộ lên tỉnh</source>
         <translation>Sync to province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="228"/>
+        <location filename="../../desk/ui/main_window.py" line="230"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="230"/>
+        <location filename="../../desk/ui/main_window.py" line="232"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="231"/>
+        <location filename="../../desk/ui/main_window.py" line="233"/>
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="232"/>
+        <location filename="../../desk/ui/main_window.py" line="234"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="233"/>
+        <location filename="../../desk/ui/main_window.py" line="235"/>
         <source>Khóa máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="337"/>
+        <location filename="../../desk/ui/main_window.py" line="339"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>Password changed.</translation>
     </message>
@@ -3424,7 +3429,7 @@ The desk will close.</translation>
         <translation>Discard the dossier being typed and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="373"/>
+        <location filename="../../desk/ui/main_window.py" line="375"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3474,108 +3479,108 @@ The desk will close.</translation>
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="84"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="85"/>
         <source>&amp;Tiếp nhận  (Ctrl+Enter)</source>
         <translation>&amp;Receive  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="88"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="89"/>
         <source>Yêu cầu &amp;bổ sung giấy tờ…</source>
         <translation>Request &amp;missing papers…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="90"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="91"/>
         <source>Từ &amp;chối tiếp nhận…</source>
         <translation>Re&amp;fuse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="93"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="94"/>
         <source>Hủy, nhập hồ sơ khác</source>
         <translation>Cancel, start another</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="116"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="117"/>
         <source>Còn cảnh báo — vẫn tiếp nhận?</source>
         <translation>Warnings left — receive anyway?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="121"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="122"/>
         <source>Đã kiểm tra, &amp;vẫn tiếp nhận</source>
         <translation>Checked, recei&amp;ve anyway</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="124"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="125"/>
         <source>&amp;Quay lại sửa  (Esc)</source>
         <translation>&amp;Back to correct  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="133"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="134"/>
         <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
         <translation>Refuse the dossier (form 03)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="134"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="135"/>
         <source>Lý do từ chối *</source>
         <translation>Reason for the refusal *</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="139"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="140"/>
         <source>Ví dụ: Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã.</source>
         <translation>E.g. the dossier is not within the commune People&apos;s Committee&apos;s competence.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="146"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="147"/>
         <source>Xác nhận &amp;từ chối  (Ctrl+Enter)</source>
         <translation>Confirm the re&amp;fusal  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="151"/>
-        <location filename="../../desk/ui/intake/outcome.py" line="183"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="152"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="184"/>
         <source>&amp;Quay lại  (Esc)</source>
         <translation>&amp;Back  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="160"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="161"/>
         <source>Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
         <translation>Request to complete the dossier (form 02)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="161"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="162"/>
         <source>Giấy tờ còn thiếu (dấu cách để chọn) *</source>
         <translation>Missing papers (space to choose) *</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="166"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="167"/>
         <source>Lý do *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="172"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="173"/>
         <source>Nơi xem quy định</source>
         <translation>Where the rules are posted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="180"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="181"/>
         <source>In &amp;phiếu hướng dẫn bổ sung  (Ctrl+Enter)</source>
         <translation>&amp;Print the guidance slip  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="273"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="274"/>
         <source>✔ Chưa thấy lỗi.</source>
         <translation>✔ No problems found.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="278"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="279"/>
         <source>{0} mục cần sửa hoặc còn thiếu</source>
         <translation>{0} items to correct or fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="280"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="281"/>
         <source>{0} cảnh báo</source>
         <translation>{0} warnings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/outcome.py" line="281"/>
+        <location filename="../../desk/ui/intake/outcome.py" line="282"/>
         <source>Còn {0}.</source>
         <translation>Left: {0}.</translation>
     </message>
@@ -3904,7 +3909,7 @@ The desk will close.</translation>
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desk/ui/intake/procedure_picker.py" line="89"/>
+        <location filename="../../desk/ui/intake/procedure_picker.py" line="109"/>
         <source>Tìm thủ tục: gõ tên (không cần dấu, ví dụ «khai sinh») hoặc mã (1.001193)…</source>
         <translation>Find a procedure: type its name (e.g. “birth”; Vietnamese needs no accents) or its code (1.001193)…</translation>
     </message>
