@@ -29,7 +29,7 @@ from desk.errors import DeskError
 from desk.services import dossiers
 from desk.services.context import DeskContext
 from desk.services.handover import hand_back, render_handover_line
-from desk.ui.labels import shown_label
+from desk.ui.labels import catalogue_text, shown_label
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.style import DANGER, OK, show_notice
 
@@ -174,7 +174,7 @@ class HandBackView(QWidget):
         self.summary["code"].setText(str(dossier.code))
         self.summary["applicant"].setText(dossier.applicant.full_name)
         self.summary["id_number"].setText(dossier.applicant.id_number or "—")
-        self.summary["procedure"].setText(dossier.procedure_name)
+        self.summary["procedure"].setText(catalogue_text(dossier.procedure_name))
         self.summary["status"].setText(shown_label(dossier.status))
         self.summary["due"].setText(moment_text(dossier.promised_due_at))
         self.applicant_radio.setText(

@@ -194,7 +194,8 @@ def test_hand_back_shows_english_satisfaction_buttons(qtbot, ctx, clerk, english
     window = _window(qtbot, ctx, clerk)
     window.hand_back(code, False)
     handback = window.handback
-    qtbot.waitUntil(lambda: handback.rating_box.isVisibleTo(window), timeout=10_000)
+    qtbot.waitUntil(lambda: handback.summary["status"].text() == "Result ready", timeout=10_000)
+    assert handback.summary["procedure"].text() == "Birth registration"
     texts = {button.text() for button in handback.rating_buttons.values()}
     assert texts == {"Satisfied", "Neutral", "Dissatisfied"}
     assert_english(window, office_words(ctx, clerk) + _people_of(dossier))
