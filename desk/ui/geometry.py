@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desk.config import config_dir
 
@@ -210,17 +210,31 @@ def install_screen_fit(app: QApplication) -> ScreenFit:
     return fit
 
 
+class _MinimumHeight(QVBoxLayout):
+    """Asks for its content's minimum height only. A scroll area gives a content that has
+    a height for its width (wrapped labels) that height as a minimum: the intake's wrapped
+    hints asked ~780 pixels at full width, so every screen scrolled on a 768-pixel display
+    although ~560 were enough."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area: at its full size where the window has room,
-    scrolled where a small screen has not."""
+    """``content`` in a frameless scroll area: given the whole window where the window has
+    room for its minimum size, scrolled where a small screen has not."""
+    holder = QWidget()
+    layout = _MinimumHeight(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(content)
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab and the scanner go to the fields inside
-    area.setWidget(content)
+    area.setWidget(holder)
     # The window's own background shows through (QScrollArea paints its content grey).
     area.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
+    holder.setAutoFillBackground(False)
     return area
 
 

@@ -280,3 +280,23 @@ def test_on_a_small_screen_the_screens_scroll_and_the_bar_stays(qtbot, ctx, admi
         button = window.nav_buttons[tool]
         corner = button.mapTo(window, QPoint(0, 0))
         assert window.rect().contains(QRect(corner, button.size())), tool
+
+
+def test_a_screen_with_wrapped_text_scrolls_only_below_its_minimum_height(
+    qtbot, ctx, admin
+) -> None:
+    """The intake's wrapped hints would like ~780 pixels at full width; it needs far less.
+    On a maximised 1366×768 window (about 700 pixels for the screens) it must not scroll."""
+    window = open_window(qtbot, ctx, admin)
+    window.showNormal()
+    window.resize(1366, 720)
+    window.nav_buttons["intake"].click()
+    qtbot.waitUntil(lambda: window.current_page() == "intake", timeout=10_000)
+    qtbot.waitUntil(lambda: window.size() == QSize(1366, 720), timeout=5000)
+    area = window.page_area
+    content = area.widget()
+    assert content is not None
+    assert content.minimumSizeHint().height() <= area.viewport().height()
+    QApplication.sendPostedEvents()  # the layout requests that place the scroll bars
+    QApplication.processEvents()
+    assert not area.verticalScrollBar().isVisible()
