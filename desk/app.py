@@ -256,7 +256,10 @@ def prepare_application(argv: list[str] | None = None) -> Any:
 
 
 def _preload_main_window() -> None:
-    import desk.printing.registry
+    # The package as a whole (its __init__ imports the registry): a submodule imported here
+    # while the GUI thread runs the package's __init__ could meet it half made
+    # («cannot import name 'FORMS' from partially initialized module»).
+    import desk.printing
     import desk.ui.main_window  # noqa: F401
 
 

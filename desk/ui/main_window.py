@@ -70,8 +70,8 @@ def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
     return SyncPanel(ctx, parent)
 
 
-def _warm_up() -> None:
-    import desk.printing.registry
+def _warm_up() -> None:  # the package whole, never a submodule while it is being run
+    import desk.printing
     import desk.services.printing  # noqa: F401
 
 

@@ -4,8 +4,10 @@ buttons fit the screen (tests/realwindow/driver.py, run in a child process: this
 runs Qt offscreen).
 
 The test starts its own Xvfb at 1366×768, the most common office laptop, whatever the
-machine's own display is. Without Xvfb it is skipped locally and fails in CI (CI=true):
-.ci/run installs Xvfb and the X libraries Qt's xcb platform needs."""
+machine's own display is, and a window manager on it (openbox: title bars, and a
+maximised window really maximised, as on a clerk's desktop). Without Xvfb or openbox it
+is skipped locally and fails in CI (CI=true): .ci/run installs them and the X libraries
+Qt's xcb platform needs."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import select
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,20 +32,39 @@ SCREEN = "1366x768x24"
 DRIVER = Path(__file__).with_name("driver.py")
 
 
-def require_xvfb() -> str:
-    path = shutil.which("Xvfb")
+def require(binary: str, package: str) -> str:
+    path = shutil.which(binary)
     if path is None:
-        message = "Xvfb is not installed (Debian: xvfb)"
+        message = f"{binary} is not installed (Debian: {package})"
         if os.environ.get("CI"):
             pytest.fail(f"{message}: .ci/run must install it")
         pytest.skip(message)
     return path
 
 
+def start_window_manager(display: str, folder: Path) -> subprocess.Popen[bytes]:
+    """openbox on ``display``, once it manages windows (it runs --startup then)."""
+    ready = folder / "window-manager-ready"
+    manager = subprocess.Popen(
+        [require("openbox", "openbox"), "--sm-disable", "--startup", f"touch {ready}"],
+        env={**os.environ, "DISPLAY": display},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 15
+    while not ready.exists():
+        if manager.poll() is not None or time.monotonic() > deadline:
+            manager.kill()
+            pytest.fail("openbox did not start")
+        time.sleep(0.05)  # a process outside Qt: nothing to wait on but its file
+    return manager
+
+
 @pytest.fixture
-def display() -> Iterator[str]:
-    """A fresh X server at 1366×768 on a free display number (Xvfb chooses it)."""
-    binary = require_xvfb()
+def display(tmp_path: Path) -> Iterator[str]:
+    """A fresh X server at 1366×768 on a free display number (Xvfb chooses it), with a
+    window manager."""
+    binary = require("Xvfb", "xvfb")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [binary, "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
@@ -59,7 +81,13 @@ def display() -> Iterator[str]:
             if not chunk:
                 pytest.fail("Xvfb did not start")
             number += chunk
-        yield f":{number.decode().strip()}"
+        display = f":{number.decode().strip()}"
+        manager = start_window_manager(display, tmp_path)
+        try:
+            yield display
+        finally:
+            manager.terminate()
+            manager.wait(timeout=10)
     finally:
         os.close(read_end)
         server.terminate()
