@@ -72,6 +72,7 @@ class SyncPanel(QWidget):
         self._pinged_url = ""  # the address the ping on its way was sent to
         self._retry: SyncProgress | None = None  # the wait being counted down
         self._retry_left = 0
+        self._pushed = (0, 0)  # this run's dossiers answered, of those to send
 
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -285,6 +286,7 @@ class SyncPanel(QWidget):
         # The last run's report or failure is not this run's (issue 13).
         self.report_view.clear()
         self._stop_retry()
+        self._pushed = (0, 0)
         self.progress_bar.setRange(0, 0)  # busy until the push knows its total
         self.phase_label.setText(self.tr("Đang bắt đầu…"))
         self.sync_started.emit()
@@ -303,6 +305,7 @@ class SyncPanel(QWidget):
             self.progress_bar.setValue(min(progress.done, progress.total))
             self.progress_bar.setFormat(self.tr("Đã gửi %v/%m hồ sơ"))
             self._show_pending(max(0, progress.total - progress.done))
+            self._pushed = (progress.done, progress.total)
         elif progress.phase is not SyncPhase.DONE and progress.phase is not SyncPhase.PULL_AGAIN:
             self.progress_bar.setRange(0, 0)
         if progress.retry:
@@ -381,7 +384,15 @@ class SyncPanel(QWidget):
 
     def _on_failed(self, error: object) -> None:
         message = error_message(error)
-        self._idle_bar(self.tr("Chưa gửi được hồ sơ nào"))
+        sent, total = self._pushed  # what the province answered before the run broke
+        if total:
+            self._idle_bar(
+                self.tr("Đã gửi {sent}/{total} hồ sơ").format(sent=sent, total=total),
+                sent=sent,
+                total=total,
+            )
+        else:
+            self._idle_bar(self.tr("Chưa gửi hồ sơ nào"))
         self.report_view.setPlainText(message)
         self.phase_label.setText(message)
         self._finish()

@@ -113,6 +113,17 @@ def test_a_run_with_the_province_down_says_nothing_was_sent(
     assert bar.text() == "Đã gửi 0/3 hồ sơ"
 
 
+def test_a_run_that_cannot_start_says_nothing_was_sent(
+    qtbot: QtBot, ctx: DeskContext, make_panel: Callable[[], SyncPanel]
+) -> None:
+    add_dossiers(ctx, 2)
+    panel = make_panel()  # no province configured
+    with qtbot.waitSignal(panel.sync_failed, timeout=WAIT):
+        panel.start_sync()
+    assert panel.progress_bar.text() == "Chưa gửi hồ sơ nào"
+    assert panel.progress_bar.value() < panel.progress_bar.maximum()
+
+
 def test_a_run_that_sends_everything_says_how_many(
     qtbot: QtBot,
     ctx: DeskContext,
