@@ -49,12 +49,13 @@ def fill_birth(qtbot, listener, view, child_name: str) -> None:
             "ethnicity": "Kinh",
             "nationality": "Việt Nam",
             "child_birth_place": "Trạm Y tế xã Yên Lạc",
-            "mother.full_name": "Nguyễn Thị Hoa",
-            "mother.birth_year": "1995",
+            # «Mẹ» filled the mother's block from the applicant: nothing to type there.
             "father.full_name": "Trần Văn Nam",
             "father.birth_year": "1993",
         },
     )
+    mother = view.form_view.people["mother"].values()
+    assert (mother["full_name"], mother["birth_year"]) == ("Nguyễn Thị Hoa", "1995")
     tick(view, "TK", "GCS", "GTTT")
 
 

@@ -15,6 +15,7 @@ from desk.domain.dossier import Person
 from desk.domain.identity import IdCard
 from desk.errors import DeskError
 from desk.services import people
+from desk.ui.intake.requester import see_shown_papers
 from desk.ui.labels import form_text
 from desk.ui.ops import Operation, error_message
 from desk.ui.widgets.person import PersonEditor
@@ -44,8 +45,10 @@ class CardFiller(QObject):
         had = {k: v for k, v in target.values().items() if str(v or "").strip()}
         different = bool(had) and had.get("id_number", "") not in ("", card.id_number)
         before = target.fill_from_card(card)
-        self.view.on_changed()
         applicant = target is self.view.applicant
+        if applicant:
+            see_shown_papers(self.view.documents.model)  # the card was in the clerk's hands
+        self.view.on_changed()
         who = self.tr("người nộp hồ sơ") if applicant else form_text("", target.spec.role_label)
         actions: list[tuple[str, Callable[[], None]]] = []
         text = self.tr("Đã điền {0} từ căn cước: {1}, số {2}.").format(

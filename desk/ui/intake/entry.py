@@ -46,6 +46,7 @@ from desk.forms import (
 from desk.ui.intake.documents import DocumentsPanel
 from desk.ui.intake.form_view import FormView
 from desk.ui.intake.preview import checks_caption
+from desk.ui.intake.requester import RequesterFiller
 from desk.ui.labels import form_text, shown_field, shown_form, shown_label, shown_problem
 from desk.ui.widgets.fields import BoolField, FieldCell, NumberField, TextField
 from desk.ui.widgets.person import PersonEditor
@@ -104,6 +105,7 @@ class IntakeEntry(QScrollArea):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+        self.requester = RequesterFiller(self)  # «Mẹ» fills the mother's block
 
     def _build_other(self) -> QGroupBox:
         group = QGroupBox(self.tr("5. Thông tin khác"))
@@ -161,7 +163,7 @@ class IntakeEntry(QScrollArea):
             self.form_view = FormView(shown)
             self.form_view.value_changed.connect(self.changed)
             self.form_view.lookup_requested.connect(self.lookup_requested)
-            self.form_view.copy_requested.connect(self._copy_applicant)
+            self.form_view.copy_requested.connect(self.copy_applicant)
             saved = self._form_values_by_name.pop(self.form.name, None)
             if saved:
                 self.form_view.set_values(saved)
@@ -375,14 +377,15 @@ class IntakeEntry(QScrollArea):
             widget = widget.parentWidget()
         return None
 
-    def _copy_applicant(self, editor: PersonEditor) -> None:
+    def copy_applicant(self, editor: PersonEditor, *, focus: bool = True) -> None:
         values = self.applicant.values()
         born = values.get("birth_date", "")
         if "birth_year" in editor.cells and born:
             values["birth_year"] = str(born).strip()[-4:]
         editor.set_values({k: v for k, v in values.items() if k in editor.cells})
         self.changed.emit()
-        editor.focus_first_empty()
+        if focus:
+            editor.focus_first_empty()
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         content = self.widget()
