@@ -21,6 +21,7 @@ from desk.domain.text import fold
 from desk.ui.labels import catalogue_text, shown_processing
 
 ProcedureRole = Qt.ItemDataRole.UserRole + 1
+RECENT = 5  # procedures chosen lately, first in the list a new intake opens with
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -51,9 +52,17 @@ def _searched_name(procedure: Procedure) -> str:
 class ProcedureModel(QAbstractListModel):
     def __init__(self, procedures: list[Procedure], parent: QObject | None = None):
         super().__init__(parent)
-        self._all = [p for p in procedures if p.active]
+        self._catalogue = [p for p in procedures if p.active]
+        self._all = list(self._catalogue)
         self._shown = list(self._all)
         self.query = ""
+        self.recent: list[str] = []  # codes chosen at this desk, the latest first
+
+    def remember(self, code: str) -> None:
+        """A procedure just chosen comes first in the list the next intake opens with."""
+        self.recent = [code, *(c for c in self.recent if c != code)][:RECENT]
+        rank = {c: i for i, c in enumerate(self.recent)}
+        self._all = sorted(self._catalogue, key=lambda p: rank.get(p.code, RECENT))
 
     def set_query(self, query: str) -> None:
         self.beginResetModel()
@@ -170,6 +179,7 @@ class ProcedurePicker(QWidget):
         self.chosen = procedure
         self.search.setText(f"{catalogue_text(procedure.name)}  ({procedure.code})")
         self.list.hide()
+        self.model.remember(procedure.code)
         self.procedure_chosen.emit(procedure)
 
     def choose_code(self, code: str) -> bool:
@@ -180,7 +190,8 @@ class ProcedurePicker(QWidget):
         return False
 
     def reset(self) -> None:
+        """A new intake: the list open, the procedures chosen lately first, the first one
+        highlighted, so that Enter takes the usual procedure and typing narrows it."""
         self.chosen = None
         self.search.clear()
-        self.model.set_query("")
-        self.list.hide()
+        self.open_list()
