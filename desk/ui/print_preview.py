@@ -257,10 +257,15 @@ class PrintPreviewDialog(QDialog):
 
     def _on_printed(self, pages: int) -> None:
         where = self._printer.printerName() or self._printer.outputFileName()
-        self.info.setText(
-            self.tr("Đã gửi {pages} trang tới {printer}.").format(pages=pages, printer=where)
-        )
+        text = self.tr("Đã gửi {pages} trang tới {printer}.").format(pages=pages, printer=where)
+        self.info.setText(text)
         self.printed.emit(pages)
+        # Printed: nothing left to do here; the desk is back for the next citizen, and the
+        # window under the preview says where the pages went.
+        say = getattr(self.parentWidget(), "show_banner", None)
+        if say is not None:
+            say(text, ok=True)
+        self.close()
 
     def _on_print_failed(self, error: object) -> None:
         message = self.tr("Không in được: {error}").format(error=error)
