@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 # What the clerk's own keys and clicks came down to (bench-clerk note); more means the
 # intake asks more of her than it did.
-MOST_CLERK_INPUTS = 33
+MOST_CLERK_INPUTS = 30
 
 
 def test_the_scripted_clerk_reaches_a_printed_slip(qapp, tmp_path: Path) -> None:
