@@ -168,6 +168,11 @@ class SyncSettingsDialog(QDialog):
             field.setFocus()
             field.selectAll()
 
+    def reject(self) -> None:
+        if Operation.busy(self.buttons):  # Esc while saving: the saving finishes first
+            return
+        super().reject()
+
     # --- «Lưu» --------------------------------------------------------------------------
 
     def save(self) -> None:
