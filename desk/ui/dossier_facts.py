@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,15 +27,15 @@ from desk.ui.labels import catalogue_text, shown_label, shown_vnd
 
 # The people a dossier names besides the applicant (keys of the intake forms).
 PARTY_ROLES = {
-    "owner": "Chủ hồ sơ",
-    "child": "Người được khai sinh",
-    "mother": "Người mẹ",
-    "father": "Người cha",
-    "deceased": "Người đã chết",
-    "husband": "Bên nam",
-    "wife": "Bên nữ",
-    "intended_spouse": "Người dự định kết hôn",
-    "subject": "Người có tên trong giấy tờ",
+    "owner": QT_TRANSLATE_NOOP("DossierView", "Chủ hồ sơ"),
+    "child": QT_TRANSLATE_NOOP("DossierView", "Người được khai sinh"),
+    "mother": QT_TRANSLATE_NOOP("DossierView", "Người mẹ"),
+    "father": QT_TRANSLATE_NOOP("DossierView", "Người cha"),
+    "deceased": QT_TRANSLATE_NOOP("DossierView", "Người đã chết"),
+    "husband": QT_TRANSLATE_NOOP("DossierView", "Bên nam"),
+    "wife": QT_TRANSLATE_NOOP("DossierView", "Bên nữ"),
+    "intended_spouse": QT_TRANSLATE_NOOP("DossierView", "Người dự định kết hôn"),
+    "subject": QT_TRANSLATE_NOOP("DossierView", "Người có tên trong giấy tờ"),
 }
 
 
@@ -138,7 +138,9 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         who = party.person
         detail = who.full_name + (f" — {who.id_number}" if who.id_number else "")
         other = QCoreApplication.translate("DossierView", "Người liên quan ({role})")
-        pairs.append((PARTY_ROLES.get(party.role) or other.format(role=party.role), detail))
+        role = PARTY_ROLES.get(party.role)
+        shown = QCoreApplication.translate("DossierView", role) if role else ""
+        pairs.append((shown or other.format(role=party.role), detail))
     collected = collected_by(d)
     if collected:
         rating = satisfaction_of(d)

@@ -411,32 +411,32 @@
 <context>
     <name>CardFiller</name>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="49"/>
+        <location filename="../../desk/ui/intake/cards.py" line="52"/>
         <source>người nộp hồ sơ</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="51"/>
+        <location filename="../../desk/ui/intake/cards.py" line="54"/>
         <source>Đã điền {0} từ căn cước: {1}, số {2}.</source>
         <translation>Filled {0} from the ID card: {1}, number {2}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="56"/>
+        <location filename="../../desk/ui/intake/cards.py" line="59"/>
         <source>Đã thay thông tin {0} bằng căn cước vừa quét ({1}).</source>
         <translation>Replaced {0} with the ID card just scanned ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="59"/>
+        <location filename="../../desk/ui/intake/cards.py" line="62"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="62"/>
+        <location filename="../../desk/ui/intake/cards.py" line="65"/>
         <source> Cảnh báo: </source>
         <translation> Warning: </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/cards.py" line="92"/>
+        <location filename="../../desk/ui/intake/cards.py" line="95"/>
         <source>Đã hoàn tác: giữ lại thông tin đã nhập trước khi quét.</source>
         <translation>Undone: the details typed before the scan are kept.</translation>
     </message>
@@ -1252,6 +1252,51 @@ The desk will close.</translation>
         <translation>Documents and scans</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="30"/>
+        <source>Chủ hồ sơ</source>
+        <translation>Dossier owner</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="31"/>
+        <source>Người được khai sinh</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="32"/>
+        <source>Người mẹ</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="33"/>
+        <source>Người cha</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="34"/>
+        <source>Người đã chết</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="35"/>
+        <source>Bên nam</source>
+        <translation>Groom</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="36"/>
+        <source>Bên nữ</source>
+        <translation>Bride</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="37"/>
+        <source>Người dự định kết hôn</source>
+        <translation>Intended spouse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="38"/>
+        <source>Người có tên trong giấy tờ</source>
+        <translation>Person named in the paper</translation>
+    </message>
+    <message>
         <location filename="../../desk/ui/dossier_facts.py" line="48"/>
         <source>{verdict} — so với hạn theo quy định {due}</source>
         <translation>{verdict} — against the legal due time {due}</translation>
@@ -1399,12 +1444,12 @@ The desk will close.</translation>
         <translation>Related person ({role})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="145"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="147"/>
         <source>Người nhận kết quả</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="148"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="150"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
@@ -3063,74 +3108,74 @@ The desk will close.</translation>
 <context>
     <name>IntakeEntry</name>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="56"/>
+        <location filename="../../desk/ui/intake/entry.py" line="57"/>
         <source>2. Người nộp hồ sơ — quét mã QR trên căn cước để điền</source>
         <translation>2. Applicant — scan the QR code on the ID card to fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="88"/>
-        <location filename="../../desk/ui/intake/entry.py" line="174"/>
+        <location filename="../../desk/ui/intake/entry.py" line="89"/>
+        <location filename="../../desk/ui/intake/entry.py" line="176"/>
         <source>3. Tờ khai</source>
         <translation>3. Declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="90"/>
+        <location filename="../../desk/ui/intake/entry.py" line="91"/>
         <source>Chọn thủ tục để hiện tờ khai của thủ tục.</source>
         <translation>Choose a procedure to show its declaration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="94"/>
+        <location filename="../../desk/ui/intake/entry.py" line="95"/>
         <source>4. Giấy tờ nộp</source>
         <translation>4. Papers handed in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="109"/>
+        <location filename="../../desk/ui/intake/entry.py" line="111"/>
         <source>5. Thông tin khác</source>
         <translation>5. Other details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="117"/>
+        <location filename="../../desk/ui/intake/entry.py" line="119"/>
         <source>Cần xác minh (áp dụng thời hạn kéo dài)</source>
         <translation>Checks needed (the longer time applies)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="122"/>
-        <location filename="../../desk/ui/intake/entry.py" line="341"/>
+        <location filename="../../desk/ui/intake/entry.py" line="124"/>
+        <location filename="../../desk/ui/intake/entry.py" line="343"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets of papers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="124"/>
+        <location filename="../../desk/ui/intake/entry.py" line="126"/>
         <source>Nhận kết quả</source>
         <translation>Result collected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="127"/>
+        <location filename="../../desk/ui/intake/entry.py" line="129"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="158"/>
+        <location filename="../../desk/ui/intake/entry.py" line="160"/>
         <source>Thủ tục này chưa có tờ khai riêng trên máy.</source>
         <translation>This procedure has no declaration of its own on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="171"/>
+        <location filename="../../desk/ui/intake/entry.py" line="173"/>
         <source>2. {0} — quét mã QR trên căn cước để điền</source>
         <translation>2. {0} — scan the QR code on the ID card to fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="332"/>
+        <location filename="../../desk/ui/intake/entry.py" line="334"/>
         <source>{0} (người nộp)</source>
         <translation>{0} (applicant)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="339"/>
+        <location filename="../../desk/ui/intake/entry.py" line="341"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="340"/>
+        <location filename="../../desk/ui/intake/entry.py" line="342"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
@@ -3473,7 +3518,7 @@ The desk will close.</translation>
     <message>
         <location filename="../../desk/ui/navigation.py" line="31"/>
         <source>Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}.</source>
-        <translation>A {role} account may not do this ({what}); it needs a {least} account.</translation>
+        <translation>A {role} account may not {what}; that needs a {least} account.</translation>
     </message>
 </context>
 <context>
@@ -3876,32 +3921,32 @@ The desk will close.</translation>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="261"/>
+        <location filename="../../desk/ui/print_preview.py" line="260"/>
         <source>Đã gửi {pages} trang tới {printer}.</source>
         <translation>Sent {pages} pages to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="266"/>
+        <location filename="../../desk/ui/print_preview.py" line="271"/>
         <source>Không in được: {error}</source>
         <translation>Printing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="274"/>
+        <location filename="../../desk/ui/print_preview.py" line="279"/>
         <source>Lưu biểu mẫu thành PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="274"/>
+        <location filename="../../desk/ui/print_preview.py" line="279"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="287"/>
+        <location filename="../../desk/ui/print_preview.py" line="292"/>
         <source>Không lưu được tệp: {error}</source>
         <translation>File not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/print_preview.py" line="291"/>
+        <location filename="../../desk/ui/print_preview.py" line="296"/>
         <source>Đã lưu {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -4362,17 +4407,17 @@ The desk will close.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="95"/>
+        <location filename="../../desk/ui/sync_panel.py" line="96"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="97"/>
+        <location filename="../../desk/ui/sync_panel.py" line="98"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="114"/>
+        <location filename="../../desk/ui/sync_panel.py" line="115"/>
         <source>Kết quả lần đồng bộ</source>
         <translation>Sync results</translation>
     </message>
@@ -4393,88 +4438,93 @@ The desk will close.</translation>
         <translation type="vanished">Rejected dossier: sent again as it is. Conflicting dossier: the desk&apos;s version is sent with a new revision (recorded in the dossier&apos;s history).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="221"/>
+        <location filename="../../desk/ui/sync_panel.py" line="222"/>
         <source>Chờ gửi: {n} hồ sơ</source>
         <translation>Waiting to send: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="205"/>
+        <location filename="../../desk/ui/sync_panel.py" line="206"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="80"/>
+        <location filename="../../desk/ui/sync_panel.py" line="81"/>
         <source>Cấu hình kết nối…</source>
         <translation>Connection settings…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="82"/>
+        <location filename="../../desk/ui/sync_panel.py" line="83"/>
         <source>Địa chỉ máy chủ tỉnh, tài khoản, mật khẩu và tệp chứng chỉ CA</source>
         <translation>The province server&apos;s address, account, password and CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="210"/>
+        <location filename="../../desk/ui/sync_panel.py" line="211"/>
         <source>Lần đồng bộ gần nhất: {when} — {outcome}</source>
         <translation>Last sync: {when} — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="249"/>
+        <location filename="../../desk/ui/sync_panel.py" line="250"/>
         <source>● Chưa cấu hình máy chủ tỉnh</source>
         <translation>● Province server not configured</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="251"/>
+        <location filename="../../desk/ui/sync_panel.py" line="252"/>
         <source>● Đang kiểm tra kết nối…</source>
         <translation>● Checking the connection…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="253"/>
+        <location filename="../../desk/ui/sync_panel.py" line="254"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="255"/>
+        <location filename="../../desk/ui/sync_panel.py" line="256"/>
         <source>● Mất kết nối tới tỉnh</source>
         <translation>● No connection to the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="289"/>
+        <location filename="../../desk/ui/sync_panel.py" line="291"/>
         <source>Đang bắt đầu…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="298"/>
-        <location filename="../../desk/ui/sync_panel.py" line="318"/>
+        <location filename="../../desk/ui/sync_panel.py" line="300"/>
+        <location filename="../../desk/ui/sync_panel.py" line="321"/>
         <source>Đang hủy… (dừng sau bước đang làm)</source>
         <translation>Cancelling… (stops after the current step)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="304"/>
+        <location filename="../../desk/ui/sync_panel.py" line="306"/>
         <source>Đã gửi %v/%m hồ sơ</source>
         <translation>Sent %v/%m dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="326"/>
+        <location filename="../../desk/ui/sync_panel.py" line="329"/>
         <source>{phase}: máy chủ tỉnh chưa nhận ({problem}). Đang thử lại lần {n}/{most} sau {seconds} giây…</source>
         <translation>{phase}: the province&apos;s server did not accept it ({problem}). Retry {n}/{most} in {seconds} s…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="364"/>
+        <location filename="../../desk/ui/sync_panel.py" line="367"/>
+        <location filename="../../desk/ui/sync_panel.py" line="390"/>
         <source>Đã gửi {sent}/{total} hồ sơ</source>
         <translation>Sent {sent}/{total} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="369"/>
+        <location filename="../../desk/ui/sync_panel.py" line="372"/>
         <source>Không có hồ sơ nào chờ gửi</source>
         <translation>No dossier waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="384"/>
-        <source>Chưa gửi được hồ sơ nào</source>
+        <location filename="../../desk/ui/sync_panel.py" line="395"/>
+        <source>Chưa gửi hồ sơ nào</source>
         <translation>No dossier sent yet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="403"/>
+        <source>Chưa gửi được hồ sơ nào</source>
+        <translation type="vanished">No dossier sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sync_panel.py" line="414"/>
         <source>Đã để riêng lô {id}.</source>
         <translation>Batch {id} set aside.</translation>
     </message>

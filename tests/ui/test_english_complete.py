@@ -201,6 +201,17 @@ def test_hand_back_shows_english_satisfaction_buttons(qtbot, ctx, clerk, english
     assert_english(window, office_words(ctx, clerk) + _people_of(dossier))
 
 
+def test_the_dossier_view_is_english(qtbot, ctx, clerk, english) -> None:
+    (dossier,) = _received(ctx, clerk, 1)
+    window = _window(qtbot, ctx, clerk)
+    window.open_dossier(str(dossier.code))
+    view = window.dossier_view
+    qtbot.waitUntil(lambda: view.status_chip.text() == "Received", timeout=10_000)
+    # The summary (trích yếu) and the history's notes are the dossier's own record.
+    record = [dossier.summary, *(event.note for event in dossier.events)]
+    assert_english(window, office_words(ctx, clerk) + _people_of(dossier) + record)
+
+
 def test_the_sync_panel_is_english(qtbot, ctx, english) -> None:
     supervisor = demo.demo_account(ctx, "lanhdao")
     window = _window(qtbot, ctx, supervisor)
