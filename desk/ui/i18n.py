@@ -56,12 +56,3 @@ def install_translator(language: str) -> bool:
     if language == DEFAULT_LANGUAGE:
         return wanted_found  # Vietnamese is the source: in force even without Qt's file
     return loaded
-
-
-def current_language() -> str:
-    """The language the installed translators give ("vi" when none)."""
-    for translator in _installed:
-        name = translator.language()
-        if name.startswith("en"):
-            return "en"
-    return DEFAULT_LANGUAGE
