@@ -4,6 +4,7 @@ disk: tests/store/test_environment_faults.py.)"""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -43,6 +44,19 @@ def test_a_database_without_an_office_is_said_in_a_box(
     assert len(boxes) == 1
     assert "chưa có thông tin cơ quan" in boxes[0] and "desk setup" in boxes[0]
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # no sign-in
+
+
+def test_a_database_of_a_newer_desk_is_said_in_a_box(
+    tmp_path: Path, boxes: list[str], qapp, ctx
+) -> None:
+    path = ctx.config.default_sqlite_path
+    ctx.close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    assert app.run_desk(db_url=str(path)) == 2
+    assert len(boxes) == 1 and "phiên bản mới hơn" in boxes[0], boxes
 
 
 def test_a_server_that_does_not_answer_is_said_in_a_box(boxes: list[str], qapp) -> None:
