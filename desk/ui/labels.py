@@ -120,6 +120,17 @@ def form_text(form_name: str, text: str) -> str:
     return shown
 
 
+def any_form_text(text: str) -> str:
+    """A text of one of the forms, when the caller does not know which."""
+    from desk.forms.definitions import form_names
+
+    for name in form_names():
+        shown = form_text(name, text)
+        if shown != text:
+            return shown
+    return text
+
+
 def _part(form: str, part: PersonPart) -> PersonPart:
     return replace(part, label=form_text(form, part.label), help=form_text(form, part.help))
 

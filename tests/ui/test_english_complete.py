@@ -334,3 +334,11 @@ def test_a_procedure_is_found_by_its_english_name(ctx, english) -> None:
     found = [p.code for p in procedure_matches(procedures, "birth registration")]
     assert found[:1] == ["1.001193"]
     assert [p.code for p in procedure_matches(procedures, "khai sinh")][:1] == ["1.001193"]
+
+
+def test_a_late_registration_note_is_english(qapp, english) -> None:
+    from desk.forms.definitions import get_form
+
+    late = get_form("birth_registration").late
+    assert late is not None
+    assert labels.any_form_text(late.note).startswith("More than 60 days")

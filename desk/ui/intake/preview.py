@@ -30,6 +30,7 @@ from desk.domain.intake import (
 )
 from desk.errors import DeskError
 from desk.ui.labels import (
+    any_form_text,
     catalogue_text,
     shown_moment_with_weekday,
     shown_processing,
@@ -122,7 +123,7 @@ def describe(
     name = catalogue_text(procedure.name)
     notes = []
     if late:
-        notes.append(late_note or _tr(LATE_DEFAULT))
+        notes.append(any_form_text(late_note) if late_note else _tr(LATE_DEFAULT))
     if procedure.fee.verify or (
         late and procedure.fee.when_late and procedure.fee.when_late.verify
     ):
