@@ -52,7 +52,7 @@ def vietnamese(text: str) -> bool:
 
 
 @pytest.fixture
-def english():
+def english(qapp):
     assert install_translator("en")
     yield
     install_translator("vi")
@@ -336,7 +336,7 @@ def test_a_procedure_is_found_by_its_english_name(ctx, english) -> None:
     assert [p.code for p in procedure_matches(procedures, "khai sinh")][:1] == ["1.001193"]
 
 
-def test_a_late_registration_note_is_english(qapp, english) -> None:
+def test_a_late_registration_note_is_english(english) -> None:
     from desk.forms.definitions import get_form
 
     late = get_form("birth_registration").late
