@@ -31,12 +31,16 @@ if TYPE_CHECKING:
 def cmd_search(args: argparse.Namespace) -> int:
     from desk.services.search import search
 
+    query = " ".join(args.query)
     with open_office(args) as ctx:
-        for found in search(ctx, " ".join(args.query), limit=args.limit):
-            say(
-                f"{found.code}  {found.received_at:%d/%m/%Y %H:%M}  {found.status.label:<24}"
-                f"  {found.applicant_name}  {found.procedure_name}"
-            )
+        results = search(ctx, query, limit=args.limit)  # newest received first
+    for found in results:
+        say(
+            f"{found.code}  {found.received_at:%d/%m/%Y %H:%M}  {found.status.label:<24}"
+            f"  {found.applicant_name}  {found.procedure_name}"
+        )
+    if not results:
+        say(f"Không tìm thấy hồ sơ nào khớp «{safe(query.strip()[:80])}»")
     return EXIT_OK
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta
 
 from desk.domain import limits
 from desk.domain.access import Permission
+from desk.domain.calendar import from_office_time
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import DossierSummary
 from desk.domain.text import fold
@@ -15,23 +17,43 @@ from desk.store import search as store_search
 
 PAGE_SIZE = 50
 MIN_NAME_CHARS = 2
+TOO_SHORT = f"Nhập ít nhất {MIN_NAME_CHARS} chữ cái của tên để tìm."
+# The date and sequence part of a code, as read off a slip: "261130-0011", "H56-261130-11".
+_DAY_SEQUENCE = re.compile(r"(?:[0-9A-Z.]*-)?([0-9]{6})-([0-9]{1,4})")
+
+
+def _day_sequence(text: str) -> tuple[date, int] | None:
+    match = _DAY_SEQUENCE.fullmatch(text.replace(" ", "").upper())
+    if not match:
+        return None
+    raw_day, sequence = match[1], int(match[2])
+    try:
+        day = date(2000 + int(raw_day[:2]), int(raw_day[2:4]), int(raw_day[4:]))
+    except ValueError:
+        return None
+    return (day, sequence) if sequence else None
 
 
 def search(
     ctx: DeskContext, query: str, *, limit: int = PAGE_SIZE, before_id: int | None = None
 ) -> list[DossierSummary]:
-    """One page of matches, newest first; pass the last id seen as ``before_id`` for more.
+    """One page of matches, newest received first; pass the last id seen as ``before_id``
+    for more.
 
-    What is typed decides the search: a dossier code finds that dossier, 12 digits an ID
-    number, other digits a phone prefix, anything else words of the applicant's name
-    (diacritics ignored, đ = d, each word a prefix).
+    What is typed decides the search: a dossier code (or its "261130-0011" part) finds that
+    dossier, 12 digits an ID number, other digits a phone prefix, anything else words of a
+    name — the applicant's or another person's on the dossier, such as the child's
+    (diacritics ignored, đ = d, each word a prefix). A blank query is refused, as a
+    one-letter one is: it would find everything.
     """
     ctx.require(Permission.SEARCH)
     text = limits.SEARCH_TEXT.check(query)
     limit = limits.LIST_LIMIT.check(limit)
     with ctx.db.read() as session:
         if not text:
-            return store_search.latest(session, limit=limit, before_id=before_id)
+            raise InvalidInput(
+                f"Chưa nhập nội dung tìm. {TOO_SHORT}", code="search.blank", field="search"
+            )
         if "-" in text and "." in text:
             try:
                 code = DossierCode.parse(text)
@@ -39,6 +61,15 @@ def search(
                 pass
             else:
                 return [] if before_id else store_search.find_by_code(session, str(code))
+        day_sequence = _day_sequence(text)
+        if day_sequence is not None:
+            if before_id:
+                return []
+            day, sequence = day_sequence
+            start = from_office_time(datetime.combine(day, datetime.min.time()))
+            return store_search.find_by_day_sequence(
+                session, day, sequence, start - timedelta(days=1), start + timedelta(days=2)
+            )
         compact = text.replace(" ", "").replace(".", "")
         if re.fullmatch(r"[0-9]{12}", compact):
             return store_search.find_by_id_number(
@@ -49,7 +80,7 @@ def search(
                 session, [compact.lstrip("+")], limit=limit, before_id=before_id
             )
         if len(fold(text).replace(" ", "")) < MIN_NAME_CHARS:
-            raise InvalidInput(
-                f"Nhập ít nhất {MIN_NAME_CHARS} chữ cái của tên để tìm.", code="search.too_short"
-            )
-        return store_search.search_text(session, text.split(), limit=limit, before_id=before_id)
+            raise InvalidInput(TOO_SHORT, code="search.too_short", field="search")
+        return store_search.search_text(
+            session, text.split(), limit=limit, before_id=before_id, parties=True
+        )

@@ -23,6 +23,7 @@ from desk.store import audit_records, people
 from desk.store.counters import BOOK
 from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
+from desk.store.search import SEARCH_TABLES
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
 LOADED_TABLES = (
@@ -265,7 +266,7 @@ class BulkInserter:
         rows = self._connection.exec_driver_sql(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
             f"((type = 'index' AND tbl_name IN ({placeholders})) OR "
-            "(type = 'trigger' AND name = 'dossiers_search_insert'))",
+            "(type = 'trigger' AND name IN ('dossiers_search_insert', 'people_search_insert')))",
             LOADED_TABLES,
         ).all()
         for kind, name, sql in rows:
@@ -276,10 +277,9 @@ class BulkInserter:
         assert self._connection is not None
         if not self._dropped:
             return
-        # The search index is rebuilt from the dossiers table as a whole.
-        self._connection.exec_driver_sql(
-            "INSERT INTO dossier_search(dossier_search) VALUES ('rebuild')"
-        )
+        # The search indexes are rebuilt from their tables as a whole.
+        for table in SEARCH_TABLES:
+            self._connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         for sql in self._dropped:
             self._connection.exec_driver_sql(sql)
 

@@ -26,6 +26,7 @@ from desk.domain.audit import first_break
 from desk.errors import CorruptDatabase, DeskError
 from desk.store import faults
 from desk.store.models import Base
+from desk.store.search import SEARCH_TABLES
 
 # --- integrity of the file (SQLite) or of every row (PostgreSQL) -------------------------
 
@@ -75,8 +76,6 @@ def _lines(rows: Sequence[Any]) -> list[str]:
 
 
 # --- the search index --------------------------------------------------------------------
-
-SEARCH_TABLES = ("dossier_search",)
 
 
 def search_index_problems(connection: Connection) -> list[str]:
@@ -412,7 +411,7 @@ def _partial_check(connection: sqlite3.Connection, problems: list[str]) -> None:
             "AND sql NOT LIKE 'CREATE VIRTUAL%'"
         )
     }
-    shadow = {name for name in tables if name.startswith("dossier_search_")}
+    shadow = {name for name in tables if name.startswith(tuple(f"{t}_" for t in SEARCH_TABLES))}
     for name in sorted(tables - set(BIG_TABLES) - shadow):
         lines = _lines(connection.execute(f'PRAGMA quick_check("{name}")').fetchall())
         problems.extend(f"{name}: {line}" for line in lines[:5])

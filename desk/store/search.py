@@ -13,19 +13,36 @@ overdue) use their index, and the few rows they match are sorted.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    column,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import DossierSummary
 from desk.domain.status import RUNNING_STATUSES, Status
 from desk.domain.text import fold
-from desk.store.models import DossierRow
+from desk.store.models import DossierPartyRow, DossierRow, PersonRow
+
+# The FTS5 tables of a SQLite office: applicants (rowid = dossier id) and every person
+# a dossier names (rowid = person id). PostgreSQL has pattern indexes instead.
+SEARCH_TABLES = ("dossier_search", "person_search")
 
 # --- the summary projection -----------------------------------------------------------
 
@@ -154,8 +171,9 @@ def find_by_code(session: Session, code: str) -> list[DossierSummary]:
 def find_by_column(
     session: Session, column: Any, value: str, *, limit: int, before_id: int | None
 ) -> list[DossierSummary]:
-    stmt = _page(select(*SUMMARY_COLUMNS).where(column == value), limit, before_id)
-    return _summaries(session.execute(stmt))
+    """Newest received first, sorted (a person's dossiers are few: no index walk)."""
+    chosen = select(*SUMMARY_COLUMNS).where(column == value)
+    return _summaries(session.execute(_newest_first(chosen, limit, before_id, walk=False)))
 
 
 def find_by_id_number(
@@ -171,59 +189,171 @@ def find_by_id_number(
 _FTS_TOKEN = re.compile(r"[0-9a-z]+")
 
 
-def search_text(
-    session: Session, terms: Sequence[str], *, limit: int, before_id: int | None
-) -> list[DossierSummary]:
-    """Dossiers whose folded applicant name or phone has words starting with every term.
+def _word_prefix(column: Any, token: str) -> ColumnElement[bool]:
+    """A word of the folded ``column`` starts with ``token`` (letters and digits only: no
+    LIKE wildcard can come through)."""
+    return or_(column.like(f"{token}%"), column.like(f"% {token}%"))
 
-    Newest first: dossier ids grow with time, and FTS5 walks its rowids backwards without
-    sorting, so a common prefix costs no more than a rare one.
+
+def _newest_first(
+    stmt: Select[Any], limit: int, before_id: int | None, *, walk: bool = True
+) -> Select[Any]:
+    """Received time descending, id as the tie-breaker; the page after ``before_id`` starts
+    below that dossier in this order (the caller keeps passing ids, as for the list).
+
+    ``walk``: read the received-time index newest first, filtering as it goes; otherwise
+    (a few candidates already chosen by id) sort them instead of walking the index."""
+    received: Any = DossierRow.received_at if walk else _unindexed(DossierRow.received_at)
+    if before_id is not None:
+        anchor = select(DossierRow.received_at).where(DossierRow.id == before_id).scalar_subquery()
+        stmt = stmt.where(
+            or_(received < anchor, and_(received == anchor, DossierRow.id < before_id))
+        )
+    return stmt.order_by(received.desc(), DossierRow.id.desc()).limit(limit)
+
+
+# Below this many index entries a name search reads every match and sorts them by the
+# received time; at or above it the name is common, and walking the dossiers newest
+# first with the name as a filter meets a page of matches within a few thousand rows.
+EXACT_MATCHES = 5000
+
+
+def _fts_words(folded: list[str]) -> tuple[str, list[str]]:
+    """The FTS5 query for the longer words, and the one-letter words left to filter with.
+
+    One-letter words ("vu t") go to FTS5 only when nothing longer is typed: there is no
+    one-letter prefix index, and "t*" would merge the lists of every word in t."""
+    long_words = [t for t in folded if len(t) > 1] or folded
+    letters = [t for t in folded if len(t) == 1 and long_words is not folded]
+    return " ".join(f'"{t}"*' for t in long_words), letters
+
+
+def _fts_ids(session: Session, table: str, match: str, count: int) -> list[int] | None:
+    """The rowids the index has for ``match``, or None when there are ``count`` or more
+    (reading stops there)."""
+    stmt = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :match LIMIT :count")
+    ids = list(session.scalars(stmt, {"match": match, "count": count}))
+    return None if len(ids) >= count else ids
+
+
+def _name_has(column: Any, folded: list[str]) -> ColumnElement[bool]:
+    return and_(true(), *(_word_prefix(column, token) for token in folded))
+
+
+def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
+    """Every word on the row itself: the applicant's folded name (or a phone prefix), or
+    with ``parties`` another person the dossier names. For a walk of the dossiers newest
+    first (and for PostgreSQL, which has no FTS table)."""
+    applicant = and_(
+        *(
+            or_(
+                _word_prefix(DossierRow.applicant_name_folded, token),
+                DossierRow.applicant_phone.like(f"{token}%"),
+            )
+            for token in folded
+        )
+    )
+    if not parties:
+        return applicant
+    party = (
+        select(DossierPartyRow.id)
+        .join(PersonRow, PersonRow.id == DossierPartyRow.person_id)
+        .where(
+            DossierPartyRow.dossier_id == DossierRow.id,
+            DossierPartyRow.position > 0,
+            _name_has(PersonRow.name_folded, folded),
+        )
+        .exists()
+    )
+    return or_(applicant, party)
+
+
+def _id_list(ids: list[int]) -> Any:
+    """A list of ids as one bound JSON value: SQLite reads it with json_each, without a
+    bound parameter per id."""
+    return (
+        text("SELECT value FROM json_each(:ids)")
+        .bindparams(bindparam("ids", json.dumps(ids), unique=True))
+        .columns(column("value", Integer))
+    )
+
+
+def _indexed_matches(
+    session: Session, folded: list[str], parties: bool
+) -> ColumnElement[bool] | None:
+    """The matching dossiers through the FTS5 indexes when they are few; None when there
+    are too many to read whole (then a walk newest first finds a page sooner). Each
+    index is read once: a query of several common words costs most in the index."""
+    match, letters = _fts_words(folded)
+    applicants = _fts_ids(session, "dossier_search", match, EXACT_MATCHES)
+    people = _fts_ids(session, "person_search", match, EXACT_MATCHES) if parties else []
+    if applicants is None or people is None:
+        return None
+    found = and_(
+        DossierRow.id.in_(_id_list(applicants)),
+        _name_has(DossierRow.applicant_name_folded, letters),
+    )
+    if not people:
+        return found
+    named: Any = _id_list(people)
+    if letters:
+        named = select(PersonRow.id).where(
+            PersonRow.id.in_(named), _name_has(PersonRow.name_folded, letters)
+        )
+    parties_named = select(DossierPartyRow.dossier_id).where(
+        DossierPartyRow.position > 0, DossierPartyRow.person_id.in_(named)
+    )
+    return or_(found, DossierRow.id.in_(parties_named))
+
+
+def search_text(
+    session: Session,
+    terms: Sequence[str],
+    *,
+    limit: int,
+    before_id: int | None,
+    parties: bool = False,
+) -> list[DossierSummary]:
+    """Dossiers whose folded applicant name or phone has words starting with every term
+    (and, with ``parties``, those where another person named on the dossier has them).
+
+    Newest received first, the id breaking ties: the clerk looks for the citizen in
+    front of them, whose dossier is almost always the latest. Ids do not follow the
+    received time (a demo or an import records older dossiers after newer ones), so the
+    order is the received time itself. On SQLite a name with few matches reads them all
+    through FTS5 and sorts them; a common one walks the received-time index newest first
+    and stops at the page's end.
     """
     folded = [t for term in terms for t in _FTS_TOKEN.findall(fold(term))]
     if not folded:
         return []
+    indexed = None
     if session.get_bind().dialect.name == "sqlite":
-        return _search_sqlite(session, folded, limit=limit, before_id=before_id)
-    # PostgreSQL: word-prefix match on the folded name (or a phone prefix), newest first.
-    stmt = select(*SUMMARY_COLUMNS)
-    for token in folded:
-        pattern = token.replace("%", "").replace("_", "")
-        stmt = stmt.where(
-            (DossierRow.applicant_name_folded.like(f"{pattern}%"))
-            | (DossierRow.applicant_name_folded.like(f"% {pattern}%"))
-            | (DossierRow.applicant_phone.like(f"{pattern}%"))
-        )
-    return _summaries(session.execute(_page(stmt, limit, before_id)))
-
-
-def _search_sqlite(
-    session: Session, folded: list[str], *, limit: int, before_id: int | None
-) -> list[DossierSummary]:
-    # One-letter words ("vu t") go to FTS5 only when nothing longer is typed: there is no
-    # one-letter prefix index, and "t*" would merge the lists of every word in t.
-    # Otherwise they filter the few candidates the longer words give, newest first.
-    long_words = [t for t in folded if len(t) > 1] or folded
-    letters = [t for t in folded if len(t) == 1 and long_words is not folded]
-    match = " ".join(f'"{t}"*' for t in long_words)
-    params: dict[str, Any] = {"match": match, "limit": limit}
-    if letters:
-        ids_stmt = (
-            "SELECT s.rowid FROM dossier_search AS s JOIN dossiers AS d ON d.id = s.rowid "
-            "WHERE dossier_search MATCH :match"
-        )
-        for index, letter in enumerate(letters):
-            ids_stmt += f" AND (' ' || d.applicant_name_folded) LIKE :letter{index}"
-            params[f"letter{index}"] = f"% {letter}%"
-        rowid = "s.rowid"
+        indexed = _indexed_matches(session, folded, parties)
+    if indexed is None:
+        walk = select(*SUMMARY_COLUMNS).where(_filtered_matches(folded, parties))
+        stmt = _newest_first(walk, limit, before_id)
     else:
-        ids_stmt = "SELECT rowid FROM dossier_search WHERE dossier_search MATCH :match"
-        rowid = "rowid"
-    if before_id is not None:
-        ids_stmt += f" AND {rowid} < :before"
-        params["before"] = before_id
-    ids_stmt += f" ORDER BY {rowid} DESC LIMIT :limit"
-    ids = [r[0] for r in session.execute(text(ids_stmt), params)]
-    if not ids:
-        return []
-    found = _summaries(session.execute(select(*SUMMARY_COLUMNS).where(DossierRow.id.in_(ids))))
-    return sorted(found, key=lambda s: s.id, reverse=True)
+        # The page's ids among the few matches first, then their summaries.
+        page = _newest_first(select(DossierRow.id).where(indexed), limit, before_id, walk=False)
+        chosen = select(*SUMMARY_COLUMNS).where(DossierRow.id.in_(list(session.scalars(page))))
+        stmt = _newest_first(chosen, limit, None, walk=False)
+    return _summaries(session.execute(stmt))
+
+
+def find_by_day_sequence(
+    session: Session, day: date, sequence: int, received_from: datetime, received_before: datetime
+) -> list[DossierSummary]:
+    """The dossiers of that day's sequence number (a code typed without its agency part),
+    looked up through the received-time index around that day."""
+    stmt = _newest_first(
+        select(*SUMMARY_COLUMNS).where(
+            DossierRow.received_at >= received_from,
+            DossierRow.received_at < received_before,
+            DossierRow.received_day == day,
+            DossierRow.sequence == sequence,
+        ),
+        limit=10,
+        before_id=None,
+    )
+    return _summaries(session.execute(stmt))
