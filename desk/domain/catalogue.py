@@ -442,6 +442,8 @@ def _fee_limits(where: _Where, fee: FeeRule, field: str) -> None:
         _text(where, {"x": name}, "x", limits.FEE_EXEMPTION, field=f"{field}.exemptions[{index}]")
     if fee.when_late is not None:
         _fee_limits(where, fee.when_late, f"{field}.when_late")
+    if fee.copies_fee is not None:
+        _fee_limits(where, fee.copies_fee, f"{field}.copies_fee")
 
 
 def procedure_from_dict(data: Any, position: int | None = None) -> Procedure:

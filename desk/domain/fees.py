@@ -28,6 +28,9 @@ class FeeRule:
     - ``per_page``: per page of each copy, by ``tiers`` (2.000 đ for pages 1–2, 1.000 đ
       from page 3 …), at most ``max_per_copy`` a copy (certified copies).
     ``when_late`` replaces the rule for a late registration (birth registered late).
+    ``copies_fee`` is charged besides, for each copy of the result asked for with the
+    dossier (the extract copies asked with a registration, 8.000 đ each), late or not; the
+    rule's exemptions do not waive it.
     ``exemptions`` name who a province exempts from this fee (poor households, people with
     disabilities …); the clerk picks one at intake and the fee line is kept at 0.
     ``verify`` marks amounts a province must confirm against its own council resolution.
@@ -39,6 +42,7 @@ class FeeRule:
     tiers: tuple[PageTier, ...] = ()
     max_per_copy: int | None = None
     when_late: FeeRule | None = None
+    copies_fee: FeeRule | None = None
     exemptions: tuple[str, ...] = ()
     verify: bool = False
 
@@ -97,6 +101,8 @@ class FeeRule:
                 data["max_per_copy"] = self.max_per_copy
         if self.when_late is not None:
             data["when_late"] = self.when_late.to_dict()
+        if self.copies_fee is not None:
+            data["copies_fee"] = self.copies_fee.to_dict()
         if self.exemptions:
             data["exemptions"] = list(self.exemptions)
         if self.verify:
@@ -123,6 +129,7 @@ class FeeRule:
                     int(data["max_per_copy"]) if data.get("max_per_copy") is not None else None
                 ),
                 when_late=cls.from_dict(data["when_late"]) if data.get("when_late") else None,
+                copies_fee=cls.from_dict(data["copies_fee"]) if data.get("copies_fee") else None,
                 exemptions=tuple(clean(str(name)) for name in exemptions),
                 verify=bool(data.get("verify", False)),
             )

@@ -107,20 +107,27 @@ def fees_for(
     exemption: str = "",
 ) -> list[Fee]:
     """The fee lines of a dossier. An exemption keeps the line, at 0, under its name; with
-    nothing to pay there is nothing to exempt and no line."""
+    nothing to pay there is nothing to exempt and no line. The copies of the result asked
+    for with it (extract copies with a registration) are a line of their own."""
     rule = procedure.fee.rule_for(late=late)
     amount = procedure.fee.amount_for(copies=copies, pages=pages, late=late)
-    if amount <= 0:
-        return []
-    exemption = clean(exemption)
-    if exemption and exemption not in rule.exemptions:
-        raise InvalidInput(
-            f"Đối tượng miễn «{exemption}» không áp dụng cho {rule.name[:1].lower()}"
-            f"{rule.name[1:]}.",
-            code="fee.exemption",
-            field="fee_exemption",
+    lines: list[Fee] = []
+    if amount > 0:
+        exemption = clean(exemption)
+        if exemption and exemption not in rule.exemptions:
+            raise InvalidInput(
+                f"Đối tượng miễn «{exemption}» không áp dụng cho {rule.name[:1].lower()}"
+                f"{rule.name[1:]}.",
+                code="fee.exemption",
+                field="fee_exemption",
+            )
+        lines.append(
+            Fee(rule.name, 0, exemption=exemption) if exemption else Fee(rule.name, amount)
         )
-    return [Fee(rule.name, 0, exemption=exemption)] if exemption else [Fee(rule.name, amount)]
+    extra = procedure.fee.copies_fee
+    if extra is not None and copies > 0 and (charged := extra.amount_for(copies=copies)) > 0:
+        lines.append(Fee(extra.name, charged))
+    return lines
 
 
 def received_documents(

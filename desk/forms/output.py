@@ -188,5 +188,7 @@ def form_output(
         number = typed(path)
         if isinstance(number, int):
             output.request[attribute] = number
+        elif (counted := form.field(path)) is not None and counted.min_value == 0:
+            output.request[attribute] = 0  # "0 nếu không yêu cầu": left blank, none asked
     output.late = is_late(form, values, today, read)
     return output

@@ -152,9 +152,10 @@ def test_birth_registration_typed_and_scanned(qtbot, ctx, clerk, listener) -> No
     )
     tick(view, "TK", "GCS", "GTTT")
     # The due time is live: same day, received before 15:00.
-    assert "17 giờ 00 phút, Thứ Sáu 20/11/2026" in view.preview.due_label.text()
-    assert "miễn" in view.preview.fee_label.text()
     view.revalidate()
+    assert "17 giờ 00 phút, Thứ Sáu 20/11/2026" in view.preview.due_label.text()
+    # Registering is free on time; the one extract copy asked costs 8.000 đồng.
+    assert view.preview.fee_label.text() == "Phí cấp bản sao trích lục hộ tịch: 8.000 đồng"
     assert [p for p in view.problems() if p.is_error] == []
     store = view.drafts
     with qtbot.waitSignal(view.draft_saved, timeout=3000):

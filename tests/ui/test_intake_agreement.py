@@ -374,7 +374,7 @@ def test_a_late_death_registration_is_late_and_free_until_the_province_sets_a_fe
     qtbot: Any, office: DeskContext
 ) -> None:
     procedure = office.catalogue().get("1.000656")
-    late = {"death_date": "01/10/2026", "extract_copies": "1"}
+    late = {"death_date": "01/10/2026", "extract_copies": "0"}  # copies cost 8.000 đ each
     screen, dossier, paper = assert_agreement(
         qtbot, office, procedure, MORNING, checks=False, form_values=late
     )

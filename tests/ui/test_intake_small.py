@@ -150,3 +150,22 @@ def test_an_unknown_value_is_left_as_typed_for_its_message(qtbot, ctx, clerk, li
     press(line, Qt.Key.Key_Tab, "\t")
     qtbot.waitUntil(lambda: not sex.hasFocus())
     assert line.text() == "xyz"  # not silently replaced: the field says what is wrong
+
+
+@pytest.mark.parametrize(
+    ("copies", "fee"),
+    [("2", "Phí cấp bản sao trích lục hộ tịch: 16.000 đồng"), ("", "miễn"), ("0", "miễn")],
+)
+def test_extract_copies_asked_with_a_birth_registration_are_charged(
+    qtbot, ctx, clerk, listener, copies: str, fee: str
+) -> None:
+    """Registering a birth is free on time; each copy of the extract asked with it costs
+    the extract-copy fee (8.000 đ, Thông tư 281/2016/TT-BTC): two copies are not «miễn»."""
+    view = make_view(qtbot, ctx, clerk)
+    choose_birth_registration(qtbot, view, listener)
+    if copies:
+        fill(qtbot, listener, view, {"extract_copies": copies})
+    view.revalidate()
+    assert fee in view.preview.fee_label.text()
+    if fee == "miễn":
+        assert "đồng" not in view.preview.fee_label.text()

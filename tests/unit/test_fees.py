@@ -150,7 +150,7 @@ POOR = "Hộ nghèo"
 
 def test_a_free_procedure_reads_khong_thu() -> None:
     assert fee_line([]) == "Không thu"
-    assert fee_line(fees_for(CATALOGUE.get("1.000894"))) == "Không thu"
+    assert fee_line(fees_for(CATALOGUE.get("1.000894"), copies=0)) == "Không thu"
 
 
 def test_an_exempted_fee_reads_khong_thu_with_the_exemption() -> None:
@@ -175,11 +175,11 @@ def test_an_exemption_the_rule_does_not_offer_is_refused() -> None:
 
 def test_the_late_rule_has_its_own_exemptions() -> None:
     birth = CATALOGUE.get("1.001193")
-    assert fees_for(birth, late=True, exemption=POOR) == [
+    assert fees_for(birth, copies=0, late=True, exemption=POOR) == [
         Fee(birth.fee.when_late.name if birth.fee.when_late else "", 0, exemption=POOR)
     ]
     # On time there is nothing to exempt: the exemption is not recorded.
-    assert fees_for(birth, late=False, exemption=POOR) == []
+    assert fees_for(birth, copies=0, late=False, exemption=POOR) == []
 
 
 def test_exemptions_round_trip_and_are_checked() -> None:
@@ -194,3 +194,37 @@ def test_exemptions_round_trip_and_are_checked() -> None:
 def test_exemption_names_are_cleaned() -> None:
     rule = FeeRule.from_dict({"kind": "flat", "amount": 1, "exemptions": ["  Hộ   nghèo "]})
     assert rule.exemptions == (POOR,)
+
+
+# Copies of the extract asked for with a registration (issue 13, item 14): the registration
+# itself is free on time, each copy costs the extract-copy fee (Thông tư 281/2016/TT-BTC).
+REGISTRATIONS_WITH_COPIES = ("1.001193", "1.000656", "1.000894", "1.004884", "1.004859")
+
+
+@pytest.mark.parametrize("code", REGISTRATIONS_WITH_COPIES)
+def test_extract_copies_asked_with_a_registration_are_charged_per_copy(code: str) -> None:
+    procedure = CATALOGUE.get(code)
+    copy_fee = EXTRACT_COPY.amount_for(copies=1)
+    main = procedure.fee.amount_for(copies=2)
+    two = fees_for(procedure, copies=2)
+    assert sum(fee.amount for fee in two) == main + 2 * copy_fee
+    assert Fee(EXTRACT_COPY.name, 2 * copy_fee) in two
+    assert sum(fee.amount for fee in fees_for(procedure, copies=0)) == main  # none asked
+
+
+def test_two_extract_copies_with_a_birth_registration_are_not_free() -> None:
+    fees = fees_for(CATALOGUE.get("1.001193"), copies=2)
+    assert fees == [Fee("Phí cấp bản sao trích lục hộ tịch", 16_000)]
+    assert fee_line(fees) == "16.000 đồng (Phí cấp bản sao trích lục hộ tịch)"
+    late = fees_for(CATALOGUE.get("1.001193"), copies=2, late=True, exemption="Hộ nghèo")
+    # The household exemption waives the late registration fee, not the copies.
+    assert late == [
+        Fee("Lệ phí đăng ký khai sinh quá hạn", 0, exemption="Hộ nghèo"),
+        Fee("Phí cấp bản sao trích lục hộ tịch", 16_000),
+    ]
+
+
+def test_a_copies_fee_round_trips_through_the_catalogue_format() -> None:
+    rule = CATALOGUE.get("1.001193").fee
+    assert rule.copies_fee is not None
+    assert FeeRule.from_dict(rule.to_dict()) == rule
