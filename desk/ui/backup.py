@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -48,16 +48,17 @@ BACKUP_SUFFIX = ".deskbackup"
 DAILY_CHECK_MS = 60 * 60_000
 
 REASON_LABELS = {
-    "daily": "Hằng ngày",
-    "closing": "Khi đóng chương trình",
-    "manual": "Sao lưu ngay",
-    "before-migration": "Trước khi nâng cấp",
-    "before-restore": "Trước khi khôi phục",
+    "daily": QT_TRANSLATE_NOOP("BackupDialog", "Hằng ngày"),
+    "closing": QT_TRANSLATE_NOOP("BackupDialog", "Khi đóng chương trình"),
+    "manual": QT_TRANSLATE_NOOP("BackupDialog", "Sao lưu ngay"),
+    "before-migration": QT_TRANSLATE_NOOP("BackupDialog", "Trước khi nâng cấp"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupDialog", "Trước khi khôi phục"),
 }
 
 
 def reason_label(reason: str) -> str:
-    return REASON_LABELS.get(reason, reason)
+    label = REASON_LABELS.get(reason)
+    return QCoreApplication.translate("BackupDialog", label) if label else reason
 
 
 def size_text(size: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,7 +49,15 @@ class BackupDialog(QDialog):
     """Supervisors and admins: the office's backups, «Sao lưu ngay», and for an admin the
     backup passphrase and «Khôi phục…»."""
 
-    COLUMNS = ("Thời điểm", "Lý do", "Dung lượng", "Hồ sơ", "Tệp", "Đã kiểm tra", "Nơi lưu")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BackupDialog", "Thời điểm"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Lý do"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Dung lượng"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Hồ sơ"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Tệp"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Đã kiểm tra"),
+        QT_TRANSLATE_NOOP("BackupDialog", "Nơi lưu"),
+    )
 
     listed = Signal(object)  # list[BackupInfo]
     backup_taken = Signal(object)  # list[BackupInfo]

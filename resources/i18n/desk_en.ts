@@ -297,22 +297,22 @@
 <context>
     <name>AutomaticBackups</name>
     <message>
-        <location filename="../../desk/ui/backup.py" line="218"/>
+        <location filename="../../desk/ui/backup.py" line="219"/>
         <source>Chưa đặt mật khẩu sao lưu: dữ liệu chưa được sao lưu. Quản trị viên đặt mật khẩu trong «Sao lưu».</source>
         <translation>No backup passphrase yet: the data is not backed up. An administrator sets it under “Backup”.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="228"/>
+        <location filename="../../desk/ui/backup.py" line="229"/>
         <source>Đã sao lưu vào máy; chưa chép được sang nơi thứ hai ({place}) — cắm lại USB hoặc kiểm tra thư mục mạng.</source>
         <translation>Backed up on this computer; not yet copied to the second place ({place}) — plug the USB stick back in or check the network folder.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="235"/>
+        <location filename="../../desk/ui/backup.py" line="236"/>
         <source>Đã sao lưu lúc {when}.</source>
         <translation>Backed up at {when}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="244"/>
+        <location filename="../../desk/ui/backup.py" line="245"/>
         <source>Không sao lưu được: {e}</source>
         <translation>Backup failed: {e}</translation>
     </message>
@@ -320,82 +320,138 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="77"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="85"/>
         <source>Sao lưu dữ liệu</source>
         <translation>Data backed up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="80"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="88"/>
         <source>Các bản sao lưu của cơ quan</source>
         <translation>The office&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="112"/>
+        <location filename="../../desk/ui/backup.py" line="51"/>
+        <source>Hằng ngày</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup.py" line="52"/>
+        <source>Khi đóng chương trình</source>
+        <translation>At closing</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup.py" line="53"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="120"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="120"/>
+        <location filename="../../desk/ui/backup.py" line="54"/>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup.py" line="55"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="53"/>
+        <source>Thời điểm</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="54"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="55"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="56"/>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="57"/>
+        <source>Tệp</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="58"/>
+        <source>Đã kiểm tra</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="59"/>
+        <source>Nơi lưu</source>
+        <translation>Where kept</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/backup_dialog.py" line="128"/>
         <source>Đặt mật khẩu sao lưu…</source>
         <translation>Set backup passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="125"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="133"/>
         <source>Khôi phục…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="129"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="137"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="136"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="144"/>
         <source>Lưu trong {folder}</source>
         <translation>Kept in {folder}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="139"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="147"/>
         <source> và {second}</source>
         <translation> and {second}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="141"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="149"/>
         <source> (chưa đặt nơi sao lưu thứ hai trong «Cài đặt»)</source>
         <translation> (no second backup place set in “Settings”)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="155"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="163"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="155"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="163"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="178"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="186"/>
         <source>Chưa có bản sao lưu nào.</source>
         <translation>No backup yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="211"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="219"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="223"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="231"/>
         <source>Đã sao lưu {n} hồ sơ, {f} tệp ({size}) lúc {when}.</source>
         <translation>Backed up {n} dossiers, {f} files ({size}) at {when}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="231"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="239"/>
         <source>Chưa chép được sang nơi thứ hai ({place}).</source>
         <translation>Not yet copied to the second place ({place}).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="254"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="262"/>
         <source>Đã đặt mật khẩu sao lưu.</source>
         <translation>Backup passphrase set.</translation>
     </message>
@@ -808,22 +864,22 @@
 <context>
     <name>ClosingBackupDialog</name>
     <message>
-        <location filename="../../desk/ui/backup.py" line="326"/>
+        <location filename="../../desk/ui/backup.py" line="327"/>
         <source>Sao lưu trước khi đóng</source>
         <translation>Backup before closing</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="331"/>
+        <location filename="../../desk/ui/backup.py" line="332"/>
         <source>Đang sao lưu dữ liệu…</source>
         <translation>Backing up the data…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="340"/>
+        <location filename="../../desk/ui/backup.py" line="341"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup.py" line="364"/>
+        <location filename="../../desk/ui/backup.py" line="365"/>
         <source>Không sao lưu được khi đóng: {e}
 Chương trình sẽ đóng.</source>
         <translation>The backup at closing failed: {e}
@@ -1642,62 +1698,62 @@ The desk will close.</translation>
 <context>
     <name>FieldProblem</name>
     <message>
-        <location filename="../../desk/ui/labels.py" line="174"/>
+        <location filename="../../desk/ui/labels.py" line="185"/>
         <source>Chưa nhập.</source>
         <translation>Missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="175"/>
+        <location filename="../../desk/ui/labels.py" line="186"/>
         <source>Không có trong danh sách lựa chọn.</source>
         <translation>Not one of the choices.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="176"/>
+        <location filename="../../desk/ui/labels.py" line="187"/>
         <source>Không phải ngày; hãy nhập ngày/tháng/năm, ví dụ 15/03/1990.</source>
         <translation>Not a date: type day/month/year, e.g. 15/03/1990.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="179"/>
+        <location filename="../../desk/ui/labels.py" line="190"/>
         <source>Ngày ở tương lai.</source>
         <translation>The date is in the future.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="180"/>
+        <location filename="../../desk/ui/labels.py" line="191"/>
         <source>Không có ngày này.</source>
         <translation>No such date.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="181"/>
+        <location filename="../../desk/ui/labels.py" line="192"/>
         <source>Thứ tự các ngày không hợp lý.</source>
         <translation>The dates are in the wrong order.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="182"/>
+        <location filename="../../desk/ui/labels.py" line="193"/>
         <source>Năm không hợp lý.</source>
         <translation>The year is not plausible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="183"/>
+        <location filename="../../desk/ui/labels.py" line="194"/>
         <source>Số định danh cho một năm sinh khác.</source>
         <translation>The ID number belongs to another year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="186"/>
+        <location filename="../../desk/ui/labels.py" line="197"/>
         <source>Không phải số.</source>
         <translation>Not a number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="187"/>
+        <location filename="../../desk/ui/labels.py" line="198"/>
         <source>Số quá lớn.</source>
         <translation>Too large.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="188"/>
+        <location filename="../../desk/ui/labels.py" line="199"/>
         <source>Số quá nhỏ.</source>
         <translation>Too small.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="189"/>
+        <location filename="../../desk/ui/labels.py" line="200"/>
         <source>Không phải năm (bốn chữ số).</source>
         <translation>Not a year (four digits).</translation>
     </message>
@@ -3113,44 +3169,44 @@ The desk will close.</translation>
         <translation>2. Applicant — scan the QR code on the ID card to fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="89"/>
-        <location filename="../../desk/ui/intake/entry.py" line="176"/>
+        <location filename="../../desk/ui/intake/entry.py" line="90"/>
+        <location filename="../../desk/ui/intake/entry.py" line="180"/>
         <source>3. Tờ khai</source>
         <translation>3. Declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="91"/>
+        <location filename="../../desk/ui/intake/entry.py" line="92"/>
         <source>Chọn thủ tục để hiện tờ khai của thủ tục.</source>
         <translation>Choose a procedure to show its declaration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="95"/>
+        <location filename="../../desk/ui/intake/entry.py" line="96"/>
         <source>4. Giấy tờ nộp</source>
         <translation>4. Papers handed in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="111"/>
+        <location filename="../../desk/ui/intake/entry.py" line="112"/>
         <source>5. Thông tin khác</source>
         <translation>5. Other details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="119"/>
+        <location filename="../../desk/ui/intake/entry.py" line="120"/>
         <source>Cần xác minh (áp dụng thời hạn kéo dài)</source>
         <translation>Checks needed (the longer time applies)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="124"/>
-        <location filename="../../desk/ui/intake/entry.py" line="343"/>
+        <location filename="../../desk/ui/intake/entry.py" line="125"/>
+        <location filename="../../desk/ui/intake/entry.py" line="347"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets of papers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="126"/>
+        <location filename="../../desk/ui/intake/entry.py" line="127"/>
         <source>Nhận kết quả</source>
         <translation>Result collected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="129"/>
+        <location filename="../../desk/ui/intake/entry.py" line="130"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -3160,22 +3216,22 @@ The desk will close.</translation>
         <translation>This procedure has no declaration of its own on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="173"/>
+        <location filename="../../desk/ui/intake/entry.py" line="177"/>
         <source>2. {0} — quét mã QR trên căn cước để điền</source>
         <translation>2. {0} — scan the QR code on the ID card to fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="334"/>
+        <location filename="../../desk/ui/intake/entry.py" line="338"/>
         <source>{0} (người nộp)</source>
         <translation>{0} (applicant)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="341"/>
+        <location filename="../../desk/ui/intake/entry.py" line="345"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="342"/>
+        <location filename="../../desk/ui/intake/entry.py" line="346"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
@@ -3508,7 +3564,7 @@ The desk will close.</translation>
         <translation>Supplement request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="355"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="363"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
@@ -3633,33 +3689,33 @@ The desk will close.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="287"/>
-        <location filename="../../desk/ui/backup_dialog.py" line="301"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="295"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="309"/>
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="292"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="300"/>
         <source>Mọi bản sao lưu được mã hóa bằng mật khẩu này. Ghi lại và cất ở nơi an toàn: mất mật khẩu thì không khôi phục được dữ liệu.</source>
         <translation>Every backup is encrypted with this passphrase. Write it down and keep it somewhere safe: without it the data cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="302"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="310"/>
         <source>Nhập lại</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="310"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="318"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="312"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="320"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/backup_dialog.py" line="322"/>
+        <location filename="../../desk/ui/backup_dialog.py" line="330"/>
         <source>Hai lần nhập không giống nhau.</source>
         <translation>The two entries differ.</translation>
     </message>
@@ -3793,77 +3849,77 @@ The desk will close.</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="39"/>
+        <location filename="../../desk/ui/intake/preview.py" line="40"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="40"/>
+        <location filename="../../desk/ui/intake/preview.py" line="41"/>
         <source>Chọn thủ tục (Alt+1) để biết hạn trả và lệ phí.</source>
         <translation>Choose a procedure (Alt+1) to see the due time and the fees.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="43"/>
+        <location filename="../../desk/ui/intake/preview.py" line="44"/>
         <source>Mức phí cần đối chiếu nghị quyết của tỉnh.</source>
         <translation>Check the fee against the province&apos;s resolution.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="44"/>
+        <location filename="../../desk/ui/intake/preview.py" line="45"/>
         <source>Đăng ký quá hạn.</source>
         <translation>Late registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="45"/>
+        <location filename="../../desk/ui/intake/preview.py" line="46"/>
         <source>Không miễn</source>
         <translation>No exemption</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="67"/>
+        <location filename="../../desk/ui/intake/preview.py" line="68"/>
         <source>Cần xác minh (thời hạn {0})</source>
         <translation>Checks needed (time: {0})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="117"/>
+        <location filename="../../desk/ui/intake/preview.py" line="118"/>
         <source>Lệ phí: {0}</source>
         <translation>Fee: {0}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="132"/>
+        <location filename="../../desk/ui/intake/preview.py" line="133"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time: {0}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="134"/>
+        <location filename="../../desk/ui/intake/preview.py" line="135"/>
         <source> (cần xác minh)</source>
         <translation> (checks needed)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="157"/>
+        <location filename="../../desk/ui/intake/preview.py" line="158"/>
         <source>{0}: miễn ({1})</source>
         <translation>{0}: exempt ({1})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="162"/>
+        <location filename="../../desk/ui/intake/preview.py" line="163"/>
         <source>{0}: miễn</source>
         <translation>{0}: free</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="167"/>
+        <location filename="../../desk/ui/intake/preview.py" line="168"/>
         <source>({0} bản × {1})</source>
         <translation>({0} copies × {1})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="192"/>
+        <location filename="../../desk/ui/intake/preview.py" line="193"/>
         <source>Hẹn trả kết quả</source>
         <translation>Result due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="209"/>
+        <location filename="../../desk/ui/intake/preview.py" line="210"/>
         <source>Miễn lệ phí:</source>
         <translation>Fee exemption:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="231"/>
+        <location filename="../../desk/ui/intake/preview.py" line="232"/>
         <source>Nhận lúc: {0}</source>
         <translation>Received at: {0}</translation>
     </message>
@@ -4463,59 +4519,59 @@ The desk will close.</translation>
         <translation>Last sync: {when} — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="250"/>
+        <location filename="../../desk/ui/sync_panel.py" line="259"/>
         <source>● Chưa cấu hình máy chủ tỉnh</source>
         <translation>● Province server not configured</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="252"/>
+        <location filename="../../desk/ui/sync_panel.py" line="261"/>
         <source>● Đang kiểm tra kết nối…</source>
         <translation>● Checking the connection…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="254"/>
+        <location filename="../../desk/ui/sync_panel.py" line="263"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="256"/>
+        <location filename="../../desk/ui/sync_panel.py" line="265"/>
         <source>● Mất kết nối tới tỉnh</source>
         <translation>● No connection to the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="291"/>
+        <location filename="../../desk/ui/sync_panel.py" line="301"/>
         <source>Đang bắt đầu…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="300"/>
-        <location filename="../../desk/ui/sync_panel.py" line="321"/>
+        <location filename="../../desk/ui/sync_panel.py" line="310"/>
+        <location filename="../../desk/ui/sync_panel.py" line="331"/>
         <source>Đang hủy… (dừng sau bước đang làm)</source>
         <translation>Cancelling… (stops after the current step)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="306"/>
+        <location filename="../../desk/ui/sync_panel.py" line="316"/>
         <source>Đã gửi %v/%m hồ sơ</source>
         <translation>Sent %v/%m dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="329"/>
+        <location filename="../../desk/ui/sync_panel.py" line="339"/>
         <source>{phase}: máy chủ tỉnh chưa nhận ({problem}). Đang thử lại lần {n}/{most} sau {seconds} giây…</source>
         <translation>{phase}: the province&apos;s server did not accept it ({problem}). Retry {n}/{most} in {seconds} s…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="367"/>
-        <location filename="../../desk/ui/sync_panel.py" line="390"/>
+        <location filename="../../desk/ui/sync_panel.py" line="377"/>
+        <location filename="../../desk/ui/sync_panel.py" line="400"/>
         <source>Đã gửi {sent}/{total} hồ sơ</source>
         <translation>Sent {sent}/{total} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="372"/>
+        <location filename="../../desk/ui/sync_panel.py" line="382"/>
         <source>Không có hồ sơ nào chờ gửi</source>
         <translation>No dossier waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="395"/>
+        <location filename="../../desk/ui/sync_panel.py" line="405"/>
         <source>Chưa gửi hồ sơ nào</source>
         <translation>No dossier sent yet</translation>
     </message>
@@ -4524,7 +4580,7 @@ The desk will close.</translation>
         <translation type="vanished">No dossier sent yet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="414"/>
+        <location filename="../../desk/ui/sync_panel.py" line="424"/>
         <source>Đã để riêng lô {id}.</source>
         <translation>Batch {id} set aside.</translation>
     </message>
@@ -4673,17 +4729,17 @@ The desk will close.</translation>
         <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_settings.py" line="175"/>
+        <location filename="../../desk/ui/sync_settings.py" line="180"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_settings.py" line="190"/>
+        <location filename="../../desk/ui/sync_settings.py" line="195"/>
         <source>Đang thử kết nối tới máy chủ tỉnh…</source>
         <translation>Trying the province&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_settings.py" line="203"/>
+        <location filename="../../desk/ui/sync_settings.py" line="208"/>
         <source>Kết nối được: máy chủ tỉnh trả lời (giờ máy chủ {clock}) và nhận tài khoản {user}. Bấm «Lưu» để dùng cấu hình này.</source>
         <translation>Connected: the province&apos;s server answered (server time {clock}) and accepted the account {user}. Press “Save” to use these settings.</translation>
     </message>
