@@ -222,28 +222,37 @@ class SyncPanel(QWidget):
         self.pending_label.setText(self.tr("Chờ gửi: {n} hồ sơ").format(n=pending))
 
     def check_online(self) -> None:
+        """Off the GUI thread: desk.toml read again (a ``desk sync configure`` meanwhile
+        is taken), then the province pinged."""
         if Operation.busy(self.online_label):  # a ping is on its way
             return
-        url = self.ctx.config.province.url
-        if not url:
-            self._show_online(None)
-            self.online_checked.emit(False)
-            return
         ctx = self.ctx
-        self._pinged_url = url
-        ping = Operation(lambda: sync_service.check_online(ctx), owner=self.online_label)
+        self._pinged_url = ctx.config.province.url
+
+        def work() -> tuple[bool, bool]:
+            reloaded = sync_service.reload_settings(ctx)
+            return reloaded, sync_service.check_online(ctx)
+
+        ping = Operation(work, owner=self.online_label)
         ping.on_success(self._on_ping).on_failure(self._on_ping_failed).start()
 
-    def _on_ping(self, online: object) -> None:
-        if self._pinged_url != self.ctx.config.province.url:
+    def _on_ping(self, result: tuple[bool, bool]) -> None:
+        reloaded, online = result
+        url = self.ctx.config.province.url
+        if self._pinged_url != url and not reloaded:
             self.check_online()  # the address changed meanwhile: ask the new one
+            return
+        if not url:
+            self.online = None
+            self._show_online(None)
+            self.online_checked.emit(False)
             return
         self.online = bool(online)
         self._show_online(self.online)
         self.online_checked.emit(self.online)
 
     def _on_ping_failed(self, error: object) -> None:
-        self._on_ping(False)
+        self._on_ping((False, False))
 
     def _show_online(self, online: bool | None) -> None:
         if online is None and not self.ctx.config.province.url:
@@ -271,6 +280,7 @@ class SyncPanel(QWidget):
         cancel = CancelToken()
 
         def work(progress: Progress) -> SyncReport:
+            sync_service.reload_settings(ctx)  # a «desk sync configure» meanwhile
             return sync_service.run_sync(ctx, cancel=cancel, progress=progress.report)
 
         operation = (

@@ -149,3 +149,35 @@ def test_a_clerk_may_not_set_up_the_province(qtbot: QtBot, ctx: DeskContext) -> 
     qtbot.addWidget(dialog)
     assert "không được phép" in dialog.message.text()
     assert not dialog.save_button.isEnabled() and not dialog.try_button.isEnabled()
+
+
+def test_settings_saved_by_desk_sync_configure_reach_an_open_panel(
+    qtbot: QtBot, ctx: DeskContext, province: Callable[..., Sim], tmp_path: Path
+) -> None:
+    """«desk sync configure» in a terminal while the window is open: the panel pings the
+    new address at its next check and «Đồng bộ ngay» uses it, no restart."""
+    from tests.sync.test_cli import desk, password_file
+
+    add_dossiers(ctx, 2)
+    sim = province()
+    panel = SyncPanel(ctx)
+    qtbot.addWidget(panel)
+    assert "Chưa cấu hình" in panel.online_label.text()
+    configured = desk(
+        ctx,
+        "sync",
+        "configure",
+        "--server",
+        sim.url,
+        "--username",
+        USER,
+        "--password-file",
+        password_file(tmp_path),
+    )
+    assert configured.returncode == 0, configured.stderr
+    assert ctx.config.province.url == ""  # written by another process
+    panel.check_online()
+    qtbot.waitUntil(lambda: "Trực tuyến" in panel.online_label.text(), timeout=WAIT)
+    with qtbot.waitSignal(panel.sync_finished, timeout=WAIT) as finished:
+        qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].outcome == "ok" and finished.args[0].items_sent == 2

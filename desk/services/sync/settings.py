@@ -7,7 +7,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk.config import ProvinceConfig, config_dir, save_province_config
+from desk.config import (
+    ProvinceConfig,
+    config_dir,
+    config_path,
+    load_config,
+    save_province_config,
+)
 from desk.domain.access import Permission
 from desk.errors import ConfigurationError, InvalidInput
 from desk.services.context import DeskContext
@@ -62,6 +68,25 @@ def connection_settings(
         connect_timeout_s=province.connect_timeout_s,
         read_timeout_s=province.read_timeout_s,
     )
+
+
+def reload_settings(ctx: DeskContext) -> bool:
+    """Take desk.toml's ``[province]`` when another program changed it meanwhile
+    (``desk sync configure`` while the window is open): the window uses it without a
+    restart. False when nothing changed, or there is no desk.toml, or it does not read
+    (the settings in use stay)."""
+    if not config_path().is_file():
+        return False
+    try:
+        province = load_config().province
+    except ConfigurationError as exc:
+        log.warning("desk.toml not reread: %s", exc.message)
+        return False
+    if province == ctx.config.province:
+        return False
+    ctx.config.province = province
+    log.info("province settings changed in desk.toml: %s as %s", province.url, province.username)
+    return True
 
 
 def ping_settings(ctx: DeskContext, *, timeout_s: float) -> ConnectionSettings | None:
