@@ -115,6 +115,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Weekday", "Thứ Sáu"),
     QT_TRANSLATE_NOOP("Weekday", "Thứ Bảy"),
     QT_TRANSLATE_NOOP("Weekday", "Chủ nhật"),
+    QT_TRANSLATE_NOOP("Signer", "Chủ tịch ký (TM. Ủy ban nhân dân)"),
+    QT_TRANSLATE_NOOP("Signer", "Phó Chủ tịch ký thay (KT. Chủ tịch)"),
     QT_TRANSLATE_NOOP("Formats", "{hour} giờ {minute} phút, {weekday} {date}"),
     QT_TRANSLATE_NOOP("Formats", "{days} ngày làm việc"),
     QT_TRANSLATE_NOOP("Formats", "Trong ngày"),

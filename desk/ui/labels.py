@@ -302,6 +302,7 @@ def _catalogue_texts() -> Iterator[str]:
 def domain_texts() -> list[tuple[str, str]]:
     """Every (context, Vietnamese text) the window translates from the domain and the data
     files, in a stable order, each once."""
+    from desk.domain.letters import SIGNERS
     from desk.forms.definitions import APPLICANT, load_forms
     from desk.forms.spec import PERSON_ATTRIBUTES
 
@@ -315,6 +316,7 @@ def domain_texts() -> list[tuple[str, str]]:
     for enum in LABELLED_ENUMS:
         add(enum.__name__, (_words(member) for member in enum))
     add("Weekday", WEEKDAYS)
+    add("Signer", (signer.label for signer in SIGNERS.values()))
     add(FORMATS_CONTEXT, FORMAT_TEXTS)
     add(FORM_CONTEXT, (label for _kind, label in PERSON_ATTRIBUTES.values()))
     add(FORM_CONTEXT, (APPLICANT.label, APPLICANT.role_label, "Người nộp hồ sơ"))

@@ -75,10 +75,6 @@ def render_printout(
     return Operation(work)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StopNoticeDialog", text)
-
-
 class StopNoticeDialog(QDialog):
     """Before the stop notice is issued: did the citizen ask for the stop (no answer is
     preselected: the clerk must say), and who signs for the Committee."""
@@ -88,14 +84,14 @@ class StopNoticeDialog(QDialog):
     def __init__(self, signer: str, signer_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("stopNoticeDialog")
-        self.setWindowTitle(_tr("Thông báo dừng giải quyết hồ sơ"))
+        self.setWindowTitle(self.tr("Thông báo dừng giải quyết hồ sơ"))
         layout = QVBoxLayout(self)
-        question = QLabel(_tr("Việc dừng giải quyết hồ sơ có theo đề nghị của công dân không?"))
+        question = QLabel(self.tr("Việc dừng giải quyết hồ sơ có theo đề nghị của công dân không?"))
         question.setWordWrap(True)
         layout.addWidget(question)
-        self.asked_yes = QRadioButton(_tr("Có — công dân đề nghị dừng"))
+        self.asked_yes = QRadioButton(self.tr("Có — công dân đề nghị dừng"))
         self.asked_yes.setObjectName("citizenAskedYes")
-        self.asked_no = QRadioButton(_tr("Không — dừng theo quy định"))
+        self.asked_no = QRadioButton(self.tr("Không — dừng theo quy định"))
         self.asked_no.setObjectName("citizenAskedNo")
         self._answers = QButtonGroup(self)
         for button in (self.asked_yes, self.asked_no):
@@ -106,23 +102,23 @@ class StopNoticeDialog(QDialog):
         self.signer = QComboBox()
         self.signer.setObjectName("signer")
         for key, choice in SIGNERS.items():
-            self.signer.addItem(_tr(choice.label), key)
+            self.signer.addItem(QCoreApplication.translate("Signer", choice.label), key)
         self.signer.setCurrentIndex(max(0, self.signer.findData(signer)))
-        form.addRow(_tr("Người ký:"), self.signer)
+        form.addRow(self.tr("Người ký:"), self.signer)
         self.signer_name = QLineEdit(signer_name)
         self.signer_name.setObjectName("signerName")
-        self.signer_name.setPlaceholderText(_tr("Họ tên người ký (để trống: ký tay)"))
-        form.addRow(_tr("Họ tên:"), self.signer_name)
+        self.signer_name.setPlaceholderText(self.tr("Họ tên người ký (để trống: ký tay)"))
+        form.addRow(self.tr("Họ tên:"), self.signer_name)
         layout.addLayout(form)
         note = QLabel(
-            _tr("Thông báo được cấp số khi in lần đầu; in lại giữ nguyên số và nội dung.")
+            self.tr("Thông báo được cấp số khi in lần đầu; in lại giữ nguyên số và nội dung.")
         )
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.cancel_button = QPushButton(_tr("Hủy"))
-        self.ok_button = QPushButton(_tr("In thông báo"))
+        self.cancel_button = QPushButton(self.tr("Hủy"))
+        self.ok_button = QPushButton(self.tr("In thông báo"))
         self.ok_button.setObjectName("issueStopNotice")
         self.ok_button.setProperty("primary", True)
         buttons.addWidget(self.cancel_button)

@@ -500,292 +500,292 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="358"/>
+        <location filename="../../desk/ui/label_texts.py" line="360"/>
         <source> hoặc </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="359"/>
+        <location filename="../../desk/ui/label_texts.py" line="361"/>
         <source>Đăng ký khai sinh</source>
         <translation>Birth registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="360"/>
+        <location filename="../../desk/ui/label_texts.py" line="362"/>
         <source>Hộ tịch</source>
         <translation>Civil status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="361"/>
+        <location filename="../../desk/ui/label_texts.py" line="363"/>
         <source>Lệ phí đăng ký khai sinh</source>
         <translation>Birth registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="362"/>
+        <location filename="../../desk/ui/label_texts.py" line="364"/>
         <source>Lệ phí đăng ký khai sinh quá hạn</source>
         <translation>Late birth registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="363"/>
+        <location filename="../../desk/ui/label_texts.py" line="365"/>
         <source>Hộ nghèo</source>
         <translation>Poor household</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="364"/>
+        <location filename="../../desk/ui/label_texts.py" line="366"/>
         <source>Người khuyết tật</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="365"/>
+        <location filename="../../desk/ui/label_texts.py" line="367"/>
         <source>Gia đình có công với cách mạng</source>
         <translation>Family with revolutionary merit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="366"/>
+        <location filename="../../desk/ui/label_texts.py" line="368"/>
         <source>Tờ khai đăng ký khai sinh</source>
         <translation>Birth registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="367"/>
+        <location filename="../../desk/ui/label_texts.py" line="369"/>
         <source>Giấy chứng sinh</source>
         <translation>Birth certificate from the hospital</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="368"/>
+        <location filename="../../desk/ui/label_texts.py" line="370"/>
         <source>Văn bản của người làm chứng xác nhận về việc sinh</source>
         <translation>Witness statement confirming the birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="369"/>
+        <location filename="../../desk/ui/label_texts.py" line="371"/>
         <source>Giấy cam đoan về việc sinh</source>
         <translation>Written commitment about the birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="370"/>
+        <location filename="../../desk/ui/label_texts.py" line="372"/>
         <source>Giấy chứng nhận kết hôn của cha, mẹ</source>
         <translation>Parents&apos; marriage certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="371"/>
+        <location filename="../../desk/ui/label_texts.py" line="373"/>
         <source>Nếu cha, mẹ đã đăng ký kết hôn</source>
         <translation>If the parents have registered their marriage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="372"/>
+        <location filename="../../desk/ui/label_texts.py" line="374"/>
         <source>Giấy tờ tùy thân của người đi đăng ký</source>
         <translation>ID document of the person registering</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="373"/>
+        <location filename="../../desk/ui/label_texts.py" line="375"/>
         <source>Xuất trình bản chính để đối chiếu, trả lại ngay</source>
         <translation>Original shown for checking, handed back at once</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="374"/>
+        <location filename="../../desk/ui/label_texts.py" line="376"/>
         <source>Đăng ký khai tử</source>
         <translation>Death registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="375"/>
+        <location filename="../../desk/ui/label_texts.py" line="377"/>
         <source>Thời hạn khi cần xác minh: verify.</source>
         <translation>Time when checks are needed: verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="376"/>
+        <location filename="../../desk/ui/label_texts.py" line="378"/>
         <source>Lệ phí đăng ký khai tử</source>
         <translation>Death registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="377"/>
+        <location filename="../../desk/ui/label_texts.py" line="379"/>
         <source>Lệ phí đăng ký khai tử quá hạn</source>
         <translation>Late death registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="378"/>
+        <location filename="../../desk/ui/label_texts.py" line="380"/>
         <source>Tờ khai đăng ký khai tử</source>
         <translation>Death registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="379"/>
+        <location filename="../../desk/ui/label_texts.py" line="381"/>
         <source>Giấy báo tử hoặc giấy tờ thay thế giấy báo tử</source>
         <translation>Death notice, or a paper replacing it</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="380"/>
+        <location filename="../../desk/ui/label_texts.py" line="382"/>
         <source>Đăng ký kết hôn</source>
         <translation>Marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="381"/>
+        <location filename="../../desk/ui/label_texts.py" line="383"/>
         <source>Lệ phí đăng ký kết hôn</source>
         <translation>Marriage registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="382"/>
+        <location filename="../../desk/ui/label_texts.py" line="384"/>
         <source>Tờ khai đăng ký kết hôn</source>
         <translation>Marriage registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="383"/>
+        <location filename="../../desk/ui/label_texts.py" line="385"/>
         <source>Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="384"/>
+        <location filename="../../desk/ui/label_texts.py" line="386"/>
         <source>Khi một bên cư trú ở xã khác</source>
         <translation>When one party lives in another commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="385"/>
+        <location filename="../../desk/ui/label_texts.py" line="387"/>
         <source>Giấy tờ tùy thân của hai bên nam, nữ</source>
         <translation>ID documents of both parties</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="386"/>
+        <location filename="../../desk/ui/label_texts.py" line="388"/>
         <source>Cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="387"/>
+        <location filename="../../desk/ui/label_texts.py" line="389"/>
         <source>Lệ phí cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="388"/>
+        <location filename="../../desk/ui/label_texts.py" line="390"/>
         <source>Tờ khai cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="389"/>
+        <location filename="../../desk/ui/label_texts.py" line="391"/>
         <source>Giấy tờ chứng minh việc ly hôn hoặc vợ/chồng đã chết</source>
         <translation>Proof of divorce or of the spouse&apos;s death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="390"/>
+        <location filename="../../desk/ui/label_texts.py" line="392"/>
         <source>Nếu đã từng kết hôn</source>
         <translation>If married before</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="391"/>
+        <location filename="../../desk/ui/label_texts.py" line="393"/>
         <source>Giấy tờ tùy thân của người yêu cầu</source>
         <translation>ID document of the requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="392"/>
+        <location filename="../../desk/ui/label_texts.py" line="394"/>
         <source>Đăng ký lại khai sinh</source>
         <translation>Birth re-registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="393"/>
+        <location filename="../../desk/ui/label_texts.py" line="395"/>
         <source>Thời hạn giải quyết: verify.</source>
         <translation>Processing time: verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="394"/>
+        <location filename="../../desk/ui/label_texts.py" line="396"/>
         <source>Lệ phí đăng ký lại khai sinh</source>
         <translation>Birth re-registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="395"/>
+        <location filename="../../desk/ui/label_texts.py" line="397"/>
         <source>Tờ khai đăng ký lại khai sinh</source>
         <translation>Birth re-registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="396"/>
+        <location filename="../../desk/ui/label_texts.py" line="398"/>
         <source>Tờ khai có lời cam đoan đã đăng ký khai sinh nhưng không lưu giữ được bản chính Giấy khai sinh</source>
         <translation>Declaration committing that the birth was registered but the original birth certificate was not kept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="397"/>
+        <location filename="../../desk/ui/label_texts.py" line="399"/>
         <source>Bản sao Giấy khai sinh trước đây</source>
         <translation>Copy of the earlier birth certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="398"/>
+        <location filename="../../desk/ui/label_texts.py" line="400"/>
         <source>Giấy tờ có thông tin về nội dung khai sinh</source>
         <translation>Papers with the birth details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="399"/>
+        <location filename="../../desk/ui/label_texts.py" line="401"/>
         <source>Văn bản xác nhận của thủ trưởng cơ quan, đơn vị về nội dung khai sinh</source>
         <translation>Letter of the head of the agency or unit confirming the birth details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="400"/>
+        <location filename="../../desk/ui/label_texts.py" line="402"/>
         <source>Nếu người yêu cầu là cán bộ, công chức, viên chức hoặc người đang phục vụ trong lực lượng vũ trang (Nghị định 123/2015/NĐ-CP, Điều 26)</source>
         <translation>If the requester is a civil servant, public employee or serving in the armed forces (Decree 123/2015/ND-CP, Article 26)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="401"/>
+        <location filename="../../desk/ui/label_texts.py" line="403"/>
         <source>Thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="402"/>
+        <location filename="../../desk/ui/label_texts.py" line="404"/>
         <source>Thời hạn giải quyết: verify. Bổ sung thông tin hộ tịch: giải quyết ngay trong ngày, nhận sau 15 giờ trả ngày làm việc tiếp theo (Luật Hộ tịch, Điều 29): verify.</source>
         <translation>Processing time: verify. Adding civil status details: same day; received after 15:00, returned the next working day (Civil Status Law, Article 29): verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="403"/>
+        <location filename="../../desk/ui/label_texts.py" line="405"/>
         <source>Lệ phí thay đổi, cải chính, bổ sung hộ tịch</source>
         <translation>Civil status change, correction or addition fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="404"/>
+        <location filename="../../desk/ui/label_texts.py" line="406"/>
         <source>Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Declaration for a change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="405"/>
+        <location filename="../../desk/ui/label_texts.py" line="407"/>
         <source>Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung</source>
         <translation>Papers supporting the change, correction or addition</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="406"/>
+        <location filename="../../desk/ui/label_texts.py" line="408"/>
         <source>Cấp bản sao trích lục hộ tịch</source>
         <translation>Copy of a civil status extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="407"/>
+        <location filename="../../desk/ui/label_texts.py" line="409"/>
         <source>Phí cấp bản sao trích lục hộ tịch</source>
         <translation>Civil status extract copy fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="408"/>
+        <location filename="../../desk/ui/label_texts.py" line="410"/>
         <source>Tờ khai cấp bản sao trích lục hộ tịch</source>
         <translation>Declaration for a civil status extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="409"/>
+        <location filename="../../desk/ui/label_texts.py" line="411"/>
         <source>Chứng thực bản sao từ bản chính giấy tờ, văn bản</source>
         <translation>Certified copy from the original of a paper or document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="410"/>
+        <location filename="../../desk/ui/label_texts.py" line="412"/>
         <source>Chứng thực</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="411"/>
+        <location filename="../../desk/ui/label_texts.py" line="413"/>
         <source>Khi cần xác minh: cộng thêm 2 ngày làm việc vào thời hạn trong ngày (Nghị định 23/2015/NĐ-CP, Điều 7): verify.</source>
         <translation>When checks are needed: 2 working days added to the same-day time (Decree 23/2015/ND-CP, Article 7): verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="412"/>
+        <location filename="../../desk/ui/label_texts.py" line="414"/>
         <source>Phí chứng thực bản sao từ bản chính</source>
         <translation>Fee for certifying a copy from the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="413"/>
+        <location filename="../../desk/ui/label_texts.py" line="415"/>
         <source>Bản chính giấy tờ, văn bản cần chứng thực</source>
         <translation>Original of the paper or document to certify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="414"/>
+        <location filename="../../desk/ui/label_texts.py" line="416"/>
         <source>Xuất trình để đối chiếu, trả lại ngay</source>
         <translation>Shown for checking, handed back at once</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="415"/>
+        <location filename="../../desk/ui/label_texts.py" line="417"/>
         <source>Bản sao cần chứng thực</source>
         <translation>Copy to certify</translation>
     </message>
@@ -1779,77 +1779,77 @@ The desk will close.</translation>
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="125"/>
+        <location filename="../../desk/ui/label_texts.py" line="127"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="126"/>
+        <location filename="../../desk/ui/label_texts.py" line="128"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="127"/>
+        <location filename="../../desk/ui/label_texts.py" line="129"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="128"/>
+        <location filename="../../desk/ui/label_texts.py" line="130"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="129"/>
+        <location filename="../../desk/ui/label_texts.py" line="131"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="130"/>
+        <location filename="../../desk/ui/label_texts.py" line="132"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="131"/>
+        <location filename="../../desk/ui/label_texts.py" line="133"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="132"/>
+        <location filename="../../desk/ui/label_texts.py" line="134"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="133"/>
+        <location filename="../../desk/ui/label_texts.py" line="135"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="134"/>
+        <location filename="../../desk/ui/label_texts.py" line="136"/>
         <source>Ngày cấp giấy tờ tùy thân</source>
         <translation>ID document issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="135"/>
+        <location filename="../../desk/ui/label_texts.py" line="137"/>
         <source>Nơi cấp</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="136"/>
+        <location filename="../../desk/ui/label_texts.py" line="138"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="137"/>
+        <location filename="../../desk/ui/label_texts.py" line="139"/>
         <source>người nộp hồ sơ</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="138"/>
+        <location filename="../../desk/ui/label_texts.py" line="140"/>
         <source>Nơi cư trú (địa chỉ)</source>
         <translation>Residence (address)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="139"/>
+        <location filename="../../desk/ui/label_texts.py" line="141"/>
         <source>Ngày cấp CCCD/căn cước</source>
         <translation>ID card issue date</translation>
     </message>
@@ -1857,247 +1857,247 @@ The desk will close.</translation>
 <context>
     <name>Form:birth_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="140"/>
+        <location filename="../../desk/ui/label_texts.py" line="142"/>
         <source>Tờ khai đăng ký khai sinh</source>
         <translation>Birth registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="141"/>
+        <location filename="../../desk/ui/label_texts.py" line="143"/>
         <source>Người đi đăng ký khai sinh (người yêu cầu)</source>
         <translation>Person registering the birth (the requester)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="142"/>
+        <location filename="../../desk/ui/label_texts.py" line="144"/>
         <source>Quá 60 ngày kể từ ngày sinh (Luật Hộ tịch, điều 15): đăng ký khai sinh quá hạn.</source>
         <translation>More than 60 days after the birth (Civil Status Law, article 15): late birth registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="143"/>
+        <location filename="../../desk/ui/label_texts.py" line="145"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="144"/>
+        <location filename="../../desk/ui/label_texts.py" line="146"/>
         <source>Quan hệ với người được khai sinh</source>
         <translation>Relation to the child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="145"/>
+        <location filename="../../desk/ui/label_texts.py" line="147"/>
         <source>Loại giấy tờ tùy thân</source>
         <translation>ID document type</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="146"/>
+        <location filename="../../desk/ui/label_texts.py" line="148"/>
         <source>Người được khai sinh</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="147"/>
+        <location filename="../../desk/ui/label_texts.py" line="149"/>
         <source>người được khai sinh</source>
         <translation>the child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="148"/>
+        <location filename="../../desk/ui/label_texts.py" line="150"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="149"/>
+        <location filename="../../desk/ui/label_texts.py" line="151"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="150"/>
+        <location filename="../../desk/ui/label_texts.py" line="152"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="151"/>
+        <location filename="../../desk/ui/label_texts.py" line="153"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="152"/>
+        <location filename="../../desk/ui/label_texts.py" line="154"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="153"/>
+        <location filename="../../desk/ui/label_texts.py" line="155"/>
         <source>Nơi sinh</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="154"/>
+        <location filename="../../desk/ui/label_texts.py" line="156"/>
         <source>Cơ sở y tế (nếu sinh tại cơ sở y tế), xã, tỉnh</source>
         <translation>Health facility (if born in one), commune, province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="155"/>
+        <location filename="../../desk/ui/label_texts.py" line="157"/>
         <source>Quê quán</source>
         <translation>Home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="156"/>
+        <location filename="../../desk/ui/label_texts.py" line="158"/>
         <source>Thông tin về người mẹ</source>
         <translation>The mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="157"/>
+        <location filename="../../desk/ui/label_texts.py" line="159"/>
         <source>Người mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="158"/>
+        <location filename="../../desk/ui/label_texts.py" line="160"/>
         <source>người mẹ</source>
         <translation>the mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="159"/>
+        <location filename="../../desk/ui/label_texts.py" line="161"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="160"/>
+        <location filename="../../desk/ui/label_texts.py" line="162"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="161"/>
+        <location filename="../../desk/ui/label_texts.py" line="163"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="162"/>
+        <location filename="../../desk/ui/label_texts.py" line="164"/>
         <source>Dân tộc của mẹ</source>
         <translation>Mother&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="163"/>
+        <location filename="../../desk/ui/label_texts.py" line="165"/>
         <source>Quốc tịch của mẹ</source>
         <translation>Mother&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="164"/>
+        <location filename="../../desk/ui/label_texts.py" line="166"/>
         <source>Thông tin về người cha</source>
         <translation>The father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="165"/>
+        <location filename="../../desk/ui/label_texts.py" line="167"/>
         <source>Người cha</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="166"/>
+        <location filename="../../desk/ui/label_texts.py" line="168"/>
         <source>người cha</source>
         <translation>the father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="167"/>
+        <location filename="../../desk/ui/label_texts.py" line="169"/>
         <source>Dân tộc của cha</source>
         <translation>Father&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="168"/>
+        <location filename="../../desk/ui/label_texts.py" line="170"/>
         <source>Quốc tịch của cha</source>
         <translation>Father&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="169"/>
+        <location filename="../../desk/ui/label_texts.py" line="171"/>
         <source>Đăng ký kết hôn của cha, mẹ</source>
         <translation>Parents&apos; marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="170"/>
+        <location filename="../../desk/ui/label_texts.py" line="172"/>
         <source>Bỏ trống nếu cha, mẹ chưa đăng ký kết hôn.</source>
         <translation>Leave empty if the parents have not registered a marriage.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="171"/>
+        <location filename="../../desk/ui/label_texts.py" line="173"/>
         <source>Giấy chứng nhận kết hôn số</source>
         <translation>Marriage certificate number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="172"/>
+        <location filename="../../desk/ui/label_texts.py" line="174"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="173"/>
+        <location filename="../../desk/ui/label_texts.py" line="175"/>
         <source>Ngày đăng ký kết hôn</source>
         <translation>Marriage registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="174"/>
+        <location filename="../../desk/ui/label_texts.py" line="176"/>
         <source>Nơi đăng ký kết hôn</source>
         <translation>Place of marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="175"/>
+        <location filename="../../desk/ui/label_texts.py" line="177"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="176"/>
+        <location filename="../../desk/ui/label_texts.py" line="178"/>
         <source>Số bản sao trích lục khai sinh</source>
         <translation>Birth extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="177"/>
+        <location filename="../../desk/ui/label_texts.py" line="179"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="178"/>
+        <location filename="../../desk/ui/label_texts.py" line="180"/>
         <source>Phải khai thông tin của ít nhất một trong hai người: mẹ hoặc cha.</source>
         <translation>At least one parent must be declared: the mother or the father.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="179"/>
+        <location filename="../../desk/ui/label_texts.py" line="181"/>
         <source>Người đi khai là mẹ: hãy điền thông tin người mẹ (nút «Chép từ người nộp»).</source>
         <translation>The mother is registering: fill in the mother (button “Copy from the applicant”).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="180"/>
+        <location filename="../../desk/ui/label_texts.py" line="182"/>
         <source>Người đi khai là cha: hãy điền thông tin người cha (nút «Chép từ người nộp»).</source>
         <translation>The father is registering: fill in the father (button “Copy from the applicant”).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="181"/>
+        <location filename="../../desk/ui/label_texts.py" line="183"/>
         <source>Họ của trẻ không phải họ của cha hay của mẹ. Theo Bộ luật Dân sự 2015, điều 26, họ của con là họ của cha hoặc họ của mẹ (có trường hợp ngoại lệ): hãy hỏi lại người đi khai.</source>
         <translation>The child&apos;s family name is neither the father&apos;s nor the mother&apos;s. Under the Civil Code 2015, article 26, a child takes the father&apos;s or the mother&apos;s family name (with exceptions): ask the person registering again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="182"/>
+        <location filename="../../desk/ui/label_texts.py" line="184"/>
         <source>Ngày sinh của trẻ không thể trước năm sinh của mẹ.</source>
         <translation>The child cannot be born before the mother&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="183"/>
+        <location filename="../../desk/ui/label_texts.py" line="185"/>
         <source>Ngày sinh của trẻ không thể trước năm sinh của cha.</source>
         <translation>The child cannot be born before the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="184"/>
+        <location filename="../../desk/ui/label_texts.py" line="186"/>
         <source>Mẹ chưa đủ 13 tuổi khi sinh con? Hãy kiểm tra lại năm sinh của mẹ và ngày sinh của trẻ.</source>
         <translation>The mother under 13 at the birth? Check the mother&apos;s year of birth and the child&apos;s date of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="185"/>
+        <location filename="../../desk/ui/label_texts.py" line="187"/>
         <source>Cha chưa đủ 13 tuổi khi con sinh ra? Hãy kiểm tra lại năm sinh của cha.</source>
         <translation>The father under 13 at the birth? Check the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="186"/>
+        <location filename="../../desk/ui/label_texts.py" line="188"/>
         <source>Số định danh của mẹ và của cha trùng nhau.</source>
         <translation>The mother and the father have the same ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="187"/>
+        <location filename="../../desk/ui/label_texts.py" line="189"/>
         <source>Đã khai việc đăng ký kết hôn thì cần đủ số, ngày và nơi đăng ký.</source>
         <translation>A declared marriage registration needs its number, date and place.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="188"/>
+        <location filename="../../desk/ui/label_texts.py" line="190"/>
         <source>Ngày đăng ký kết hôn không thể trước năm sinh của mẹ.</source>
         <translation>The marriage cannot be registered before the mother&apos;s year of birth.</translation>
     </message>
@@ -2105,162 +2105,162 @@ The desk will close.</translation>
 <context>
     <name>Form:birth_reregistration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="189"/>
+        <location filename="../../desk/ui/label_texts.py" line="191"/>
         <source>Tờ khai đăng ký lại khai sinh</source>
         <translation>Birth re-registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="190"/>
+        <location filename="../../desk/ui/label_texts.py" line="192"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="191"/>
+        <location filename="../../desk/ui/label_texts.py" line="193"/>
         <source>Quan hệ với người được đăng ký lại khai sinh</source>
         <translation>Relation to the person re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="192"/>
+        <location filename="../../desk/ui/label_texts.py" line="194"/>
         <source>Người được đăng ký lại khai sinh</source>
         <translation>Person whose birth is re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="193"/>
+        <location filename="../../desk/ui/label_texts.py" line="195"/>
         <source>người được đăng ký lại khai sinh</source>
         <translation>the person re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="194"/>
+        <location filename="../../desk/ui/label_texts.py" line="196"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="195"/>
+        <location filename="../../desk/ui/label_texts.py" line="197"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="196"/>
+        <location filename="../../desk/ui/label_texts.py" line="198"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="197"/>
+        <location filename="../../desk/ui/label_texts.py" line="199"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="198"/>
+        <location filename="../../desk/ui/label_texts.py" line="200"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="199"/>
+        <location filename="../../desk/ui/label_texts.py" line="201"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="200"/>
+        <location filename="../../desk/ui/label_texts.py" line="202"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="201"/>
+        <location filename="../../desk/ui/label_texts.py" line="203"/>
         <source>Nơi sinh</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="202"/>
+        <location filename="../../desk/ui/label_texts.py" line="204"/>
         <source>Quê quán</source>
         <translation>Home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="203"/>
+        <location filename="../../desk/ui/label_texts.py" line="205"/>
         <source>Cha, mẹ</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="204"/>
+        <location filename="../../desk/ui/label_texts.py" line="206"/>
         <source>Người mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="205"/>
+        <location filename="../../desk/ui/label_texts.py" line="207"/>
         <source>người mẹ</source>
         <translation>the mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="206"/>
+        <location filename="../../desk/ui/label_texts.py" line="208"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="207"/>
+        <location filename="../../desk/ui/label_texts.py" line="209"/>
         <source>Dân tộc của mẹ</source>
         <translation>Mother&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="208"/>
+        <location filename="../../desk/ui/label_texts.py" line="210"/>
         <source>Người cha</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="209"/>
+        <location filename="../../desk/ui/label_texts.py" line="211"/>
         <source>người cha</source>
         <translation>the father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="210"/>
+        <location filename="../../desk/ui/label_texts.py" line="212"/>
         <source>Dân tộc của cha</source>
         <translation>Father&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="211"/>
+        <location filename="../../desk/ui/label_texts.py" line="213"/>
         <source>Việc khai sinh đã đăng ký trước đây</source>
         <translation>The earlier birth registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="212"/>
+        <location filename="../../desk/ui/label_texts.py" line="214"/>
         <source>Nơi đã đăng ký khai sinh</source>
         <translation>Where the birth was registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="213"/>
+        <location filename="../../desk/ui/label_texts.py" line="215"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="214"/>
+        <location filename="../../desk/ui/label_texts.py" line="216"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="215"/>
+        <location filename="../../desk/ui/label_texts.py" line="217"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="216"/>
+        <location filename="../../desk/ui/label_texts.py" line="218"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="217"/>
+        <location filename="../../desk/ui/label_texts.py" line="219"/>
         <source>Số bản sao trích lục khai sinh</source>
         <translation>Birth extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="218"/>
+        <location filename="../../desk/ui/label_texts.py" line="220"/>
         <source>Ngày sinh không thể trước năm sinh của mẹ.</source>
         <translation>The date of birth cannot be before the mother&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="219"/>
+        <location filename="../../desk/ui/label_texts.py" line="221"/>
         <source>Ngày sinh không thể trước năm sinh của cha.</source>
         <translation>The date of birth cannot be before the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="220"/>
+        <location filename="../../desk/ui/label_texts.py" line="222"/>
         <source>Ngày đăng ký khai sinh trước đây không thể trước ngày sinh.</source>
         <translation>The earlier birth registration cannot be before the date of birth.</translation>
     </message>
@@ -2268,57 +2268,57 @@ The desk will close.</translation>
 <context>
     <name>Form:certified_copy</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="221"/>
+        <location filename="../../desk/ui/label_texts.py" line="223"/>
         <source>Yêu cầu chứng thực bản sao từ bản chính</source>
         <translation>Request to certify copies from the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="222"/>
+        <location filename="../../desk/ui/label_texts.py" line="224"/>
         <source>Người yêu cầu chứng thực</source>
         <translation>Person asking for the certification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="223"/>
+        <location filename="../../desk/ui/label_texts.py" line="225"/>
         <source>Giấy tờ, văn bản cần chứng thực</source>
         <translation>Paper or document to certify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="224"/>
+        <location filename="../../desk/ui/label_texts.py" line="226"/>
         <source>Tên giấy tờ, văn bản</source>
         <translation>Name of the paper or document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="225"/>
+        <location filename="../../desk/ui/label_texts.py" line="227"/>
         <source>Ví dụ: Bằng tốt nghiệp THPT; Giấy khai sinh; Sổ đỏ</source>
         <translation>E.g. high-school diploma; birth certificate; land-use certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="226"/>
+        <location filename="../../desk/ui/label_texts.py" line="228"/>
         <source>Số, ký hiệu</source>
         <translation>Number and reference</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="227"/>
+        <location filename="../../desk/ui/label_texts.py" line="229"/>
         <source>Cơ quan cấp</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="228"/>
+        <location filename="../../desk/ui/label_texts.py" line="230"/>
         <source>Ngày cấp</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="229"/>
+        <location filename="../../desk/ui/label_texts.py" line="231"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="230"/>
+        <location filename="../../desk/ui/label_texts.py" line="232"/>
         <source>Số trang của bản chính</source>
         <translation>Pages of the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="231"/>
+        <location filename="../../desk/ui/label_texts.py" line="233"/>
         <source>Số bản sao cần chứng thực</source>
         <translation>Copies to certify</translation>
     </message>
@@ -2326,142 +2326,142 @@ The desk will close.</translation>
 <context>
     <name>Form:civil_status_correction</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="232"/>
+        <location filename="../../desk/ui/label_texts.py" line="234"/>
         <source>Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Declaration for a change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="233"/>
+        <location filename="../../desk/ui/label_texts.py" line="235"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="234"/>
+        <location filename="../../desk/ui/label_texts.py" line="236"/>
         <source>Người có thông tin hộ tịch cần thay đổi</source>
         <translation>Person whose civil status details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="235"/>
+        <location filename="../../desk/ui/label_texts.py" line="237"/>
         <source>Quan hệ của người yêu cầu</source>
         <translation>Requester&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="236"/>
+        <location filename="../../desk/ui/label_texts.py" line="238"/>
         <source>Người có thông tin cần thay đổi</source>
         <translation>Person whose details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="237"/>
+        <location filename="../../desk/ui/label_texts.py" line="239"/>
         <source>người có thông tin cần thay đổi</source>
         <translation>the person whose details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="238"/>
+        <location filename="../../desk/ui/label_texts.py" line="240"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="239"/>
+        <location filename="../../desk/ui/label_texts.py" line="241"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="240"/>
+        <location filename="../../desk/ui/label_texts.py" line="242"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="241"/>
+        <location filename="../../desk/ui/label_texts.py" line="243"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="242"/>
+        <location filename="../../desk/ui/label_texts.py" line="244"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="243"/>
+        <location filename="../../desk/ui/label_texts.py" line="245"/>
         <source>Việc hộ tịch đã đăng ký</source>
         <translation>The registered civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="244"/>
+        <location filename="../../desk/ui/label_texts.py" line="246"/>
         <source>Loại việc hộ tịch</source>
         <translation>Kind of civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="245"/>
+        <location filename="../../desk/ui/label_texts.py" line="247"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="246"/>
+        <location filename="../../desk/ui/label_texts.py" line="248"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="247"/>
+        <location filename="../../desk/ui/label_texts.py" line="249"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="248"/>
+        <location filename="../../desk/ui/label_texts.py" line="250"/>
         <source>Nơi đăng ký</source>
         <translation>Place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="249"/>
+        <location filename="../../desk/ui/label_texts.py" line="251"/>
         <source>Nội dung đề nghị</source>
         <translation>What is asked</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="250"/>
+        <location filename="../../desk/ui/label_texts.py" line="252"/>
         <source>Đề nghị</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="251"/>
+        <location filename="../../desk/ui/label_texts.py" line="253"/>
         <source>Thông tin cần thay đổi</source>
         <translation>Detail to change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="252"/>
+        <location filename="../../desk/ui/label_texts.py" line="254"/>
         <source>Ví dụ: họ, chữ đệm, tên; ngày sinh; quê quán</source>
         <translation>E.g. full name; date of birth; home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="253"/>
+        <location filename="../../desk/ui/label_texts.py" line="255"/>
         <source>Nội dung hiện tại</source>
         <translation>Current content</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="254"/>
+        <location filename="../../desk/ui/label_texts.py" line="256"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="255"/>
+        <location filename="../../desk/ui/label_texts.py" line="257"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="256"/>
+        <location filename="../../desk/ui/label_texts.py" line="258"/>
         <source>Số bản sao trích lục</source>
         <translation>Extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="257"/>
+        <location filename="../../desk/ui/label_texts.py" line="259"/>
         <source>Thay đổi hoặc cải chính: cần ghi nội dung hiện tại.</source>
         <translation>A change or correction needs the current content.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="258"/>
+        <location filename="../../desk/ui/label_texts.py" line="260"/>
         <source>Nội dung đề nghị trùng với nội dung hiện tại.</source>
         <translation>What is asked is the same as the current content.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="259"/>
+        <location filename="../../desk/ui/label_texts.py" line="261"/>
         <source>Ngày đăng ký hộ tịch không thể trước ngày sinh.</source>
         <translation>The civil status registration cannot be before the date of birth.</translation>
     </message>
@@ -2469,142 +2469,142 @@ The desk will close.</translation>
 <context>
     <name>Form:death_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="260"/>
+        <location filename="../../desk/ui/label_texts.py" line="262"/>
         <source>Tờ khai đăng ký khai tử</source>
         <translation>Death registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="261"/>
+        <location filename="../../desk/ui/label_texts.py" line="263"/>
         <source>Người đi đăng ký khai tử (người yêu cầu)</source>
         <translation>Person registering the death (the requester)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="262"/>
+        <location filename="../../desk/ui/label_texts.py" line="264"/>
         <source>Quá 15 ngày kể từ ngày chết (Luật Hộ tịch, điều 33).</source>
         <translation>More than 15 days after the death (Civil Status Law, article 33).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="263"/>
+        <location filename="../../desk/ui/label_texts.py" line="265"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="264"/>
+        <location filename="../../desk/ui/label_texts.py" line="266"/>
         <source>Quan hệ với người đã chết</source>
         <translation>Relation to the deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="265"/>
+        <location filename="../../desk/ui/label_texts.py" line="267"/>
         <source>Người đã chết</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="266"/>
+        <location filename="../../desk/ui/label_texts.py" line="268"/>
         <source>người đã chết</source>
         <translation>the deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="267"/>
+        <location filename="../../desk/ui/label_texts.py" line="269"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="268"/>
+        <location filename="../../desk/ui/label_texts.py" line="270"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="269"/>
+        <location filename="../../desk/ui/label_texts.py" line="271"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="270"/>
+        <location filename="../../desk/ui/label_texts.py" line="272"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="271"/>
+        <location filename="../../desk/ui/label_texts.py" line="273"/>
         <source>Nơi cư trú cuối cùng</source>
         <translation>Last residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="272"/>
+        <location filename="../../desk/ui/label_texts.py" line="274"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="273"/>
+        <location filename="../../desk/ui/label_texts.py" line="275"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="274"/>
+        <location filename="../../desk/ui/label_texts.py" line="276"/>
         <source>Ngày chết</source>
         <translation>Date of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="275"/>
+        <location filename="../../desk/ui/label_texts.py" line="277"/>
         <source>Giờ chết</source>
         <translation>Time of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="276"/>
+        <location filename="../../desk/ui/label_texts.py" line="278"/>
         <source>Ví dụ: 14 giờ 30 phút</source>
         <translation>E.g. 14:30</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="277"/>
+        <location filename="../../desk/ui/label_texts.py" line="279"/>
         <source>Nơi chết</source>
         <translation>Place of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="278"/>
+        <location filename="../../desk/ui/label_texts.py" line="280"/>
         <source>Nguyên nhân chết</source>
         <translation>Cause of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="279"/>
+        <location filename="../../desk/ui/label_texts.py" line="281"/>
         <source>Giấy báo tử (hoặc giấy tờ thay thế)</source>
         <translation>Death notice (or a paper replacing it)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="280"/>
+        <location filename="../../desk/ui/label_texts.py" line="282"/>
         <source>Số giấy báo tử</source>
         <translation>Death notice number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="281"/>
+        <location filename="../../desk/ui/label_texts.py" line="283"/>
         <source>Ngày cấp</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="282"/>
+        <location filename="../../desk/ui/label_texts.py" line="284"/>
         <source>Cơ quan cấp</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="283"/>
+        <location filename="../../desk/ui/label_texts.py" line="285"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="284"/>
+        <location filename="../../desk/ui/label_texts.py" line="286"/>
         <source>Số bản sao trích lục khai tử</source>
         <translation>Death extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="285"/>
+        <location filename="../../desk/ui/label_texts.py" line="287"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="286"/>
+        <location filename="../../desk/ui/label_texts.py" line="288"/>
         <source>Ngày chết không thể trước ngày sinh.</source>
         <translation>The date of death cannot be before the date of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="287"/>
+        <location filename="../../desk/ui/label_texts.py" line="289"/>
         <source>Giấy báo tử không thể cấp trước ngày chết.</source>
         <translation>The death notice cannot be issued before the death.</translation>
     </message>
@@ -2612,97 +2612,97 @@ The desk will close.</translation>
 <context>
     <name>Form:extract_copy</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="288"/>
+        <location filename="../../desk/ui/label_texts.py" line="290"/>
         <source>Tờ khai cấp bản sao trích lục hộ tịch</source>
         <translation>Declaration for a civil status extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="289"/>
+        <location filename="../../desk/ui/label_texts.py" line="291"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="290"/>
+        <location filename="../../desk/ui/label_texts.py" line="292"/>
         <source>Người được cấp bản sao trích lục</source>
         <translation>Person receiving the extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="291"/>
+        <location filename="../../desk/ui/label_texts.py" line="293"/>
         <source>Quan hệ của người yêu cầu</source>
         <translation>Requester&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="292"/>
+        <location filename="../../desk/ui/label_texts.py" line="294"/>
         <source>Người có tên trong trích lục</source>
         <translation>Person named in the extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="293"/>
+        <location filename="../../desk/ui/label_texts.py" line="295"/>
         <source>người có tên trong trích lục</source>
         <translation>the person named in the extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="294"/>
+        <location filename="../../desk/ui/label_texts.py" line="296"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="295"/>
+        <location filename="../../desk/ui/label_texts.py" line="297"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="296"/>
+        <location filename="../../desk/ui/label_texts.py" line="298"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="297"/>
+        <location filename="../../desk/ui/label_texts.py" line="299"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="298"/>
+        <location filename="../../desk/ui/label_texts.py" line="300"/>
         <source>Việc hộ tịch đã đăng ký</source>
         <translation>The registered civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="299"/>
+        <location filename="../../desk/ui/label_texts.py" line="301"/>
         <source>Loại việc hộ tịch</source>
         <translation>Kind of civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="300"/>
+        <location filename="../../desk/ui/label_texts.py" line="302"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="301"/>
+        <location filename="../../desk/ui/label_texts.py" line="303"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="302"/>
+        <location filename="../../desk/ui/label_texts.py" line="304"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="303"/>
+        <location filename="../../desk/ui/label_texts.py" line="305"/>
         <source>Nơi đăng ký</source>
         <translation>Place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="304"/>
+        <location filename="../../desk/ui/label_texts.py" line="306"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="305"/>
+        <location filename="../../desk/ui/label_texts.py" line="307"/>
         <source>Số bản sao trích lục</source>
         <translation>Extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="306"/>
+        <location filename="../../desk/ui/label_texts.py" line="308"/>
         <source>Ngày đăng ký hộ tịch không thể trước ngày sinh.</source>
         <translation>The civil status registration cannot be before the date of birth.</translation>
     </message>
@@ -2710,137 +2710,137 @@ The desk will close.</translation>
 <context>
     <name>Form:marital_status</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="307"/>
+        <location filename="../../desk/ui/label_texts.py" line="309"/>
         <source>Tờ khai cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="308"/>
+        <location filename="../../desk/ui/label_texts.py" line="310"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="309"/>
+        <location filename="../../desk/ui/label_texts.py" line="311"/>
         <source>Người được xác nhận tình trạng hôn nhân</source>
         <translation>Person whose marital status is certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="310"/>
+        <location filename="../../desk/ui/label_texts.py" line="312"/>
         <source>Quan hệ của người yêu cầu với người được xác nhận</source>
         <translation>Requester&apos;s relation to the person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="311"/>
+        <location filename="../../desk/ui/label_texts.py" line="313"/>
         <source>Người được xác nhận</source>
         <translation>Person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="312"/>
+        <location filename="../../desk/ui/label_texts.py" line="314"/>
         <source>người được xác nhận</source>
         <translation>the person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="313"/>
+        <location filename="../../desk/ui/label_texts.py" line="315"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="314"/>
+        <location filename="../../desk/ui/label_texts.py" line="316"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="315"/>
+        <location filename="../../desk/ui/label_texts.py" line="317"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="316"/>
+        <location filename="../../desk/ui/label_texts.py" line="318"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="317"/>
+        <location filename="../../desk/ui/label_texts.py" line="319"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="318"/>
+        <location filename="../../desk/ui/label_texts.py" line="320"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="319"/>
+        <location filename="../../desk/ui/label_texts.py" line="321"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="320"/>
+        <location filename="../../desk/ui/label_texts.py" line="322"/>
         <source>Thời gian cư trú tại nơi đăng ký</source>
         <translation>Time lived at the place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="321"/>
+        <location filename="../../desk/ui/label_texts.py" line="323"/>
         <source>Ví dụ: từ năm 2015 đến nay</source>
         <translation>E.g. since 2015</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="322"/>
+        <location filename="../../desk/ui/label_texts.py" line="324"/>
         <source>Tình trạng hôn nhân</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="323"/>
+        <location filename="../../desk/ui/label_texts.py" line="325"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="324"/>
+        <location filename="../../desk/ui/label_texts.py" line="326"/>
         <source>Người dự định kết hôn</source>
         <translation>Intended spouse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="325"/>
+        <location filename="../../desk/ui/label_texts.py" line="327"/>
         <source>Chỉ khai khi xin xác nhận để đăng ký kết hôn.</source>
         <translation>Only when the certificate is for a marriage registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="326"/>
+        <location filename="../../desk/ui/label_texts.py" line="328"/>
         <source>người dự định kết hôn</source>
         <translation>the intended spouse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="327"/>
+        <location filename="../../desk/ui/label_texts.py" line="329"/>
         <source>Quốc tịch người dự định kết hôn</source>
         <translation>Intended spouse&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="328"/>
+        <location filename="../../desk/ui/label_texts.py" line="330"/>
         <source>Nơi dự định đăng ký kết hôn</source>
         <translation>Where the marriage is to be registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="329"/>
+        <location filename="../../desk/ui/label_texts.py" line="331"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="330"/>
+        <location filename="../../desk/ui/label_texts.py" line="332"/>
         <source>Số bản Giấy xác nhận</source>
         <translation>Certificate copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="331"/>
+        <location filename="../../desk/ui/label_texts.py" line="333"/>
         <source>Xác nhận để đăng ký kết hôn: cần khai người dự định kết hôn.</source>
         <translation>A certificate for a marriage needs the intended spouse.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="332"/>
+        <location filename="../../desk/ui/label_texts.py" line="334"/>
         <source>Xác nhận để đăng ký kết hôn: cần ghi nơi dự định đăng ký kết hôn.</source>
         <translation>A certificate for a marriage needs the place it will be registered.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="333"/>
+        <location filename="../../desk/ui/label_texts.py" line="335"/>
         <source>Người dự định kết hôn trùng số định danh với người được xác nhận.</source>
         <translation>The intended spouse has the same ID number as the person certified.</translation>
     </message>
@@ -2848,122 +2848,122 @@ The desk will close.</translation>
 <context>
     <name>Form:marriage_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="334"/>
+        <location filename="../../desk/ui/label_texts.py" line="336"/>
         <source>Tờ khai đăng ký kết hôn</source>
         <translation>Marriage registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="335"/>
+        <location filename="../../desk/ui/label_texts.py" line="337"/>
         <source>Người nộp hồ sơ (một trong hai bên)</source>
         <translation>Applicant (one of the two parties)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="336"/>
+        <location filename="../../desk/ui/label_texts.py" line="338"/>
         <source>Bên nữ</source>
         <translation>Bride</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="337"/>
+        <location filename="../../desk/ui/label_texts.py" line="339"/>
         <source>bên nữ</source>
         <translation>the bride</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="338"/>
+        <location filename="../../desk/ui/label_texts.py" line="340"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="339"/>
+        <location filename="../../desk/ui/label_texts.py" line="341"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="340"/>
+        <location filename="../../desk/ui/label_texts.py" line="342"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="341"/>
+        <location filename="../../desk/ui/label_texts.py" line="343"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="342"/>
+        <location filename="../../desk/ui/label_texts.py" line="344"/>
         <source>Dân tộc bên nữ</source>
         <translation>Bride&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="343"/>
+        <location filename="../../desk/ui/label_texts.py" line="345"/>
         <source>Quốc tịch bên nữ</source>
         <translation>Bride&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="344"/>
+        <location filename="../../desk/ui/label_texts.py" line="346"/>
         <source>Tình trạng hôn nhân bên nữ</source>
         <translation>Bride&apos;s marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="345"/>
+        <location filename="../../desk/ui/label_texts.py" line="347"/>
         <source>Bên nam</source>
         <translation>Groom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="346"/>
+        <location filename="../../desk/ui/label_texts.py" line="348"/>
         <source>bên nam</source>
         <translation>the groom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="347"/>
+        <location filename="../../desk/ui/label_texts.py" line="349"/>
         <source>Dân tộc bên nam</source>
         <translation>Groom&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="348"/>
+        <location filename="../../desk/ui/label_texts.py" line="350"/>
         <source>Quốc tịch bên nam</source>
         <translation>Groom&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="349"/>
+        <location filename="../../desk/ui/label_texts.py" line="351"/>
         <source>Tình trạng hôn nhân bên nam</source>
         <translation>Groom&apos;s marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="350"/>
+        <location filename="../../desk/ui/label_texts.py" line="352"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="351"/>
+        <location filename="../../desk/ui/label_texts.py" line="353"/>
         <source>Số bản sao trích lục kết hôn</source>
         <translation>Marriage extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="352"/>
+        <location filename="../../desk/ui/label_texts.py" line="354"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="353"/>
+        <location filename="../../desk/ui/label_texts.py" line="355"/>
         <source>Bên nữ chưa đủ 18 tuổi: chưa đủ tuổi kết hôn (Luật Hôn nhân và gia đình 2014, điều 8).</source>
         <translation>The bride is under 18: below the marriage age (Marriage and Family Law 2014, article 8).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="354"/>
+        <location filename="../../desk/ui/label_texts.py" line="356"/>
         <source>Bên nam chưa đủ 20 tuổi: chưa đủ tuổi kết hôn (Luật Hôn nhân và gia đình 2014, điều 8).</source>
         <translation>The groom is under 20: below the marriage age (Marriage and Family Law 2014, article 8).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="355"/>
+        <location filename="../../desk/ui/label_texts.py" line="357"/>
         <source>Số định danh của hai bên trùng nhau.</source>
         <translation>Both parties have the same ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="356"/>
+        <location filename="../../desk/ui/label_texts.py" line="358"/>
         <source>Bên nữ đang có chồng: không được đăng ký kết hôn (Luật Hôn nhân và gia đình 2014, điều 5).</source>
         <translation>The bride is married: the marriage cannot be registered (Marriage and Family Law 2014, article 5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="357"/>
+        <location filename="../../desk/ui/label_texts.py" line="359"/>
         <source>Bên nam đang có vợ: không được đăng ký kết hôn (Luật Hôn nhân và gia đình 2014, điều 5).</source>
         <translation>The groom is married: the marriage cannot be registered (Marriage and Family Law 2014, article 5).</translation>
     </message>
@@ -2971,37 +2971,37 @@ The desk will close.</translation>
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="118"/>
+        <location filename="../../desk/ui/label_texts.py" line="120"/>
         <source>{hour} giờ {minute} phút, {weekday} {date}</source>
         <translation>{hour}:{minute}, {weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="119"/>
+        <location filename="../../desk/ui/label_texts.py" line="121"/>
         <source>{days} ngày làm việc</source>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="120"/>
+        <location filename="../../desk/ui/label_texts.py" line="122"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="121"/>
+        <location filename="../../desk/ui/label_texts.py" line="123"/>
         <source>{normal} và thêm {added} để xác minh</source>
         <translation>{normal}, plus {added} for checks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="122"/>
+        <location filename="../../desk/ui/label_texts.py" line="124"/>
         <source>Trong ngày (nhận sau {hour} giờ trả ngày làm việc tiếp theo)</source>
         <translation>Same day (received after {hour}:00, returned the next working day)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="123"/>
+        <location filename="../../desk/ui/label_texts.py" line="125"/>
         <source>.</source>
         <translation>,</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="124"/>
+        <location filename="../../desk/ui/label_texts.py" line="126"/>
         <source>{amount} đồng</source>
         <translation>{amount} VND</translation>
     </message>
@@ -3061,7 +3061,7 @@ The desk will close.</translation>
     </message>
     <message>
         <location filename="../../desk/ui/handback.py" line="94"/>
-        <location filename="../../desk/ui/handback.py" line="356"/>
+        <location filename="../../desk/ui/handback.py" line="357"/>
         <source>Người nộp hồ sơ</source>
         <translation>The applicant</translation>
     </message>
@@ -3151,12 +3151,12 @@ The desk will close.</translation>
         <translation>Valid: {sex}, born {year}, birth registered in {province}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="327"/>
+        <location filename="../../desk/ui/handback.py" line="328"/>
         <source>Đã trả kết quả hồ sơ {code}. Mời công dân ký nhận vào sổ.</source>
         <translation>Dossier {code} handed back. Ask the citizen to sign the book.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="335"/>
+        <location filename="../../desk/ui/handback.py" line="336"/>
         <source>Sổ theo dõi hồ sơ — ký nhận kết quả {code}</source>
         <translation>Tracking book — signature for {code}</translation>
     </message>
@@ -4385,6 +4385,19 @@ The desk will close.</translation>
     </message>
 </context>
 <context>
+    <name>Signer</name>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="118"/>
+        <source>Chủ tịch ký (TM. Ủy ban nhân dân)</source>
+        <translation>Signed by the Chairman (on behalf of the People&apos;s Committee)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="119"/>
+        <source>Phó Chủ tịch ký thay (KT. Chủ tịch)</source>
+        <translation>Signed by a Vice-Chairman (for the Chairman)</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../desk/ui/label_texts.py" line="10"/>
@@ -4435,6 +4448,59 @@ The desk will close.</translation>
         <location filename="../../desk/ui/label_texts.py" line="19"/>
         <source>Đã trả kết quả</source>
         <translation>Result handed back</translation>
+    </message>
+</context>
+<context>
+    <name>StopNoticeDialog</name>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="87"/>
+        <source>Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Notice of stopping the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="89"/>
+        <source>Việc dừng giải quyết hồ sơ có theo đề nghị của công dân không?</source>
+        <translation>Is the dossier stopped at the citizen&apos;s request?</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="92"/>
+        <source>Có — công dân đề nghị dừng</source>
+        <translation>Yes — the citizen asked to stop</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="94"/>
+        <source>Không — dừng theo quy định</source>
+        <translation>No — stopped under the rules</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="107"/>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="110"/>
+        <source>Họ tên người ký (để trống: ký tay)</source>
+        <translation>Signer&apos;s full name (empty: signed by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="111"/>
+        <source>Họ tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="114"/>
+        <source>Thông báo được cấp số khi in lần đầu; in lại giữ nguyên số và nội dung.</source>
+        <translation>The notice gets its number when first printed; a reprint keeps the number and the content.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="120"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/printouts.py" line="121"/>
+        <source>In thông báo</source>
+        <translation>Print the notice</translation>
     </message>
 </context>
 <context>
