@@ -131,7 +131,6 @@ class AttentionBox(QGroupBox):
 
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Ghi chú xử lý (bắt buộc): đã làm gì, với ai"))
-        self.note.setMaxLength(limits.NOTE.max_length + 1)  # one more: the limit is said
         self.note.textChanged.connect(lambda _text: self.message.clear())
         self.message = QLabel()
         self.message.setObjectName("attentionNoteMessage")
