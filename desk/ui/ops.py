@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -222,4 +222,6 @@ def error_message(error: object, fallback: str = "") -> str:
         return error.message
     if isinstance(error, BaseException):
         log.error("operation failed", exc_info=(type(error), error, error.__traceback__))
-    return fallback or "Có lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký của máy."
+    return fallback or QCoreApplication.translate(
+        "Operation", "Có lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký của máy."
+    )

@@ -70,22 +70,22 @@
         <translation>Note on what was done (required): what, and with whom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_attention.py" line="140"/>
+        <location filename="../../desk/ui/sync_attention.py" line="139"/>
         <source>Đã xem xét</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_attention.py" line="142"/>
+        <location filename="../../desk/ui/sync_attention.py" line="141"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_attention.py" line="145"/>
+        <location filename="../../desk/ui/sync_attention.py" line="144"/>
         <source>Hồ sơ bị từ chối: gửi lại nguyên trạng. Hồ sơ xung đột: gửi bản của quầy với phiên bản mới (ghi vào lịch sử hồ sơ).</source>
         <translation>A rejected dossier is sent again as it is. A conflicting dossier: the desk&apos;s copy is sent with a new version (written in the dossier&apos;s history).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_attention.py" line="204"/>
+        <location filename="../../desk/ui/sync_attention.py" line="203"/>
         <source>Chưa nhập ghi chú xử lý.</source>
         <translation>No note on what was done yet.</translation>
     </message>
@@ -3575,6 +3575,14 @@ The desk will close.</translation>
         <location filename="../../desk/ui/navigation.py" line="31"/>
         <source>Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}.</source>
         <translation>A {role} account may not {what}; that needs a {least} account.</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../desk/ui/ops.py" line="225"/>
+        <source>Có lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký của máy.</source>
+        <translation>An unexpected error; the details are in this computer&apos;s log.</translation>
     </message>
 </context>
 <context>
