@@ -285,7 +285,8 @@ class HandBackView(QWidget):
         # A dossier that cannot be handed back is explained in the notice above (returned
         # at …, no result yet); a red line here would contradict a hand-back just done.
         self.check.setText(problem if self.dossier is None or ready else "")
-        self.check.setStyleSheet(f"color: {DANGER};" if problem else "")
+        # Red for what stops this dossier's hand-back; the hint of an empty form is plain.
+        self.check.setStyleSheet(f"color: {DANGER};" if problem and self.dossier else "")
         # While the hand-back is being recorded the button stays off (the operation's owner).
         if not Operation.busy(self.confirm_button):
             self.confirm_button.setEnabled(not problem)

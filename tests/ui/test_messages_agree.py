@@ -128,6 +128,7 @@ def test_f4_after_a_hand_back_starts_with_an_empty_form(qtbot, ctx, clerk, ready
     assert view.code.text() == ""
     assert view.summary["code"].text() == "—"
     assert not view.message.isVisible()
+    assert view.check.text() == "Quét hoặc nhập mã hồ sơ." and view.check.styleSheet() == ""
 
 
 # --- intake -------------------------------------------------------------------------------
