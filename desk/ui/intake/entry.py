@@ -71,6 +71,7 @@ class IntakeEntry(QScrollArea):
         self.procedure: Procedure | None = None
         self.form: FormDefinition | None = None
         self.form_view: FormView | None = None
+        self._built: dict[tuple[str, str], FormView] = {}  # forms shown once, kept
         self._form_values_by_name: dict[str, dict[str, Any]] = {}
         content = QWidget()
         content.setObjectName("intakeContent")
@@ -144,9 +145,8 @@ class IntakeEntry(QScrollArea):
         if self.form is not None and self.form_view is not None and not self.form_view.is_empty():
             self._form_values_by_name[self.form.name] = self.form_view.values()
         if self.form_view is not None:
-            self.form_layout.removeWidget(self.form_view)
-            self.form_view.setParent(None)  # type: ignore[call-overload]
-            self.form_view.deleteLater()
+            self.form_view.hide()
+            self.form_view.clear()  # kept, empty, for the next citizen of this procedure
             self.form_view = None
         self.procedure = procedure
         self.form = None
@@ -160,14 +160,18 @@ class IntakeEntry(QScrollArea):
             self.form_placeholder.setText(self.tr("Thủ tục này chưa có tờ khai riêng trên máy."))
         if self.form is not None:
             shown = shown_form(self.form)
-            self.form_view = FormView(shown)
-            self.form_view.value_changed.connect(self.changed)
-            self.form_view.lookup_requested.connect(self.lookup_requested)
-            self.form_view.copy_requested.connect(self.copy_applicant)
+            self.form_view = self._built.get((self.form.name, shown.title))
+            if self.form_view is None:
+                self.form_view = FormView(shown)
+                self.form_view.value_changed.connect(self.changed)
+                self.form_view.lookup_requested.connect(self.lookup_requested)
+                self.form_view.copy_requested.connect(self.copy_applicant)
+                self.form_layout.addWidget(self.form_view)
+                self._built[(self.form.name, shown.title)] = self.form_view
             saved = self._form_values_by_name.pop(self.form.name, None)
             if saved:
                 self.form_view.set_values(saved)
-            self.form_layout.addWidget(self.form_view)
+            self.form_view.show()
             self.form_group.setTitle(f"3. {shown.title}")
             self.applicant_group.setTitle(
                 self.tr("2. {0} — quét mã QR trên căn cước để điền").format(shown.applicant_label)

@@ -33,7 +33,7 @@ class RequesterFiller(QObject):
     def follow(self) -> None:
         entry = self.entry
         form, view = entry.form, entry.form_view
-        if form is None or view is None or view is not self._view:
+        if form is None or view is None or view is not self._view or entry.applicant.is_empty():
             self._view, self._copied = view, None  # another form, another citizen
         if form is None or view is None:
             return
