@@ -39,3 +39,35 @@ def test_the_scripted_clerk_reaches_a_printed_slip(qapp, tmp_path: Path) -> None
     assert 0 < first["clerk_inputs"] <= MOST_CLERK_INPUTS
     assert 0 < second["clerk_inputs"] <= MOST_CLERK_INPUTS_NEXT
     assert second["steps"][1]["clerk"] == "Enter"  # the procedure chosen last time
+
+
+def test_tab_goes_from_the_applicant_to_the_form_then_to_the_papers(qtbot, ctx, clerk) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui.intake import IntakeView
+    from tests.ui.intake_helpers import host
+
+    view = IntakeView(ctx, clerk)
+    holder = host(view)
+    qtbot.addWidget(holder)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitActive(holder)
+    view.start_new()
+    for _ in range(2):  # the form built, then the one kept for the next citizen
+        assert view.picker.choose_code("1.001193")
+        form = view.form_view
+        assert form is not None
+        email = view.applicant.cells["email"].editor
+        email.setFocus()
+        qtbot.waitUntil(email.hasFocus)
+        qtbot.keyClick(email, Qt.Key.Key_Tab)
+        relation = form.cells["relation_to_child"].editor
+        qtbot.waitUntil(lambda r=relation: r.isAncestorOf(QApplication.focusWidget()))
+        copies = form.cells["extract_copies"].editor
+        copies.setFocus()
+        qtbot.waitUntil(copies.hasFocus)
+        qtbot.keyClick(copies, Qt.Key.Key_Tab)
+        qtbot.waitUntil(view.documents.table.hasFocus)
+        view.start_new()

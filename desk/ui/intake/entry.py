@@ -168,6 +168,7 @@ class IntakeEntry(QScrollArea):
                 self.form_view.copy_requested.connect(self.copy_applicant)
                 self.form_layout.addWidget(self.form_view)
                 self._built[(self.form.name, shown.title)] = self.form_view
+                self._tab_through(self.form_view)
             saved = self._form_values_by_name.pop(self.form.name, None)
             if saved:
                 self.form_view.set_values(saved)
@@ -390,6 +391,19 @@ class IntakeEntry(QScrollArea):
         self.changed.emit()
         if focus:
             editor.focus_first_empty()
+
+    def _tab_through(self, form_view: FormView) -> None:
+        """Tab goes from the applicant to the form, then to the papers, as on screen (a form
+        made after the screen would otherwise come last, after section 5)."""
+        fields, widget = [], form_view.nextInFocusChain()
+        while form_view.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+        previous = list(self.applicant.cells.values())[-1].editor
+        for widget in [*fields, self.documents.table]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         content = self.widget()
