@@ -171,6 +171,21 @@ def test_intake_with_a_birth_registration_is_english(qtbot, ctx, clerk, english)
     assert "Birth" in view.entry.form_group.title()
 
 
+def test_intake_receive_and_supplement_pages_are_english(qtbot, ctx, clerk, english) -> None:
+    window = _window(qtbot, ctx, clerk)
+    window.new_intake()
+    view = window.intake
+    assert view is not None and view.picker.choose_code("1.001193")
+    qtbot.waitUntil(lambda: view.form_view is not None)
+    view.flows.receive()  # every problem shown under its field and in the list
+    assert "Not received yet" in view.banner.label.text()
+    assert_english(window, office_words(ctx, clerk))
+    view.flows.request_supplement()
+    # The reason and the rules are prefilled as form 02 prints them (Vietnamese, typed
+    # text); the page around them is the window's.
+    assert_english(window, office_words(ctx, clerk))
+
+
 def test_the_list_shows_english_statuses(qtbot, ctx, clerk, english) -> None:
     made = _received(ctx, clerk)
     dossiers.change_status(ctx, str(made[0].code), Status.PROCESSING, clerk)
