@@ -87,7 +87,24 @@ class IntakeHost(QObject):
                 if signal is not None:
                     signal.connect(slot)
             self.screen.offer_drafts()  # type: ignore[attr-defined]
+            said = getattr(self._window, "banner_shown", None)
+            if said is not None:
+                said.connect(self._into_screen_banner)
         return self.screen
+
+    def _into_screen_banner(self, text: str) -> None:
+        """One banner on the intake screen: what the window says meanwhile (the slip gone
+        to the printer, a print failing) goes into the screen's own banner, after what was
+        just recorded, instead of a second banner pushing the form down."""
+        screen, said = self.screen, getattr(self._window, "banner", None)
+        banner = getattr(screen, "banner", None)
+        if screen is None or banner is None or said is None or not screen.isVisible():
+            return
+        ok = said.objectName() == "bannerInfo"  # desk.ui.style.show_notice: green
+        said.hide()
+        after = ok and banner.tag == "done" and banner.isVisible()
+        text = f"{banner.label.text()} {text}" if after else text
+        banner.show_message(text, level="success" if ok else "error", tag="done" if after else "")
 
     def start_new(self, *, already_open: bool) -> bool:
         """F2: a new intake; False when the clerk keeps the one being typed."""

@@ -169,3 +169,28 @@ def test_extract_copies_asked_with_a_birth_registration_are_charged(
     assert fee in view.preview.fee_label.text()
     if fee == "miễn":
         assert "đồng" not in view.preview.fee_label.text()
+
+
+def test_on_the_intake_screen_the_window_speaks_in_the_screens_banner(qtbot, ctx, clerk) -> None:
+    """One banner: what the window says while the intake is on screen (the slip printed, a
+    print failing) goes into the intake's banner, after what was just recorded."""
+    window = MainWindow(ctx, clerk, idle_ms=0)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_intake()
+    screen = window.intake
+    screen.tell_done("Đã tiếp nhận hồ sơ X, hẹn trả 17 giờ 00 phút.")  # type: ignore[union-attr]
+    window.show_banner("Đã gửi 1 trang tới máy in A.", ok=True)
+    banner = screen.banner  # type: ignore[union-attr]
+    assert not window.banner.isVisible()
+    assert banner.isVisible()
+    assert banner.label.text() == (
+        "Đã tiếp nhận hồ sơ X, hẹn trả 17 giờ 00 phút. Đã gửi 1 trang tới máy in A."
+    )
+    window.show_banner("Không in được: hết giấy.", ok=False)
+    assert not window.banner.isVisible()
+    assert banner.label.text() == "Không in được: hết giấy." and banner.property("level") == "error"
+    window.show_today()  # elsewhere the window's own banner speaks
+    window.show_banner("Đã lưu cài đặt.", ok=True)
+    assert window.banner.isVisible()
