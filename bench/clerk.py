@@ -303,6 +303,13 @@ class ScriptedClerk:
         assert editor.value() == wanted, f"{editor.objectName()}: {editor.value()!r}"
 
 
+def _highlighted(picker: Any, code: str) -> bool:
+    """The procedure list is open with ``code`` highlighted (Enter takes it)."""
+    index = picker.list.currentIndex()
+    chosen = picker.model.procedure_at(index.row()) if index.isValid() else None
+    return picker.list.isVisible() and chosen is not None and chosen.code == code
+
+
 def _tab_settles(editor: Any) -> bool:
     """Whether the field takes the choice the typed letters mean when the cursor leaves
     (``ChoiceField._settle``)."""
@@ -384,7 +391,8 @@ def serve_a_mother(clerk: ScriptedClerk, citizen: Citizen, print_dir: Path) -> d
     with clerk.step("the procedure: Đăng ký khai sinh"):
         clerk.go_to(intake.picker.search, "procedure search")
         if intake.procedure is None or intake.procedure.code != BIRTH_REGISTRATION:
-            clerk.type(PROCEDURE_QUERY, data=False)
+            if not _highlighted(intake.picker, BIRTH_REGISTRATION):
+                clerk.type(PROCEDURE_QUERY, data=False)
             clerk.press(Qt.Key.Key_Return, "Enter", until=lambda: intake.procedure is not None)
         assert intake.procedure.code == BIRTH_REGISTRATION, intake.procedure
 
@@ -491,6 +499,10 @@ def serve_a_mother(clerk: ScriptedClerk, citizen: Citizen, print_dir: Path) -> d
         if preview.isVisible():
             clerk.press(Qt.Key.Key_Escape, "Esc (close the preview)")
         assert not preview.isVisible()
+    said = [window.banner.text()] if window.banner.isVisible() else []
+    if intake.banner.isVisible():
+        said.append(intake.banner.label.text())  # the intake's own, where the window's goes
+    produced["banner"] = " ".join(said)
     produced["pdf"] = Path(printer.outputFileName() or "")
     produced["pages"] = printed[0]
     return produced
@@ -554,6 +566,7 @@ def _serve(folder: Path, scratch: Path, count: int) -> dict[str, Any]:
                     "dossier_status": dossier.status.name,
                     "applicant": dossier.applicant.full_name,
                     "slip_pages": produced["pages"],
+                    "banner_after_print": produced["banner"],
                     "slip_pdf_bytes": pdf.stat().st_size if pdf.is_file() else 0,
                     "slip_is_pdf": pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-",
                     "clerk_inputs": sum(s["clerk_inputs"] for s in steps),

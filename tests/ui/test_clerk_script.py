@@ -32,6 +32,7 @@ def test_the_scripted_clerk_reaches_a_printed_slip(qapp, tmp_path: Path) -> None
         assert visit["applicant"] == "Hoàng Thị Đào"
         assert visit["slip_pages"] == 2  # «Liên 1: Lưu», «Liên 2: Giao người nộp»
         assert visit["slip_is_pdf"] and visit["slip_pdf_bytes"] > 10_000
+        assert "Đã gửi 2 trang" in visit["banner_after_print"]  # the preview closed itself
         assert visit["scan_chars"] > 0 and visit["citizen_chars"] > 0
         assert visit["desk_ms"] > 0
         steps = [step["step"] for step in visit["steps"]]
