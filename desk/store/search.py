@@ -13,7 +13,6 @@ overdue) use their index, and the few rows they match are sorted.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -228,12 +227,16 @@ def _fts_words(folded: list[str]) -> tuple[str, list[str]]:
     return " ".join(f'"{t}"*' for t in long_words), letters
 
 
-def _fts_ids(session: Session, table: str, match: str, count: int) -> list[int] | None:
-    """The rowids the index has for ``match``, or None when there are ``count`` or more
-    (reading stops there)."""
-    stmt = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :match LIMIT :count")
-    ids = list(session.scalars(stmt, {"match": match, "count": count}))
-    return None if len(ids) >= count else ids
+def _fts_ids(session: Session, table: str, match: str, count: int) -> str | None:
+    """The rowids the index has for ``match`` as a JSON array, or None when there are
+    ``count`` or more (reading stops there). The ids stay in SQLite's own JSON text: a
+    common name's thousands of ids never become Python rows."""
+    stmt = text(
+        f"SELECT count(*), json_group_array(rowid) FROM (SELECT rowid FROM {table} "
+        f"WHERE {table} MATCH :match LIMIT :count)"
+    )
+    found, ids = session.execute(stmt, {"match": match, "count": count}).one()
+    return None if found >= count else str(ids)
 
 
 def _name_has(column: Any, folded: list[str]) -> ColumnElement[bool]:
@@ -268,12 +271,12 @@ def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
     return or_(applicant, party)
 
 
-def _id_list(ids: list[int]) -> Any:
-    """A list of ids as one bound JSON value: SQLite reads it with json_each, without a
-    bound parameter per id."""
+def _id_list(ids: str) -> Any:
+    """Ids given as one JSON array: SQLite reads it with json_each, without a bound
+    parameter per id."""
     return (
         text("SELECT value FROM json_each(:ids)")
-        .bindparams(bindparam("ids", json.dumps(ids), unique=True))
+        .bindparams(bindparam("ids", ids, unique=True))
         .columns(column("value", Integer))
     )
 
@@ -286,14 +289,14 @@ def _indexed_matches(
     index is read once: a query of several common words costs most in the index."""
     match, letters = _fts_words(folded)
     applicants = _fts_ids(session, "dossier_search", match, EXACT_MATCHES)
-    people = _fts_ids(session, "person_search", match, EXACT_MATCHES) if parties else []
+    people = _fts_ids(session, "person_search", match, EXACT_MATCHES) if parties else "[]"
     if applicants is None or people is None:
         return None
     found = and_(
         DossierRow.id.in_(_id_list(applicants)),
         _name_has(DossierRow.applicant_name_folded, letters),
     )
-    if not people:
+    if people == "[]":
         return found
     named: Any = _id_list(people)
     if letters:
