@@ -170,9 +170,11 @@ def find_by_code(session: Session, code: str) -> list[DossierSummary]:
 def find_by_column(
     session: Session, column: Any, value: str, *, limit: int, before_id: int | None
 ) -> list[DossierSummary]:
-    """Newest received first, sorted (a person's dossiers are few: no index walk)."""
+    """Newest received first, sorted (a person's dossiers are few: no index walk on SQLite;
+    PostgreSQL's planner weighs the two itself and has no unary plus for an instant)."""
     chosen = select(*SUMMARY_COLUMNS).where(column == value)
-    return _summaries(session.execute(_newest_first(chosen, limit, before_id, walk=False)))
+    walk = session.get_bind().dialect.name != "sqlite"
+    return _summaries(session.execute(_newest_first(chosen, limit, before_id, walk=walk)))
 
 
 def find_by_id_number(
