@@ -2,7 +2,7 @@
 of the most common office laptop, for looking at it as a clerk.
 
     Xvfb :97 -screen 0 1366x768x24 &
-    export DESK_SHOTS_AT=2026-12-01T09:40+07:00    # a working morning (office_clock.py)
+    export DESK_SHOTS_AT=2026-12-01T16:20+07:00    # in office hours (office_clock.py)
     DESK_DATA_DIR=/tmp/demo .venv/bin/python docs/screenshots/office_clock.py demo --dossiers 3000
     DISPLAY=:97 .venv/bin/python docs/screenshots/intake-screenshots.py /tmp/demo
 

@@ -1,9 +1,9 @@
 """The clock the screenshot scripts run on: real time, or a time in office hours.
 
-    DESK_SHOTS_AT=2026-12-01T09:40+07:00
+    DESK_SHOTS_AT=2026-12-01T16:20+07:00
 
 moves the desk's clock there (and lets it run on) with time-machine, so the screenshots
-show a working morning (today's figures, due times, "Nhận lúc") whatever the hour they are
+show a working day (today's figures, due times, "Nhận lúc") whatever the hour they are
 taken at. It moves Python's clock only, so make the demo office under the same clock
 (``python docs/screenshots/office_clock.py demo --dossiers 3000`` runs ``desk`` under it).
 Needs ``pip install time-machine`` (not a dependency of the desk), like Pillow.

@@ -4,7 +4,7 @@ the most common office laptop, on a realistic office, in office hours.
     apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
     .venv/bin/pip install pillow time-machine      # for these scripts only
     Xvfb :98 -screen 0 1366x768x24 &
-    export DESK_SHOTS_AT=2026-12-01T09:40+07:00    # a working morning (office_clock.py)
+    export DESK_SHOTS_AT=2026-12-01T16:20+07:00    # in office hours (office_clock.py)
     DESK_DATA_DIR=/tmp/demo .venv/bin/python docs/screenshots/office_clock.py demo --dossiers 3000
     DISPLAY=:98 .venv/bin/python docs/screenshots/take.py /tmp/demo
 
