@@ -3170,7 +3170,7 @@ The desk will close.</translation>
     </message>
     <message>
         <location filename="../../desk/ui/intake/entry.py" line="90"/>
-        <location filename="../../desk/ui/intake/entry.py" line="180"/>
+        <location filename="../../desk/ui/intake/entry.py" line="181"/>
         <source>3. Tờ khai</source>
         <translation>3. Declaration</translation>
     </message>
@@ -3196,7 +3196,7 @@ The desk will close.</translation>
     </message>
     <message>
         <location filename="../../desk/ui/intake/entry.py" line="125"/>
-        <location filename="../../desk/ui/intake/entry.py" line="347"/>
+        <location filename="../../desk/ui/intake/entry.py" line="348"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets of papers</translation>
     </message>
@@ -3216,22 +3216,22 @@ The desk will close.</translation>
         <translation>This procedure has no declaration of its own on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="177"/>
+        <location filename="../../desk/ui/intake/entry.py" line="178"/>
         <source>2. {0} — quét mã QR trên căn cước để điền</source>
         <translation>2. {0} — scan the QR code on the ID card to fill in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="338"/>
+        <location filename="../../desk/ui/intake/entry.py" line="339"/>
         <source>{0} (người nộp)</source>
         <translation>{0} (applicant)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="345"/>
+        <location filename="../../desk/ui/intake/entry.py" line="346"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/entry.py" line="346"/>
+        <location filename="../../desk/ui/intake/entry.py" line="347"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
@@ -3520,12 +3520,12 @@ The desk will close.</translation>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake_host.py" line="98"/>
+        <location filename="../../desk/ui/intake_host.py" line="115"/>
         <source>Tiếp nhận hồ sơ mới</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake_host.py" line="99"/>
+        <location filename="../../desk/ui/intake_host.py" line="116"/>
         <source>Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới?</source>
         <translation>Discard the dossier being typed and start a new one?</translation>
     </message>
@@ -3559,7 +3559,7 @@ The desk will close.</translation>
         <translation type="vanished">The supplement guidance for a dossier not yet received cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake_host.py" line="131"/>
+        <location filename="../../desk/ui/intake_host.py" line="148"/>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
         <translation>Supplement request</translation>
     </message>
