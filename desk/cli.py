@@ -28,6 +28,7 @@ from desk.commands import (
     figures,
     office,
     printing,
+    report,
     sync,
 )
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
@@ -43,6 +44,7 @@ COMMAND_MODULES = (
     catalogue,
     dossiers,
     figures,
+    report,
     printing,
     office,
     sync,
