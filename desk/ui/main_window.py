@@ -40,7 +40,7 @@ from desk.ui.geometry import cover, fit_window, scrolling
 from desk.ui.handback import HandBackView
 from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.labels import shown_label
-from desk.ui.navigation import NavBar, NavEntry
+from desk.ui.navigation import NavBar, NavEntry, SupervisorPage
 from desk.ui.ops import Operation, wait_for_operations
 from desk.ui.printouts import Printout
 from desk.ui.scan_routing import ScanRouting
@@ -75,7 +75,7 @@ def _warm_up() -> None:  # the package whole, never a submodule while it is bein
     import desk.services.printing  # noqa: F401
 
 
-class MainWindow(ScanRouting, BackupTools, QMainWindow):
+class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
     """Collaborators may be injected (tests): the scanner listener, the intake and sync
     screens' factories, and the idle time before the lock."""
 
@@ -225,7 +225,7 @@ class MainWindow(ScanRouting, BackupTools, QMainWindow):
             title=self.tr("Một cửa"),
             office_name=self.ctx.office.agency_name,
             user_text=f"{self.user.full_name}\n{shown_label(self.user.role)}",
-            pages=pages,
+            pages=[*pages, *self.supervisor_entries()],  # «Số liệu của tháng»: REPORTS
             tools=[
                 NavEntry("settings", self.tr("Cài đặt"), "", self.open_settings),
                 *self.backup_entries(),  # «Sao lưu», for supervisors and admins

@@ -1,12 +1,14 @@
-"""The main window's navigation bar: the screens (F1–F4, sync for supervisors), settings,
-the account's own tools (password, switch user, sign out) and the lock, each a button
-and, where it has one, a keyboard shortcut of the window. An entry whose permission the
-account's role lacks stays in view, disabled, its tooltip saying why."""
+"""The main window's navigation bar: the screens (F1–F4; sync and the month's figures for
+supervisors, ``SupervisorPage``), settings, the account's own tools (password, switch user,
+sign out) and the lock, each a button and, where it has one, a keyboard shortcut of the
+window. An entry whose permission the account's role lacks stays in view, disabled, its
+tooltip saying why."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -132,3 +134,37 @@ class NavBar(QWidget):
     def set_shortcuts_enabled(self, enabled: bool) -> None:
         for key, action in self.actions.items():
             action.setEnabled(enabled and key not in self.refused)
+
+
+PAGE_SUPERVISOR = "supervisor"
+
+
+class SupervisorPage:
+    """What the main window adds for the supervisor's screen «Số liệu của tháng» (a mixin,
+    as ``BackupTools`` is): its entry in the bar for the accounts that may see the figures
+    (Permission.REPORTS; a clerk never sees it), and the screen, built when first opened,
+    whose rows open a dossier in the window. The window provides ``ctx``, ``user``,
+    ``locked``, ``_add_page``, ``show_page`` and ``open_dossier``."""
+
+    supervisor_screen: QWidget | None = None
+
+    def supervisor_entries(self) -> list[NavEntry]:
+        window: Any = self
+        if not allows(window.user.role, Permission.REPORTS):
+            return []
+        caption = QCoreApplication.translate("MainWindow", "Số liệu của tháng")
+        return [NavEntry(PAGE_SUPERVISOR, caption, "", self.open_supervisor)]
+
+    def open_supervisor(self) -> QWidget | None:
+        window: Any = self
+        if window.locked or not allows(window.user.role, Permission.REPORTS):
+            return None
+        if self.supervisor_screen is None:
+            from desk.ui.supervisor import SupervisorScreen  # Qt Charts: loaded when first used
+
+            screen = SupervisorScreen(window.ctx, window)
+            screen.dossier_opened.connect(window.open_dossier)
+            window._add_page(PAGE_SUPERVISOR, screen)
+            self.supervisor_screen = screen
+        window.show_page(PAGE_SUPERVISOR)
+        return self.supervisor_screen

@@ -1,0 +1,288 @@
+"""The pieces of the supervisor's screen (``desk.ui.supervisor``): a rate against its target,
+the Decision 766 indicators, and the read-only tables (the dossiers to watch, the clerks)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from desk.domain.dossier import DossierSummary
+from desk.domain.figures import FigureLine
+from desk.domain.handover import Satisfaction
+from desk.domain.service_index import ServiceIndex, Target
+from desk.ui.dossier_model import COL_APPLICANT, COL_CLERK, COL_CODE, COL_DUE, make_rows
+from desk.ui.dossier_model import COL_PROCEDURE as COL_PROC
+from desk.ui.labels import shown_label
+from desk.ui.style import DANGER, MUTED, OK
+
+CONTEXT = "SupervisorScreen"
+Index = QModelIndex | QPersistentModelIndex
+NOTHING = "—"  # nothing to count
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def rate_text(rate: Decimal | None) -> str:
+    """97,5% ; «—» when there was nothing to count."""
+    return NOTHING if rate is None else f"{rate}%".replace(".", ",")
+
+
+def verdict_colour(met: bool | None) -> str:
+    return MUTED if met is None else OK if met else DANGER
+
+
+class RateCard(QFrame):
+    """One rate against its target: the value (green when met, red when not, «—» when
+    nothing to count), the target, and the counts behind it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        title = QLabel(caption)
+        title.setStyleSheet("font-size: 11pt; font-weight: bold; border: none;")
+        self.value = QLabel("…")
+        self.target = QLabel("")
+        self.details = QLabel("")
+        self.details.setWordWrap(True)
+        for label in (self.target, self.details):
+            label.setStyleSheet(f"color: {MUTED}; border: none;")
+        layout.addWidget(title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.target)
+        layout.addWidget(self.details)
+        self.met: bool | None = None
+        self.set_colour(MUTED)
+
+    def set_colour(self, colour: str) -> None:
+        self.value.setStyleSheet(
+            f"font-size: 24pt; font-weight: bold; border: none; color: {colour};"
+        )
+
+    def show_rate(self, line: FigureLine, target: Target | None, details: str) -> None:
+        rate = getattr(line, target.rate) if target is not None else None
+        self.met = target.met_by(line) if target is not None else None
+        self.value.setText(rate_text(rate))
+        self.set_colour(verdict_colour(self.met))
+        if target is not None:
+            goal = f"{target.at_least.normalize():f}".replace(".", ",")
+            state = {
+                None: _tr("chưa có gì để tính"),
+                True: _tr("đạt"),
+                False: _tr("chưa đạt"),
+            }[self.met]
+            self.target.setText(_tr("Mục tiêu ≥ {goal}% · {state}").format(goal=goal, state=state))
+        self.details.setText(details)
+
+
+def on_time_details(line: FigureLine) -> str:
+    text = _tr("Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}")
+    text = text.format(
+        finished=line.finished, early=line.early, on_time=line.on_time, late=line.late
+    )
+    if line.on_time_with_fault:
+        text += _tr("; {count} trong hạn nhưng có lỗi của cơ quan").format(
+            count=line.on_time_with_fault
+        )
+    return text + "."
+
+
+def satisfaction_details(line: FigureLine) -> str:
+    return _tr("{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.").format(
+        rated=line.rated,
+        satisfied=line.rated_satisfied,
+        s=shown_label(Satisfaction.SATISFIED).lower(),
+        neutral=line.rated_neutral,
+        n=shown_label(Satisfaction.NEUTRAL).lower(),
+        dissatisfied=line.rated_dissatisfied,
+        d=shown_label(Satisfaction.DISSATISFIED).lower(),
+    )
+
+
+class IndicatorsBox(QGroupBox):
+    """The indicators of Decision 766 a desk can know, scored on the month's figures."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_tr("Chỉ số phục vụ (QĐ 766) — số liệu tự tính, cần đối chiếu"), parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(10, 6, 10, 6)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(2)
+        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        self.total = QLabel("")
+
+    def show_scores(self, line: FigureLine, index: ServiceIndex) -> None:
+        if not self.rows:
+            self._build(index)
+        earned = Decimal(0)
+        for score in index.scores(line):
+            rate_label, points_label = self.rows[score.indicator.key]
+            rate_label.setText(rate_text(score.rate))
+            points = NOTHING if score.points is None else _points(score.points)
+            points_label.setText(f"{points} / {_points(score.indicator.points)}")
+            earned += score.points or 0
+        self.total.setText(
+            _tr("Cộng: {earned} / {known} điểm tính được").format(
+                earned=_points(earned), known=_points(index.known_points)
+            )
+        )
+
+    def _build(self, index: ServiceIndex) -> None:
+        row = 0
+        for indicator in index.indicators:
+            name = QLabel(_tr(indicator.label))
+            rate = QLabel("")
+            points = QLabel("")
+            for label in (rate, points):
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(name, row, 0)
+            self.grid.addWidget(rate, row, 1)
+            self.grid.addWidget(points, row, 2)
+            self.rows[indicator.key] = (rate, points)
+            row += 1
+        self.total.setStyleSheet("font-weight: bold;")
+        self.grid.addWidget(self.total, row, 0, 1, 3)
+        for label, points in index.unknown:
+            unknown = QLabel(
+                _tr("{label}: {points} điểm, không tính được tại bộ phận một cửa").format(
+                    label=_tr(label), points=_points(points)
+                )
+            )
+            unknown.setStyleSheet(f"color: {MUTED};")
+            unknown.setWordWrap(True)
+            row += 1
+            self.grid.addWidget(unknown, row, 0, 1, 3)
+
+
+def _points(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[str, ...]
+    key: str = ""  # the dossier code a row opens
+    alarm: frozenset[int] = frozenset()  # columns shown in red
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of text; ``key_at(row)`` is what the row opens."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None):
+        super().__init__(parent)
+        self._headers = tuple(headers)
+        self._rows: list[TableRow] = []
+
+    def set_rows(self, rows: Sequence[TableRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def key_at(self, row: int) -> str:
+        return self._rows[row].key
+
+    def cells_at(self, row: int) -> tuple[str, ...]:
+        return self._rows[row].cells
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in row.alarm:
+            return QBrush(QColor(DANGER))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0 and not row.key:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def watch_headers() -> tuple[str, ...]:
+    return (_tr("Mã hồ sơ"), _tr("Hẹn trả"), _tr("Người nộp"), _tr("Thủ tục"), _tr("Cán bộ"))
+
+
+def watch_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[TableRow]:
+    """The dossiers to watch, formatted as the dossier list formats them."""
+    rows = []
+    for row in make_rows(summaries, now):
+        cells = row.cells
+        rows.append(
+            TableRow(
+                tuple(cells[c] for c in (COL_CODE, COL_DUE, COL_APPLICANT, COL_PROC, COL_CLERK)),
+                key=row.summary.code,
+                alarm=frozenset({1}) if row.overdue else frozenset(),
+            )
+        )
+    return rows
+
+
+def clerk_headers() -> tuple[str, ...]:
+    return (
+        _tr("Cán bộ tiếp nhận"),
+        _tr("Tiếp nhận"),
+        _tr("Đã giải quyết"),
+        _tr("Đúng hạn"),
+        _tr("Đang quá hạn"),
+        _tr("Hài lòng"),
+    )
+
+
+def clerk_rows(lines: Sequence[FigureLine], index: ServiceIndex) -> list[TableRow]:
+    rows = []
+    for line in lines:
+        alarm = set()
+        for column, rate in ((3, "on_time_rate"), (5, "satisfaction_rate")):
+            target = index.target(rate)
+            if target is not None and target.met_by(line) is False:
+                alarm.add(column)
+        if line.running_overdue:
+            alarm.add(4)
+        rows.append(
+            TableRow(
+                (
+                    line.label,
+                    str(line.received),
+                    str(line.finished),
+                    rate_text(line.on_time_rate),
+                    str(line.running_overdue),
+                    rate_text(line.satisfaction_rate),
+                ),
+                alarm=frozenset(alarm),
+            )
+        )
+    return rows
