@@ -14,7 +14,7 @@ from typing import Any
 from desk.domain import limits as declared  # the name ``limits`` is the path's
 from desk.domain.calendar import OFFICE_TZ, ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.codes import DossierCode
-from desk.domain.fees import Fee
+from desk.domain.fees import Fee, PaymentMethod
 from desk.domain.formats import moment_text
 from desk.domain.identity import Sex
 from desk.domain.office import User
@@ -209,6 +209,7 @@ class IntakeRequest:
     pages: int = 0  # pages of one copy (certified copies)
     late: bool = False  # a late registration (fees)
     fee_exemption: str = ""  # one of the fee rule's exemptions, chosen at intake
+    payment: PaymentMethod = PaymentMethod.CASH  # how the fees are paid (each line's method)
     needs_checks: bool = False  # the procedure's extended time applies
     result_delivery: ResultDelivery = ResultDelivery.AT_DESK
     note: str = ""

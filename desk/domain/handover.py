@@ -5,7 +5,12 @@ record, ID number included, because the book and the province need it::
 
     {"collector": "applicant" | "proxy", "name": "…", "id_number": "…",
      "relation": "…", "satisfaction": "satisfied" | "neutral" | "dissatisfied",
-     "at": "2026-11-20T16:05:00+07:00", "clerk": "Nguyễn Thị Hương"}
+     "at": "2026-11-20T16:05:00+07:00", "clerk": "Nguyễn Thị Hương",
+     "result_sha256": "…"}
+
+``result_sha256`` names the scan of the result attached at hand-back (a stored attachment,
+``desk.services.attachments``; the key is absent when the result was not scanned): the
+digitisation of results counts it (DOMAIN §9).
 
 and the return event's note says it in words for the timeline, with the proxy's ID number
 masked to its last four digits (the history is shown on screens and synced as progress
@@ -14,6 +19,7 @@ rows; the full number stays in the dossier).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
@@ -28,6 +34,8 @@ from desk.errors import InvalidInput
 
 FORM_DATA_KEY = "handover"
 SAME_DAY_NOTE = "Giải quyết ngay trong ngày (5 tại chỗ)"
+RESULT_SCAN_KEY = "result_sha256"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class Satisfaction(Enum):
@@ -56,6 +64,7 @@ class Handover:
     name: str = ""
     id_number: str = ""
     relation: str = ""  # the proxy's relation to the applicant, or "giấy ủy quyền số …"
+    result_sha256: str = ""  # the stored scan of the result, when it was scanned
 
 
 def check_handover(handover: Handover) -> Handover:
@@ -64,6 +73,12 @@ def check_handover(handover: Handover) -> Handover:
     name = limits.PERSON_NAME.check(handover.name, what=whose)
     number = limits.ID_NUMBER.clean(handover.id_number)
     relation = limits.RELATION.check(handover.relation)
+    if handover.result_sha256 and not _SHA256.fullmatch(handover.result_sha256):
+        raise InvalidInput(
+            "Bản quét kết quả không hợp lệ (mã SHA-256 phải gồm 64 chữ số thập lục phân).",
+            code="handover.result_scan",
+            field="result_scan",
+        )
     if handover.by_proxy:
         if not name:
             raise InvalidInput(
@@ -99,7 +114,7 @@ def handover_record(
     dossier: Dossier, handover: Handover, clerk_name: str, at: datetime
 ) -> dict[str, Any]:
     applicant = dossier.applicant
-    return {
+    record: dict[str, Any] = {
         "collector": "proxy" if handover.by_proxy else "applicant",
         "name": handover.name if handover.by_proxy else applicant.full_name,
         "id_number": handover.id_number if handover.by_proxy else applicant.id_number,
@@ -108,6 +123,9 @@ def handover_record(
         "at": at.astimezone(OFFICE_TZ).isoformat(timespec="seconds"),
         "clerk": clerk_name,
     }
+    if handover.result_sha256:
+        record[RESULT_SCAN_KEY] = handover.result_sha256
+    return record
 
 
 def hand_back(
@@ -170,6 +188,13 @@ def satisfaction_of(dossier: Dossier) -> Satisfaction | None:
         return Satisfaction(record.get("satisfaction"))
     except ValueError:
         return None
+
+
+def result_scan_of(dossier: Dossier) -> str:
+    """The SHA-256 of the result's scan attached at hand-back ("" when none)."""
+    record = _record(dossier)
+    scan = record.get(RESULT_SCAN_KEY) if record is not None else None
+    return scan if isinstance(scan, str) and _SHA256.fullmatch(scan) else ""
 
 
 def clerk_name_of(dossier: Dossier) -> str:

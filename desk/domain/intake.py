@@ -16,7 +16,7 @@ from desk.domain import limits
 from desk.domain.calendar import ProcessingTime, WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import INTAKE, IntakeRequest, Person, ReceivedDocument
-from desk.domain.fees import Fee
+from desk.domain.fees import Fee, PaymentMethod
 from desk.domain.formats import processing_label
 from desk.domain.identity import parse_id_number
 from desk.domain.office import User
@@ -105,12 +105,15 @@ def fees_for(
     pages: int = 0,
     late: bool = False,
     exemption: str = "",
+    method: PaymentMethod = PaymentMethod.CASH,
 ) -> list[Fee]:
     """The fee lines of a dossier. An exemption keeps the line, at 0, under its name; with
     nothing to pay there is nothing to exempt and no line. The copies of the result asked
-    for with it (extract copies with a registration) are a line of their own."""
+    for with it (extract copies with a registration) are a line of their own. Every line
+    says how it was paid: ``method``, chosen at intake (cash unless the clerk says so)."""
     rule = procedure.fee.rule_for(late=late)
     amount = procedure.fee.amount_for(copies=copies, pages=pages, late=late)
+    paid = method.value
     lines: list[Fee] = []
     if amount > 0:
         exemption = clean(exemption)
@@ -122,11 +125,13 @@ def fees_for(
                 field="fee_exemption",
             )
         lines.append(
-            Fee(rule.name, 0, exemption=exemption) if exemption else Fee(rule.name, amount)
+            Fee(rule.name, 0, paid, exemption=exemption)
+            if exemption
+            else Fee(rule.name, amount, paid)
         )
     extra = procedure.fee.copies_fee
     if extra is not None and copies > 0 and (charged := extra.amount_for(copies=copies)) > 0:
-        lines.append(Fee(extra.name, charged))
+        lines.append(Fee(extra.name, charged, paid))
     return lines
 
 
@@ -165,6 +170,7 @@ def intake_terms(
     late: bool = False,
     form_data: Mapping[str, Any] | None = None,
     exemption: str = "",
+    method: PaymentMethod = PaymentMethod.CASH,
 ) -> IntakeTerms:
     processing = processing_for(procedure, needs_checks, form_data=form_data)
     return IntakeTerms(
@@ -172,7 +178,9 @@ def intake_terms(
         processing_label=processing_label(processing),
         needs_checks=checks_apply(procedure, needs_checks),
         due_at=calendar.due_at(at, processing),
-        fees=fees_for(procedure, copies=copies, pages=pages, late=late, exemption=exemption),
+        fees=fees_for(
+            procedure, copies=copies, pages=pages, late=late, exemption=exemption, method=method
+        ),
     )
 
 
@@ -189,6 +197,7 @@ def request_terms(
         late=request.late,
         form_data=request.form_data,
         exemption=request.fee_exemption,
+        method=request.payment,
     )
 
 

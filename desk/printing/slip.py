@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier, ResultDelivery
-from desk.domain.fees import fee_line
+from desk.domain.fees import PaymentMethod, fee_line
 from desk.domain.formats import processing_label
 from desk.domain.intake import processing_for
 from desk.domain.office import Office
@@ -70,8 +70,14 @@ def shown_papers(dossier: Dossier, procedure: Procedure) -> list[str]:
 
 
 def fee_text(dossier: Dossier) -> str:
-    """The fee line: «Không thu» when free (or «Không thu (miễn: …)»), else the amounts."""
-    return fee_line(dossier.fees)
+    """The fee line: «Không thu» when free (or «Không thu (miễn: …)»), else the amounts;
+    «Hình thức thu: Chuyển khoản» after them when the fees were paid by transfer (cash, the
+    usual way at the counter, is not said)."""
+    text = fee_line(dossier.fees)
+    transfer = PaymentMethod.TRANSFER
+    if any(fee.amount and PaymentMethod.of(fee.method) is transfer for fee in dossier.fees):
+        text += f". Hình thức thu: {transfer.label}"
+    return text
 
 
 def _details(kit: Kit, office: Office, dossier: Dossier) -> list[Block]:

@@ -1,12 +1,15 @@
 """Handing a result back (the rules and the record are in ``desk.domain.handover``) and
 the line of the tracking book the collector signs. Both the record and the events are
-written in the transaction that marks the dossier returned.
+written in the transaction that marks the dossier returned. The result's scan, when the
+clerk attaches one, is stored first (as intake stores document scans: checked, kept once by
+content) and the record names it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from desk.domain import handover as handback_rules
 from desk.domain.access import Permission, require
@@ -20,9 +23,11 @@ from desk.domain.handover import (
     check_handover,
     clerk_name_of,
     collected_by,
+    result_scan_of,
     satisfaction_of,
 )
 from desk.domain.office import User
+from desk.services.attachments import store_attachment
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier, log_print
 from desk.store import dossiers as store_dossiers
@@ -36,6 +41,7 @@ __all__ = [
     "collected_by",
     "hand_back",
     "render_handover_line",
+    "result_scan_of",
     "satisfaction_of",
 ]
 
@@ -48,11 +54,18 @@ def hand_back(
     *,
     same_day: bool = False,
     at: datetime | None = None,
+    result_scan: Path | None = None,
 ) -> Dossier:
     """Mark the dossier returned with who collected it and the rating, in one transaction
-    (``same_day``: the "5 tại chỗ" path, see ``desk.domain.handover.hand_back``)."""
+    (``same_day``: the "5 tại chỗ" path, see ``desk.domain.handover.hand_back``).
+    ``result_scan``: the scan of the result (PDF, JPEG, PNG), stored before the transaction
+    with the checks of any scan (``store_attachment``: a bad file is refused, nothing is
+    marked returned); the record keeps its SHA-256."""
     require(clerk, Permission.HAND_BACK)
     handover = check_handover(handover)
+    if result_scan is not None:
+        stored = store_attachment(ctx, Path(result_scan), now=at)
+        handover = replace(handover, result_sha256=stored.sha256)
     at = at or now_in_office()
     with ctx.db.write() as session:
         dossier = store_dossiers.lock_dossier(session, typed_code(code))
