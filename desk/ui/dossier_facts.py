@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.dossier import Dossier
+from desk.domain.fees import Fee, PaymentMethod
 from desk.domain.formats import moment_text
-from desk.domain.handover import collected_by, satisfaction_of
+from desk.domain.handover import collected_by, result_scan_of, satisfaction_of
 from desk.ui.labels import catalogue_text, shown_label, shown_vnd
 
 # The people a dossier names besides the applicant (keys of the intake forms).
@@ -73,6 +74,18 @@ def office_fault_lines(d: Dossier) -> list[str]:
     ]
 
 
+def fee_text(fee: Fee) -> str:
+    """One fee line: its name, amount, exemption, and «Chuyển khoản» when paid so."""
+    text = f"{catalogue_text(fee.name)}: {shown_vnd(fee.amount)}"
+    if fee.exemption:
+        text += QCoreApplication.translate("DossierView", " (miễn: {0})").format(
+            catalogue_text(fee.exemption)
+        )
+    if fee.amount and PaymentMethod.of(fee.method) is PaymentMethod.TRANSFER:
+        text += f" — {shown_label(PaymentMethod.TRANSFER)}"
+    return text
+
+
 def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
     """Caption and value of every fact the panel shows about ``d`` (the parties it names
     and, once handed back, who collected the result and how they rated the desk)."""
@@ -114,17 +127,7 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
         (QCoreApplication.translate("DossierView", "Nhận kết quả"), shown_label(d.result_delivery)),
         (
             QCoreApplication.translate("DossierView", "Phí, lệ phí"),
-            "; ".join(
-                f"{catalogue_text(f.name)}: {shown_vnd(f.amount)}"
-                + (
-                    QCoreApplication.translate("DossierView", " (miễn: {0})").format(
-                        catalogue_text(f.exemption)
-                    )
-                    if f.exemption
-                    else ""
-                )
-                for f in d.fees
-            )
+            "; ".join(fee_text(f) for f in d.fees)
             or QCoreApplication.translate("DossierView", "Không"),
         ),
         (QCoreApplication.translate("DossierView", "Ghi chú"), d.note or "—"),
@@ -149,6 +152,14 @@ def fact_pairs(d: Dossier) -> list[tuple[str, str]]:
             (
                 QCoreApplication.translate("DossierView", "Đánh giá"),
                 shown_label(rating) if rating else "—",
+            )
+        )
+        pairs.append(
+            (
+                QCoreApplication.translate("DossierView", "Kết quả đã số hóa"),
+                QCoreApplication.translate("DossierView", "Có")
+                if result_scan_of(d)
+                else QCoreApplication.translate("DossierView", "Không"),
             )
         )
     return pairs

@@ -1,5 +1,6 @@
 """Handing the result back: find the dossier (scan its slip or type its code), confirm
-who collects it, record the citizen's satisfaction, mark it returned, print the book line."""
+who collects it, record the citizen's satisfaction, attach the result's scan if there is
+one (``result_scan``), mark it returned, print the book line."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import Dossier
 from desk.domain.formats import moment_text
-from desk.domain.handover import FORM_DATA_KEY, Handover, Satisfaction
+from desk.domain.handover import FORM_DATA_KEY, RESULT_SCAN_KEY, Handover, Satisfaction
 from desk.domain.identity import parse_id_number
 from desk.domain.office import User
 from desk.domain.status import Status, can_hand_back
@@ -31,6 +32,7 @@ from desk.services.context import DeskContext
 from desk.services.handover import hand_back, render_handover_line
 from desk.ui.labels import catalogue_text, shown_label
 from desk.ui.ops import Operation, desk_signals, error_message
+from desk.ui.result_scan import ResultScanRow
 from desk.ui.style import DANGER, OK, show_notice
 
 
@@ -132,6 +134,14 @@ class HandBackView(QWidget):
             self.rating_buttons[satisfaction] = button
         layout.addWidget(rating)
 
+        scan_row = QHBoxLayout()
+        self.result_scan = ResultScanRow(ctx)
+        caption = QLabel(self.tr("Bản quét kết quả"))
+        caption.setBuddy(self.result_scan.choose_button)
+        scan_row.addWidget(caption)
+        scan_row.addWidget(self.result_scan, 1)
+        layout.addLayout(scan_row)
+
         bottom = QHBoxLayout()
         self.check = QLabel("")
         self.check.setObjectName("handBackCheck")
@@ -151,6 +161,7 @@ class HandBackView(QWidget):
         self.proxy_name.textChanged.connect(self._update)
         self.proxy_id.textChanged.connect(self._update)
         self.rating_group.buttonToggled.connect(lambda *_: self._update())
+        self.result_scan.changed.connect(self._update)
         self.confirm_button.clicked.connect(self.confirm)
         self._update()
 
@@ -182,6 +193,9 @@ class HandBackView(QWidget):
         )
         record = dossier.form_data.get(FORM_DATA_KEY) if dossier.status is Status.RETURNED else None
         self._show_collector(record if isinstance(record, dict) else {})
+        self.result_scan.show_recorded(
+            isinstance(record, dict) and bool(record.get(RESULT_SCAN_KEY))
+        )
         if self.can_hand_back(dossier):
             if dossier.status is Status.RECEIVED:
                 self.show_message(
@@ -254,12 +268,15 @@ class HandBackView(QWidget):
                 return error.message
         if self.selected_rating() is None:
             return self.tr("Chọn mức độ hài lòng của công dân.")
+        if self.result_scan.busy:  # a moment: the scan chosen is being stored
+            return self.tr("Đang lưu bản quét kết quả…")
         return ""
 
     def _update(self) -> None:
         ready = self.can_hand_back()
         self.who_box.setEnabled(ready)
         self.rating_box.setEnabled(ready)
+        self.result_scan.setEnabled(ready)
         proxy = self.proxy_radio.isChecked()
         for widget in (self.proxy_name, self.proxy_id, self.proxy_relation):
             widget.setEnabled(proxy)
@@ -311,9 +328,10 @@ class HandBackView(QWidget):
             return
         ctx, user, code = self.ctx, self.user, str(self.dossier.code)
         chosen, same_day = self.handover(), self.same_day
+        scan = self.result_scan.scan_path()
 
         def work() -> tuple[Dossier, bytes]:
-            dossier = hand_back(ctx, code, chosen, user, same_day=same_day)
+            dossier = hand_back(ctx, code, chosen, user, same_day=same_day, result_scan=scan)
             return dossier, render_handover_line(ctx, code)
 
         Operation(work, owner=self.confirm_button).on_success(self._on_returned).on_failure(
@@ -356,6 +374,7 @@ class HandBackView(QWidget):
         self.message.hide()
         self.applicant_radio.setText(self.tr("Người nộp hồ sơ"))
         self._show_collector({})
+        self.result_scan.reset()
         self._update()
         self.code.setFocus()
 

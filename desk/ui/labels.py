@@ -33,6 +33,7 @@ from desk.domain.audit import AuditAction
 from desk.domain.calendar import ProcessingTime, to_office_time
 from desk.domain.catalogue import CopyKind, RequiredDocument
 from desk.domain.dossier import DueChangeKind, ResultDelivery, Timeliness
+from desk.domain.fees import PaymentMethod
 from desk.domain.formats import WEEKDAYS, days_text
 from desk.domain.handover import Satisfaction
 from desk.domain.office import Role
@@ -54,6 +55,7 @@ LABELLED_ENUMS: tuple[type[Enum], ...] = (
     Timeliness,
     DueChangeKind,
     FaultKind,
+    PaymentMethod,
     SyncResult,
     AttentionKind,
     RunOutcome,

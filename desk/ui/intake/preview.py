@@ -5,7 +5,8 @@ Nothing here decides anything: the time that applies (checks or not), the due ti
 fees are the domain's ``intake_terms``, the very terms ``plan_intake`` records and the slip
 prints; the words come from ``desk.domain.formats``. ``describe`` turns the terms into the
 lines the clerk reads, ``PreviewPanel`` shows them. Next to the fees, the panel offers the
-exemptions the fee rule has (poor households …) when there is something to pay.
+exemptions the fee rule has (poor households …) and how the fees are paid («Tiền mặt» or
+«Chuyển khoản», cash unless the clerk says so), when there is something to pay.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
 from desk.domain.catalogue import Procedure
-from desk.domain.fees import Fee
+from desk.domain.fees import Fee, PaymentMethod
 from desk.domain.intake import (
     checks_apply,
     exemptions_offered,
@@ -32,6 +33,7 @@ from desk.errors import DeskError
 from desk.ui.labels import (
     any_form_text,
     catalogue_text,
+    shown_label,
     shown_moment_with_weekday,
     shown_processing,
     shown_vnd,
@@ -60,6 +62,7 @@ class PreviewText:
     fees: str
     notes: str
     exemptions: tuple[str, ...] = ()  # offered next to the fees (none: the box is hidden)
+    payable: bool = False  # something to pay: how it is paid is asked
 
 
 def checks_caption(procedure: Procedure, form_data: Mapping[str, Any] | None = None) -> str:
@@ -87,6 +90,7 @@ def describe(
     the fee rule does not offer (any more) is left out."""
     offered = offered_exemptions(procedure, copies=copies, pages=pages, late=late)
     exemption = exemption if exemption in offered else ""
+    payable = False
     try:
         terms = intake_terms(
             calendar,
@@ -114,12 +118,14 @@ def describe(
                 procedure, copies=copies, pages=pages, late=late, exemption=exemption
             )
             fees = _fee_lines(procedure, charged, copies, late)
+            payable = sum(fee.amount for fee in charged) > 0
         except DeskError as error:
             fees = QCoreApplication.translate("PreviewPanel", "Lệ phí: {0}").format(error.message)
     else:
         label, checks = shown_processing(terms.processing), terms.needs_checks
         due = shown_moment_with_weekday(terms.due_at)
         fees = _fee_lines(procedure, terms.fees, copies, late)
+        payable = terms.total_fee > 0
     name = catalogue_text(procedure.name)
     notes = []
     if late:
@@ -138,6 +144,7 @@ def describe(
         fees=fees,
         notes="\n".join(notes),
         exemptions=offered,
+        payable=payable,
     )
 
 
@@ -172,10 +179,11 @@ def _fee_lines(procedure: Procedure, fees: list[Fee], copies: int, late: bool) -
 
 class PreviewPanel(QWidget):
     """The preview's labels; ``due_label`` and ``fee_label`` are what the citizen is told.
-    ``exemption_field`` (shown only when the fee rule offers exemptions) is the one input:
-    who the province exempts from the fee."""
+    Its two inputs: ``exemption_field`` (shown only when the fee rule offers exemptions),
+    who the province exempts from the fee; ``payment_field`` (shown only when there is
+    something to pay), how it is paid."""
 
-    exemption_changed = Signal()
+    fee_choice_changed = Signal()  # the exemption or the way of paying
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -206,12 +214,25 @@ class PreviewPanel(QWidget):
         self.exemption_field = QComboBox()
         self.exemption_field.setObjectName("feeExemption")
         self.exemption_field.addItem(self.tr(NO_EXEMPTION), "")
-        self.exemption_field.currentIndexChanged.connect(self.exemption_changed)
+        self.exemption_field.currentIndexChanged.connect(self.fee_choice_changed)
         caption = QLabel(self.tr("Miễn lệ phí:"))
         caption.setBuddy(self.exemption_field)
         exemption_layout.addWidget(caption)
         exemption_layout.addWidget(self.exemption_field, 1)
         self.exemption_row.setVisible(False)
+        self.payment_row = QWidget()
+        payment_layout = QHBoxLayout(self.payment_row)
+        payment_layout.setContentsMargins(0, 0, 0, 0)
+        self.payment_field = QComboBox()
+        self.payment_field.setObjectName("paymentMethod")
+        for method in PaymentMethod:
+            self.payment_field.addItem(shown_label(method), method.value)
+        self.payment_field.currentIndexChanged.connect(self.fee_choice_changed)
+        paid = QLabel(self.tr("Hình thức thu:"))
+        paid.setBuddy(self.payment_field)
+        payment_layout.addWidget(paid)
+        payment_layout.addWidget(self.payment_field, 1)
+        self.payment_row.setVisible(False)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #8a5a00;")
@@ -223,6 +244,7 @@ class PreviewPanel(QWidget):
             self.due_label,
             self.fee_label,
             self.exemption_row,
+            self.payment_row,
             self.note_label,
         ):
             layout.addWidget(widget)
@@ -241,15 +263,31 @@ class PreviewPanel(QWidget):
         self.fee_label.setText(text.fees)
         self.note_label.setText(text.notes)
         self._offer(text.exemptions)
+        self.payment_row.setVisible(text.payable)
 
     def show_nothing(self) -> None:
+        """No procedure (the next citizen): nothing to pay yet, and paid in cash again."""
         self.show_text(PreviewText(self.tr(NO_PROCEDURE), self.tr(CHOOSE_PROCEDURE), "", "", ""))
+        self.payment_field.setCurrentIndex(0)
 
     def exemption(self) -> str:
         """The exemption chosen ("" for none, or when none is offered)."""
         if not self.exemption_row.isVisibleTo(self):
             return ""
         return str(self.exemption_field.currentData() or "")
+
+    def payment(self) -> PaymentMethod:
+        """How the fees are paid: cash unless the clerk chose a transfer (and always cash
+        when there is nothing to pay)."""
+        if not self.payment_row.isVisibleTo(self):
+            return PaymentMethod.CASH
+        return PaymentMethod.of(str(self.payment_field.currentData() or ""))
+
+    def choose_payment(self, method: str) -> None:
+        """Choose how the fees are paid by the method's stored text (a draft's)."""
+        self.payment_field.setCurrentIndex(
+            max(0, self.payment_field.findData(PaymentMethod.of(method).value))
+        )
 
     def choose_exemption(self, name: str) -> bool:
         """Choose an offered exemption (a draft's, a test's); False when not offered."""

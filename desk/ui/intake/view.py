@@ -132,7 +132,7 @@ class IntakeView(QWidget):
         self.outcome.problem_activated.connect(self.focus_key)
         body.addWidget(self.outcome)
         self.preview = self.outcome.preview
-        self.preview.exemption_changed.connect(self.on_changed)
+        self.preview.fee_choice_changed.connect(self.on_changed)
 
     def tell_done(self, text: str) -> None:
         """What the last outcome did (received, refused, form 02 printed): it stays until
@@ -211,6 +211,7 @@ class IntakeView(QWidget):
         payload = {"procedure_code": self.procedure.code if self.procedure else ""}
         payload.update(self.entry.payload())
         payload["fee_exemption"] = self.preview.exemption()
+        payload["fee_payment"] = self.preview.payment().value
         return Snapshot(payload, self.title())
 
     def title(self) -> str:
@@ -250,6 +251,7 @@ class IntakeView(QWidget):
             self.entry.restore(data)
             self._refresh_preview()  # the exemptions offered follow the restored counts
             self.preview.choose_exemption(str(data.get("fee_exemption") or ""))
+            self.preview.choose_payment(str(data.get("fee_payment") or ""))
         finally:
             self._loading = False
         self.draft_banner.dismiss()
@@ -362,6 +364,7 @@ class IntakeView(QWidget):
             procedure, copies=request.copies, pages=request.pages, late=request.late
         ):
             request.fee_exemption = exemption
+        request.payment = self.preview.payment()
         return request
 
     def receive(self) -> None:
