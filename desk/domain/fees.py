@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from desk.domain.text import clean
@@ -146,6 +147,22 @@ def _tiered(tiers: tuple[PageTier, ...], pages: int) -> int:
     return total
 
 
+class PaymentMethod(Enum):
+    """How a fee was paid (HinhThucThu): the stored text is the one the province reads."""
+
+    CASH = "Tiền mặt"
+    TRANSFER = "Chuyển khoản"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @classmethod
+    def of(cls, method: str) -> PaymentMethod:
+        """The method a stored text says; anything but a transfer was paid at the desk."""
+        return cls.TRANSFER if method.strip() == cls.TRANSFER.value else cls.CASH
+
+
 @dataclass(frozen=True, slots=True)
 class Fee:
     """A fee line charged on a dossier (DanhSachLePhi). An exempted line keeps the fee's
@@ -153,7 +170,7 @@ class Fee:
 
     name: str
     amount: int
-    method: str = "Tiền mặt"
+    method: str = PaymentMethod.CASH.value
     details: dict[str, Any] = field(default_factory=dict)
     exemption: str = ""
 

@@ -73,13 +73,19 @@ ADOPTING_ACTOR = "Nâng cấp cơ sở dữ liệu"
 # together. ``dossiers.applicant_person_id`` stays in: it says which recorded person the
 # desk shows as the applicant.
 _SURROGATE = frozenset({"id", "dossier_id", "person_id"})
+# … and the columns kept for the supervisor's figures (0009): derived from the history,
+# the handover record and the documents the digests cover, and recomputed on every change.
+_DERIVED = frozenset(
+    {"timeliness", "office_fault", "satisfaction", "documents_scanned", "result_scanned"}
+)
 
 
 def _digested(table: Table) -> list[Any]:
     """The columns of ``table`` a digest covers: all but the surrogate ids, read as the
     driver returns them (no type conversion): the digest is of what the database stores,
     and skipping the conversions (instants, JSON, dates) halves the cost of a digest."""
-    return [type_coerce(c, NullType()).label(c.name) for c in table.c if c.name not in _SURROGATE]
+    left_out = _SURROGATE | _DERIVED
+    return [type_coerce(c, NullType()).label(c.name) for c in table.c if c.name not in left_out]
 
 
 @dataclass(frozen=True, slots=True)

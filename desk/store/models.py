@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -204,6 +205,7 @@ class DossierRow(Base):
         Index("ix_dossiers_status_due", "status", "due_at"),
         # The tracking book: one volume per year, entries numbered from 1 in each.
         Index("uq_dossiers_book_entry", "book_year", "book_number", unique=True),
+        Index("ix_dossiers_finished_at", "finished_at"),  # 0009: the period's figures
     )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -245,6 +247,14 @@ class DossierRow(Base):
     updated_at: Mapped[datetime] = mapped_column(Instant)
     book_year: Mapped[int | None] = mapped_column(Integer)
     book_number: Mapped[int | None] = mapped_column(Integer)
+    # What the supervisor's figures count (0009), derived from the dossier by
+    # ``desk.domain.figures`` on every change; left out of the audit digests, which cover
+    # what they are derived from.
+    timeliness: Mapped[str | None] = mapped_column(String(8))
+    office_fault: Mapped[bool] = mapped_column(Boolean, default=False)
+    satisfaction: Mapped[str | None] = mapped_column(String(12))
+    documents_scanned: Mapped[bool] = mapped_column(Boolean, default=False)
+    result_scanned: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class DossierPartyRow(Base):
@@ -290,10 +300,25 @@ class DossierFeeRow(Base):
     exemption: Mapped[str | None] = mapped_column(String(200))  # why a fee was waived
 
 
+# The rows ``desk.domain.figures.path_step`` may count: a supplement request, or a change
+# that keeps the status (a new due time among them).
+PATH_EVENTS = "to_status = 5 OR from_status = to_status"
+
+
 class StatusEventRow(Base):
     """The dossier's history. Append-only: triggers refuse UPDATE and DELETE."""
 
     __tablename__ = "status_events"
+    __table_args__ = (
+        # 0009: the steps of a dossier's path the period's figures count (supplement
+        # requests, new due times and the office faults they carry) without a scan.
+        Index(
+            "ix_status_events_path",
+            "at",
+            sqlite_where=text(PATH_EVENTS),
+            postgresql_where=text(PATH_EVENTS),
+        ),
+    )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
     revision: Mapped[int] = mapped_column(Integer)

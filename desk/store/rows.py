@@ -34,6 +34,7 @@ from desk.domain.dossier import (
     ResultDelivery,
 )
 from desk.domain.fees import Fee
+from desk.domain.figures import figure_facts
 from desk.domain.identity import Sex
 from desk.domain.letters import Letter
 from desk.domain.status import ActorKind, Status, StatusEvent
@@ -190,6 +191,12 @@ DOSSIER_STATE_COLUMNS = (
     "note",
     "form_data",
     "updated_at",
+    # derived for the supervisor's figures (desk.domain.figures.figure_facts)
+    "timeliness",
+    "office_fault",
+    "satisfaction",
+    "documents_scanned",
+    "result_scanned",
 )
 DOSSIER_COLUMNS = DOSSIER_IDENTITY_COLUMNS + DOSSIER_STATE_COLUMNS
 
@@ -233,6 +240,7 @@ def dossier_identity_row(
 
 def dossier_state_row(dossier: Dossier, now: datetime, form: ValueForm = AS_IS) -> Row:
     instant = form.instant
+    facts = figure_facts(dossier)
     return (
         int(dossier.status),
         dossier.revision,
@@ -244,6 +252,11 @@ def dossier_state_row(dossier: Dossier, now: datetime, form: ValueForm = AS_IS) 
         dossier.note,
         form.json(dossier.form_data),
         instant(now),
+        facts.timeliness,
+        form.boolean(facts.office_fault),
+        facts.satisfaction,
+        form.boolean(facts.documents_scanned),
+        form.boolean(facts.result_scanned),
     )
 
 

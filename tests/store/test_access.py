@@ -19,6 +19,7 @@ from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import DayKind, now_in_office
 from desk.domain.catalogue import Catalogue
 from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
+from desk.domain.figures import Period
 from desk.domain.handover import Handover, Satisfaction
 from desk.domain.office import Role
 from desk.domain.outbox import AttentionKind
@@ -189,7 +190,7 @@ CASES = [
     Case(
         "period_figures",
         Role.SUPERVISOR,
-        lambda c, u, _: figures.period_figures(c, date(2026, 11, 1), date(2026, 11, 30)),
+        lambda c, u, _: figures.period_figures(c, Period.month(2026, 11)),
     ),
     Case(
         "put_override",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desk.config import DeskConfig
+from desk.domain.figures import Period
 from desk.domain.path_limits import FaultKind
 from desk.services import demo
 from desk.services.context import DeskContext
@@ -36,7 +37,7 @@ def test_the_demo_flags_a_few_second_supplement_requests(
             assert fault.kind is FaultKind.EXTRA_SUPPLEMENT_REQUEST
             assert fault.reason == SECOND_SUPPLEMENT_FAULT
         first = min(d.received_at for d in flagged).date()
-        figures = period_figures(ctx, first, DEMO_NOW.date(), now=DEMO_NOW)
+        figures = period_figures(ctx, Period(first, DEMO_NOW.date()), now=DEMO_NOW)
         assert figures.faults[FaultKind.EXTRA_SUPPLEMENT_REQUEST] == len(flagged)
     finally:
         ctx.close()

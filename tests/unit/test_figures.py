@@ -1,4 +1,5 @@
-"""The supervisor's figures for a period, counted by hand on a small office.
+"""How a dossier counts in the supervisor's figures (the domain's part: the store counts
+the rows, tests/store/test_figures_store.py), judged by hand on a small office.
 
 Every dossier is a marital-status confirmation received Monday 23/11/2026 09:30 (three
 working days; 24/11 is a holiday from 2026): due Thursday 26/11 09:30 unless a pause
@@ -15,10 +16,20 @@ import pytest
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import Actor, Dossier
-from desk.domain.figures import Period, office_figures, status_at
-from desk.domain.path_limits import FaultKind
+from desk.domain.figures import (
+    FigureLine,
+    PathStep,
+    Period,
+    RunningState,
+    figure_facts,
+    path_step,
+    running_state,
+    status_at,
+    total_of,
+)
+from desk.domain.service_index import service_index_from_dict, shipped_service_index
 from desk.domain.status import ActorKind, Status, StatusEvent
-from desk.errors import InvalidInput
+from desk.errors import ConfigurationError, InvalidInput
 from tests.unit.printing_factories import AGENCY_ID, RECEIVED_DAY, at, make_dossier
 
 CLERK = Actor("Lê Thị Hồng Nhung", "Công chức Tư pháp - Hộ tịch", ActorKind.STAFF, 7)
@@ -96,43 +107,46 @@ def office() -> list[Dossier]:
     ]
 
 
-def test_the_figures_of_a_month_counted_by_hand() -> None:
-    figures = office_figures(office(), NOVEMBER, LATER)
-    assert figures.as_of == NOVEMBER.end
-    assert figures.received == 8  # not October's, not the refused one
-    assert (figures.finished, figures.early, figures.on_time, figures.late) == (4, 2, 1, 1)
-    assert figures.on_time_with_fault == 1
-    assert figures.on_time_rate == Decimal("50.0")  # (2 + 1 − 1) of 4
-    assert figures.on_time_rate_by_due_time == Decimal("75.0")
-    assert figures.running_within_time == 1 and figures.awaiting_papers == 1
-    assert (
-        figures.running_overdue == 2
-    )  # never finished, and the late apology's (by its first due time)
-    assert figures.faults == {
-        FaultKind.EXTRA_SUPPLEMENT_REQUEST: 1,
-        FaultKind.EXTRA_NEW_DUE_TIME: 0,
-        FaultKind.LATE_NEW_DUE_TIME: 1,
-    }
-    assert figures.total_faults == 2 and figures.dossiers_with_faults == 2
+def test_what_each_row_keeps_for_the_figures() -> None:
+    early, on_time, late, faulted, overdue, waiting, apologised, october, _, stopped = office()
+    assert [figure_facts(d).timeliness for d in (early, on_time, late, faulted)] == [
+        "early",
+        "on_time",
+        "late",
+        "early",  # a day before the due time its pauses moved: early, but at fault
+    ]
+    # Not finished (running, waiting, stopped): no verdict yet, or ever.
+    assert {figure_facts(d).timeliness for d in (overdue, waiting, stopped)} == {None}
+    assert figure_facts(october).timeliness == "early"
+    assert [figure_facts(d).office_fault for d in (early, faulted, apologised)] == [
+        False,
+        True,
+        True,
+    ]
+    assert figure_facts(early).satisfaction is None  # returned before ratings were kept
+    assert figure_facts(early).documents_scanned is False  # no scan among its papers
 
 
-def test_a_dossier_finished_after_the_period_was_running_at_its_end() -> None:
-    # 16–25/11: at midnight after Wednesday the late one (ready Friday) was still within
-    # time, due Thursday 09:30.
-    figures = office_figures(office(), Period(date(2026, 11, 16), WED), LATER)
-    assert (figures.finished, figures.early) == (1, 1)
-    assert figures.running_within_time == 6  # 2, 3, 4, 5, 7 and 6 (waiting for papers)
-    assert figures.awaiting_papers == 1 and figures.running_overdue == 0
-    assert figures.faults[FaultKind.EXTRA_SUPPLEMENT_REQUEST] == 1
-    assert figures.faults[FaultKind.LATE_NEW_DUE_TIME] == 0  # recorded on Friday
+def test_where_a_dossier_stood_when_a_period_ended() -> None:
+    _, on_time, late, faulted, overdue, waiting, apologised, *_ = office()
+    midnight = at(THU, 0, 0)  # the end of Wednesday
+    assert running_state(late, midnight) is RunningState.WITHIN_TIME
+    assert running_state(waiting, midnight) is RunningState.AWAITING_PAPERS
+    assert running_state(on_time, at(THU, 9, 0)) is RunningState.WITHIN_TIME  # ready at 09:00
+    assert running_state(overdue, at(THU, 12, 0)) is RunningState.OVERDUE
+    # The late apology does not move the legal due time: overdue by its first one.
+    assert running_state(apologised, at(THU, 12, 0)) is RunningState.OVERDUE
+    # The pauses moved the faulted one's due time to Friday 07:30: not overdue on Thursday.
+    assert running_state(faulted, at(THU, 9, 45)) is RunningState.WITHIN_TIME
+    assert running_state(faulted, at(FRI, 8, 0)) is None  # ready on Thursday
+    assert running_state(late, at(date(2026, 11, 1), 9, 0)) is None  # not received yet
 
 
-def test_a_period_not_yet_over_is_looked_at_now() -> None:
-    now = at(THU, 12, 0)
-    figures = office_figures(office(), NOVEMBER, now)
-    assert figures.as_of == now
-    # Past Thursday 09:30 and still processing: 3 (ready Friday), 5 and 7.
-    assert figures.running_overdue == 3
+def test_the_steps_of_a_path_the_figures_count() -> None:
+    faulted, apologised = office()[3], office()[6]
+    steps = [path_step(e) for e in faulted.events]
+    assert steps.count(PathStep.SUPPLEMENT_REQUEST) == 2
+    assert [path_step(e) for e in apologised.events].count(PathStep.NEW_DUE_TIME) == 1
 
 
 def test_the_status_at_a_moment_comes_from_the_history() -> None:
@@ -143,11 +157,85 @@ def test_the_status_at_a_moment_comes_from_the_history() -> None:
 
 
 def test_no_finished_dossier_means_no_rate_rather_than_zero() -> None:
-    figures = office_figures([], NOVEMBER, LATER)
-    assert figures.on_time_rate is None and figures.finished == 0
+    line = FigureLine()
+    assert line.on_time_rate is None and line.finished == 0 and line.satisfaction_rate is None
+
+
+def test_lines_add_up_and_rates_round_half_up() -> None:
+    one = FigureLine(early=1, on_time=1, late=1, rated_satisfied=2, rated_neutral=1)
+    two = FigureLine(on_time=2, on_time_with_fault=1, rated_dissatisfied=1)
+    total = total_of([one, two])
+    assert (total.finished, total.in_time, total.rated) == (5, 4, 4)
+    assert total.on_time_rate == Decimal("60.0")  # (4 − 1) of 5
+    assert one.on_time_rate == Decimal("66.7")  # 2 of 3, half up
+    assert total.satisfaction_rate == Decimal("50.0")
+    assert total.label == "Tổng cộng"
 
 
 def test_a_period_that_ends_before_it_begins_is_refused() -> None:
     with pytest.raises(InvalidInput) as caught:
         Period(date(2026, 11, 30), date(2026, 11, 1))
     assert "Ngày cuối" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "first", "last", "label"),
+    [
+        ("2026-11", None, date(2026, 11, 1), date(2026, 11, 30), "Tháng 11/2026"),
+        ("2026-02", None, date(2026, 2, 1), date(2026, 2, 28), "Tháng 02/2026"),
+        ("2026-Q4", None, date(2026, 10, 1), date(2026, 12, 31), "Quý IV/2026"),
+        ("2026-q1", None, date(2026, 1, 1), date(2026, 3, 31), "Quý I/2026"),
+        ("2026", None, date(2026, 1, 1), date(2026, 12, 31), "Năm 2026"),
+        ("2026-11-05", None, date(2026, 11, 5), date(2026, 11, 5), "Ngày 05/11/2026"),
+        (
+            "2026-11",
+            "2026-12",
+            date(2026, 11, 1),
+            date(2026, 12, 31),
+            "Từ ngày 01/11/2026 đến ngày 31/12/2026",
+        ),
+    ],
+)
+def test_periods_are_named_the_way_a_report_is(
+    text: str, to: str | None, first: date, last: date, label: str
+) -> None:
+    period = Period.parse(text, to)
+    assert (period.first_day, period.last_day, period.label) == (first, last, label)
+
+
+@pytest.mark.parametrize("text", ["2026-13", "11/2026", "2026-Q5", "", "2026-02-30"])
+def test_a_period_that_is_not_one_is_refused_in_words(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Period.parse(text)
+    assert "không hợp lệ" in caught.value.message
+
+
+def test_the_trend_is_the_twelve_months_up_to_the_chosen_one() -> None:
+    months = Period.month(2026, 3).months_before(12)
+    assert [m.label for m in (months[0], months[-1])] == ["Tháng 04/2025", "Tháng 03/2026"]
+    assert len(months) == 12 and months[9].first_day == date(2026, 1, 1)
+
+
+def test_the_service_index_scores_what_a_desk_can_know() -> None:
+    index = shipped_service_index()
+    assert index.target("on_time_rate").at_least == Decimal(98)  # type: ignore[union-attr]
+    assert index.target("satisfaction_rate").at_least == Decimal(95)  # type: ignore[union-attr]
+    assert index.known_points + sum(p for _, p in index.unknown) == Decimal(100)
+    line = FigureLine(early=9, late=1, rated_satisfied=1, rated_neutral=1)
+    scores = {s.indicator.key: s for s in index.scores(line)}
+    assert scores["progress"].rate == Decimal("90.0")
+    assert scores["progress"].points == Decimal("18.00")  # 20 × 90 %
+    assert scores["satisfaction"].points == Decimal("9.00")  # 18 × 50 %
+    assert scores["online_payment"].points is None  # nothing paid: nothing to score
+    met = index.target("on_time_rate").met_by(line)  # type: ignore[union-attr]
+    assert met is False
+
+
+def test_a_service_index_file_naming_an_unknown_rate_is_refused() -> None:
+    data = {
+        "format": "commune-desk/service-index",
+        "indicators": [{"key": "x", "label": "X", "points": 5, "rate": "speed"}],
+    }
+    with pytest.raises(ConfigurationError) as caught:
+        service_index_from_dict(data, "chi-so.json")
+    assert "speed" in caught.value.message and "chi-so.json" in caught.value.message
