@@ -56,7 +56,23 @@ from desk.services.demo import demo_clerks
 from tests.e2e.identity import sign_in_as
 from tests.store.conftest import open_office
 
-NAMES = "- An Bình Chi Dung Giang Hà Hạnh Khánh Lan Mai Ngọc Oanh Phương Quyên".split()
+NAMES = [
+    "-",
+    "An",
+    "Bình",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Khánh",
+    "Lan",
+    "Mai",
+    "Ngọc",
+    "Oanh",
+    "Phương",
+    "Quyên",
+]
 NOVEMBER = Period.month(2026, 11)
 AFTER_NOVEMBER = datetime(2026, 12, 10, 9, 0, tzinfo=OFFICE_TZ)
 
