@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from desk.domain.calendar import OFFICE_TZ
 from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.dossier import IntakeRequest, Person
 from desk.domain.fees import PaymentMethod
+from desk.domain.figures import Period
 from desk.domain.handover import RESULT_SCAN_KEY, Handover, Satisfaction, check_handover
 from desk.domain.intake import fees_for
 from desk.domain.status import Status
@@ -25,6 +26,7 @@ from desk.printing import render_slip
 from desk.printing.slip import fee_text
 from desk.resources import CATALOGUE_FILE
 from desk.services import demo, dossiers, intake
+from desk.services.figures import period_figures
 from desk.services.handover import FORM_DATA_KEY, hand_back, result_scan_of
 from desk.store import dossiers as store_dossiers
 from desk.store.models import AttachmentRow
@@ -145,3 +147,30 @@ def test_the_default_stays_cash(ctx, clerk) -> None:
         stored = store_dossiers.get_dossier(session, str(dossier.code))
     assert stored.fees and [fee.method for fee in stored.fees] == ["Tiền mặt"] * len(stored.fees)
     assert "Hình thức thu" not in fee_text(stored)  # cash, the usual way, is not said
+
+
+def test_the_months_figures_count_the_scanned_result_and_the_transfer(
+    ctx, clerk, tmp_path: Path
+) -> None:
+    """The two facts reach the supervisor's figures (``desk.services.figures``)."""
+    code = str(
+        intake.receive_dossier(ctx, certified_copy(PaymentMethod.TRANSFER), clerk, at=NOW).code
+    )
+    cash = intake.receive_dossier(ctx, certified_copy(), clerk, at=NOW)
+    for later, status in ((1, Status.PROCESSING), (2, Status.RESULT_READY)):
+        dossiers.change_status(ctx, code, status, clerk, at=NOW + timedelta(hours=later))
+    scan = tmp_path / "ket-qua.jpg"
+    scan.write_bytes(b"\xff\xd8\xff the certified copy, scanned")
+    hand_back(
+        ctx,
+        code,
+        Handover(Satisfaction.SATISFIED),
+        clerk,
+        at=NOW + timedelta(hours=3),
+        result_scan=scan,
+    )
+    office = period_figures(ctx, Period.month(2026, 11), now=NOW + timedelta(days=1)).office
+    assert (office.returned, office.results_scanned) == (1, 1)
+    assert office.results_digitisation_rate == 100
+    assert (office.paid, office.paid_by_transfer) == (2, 1)
+    assert office.fees_cash == cash.total_fee and office.fees_transfer == cash.total_fee
