@@ -144,6 +144,13 @@ def test_bad_input_exits_2_with_a_vietnamese_message(
     assert report(office, "--period", "2026-11", "--out", str(tmp_path / "no" / "r.pdf")) == 2
     assert "không tồn tại" in capsys.readouterr().err
     assert not os.path.exists(out)
+    target = tmp_path / "khac.txt"
+    target.write_text("giữ nguyên", encoding="utf-8")
+    link = tmp_path / "lien-ket.xlsx"
+    link.symlink_to(target)
+    assert report(office, "--period", "2026-11", "--out", str(link)) == 2
+    assert "liên kết (symlink)" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "giữ nguyên"
 
 
 def test_the_command_as_a_supervisor_runs_it(tmp_path: Path) -> None:
