@@ -11,21 +11,31 @@ rows through worker processes in one transaction.
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 
 from desk.domain.calendar import from_office_time, now_in_office, to_office_time
 from desk.domain.catalogue_file import load_catalogue_file
 from desk.domain.codes import DossierCode
 from desk.domain.office import Role, User
+from desk.domain.status import Status
 from desk.errors import DeskError
 from desk.resources import CATALOGUE_FILE
-from desk.services import auth, backup, dossiers, intake, setup
+from desk.services import attachments, auth, backup, dossiers, handover, intake, setup
 from desk.services.catalogue import record_catalogue
 from desk.services.context import DeskContext
 from desk.services.demo.bulk import BulkDossierWriter, default_workers
-from desk.services.demo.data import DEMO_BACKUP_PASSPHRASE, DEMO_OFFICE, DEMO_USERS
-from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
+from desk.services.demo.data import (
+    DEMO_BACKUP_PASSPHRASE,
+    DEMO_OFFICE,
+    DEMO_SCAN,
+    DEMO_SCAN_NAME,
+    DEMO_SCAN_SHA256,
+    DEMO_USERS,
+)
+from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator, demo_handover
 from desk.store import backup as store_backup
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
@@ -210,6 +220,7 @@ def add_demo_dossiers(
     ("demo.real_office") on an office not made by ``desk demo``; the demo's clerks act."""
     check_demo_office(ctx)
     clerks = demo_clerks(ctx)
+    store_demo_scan(ctx, clerks[0])
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:
         generator = demo_generator(ctx, count, seed=seed, now=now, check_every=BULK_CHECK_EVERY)
@@ -231,8 +242,26 @@ def write_through_services(ctx: DeskContext, demo: DemoDossier, clerks: list[Use
         ctx, demo.request, clerk, at=demo.received_at, refusal_reason=demo.refusal_reason
     )
     for index, (status, at, note) in enumerate(demo.steps):
+        if status is Status.RETURNED:
+            handover.hand_back(ctx, str(dossier.code), demo_handover(demo), clerk, at=at)
+            continue
         fault_reason = demo.fault_reasons.get(index, "")
         dossiers.change_status(
             ctx, str(dossier.code), status, clerk, note=note, at=at, fault_reason=fault_reason
         )
     return dossier.code
+
+
+def store_demo_scan(ctx: DeskContext, clerk: User) -> None:
+    """The demo's one scan, stored by a demo clerk as any scan is (its papers and results
+    point at it)."""
+    acting = ctx.user
+    ctx.act_as(clerk)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / DEMO_SCAN_NAME
+            path.write_bytes(DEMO_SCAN)
+            stored = attachments.store_attachment(ctx, path)
+    finally:
+        ctx.act_as(acting)
+    assert stored.sha256 == DEMO_SCAN_SHA256

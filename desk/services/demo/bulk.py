@@ -22,16 +22,18 @@ from datetime import date, datetime
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
+from desk.domain import handover as handover_rules
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.codes import DossierCode, SequenceBlock
 from desk.domain.dossier import Actor, Person
 from desk.domain.intake import plan_intake, processing_for
 from desk.domain.office import User
+from desk.domain.status import Status
 from desk.errors import SequenceExhausted
 from desk.services import intake
 from desk.services.context import DeskContext
-from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator
+from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator, demo_handover
 from desk.store import rows
 from desk.store.bulk import BulkInserter, SqlValues
 
@@ -167,15 +169,20 @@ class RowMaker:
             form_data=request.form_data,
         )
         for index, (status, at, note) in enumerate(demo.steps):
-            dossier.advance(
-                self.calendar,
-                status,
-                at=at,
-                actor=actor,
-                note=note,
-                processing=processing,
-                fault_reason=demo.fault_reasons.get(index, ""),
-            )
+            if status is Status.RETURNED:
+                handover_rules.hand_back(
+                    dossier, self.calendar, demo_handover(demo), at=at, clerk=actor
+                )
+            else:
+                dossier.advance(
+                    self.calendar,
+                    status,
+                    at=at,
+                    actor=actor,
+                    note=note,
+                    processing=processing,
+                    fault_reason=demo.fault_reasons.get(index, ""),
+                )
             changed_at = at
 
         # The rows, in the order intake writes them: applicant, dossier, other people …

@@ -6,6 +6,7 @@ Data only; ``generator`` draws from it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 
@@ -184,3 +185,15 @@ CERTIFIED_DOCUMENTS = (  # (document, issuer) brought for a certified copy
     ("Giấy phép lái xe", "Sở Giao thông vận tải tỉnh Phú Thọ"),
 )
 REFUSAL_REASON = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã"
+
+
+# The one "scan" the demo attaches to papers and results (a real one-page PDF, so the
+# desk's checks of stored scans and the backups treat it as any other).
+DEMO_SCAN = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+DEMO_SCAN_SHA256 = hashlib.sha256(DEMO_SCAN).hexdigest()
+DEMO_SCAN_NAME = "ban-quet-mau.pdf"
