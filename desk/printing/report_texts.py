@@ -38,10 +38,11 @@ def total_line(lines: list[FigureLine]) -> FigureLine:
 
 def period_text(figures: PeriodFigures) -> str:
     period = figures.period
+    label = period.label
+    if short_date(period.first_day) in label:  # a day, or a range named by its dates
+        return f"Kỳ báo cáo: {label}"
     span = f"từ ngày {short_date(period.first_day)} đến ngày {short_date(period.last_day)}"
-    if period.first_day == period.last_day:
-        return f"Kỳ báo cáo: {period.label}"
-    return f"Kỳ báo cáo: {period.label} ({span})"
+    return f"Kỳ báo cáo: {label} ({span})"
 
 
 def grouping_text(figures: PeriodFigures) -> str:

@@ -26,7 +26,7 @@ from desk.domain.figures import FigureLine, PeriodFigures
 from desk.domain.office import Office
 from desk.domain.report_layout import FIXED_COLUMNS, ReportColumn, ReportLayout, notes
 from desk.domain.service_index import ServiceIndex
-from desk.printing.formats import place_and_date
+from desk.printing.formats import BLANK, place_and_date
 from desk.printing.report_texts import (
     HEAD,
     HEAD_NOTE,
@@ -192,7 +192,7 @@ def _report_sheet(
     _merged(sheet, 5, 1, width, period_text(figures), "centre bold")
     _merged(sheet, 6, 1, width, grouping_text(figures), "centre italic")
     _put(sheet, 7, 2, f"{layout.reporting_unit}: {office.agency_name}")
-    _merged(sheet, 7, half + 1, width, f"{layout.receiving_unit}: ……………………")
+    _merged(sheet, 7, half + 1, width, f"{layout.receiving_unit}: {BLANK}")
 
     # The header: group cells merged over their columns, the number row under it.
     for cell in layout.header_cells(figures.grouping):

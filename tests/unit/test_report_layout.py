@@ -26,6 +26,7 @@ from desk.domain.report_layout import (
 )
 from desk.domain.service_index import shipped_service_index
 from desk.errors import ConfigurationError
+from desk.printing.report_texts import period_text
 from desk.printing.report_xlsx import render_report_xlsx
 from tests.unit.report_helpers import evaluate, open_workbook, row_values
 
@@ -343,3 +344,19 @@ def test_the_second_sheet_scores_decision_766_and_lists_what_the_desk_cannot_kno
     assert rows["Công khai, minh bạch"][0] == 18
     assert "cần đối chiếu" in rows["Công khai, minh bạch"][3]
     assert sheet["A12"].value == "Tổng cộng" and sheet["D12"].value == "=SUM(D5:D11)"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [
+        ("2026-11", None, "Tháng 11/2026 (từ ngày 01/11/2026 đến ngày 30/11/2026)"),
+        ("2026-Q4", None, "Quý IV/2026 (từ ngày 01/10/2026 đến ngày 31/12/2026)"),
+        ("2026", None, "Năm 2026 (từ ngày 01/01/2026 đến ngày 31/12/2026)"),
+        ("2026-10", "2026-11", "Từ ngày 01/10/2026 đến ngày 30/11/2026"),
+        ("2026-11-05", None, "Ngày 05/11/2026"),
+    ],
+)
+def test_the_title_names_the_period_once(first: str, last: str | None, said: str) -> None:
+    period = Period.parse(first, last)
+    figures = PeriodFigures(period, period.end, Grouping.OFFICE, FigureLine())
+    assert period_text(figures) == f"Kỳ báo cáo: {said}"
