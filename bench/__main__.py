@@ -2,6 +2,7 @@
 
     python -m bench [--dossiers 1000000] [--rebuild]
     python -m bench --only clerk     (time to serve a citizen: no large database needed)
+    python -m bench --only supervisor   (the supervisor's screen on DESK_DATA_DIR's office)
 
 The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
 runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
@@ -62,10 +63,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--only", choices=["clerk"], help="only this bench")
+    parser.add_argument("--only", choices=["clerk", "supervisor"], help="only this bench")
     args = parser.parse_args()
     if args.only == "clerk":
         return clerk_only()
+    if args.only == "supervisor":
+        return supervisor_only(DATA / f"office-{args.dossiers}")
     directory = DATA / f"office-{args.dossiers}"
     results: dict[str, Any] = {"dossiers": args.dossiers}
     database = directory / "office.sqlite"
@@ -155,6 +158,17 @@ def clerk_only() -> int:
     DATA.mkdir(exist_ok=True)
     (DATA / "clerk.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(clerk.summary(result))
+    return 0
+
+
+def supervisor_only(default_directory: Path) -> int:
+    """The supervisor's screen on the office in DESK_DATA_DIR, else the bench's own."""
+    from bench import supervisor
+
+    result = supervisor.run(os.environ.get("DESK_DATA_DIR") or default_directory)
+    DATA.mkdir(exist_ok=True)
+    (DATA / "supervisor.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    print(supervisor.summary(result))
     return 0
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QV
 from desk.domain.access import Permission, allows, least_role
 from desk.domain.office import Role
 from desk.ui.labels import shown_label
+from desk.ui.ops import Operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,15 @@ class NavBar(QWidget):
 PAGE_SUPERVISOR = "supervisor"
 
 
+def _load_figures_code() -> None:
+    """The screen's Python below the window (never Qt: a Qt module loaded outside the GUI
+    thread while the window is built crashes it)."""
+    from desk.domain.service_index import shipped_service_index
+    from desk.services import figures  # noqa: F401
+
+    shipped_service_index()
+
+
 class SupervisorPage:
     """What the main window adds for the supervisor's screen «Số liệu của tháng» (a mixin,
     as ``BackupTools`` is): its entry in the bar for the accounts that may see the figures
@@ -152,6 +162,9 @@ class SupervisorPage:
         window: Any = self
         if not allows(window.user.role, Permission.REPORTS):
             return []
+        # The figures' code is loaded in the pool while the window starts, so that the
+        # first click on the entry shows the screen sooner.
+        Operation(_load_figures_code).start()
         caption = QCoreApplication.translate("MainWindow", "Số liệu của tháng")
         return [NavEntry(PAGE_SUPERVISOR, caption, "", self.open_supervisor)]
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -54,13 +54,14 @@ from desk.ui.supervisor_parts import (
 
 PIECES = ("figures", "trend", "watch")
 TREND_MONTHS = 12
+WATCH_PROCEDURE = 4  # the watch tables' last column, the procedure's name
 
 
 def _office_now() -> datetime:
     return now_in_office()  # looked up when called: tests set the office's clock
 
 
-def _table(model: RowsModel) -> QTableView:
+def _table(model: RowsModel, stretch: int) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,8 +69,9 @@ def _table(model: RowsModel) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # the rest, elided
     return table
 
 
@@ -95,8 +97,9 @@ class SupervisorScreen(QWidget):
         self.index = figures_service.service_index(ctx)
         self.period = self._month_of(to_office_time(self._clock()).date())
         self._generation = 0
-        self._waiting: set[str] = set()
+        self._waiting: set[str] = set(PIECES)  # nothing on screen yet
         self._stale = True  # counted when first shown
+        self._watch_tab_chosen = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -131,8 +134,8 @@ class SupervisorScreen(QWidget):
         self.watch_tabs = QTabWidget()
         self.overdue_model = RowsModel(watch_headers(), self)
         self.due_soon_model = RowsModel(watch_headers(), self)
-        self.overdue_table = _table(self.overdue_model)
-        self.due_soon_table = _table(self.due_soon_model)
+        self.overdue_table = _table(self.overdue_model, WATCH_PROCEDURE)
+        self.due_soon_table = _table(self.due_soon_model, WATCH_PROCEDURE)
         for table in (self.overdue_table, self.due_soon_table):
             table.setCursor(Qt.CursorShape.PointingHandCursor)
             table.setToolTip(self.tr("Bấm vào một dòng để mở hồ sơ"))
@@ -140,14 +143,14 @@ class SupervisorScreen(QWidget):
             table.activated.connect(self._open_row)
             self.watch_tabs.addTab(table, "")
         self._name_watch_tabs(None)
-        bottom.addWidget(self.watch_tabs, 3)
+        bottom.addWidget(self.watch_tabs, 1)
         clerks_box = QGroupBox(self.tr("Theo cán bộ tiếp nhận"))
         clerks_layout = QVBoxLayout(clerks_box)
         clerks_layout.setContentsMargins(4, 4, 4, 4)
         self.clerk_model = RowsModel(clerk_headers(), self)
-        self.clerk_table = _table(self.clerk_model)
+        self.clerk_table = _table(self.clerk_model, 0)
         clerks_layout.addWidget(self.clerk_table)
-        bottom.addWidget(clerks_box, 2)
+        bottom.addWidget(clerks_box, 1)
         layout.addLayout(bottom, 4)
         desk_signals().dossier_changed.connect(self._on_dossier_changed)
 
@@ -174,8 +177,7 @@ class SupervisorScreen(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, len(PIECES))
         self.progress.setFormat(self.tr("Đang tính số liệu… %v/%m"))
-        self.progress.setFixedWidth(220)
-        self.progress.hide()
+        self.progress.setFixedWidth(220)  # shown until the first figures are all in
         header.addWidget(self.progress)
         self.as_of = QLabel("")
         self.as_of.setStyleSheet("color: #555;")
@@ -228,6 +230,11 @@ class SupervisorScreen(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if self._stale:
+            # After the screen is painted: the counting threads would slow its first paint.
+            QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
         if self._stale:
             self.refresh()
 
@@ -329,6 +336,9 @@ class SupervisorScreen(QWidget):
         self.overdue_model.set_rows(watch_rows(watch.overdue, now))
         self.due_soon_model.set_rows(watch_rows(watch.due_soon, now))
         self._name_watch_tabs(watch)
+        if not self._watch_tab_chosen:  # the first time: the overdue, else those due soon
+            self._watch_tab_chosen = True
+            self.watch_tabs.setCurrentIndex(0 if watch.overdue or not watch.due_soon else 1)
         self.watch_shown.emit(watch)
 
     def _name_watch_tabs(self, watch: WatchList | None) -> None:

@@ -27,6 +27,8 @@ def _tr(text: str) -> str:
 
 
 def month_caption(period: Period) -> str:
+    """«11/26»: what ``months()`` tells; the axis shows the month's number only, with
+    the months' span as its title (twelve «11/26» do not fit under a narrow chart)."""
     return f"{period.first_day.month:02d}/{period.first_day.year % 100:02d}"
 
 
@@ -61,14 +63,14 @@ class TrendChart(QChartView):
         chart.legend().setFont(QFont(self.font().family(), 9))
         self.setChart(chart)
         self._points: dict[str, int] = {}
+        self._months: list[str] = []
 
     def points(self, rate: str) -> int:
         return self._points.get(rate, 0)
 
     def months(self) -> list[str]:
         """The months along the bottom axis, oldest first («12/25» …)."""
-        axes = self.chart().axes(Qt.Orientation.Horizontal)
-        return list(axes[0].categories()) if axes else []
+        return list(self._months)
 
     def set_trend(self, months: Sequence[tuple[Period, FigureLine]], index: ServiceIndex) -> None:
         chart = self.chart()
@@ -76,7 +78,16 @@ class TrendChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         x_axis = QBarCategoryAxis()
-        x_axis.append([month_caption(period) for period, _line in months])
+        self._months = [month_caption(period) for period, _line in months]
+        x_axis.append([str(period.first_day.month) for period, _line in months])
+        if months:
+            first, last = months[0][0].first_day, months[-1][0].first_day
+            x_axis.setTitleText(
+                _tr("Tháng {first} – {last}").format(
+                    first=f"{first.month:02d}/{first.year}", last=f"{last.month:02d}/{last.year}"
+                )
+            )
+            x_axis.setTitleFont(QFont(self.font().family(), 8))
         x_axis.setLabelsFont(QFont(self.font().family(), 8))
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%.0f%%")
@@ -116,7 +127,9 @@ class TrendChart(QChartView):
                 self._add(line, x_axis, y_axis, in_legend=True)
         floor = max(0.0, (int(lowest) // 10) * 10 - (10 if lowest % 10 < 2 else 0))
         y_axis.setRange(floor, 100.0)
-        y_axis.setTickCount(int((100 - floor) // 10) + 1 if floor >= 50 else 6)
+        span = 100.0 - floor
+        step = 2 if span <= 10 else 5 if span <= 30 else 10
+        y_axis.setTickCount(int(span // step) + 1)
 
     def _add(self, series: QLineSeries, x_axis, y_axis, *, in_legend: bool) -> None:
         chart = self.chart()

@@ -26,7 +26,7 @@ from desk.domain.service_index import ServiceIndex, Target
 from desk.ui.dossier_model import COL_APPLICANT, COL_CLERK, COL_CODE, COL_DUE, make_rows
 from desk.ui.dossier_model import COL_PROCEDURE as COL_PROC
 from desk.ui.labels import shown_label
-from desk.ui.style import DANGER, MUTED, OK
+from desk.ui.style import DANGER, MUTED, OK, WARN
 
 CONTEXT = "SupervisorScreen"
 Index = QModelIndex | QPersistentModelIndex
@@ -120,9 +120,16 @@ class IndicatorsBox(QGroupBox):
     """The indicators of Decision 766 a desk can know, scored on the month's figures."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(_tr("Chỉ số phục vụ (QĐ 766) — số liệu tự tính, cần đối chiếu"), parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(10, 6, 10, 6)
+        super().__init__(_tr("Chỉ số phục vụ (Quyết định 766)"), parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        self.note = QLabel(_tr("Số liệu tự tính, cần đối chiếu với số liệu tỉnh công bố."))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {WARN}; font-weight: bold;")
+        outer.addWidget(self.note)
+        self.grid = QGridLayout()
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(2)
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}
@@ -233,7 +240,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def watch_headers() -> tuple[str, ...]:
-    return (_tr("Mã hồ sơ"), _tr("Hẹn trả"), _tr("Người nộp"), _tr("Thủ tục"), _tr("Cán bộ"))
+    return (_tr("Mã hồ sơ"), _tr("Hẹn trả"), _tr("Người nộp"), _tr("Cán bộ"), _tr("Thủ tục"))
 
 
 def watch_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[TableRow]:
@@ -243,7 +250,7 @@ def watch_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[Table
         cells = row.cells
         rows.append(
             TableRow(
-                tuple(cells[c] for c in (COL_CODE, COL_DUE, COL_APPLICANT, COL_PROC, COL_CLERK)),
+                tuple(cells[c] for c in (COL_CODE, COL_DUE, COL_APPLICANT, COL_CLERK, COL_PROC)),
                 key=row.summary.code,
                 alarm=frozenset({1}) if row.overdue else frozenset(),
             )
@@ -255,9 +262,9 @@ def clerk_headers() -> tuple[str, ...]:
     return (
         _tr("Cán bộ tiếp nhận"),
         _tr("Tiếp nhận"),
-        _tr("Đã giải quyết"),
+        _tr("Giải quyết"),
         _tr("Đúng hạn"),
-        _tr("Đang quá hạn"),
+        _tr("Quá hạn"),
         _tr("Hài lòng"),
     )
 

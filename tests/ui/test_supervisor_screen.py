@@ -158,7 +158,7 @@ def test_the_supervisor_sees_the_month_against_its_targets(qtbot: QtBot, boss: M
     indicators = screen.indicators
     rate, points = indicators.rows["progress"]
     assert (rate.text(), points.text()) == ("66,7%", "13,34 / 20")
-    assert "cần đối chiếu" in indicators.title()
+    assert "cần đối chiếu" in indicators.note.text()
 
 
 def test_clicking_an_overdue_row_opens_that_dossier(
