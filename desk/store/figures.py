@@ -56,6 +56,7 @@ from desk.domain.figures import (
 from desk.domain.handover import Satisfaction
 from desk.domain.path_limits import FaultKind, office_faults_in
 from desk.domain.status import Status
+from desk.domain.text import fold
 from desk.store.dossiers import load_dossiers
 from desk.store.models import (
     PATH_EVENTS,
@@ -316,7 +317,8 @@ def _line(key: str, label: str, values: Counter[str]) -> FigureLine:
 
 def _lines(counts: Counts, labels: dict[str, str]) -> list[FigureLine]:
     lines = [_line(key, labels.get(key, ""), values) for key, values in counts.items()]
-    return sorted(lines, key=lambda line: (line.label.casefold(), line.key))
+    # In Vietnamese alphabetical order (by the folded label: «Cấp» before «Chứng thực»).
+    return sorted(lines, key=lambda line: (fold(line.label), line.label, line.key))
 
 
 def period_figures(
