@@ -46,6 +46,7 @@ class AuditAction(Enum):
     BACKUP_TAKEN = "backup.taken"
     BACKUP_RESTORED = "backup.restored"
     BACKUP_KEY_SET = "backup.key_set"
+    REPORT_WRITTEN = "report.written"
 
     @property
     def label(self) -> str:
@@ -59,6 +60,7 @@ _LABELS = {
     AuditAction.DOSSIER_PRINTED: "In giấy tờ của hồ sơ",
     AuditAction.DOSSIERS_EXPORTED: "Xuất dữ liệu hồ sơ",
     AuditAction.BOOK_PRINTED: "In sổ theo dõi",
+    AuditAction.REPORT_WRITTEN: "Lập báo cáo số liệu",
     AuditAction.RECORDS_ADOPTED: "Ghi nhận dữ liệu có sẵn khi bắt đầu nhật ký",
     AuditAction.ACCOUNT_CREATED: "Tạo tài khoản",
     AuditAction.ACCOUNT_CHANGED: "Sửa tài khoản",

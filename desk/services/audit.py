@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
+from typing import Any
 
 from desk.domain.access import Permission
 from desk.domain.audit import (
@@ -162,6 +163,26 @@ def recent_entries(
 def account_subject(username: str) -> str:
     """The subject of an account's entries."""
     return store_audit.account_subject(username)
+
+
+def record_report_written(
+    ctx: DeskContext, user: User, subject: str, detail: dict[str, Any]
+) -> None:
+    """Log that ``user`` wrote a periodic report (its period, lines and file in ``detail``):
+    the office's figures leave the desk in it."""
+    with ctx.db.write() as session:
+        store_audit.append(
+            session,
+            [
+                store_audit.entry(
+                    AuditAction.REPORT_WRITTEN,
+                    subject,
+                    at=now_in_office(),
+                    actor=user,
+                    detail=detail,
+                )
+            ],
+        )
 
 
 def record_book_printed(

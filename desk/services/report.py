@@ -14,8 +14,8 @@ from desk.domain.figures import Grouping, Period, PeriodFigures
 from desk.domain.report_layout import ReportLayout, office_report_layout
 from desk.domain.text import terminal_safe
 from desk.errors import InvalidInput
+from desk.services.audit import record_report_written
 from desk.services.context import DeskContext
-from desk.services.dossiers import log_print
 from desk.services.figures import period_figures, service_index
 
 REPORT_FORM = "report-06a"  # the form named in the log
@@ -87,12 +87,12 @@ def write_report(
         write_atomically(out, data, private=True)
     except OSError as exc:
         raise write_failure(exc, out, code="report.write") from None
-    log_print(
+    record_report_written(
         ctx,
         user,
-        REPORT_FORM,
-        "",
-        detail={
+        f"report:{period.first_day.isoformat()}..{period.last_day.isoformat()}",
+        {
+            "form": REPORT_FORM,
             "first_day": period.first_day.isoformat(),
             "last_day": period.last_day.isoformat(),
             "grouping": grouping.value,

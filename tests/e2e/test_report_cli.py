@@ -74,8 +74,8 @@ def test_the_months_xlsx_holds_the_counts_made_by_hand(
     # The month is over: to process = finished + running + stopped (12 = 8 + 3 + 1).
     assert NOVEMBER_ROW[0] == NOVEMBER_ROW[4] + NOVEMBER_ROW[8] + NOVEMBER_ROW[11] == 12
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    (entry,) = audit.recent_entries(office, "form:report-06a")
-    assert (entry.action, entry.actor_name) == ("dossier.printed", "Lê Minh Quân")  # lanhdao
+    (entry,) = audit.recent_entries(office, "report:2026-11-01..2026-11-30")
+    assert (entry.action, entry.actor_name) == ("report.written", "Lê Minh Quân")  # lanhdao
     assert entry.detail["file"] == out.name and entry.detail["format"] == "xlsx"
     assert (entry.detail["first_day"], entry.detail["last_day"]) == ("2026-11-01", "2026-11-30")
 
