@@ -46,6 +46,7 @@ from desk.ui.supervisor_parts import (
     RowsModel,
     clerk_headers,
     clerk_rows,
+    count_text,
     on_time_details,
     satisfaction_details,
     watch_headers,
@@ -128,9 +129,10 @@ class SupervisorScreen(QWidget):
         self.indicators = IndicatorsBox()
         self.indicators.setFixedWidth(320)
         top.addWidget(self.indicators)
-        layout.addLayout(top, 5)
+        layout.addLayout(top, 3)
 
-        bottom = QHBoxLayout()
+        # The dossiers to watch and the clerks: one row of tabs the screen's whole width,
+        # so that the dossier's code, due time, applicant and clerk are read unscrolled.
         self.watch_tabs = QTabWidget()
         self.overdue_model = RowsModel(watch_headers(), self)
         self.due_soon_model = RowsModel(watch_headers(), self)
@@ -142,16 +144,12 @@ class SupervisorScreen(QWidget):
             table.clicked.connect(self._open_row)
             table.activated.connect(self._open_row)
             self.watch_tabs.addTab(table, "")
-        self._name_watch_tabs(None)
-        bottom.addWidget(self.watch_tabs, 1)
-        clerks_box = QGroupBox(self.tr("Theo cán bộ tiếp nhận"))
-        clerks_layout = QVBoxLayout(clerks_box)
-        clerks_layout.setContentsMargins(4, 4, 4, 4)
         self.clerk_model = RowsModel(clerk_headers(), self)
         self.clerk_table = _table(self.clerk_model, 0)
-        clerks_layout.addWidget(self.clerk_table)
-        bottom.addWidget(clerks_box, 1)
-        layout.addLayout(bottom, 4)
+        self.watch_tabs.addTab(self.clerk_table, "")
+        self._name_watch_tabs(None)
+        self._name_clerk_tab(None)
+        layout.addWidget(self.watch_tabs, 2)
         desk_signals().dossier_changed.connect(self._on_dossier_changed)
 
     def _header(self) -> QHBoxLayout:
@@ -313,6 +311,7 @@ class SupervisorScreen(QWidget):
         )
         self.indicators.show_scores(office, self.index)
         self.clerk_model.set_rows(clerk_rows(figures.lines, self.index))
+        self._name_clerk_tab(figures)
         if figures.ended:
             self.as_of.setText(self.tr("{period} · đã hết tháng").format(period=self._label()))
         else:
@@ -336,17 +335,23 @@ class SupervisorScreen(QWidget):
         self.overdue_model.set_rows(watch_rows(watch.overdue, now))
         self.due_soon_model.set_rows(watch_rows(watch.due_soon, now))
         self._name_watch_tabs(watch)
-        if not self._watch_tab_chosen:  # the first time: the overdue, else those due soon
+        if not self._watch_tab_chosen:  # the first time: the overdue, those due, the clerks
             self._watch_tab_chosen = True
-            self.watch_tabs.setCurrentIndex(0 if watch.overdue or not watch.due_soon else 1)
+            self.watch_tabs.setCurrentIndex(0 if watch.overdue else 1 if watch.due_soon else 2)
         self.watch_shown.emit(watch)
 
     def _name_watch_tabs(self, watch: WatchList | None) -> None:
-        overdue = "…" if watch is None else str(len(watch.overdue))
-        soon = "…" if watch is None else str(len(watch.due_soon))
+        overdue = "…" if watch is None else count_text(len(watch.overdue))
+        soon = "…" if watch is None else count_text(len(watch.due_soon))
         self.watch_tabs.setTabText(0, self.tr("Hồ sơ quá hạn ({count})").format(count=overdue))
         self.watch_tabs.setTabText(
             1, self.tr("Đến hạn trong 2 ngày làm việc tới ({count})").format(count=soon)
+        )
+
+    def _name_clerk_tab(self, figures: PeriodFigures | None) -> None:
+        count = "…" if figures is None else count_text(len(figures.lines))
+        self.watch_tabs.setTabText(
+            2, self.tr("Theo cán bộ tiếp nhận ({count})").format(count=count)
         )
 
     def _open_row(self, index: QModelIndex) -> None:

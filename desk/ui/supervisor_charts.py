@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -65,6 +65,9 @@ class TrendChart(QChartView):
         self._points: dict[str, int] = {}
         self._months: list[str] = []
 
+    def sizeHint(self) -> QSize:  # Qt Charts asks for 480 high: the tables below need it
+        return QSize(480, 260)
+
     def points(self, rate: str) -> int:
         return self._points.get(rate, 0)
 
@@ -114,11 +117,7 @@ class TrendChart(QChartView):
             target = index.target(rate)
             if target is not None and months:
                 line = QLineSeries()
-                line.setName(
-                    _tr("Mục tiêu {what} ≥ {value}%").format(
-                        what=caption.lower(), value=_number(target.at_least)
-                    )
-                )
+                line.setName(_tr("Mục tiêu {value}%").format(value=_number(target.at_least)))
                 pen = QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine)
                 line.setPen(pen)
                 line.append(0, float(target.at_least))

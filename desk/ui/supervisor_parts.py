@@ -42,6 +42,11 @@ def rate_text(rate: Decimal | None) -> str:
     return NOTHING if rate is None else f"{rate}%".replace(".", ",")
 
 
+def count_text(value: int) -> str:
+    """1.955, as Vietnamese figures are written."""
+    return f"{value:,}".replace(",", ".")
+
+
 def verdict_colour(met: bool | None) -> str:
     return MUTED if met is None else OK if met else DANGER
 
@@ -95,23 +100,26 @@ class RateCard(QFrame):
 def on_time_details(line: FigureLine) -> str:
     text = _tr("Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}")
     text = text.format(
-        finished=line.finished, early=line.early, on_time=line.on_time, late=line.late
+        finished=count_text(line.finished),
+        early=count_text(line.early),
+        on_time=count_text(line.on_time),
+        late=count_text(line.late),
     )
     if line.on_time_with_fault:
         text += _tr("; {count} trong hạn nhưng có lỗi của cơ quan").format(
-            count=line.on_time_with_fault
+            count=count_text(line.on_time_with_fault)
         )
     return text + "."
 
 
 def satisfaction_details(line: FigureLine) -> str:
     return _tr("{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.").format(
-        rated=line.rated,
-        satisfied=line.rated_satisfied,
+        rated=count_text(line.rated),
+        satisfied=count_text(line.rated_satisfied),
         s=shown_label(Satisfaction.SATISFIED).lower(),
-        neutral=line.rated_neutral,
+        neutral=count_text(line.rated_neutral),
         n=shown_label(Satisfaction.NEUTRAL).lower(),
-        dissatisfied=line.rated_dissatisfied,
+        dissatisfied=count_text(line.rated_dissatisfied),
         d=shown_label(Satisfaction.DISSATISFIED).lower(),
     )
 
@@ -283,10 +291,10 @@ def clerk_rows(lines: Sequence[FigureLine], index: ServiceIndex) -> list[TableRo
             TableRow(
                 (
                     line.label,
-                    str(line.received),
-                    str(line.finished),
+                    count_text(line.received),
+                    count_text(line.finished),
                     rate_text(line.on_time_rate),
-                    str(line.running_overdue),
+                    count_text(line.running_overdue),
                     rate_text(line.satisfaction_rate),
                 ),
                 alarm=frozenset(alarm),

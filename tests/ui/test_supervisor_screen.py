@@ -145,6 +145,8 @@ def test_the_supervisor_sees_the_month_against_its_targets(qtbot: QtBot, boss: M
     # The dossiers to watch: the overdue one, and the one due on Tuesday.
     assert screen.watch_tabs.tabText(0) == "Hồ sơ quá hạn (1)"
     assert screen.watch_tabs.tabText(1) == "Đến hạn trong 2 ngày làm việc tới (1)"
+    assert screen.watch_tabs.tabText(2) == "Theo cán bộ tiếp nhận (2)"
+    assert screen.watch_tabs.currentIndex() == 0  # the overdue first
 
     clerks = {
         screen.clerk_model.cells_at(row)[0]: screen.clerk_model.cells_at(row)[1:]
@@ -218,7 +220,7 @@ def test_the_trend_draws_twelve_months_given(
     ]
     office = FigureLine(early=49, late=1, rated_satisfied=10)
     lines = [
-        FigureLine(key="7", label="Trần Thị Mai", early=49, rated_satisfied=10),
+        FigureLine(key="7", label="Trần Thị Mai", received_in_person=1234, early=49),
         FigureLine(key="8", label="Lê Văn Nam", late=1, running_overdue=2),
     ]
     figures = PeriodFigures(months[-1], NOW, Grouping.CLERK, office, lines)
@@ -234,7 +236,9 @@ def test_the_trend_draws_twelve_months_given(
     assert screen.trend.points("satisfaction_rate") == 12
     assert screen.on_time_card.value.text() == "98,0%" and screen.on_time_card.met is True
     assert screen.clerk_model.cells_at(1) == ("Lê Văn Nam", "0", "1", "0,0%", "2", "—")
+    assert screen.clerk_model.cells_at(0)[:2] == ("Trần Thị Mai", "1.234")
     assert screen.watch_tabs.tabText(0) == "Hồ sơ quá hạn (0)"
+    assert screen.watch_tabs.currentIndex() == 2  # nothing to watch: the clerks
     rate, points = screen.indicators.rows["satisfaction"]
     assert (rate.text(), points.text()) == ("100,0%", "18 / 18")
     assert Decimal("98.0") == office.on_time_rate
