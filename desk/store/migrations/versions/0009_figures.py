@@ -28,18 +28,14 @@ PATH_EVENTS = "to_status = 5 OR from_status = to_status"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("dossiers", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("timeliness", sa.String(length=8), nullable=True))
-        batch_op.add_column(
-            sa.Column("office_fault", sa.Boolean(), nullable=False, server_default=sa.false())
+    # Plain ADD COLUMN on both engines (constant defaults): a batch copy of ``dossiers``
+    # would drop the table the search index and every foreign key point at.
+    op.add_column("dossiers", sa.Column("timeliness", sa.String(length=8), nullable=True))
+    for name in ("office_fault", "documents_scanned", "result_scanned"):
+        op.add_column(
+            "dossiers", sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.false())
         )
-        batch_op.add_column(sa.Column("satisfaction", sa.String(length=12), nullable=True))
-        batch_op.add_column(
-            sa.Column("documents_scanned", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(
-            sa.Column("result_scanned", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    op.add_column("dossiers", sa.Column("satisfaction", sa.String(length=12), nullable=True))
     op.create_index("ix_dossiers_finished_at", "dossiers", ["finished_at"])
     op.create_index(
         "ix_status_events_path",
@@ -56,6 +52,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_status_events_path", table_name="status_events")
     op.drop_index("ix_dossiers_finished_at", table_name="dossiers")
-    with op.batch_alter_table("dossiers", schema=None) as batch_op:
-        for column in COLUMNS:
-            batch_op.drop_column(column)
+    for column in COLUMNS:
+        op.drop_column("dossiers", column)  # DROP COLUMN (SQLite 3.35+): no table copy
