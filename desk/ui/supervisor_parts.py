@@ -150,12 +150,12 @@ class IndicatorsBox(QGroupBox):
         for score in index.scores(line):
             rate_label, points_label = self.rows[score.indicator.key]
             rate_label.setText(rate_text(score.rate))
-            points = NOTHING if score.points is None else _points(score.points)
+            points = NOTHING if score.points is None else _score(score.points)
             points_label.setText(f"{points} / {_points(score.indicator.points)}")
             earned += score.points or 0
         self.total.setText(
             _tr("Cộng: {earned} / {known} điểm tính được").format(
-                earned=_points(earned), known=_points(index.known_points)
+                earned=_score(earned), known=_points(index.known_points)
             )
         )
 
@@ -184,6 +184,11 @@ class IndicatorsBox(QGroupBox):
             unknown.setWordWrap(True)
             row += 1
             self.grid.addWidget(unknown, row, 0, 1, 3)
+
+
+def _score(value: Decimal) -> str:
+    """Points scored, always with their two decimals (6,40 beside 6,51)."""
+    return f"{value:.2f}".replace(".", ",")
 
 
 def _points(value: Decimal) -> str:

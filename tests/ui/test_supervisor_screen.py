@@ -240,5 +240,5 @@ def test_the_trend_draws_twelve_months_given(
     assert screen.watch_tabs.tabText(0) == "Hồ sơ quá hạn (0)"
     assert screen.watch_tabs.currentIndex() == 2  # nothing to watch: the clerks
     rate, points = screen.indicators.rows["satisfaction"]
-    assert (rate.text(), points.text()) == ("100,0%", "18 / 18")
+    assert (rate.text(), points.text()) == ("100,0%", "18,00 / 18")
     assert Decimal("98.0") == office.on_time_rate
