@@ -22,10 +22,6 @@ ON_TIME_COLOUR = "#1565c0"
 SATISFACTION_COLOUR = "#2e7d32"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrendChart", text)
-
-
 def month_caption(period: Period) -> str:
     """«11/26»: what ``months()`` tells; the axis shows the month's number only, with
     the months' span as its title (twelve «11/26» do not fit under a narrow chart)."""
@@ -86,7 +82,7 @@ class TrendChart(QChartView):
         if months:
             first, last = months[0][0].first_day, months[-1][0].first_day
             x_axis.setTitleText(
-                _tr("Tháng {first} – {last}").format(
+                QCoreApplication.translate("TrendChart", "Tháng {first} – {last}").format(
                     first=f"{first.month:02d}/{first.year}", last=f"{last.month:02d}/{last.year}"
                 )
             )
@@ -100,8 +96,12 @@ class TrendChart(QChartView):
         lowest = 100.0
         self._points = {}
         for rate, caption, colour in (
-            ("on_time_rate", _tr("Đúng hạn"), ON_TIME_COLOUR),
-            ("satisfaction_rate", _tr("Hài lòng"), SATISFACTION_COLOUR),
+            ("on_time_rate", QCoreApplication.translate("TrendChart", "Đúng hạn"), ON_TIME_COLOUR),
+            (
+                "satisfaction_rate",
+                QCoreApplication.translate("TrendChart", "Hài lòng"),
+                SATISFACTION_COLOUR,
+            ),
         ):
             values = [getattr(line, rate) for _period, line in months]
             self._points[rate] = sum(value is not None for value in values)
@@ -117,7 +117,11 @@ class TrendChart(QChartView):
             target = index.target(rate)
             if target is not None and months:
                 line = QLineSeries()
-                line.setName(_tr("Mục tiêu {value}%").format(value=_number(target.at_least)))
+                line.setName(
+                    QCoreApplication.translate("TrendChart", "Mục tiêu {value}%").format(
+                        value=_number(target.at_least)
+                    )
+                )
                 pen = QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine)
                 line.setPen(pen)
                 line.append(0, float(target.at_least))

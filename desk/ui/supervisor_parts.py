@@ -33,7 +33,9 @@ Index = QModelIndex | QPersistentModelIndex
 NOTHING = "—"  # nothing to count
 
 
-def _tr(text: str) -> str:
+def _data_text(text: str) -> str:
+    """A text of the shipped service index (an indicator's name): translated if the
+    translator added it by hand (lupdate cannot see data files)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -89,16 +91,23 @@ class RateCard(QFrame):
         if target is not None:
             goal = f"{target.at_least.normalize():f}".replace(".", ",")
             state = {
-                None: _tr("chưa có gì để tính"),
-                True: _tr("đạt"),
-                False: _tr("chưa đạt"),
+                None: QCoreApplication.translate("SupervisorScreen", "chưa có gì để tính"),
+                True: QCoreApplication.translate("SupervisorScreen", "đạt"),
+                False: QCoreApplication.translate("SupervisorScreen", "chưa đạt"),
             }[self.met]
-            self.target.setText(_tr("Mục tiêu ≥ {goal}% · {state}").format(goal=goal, state=state))
+            self.target.setText(
+                QCoreApplication.translate(
+                    "SupervisorScreen", "Mục tiêu ≥ {goal}% · {state}"
+                ).format(goal=goal, state=state)
+            )
         self.details.setText(details)
 
 
 def on_time_details(line: FigureLine) -> str:
-    text = _tr("Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}")
+    text = QCoreApplication.translate(
+        "SupervisorScreen",
+        "Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}",
+    )
     text = text.format(
         finished=count_text(line.finished),
         early=count_text(line.early),
@@ -106,14 +115,17 @@ def on_time_details(line: FigureLine) -> str:
         late=count_text(line.late),
     )
     if line.on_time_with_fault:
-        text += _tr("; {count} trong hạn nhưng có lỗi của cơ quan").format(
-            count=count_text(line.on_time_with_fault)
-        )
+        text += QCoreApplication.translate(
+            "SupervisorScreen", "; {count} trong hạn nhưng có lỗi của cơ quan"
+        ).format(count=count_text(line.on_time_with_fault))
     return text + "."
 
 
 def satisfaction_details(line: FigureLine) -> str:
-    return _tr("{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.").format(
+    return QCoreApplication.translate(
+        "SupervisorScreen",
+        "{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.",
+    ).format(
         rated=count_text(line.rated),
         satisfied=count_text(line.rated_satisfied),
         s=shown_label(Satisfaction.SATISFIED).lower(),
@@ -128,10 +140,17 @@ class IndicatorsBox(QGroupBox):
     """The indicators of Decision 766 a desk can know, scored on the month's figures."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(_tr("Chỉ số phục vụ (Quyết định 766)"), parent)
+        super().__init__(
+            QCoreApplication.translate("SupervisorScreen", "Chỉ số phục vụ (Quyết định 766)"),
+            parent,
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 6)
-        self.note = QLabel(_tr("Số liệu tự tính, cần đối chiếu với số liệu tỉnh công bố."))
+        self.note = QLabel(
+            QCoreApplication.translate(
+                "SupervisorScreen", "Số liệu tự tính, cần đối chiếu với số liệu tỉnh công bố."
+            )
+        )
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {WARN}; font-weight: bold;")
         outer.addWidget(self.note)
@@ -154,15 +173,15 @@ class IndicatorsBox(QGroupBox):
             points_label.setText(f"{points} / {_points(score.indicator.points)}")
             earned += score.points or 0
         self.total.setText(
-            _tr("Cộng: {earned} / {known} điểm tính được").format(
-                earned=_score(earned), known=_points(index.known_points)
-            )
+            QCoreApplication.translate(
+                "SupervisorScreen", "Cộng: {earned} / {known} điểm tính được"
+            ).format(earned=_score(earned), known=_points(index.known_points))
         )
 
     def _build(self, index: ServiceIndex) -> None:
         row = 0
         for indicator in index.indicators:
-            name = QLabel(_tr(indicator.label))
+            name = QLabel(_data_text(indicator.label))
             rate = QLabel("")
             points = QLabel("")
             for label in (rate, points):
@@ -176,9 +195,10 @@ class IndicatorsBox(QGroupBox):
         self.grid.addWidget(self.total, row, 0, 1, 3)
         for label, points in index.unknown:
             unknown = QLabel(
-                _tr("{label}: {points} điểm, không tính được tại bộ phận một cửa").format(
-                    label=_tr(label), points=_points(points)
-                )
+                QCoreApplication.translate(
+                    "SupervisorScreen",
+                    "{label}: {points} điểm, không tính được tại bộ phận một cửa",
+                ).format(label=_data_text(label), points=_points(points))
             )
             unknown.setStyleSheet(f"color: {MUTED};")
             unknown.setWordWrap(True)
@@ -253,7 +273,13 @@ class RowsModel(QAbstractTableModel):
 
 
 def watch_headers() -> tuple[str, ...]:
-    return (_tr("Mã hồ sơ"), _tr("Hẹn trả"), _tr("Người nộp"), _tr("Cán bộ"), _tr("Thủ tục"))
+    return (
+        QCoreApplication.translate("SupervisorScreen", "Mã hồ sơ"),
+        QCoreApplication.translate("SupervisorScreen", "Hẹn trả"),
+        QCoreApplication.translate("SupervisorScreen", "Người nộp"),
+        QCoreApplication.translate("SupervisorScreen", "Cán bộ"),
+        QCoreApplication.translate("SupervisorScreen", "Thủ tục"),
+    )
 
 
 def watch_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[TableRow]:
@@ -273,12 +299,12 @@ def watch_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[Table
 
 def clerk_headers() -> tuple[str, ...]:
     return (
-        _tr("Cán bộ tiếp nhận"),
-        _tr("Tiếp nhận"),
-        _tr("Giải quyết"),
-        _tr("Đúng hạn"),
-        _tr("Quá hạn"),
-        _tr("Hài lòng"),
+        QCoreApplication.translate("SupervisorScreen", "Cán bộ tiếp nhận"),
+        QCoreApplication.translate("SupervisorScreen", "Tiếp nhận"),
+        QCoreApplication.translate("SupervisorScreen", "Giải quyết"),
+        QCoreApplication.translate("SupervisorScreen", "Đúng hạn"),
+        QCoreApplication.translate("SupervisorScreen", "Quá hạn"),
+        QCoreApplication.translate("SupervisorScreen", "Hài lòng"),
     )
 
 
