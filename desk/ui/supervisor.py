@@ -6,9 +6,9 @@ Decision 766 (computed by the desk, to be checked against the province's).
 
 The screen is built empty and shown at once; the figures are counted in the thread pool
 (``desk.ui.ops``), three pieces with a progress bar, and fill in as they arrive. A month
-changed, or a dossier changed (``desk_signals().dossier_changed``), counts again; a
-change heard while the screen is hidden waits until it is shown. What arrives for a month
-no longer asked for is dropped."""
+changed, or a dossier changed (``desk_signals().dossier_changed``), counts again, and so
+do five minutes gone by (due times pass); what happens while the screen is hidden is
+counted when it is shown again. What arrives for a month no longer asked for is dropped."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ from desk.ui.supervisor_parts import (
 )
 
 PIECES = ("figures", "trend", "watch")
+RECOUNT_MS = 5 * 60_000  # counted again while shown; when shown again after, at once
 TREND_MONTHS = 12
 WATCH_PROCEDURE = 4  # the watch tables' last column, the procedure's name
 
@@ -101,6 +102,10 @@ class SupervisorScreen(QWidget):
         self._waiting: set[str] = set(PIECES)  # nothing on screen yet
         self._stale = True  # counted when first shown
         self._watch_tab_chosen = False
+        self._recount = QTimer(self)  # the current month moves on: due times pass, …
+        self._recount.setInterval(RECOUNT_MS)
+        self._recount.timeout.connect(self._on_recount)
+        self._recount.start()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -222,6 +227,8 @@ class SupervisorScreen(QWidget):
         self.period = period
         self.next_button.setEnabled(period.first_day < self.this_month().first_day)
         self.month_changed.emit(period)
+        for card in (self.on_time_card, self.satisfaction_card):
+            card.value.setText("…")  # not the last month's figures under this month's name
         self.refresh()
 
     # --- counting -------------------------------------------------------------------------
@@ -242,6 +249,9 @@ class SupervisorScreen(QWidget):
         else:
             self._stale = True
 
+    def _on_recount(self) -> None:
+        self._on_dossier_changed(None)
+
     @property
     def loading(self) -> bool:
         return bool(self._waiting)
@@ -257,8 +267,6 @@ class SupervisorScreen(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.error.hide()
-        for card in (self.on_time_card, self.satisfaction_card):
-            card.value.setText("…")
         work: dict[str, Callable[[], Any]] = {
             "figures": lambda: figures_service.period_figures(ctx, period, Grouping.CLERK, now=now),
             "trend": lambda: figures_service.monthly_trend(ctx, period, TREND_MONTHS, now=now),

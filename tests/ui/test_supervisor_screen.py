@@ -209,6 +209,18 @@ def test_a_changed_dossier_is_counted_again(
     assert screen.satisfaction_card.met is False
 
 
+def test_a_screen_left_hidden_a_while_counts_again_when_shown(
+    qtbot: QtBot, boss: MainWindow
+) -> None:
+    screen = open_screen(qtbot, boss)
+    boss.show_today()
+    screen._on_recount()  # five minutes gone by, the screen hidden: nothing counted yet
+    assert not screen.loading
+    with qtbot.waitSignal(screen.all_shown, timeout=WAIT):
+        boss.open_supervisor()
+    assert screen.on_time_card.value.text() == "66,7%"
+
+
 def test_the_trend_draws_twelve_months_given(
     qtbot: QtBot, ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
