@@ -59,6 +59,11 @@ TREND_MONTHS = 12
 WATCH_PROCEDURE = 4  # the watch tables' last column, the procedure's name
 
 
+def _listed(count: int) -> str:
+    """How many a watch list shows: «200+» when the list was cut at its limit."""
+    return count_text(count) + ("+" if count >= figures_service.WATCH_LIMIT else "")
+
+
 def _office_now() -> datetime:
     return now_in_office()  # looked up when called: tests set the office's clock
 
@@ -349,8 +354,8 @@ class SupervisorScreen(QWidget):
         self.watch_shown.emit(watch)
 
     def _name_watch_tabs(self, watch: WatchList | None) -> None:
-        overdue = "…" if watch is None else count_text(len(watch.overdue))
-        soon = "…" if watch is None else count_text(len(watch.due_soon))
+        overdue = "…" if watch is None else _listed(len(watch.overdue))
+        soon = "…" if watch is None else _listed(len(watch.due_soon))
         self.watch_tabs.setTabText(0, self.tr("Hồ sơ quá hạn ({count})").format(count=overdue))
         self.watch_tabs.setTabText(
             1, self.tr("Đến hạn trong 2 ngày làm việc tới ({count})").format(count=soon)

@@ -21,7 +21,7 @@ So November: 3 finished, on time 2 of 3 = 66,7 % (red, target 98), satisfaction 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -29,7 +29,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from desk.domain.calendar import OFFICE_TZ
-from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
+from desk.domain.dossier import DossierSummary, IntakeRequest, Person, ReceivedDocument
 from desk.domain.figures import FigureLine, Grouping, Period, PeriodFigures
 from desk.domain.handover import Handover, Satisfaction
 from desk.domain.office import User
@@ -238,8 +238,25 @@ def test_the_trend_draws_twelve_months_given(
     figures = PeriodFigures(months[-1], NOW, Grouping.CLERK, office, lines)
     monkeypatch.setattr(figures_service, "period_figures", lambda *_a, **_k: figures)
     monkeypatch.setattr(figures_service, "monthly_trend", lambda *_a, **_k: trend)
-    empty = WatchList([], [], NOW)
-    monkeypatch.setattr(figures_service, "watch_list", lambda *_a, **_k: empty)
+    due = [
+        DossierSummary(
+            n,
+            f"000.17.22.H56-261120-{n:04d}",
+            "1.004873",
+            "Xác nhận tình trạng hôn nhân",
+            "Đỗ Thị An",
+            "",
+            Status.PROCESSING,
+            NOW,
+            NOW + timedelta(days=1),
+            None,
+            None,
+            "Mai",
+        )
+        for n in range(figures_service.WATCH_LIMIT)
+    ]  # the service's list cut at its limit
+    watch = WatchList([], due, NOW + timedelta(days=3))
+    monkeypatch.setattr(figures_service, "watch_list", lambda *_a, **_k: watch)
     screen = SupervisorScreen(ctx)
     qtbot.addWidget(screen)
     with qtbot.waitSignal(screen.all_shown, timeout=WAIT):
@@ -250,7 +267,9 @@ def test_the_trend_draws_twelve_months_given(
     assert screen.clerk_model.cells_at(1) == ("Lê Văn Nam", "0", "1", "0,0%", "2", "—")
     assert screen.clerk_model.cells_at(0)[:2] == ("Trần Thị Mai", "1.234")
     assert screen.watch_tabs.tabText(0) == "Hồ sơ quá hạn (0)"
-    assert screen.watch_tabs.currentIndex() == 2  # nothing to watch: the clerks
+    assert screen.watch_tabs.tabText(1) == "Đến hạn trong 2 ngày làm việc tới (200+)"
+    assert screen.watch_tabs.currentIndex() == 1  # none overdue: those due soon
+    assert screen.due_soon_model.rowCount() == 200
     rate, points = screen.indicators.rows["satisfaction"]
     assert (rate.text(), points.text()) == ("100,0%", "18,00 / 18")
     assert Decimal("98.0") == office.on_time_rate
