@@ -53,7 +53,7 @@ from desk.ui.supervisor_parts import (
     watch_rows,
 )
 
-PIECES = ("figures", "trend", "watch")
+PIECES = ("watch", "figures", "trend")  # the quickest first: two run at a time
 RECOUNT_MS = 5 * 60_000  # counted again while shown; when shown again after, at once
 TREND_MONTHS = 12
 WATCH_PROCEDURE = 4  # the watch tables' last column, the procedure's name
@@ -107,6 +107,9 @@ class SupervisorScreen(QWidget):
         self._waiting: set[str] = set(PIECES)  # nothing on screen yet
         self._stale = True  # counted when first shown
         self._watch_tab_chosen = False
+        self._pieces: tuple[str, ...] = PIECES  # those the last request counts
+        self.trend_lines: list[tuple[Period, FigureLine]] = []  # what the chart shows
+        self._trend_for: Period | None = None  # the month whose 12 months the chart shows
         self._recount = QTimer(self)  # the current month moves on: due times pass, …
         self._recount.setInterval(RECOUNT_MS)
         self._recount.timeout.connect(self._on_recount)
@@ -263,12 +266,16 @@ class SupervisorScreen(QWidget):
 
     def refresh(self) -> None:
         """Count the month's pieces in the thread pool; what an earlier request brings
-        back afterwards is dropped."""
+        back afterwards is dropped. The 12 months are counted for a new month only: after
+        a change, the month's own figures give the trend's last point (the months before
+        it have ended)."""
         self._stale = False
         self._generation += 1
         generation = self._generation
         ctx, period, now = self.ctx, self.period, self._clock()
-        self._waiting = set(PIECES)
+        self._pieces = PIECES if self._trend_for != period else ("watch", "figures")
+        self._waiting = set(self._pieces)
+        self.progress.setRange(0, len(self._pieces))
         self.progress.setValue(0)
         self.progress.show()
         self.error.hide()
@@ -282,7 +289,7 @@ class SupervisorScreen(QWidget):
             "trend": self._show_trend,
             "watch": self._show_watch,
         }
-        for piece in PIECES:
+        for piece in self._pieces:
             Operation(work[piece]).on_success(
                 lambda result, p=piece: self._arrived(generation, p, result, shows[p])
             ).on_failure(lambda error, p=piece: self._failed(generation, p, error)).start()
@@ -306,7 +313,7 @@ class SupervisorScreen(QWidget):
 
     def _done(self, piece: str) -> None:
         self._waiting.discard(piece)
-        self.progress.setValue(len(PIECES) - len(self._waiting))
+        self.progress.setValue(len(self._pieces) - len(self._waiting))
         if not self._waiting:
             self.progress.hide()
             if self.error.isHidden():
@@ -324,6 +331,9 @@ class SupervisorScreen(QWidget):
         )
         self.indicators.show_scores(office, self.index)
         self.clerk_model.set_rows(clerk_rows(figures.lines, self.index))
+        if self._trend_for == figures.period and self.trend_lines:
+            self.trend_lines[-1] = (figures.period, office)  # the same line, counted anew
+            self.trend.set_trend(self.trend_lines, self.index)
         self._name_clerk_tab(figures)
         if figures.ended:
             self.as_of.setText(self.tr("{period} · đã hết tháng").format(period=self._label()))
@@ -340,6 +350,8 @@ class SupervisorScreen(QWidget):
         return self.tr("Tháng {month}/{year}").format(month=f"{first.month:02d}", year=first.year)
 
     def _show_trend(self, months: list[tuple[Period, FigureLine]]) -> None:
+        self.trend_lines = list(months)
+        self._trend_for = self.period
         self.trend.set_trend(months, self.index)
         self.trend_shown.emit(months)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -196,9 +197,21 @@ def test_another_month_and_back(qtbot: QtBot, boss: MainWindow) -> None:
 
 
 def test_a_changed_dossier_is_counted_again(
-    qtbot: QtBot, ctx: DeskContext, boss: MainWindow, november: dict[int, str]
+    qtbot: QtBot,
+    ctx: DeskContext,
+    boss: MainWindow,
+    november: dict[int, str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     screen = open_screen(qtbot, boss)
+    trends: list[Period] = []
+    counted = figures_service.monthly_trend
+
+    def trend(ctx: DeskContext, last: Period, *args: Any, **kwargs: Any) -> Any:
+        trends.append(last)
+        return counted(ctx, last, *args, **kwargs)
+
+    monkeypatch.setattr(figures_service, "monthly_trend", trend)
     clerk = demo.demo_clerks(ctx)[0]
     dossier = handover.hand_back(
         ctx, november[3], Handover(Satisfaction.DISSATISFIED), clerk, at=moment(20, 15)
@@ -207,6 +220,9 @@ def test_a_changed_dossier_is_counted_again(
         desk_signals().dossier_changed.emit(dossier)
     assert screen.satisfaction_card.value.text() == "66,7%"
     assert screen.satisfaction_card.met is False
+    # The trend's November is the month's own line counted again; its 12 months were not.
+    assert screen.trend_lines[-1][1].rated == 3
+    assert trends == []
 
 
 def test_a_screen_left_hidden_a_while_counts_again_when_shown(
