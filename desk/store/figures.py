@@ -289,7 +289,8 @@ def _path_steps(
     stmt = (
         select(key, label, E)
         .join(D, D.id == E.dossier_id)
-        .where(_between(E.at, period.start, period.end), text(PATH_EVENTS))
+        # The partial index's own condition, in brackets: it is an OR among the ANDs.
+        .where(_between(E.at, period.start, period.end), text(f"({PATH_EVENTS})"))
     )
     faults: Counter[FaultKind] = Counter()
     names = {

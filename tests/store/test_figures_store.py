@@ -322,6 +322,9 @@ def test_october_counts_what_november_carries_over(office: Office) -> None:
     # At the end of October 12 runs within time (due 02/11) and 14 waits for papers.
     assert (line.running_within_time, line.awaiting_papers, line.running_overdue) == (2, 1, 0)
     assert line.supplement_requests == 1
+    # 3's new due time was recorded in November: not October's.
+    assert (line.new_due_times, line.new_due_times_at_fault) == (0, 0)
+    assert sum(october.faults.values()) == 0
 
 
 def test_the_trend_gives_each_month_its_rates(office: Office) -> None:
