@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,6 +18,9 @@ from desk.domain.access import Permission, allows, least_role
 from desk.domain.office import Role
 from desk.ui.labels import shown_label
 from desk.ui.ops import Operation
+
+if TYPE_CHECKING:
+    from desk.ui.supervisor import SupervisorScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,7 @@ class SupervisorPage:
     whose rows open a dossier in the window. The window provides ``ctx``, ``user``,
     ``locked``, ``_add_page``, ``show_page`` and ``open_dossier``."""
 
-    supervisor_screen: QWidget | None = None
+    supervisor_screen: SupervisorScreen | None = None
 
     def supervisor_entries(self) -> list[NavEntry]:
         window: Any = self
@@ -168,7 +171,7 @@ class SupervisorPage:
         caption = QCoreApplication.translate("MainWindow", "Số liệu của tháng")
         return [NavEntry(PAGE_SUPERVISOR, caption, "", self.open_supervisor)]
 
-    def open_supervisor(self) -> QWidget | None:
+    def open_supervisor(self) -> SupervisorScreen | None:
         window: Any = self
         if window.locked or not allows(window.user.role, Permission.REPORTS):
             return None
