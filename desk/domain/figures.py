@@ -25,7 +25,8 @@ How a dossier counts (the choices where the law is silent are in docs/legal-basi
 - Handed back in the period: the result returned within it, with the citizen's rating and
   whether the result's scan was attached (digitisation of results).
 - Digitisation of dossiers: received in the period with every paper listed scanned.
-- Fees: those of the dossiers received in the period, by how they were paid.
+- Fees: those of the dossiers received in the period, by how they were paid; a dossier
+  with any line paid by transfer counts as paid online.
 
 The store counts what can be counted from a dossier's row (``desk.store.figures``); the
 rules that need its history are here (``running_state``, ``path_step``).
@@ -43,6 +44,7 @@ from enum import Enum
 
 from desk.domain.calendar import from_office_time
 from desk.domain.dossier import Dossier, ReceivedDocument, is_reschedule_event, judge_timeliness
+from desk.domain.fees import PaymentMethod
 from desk.domain.handover import FORM_DATA_KEY as HANDOVER_KEY
 from desk.domain.handover import satisfaction_of
 from desk.domain.path_limits import FaultKind
@@ -334,6 +336,8 @@ class FigureFacts:
     satisfaction: str | None  # the rating given at hand-back
     documents_scanned: bool
     result_scanned: bool
+    fees_cash: int  # VND, by how the dossier's fee lines were paid
+    fees_transfer: int
 
 
 def figure_facts(dossier: Dossier) -> FigureFacts:
@@ -345,7 +349,13 @@ def figure_facts(dossier: Dossier) -> FigureFacts:
         satisfaction=None if rating is None else rating.value,
         documents_scanned=all_scanned(dossier.documents),
         result_scanned=isinstance(record, dict) and bool(record.get("result_sha256")),
+        fees_cash=sum(f.amount for f in dossier.fees if not _by_transfer(f.method)),
+        fees_transfer=sum(f.amount for f in dossier.fees if _by_transfer(f.method)),
     )
+
+
+def _by_transfer(method: str) -> bool:
+    return PaymentMethod.of(method) is PaymentMethod.TRANSFER
 
 
 def timeliness_of(status: Status, finished_at: datetime | None, due_at: datetime) -> str | None:

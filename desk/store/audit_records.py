@@ -76,7 +76,15 @@ _SURROGATE = frozenset({"id", "dossier_id", "person_id"})
 # … and the columns kept for the supervisor's figures (0009): derived from the history,
 # the handover record and the documents the digests cover, and recomputed on every change.
 _DERIVED = frozenset(
-    {"timeliness", "office_fault", "satisfaction", "documents_scanned", "result_scanned"}
+    {
+        "timeliness",
+        "office_fault",
+        "satisfaction",
+        "documents_scanned",
+        "result_scanned",
+        "fees_cash",
+        "fees_transfer",
+    }
 )
 
 

@@ -197,6 +197,8 @@ DOSSIER_STATE_COLUMNS = (
     "satisfaction",
     "documents_scanned",
     "result_scanned",
+    "fees_cash",
+    "fees_transfer",
 )
 DOSSIER_COLUMNS = DOSSIER_IDENTITY_COLUMNS + DOSSIER_STATE_COLUMNS
 
@@ -257,6 +259,8 @@ def dossier_state_row(dossier: Dossier, now: datetime, form: ValueForm = AS_IS) 
         facts.satisfaction,
         form.boolean(facts.documents_scanned),
         form.boolean(facts.result_scanned),
+        facts.fees_cash,
+        facts.fees_transfer,
     )
 
 

@@ -12,7 +12,7 @@ from desk.domain.figures import Period
 from desk.domain.path_limits import FaultKind
 from desk.services import demo
 from desk.services.context import DeskContext
-from desk.services.demo.generator import SECOND_SUPPLEMENT_FAULT
+from desk.services.demo.data import SECOND_SUPPLEMENT_FAULT
 from desk.services.figures import period_figures
 from desk.store import dossiers as store_dossiers
 from tests.conftest import DEMO_NOW

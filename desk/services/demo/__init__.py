@@ -35,7 +35,8 @@ from desk.services.demo.data import (
     DEMO_SCAN_SHA256,
     DEMO_USERS,
 )
-from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator, demo_handover
+from desk.services.demo.figures import demo_handover
+from desk.services.demo.generator import MIN_DEMO_DAYS, DemoDossier, DemoGenerator
 from desk.store import backup as store_backup
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
@@ -200,6 +201,9 @@ def demo_generator(
 def generate(
     ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
 ) -> Iterator[DemoDossier]:
+    """The demo's dossiers, not written: their papers may point at the demo scan, so it
+    is stored first (a caller may receive them through the services)."""
+    store_demo_scan(ctx, demo_clerks(ctx)[0])
     generator = demo_generator(ctx, count, seed=seed, now=now)
     for chunk in generator.chunks:
         yield from generator.dossiers(chunk)
@@ -220,7 +224,7 @@ def add_demo_dossiers(
     ("demo.real_office") on an office not made by ``desk demo``; the demo's clerks act."""
     check_demo_office(ctx)
     clerks = demo_clerks(ctx)
-    store_demo_scan(ctx, clerks[0])
+    store_demo_scan(ctx, clerks[0])  # once, before the bulk path (which does not generate)
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:
         generator = demo_generator(ctx, count, seed=seed, now=now, check_every=BULK_CHECK_EVERY)

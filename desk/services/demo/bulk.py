@@ -33,7 +33,8 @@ from desk.domain.status import Status
 from desk.errors import SequenceExhausted
 from desk.services import intake
 from desk.services.context import DeskContext
-from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator, demo_handover
+from desk.services.demo.figures import demo_handover
+from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator
 from desk.store import rows
 from desk.store.bulk import BulkInserter, SqlValues
 

@@ -197,3 +197,10 @@ DEMO_SCAN = (
 )
 DEMO_SCAN_SHA256 = hashlib.sha256(DEMO_SCAN).hexdigest()
 DEMO_SCAN_NAME = "ban-quet-mau.pdf"
+
+# The second supplement request some demo dossiers get, recorded as the office's fault.
+SECOND_SUPPLEMENT_NOTE = "Thiếu bản sao giấy chứng nhận kết hôn của cha, mẹ"
+SECOND_SUPPLEMENT_FAULT = (
+    "Lần yêu cầu bổ sung trước cán bộ kiểm tra chưa hết thành phần hồ sơ, "
+    "bỏ sót giấy chứng nhận kết hôn"
+)

@@ -13,16 +13,15 @@ import bisect
 import math
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 from typing import Any
 
 from desk.domain.calendar import ProcessingTime, WorkingCalendar
 from desk.domain.catalogue import Procedure
-from desk.domain.dossier import Channel, IntakeRequest, Person, ReceivedDocument
-from desk.domain.fees import PaymentMethod
-from desk.domain.handover import Handover, Satisfaction
+from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
+from desk.domain.handover import Satisfaction
 from desk.domain.identity import Sex
 from desk.domain.intake import processing_for
 from desk.domain.status import Status
@@ -31,7 +30,6 @@ from desk.services.demo.data import (
     APPLICANT_AGES,
     CHIP_CARDS_FROM,
     DEMO_ID_PROVINCES,
-    DEMO_SCAN_SHA256,
     FAMILY_TABLE,
     GIVEN_FEMALE,
     GIVEN_MALE,
@@ -41,18 +39,17 @@ from desk.services.demo.data import (
     MIDDLE_MALE,
     PROCEDURE_MIX,
     REFUSAL_REASON,
+    SECOND_SUPPLEMENT_FAULT,
+    SECOND_SUPPLEMENT_NOTE,
     weighted,
 )
+from desk.services.demo.figures import FIGURES_STREAM, draw_figures
 from desk.services.demo.forms import BIRTH, FormFiller, birth_relation, other_parent
 
 DOSSIERS_PER_DAY = 4000  # keeps a day's sequence far below 9999 in large demos
 MIN_DEMO_DAYS = 30
 CHUNK_DAYS = 2  # days generated together from one derived seed: the unit of parallel work
 FORM_STREAM = 0x5EED_F0A5  # each chunk's second stream (the forms) is seeded seed ^ this
-# … and its third (what the supervisor's figures count: channel, payment, scans, rating),
-# drawn FIGURE_DRAWS times for every dossier, so the other two streams stay as they were.
-FIGURES_STREAM = 0x5EED_F164
-FIGURE_DRAWS = 5
 
 
 class WorkingMinuteClock:
@@ -104,13 +101,6 @@ class WorkingMinuteClock:
         if i is None or j is None:
             return self.calendar.working_minutes_between(start, end)
         return max(0, j - i)
-
-
-SECOND_SUPPLEMENT_NOTE = "Thiếu bản sao giấy chứng nhận kết hôn của cha, mẹ"
-SECOND_SUPPLEMENT_FAULT = (
-    "Lần yêu cầu bổ sung trước cán bộ kiểm tra chưa hết thành phần hồ sơ, "
-    "bỏ sót giấy chứng nhận kết hôn"
-)
 
 
 @dataclass
@@ -220,7 +210,7 @@ class DemoGenerator:
                 times.append((drawn, drawn if latest is None else min(max(moved, latest), now)))
         for position, (drawn, received_at) in enumerate(times, start=chunk.first):
             demo = self._dossier(rand, more, drawn, position)
-            _draw_figures(demo, [figures() for _ in range(FIGURE_DRAWS)])
+            draw_figures(demo, figures)
             if received_at != drawn:
                 self._move(demo, received_at)
             yield demo
@@ -430,36 +420,6 @@ class DemoGenerator:
         if not step(Status.RESULT_READY, span + (600 if late else -10)):
             return
         step(Status.RETURNED, 1200 if rand() < 0.95 else 6000)
-
-
-def demo_handover(demo: DemoDossier) -> Handover:
-    """How the demo hands a result back: to the applicant, with the drawn rating."""
-    return Handover(demo.rating, result_sha256=DEMO_SCAN_SHA256 if demo.result_scanned else "")
-
-
-def _draw_figures(demo: DemoDossier, draws: list[float]) -> None:
-    """What the supervisor's month shows besides the dossiers' paths: a few arrive online or
-    by post, some pay by transfer, most papers and results are scanned, most citizens are
-    satisfied (a plausible commune, not a measured one)."""
-    channel, payment, scanned, rating, result = draws
-    request = demo.request
-    request.channel = (
-        Channel.ONLINE if channel < 0.08 else Channel.POST if channel < 0.1 else Channel.IN_PERSON
-    )
-    if payment < 0.3:
-        request.payment = PaymentMethod.TRANSFER
-    if scanned < 0.7:
-        request.documents = [
-            replace(document, attachment_sha256=DEMO_SCAN_SHA256) for document in request.documents
-        ]
-    demo.rating = (
-        Satisfaction.SATISFIED
-        if rating < 0.95
-        else Satisfaction.NEUTRAL
-        if rating < 0.985
-        else Satisfaction.DISSATISFIED
-    )
-    demo.result_scanned = result < 0.6
 
 
 def _first_in_group(procedure: Procedure, group: str) -> str:
