@@ -89,10 +89,12 @@ class Bounds:
 def _group(grouping: Grouping) -> tuple[Any, Any]:
     """The group's key column, and an empty label: labels are looked up once at the end
     (``_labels``), so the counts read only the figures' covering indexes, not the rows."""
+    # Keys as expressions, not bare columns: grouped by a bare procedure_code, SQLite
+    # walks that column's own index in order and reads every row of the office.
     if grouping is Grouping.FIELD:
-        return D.field_code, literal("")
+        return func.coalesce(D.field_code, ""), literal("")
     if grouping is Grouping.PROCEDURE:
-        return D.procedure_code, literal("")
+        return func.coalesce(D.procedure_code, ""), literal("")
     if grouping is Grouping.CLERK:
         return func.coalesce(cast(D.clerk_id, String), ""), literal("")
     return literal(""), literal("")
