@@ -65,13 +65,11 @@ def watch_list(ctx: DeskContext, *, now: datetime | None = None) -> WatchList:
         day = ctx.calendar.next_working_day(day)
     until = start_of_day(day + timedelta(days=1))
     with ctx.db.read() as session:
-        overdue = store_search.list_page(session, ListQuery(overdue_at=now), limit=WATCH_LIMIT)
-        soon = store_search.list_page(
+        overdue = store_search.due_first(session, ListQuery(overdue_at=now), limit=WATCH_LIMIT)
+        soon = store_search.due_first(
             session, ListQuery(due_from=now, due_before=until), limit=WATCH_LIMIT
         )
-    return WatchList(
-        sorted(overdue, key=lambda s: s.due_at), sorted(soon, key=lambda s: s.due_at), until
-    )
+    return WatchList(overdue, soon, until)
 
 
 def service_index(ctx: DeskContext) -> ServiceIndex:

@@ -153,6 +153,13 @@ def list_page(
     return _summaries(session.execute(stmt))
 
 
+def due_first(session: Session, query: ListQuery, *, limit: int) -> list[DossierSummary]:
+    """The first ``limit`` dossiers the query finds, the soonest due first (the
+    supervisor's watch list: the most overdue are never the ones cut)."""
+    stmt = _where(select(*SUMMARY_COLUMNS), query).order_by(DossierRow.due_at, DossierRow.id)
+    return _summaries(session.execute(stmt.limit(limit)))
+
+
 def latest(session: Session, *, limit: int, before_id: int | None) -> list[DossierSummary]:
     return _summaries(session.execute(_page(select(*SUMMARY_COLUMNS), limit, before_id)))
 

@@ -350,6 +350,16 @@ def test_the_watch_list_shows_the_overdue_and_those_due_soon(office: Office) -> 
     assert watch.due_soon_until == moment(4, 0, month=12)
 
 
+def test_a_watch_list_cut_short_keeps_the_most_overdue(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Friday 04/12 12:00: 5 (due 19/11) and 7 (due 03/12) are overdue; a list of one
+    # shows 5, though 7 was received last.
+    monkeypatch.setattr(figures, "WATCH_LIMIT", 1)
+    watch = figures.watch_list(office.ctx, now=moment(4, 12, month=12))
+    assert [s.code for s in watch.overdue] == [office.codes[5]]
+
+
 @pytest.fixture
 def supervisor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """``desk figures`` runs as the demo supervisor (figures are a supervisor's)."""
