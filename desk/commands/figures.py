@@ -5,7 +5,6 @@ dossiers' path (DOMAIN §2) and the indicators of Decision 766 a desk can know."
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day
@@ -16,13 +15,10 @@ if TYPE_CHECKING:
     from desk.domain.service_index import ServiceIndex
 
 
-def rate_text(rate: Decimal | None) -> str:
-    return "—" if rate is None else f"{rate}%".replace(".", ",")
-
-
 def figures_text(figures: PeriodFigures, index: ServiceIndex) -> str:
     from desk.domain.fees import format_vnd
-    from desk.domain.formats import moment_text
+    from desk.domain.formats import decimal_text, moment_text
+    from desk.domain.formats import percent_text as rate_text
     from desk.domain.path_limits import FaultKind
 
     f = figures.office
@@ -68,8 +64,8 @@ def figures_text(figures: PeriodFigures, index: ServiceIndex) -> str:
         "Chỉ số phục vụ (Quyết định 766/QĐ-TTg, số liệu tự tính, cần đối chiếu):",
     ]
     for score in index.scores(f):
-        points = "—" if score.points is None else str(score.points).replace(".", ",")
-        top = str(score.indicator.points).replace(".", ",")
+        points = "—" if score.points is None else decimal_text(score.points, 2)
+        top = decimal_text(score.indicator.points)
         lines.append(f"  {score.indicator.label}: {rate_text(score.rate)} → {points}/{top} điểm")
     for label, most in index.unknown:
         lines.append(f"  {label}: bàn một cửa không tự tính được (tối đa {most} điểm)")

@@ -43,6 +43,25 @@ def iso_minute(moment: datetime) -> str:
     return f"{to_office_time(moment):%Y-%m-%d %H:%M}"
 
 
+def count_text(value: int) -> str:
+    """1.955: Vietnamese write thousands with a dot."""
+    return f"{value:,}".replace(",", ".")
+
+
+def decimal_text(value: Decimal, places: int | None = None) -> str:
+    """12,5 (a decimal comma); with ``places``, always that many (6,40 beside 6,51)."""
+    text = f"{value:.{places}f}" if places is not None else f"{value.normalize():f}"
+    return text.replace(".", ",")
+
+
+def percent_text(rate: Decimal | None, *, sign: bool = True) -> str:
+    """97,5% (or 97,5 without the sign, under a «(%)» header); «—» when there was nothing
+    to count, which is not 0 %."""
+    if rate is None:
+        return "—"
+    return f"{rate}".replace(".", ",") + ("%" if sign else "")
+
+
 def days_text(days: Decimal) -> str:
     """Working days as Vietnamese write them: 3, 1,5 (a decimal comma), never "3.0"."""
     value = Decimal(str(days))

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from desk.domain.figures import FigureLine, PeriodFigures
+from desk.domain.formats import count_text
 from desk.domain.office import Office
 from desk.domain.report_layout import ReportLayout, Value, notes
 from desk.domain.service_index import ServiceIndex
@@ -66,7 +67,7 @@ def _shown(value: Value) -> str:
         return "—"
     if isinstance(value, Decimal):
         return rate_text(value)
-    return f"{value:,}".replace(",", ".")  # 1.234, as Vietnamese figures are written
+    return count_text(value)
 
 
 def _cells(layout: ReportLayout, number: str, line: FigureLine, *, strong: bool) -> list[Text]:

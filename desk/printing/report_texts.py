@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from desk.domain.figures import FigureLine, Grouping, PeriodFigures, total_of
+from desk.domain.formats import percent_text
 from desk.domain.office import Office
 from desk.domain.service_index import ServiceIndex
 from desk.printing.formats import short_date
@@ -51,7 +52,7 @@ def grouping_text(figures: PeriodFigures) -> str:
 
 def rate_text(rate: Decimal | None) -> str:
     """A rate as a Vietnamese reader writes it: «71,4»."""
-    return "—" if rate is None else f"{rate}".replace(".", ",")
+    return percent_text(rate, sign=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from desk.domain.figures import FigureLine, Period
+from desk.domain.formats import decimal_text
 from desk.domain.service_index import ServiceIndex
 
 ON_TIME_COLOUR = "#1565c0"
@@ -145,4 +146,4 @@ class TrendChart(QChartView):
 
 
 def _number(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
+    return decimal_text(value)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayou
 
 from desk.domain.dossier import DossierSummary
 from desk.domain.figures import FigureLine
+from desk.domain.formats import count_text, decimal_text, percent_text
 from desk.domain.handover import Satisfaction
 from desk.domain.service_index import ServiceIndex, Target
 from desk.ui.dossier_model import COL_APPLICANT, COL_CLERK, COL_CODE, COL_DUE, make_rows
@@ -41,12 +42,7 @@ def _data_text(text: str) -> str:
 
 def rate_text(rate: Decimal | None) -> str:
     """97,5% ; «—» when there was nothing to count."""
-    return NOTHING if rate is None else f"{rate}%".replace(".", ",")
-
-
-def count_text(value: int) -> str:
-    """1.955, as Vietnamese figures are written."""
-    return f"{value:,}".replace(",", ".")
+    return percent_text(rate)
 
 
 def verdict_colour(met: bool | None) -> str:
@@ -89,7 +85,7 @@ class RateCard(QFrame):
         self.value.setText(rate_text(rate))
         self.set_colour(verdict_colour(self.met))
         if target is not None:
-            goal = f"{target.at_least.normalize():f}".replace(".", ",")
+            goal = decimal_text(target.at_least)
             state = {
                 None: QCoreApplication.translate("SupervisorScreen", "chưa có gì để tính"),
                 True: QCoreApplication.translate("SupervisorScreen", "đạt"),
@@ -208,11 +204,11 @@ class IndicatorsBox(QGroupBox):
 
 def _score(value: Decimal) -> str:
     """Points scored, always with their two decimals (6,40 beside 6,51)."""
-    return f"{value:.2f}".replace(".", ",")
+    return decimal_text(value, 2)
 
 
 def _points(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
+    return decimal_text(value)
 
 
 @dataclass(frozen=True, slots=True)

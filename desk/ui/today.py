@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desk.domain.formats import count_text
 from desk.services.context import DeskContext
 from desk.services.dossier_list import DeskFigures, Period, desk_figures
 from desk.ui.ops import Operation, desk_signals, error_message
@@ -40,7 +41,7 @@ def tile_captions() -> tuple[tuple[str, str, Period | None], ...]:
 
 
 def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return count_text(value)
 
 
 class Tile(QFrame):
