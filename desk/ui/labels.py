@@ -34,6 +34,7 @@ from desk.domain.calendar import ProcessingTime, to_office_time
 from desk.domain.catalogue import CopyKind, RequiredDocument
 from desk.domain.dossier import DueChangeKind, ResultDelivery, Timeliness
 from desk.domain.fees import PaymentMethod
+from desk.domain.figures import Grouping
 from desk.domain.formats import WEEKDAYS, days_text
 from desk.domain.handover import Satisfaction
 from desk.domain.office import Role
@@ -61,6 +62,7 @@ LABELLED_ENUMS: tuple[type[Enum], ...] = (
     RunOutcome,
     SyncPhase,
     AuditAction,
+    Grouping,
     Permission,
 )
 FORM_CONTEXT = "Form"

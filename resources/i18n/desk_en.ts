@@ -93,52 +93,52 @@
 <context>
     <name>AttentionKind</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="47"/>
+        <location filename="../../desk/ui/label_texts.py" line="49"/>
         <source>Tỉnh từ chối</source>
         <translation>Rejected by the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="48"/>
+        <location filename="../../desk/ui/label_texts.py" line="50"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="49"/>
+        <location filename="../../desk/ui/label_texts.py" line="51"/>
         <source>Thay đổi từ tỉnh cho hồ sơ không có</source>
         <translation>Change from the province for an unknown dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="50"/>
+        <location filename="../../desk/ui/label_texts.py" line="52"/>
         <source>Thay đổi từ tỉnh không hợp lệ</source>
         <translation>Invalid change from the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="51"/>
+        <location filename="../../desk/ui/label_texts.py" line="53"/>
         <source>Thay đổi từ tỉnh sai dữ liệu</source>
         <translation>Change from the province with wrong data</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="52"/>
+        <location filename="../../desk/ui/label_texts.py" line="54"/>
         <source>Thiếu tệp đính kèm</source>
         <translation>Attachment missing</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="53"/>
+        <location filename="../../desk/ui/label_texts.py" line="55"/>
         <source>Tỉnh không nhận tệp</source>
         <translation>File refused by the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="54"/>
+        <location filename="../../desk/ui/label_texts.py" line="56"/>
         <source>Hệ thống tỉnh mới</source>
         <translation>New province system</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="55"/>
+        <location filename="../../desk/ui/label_texts.py" line="57"/>
         <source>Lô bị để riêng</source>
         <translation>Batch set aside</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="56"/>
+        <location filename="../../desk/ui/label_texts.py" line="58"/>
         <source>Thay đổi từ tỉnh đã được làm sạch</source>
         <translation>Change from the province, cleaned</translation>
     </message>
@@ -174,124 +174,129 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="70"/>
+        <location filename="../../desk/ui/label_texts.py" line="72"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Dossier received</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="71"/>
+        <location filename="../../desk/ui/label_texts.py" line="73"/>
         <source>Thay đổi hồ sơ</source>
         <translation>Dossier changed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="72"/>
+        <location filename="../../desk/ui/label_texts.py" line="74"/>
         <source>Mở xem hồ sơ</source>
         <translation>Dossier viewed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="73"/>
+        <location filename="../../desk/ui/label_texts.py" line="75"/>
         <source>In giấy tờ của hồ sơ</source>
         <translation>Dossier papers printed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="74"/>
+        <location filename="../../desk/ui/label_texts.py" line="76"/>
         <source>Xuất dữ liệu hồ sơ</source>
         <translation>Dossier data exported</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="75"/>
+        <location filename="../../desk/ui/label_texts.py" line="77"/>
         <source>In sổ theo dõi</source>
         <translation>Register book printed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="76"/>
+        <location filename="../../desk/ui/label_texts.py" line="78"/>
         <source>Ghi nhận dữ liệu có sẵn khi bắt đầu nhật ký</source>
         <translation>Existing data recorded when the log started</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="77"/>
+        <location filename="../../desk/ui/label_texts.py" line="79"/>
         <source>Tạo tài khoản</source>
         <translation>Account created</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="78"/>
+        <location filename="../../desk/ui/label_texts.py" line="80"/>
         <source>Sửa tài khoản</source>
         <translation>Account changed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="79"/>
+        <location filename="../../desk/ui/label_texts.py" line="81"/>
         <source>Đổi mật khẩu</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="80"/>
+        <location filename="../../desk/ui/label_texts.py" line="82"/>
         <source>Đăng nhập</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="81"/>
+        <location filename="../../desk/ui/label_texts.py" line="83"/>
         <source>Đăng nhập sai</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="82"/>
+        <location filename="../../desk/ui/label_texts.py" line="84"/>
         <source>Thiết lập cơ quan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="83"/>
+        <location filename="../../desk/ui/label_texts.py" line="85"/>
         <source>Nạp danh mục thủ tục</source>
         <translation>Procedure catalogue loaded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="84"/>
+        <location filename="../../desk/ui/label_texts.py" line="86"/>
         <source>Điều chỉnh lịch làm việc</source>
         <translation>Working calendar adjusted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="85"/>
+        <location filename="../../desk/ui/label_texts.py" line="87"/>
         <source>Xử lý mục cần xem xét</source>
         <translation>Attention item handled</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="86"/>
+        <location filename="../../desk/ui/label_texts.py" line="88"/>
         <source>Đồng bộ với tỉnh</source>
         <translation>Synced with the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="87"/>
+        <location filename="../../desk/ui/label_texts.py" line="89"/>
         <source>Cấp số văn bản</source>
         <translation>Letter number issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="88"/>
+        <location filename="../../desk/ui/label_texts.py" line="90"/>
         <source>Gặp hệ thống tỉnh mới: gửi lại mọi hồ sơ</source>
         <translation>New province system met: every dossier sent again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="89"/>
+        <location filename="../../desk/ui/label_texts.py" line="91"/>
         <source>Tiếp quản lượt đồng bộ bị bỏ dở</source>
         <translation>Abandoned sync run taken over</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="90"/>
+        <location filename="../../desk/ui/label_texts.py" line="92"/>
         <source>Để riêng một lô đồng bộ bị kẹt</source>
         <translation>Stuck sync batch set aside</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="91"/>
+        <location filename="../../desk/ui/label_texts.py" line="93"/>
         <source>Sao lưu dữ liệu</source>
         <translation>Data backed up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="92"/>
+        <location filename="../../desk/ui/label_texts.py" line="94"/>
         <source>Khôi phục dữ liệu từ bản sao lưu</source>
         <translation>Data restored from a backup</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="93"/>
+        <location filename="../../desk/ui/label_texts.py" line="95"/>
         <source>Đặt cụm mật khẩu sao lưu</source>
         <translation>Backup passphrase set</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="96"/>
+        <source>Lập báo cáo số liệu</source>
+        <translation>Figures report written</translation>
     </message>
 </context>
 <context>
@@ -500,292 +505,292 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="360"/>
+        <location filename="../../desk/ui/label_texts.py" line="367"/>
         <source> hoặc </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="361"/>
+        <location filename="../../desk/ui/label_texts.py" line="368"/>
         <source>Đăng ký khai sinh</source>
         <translation>Birth registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="362"/>
+        <location filename="../../desk/ui/label_texts.py" line="369"/>
         <source>Hộ tịch</source>
         <translation>Civil status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="363"/>
+        <location filename="../../desk/ui/label_texts.py" line="370"/>
         <source>Lệ phí đăng ký khai sinh</source>
         <translation>Birth registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="364"/>
+        <location filename="../../desk/ui/label_texts.py" line="371"/>
         <source>Lệ phí đăng ký khai sinh quá hạn</source>
         <translation>Late birth registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="365"/>
+        <location filename="../../desk/ui/label_texts.py" line="372"/>
         <source>Hộ nghèo</source>
         <translation>Poor household</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="366"/>
+        <location filename="../../desk/ui/label_texts.py" line="373"/>
         <source>Người khuyết tật</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="367"/>
+        <location filename="../../desk/ui/label_texts.py" line="374"/>
         <source>Gia đình có công với cách mạng</source>
         <translation>Family with revolutionary merit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="368"/>
+        <location filename="../../desk/ui/label_texts.py" line="375"/>
         <source>Tờ khai đăng ký khai sinh</source>
         <translation>Birth registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="369"/>
+        <location filename="../../desk/ui/label_texts.py" line="376"/>
         <source>Giấy chứng sinh</source>
         <translation>Birth certificate from the hospital</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="370"/>
+        <location filename="../../desk/ui/label_texts.py" line="377"/>
         <source>Văn bản của người làm chứng xác nhận về việc sinh</source>
         <translation>Witness statement confirming the birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="371"/>
+        <location filename="../../desk/ui/label_texts.py" line="378"/>
         <source>Giấy cam đoan về việc sinh</source>
         <translation>Written commitment about the birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="372"/>
+        <location filename="../../desk/ui/label_texts.py" line="379"/>
         <source>Giấy chứng nhận kết hôn của cha, mẹ</source>
         <translation>Parents&apos; marriage certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="373"/>
+        <location filename="../../desk/ui/label_texts.py" line="380"/>
         <source>Nếu cha, mẹ đã đăng ký kết hôn</source>
         <translation>If the parents have registered their marriage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="374"/>
+        <location filename="../../desk/ui/label_texts.py" line="381"/>
         <source>Giấy tờ tùy thân của người đi đăng ký</source>
         <translation>ID document of the person registering</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="375"/>
+        <location filename="../../desk/ui/label_texts.py" line="382"/>
         <source>Xuất trình bản chính để đối chiếu, trả lại ngay</source>
         <translation>Original shown for checking, handed back at once</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="376"/>
+        <location filename="../../desk/ui/label_texts.py" line="383"/>
         <source>Đăng ký khai tử</source>
         <translation>Death registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="377"/>
+        <location filename="../../desk/ui/label_texts.py" line="384"/>
         <source>Thời hạn khi cần xác minh: verify.</source>
         <translation>Time when checks are needed: verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="378"/>
+        <location filename="../../desk/ui/label_texts.py" line="385"/>
         <source>Lệ phí đăng ký khai tử</source>
         <translation>Death registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="379"/>
+        <location filename="../../desk/ui/label_texts.py" line="386"/>
         <source>Lệ phí đăng ký khai tử quá hạn</source>
         <translation>Late death registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="380"/>
+        <location filename="../../desk/ui/label_texts.py" line="387"/>
         <source>Tờ khai đăng ký khai tử</source>
         <translation>Death registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="381"/>
+        <location filename="../../desk/ui/label_texts.py" line="388"/>
         <source>Giấy báo tử hoặc giấy tờ thay thế giấy báo tử</source>
         <translation>Death notice, or a paper replacing it</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="382"/>
+        <location filename="../../desk/ui/label_texts.py" line="389"/>
         <source>Đăng ký kết hôn</source>
         <translation>Marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="383"/>
+        <location filename="../../desk/ui/label_texts.py" line="390"/>
         <source>Lệ phí đăng ký kết hôn</source>
         <translation>Marriage registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="384"/>
+        <location filename="../../desk/ui/label_texts.py" line="391"/>
         <source>Tờ khai đăng ký kết hôn</source>
         <translation>Marriage registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="385"/>
+        <location filename="../../desk/ui/label_texts.py" line="392"/>
         <source>Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="386"/>
+        <location filename="../../desk/ui/label_texts.py" line="393"/>
         <source>Khi một bên cư trú ở xã khác</source>
         <translation>When one party lives in another commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="387"/>
+        <location filename="../../desk/ui/label_texts.py" line="394"/>
         <source>Giấy tờ tùy thân của hai bên nam, nữ</source>
         <translation>ID documents of both parties</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="388"/>
+        <location filename="../../desk/ui/label_texts.py" line="395"/>
         <source>Cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="389"/>
+        <location filename="../../desk/ui/label_texts.py" line="396"/>
         <source>Lệ phí cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="390"/>
+        <location filename="../../desk/ui/label_texts.py" line="397"/>
         <source>Tờ khai cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="391"/>
+        <location filename="../../desk/ui/label_texts.py" line="398"/>
         <source>Giấy tờ chứng minh việc ly hôn hoặc vợ/chồng đã chết</source>
         <translation>Proof of divorce or of the spouse&apos;s death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="392"/>
+        <location filename="../../desk/ui/label_texts.py" line="399"/>
         <source>Nếu đã từng kết hôn</source>
         <translation>If married before</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="393"/>
+        <location filename="../../desk/ui/label_texts.py" line="400"/>
         <source>Giấy tờ tùy thân của người yêu cầu</source>
         <translation>ID document of the requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="394"/>
+        <location filename="../../desk/ui/label_texts.py" line="401"/>
         <source>Đăng ký lại khai sinh</source>
         <translation>Birth re-registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="395"/>
+        <location filename="../../desk/ui/label_texts.py" line="402"/>
         <source>Thời hạn giải quyết: verify.</source>
         <translation>Processing time: verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="396"/>
+        <location filename="../../desk/ui/label_texts.py" line="403"/>
         <source>Lệ phí đăng ký lại khai sinh</source>
         <translation>Birth re-registration fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="397"/>
+        <location filename="../../desk/ui/label_texts.py" line="404"/>
         <source>Tờ khai đăng ký lại khai sinh</source>
         <translation>Birth re-registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="398"/>
+        <location filename="../../desk/ui/label_texts.py" line="405"/>
         <source>Tờ khai có lời cam đoan đã đăng ký khai sinh nhưng không lưu giữ được bản chính Giấy khai sinh</source>
         <translation>Declaration committing that the birth was registered but the original birth certificate was not kept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="399"/>
+        <location filename="../../desk/ui/label_texts.py" line="406"/>
         <source>Bản sao Giấy khai sinh trước đây</source>
         <translation>Copy of the earlier birth certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="400"/>
+        <location filename="../../desk/ui/label_texts.py" line="407"/>
         <source>Giấy tờ có thông tin về nội dung khai sinh</source>
         <translation>Papers with the birth details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="401"/>
+        <location filename="../../desk/ui/label_texts.py" line="408"/>
         <source>Văn bản xác nhận của thủ trưởng cơ quan, đơn vị về nội dung khai sinh</source>
         <translation>Letter of the head of the agency or unit confirming the birth details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="402"/>
+        <location filename="../../desk/ui/label_texts.py" line="409"/>
         <source>Nếu người yêu cầu là cán bộ, công chức, viên chức hoặc người đang phục vụ trong lực lượng vũ trang (Nghị định 123/2015/NĐ-CP, Điều 26)</source>
         <translation>If the requester is a civil servant, public employee or serving in the armed forces (Decree 123/2015/ND-CP, Article 26)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="403"/>
+        <location filename="../../desk/ui/label_texts.py" line="410"/>
         <source>Thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="404"/>
+        <location filename="../../desk/ui/label_texts.py" line="411"/>
         <source>Thời hạn giải quyết: verify. Bổ sung thông tin hộ tịch: giải quyết ngay trong ngày, nhận sau 15 giờ trả ngày làm việc tiếp theo (Luật Hộ tịch, Điều 29): verify.</source>
         <translation>Processing time: verify. Adding civil status details: same day; received after 15:00, returned the next working day (Civil Status Law, Article 29): verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="405"/>
+        <location filename="../../desk/ui/label_texts.py" line="412"/>
         <source>Lệ phí thay đổi, cải chính, bổ sung hộ tịch</source>
         <translation>Civil status change, correction or addition fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="406"/>
+        <location filename="../../desk/ui/label_texts.py" line="413"/>
         <source>Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Declaration for a change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="407"/>
+        <location filename="../../desk/ui/label_texts.py" line="414"/>
         <source>Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung</source>
         <translation>Papers supporting the change, correction or addition</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="408"/>
+        <location filename="../../desk/ui/label_texts.py" line="415"/>
         <source>Cấp bản sao trích lục hộ tịch</source>
         <translation>Copy of a civil status extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="409"/>
+        <location filename="../../desk/ui/label_texts.py" line="416"/>
         <source>Phí cấp bản sao trích lục hộ tịch</source>
         <translation>Civil status extract copy fee</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="410"/>
+        <location filename="../../desk/ui/label_texts.py" line="417"/>
         <source>Tờ khai cấp bản sao trích lục hộ tịch</source>
         <translation>Declaration for a civil status extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="411"/>
+        <location filename="../../desk/ui/label_texts.py" line="418"/>
         <source>Chứng thực bản sao từ bản chính giấy tờ, văn bản</source>
         <translation>Certified copy from the original of a paper or document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="412"/>
+        <location filename="../../desk/ui/label_texts.py" line="419"/>
         <source>Chứng thực</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="413"/>
+        <location filename="../../desk/ui/label_texts.py" line="420"/>
         <source>Khi cần xác minh: cộng thêm 2 ngày làm việc vào thời hạn trong ngày (Nghị định 23/2015/NĐ-CP, Điều 7): verify.</source>
         <translation>When checks are needed: 2 working days added to the same-day time (Decree 23/2015/ND-CP, Article 7): verify.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="414"/>
+        <location filename="../../desk/ui/label_texts.py" line="421"/>
         <source>Phí chứng thực bản sao từ bản chính</source>
         <translation>Fee for certifying a copy from the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="415"/>
+        <location filename="../../desk/ui/label_texts.py" line="422"/>
         <source>Bản chính giấy tờ, văn bản cần chứng thực</source>
         <translation>Original of the paper or document to certify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="416"/>
+        <location filename="../../desk/ui/label_texts.py" line="423"/>
         <source>Xuất trình để đối chiếu, trả lại ngay</source>
         <translation>Shown for checking, handed back at once</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="417"/>
+        <location filename="../../desk/ui/label_texts.py" line="424"/>
         <source>Bản sao cần chứng thực</source>
         <translation>Copy to certify</translation>
     </message>
@@ -1308,204 +1313,215 @@ The desk will close.</translation>
         <translation>Documents and scans</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="30"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="31"/>
         <source>Chủ hồ sơ</source>
         <translation>Dossier owner</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="31"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="32"/>
         <source>Người được khai sinh</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="32"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="33"/>
         <source>Người mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="33"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="34"/>
         <source>Người cha</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="34"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="35"/>
         <source>Người đã chết</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="35"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="36"/>
         <source>Bên nam</source>
         <translation>Groom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="36"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="37"/>
         <source>Bên nữ</source>
         <translation>Bride</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="37"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="38"/>
         <source>Người dự định kết hôn</source>
         <translation>Intended spouse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="38"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="39"/>
         <source>Người có tên trong giấy tờ</source>
         <translation>Person named in the paper</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="48"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="49"/>
         <source>{verdict} — so với hạn theo quy định {due}</source>
         <translation>{verdict} — against the legal due time {due}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="51"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="52"/>
         <source> (đã tính thời gian chờ bổ sung)</source>
         <translation> (time waiting for papers left out)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="57"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="58"/>
         <source>ghi lúc</source>
         <translation>recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="67"/>
-        <location filename="../../desk/ui/dossier_facts.py" line="132"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="68"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="135"/>
         <source>Lỗi của cơ quan</source>
         <translation>Office&apos;s fault</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="68"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="69"/>
         <source>lý do</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="81"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="94"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="82"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="95"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="84"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="97"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="87"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="100"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="88"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="101"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="89"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="102"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="91"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="104"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="94"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="107"/>
         <source>Lĩnh vực</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="95"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="108"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="96"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="109"/>
         <source>Số bộ hồ sơ</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="97"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="110"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="98"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="111"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Receiving clerk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="99"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="112"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="101"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="114"/>
         <source>Hẹn lại</source>
         <translation>Rescheduled to</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="105"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="118"/>
         <source>Xử lý xong</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="109"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="122"/>
         <source>Đã trả lúc</source>
         <translation>Returned at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="112"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="125"/>
         <source>Đúng hạn</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="113"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="126"/>
         <source>Các hạn đã có</source>
         <translation>Due times so far</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="114"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="127"/>
         <source>Nhận kết quả</source>
         <translation>Result delivery</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="116"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="129"/>
         <source>Phí, lệ phí</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="120"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="159"/>
+        <source>Kết quả đã số hóa</source>
+        <translation>Result digitised</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="160"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/dossier_facts.py" line="81"/>
         <source> (miễn: {0})</source>
         <translation> (exempt: {0})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="128"/>
-        <location filename="../../desk/ui/dossier_facts.py" line="134"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="131"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="137"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="162"/>
         <source>Không</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="130"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="133"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="140"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="143"/>
         <source>Người liên quan ({role})</source>
         <translation>Related person ({role})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="147"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="150"/>
         <source>Người nhận kết quả</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_facts.py" line="150"/>
+        <location filename="../../desk/ui/dossier_facts.py" line="153"/>
         <source>Đánh giá</source>
         <translation>Rating</translation>
     </message>
@@ -1698,62 +1714,62 @@ The desk will close.</translation>
 <context>
     <name>FieldProblem</name>
     <message>
-        <location filename="../../desk/ui/labels.py" line="185"/>
+        <location filename="../../desk/ui/labels.py" line="189"/>
         <source>Chưa nhập.</source>
         <translation>Missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="186"/>
+        <location filename="../../desk/ui/labels.py" line="190"/>
         <source>Không có trong danh sách lựa chọn.</source>
         <translation>Not one of the choices.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="187"/>
+        <location filename="../../desk/ui/labels.py" line="191"/>
         <source>Không phải ngày; hãy nhập ngày/tháng/năm, ví dụ 15/03/1990.</source>
         <translation>Not a date: type day/month/year, e.g. 15/03/1990.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="190"/>
+        <location filename="../../desk/ui/labels.py" line="194"/>
         <source>Ngày ở tương lai.</source>
         <translation>The date is in the future.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="191"/>
+        <location filename="../../desk/ui/labels.py" line="195"/>
         <source>Không có ngày này.</source>
         <translation>No such date.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="192"/>
+        <location filename="../../desk/ui/labels.py" line="196"/>
         <source>Thứ tự các ngày không hợp lý.</source>
         <translation>The dates are in the wrong order.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="193"/>
+        <location filename="../../desk/ui/labels.py" line="197"/>
         <source>Năm không hợp lý.</source>
         <translation>The year is not plausible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="194"/>
+        <location filename="../../desk/ui/labels.py" line="198"/>
         <source>Số định danh cho một năm sinh khác.</source>
         <translation>The ID number belongs to another year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="197"/>
+        <location filename="../../desk/ui/labels.py" line="201"/>
         <source>Không phải số.</source>
         <translation>Not a number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="198"/>
+        <location filename="../../desk/ui/labels.py" line="202"/>
         <source>Số quá lớn.</source>
         <translation>Too large.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="199"/>
+        <location filename="../../desk/ui/labels.py" line="203"/>
         <source>Số quá nhỏ.</source>
         <translation>Too small.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/labels.py" line="200"/>
+        <location filename="../../desk/ui/labels.py" line="204"/>
         <source>Không phải năm (bốn chữ số).</source>
         <translation>Not a year (four digits).</translation>
     </message>
@@ -1779,77 +1795,77 @@ The desk will close.</translation>
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="127"/>
+        <location filename="../../desk/ui/label_texts.py" line="134"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="128"/>
+        <location filename="../../desk/ui/label_texts.py" line="135"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="129"/>
+        <location filename="../../desk/ui/label_texts.py" line="136"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="130"/>
+        <location filename="../../desk/ui/label_texts.py" line="137"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="131"/>
+        <location filename="../../desk/ui/label_texts.py" line="138"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="132"/>
+        <location filename="../../desk/ui/label_texts.py" line="139"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="133"/>
+        <location filename="../../desk/ui/label_texts.py" line="140"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="134"/>
+        <location filename="../../desk/ui/label_texts.py" line="141"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="135"/>
+        <location filename="../../desk/ui/label_texts.py" line="142"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="136"/>
+        <location filename="../../desk/ui/label_texts.py" line="143"/>
         <source>Ngày cấp giấy tờ tùy thân</source>
         <translation>ID document issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="137"/>
+        <location filename="../../desk/ui/label_texts.py" line="144"/>
         <source>Nơi cấp</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="138"/>
+        <location filename="../../desk/ui/label_texts.py" line="145"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="139"/>
+        <location filename="../../desk/ui/label_texts.py" line="146"/>
         <source>người nộp hồ sơ</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="140"/>
+        <location filename="../../desk/ui/label_texts.py" line="147"/>
         <source>Nơi cư trú (địa chỉ)</source>
         <translation>Residence (address)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="141"/>
+        <location filename="../../desk/ui/label_texts.py" line="148"/>
         <source>Ngày cấp CCCD/căn cước</source>
         <translation>ID card issue date</translation>
     </message>
@@ -1857,247 +1873,247 @@ The desk will close.</translation>
 <context>
     <name>Form:birth_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="142"/>
+        <location filename="../../desk/ui/label_texts.py" line="149"/>
         <source>Tờ khai đăng ký khai sinh</source>
         <translation>Birth registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="143"/>
+        <location filename="../../desk/ui/label_texts.py" line="150"/>
         <source>Người đi đăng ký khai sinh (người yêu cầu)</source>
         <translation>Person registering the birth (the requester)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="144"/>
+        <location filename="../../desk/ui/label_texts.py" line="151"/>
         <source>Quá 60 ngày kể từ ngày sinh (Luật Hộ tịch, điều 15): đăng ký khai sinh quá hạn.</source>
         <translation>More than 60 days after the birth (Civil Status Law, article 15): late birth registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="145"/>
+        <location filename="../../desk/ui/label_texts.py" line="152"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="146"/>
+        <location filename="../../desk/ui/label_texts.py" line="153"/>
         <source>Quan hệ với người được khai sinh</source>
         <translation>Relation to the child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="147"/>
+        <location filename="../../desk/ui/label_texts.py" line="154"/>
         <source>Loại giấy tờ tùy thân</source>
         <translation>ID document type</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="148"/>
+        <location filename="../../desk/ui/label_texts.py" line="155"/>
         <source>Người được khai sinh</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="149"/>
+        <location filename="../../desk/ui/label_texts.py" line="156"/>
         <source>người được khai sinh</source>
         <translation>the child</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="150"/>
+        <location filename="../../desk/ui/label_texts.py" line="157"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="151"/>
+        <location filename="../../desk/ui/label_texts.py" line="158"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="152"/>
+        <location filename="../../desk/ui/label_texts.py" line="159"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="153"/>
+        <location filename="../../desk/ui/label_texts.py" line="160"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="154"/>
+        <location filename="../../desk/ui/label_texts.py" line="161"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="155"/>
+        <location filename="../../desk/ui/label_texts.py" line="162"/>
         <source>Nơi sinh</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="156"/>
+        <location filename="../../desk/ui/label_texts.py" line="163"/>
         <source>Cơ sở y tế (nếu sinh tại cơ sở y tế), xã, tỉnh</source>
         <translation>Health facility (if born in one), commune, province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="157"/>
+        <location filename="../../desk/ui/label_texts.py" line="164"/>
         <source>Quê quán</source>
         <translation>Home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="158"/>
+        <location filename="../../desk/ui/label_texts.py" line="165"/>
         <source>Thông tin về người mẹ</source>
         <translation>The mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="159"/>
+        <location filename="../../desk/ui/label_texts.py" line="166"/>
         <source>Người mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="160"/>
+        <location filename="../../desk/ui/label_texts.py" line="167"/>
         <source>người mẹ</source>
         <translation>the mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="161"/>
+        <location filename="../../desk/ui/label_texts.py" line="168"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="162"/>
+        <location filename="../../desk/ui/label_texts.py" line="169"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="163"/>
+        <location filename="../../desk/ui/label_texts.py" line="170"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="164"/>
+        <location filename="../../desk/ui/label_texts.py" line="171"/>
         <source>Dân tộc của mẹ</source>
         <translation>Mother&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="165"/>
+        <location filename="../../desk/ui/label_texts.py" line="172"/>
         <source>Quốc tịch của mẹ</source>
         <translation>Mother&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="166"/>
+        <location filename="../../desk/ui/label_texts.py" line="173"/>
         <source>Thông tin về người cha</source>
         <translation>The father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="167"/>
+        <location filename="../../desk/ui/label_texts.py" line="174"/>
         <source>Người cha</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="168"/>
+        <location filename="../../desk/ui/label_texts.py" line="175"/>
         <source>người cha</source>
         <translation>the father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="169"/>
+        <location filename="../../desk/ui/label_texts.py" line="176"/>
         <source>Dân tộc của cha</source>
         <translation>Father&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="170"/>
+        <location filename="../../desk/ui/label_texts.py" line="177"/>
         <source>Quốc tịch của cha</source>
         <translation>Father&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="171"/>
+        <location filename="../../desk/ui/label_texts.py" line="178"/>
         <source>Đăng ký kết hôn của cha, mẹ</source>
         <translation>Parents&apos; marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="172"/>
+        <location filename="../../desk/ui/label_texts.py" line="179"/>
         <source>Bỏ trống nếu cha, mẹ chưa đăng ký kết hôn.</source>
         <translation>Leave empty if the parents have not registered a marriage.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="173"/>
+        <location filename="../../desk/ui/label_texts.py" line="180"/>
         <source>Giấy chứng nhận kết hôn số</source>
         <translation>Marriage certificate number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="174"/>
+        <location filename="../../desk/ui/label_texts.py" line="181"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="175"/>
+        <location filename="../../desk/ui/label_texts.py" line="182"/>
         <source>Ngày đăng ký kết hôn</source>
         <translation>Marriage registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="176"/>
+        <location filename="../../desk/ui/label_texts.py" line="183"/>
         <source>Nơi đăng ký kết hôn</source>
         <translation>Place of marriage registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="177"/>
+        <location filename="../../desk/ui/label_texts.py" line="184"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="178"/>
+        <location filename="../../desk/ui/label_texts.py" line="185"/>
         <source>Số bản sao trích lục khai sinh</source>
         <translation>Birth extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="179"/>
+        <location filename="../../desk/ui/label_texts.py" line="186"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="180"/>
+        <location filename="../../desk/ui/label_texts.py" line="187"/>
         <source>Phải khai thông tin của ít nhất một trong hai người: mẹ hoặc cha.</source>
         <translation>At least one parent must be declared: the mother or the father.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="181"/>
+        <location filename="../../desk/ui/label_texts.py" line="188"/>
         <source>Người đi khai là mẹ: hãy điền thông tin người mẹ (nút «Chép từ người nộp»).</source>
         <translation>The mother is registering: fill in the mother (button “Copy from the applicant”).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="182"/>
+        <location filename="../../desk/ui/label_texts.py" line="189"/>
         <source>Người đi khai là cha: hãy điền thông tin người cha (nút «Chép từ người nộp»).</source>
         <translation>The father is registering: fill in the father (button “Copy from the applicant”).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="183"/>
+        <location filename="../../desk/ui/label_texts.py" line="190"/>
         <source>Họ của trẻ không phải họ của cha hay của mẹ. Theo Bộ luật Dân sự 2015, điều 26, họ của con là họ của cha hoặc họ của mẹ (có trường hợp ngoại lệ): hãy hỏi lại người đi khai.</source>
         <translation>The child&apos;s family name is neither the father&apos;s nor the mother&apos;s. Under the Civil Code 2015, article 26, a child takes the father&apos;s or the mother&apos;s family name (with exceptions): ask the person registering again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="184"/>
+        <location filename="../../desk/ui/label_texts.py" line="191"/>
         <source>Ngày sinh của trẻ không thể trước năm sinh của mẹ.</source>
         <translation>The child cannot be born before the mother&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="185"/>
+        <location filename="../../desk/ui/label_texts.py" line="192"/>
         <source>Ngày sinh của trẻ không thể trước năm sinh của cha.</source>
         <translation>The child cannot be born before the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="186"/>
+        <location filename="../../desk/ui/label_texts.py" line="193"/>
         <source>Mẹ chưa đủ 13 tuổi khi sinh con? Hãy kiểm tra lại năm sinh của mẹ và ngày sinh của trẻ.</source>
         <translation>The mother under 13 at the birth? Check the mother&apos;s year of birth and the child&apos;s date of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="187"/>
+        <location filename="../../desk/ui/label_texts.py" line="194"/>
         <source>Cha chưa đủ 13 tuổi khi con sinh ra? Hãy kiểm tra lại năm sinh của cha.</source>
         <translation>The father under 13 at the birth? Check the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="188"/>
+        <location filename="../../desk/ui/label_texts.py" line="195"/>
         <source>Số định danh của mẹ và của cha trùng nhau.</source>
         <translation>The mother and the father have the same ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="189"/>
+        <location filename="../../desk/ui/label_texts.py" line="196"/>
         <source>Đã khai việc đăng ký kết hôn thì cần đủ số, ngày và nơi đăng ký.</source>
         <translation>A declared marriage registration needs its number, date and place.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="190"/>
+        <location filename="../../desk/ui/label_texts.py" line="197"/>
         <source>Ngày đăng ký kết hôn không thể trước năm sinh của mẹ.</source>
         <translation>The marriage cannot be registered before the mother&apos;s year of birth.</translation>
     </message>
@@ -2105,162 +2121,162 @@ The desk will close.</translation>
 <context>
     <name>Form:birth_reregistration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="191"/>
+        <location filename="../../desk/ui/label_texts.py" line="198"/>
         <source>Tờ khai đăng ký lại khai sinh</source>
         <translation>Birth re-registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="192"/>
+        <location filename="../../desk/ui/label_texts.py" line="199"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="193"/>
+        <location filename="../../desk/ui/label_texts.py" line="200"/>
         <source>Quan hệ với người được đăng ký lại khai sinh</source>
         <translation>Relation to the person re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="194"/>
+        <location filename="../../desk/ui/label_texts.py" line="201"/>
         <source>Người được đăng ký lại khai sinh</source>
         <translation>Person whose birth is re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="195"/>
+        <location filename="../../desk/ui/label_texts.py" line="202"/>
         <source>người được đăng ký lại khai sinh</source>
         <translation>the person re-registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="196"/>
+        <location filename="../../desk/ui/label_texts.py" line="203"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="197"/>
+        <location filename="../../desk/ui/label_texts.py" line="204"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="198"/>
+        <location filename="../../desk/ui/label_texts.py" line="205"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="199"/>
+        <location filename="../../desk/ui/label_texts.py" line="206"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="200"/>
+        <location filename="../../desk/ui/label_texts.py" line="207"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="201"/>
+        <location filename="../../desk/ui/label_texts.py" line="208"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="202"/>
+        <location filename="../../desk/ui/label_texts.py" line="209"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="203"/>
+        <location filename="../../desk/ui/label_texts.py" line="210"/>
         <source>Nơi sinh</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="204"/>
+        <location filename="../../desk/ui/label_texts.py" line="211"/>
         <source>Quê quán</source>
         <translation>Home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="205"/>
+        <location filename="../../desk/ui/label_texts.py" line="212"/>
         <source>Cha, mẹ</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="206"/>
+        <location filename="../../desk/ui/label_texts.py" line="213"/>
         <source>Người mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="207"/>
+        <location filename="../../desk/ui/label_texts.py" line="214"/>
         <source>người mẹ</source>
         <translation>the mother</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="208"/>
+        <location filename="../../desk/ui/label_texts.py" line="215"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="209"/>
+        <location filename="../../desk/ui/label_texts.py" line="216"/>
         <source>Dân tộc của mẹ</source>
         <translation>Mother&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="210"/>
+        <location filename="../../desk/ui/label_texts.py" line="217"/>
         <source>Người cha</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="211"/>
+        <location filename="../../desk/ui/label_texts.py" line="218"/>
         <source>người cha</source>
         <translation>the father</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="212"/>
+        <location filename="../../desk/ui/label_texts.py" line="219"/>
         <source>Dân tộc của cha</source>
         <translation>Father&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="213"/>
+        <location filename="../../desk/ui/label_texts.py" line="220"/>
         <source>Việc khai sinh đã đăng ký trước đây</source>
         <translation>The earlier birth registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="214"/>
+        <location filename="../../desk/ui/label_texts.py" line="221"/>
         <source>Nơi đã đăng ký khai sinh</source>
         <translation>Where the birth was registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="215"/>
+        <location filename="../../desk/ui/label_texts.py" line="222"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="216"/>
+        <location filename="../../desk/ui/label_texts.py" line="223"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="217"/>
+        <location filename="../../desk/ui/label_texts.py" line="224"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="218"/>
+        <location filename="../../desk/ui/label_texts.py" line="225"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="219"/>
+        <location filename="../../desk/ui/label_texts.py" line="226"/>
         <source>Số bản sao trích lục khai sinh</source>
         <translation>Birth extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="220"/>
+        <location filename="../../desk/ui/label_texts.py" line="227"/>
         <source>Ngày sinh không thể trước năm sinh của mẹ.</source>
         <translation>The date of birth cannot be before the mother&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="221"/>
+        <location filename="../../desk/ui/label_texts.py" line="228"/>
         <source>Ngày sinh không thể trước năm sinh của cha.</source>
         <translation>The date of birth cannot be before the father&apos;s year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="222"/>
+        <location filename="../../desk/ui/label_texts.py" line="229"/>
         <source>Ngày đăng ký khai sinh trước đây không thể trước ngày sinh.</source>
         <translation>The earlier birth registration cannot be before the date of birth.</translation>
     </message>
@@ -2268,57 +2284,57 @@ The desk will close.</translation>
 <context>
     <name>Form:certified_copy</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="223"/>
+        <location filename="../../desk/ui/label_texts.py" line="230"/>
         <source>Yêu cầu chứng thực bản sao từ bản chính</source>
         <translation>Request to certify copies from the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="224"/>
+        <location filename="../../desk/ui/label_texts.py" line="231"/>
         <source>Người yêu cầu chứng thực</source>
         <translation>Person asking for the certification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="225"/>
+        <location filename="../../desk/ui/label_texts.py" line="232"/>
         <source>Giấy tờ, văn bản cần chứng thực</source>
         <translation>Paper or document to certify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="226"/>
+        <location filename="../../desk/ui/label_texts.py" line="233"/>
         <source>Tên giấy tờ, văn bản</source>
         <translation>Name of the paper or document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="227"/>
+        <location filename="../../desk/ui/label_texts.py" line="234"/>
         <source>Ví dụ: Bằng tốt nghiệp THPT; Giấy khai sinh; Sổ đỏ</source>
         <translation>E.g. high-school diploma; birth certificate; land-use certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="228"/>
+        <location filename="../../desk/ui/label_texts.py" line="235"/>
         <source>Số, ký hiệu</source>
         <translation>Number and reference</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="229"/>
+        <location filename="../../desk/ui/label_texts.py" line="236"/>
         <source>Cơ quan cấp</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="230"/>
+        <location filename="../../desk/ui/label_texts.py" line="237"/>
         <source>Ngày cấp</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="231"/>
+        <location filename="../../desk/ui/label_texts.py" line="238"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="232"/>
+        <location filename="../../desk/ui/label_texts.py" line="239"/>
         <source>Số trang của bản chính</source>
         <translation>Pages of the original</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="233"/>
+        <location filename="../../desk/ui/label_texts.py" line="240"/>
         <source>Số bản sao cần chứng thực</source>
         <translation>Copies to certify</translation>
     </message>
@@ -2326,142 +2342,142 @@ The desk will close.</translation>
 <context>
     <name>Form:civil_status_correction</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="234"/>
+        <location filename="../../desk/ui/label_texts.py" line="241"/>
         <source>Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch</source>
         <translation>Declaration for a change, correction or addition of civil status details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="235"/>
+        <location filename="../../desk/ui/label_texts.py" line="242"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="236"/>
+        <location filename="../../desk/ui/label_texts.py" line="243"/>
         <source>Người có thông tin hộ tịch cần thay đổi</source>
         <translation>Person whose civil status details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="237"/>
+        <location filename="../../desk/ui/label_texts.py" line="244"/>
         <source>Quan hệ của người yêu cầu</source>
         <translation>Requester&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="238"/>
+        <location filename="../../desk/ui/label_texts.py" line="245"/>
         <source>Người có thông tin cần thay đổi</source>
         <translation>Person whose details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="239"/>
+        <location filename="../../desk/ui/label_texts.py" line="246"/>
         <source>người có thông tin cần thay đổi</source>
         <translation>the person whose details change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="240"/>
+        <location filename="../../desk/ui/label_texts.py" line="247"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="241"/>
+        <location filename="../../desk/ui/label_texts.py" line="248"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="242"/>
+        <location filename="../../desk/ui/label_texts.py" line="249"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="243"/>
+        <location filename="../../desk/ui/label_texts.py" line="250"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="244"/>
+        <location filename="../../desk/ui/label_texts.py" line="251"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="245"/>
+        <location filename="../../desk/ui/label_texts.py" line="252"/>
         <source>Việc hộ tịch đã đăng ký</source>
         <translation>The registered civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="246"/>
+        <location filename="../../desk/ui/label_texts.py" line="253"/>
         <source>Loại việc hộ tịch</source>
         <translation>Kind of civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="247"/>
+        <location filename="../../desk/ui/label_texts.py" line="254"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="248"/>
+        <location filename="../../desk/ui/label_texts.py" line="255"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="249"/>
+        <location filename="../../desk/ui/label_texts.py" line="256"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="250"/>
+        <location filename="../../desk/ui/label_texts.py" line="257"/>
         <source>Nơi đăng ký</source>
         <translation>Place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="251"/>
+        <location filename="../../desk/ui/label_texts.py" line="258"/>
         <source>Nội dung đề nghị</source>
         <translation>What is asked</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="252"/>
+        <location filename="../../desk/ui/label_texts.py" line="259"/>
         <source>Đề nghị</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="253"/>
+        <location filename="../../desk/ui/label_texts.py" line="260"/>
         <source>Thông tin cần thay đổi</source>
         <translation>Detail to change</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="254"/>
+        <location filename="../../desk/ui/label_texts.py" line="261"/>
         <source>Ví dụ: họ, chữ đệm, tên; ngày sinh; quê quán</source>
         <translation>E.g. full name; date of birth; home town</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="255"/>
+        <location filename="../../desk/ui/label_texts.py" line="262"/>
         <source>Nội dung hiện tại</source>
         <translation>Current content</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="256"/>
+        <location filename="../../desk/ui/label_texts.py" line="263"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="257"/>
+        <location filename="../../desk/ui/label_texts.py" line="264"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="258"/>
+        <location filename="../../desk/ui/label_texts.py" line="265"/>
         <source>Số bản sao trích lục</source>
         <translation>Extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="259"/>
+        <location filename="../../desk/ui/label_texts.py" line="266"/>
         <source>Thay đổi hoặc cải chính: cần ghi nội dung hiện tại.</source>
         <translation>A change or correction needs the current content.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="260"/>
+        <location filename="../../desk/ui/label_texts.py" line="267"/>
         <source>Nội dung đề nghị trùng với nội dung hiện tại.</source>
         <translation>What is asked is the same as the current content.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="261"/>
+        <location filename="../../desk/ui/label_texts.py" line="268"/>
         <source>Ngày đăng ký hộ tịch không thể trước ngày sinh.</source>
         <translation>The civil status registration cannot be before the date of birth.</translation>
     </message>
@@ -2469,142 +2485,142 @@ The desk will close.</translation>
 <context>
     <name>Form:death_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="262"/>
+        <location filename="../../desk/ui/label_texts.py" line="269"/>
         <source>Tờ khai đăng ký khai tử</source>
         <translation>Death registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="263"/>
+        <location filename="../../desk/ui/label_texts.py" line="270"/>
         <source>Người đi đăng ký khai tử (người yêu cầu)</source>
         <translation>Person registering the death (the requester)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="264"/>
+        <location filename="../../desk/ui/label_texts.py" line="271"/>
         <source>Quá 15 ngày kể từ ngày chết (Luật Hộ tịch, điều 33).</source>
         <translation>More than 15 days after the death (Civil Status Law, article 33).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="265"/>
+        <location filename="../../desk/ui/label_texts.py" line="272"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="266"/>
+        <location filename="../../desk/ui/label_texts.py" line="273"/>
         <source>Quan hệ với người đã chết</source>
         <translation>Relation to the deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="267"/>
+        <location filename="../../desk/ui/label_texts.py" line="274"/>
         <source>Người đã chết</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="268"/>
+        <location filename="../../desk/ui/label_texts.py" line="275"/>
         <source>người đã chết</source>
         <translation>the deceased</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="269"/>
+        <location filename="../../desk/ui/label_texts.py" line="276"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="270"/>
+        <location filename="../../desk/ui/label_texts.py" line="277"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="271"/>
+        <location filename="../../desk/ui/label_texts.py" line="278"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="272"/>
+        <location filename="../../desk/ui/label_texts.py" line="279"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="273"/>
+        <location filename="../../desk/ui/label_texts.py" line="280"/>
         <source>Nơi cư trú cuối cùng</source>
         <translation>Last residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="274"/>
+        <location filename="../../desk/ui/label_texts.py" line="281"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="275"/>
+        <location filename="../../desk/ui/label_texts.py" line="282"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="276"/>
+        <location filename="../../desk/ui/label_texts.py" line="283"/>
         <source>Ngày chết</source>
         <translation>Date of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="277"/>
+        <location filename="../../desk/ui/label_texts.py" line="284"/>
         <source>Giờ chết</source>
         <translation>Time of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="278"/>
+        <location filename="../../desk/ui/label_texts.py" line="285"/>
         <source>Ví dụ: 14 giờ 30 phút</source>
         <translation>E.g. 14:30</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="279"/>
+        <location filename="../../desk/ui/label_texts.py" line="286"/>
         <source>Nơi chết</source>
         <translation>Place of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="280"/>
+        <location filename="../../desk/ui/label_texts.py" line="287"/>
         <source>Nguyên nhân chết</source>
         <translation>Cause of death</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="281"/>
+        <location filename="../../desk/ui/label_texts.py" line="288"/>
         <source>Giấy báo tử (hoặc giấy tờ thay thế)</source>
         <translation>Death notice (or a paper replacing it)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="282"/>
+        <location filename="../../desk/ui/label_texts.py" line="289"/>
         <source>Số giấy báo tử</source>
         <translation>Death notice number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="283"/>
+        <location filename="../../desk/ui/label_texts.py" line="290"/>
         <source>Ngày cấp</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="284"/>
+        <location filename="../../desk/ui/label_texts.py" line="291"/>
         <source>Cơ quan cấp</source>
         <translation>Issuing agency</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="285"/>
+        <location filename="../../desk/ui/label_texts.py" line="292"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="286"/>
+        <location filename="../../desk/ui/label_texts.py" line="293"/>
         <source>Số bản sao trích lục khai tử</source>
         <translation>Death extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="287"/>
+        <location filename="../../desk/ui/label_texts.py" line="294"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="288"/>
+        <location filename="../../desk/ui/label_texts.py" line="295"/>
         <source>Ngày chết không thể trước ngày sinh.</source>
         <translation>The date of death cannot be before the date of birth.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="289"/>
+        <location filename="../../desk/ui/label_texts.py" line="296"/>
         <source>Giấy báo tử không thể cấp trước ngày chết.</source>
         <translation>The death notice cannot be issued before the death.</translation>
     </message>
@@ -2612,97 +2628,97 @@ The desk will close.</translation>
 <context>
     <name>Form:extract_copy</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="290"/>
+        <location filename="../../desk/ui/label_texts.py" line="297"/>
         <source>Tờ khai cấp bản sao trích lục hộ tịch</source>
         <translation>Declaration for a civil status extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="291"/>
+        <location filename="../../desk/ui/label_texts.py" line="298"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="292"/>
+        <location filename="../../desk/ui/label_texts.py" line="299"/>
         <source>Người được cấp bản sao trích lục</source>
         <translation>Person receiving the extract copy</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="293"/>
+        <location filename="../../desk/ui/label_texts.py" line="300"/>
         <source>Quan hệ của người yêu cầu</source>
         <translation>Requester&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="294"/>
+        <location filename="../../desk/ui/label_texts.py" line="301"/>
         <source>Người có tên trong trích lục</source>
         <translation>Person named in the extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="295"/>
+        <location filename="../../desk/ui/label_texts.py" line="302"/>
         <source>người có tên trong trích lục</source>
         <translation>the person named in the extract</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="296"/>
+        <location filename="../../desk/ui/label_texts.py" line="303"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="297"/>
+        <location filename="../../desk/ui/label_texts.py" line="304"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="298"/>
+        <location filename="../../desk/ui/label_texts.py" line="305"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="299"/>
+        <location filename="../../desk/ui/label_texts.py" line="306"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="300"/>
+        <location filename="../../desk/ui/label_texts.py" line="307"/>
         <source>Việc hộ tịch đã đăng ký</source>
         <translation>The registered civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="301"/>
+        <location filename="../../desk/ui/label_texts.py" line="308"/>
         <source>Loại việc hộ tịch</source>
         <translation>Kind of civil status event</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="302"/>
+        <location filename="../../desk/ui/label_texts.py" line="309"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="303"/>
+        <location filename="../../desk/ui/label_texts.py" line="310"/>
         <source>Quyển số</source>
         <translation>Book number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="304"/>
+        <location filename="../../desk/ui/label_texts.py" line="311"/>
         <source>Ngày đăng ký</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="305"/>
+        <location filename="../../desk/ui/label_texts.py" line="312"/>
         <source>Nơi đăng ký</source>
         <translation>Place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="306"/>
+        <location filename="../../desk/ui/label_texts.py" line="313"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="307"/>
+        <location filename="../../desk/ui/label_texts.py" line="314"/>
         <source>Số bản sao trích lục</source>
         <translation>Extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="308"/>
+        <location filename="../../desk/ui/label_texts.py" line="315"/>
         <source>Ngày đăng ký hộ tịch không thể trước ngày sinh.</source>
         <translation>The civil status registration cannot be before the date of birth.</translation>
     </message>
@@ -2710,137 +2726,137 @@ The desk will close.</translation>
 <context>
     <name>Form:marital_status</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="309"/>
+        <location filename="../../desk/ui/label_texts.py" line="316"/>
         <source>Tờ khai cấp Giấy xác nhận tình trạng hôn nhân</source>
         <translation>Marital status certificate declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="310"/>
+        <location filename="../../desk/ui/label_texts.py" line="317"/>
         <source>Người yêu cầu</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="311"/>
+        <location filename="../../desk/ui/label_texts.py" line="318"/>
         <source>Người được xác nhận tình trạng hôn nhân</source>
         <translation>Person whose marital status is certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="312"/>
+        <location filename="../../desk/ui/label_texts.py" line="319"/>
         <source>Quan hệ của người yêu cầu với người được xác nhận</source>
         <translation>Requester&apos;s relation to the person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="313"/>
+        <location filename="../../desk/ui/label_texts.py" line="320"/>
         <source>Người được xác nhận</source>
         <translation>Person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="314"/>
+        <location filename="../../desk/ui/label_texts.py" line="321"/>
         <source>người được xác nhận</source>
         <translation>the person certified</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="315"/>
+        <location filename="../../desk/ui/label_texts.py" line="322"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="316"/>
+        <location filename="../../desk/ui/label_texts.py" line="323"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="317"/>
+        <location filename="../../desk/ui/label_texts.py" line="324"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="318"/>
+        <location filename="../../desk/ui/label_texts.py" line="325"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="319"/>
+        <location filename="../../desk/ui/label_texts.py" line="326"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="320"/>
+        <location filename="../../desk/ui/label_texts.py" line="327"/>
         <source>Dân tộc</source>
         <translation>Ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="321"/>
+        <location filename="../../desk/ui/label_texts.py" line="328"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="322"/>
+        <location filename="../../desk/ui/label_texts.py" line="329"/>
         <source>Thời gian cư trú tại nơi đăng ký</source>
         <translation>Time lived at the place of registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="323"/>
+        <location filename="../../desk/ui/label_texts.py" line="330"/>
         <source>Ví dụ: từ năm 2015 đến nay</source>
         <translation>E.g. since 2015</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="324"/>
+        <location filename="../../desk/ui/label_texts.py" line="331"/>
         <source>Tình trạng hôn nhân</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="325"/>
+        <location filename="../../desk/ui/label_texts.py" line="332"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="326"/>
+        <location filename="../../desk/ui/label_texts.py" line="333"/>
         <source>Người dự định kết hôn</source>
         <translation>Intended spouse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="327"/>
+        <location filename="../../desk/ui/label_texts.py" line="334"/>
         <source>Chỉ khai khi xin xác nhận để đăng ký kết hôn.</source>
         <translation>Only when the certificate is for a marriage registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="328"/>
+        <location filename="../../desk/ui/label_texts.py" line="335"/>
         <source>người dự định kết hôn</source>
         <translation>the intended spouse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="329"/>
+        <location filename="../../desk/ui/label_texts.py" line="336"/>
         <source>Quốc tịch người dự định kết hôn</source>
         <translation>Intended spouse&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="330"/>
+        <location filename="../../desk/ui/label_texts.py" line="337"/>
         <source>Nơi dự định đăng ký kết hôn</source>
         <translation>Where the marriage is to be registered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="331"/>
+        <location filename="../../desk/ui/label_texts.py" line="338"/>
         <source>Yêu cầu</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="332"/>
+        <location filename="../../desk/ui/label_texts.py" line="339"/>
         <source>Số bản Giấy xác nhận</source>
         <translation>Certificate copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="333"/>
+        <location filename="../../desk/ui/label_texts.py" line="340"/>
         <source>Xác nhận để đăng ký kết hôn: cần khai người dự định kết hôn.</source>
         <translation>A certificate for a marriage needs the intended spouse.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="334"/>
+        <location filename="../../desk/ui/label_texts.py" line="341"/>
         <source>Xác nhận để đăng ký kết hôn: cần ghi nơi dự định đăng ký kết hôn.</source>
         <translation>A certificate for a marriage needs the place it will be registered.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="335"/>
+        <location filename="../../desk/ui/label_texts.py" line="342"/>
         <source>Người dự định kết hôn trùng số định danh với người được xác nhận.</source>
         <translation>The intended spouse has the same ID number as the person certified.</translation>
     </message>
@@ -2848,122 +2864,122 @@ The desk will close.</translation>
 <context>
     <name>Form:marriage_registration</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="336"/>
+        <location filename="../../desk/ui/label_texts.py" line="343"/>
         <source>Tờ khai đăng ký kết hôn</source>
         <translation>Marriage registration declaration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="337"/>
+        <location filename="../../desk/ui/label_texts.py" line="344"/>
         <source>Người nộp hồ sơ (một trong hai bên)</source>
         <translation>Applicant (one of the two parties)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="338"/>
+        <location filename="../../desk/ui/label_texts.py" line="345"/>
         <source>Bên nữ</source>
         <translation>Bride</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="339"/>
+        <location filename="../../desk/ui/label_texts.py" line="346"/>
         <source>bên nữ</source>
         <translation>the bride</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="340"/>
+        <location filename="../../desk/ui/label_texts.py" line="347"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="341"/>
+        <location filename="../../desk/ui/label_texts.py" line="348"/>
         <source>Họ, chữ đệm, tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="342"/>
+        <location filename="../../desk/ui/label_texts.py" line="349"/>
         <source>Ngày, tháng, năm sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="343"/>
+        <location filename="../../desk/ui/label_texts.py" line="350"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="344"/>
+        <location filename="../../desk/ui/label_texts.py" line="351"/>
         <source>Dân tộc bên nữ</source>
         <translation>Bride&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="345"/>
+        <location filename="../../desk/ui/label_texts.py" line="352"/>
         <source>Quốc tịch bên nữ</source>
         <translation>Bride&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="346"/>
+        <location filename="../../desk/ui/label_texts.py" line="353"/>
         <source>Tình trạng hôn nhân bên nữ</source>
         <translation>Bride&apos;s marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="347"/>
+        <location filename="../../desk/ui/label_texts.py" line="354"/>
         <source>Bên nam</source>
         <translation>Groom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="348"/>
+        <location filename="../../desk/ui/label_texts.py" line="355"/>
         <source>bên nam</source>
         <translation>the groom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="349"/>
+        <location filename="../../desk/ui/label_texts.py" line="356"/>
         <source>Dân tộc bên nam</source>
         <translation>Groom&apos;s ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="350"/>
+        <location filename="../../desk/ui/label_texts.py" line="357"/>
         <source>Quốc tịch bên nam</source>
         <translation>Groom&apos;s nationality</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="351"/>
+        <location filename="../../desk/ui/label_texts.py" line="358"/>
         <source>Tình trạng hôn nhân bên nam</source>
         <translation>Groom&apos;s marital status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="352"/>
+        <location filename="../../desk/ui/label_texts.py" line="359"/>
         <source>Yêu cầu cấp bản sao</source>
         <translation>Copies requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="353"/>
+        <location filename="../../desk/ui/label_texts.py" line="360"/>
         <source>Số bản sao trích lục kết hôn</source>
         <translation>Marriage extract copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="354"/>
+        <location filename="../../desk/ui/label_texts.py" line="361"/>
         <source>0 nếu không yêu cầu</source>
         <translation>0 if none requested</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="355"/>
+        <location filename="../../desk/ui/label_texts.py" line="362"/>
         <source>Bên nữ chưa đủ 18 tuổi: chưa đủ tuổi kết hôn (Luật Hôn nhân và gia đình 2014, điều 8).</source>
         <translation>The bride is under 18: below the marriage age (Marriage and Family Law 2014, article 8).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="356"/>
+        <location filename="../../desk/ui/label_texts.py" line="363"/>
         <source>Bên nam chưa đủ 20 tuổi: chưa đủ tuổi kết hôn (Luật Hôn nhân và gia đình 2014, điều 8).</source>
         <translation>The groom is under 20: below the marriage age (Marriage and Family Law 2014, article 8).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="357"/>
+        <location filename="../../desk/ui/label_texts.py" line="364"/>
         <source>Số định danh của hai bên trùng nhau.</source>
         <translation>Both parties have the same ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="358"/>
+        <location filename="../../desk/ui/label_texts.py" line="365"/>
         <source>Bên nữ đang có chồng: không được đăng ký kết hôn (Luật Hôn nhân và gia đình 2014, điều 5).</source>
         <translation>The bride is married: the marriage cannot be registered (Marriage and Family Law 2014, article 5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="359"/>
+        <location filename="../../desk/ui/label_texts.py" line="366"/>
         <source>Bên nam đang có vợ: không được đăng ký kết hôn (Luật Hôn nhân và gia đình 2014, điều 5).</source>
         <translation>The groom is married: the marriage cannot be registered (Marriage and Family Law 2014, article 5).</translation>
     </message>
@@ -2971,192 +2987,225 @@ The desk will close.</translation>
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="120"/>
+        <location filename="../../desk/ui/label_texts.py" line="127"/>
         <source>{hour} giờ {minute} phút, {weekday} {date}</source>
         <translation>{hour}:{minute}, {weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="121"/>
+        <location filename="../../desk/ui/label_texts.py" line="128"/>
         <source>{days} ngày làm việc</source>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="122"/>
+        <location filename="../../desk/ui/label_texts.py" line="129"/>
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="123"/>
+        <location filename="../../desk/ui/label_texts.py" line="130"/>
         <source>{normal} và thêm {added} để xác minh</source>
         <translation>{normal}, plus {added} for checks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="124"/>
+        <location filename="../../desk/ui/label_texts.py" line="131"/>
         <source>Trong ngày (nhận sau {hour} giờ trả ngày làm việc tiếp theo)</source>
         <translation>Same day (received after {hour}:00, returned the next working day)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="125"/>
+        <location filename="../../desk/ui/label_texts.py" line="132"/>
         <source>.</source>
         <translation>,</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="126"/>
+        <location filename="../../desk/ui/label_texts.py" line="133"/>
         <source>{amount} đồng</source>
         <translation>{amount} VND</translation>
     </message>
 </context>
 <context>
+    <name>Grouping</name>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="97"/>
+        <source>Toàn cơ quan</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="98"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="99"/>
+        <source>Thủ tục hành chính</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="100"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving clerk</translation>
+    </message>
+</context>
+<context>
     <name>HandBackView</name>
     <message>
-        <location filename="../../desk/ui/handback.py" line="53"/>
+        <location filename="../../desk/ui/handback.py" line="55"/>
         <source>Trả kết quả</source>
         <translation>Hand back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="56"/>
+        <location filename="../../desk/ui/handback.py" line="58"/>
         <source>Quét mã vạch trên giấy hẹn, hoặc nhập mã hồ sơ rồi nhấn Enter.</source>
         <translation>Scan the barcode on the slip, or type the dossier code and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="62"/>
+        <location filename="../../desk/ui/handback.py" line="64"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="78"/>
+        <location filename="../../desk/ui/handback.py" line="80"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="79"/>
+        <location filename="../../desk/ui/handback.py" line="81"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="80"/>
-        <location filename="../../desk/ui/handback.py" line="114"/>
+        <location filename="../../desk/ui/handback.py" line="82"/>
+        <location filename="../../desk/ui/handback.py" line="116"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="81"/>
+        <location filename="../../desk/ui/handback.py" line="83"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="82"/>
+        <location filename="../../desk/ui/handback.py" line="84"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="83"/>
+        <location filename="../../desk/ui/handback.py" line="85"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="92"/>
+        <location filename="../../desk/ui/handback.py" line="94"/>
         <source>Người nhận kết quả</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="94"/>
-        <location filename="../../desk/ui/handback.py" line="357"/>
+        <location filename="../../desk/ui/handback.py" line="96"/>
+        <location filename="../../desk/ui/handback.py" line="375"/>
         <source>Người nộp hồ sơ</source>
         <translation>The applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="96"/>
+        <location filename="../../desk/ui/handback.py" line="98"/>
         <source>Người nhận thay (có giấy tờ tùy thân)</source>
         <translation>A proxy (with an ID document)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="106"/>
+        <location filename="../../desk/ui/handback.py" line="108"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="109"/>
+        <location filename="../../desk/ui/handback.py" line="111"/>
         <source>ví dụ: con, vợ; giấy ủy quyền số …</source>
         <translation>e.g. son, wife; power of attorney no. …</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="113"/>
+        <location filename="../../desk/ui/handback.py" line="115"/>
         <source>Họ tên người nhận thay</source>
         <translation>Proxy&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="116"/>
+        <location filename="../../desk/ui/handback.py" line="118"/>
         <source>Quan hệ / giấy ủy quyền</source>
         <translation>Relation / power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="120"/>
+        <location filename="../../desk/ui/handback.py" line="122"/>
         <source>Mức độ hài lòng của công dân</source>
         <translation>Citizen satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="140"/>
+        <location filename="../../desk/ui/handback.py" line="139"/>
+        <source>Bản quét kết quả</source>
+        <translation>Result scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/handback.py" line="150"/>
         <source>Xác nhận trả kết quả và in sổ</source>
         <translation>Confirm hand back and print the book</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="181"/>
+        <location filename="../../desk/ui/handback.py" line="192"/>
         <source>Người nộp hồ sơ: {name}</source>
         <translation>The applicant: {name}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="189"/>
+        <location filename="../../desk/ui/handback.py" line="203"/>
         <source>Giải quyết ngay trong ngày: hồ sơ sẽ được ghi «Đã xử lý xong» rồi «Đã trả kết quả».</source>
         <translation>Same-day result: the dossier will be recorded as «result ready», then «returned».</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="198"/>
+        <location filename="../../desk/ui/handback.py" line="212"/>
         <source>Hồ sơ {code} đã trả kết quả lúc {at}.</source>
         <translation>Dossier {code} was handed back at {at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="204"/>
+        <location filename="../../desk/ui/handback.py" line="218"/>
         <source>Hồ sơ {code} đang «{status}»: chưa có kết quả để trả.</source>
         <translation>Dossier {code} is «{status}»: there is no result to hand back yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="242"/>
+        <location filename="../../desk/ui/handback.py" line="256"/>
         <source>Quét hoặc nhập mã hồ sơ.</source>
         <translation>Scan or type a dossier code.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="244"/>
+        <location filename="../../desk/ui/handback.py" line="258"/>
         <source>Hồ sơ này chưa thể trả kết quả.</source>
         <translation>This dossier cannot be handed back yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="247"/>
+        <location filename="../../desk/ui/handback.py" line="261"/>
         <source>Nhập họ tên người nhận thay.</source>
         <translation>Enter the proxy&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="250"/>
+        <location filename="../../desk/ui/handback.py" line="264"/>
         <source>Nhập số định danh của người nhận thay.</source>
         <translation>Enter the proxy&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="256"/>
+        <location filename="../../desk/ui/handback.py" line="270"/>
         <source>Chọn mức độ hài lòng của công dân.</source>
         <translation>Choose the citizen&apos;s satisfaction.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="277"/>
+        <location filename="../../desk/ui/handback.py" line="272"/>
+        <source>Đang lưu bản quét kết quả…</source>
+        <translation>Saving the result scan…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/handback.py" line="294"/>
         <source>Hợp lệ: {sex}, sinh năm {year}, đăng ký khai sinh tại {province}.</source>
         <translation>Valid: {sex}, born {year}, birth registered in {province}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="328"/>
+        <location filename="../../desk/ui/handback.py" line="346"/>
         <source>Đã trả kết quả hồ sơ {code}. Mời công dân ký nhận vào sổ.</source>
         <translation>Dossier {code} handed back. Ask the citizen to sign the book.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/handback.py" line="336"/>
+        <location filename="../../desk/ui/handback.py" line="354"/>
         <source>Sổ theo dõi hồ sơ — ký nhận kết quả {code}</source>
         <translation>Tracking book — signature for {code}</translation>
     </message>
@@ -3341,47 +3390,47 @@ The desk will close.</translation>
         <translation>1. Procedure  (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="219"/>
+        <location filename="../../desk/ui/intake/view.py" line="220"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="248"/>
+        <location filename="../../desk/ui/intake/view.py" line="249"/>
         <source>Thủ tục {0} của bản nháp không còn trong danh mục; hãy chọn lại.</source>
         <translation>The draft&apos;s procedure {0} is no longer in the catalogue; choose again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="256"/>
+        <location filename="../../desk/ui/intake/view.py" line="258"/>
         <source>Đã khôi phục hồ sơ đang nhập dở: {0}.</source>
         <translation>Unfinished intake restored: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="314"/>
+        <location filename="../../desk/ui/intake/view.py" line="316"/>
         <source>Còn thiếu: {0}.</source>
         <translation>Missing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="387"/>
+        <location filename="../../desk/ui/intake/view.py" line="390"/>
         <source>Chọn dòng giấy tờ trước khi đính kèm bản quét.</source>
         <translation>Choose a document&apos;s line before attaching a scan.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="392"/>
+        <location filename="../../desk/ui/intake/view.py" line="395"/>
         <source>Giấy tờ này chỉ xuất trình rồi trả lại: không lưu bản quét.</source>
         <translation>This paper is only shown and handed back: no scan is kept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="397"/>
+        <location filename="../../desk/ui/intake/view.py" line="400"/>
         <source>Đang lưu «{name}»…</source>
         <translation>Saving “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="407"/>
+        <location filename="../../desk/ui/intake/view.py" line="410"/>
         <source>Đã đính kèm «{0}».</source>
         <translation>Attached “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/view.py" line="413"/>
+        <location filename="../../desk/ui/intake/view.py" line="416"/>
         <source>Không lưu được bản quét (lỗi đã ghi vào nhật ký).</source>
         <translation>The scan could not be saved (the error is in the log).</translation>
     </message>
@@ -3568,11 +3617,16 @@ The desk will close.</translation>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/navigation.py" line="171"/>
+        <source>Số liệu của tháng</source>
+        <translation>The month&apos;s figures</translation>
+    </message>
 </context>
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../../desk/ui/navigation.py" line="31"/>
+        <location filename="../../desk/ui/navigation.py" line="37"/>
         <source>Tài khoản {role} không được phép {what}; việc này cần tài khoản {least}.</source>
         <translation>A {role} account may not {what}; that needs a {least} account.</translation>
     </message>
@@ -3729,89 +3783,102 @@ The desk will close.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="42"/>
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="43"/>
+        <source>Chuyển khoản</source>
+        <translation>Bank transfer</translation>
+    </message>
+</context>
+<context>
     <name>Permission</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="94"/>
+        <location filename="../../desk/ui/label_texts.py" line="101"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="95"/>
+        <location filename="../../desk/ui/label_texts.py" line="102"/>
         <source>chuyển trạng thái hồ sơ</source>
         <translation>change a dossier&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="96"/>
+        <location filename="../../desk/ui/label_texts.py" line="103"/>
         <source>in phiếu, sổ và văn bản</source>
         <translation>print slips, books and letters</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="97"/>
+        <location filename="../../desk/ui/label_texts.py" line="104"/>
         <source>trả kết quả</source>
         <translation>hand back results</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="98"/>
+        <location filename="../../desk/ui/label_texts.py" line="105"/>
         <source>tra cứu hồ sơ</source>
         <translation>search dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="99"/>
+        <location filename="../../desk/ui/label_texts.py" line="106"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="100"/>
+        <location filename="../../desk/ui/label_texts.py" line="107"/>
         <source>đồng bộ với hệ thống của tỉnh</source>
         <translation>sync with the province&apos;s system</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="101"/>
+        <location filename="../../desk/ui/label_texts.py" line="108"/>
         <source>xuất dữ liệu hồ sơ</source>
         <translation>export dossier data</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="102"/>
+        <location filename="../../desk/ui/label_texts.py" line="109"/>
         <source>điều chỉnh lịch làm việc</source>
         <translation>adjust the working calendar</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="103"/>
+        <location filename="../../desk/ui/label_texts.py" line="110"/>
         <source>xử lý các mục cần xem xét của đồng bộ</source>
         <translation>handle the sync&apos;s attention items</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="104"/>
+        <location filename="../../desk/ui/label_texts.py" line="111"/>
         <source>xem số liệu và báo cáo</source>
         <translation>see figures and reports</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="105"/>
+        <location filename="../../desk/ui/label_texts.py" line="112"/>
         <source>sao lưu dữ liệu</source>
         <translation>back up the data</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="106"/>
+        <location filename="../../desk/ui/label_texts.py" line="113"/>
         <source>kiểm tra nhật ký</source>
         <translation>check the audit log</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="107"/>
+        <location filename="../../desk/ui/label_texts.py" line="114"/>
         <source>quản lý tài khoản</source>
         <translation>manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="108"/>
+        <location filename="../../desk/ui/label_texts.py" line="115"/>
         <source>thiết lập thông tin cơ quan</source>
         <translation>set up the office&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="109"/>
+        <location filename="../../desk/ui/label_texts.py" line="116"/>
         <source>sửa danh mục thủ tục</source>
         <translation>edit the procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="110"/>
+        <location filename="../../desk/ui/label_texts.py" line="117"/>
         <source>khôi phục dữ liệu từ bản sao lưu</source>
         <translation>restore data from a backup</translation>
     </message>
@@ -3857,77 +3924,82 @@ The desk will close.</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="40"/>
+        <location filename="../../desk/ui/intake/preview.py" line="42"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="41"/>
+        <location filename="../../desk/ui/intake/preview.py" line="43"/>
         <source>Chọn thủ tục (Alt+1) để biết hạn trả và lệ phí.</source>
         <translation>Choose a procedure (Alt+1) to see the due time and the fees.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="44"/>
+        <location filename="../../desk/ui/intake/preview.py" line="46"/>
         <source>Mức phí cần đối chiếu nghị quyết của tỉnh.</source>
         <translation>Check the fee against the province&apos;s resolution.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="45"/>
+        <location filename="../../desk/ui/intake/preview.py" line="47"/>
         <source>Đăng ký quá hạn.</source>
         <translation>Late registration.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="46"/>
+        <location filename="../../desk/ui/intake/preview.py" line="48"/>
         <source>Không miễn</source>
         <translation>No exemption</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="68"/>
+        <location filename="../../desk/ui/intake/preview.py" line="71"/>
         <source>Cần xác minh (thời hạn {0})</source>
         <translation>Checks needed (time: {0})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="118"/>
+        <location filename="../../desk/ui/intake/preview.py" line="123"/>
         <source>Lệ phí: {0}</source>
         <translation>Fee: {0}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="133"/>
+        <location filename="../../desk/ui/intake/preview.py" line="139"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time: {0}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="135"/>
+        <location filename="../../desk/ui/intake/preview.py" line="141"/>
         <source> (cần xác minh)</source>
         <translation> (checks needed)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="158"/>
+        <location filename="../../desk/ui/intake/preview.py" line="165"/>
         <source>{0}: miễn ({1})</source>
         <translation>{0}: exempt ({1})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="163"/>
+        <location filename="../../desk/ui/intake/preview.py" line="170"/>
         <source>{0}: miễn</source>
         <translation>{0}: free</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="168"/>
+        <location filename="../../desk/ui/intake/preview.py" line="175"/>
         <source>({0} bản × {1})</source>
         <translation>({0} copies × {1})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="193"/>
+        <location filename="../../desk/ui/intake/preview.py" line="201"/>
         <source>Hẹn trả kết quả</source>
         <translation>Result due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="210"/>
+        <location filename="../../desk/ui/intake/preview.py" line="218"/>
         <source>Miễn lệ phí:</source>
         <translation>Fee exemption:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/intake/preview.py" line="232"/>
+        <location filename="../../desk/ui/intake/preview.py" line="231"/>
+        <source>Hình thức thu:</source>
+        <translation>Paid by:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/intake/preview.py" line="254"/>
         <source>Nhận lúc: {0}</source>
         <translation>Received at: {0}</translation>
     </message>
@@ -4185,6 +4257,64 @@ The desk will close.</translation>
     </message>
 </context>
 <context>
+    <name>ResultScanRow</name>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="41"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="44"/>
+        <source>Tệp PDF hoặc ảnh (JPEG, PNG) của kết quả; có thể kéo thả tệp vào đây.</source>
+        <translation>A PDF or a picture (JPEG, PNG) of the result; you can also drop the file here.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="50"/>
+        <source>Bỏ bản quét</source>
+        <translation>Remove the scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="74"/>
+        <source>Chưa có (không bắt buộc).</source>
+        <translation>None yet (optional).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="82"/>
+        <source>Đã lưu bản quét kết quả khi trả.</source>
+        <translation>Result scan saved at hand-back.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="89"/>
+        <source>Chọn bản quét kết quả</source>
+        <translation>Choose the result&apos;s scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="91"/>
+        <source>Bản quét (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="105"/>
+        <source>Đang lưu «{name}»…</source>
+        <translation>Saving “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="117"/>
+        <source>Đã đính kèm «{name}».</source>
+        <translation>“{name}” attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="124"/>
+        <source>Không lưu được bản quét (lỗi đã ghi vào nhật ký).</source>
+        <translation>The scan could not be saved (the error is in the log).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/result_scan.py" line="125"/>
+        <source>Vẫn trả kết quả được khi không có bản quét.</source>
+        <translation>The result can still be handed back without a scan.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <location filename="../../desk/ui/label_texts.py" line="20"/>
@@ -4205,37 +4335,37 @@ The desk will close.</translation>
 <context>
     <name>RunOutcome</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="57"/>
+        <location filename="../../desk/ui/label_texts.py" line="59"/>
         <source>Đang đồng bộ.</source>
         <translation>Syncing.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="58"/>
+        <location filename="../../desk/ui/label_texts.py" line="60"/>
         <source>Đồng bộ xong, tỉnh đã nhận tất cả.</source>
         <translation>Sync done; the province accepted everything.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="59"/>
+        <location filename="../../desk/ui/label_texts.py" line="61"/>
         <source>Đồng bộ xong; có mục cần người phụ trách xem xét.</source>
         <translation>Sync done; some items need the supervisor&apos;s attention.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="60"/>
+        <location filename="../../desk/ui/label_texts.py" line="62"/>
         <source>Không kết nối được máy chủ tỉnh. Dữ liệu không mất; hãy đồng bộ lại sau.</source>
         <translation>The province&apos;s server cannot be reached. No data is lost; sync again later.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="61"/>
+        <location filename="../../desk/ui/label_texts.py" line="63"/>
         <source>Cấu hình đồng bộ chưa đúng.</source>
         <translation>The sync configuration is not right.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="62"/>
+        <location filename="../../desk/ui/label_texts.py" line="64"/>
         <source>Đồng bộ dừng vì lỗi phần mềm hoặc trả lời sai của máy chủ tỉnh.</source>
         <translation>The sync stopped on a software error or a wrong answer from the province&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="63"/>
+        <location filename="../../desk/ui/label_texts.py" line="65"/>
         <source>Đã hủy đồng bộ. Dữ liệu không mất; lần sau sẽ tiếp tục.</source>
         <translation>Sync cancelled. No data is lost; the next run goes on from here.</translation>
     </message>
@@ -4395,12 +4525,12 @@ The desk will close.</translation>
 <context>
     <name>Signer</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="118"/>
+        <location filename="../../desk/ui/label_texts.py" line="125"/>
         <source>Chủ tịch ký (TM. Ủy ban nhân dân)</source>
         <translation>Signed by the Chairman (on behalf of the People&apos;s Committee)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="119"/>
+        <location filename="../../desk/ui/label_texts.py" line="126"/>
         <source>Phó Chủ tịch ký thay (KT. Chủ tịch)</source>
         <translation>Signed by a Vice-Chairman (for the Chairman)</translation>
     </message>
@@ -4535,6 +4665,199 @@ The desk will close.</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorScreen</name>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="130"/>
+        <source>Tỷ lệ giải quyết đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="131"/>
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="136"/>
+        <source>Xu hướng 12 tháng</source>
+        <translation>12-month trend</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="156"/>
+        <source>Bấm vào một dòng để mở hồ sơ</source>
+        <translation>Click a row to open the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="170"/>
+        <source>Số liệu của tháng</source>
+        <translation>The month&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="174"/>
+        <source>‹ Tháng trước</source>
+        <translation>‹ Previous month</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="178"/>
+        <source>Tháng xem số liệu</source>
+        <translation>The month whose figures are shown</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="182"/>
+        <source>Tháng sau ›</source>
+        <translation>Next month ›</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="190"/>
+        <source>Đang tính số liệu… %v/%m</source>
+        <translation>Counting the figures… %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="308"/>
+        <source>Không tính được số liệu của tháng.</source>
+        <translation>The month&apos;s figures could not be counted.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="339"/>
+        <source>{period} · đã hết tháng</source>
+        <translation>{period} · month ended</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="342"/>
+        <source>{period} · tính đến {moment}</source>
+        <translation>{period} · as of {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="350"/>
+        <source>Tháng {month}/{year}</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="371"/>
+        <source>Hồ sơ quá hạn ({count})</source>
+        <translation>Overdue dossiers ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="373"/>
+        <source>Đến hạn trong 2 ngày làm việc tới ({count})</source>
+        <translation>Due within 2 working days ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor.py" line="379"/>
+        <source>Theo cán bộ tiếp nhận ({count})</source>
+        <translation>By receiving clerk ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="90"/>
+        <source>chưa có gì để tính</source>
+        <translation>nothing to count yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="91"/>
+        <source>đạt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="92"/>
+        <source>chưa đạt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="95"/>
+        <source>Mục tiêu ≥ {goal}% · {state}</source>
+        <translation>Target ≥ {goal}% · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="103"/>
+        <source>Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}</source>
+        <translation>{finished} finished: {early} early, {on_time} on time, {late} late</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="114"/>
+        <source>; {count} trong hạn nhưng có lỗi của cơ quan</source>
+        <translation>; {count} in time but with the office at fault</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="121"/>
+        <source>{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.</source>
+        <translation>{rated} ratings: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="140"/>
+        <source>Chỉ số phục vụ (Quyết định 766)</source>
+        <translation>Service index (Decision 766)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="146"/>
+        <source>Số liệu tự tính, cần đối chiếu với số liệu tỉnh công bố.</source>
+        <translation>Counted by the desk: check against the province&apos;s published figures.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="172"/>
+        <source>Cộng: {earned} / {known} điểm tính được</source>
+        <translation>Total: {earned} / {known} points counted here</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="194"/>
+        <source>{label}: {points} điểm, không tính được tại bộ phận một cửa</source>
+        <translation>{label}: {points} points, not countable at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="273"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="274"/>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="275"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="276"/>
+        <source>Cán bộ</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="277"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="298"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="299"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="300"/>
+        <source>Giải quyết</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="301"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="302"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_parts.py" line="303"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../desk/ui/sync_panel.py" line="96"/>
@@ -4662,32 +4985,32 @@ The desk will close.</translation>
 <context>
     <name>SyncPhase</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="64"/>
+        <location filename="../../desk/ui/label_texts.py" line="66"/>
         <source>Kiểm tra kết nối</source>
         <translation>Checking the connection</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="65"/>
+        <location filename="../../desk/ui/label_texts.py" line="67"/>
         <source>Nhận thay đổi từ tỉnh</source>
         <translation>Receiving changes from the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="66"/>
+        <location filename="../../desk/ui/label_texts.py" line="68"/>
         <source>Tải tệp đính kèm</source>
         <translation>Uploading attachments</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="67"/>
+        <location filename="../../desk/ui/label_texts.py" line="69"/>
         <source>Gửi hồ sơ</source>
         <translation>Sending dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="68"/>
+        <location filename="../../desk/ui/label_texts.py" line="70"/>
         <source>Nhận thay đổi từ tỉnh (lần 2)</source>
         <translation>Receiving changes from the province (again)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="69"/>
+        <location filename="../../desk/ui/label_texts.py" line="71"/>
         <source>Hoàn tất</source>
         <translation>Done</translation>
     </message>
@@ -4695,27 +5018,27 @@ The desk will close.</translation>
 <context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="42"/>
+        <location filename="../../desk/ui/label_texts.py" line="44"/>
         <source>Tỉnh đã nhận</source>
         <translation>Accepted by the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="43"/>
+        <location filename="../../desk/ui/label_texts.py" line="45"/>
         <source>Đã có (gửi lại an toàn)</source>
         <translation>Already there (safe resend)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="44"/>
+        <location filename="../../desk/ui/label_texts.py" line="46"/>
         <source>Tỉnh giữ bản mới hơn</source>
         <translation>The province holds a newer version</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="45"/>
+        <location filename="../../desk/ui/label_texts.py" line="47"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="46"/>
+        <location filename="../../desk/ui/label_texts.py" line="48"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
@@ -4839,85 +5162,108 @@ The desk will close.</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desk/ui/today.py" line="24"/>
+        <location filename="../../desk/ui/today.py" line="25"/>
         <source>Tiếp nhận hôm nay</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="27"/>
+        <location filename="../../desk/ui/today.py" line="28"/>
         <source>Đã trả kết quả hôm nay</source>
         <translation>Handed back today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="28"/>
+        <location filename="../../desk/ui/today.py" line="29"/>
         <source>Hồ sơ quá hạn</source>
         <translation>Overdue dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="31"/>
+        <location filename="../../desk/ui/today.py" line="32"/>
         <source>Sắp đến hạn (đến hết ngày làm việc kế tiếp)</source>
         <translation>Due soon (by the end of the next working day)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="36"/>
+        <location filename="../../desk/ui/today.py" line="37"/>
         <source>Chờ đồng bộ lên tỉnh</source>
         <translation>Waiting to sync to the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="65"/>
+        <location filename="../../desk/ui/today.py" line="66"/>
         <source>Bấm để xem danh sách</source>
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="105"/>
+        <location filename="../../desk/ui/today.py" line="106"/>
         <source>{agency} · {province} · Mã định danh {agency_id}</source>
         <translation>{agency} · {province} · Agency ID {agency_id}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="127"/>
+        <location filename="../../desk/ui/today.py" line="128"/>
         <source>F2 tiếp nhận hồ sơ mới · F3 danh sách hồ sơ · F4 trả kết quả · quét mã vạch giấy hẹn để mở hồ sơ · Ctrl+L khóa máy</source>
         <translation>F2 new intake · F3 dossiers · F4 hand back · scan a slip&apos;s barcode to open its dossier · Ctrl+L lock</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today.py" line="173"/>
+        <location filename="../../desk/ui/today.py" line="174"/>
         <source>Không đọc được số liệu.</source>
         <translation>Could not read the figures.</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../desk/ui/supervisor_charts.py" line="86"/>
+        <source>Tháng {first} – {last}</source>
+        <translation>Months {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_charts.py" line="100"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_charts.py" line="103"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/supervisor_charts.py" line="122"/>
+        <source>Mục tiêu {value}%</source>
+        <translation>Target {value}%</translation>
+    </message>
+</context>
+<context>
     <name>Weekday</name>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="111"/>
+        <location filename="../../desk/ui/label_texts.py" line="118"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="112"/>
+        <location filename="../../desk/ui/label_texts.py" line="119"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="113"/>
+        <location filename="../../desk/ui/label_texts.py" line="120"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="114"/>
+        <location filename="../../desk/ui/label_texts.py" line="121"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="115"/>
+        <location filename="../../desk/ui/label_texts.py" line="122"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="116"/>
+        <location filename="../../desk/ui/label_texts.py" line="123"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/label_texts.py" line="117"/>
+        <location filename="../../desk/ui/label_texts.py" line="124"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
