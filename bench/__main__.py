@@ -3,6 +3,7 @@
     python -m bench [--dossiers 1000000] [--rebuild]
     python -m bench --only clerk     (time to serve a citizen: no large database needed)
     python -m bench --only supervisor   (the supervisor's screen on DESK_DATA_DIR's office)
+    python -m bench.figures             (the month's and year's figures, the report, likewise)
 
 The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
 runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
@@ -126,6 +127,10 @@ def main() -> int:
 
     print("the quick check at every start, and desk check …", flush=True)
     results["check"] = check.run(ctx, directory)
+    from bench import figures
+
+    print("the supervisor's figures and the periodic report …", flush=True)
+    results["figures"] = figures.run(ctx)
     from bench import backup
 
     print("backup and restore …", flush=True)
