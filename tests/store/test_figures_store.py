@@ -414,3 +414,26 @@ def test_a_bad_period_exits_2_with_a_message(
     assert "không hợp lệ" in capsys.readouterr().err
     assert main(["--db", url, "figures"]) == 2
     assert "--period" in capsys.readouterr().err
+
+
+def test_the_upgrade_to_0009_fills_the_columns_the_figures_count(
+    office: Office, any_db_url: str
+) -> None:
+    """An office recorded before schema 0009 counts the same once upgraded: the upgrade
+    fills each dossier's verdict, faults, rating, scans and fees from what it holds."""
+    from alembic import command
+
+    from desk.store import migrate
+    from desk.store.db import Database
+
+    before = figures.period_figures(office.ctx, NOVEMBER, Grouping.CLERK, now=AFTER_NOVEMBER)
+    db = Database(any_db_url)
+    config = migrate.alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    assert migrate.upgrade(db) is True
+    db.dispose()
+    after = figures.period_figures(office.ctx, NOVEMBER, Grouping.CLERK, now=AFTER_NOVEMBER)
+    assert after == before
+    assert counts(after.office) == NOVEMBER_OFFICE
