@@ -4,8 +4,9 @@ broken file is told apart from a bug, in Vietnamese, naming the file."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from desk.errors import DeskError
 
@@ -22,3 +23,22 @@ def read_json_file(path: Path, what: str, error: type[DeskError], code: str) -> 
             f"{what[0].upper()}{what[1:]} {path} không đọc được (JSON lỗi: {exc}).",
             code=f"{code}.json",
         ) from None
+
+
+Loaded = TypeVar("Loaded")
+
+
+class ReadWhenChanged(Generic[Loaded]):
+    """An office's own data file (path limits, the report's columns), read again only when
+    it changed on disk: a province's correction applies without restarting the desk."""
+
+    def __init__(self, load: Callable[[Path], Loaded]):
+        self._load = load
+        self._known: dict[Path, tuple[int, Loaded]] = {}
+
+    def __call__(self, path: Path) -> Loaded:
+        stamp = path.stat().st_mtime_ns
+        known = self._known.get(path)
+        if known is None or known[0] != stamp:
+            known = self._known[path] = (stamp, self._load(path))
+        return known[1]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
-from desk.domain.data_files import read_json_file
+from desk.domain.data_files import ReadWhenChanged, read_json_file
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.errors import ConfigurationError, InvalidInput
 from desk.resources import RESOURCES
@@ -157,16 +157,7 @@ def load_path_limits(path: Path) -> PathLimits:
     return path_limits_from_dict(data, str(path))
 
 
-_loaded: dict[Path, tuple[int, PathLimits]] = {}
-
-
-def _cached(path: Path) -> PathLimits:
-    """The limits in ``path``, read again only when the file changed."""
-    stamp = path.stat().st_mtime_ns
-    known = _loaded.get(path)
-    if known is None or known[0] != stamp:
-        known = _loaded[path] = (stamp, load_path_limits(path))
-    return known[1]
+_cached = ReadWhenChanged(load_path_limits)
 
 
 @functools.cache

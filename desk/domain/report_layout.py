@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desk.domain.data_files import read_json_file
+from desk.domain.data_files import ReadWhenChanged, read_json_file
 from desk.domain.figures import COUNT_NAMES, RATE_NAMES, FigureLine, Grouping, PeriodFigures
 from desk.domain.formats import moment_text
 from desk.errors import ConfigurationError
@@ -334,16 +334,7 @@ def load_report_layout(path: Path) -> ReportLayout:
     return report_layout_from_dict(data, str(path))
 
 
-_loaded: dict[Path, tuple[int, ReportLayout]] = {}
-
-
-def _cached(path: Path) -> ReportLayout:
-    """The layout in ``path``, read again only when the file changed."""
-    stamp = path.stat().st_mtime_ns
-    known = _loaded.get(path)
-    if known is None or known[0] != stamp:
-        known = _loaded[path] = (stamp, load_report_layout(path))
-    return known[1]
+_cached = ReadWhenChanged(load_report_layout)
 
 
 @functools.cache

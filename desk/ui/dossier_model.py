@@ -278,9 +278,10 @@ DOC_PHOTOCOPIES = 4
 DOC_SCAN = 5
 
 
-class _ReadOnlyRowsModel(QAbstractTableModel):
-    """A read-only table of a dossier's rows (documents, events): subclasses give the
-    headers and the cells; storage, counts, headers and flags are shared."""
+class ReadOnlyRowsModel(QAbstractTableModel):
+    """A read-only table of rows (a dossier's documents and events, the supervisor's
+    lists): subclasses give the headers and the cells; storage, counts, headers and flags
+    are shared."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None):
         super().__init__(parent)
@@ -319,7 +320,7 @@ class _ReadOnlyRowsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class DocumentTableModel(_ReadOnlyRowsModel):
+class DocumentTableModel(ReadOnlyRowsModel):
     """The documents received with a dossier (the table of the slip), and their scans."""
 
     def __init__(self, parent: Any = None):
@@ -372,7 +373,7 @@ EVENT_ACTOR = 2
 EVENT_NOTE = 3
 
 
-class EventTableModel(_ReadOnlyRowsModel):
+class EventTableModel(ReadOnlyRowsModel):
     """The dossier's history, oldest first: every transition with who, when and a note."""
 
     def __init__(self, parent: Any = None):

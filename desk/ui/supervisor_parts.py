@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,7 +23,14 @@ from desk.domain.figures import FigureLine
 from desk.domain.formats import count_text, decimal_text, percent_text
 from desk.domain.handover import Satisfaction
 from desk.domain.service_index import ServiceIndex, Target
-from desk.ui.dossier_model import COL_APPLICANT, COL_CLERK, COL_CODE, COL_DUE, make_rows
+from desk.ui.dossier_model import (
+    COL_APPLICANT,
+    COL_CLERK,
+    COL_CODE,
+    COL_DUE,
+    ReadOnlyRowsModel,
+    make_rows,
+)
 from desk.ui.dossier_model import COL_PROCEDURE as COL_PROC
 from desk.ui.labels import shown_label
 from desk.ui.style import DANGER, MUTED, OK, WARN
@@ -218,18 +224,13 @@ class TableRow:
     alarm: frozenset[int] = frozenset()  # columns shown in red
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ReadOnlyRowsModel):
     """Read-only rows of text; ``key_at(row)`` is what the row opens."""
 
-    def __init__(self, headers: Sequence[str], parent: Any = None):
-        super().__init__(parent)
-        self._headers = tuple(headers)
-        self._rows: list[TableRow] = []
+    _rows: list[TableRow]
 
     def set_rows(self, rows: Sequence[TableRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_rows(rows)
 
     def key_at(self, row: int) -> str:
         return self._rows[row].key
@@ -237,35 +238,14 @@ class RowsModel(QAbstractTableModel):
     def cells_at(self, row: int) -> tuple[str, ...]:
         return self._rows[row].cells
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: int, item: TableRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in row.alarm:
+            return item.cells[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column in item.alarm:
             return QBrush(QColor(DANGER))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0 and not row.key:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0 and not item.key:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return self._headers[section] if 0 <= section < len(self._headers) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def watch_headers() -> tuple[str, ...]:
