@@ -933,37 +933,37 @@ The desk will close.</translation>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="328"/>
+        <location filename="../../desk/ui/dossier_model.py" line="329"/>
         <source>TT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="329"/>
+        <location filename="../../desk/ui/dossier_model.py" line="330"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="330"/>
+        <location filename="../../desk/ui/dossier_model.py" line="331"/>
         <source>Bản chính</source>
         <translation>Originals</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="331"/>
+        <location filename="../../desk/ui/dossier_model.py" line="332"/>
         <source>Bản chứng thực</source>
         <translation>Certified copies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="332"/>
+        <location filename="../../desk/ui/dossier_model.py" line="333"/>
         <source>Bản photo</source>
         <translation>Photocopies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="333"/>
+        <location filename="../../desk/ui/dossier_model.py" line="334"/>
         <source>Bản quét</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="358"/>
+        <location filename="../../desk/ui/dossier_model.py" line="359"/>
         <source>Đã số hóa</source>
         <translation>Digitised</translation>
     </message>
@@ -1673,22 +1673,22 @@ The desk will close.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="381"/>
+        <location filename="../../desk/ui/dossier_model.py" line="382"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="382"/>
+        <location filename="../../desk/ui/dossier_model.py" line="383"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="383"/>
+        <location filename="../../desk/ui/dossier_model.py" line="384"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/dossier_model.py" line="384"/>
+        <location filename="../../desk/ui/dossier_model.py" line="385"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -4747,112 +4747,112 @@ The desk will close.</translation>
         <translation>By receiving clerk ({count})</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="90"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="96"/>
         <source>chưa có gì để tính</source>
         <translation>nothing to count yet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="91"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="97"/>
         <source>đạt</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="92"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="98"/>
         <source>chưa đạt</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="95"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="101"/>
         <source>Mục tiêu ≥ {goal}% · {state}</source>
         <translation>Target ≥ {goal}% · {state}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="103"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="109"/>
         <source>Đã giải quyết {finished}: trước hạn {early}, đúng hạn {on_time}, quá hạn {late}</source>
         <translation>{finished} finished: {early} early, {on_time} on time, {late} late</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="114"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="120"/>
         <source>; {count} trong hạn nhưng có lỗi của cơ quan</source>
-        <translation>; {count} in time but with the office at fault</translation>
+        <translation>; {count} on time but with the office at fault</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="121"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="127"/>
         <source>{rated} lượt đánh giá: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.</source>
         <translation>{rated} ratings: {satisfied} {s}, {neutral} {n}, {dissatisfied} {d}.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="140"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="146"/>
         <source>Chỉ số phục vụ (Quyết định 766)</source>
         <translation>Service index (Decision 766)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="146"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="152"/>
         <source>Số liệu tự tính, cần đối chiếu với số liệu tỉnh công bố.</source>
         <translation>Counted by the desk: check against the province&apos;s published figures.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="172"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="178"/>
         <source>Cộng: {earned} / {known} điểm tính được</source>
         <translation>Total: {earned} / {known} points counted here</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="194"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="200"/>
         <source>{label}: {points} điểm, không tính được tại bộ phận một cửa</source>
         <translation>{label}: {points} points, not countable at the desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="273"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="253"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="274"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="254"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="275"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="255"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="276"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="256"/>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="277"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="257"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="298"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="278"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Receiving clerk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="299"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="279"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="300"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="280"/>
         <source>Giải quyết</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="301"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="281"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="302"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="282"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/supervisor_parts.py" line="303"/>
+        <location filename="../../desk/ui/supervisor_parts.py" line="283"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
