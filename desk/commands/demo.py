@@ -29,6 +29,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             args.dossiers,
             seed=args.seed,
             progress=lambda n: print(f"  … {n:,} hồ sơ".replace(",", "."), flush=True),
+            scans=args.scans,
         )
         elapsed = time.perf_counter() - started
         print(f"Đã thêm {written:,} hồ sơ mẫu trong {elapsed:.1f} giây.".replace(",", "."))
@@ -51,4 +52,9 @@ def add_commands(commands: Commands) -> None:
         default=1,
         metavar="S",
         help="hạt giống ngẫu nhiên",
+    )
+    demo.add_argument(
+        "--scans",
+        action="store_true",
+        help="gắn bản quét mẫu vào phần lớn giấy tờ và kết quả (số liệu số hóa)",
     )

@@ -74,7 +74,7 @@ def test_a_hand_back_with_the_result_scan_stores_it_once_and_names_it(
         row = session.get(AttachmentRow, sha)
         count = session.execute(select(func.count()).select_from(AttachmentRow)).scalar()
     assert row is not None and row.original_name == "Trích lục khai sinh.pdf"
-    assert count == 2  # the result's scan and the demo's one scan of papers
+    assert count == 1
 
 
 def test_a_bad_result_scan_is_refused_and_the_hand_back_goes_on_without_it(
@@ -82,7 +82,7 @@ def test_a_bad_result_scan_is_refused_and_the_hand_back_goes_on_without_it(
 ) -> None:
     letter = tmp_path / "ket-qua.docx"
     letter.write_bytes(b"PK\x03\x04 a word file")
-    before = stored_files(ctx)  # the demo's one scan of papers
+    before = stored_files(ctx)
     with pytest.raises(InvalidInput) as caught:
         hand_back(ctx, ready, Handover(Satisfaction.NEUTRAL), clerk, result_scan=letter)
     assert caught.value.message == (

@@ -180,6 +180,7 @@ def demo_generator(
     seed: int,
     now: datetime | None = None,
     check_every: int = 1,
+    scans: bool = False,
 ) -> DemoGenerator:
     now = from_office_time(to_office_time(now or now_in_office()))
     procedures = {p.code: p for p in ctx.catalogue()}
@@ -195,16 +196,18 @@ def demo_generator(
         now=now,
         check_every=check_every,
         after=after,
+        scans=scans,
     )
 
 
 def generate(
-    ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None
+    ctx: DeskContext, count: int, *, seed: int, now: datetime | None = None, scans: bool = False
 ) -> Iterator[DemoDossier]:
-    """The demo's dossiers, not written: their papers may point at the demo scan, so it
-    is stored first (a caller may receive them through the services)."""
-    store_demo_scan(ctx, demo_clerks(ctx)[0])
-    generator = demo_generator(ctx, count, seed=seed, now=now)
+    """The demo's dossiers, not written. With ``scans`` their papers and results may point
+    at the demo scan, so it is stored first (a caller may receive them)."""
+    if scans:
+        store_demo_scan(ctx, demo_clerks(ctx)[0])
+    generator = demo_generator(ctx, count, seed=seed, now=now, scans=scans)
     for chunk in generator.chunks:
         yield from generator.dossiers(chunk)
 
@@ -218,21 +221,25 @@ def add_demo_dossiers(
     bulk: bool | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    scans: bool = False,
 ) -> int:
     """Add ``count`` dossiers; returns how many were written. ``workers``: processes that
     prepare the bulk path's rows (default: by machine and size; 0 = none). Refused
     ("demo.real_office") on an office not made by ``desk demo``; the demo's clerks act."""
     check_demo_office(ctx)
     clerks = demo_clerks(ctx)
-    store_demo_scan(ctx, clerks[0])  # once, before the bulk path (which does not generate)
+    if scans:  # stored once, before the bulk path (which does not call ``generate``)
+        store_demo_scan(ctx, clerks[0])
     use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
     if use_bulk:
-        generator = demo_generator(ctx, count, seed=seed, now=now, check_every=BULK_CHECK_EVERY)
+        generator = demo_generator(
+            ctx, count, seed=seed, now=now, check_every=BULK_CHECK_EVERY, scans=scans
+        )
         if workers is None:
             workers = default_workers(count)
         return BulkDossierWriter(ctx, clerks).write(generator, workers=workers, progress=progress)
     written = 0
-    for demo in generate(ctx, count, seed=seed, now=now):
+    for demo in generate(ctx, count, seed=seed, now=now, scans=scans):
         write_through_services(ctx, demo, clerks)
         written += 1
         if progress and written % 500 == 0:

@@ -26,10 +26,11 @@ def demo_handover(demo: DemoDossier) -> Handover:
     return Handover(demo.rating, result_sha256=DEMO_SCAN_SHA256 if demo.result_scanned else "")
 
 
-def draw_figures(demo: DemoDossier, figures: Callable[[], float]) -> None:
+def draw_figures(demo: DemoDossier, figures: Callable[[], float], *, scans: bool) -> None:
     """What the supervisor's month shows besides the dossiers' paths: a few arrive online or
-    by post, some pay by transfer, most papers and results are scanned, most citizens are
-    satisfied (a plausible commune, not a measured one)."""
+    by post, some pay by transfer, most citizens are satisfied and, with ``scans``, most
+    papers and results are scanned (a plausible commune, not a measured one). Without
+    ``scans`` the same draws are made, so the dossiers stay the same otherwise."""
     channel, payment, scanned, rating, result = (figures() for _ in range(FIGURE_DRAWS))
     request = demo.request
     request.channel = (
@@ -37,7 +38,7 @@ def draw_figures(demo: DemoDossier, figures: Callable[[], float]) -> None:
     )
     if payment < 0.3:
         request.payment = PaymentMethod.TRANSFER
-    if scanned < 0.7:
+    if scans and scanned < 0.7:
         request.documents = [
             replace(document, attachment_sha256=DEMO_SCAN_SHA256) for document in request.documents
         ]
@@ -48,4 +49,4 @@ def draw_figures(demo: DemoDossier, figures: Callable[[], float]) -> None:
         if rating < 0.985
         else Satisfaction.DISSATISFIED
     )
-    demo.result_scanned = result < 0.6
+    demo.result_scanned = scans and result < 0.6

@@ -151,8 +151,10 @@ class DemoGenerator:
         now: datetime,
         check_every: int = 1,
         after: dict[date, datetime] | None = None,
+        scans: bool = False,
     ):
         self.calendar = calendar
+        self.scans = scans  # papers and results point at the demo scan (``desk demo --scans``)
         self.procedures = procedures
         self.now = now
         # The last dossier already received on a day (a second run on the office): the
@@ -210,7 +212,7 @@ class DemoGenerator:
                 times.append((drawn, drawn if latest is None else min(max(moved, latest), now)))
         for position, (drawn, received_at) in enumerate(times, start=chunk.first):
             demo = self._dossier(rand, more, drawn, position)
-            draw_figures(demo, figures)
+            draw_figures(demo, figures, scans=self.scans)
             if received_at != drawn:
                 self._move(demo, received_at)
             yield demo
