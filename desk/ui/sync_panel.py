@@ -70,6 +70,7 @@ class SyncPanel(QWidget):
         self._refresh_asked = 0
         self._refresh_shown = 0
         self._pinged_url = ""  # the address the ping on its way was sent to
+        self._check_again = False  # a check asked for while a ping was on its way
         self._retry: SyncProgress | None = None  # the wait being counted down
         self._retry_left = 0
         self._pushed = (0, 0)  # this run's dossiers answered, of those to send
@@ -224,8 +225,10 @@ class SyncPanel(QWidget):
     def check_online(self) -> None:
         """Off the GUI thread: desk.toml read again (a ``desk sync configure`` meanwhile
         is taken), then the province pinged."""
-        if Operation.busy(self.online_label):  # a ping is on its way
+        if Operation.busy(self.online_label):  # a ping is on its way: ask again after it
+            self._check_again = True
             return
+        self._check_again = False
         ctx = self.ctx
         self._pinged_url = ctx.config.province.url
 
@@ -239,7 +242,7 @@ class SyncPanel(QWidget):
     def _on_ping(self, result: tuple[bool, bool]) -> None:
         reloaded, online = result
         url = self.ctx.config.province.url
-        if self._pinged_url != url and not reloaded:
+        if (self._pinged_url != url and not reloaded) or self._check_again:
             self.check_online()  # the address changed meanwhile: ask the new one
             return
         if not url:
