@@ -4860,17 +4860,17 @@ The desk will close.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="96"/>
+        <location filename="../../desk/ui/sync_panel.py" line="97"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="98"/>
+        <location filename="../../desk/ui/sync_panel.py" line="99"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="115"/>
+        <location filename="../../desk/ui/sync_panel.py" line="116"/>
         <source>Kết quả lần đồng bộ</source>
         <translation>Sync results</translation>
     </message>
@@ -4891,84 +4891,84 @@ The desk will close.</translation>
         <translation type="vanished">Rejected dossier: sent again as it is. Conflicting dossier: the desk&apos;s version is sent with a new revision (recorded in the dossier&apos;s history).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="222"/>
+        <location filename="../../desk/ui/sync_panel.py" line="223"/>
         <source>Chờ gửi: {n} hồ sơ</source>
         <translation>Waiting to send: {n} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="206"/>
+        <location filename="../../desk/ui/sync_panel.py" line="207"/>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="81"/>
+        <location filename="../../desk/ui/sync_panel.py" line="82"/>
         <source>Cấu hình kết nối…</source>
         <translation>Connection settings…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="83"/>
+        <location filename="../../desk/ui/sync_panel.py" line="84"/>
         <source>Địa chỉ máy chủ tỉnh, tài khoản, mật khẩu và tệp chứng chỉ CA</source>
         <translation>The province server&apos;s address, account, password and CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="211"/>
+        <location filename="../../desk/ui/sync_panel.py" line="212"/>
         <source>Lần đồng bộ gần nhất: {when} — {outcome}</source>
         <translation>Last sync: {when} — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="259"/>
+        <location filename="../../desk/ui/sync_panel.py" line="262"/>
         <source>● Chưa cấu hình máy chủ tỉnh</source>
         <translation>● Province server not configured</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="261"/>
+        <location filename="../../desk/ui/sync_panel.py" line="264"/>
         <source>● Đang kiểm tra kết nối…</source>
         <translation>● Checking the connection…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="263"/>
+        <location filename="../../desk/ui/sync_panel.py" line="266"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="265"/>
+        <location filename="../../desk/ui/sync_panel.py" line="268"/>
         <source>● Mất kết nối tới tỉnh</source>
         <translation>● No connection to the province</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="301"/>
+        <location filename="../../desk/ui/sync_panel.py" line="304"/>
         <source>Đang bắt đầu…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="310"/>
-        <location filename="../../desk/ui/sync_panel.py" line="331"/>
+        <location filename="../../desk/ui/sync_panel.py" line="313"/>
+        <location filename="../../desk/ui/sync_panel.py" line="334"/>
         <source>Đang hủy… (dừng sau bước đang làm)</source>
         <translation>Cancelling… (stops after the current step)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="316"/>
+        <location filename="../../desk/ui/sync_panel.py" line="319"/>
         <source>Đã gửi %v/%m hồ sơ</source>
         <translation>Sent %v/%m dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="339"/>
+        <location filename="../../desk/ui/sync_panel.py" line="342"/>
         <source>{phase}: máy chủ tỉnh chưa nhận ({problem}). Đang thử lại lần {n}/{most} sau {seconds} giây…</source>
         <translation>{phase}: the province&apos;s server did not accept it ({problem}). Retry {n}/{most} in {seconds} s…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="377"/>
-        <location filename="../../desk/ui/sync_panel.py" line="400"/>
+        <location filename="../../desk/ui/sync_panel.py" line="380"/>
+        <location filename="../../desk/ui/sync_panel.py" line="403"/>
         <source>Đã gửi {sent}/{total} hồ sơ</source>
         <translation>Sent {sent}/{total} dossiers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="382"/>
+        <location filename="../../desk/ui/sync_panel.py" line="385"/>
         <source>Không có hồ sơ nào chờ gửi</source>
         <translation>No dossier waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="405"/>
+        <location filename="../../desk/ui/sync_panel.py" line="408"/>
         <source>Chưa gửi hồ sơ nào</source>
         <translation>No dossier sent yet</translation>
     </message>
@@ -4977,7 +4977,7 @@ The desk will close.</translation>
         <translation type="vanished">No dossier sent yet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sync_panel.py" line="424"/>
+        <location filename="../../desk/ui/sync_panel.py" line="427"/>
         <source>Đã để riêng lô {id}.</source>
         <translation>Batch {id} set aside.</translation>
     </message>
