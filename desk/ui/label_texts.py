@@ -422,5 +422,12 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Catalogue", "Bản chính giấy tờ, văn bản cần chứng thực"),
     QT_TRANSLATE_NOOP("Catalogue", "Xuất trình để đối chiếu, trả lại ngay"),
     QT_TRANSLATE_NOOP("Catalogue", "Bản sao cần chứng thực"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Tiến độ giải quyết"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Dịch vụ công trực tuyến"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Thanh toán trực tuyến"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Mức độ hài lòng"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Số hóa hồ sơ"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Số hóa kết quả"),
+    QT_TRANSLATE_NOOP("SupervisorScreen", "Công khai, minh bạch"),
 )
 # fmt: on

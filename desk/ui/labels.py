@@ -307,6 +307,7 @@ def domain_texts() -> list[tuple[str, str]]:
     """Every (context, Vietnamese text) the window translates from the domain and the data
     files, in a stable order, each once."""
     from desk.domain.letters import SIGNERS
+    from desk.domain.service_index import shipped_service_index
     from desk.forms.definitions import APPLICANT, load_forms
     from desk.forms.spec import PERSON_ATTRIBUTES
 
@@ -328,4 +329,8 @@ def domain_texts() -> list[tuple[str, str]]:
     for form in sorted(load_forms().values(), key=lambda f: f.name):
         add(form_context(form.name), _form_texts(form))
     add(CATALOGUE_CONTEXT, (" hoặc ", *_catalogue_texts()))
+    # The indicators the supervisor's screen names (desk.ui.supervisor_parts._data_text).
+    index = shipped_service_index()
+    add("SupervisorScreen", (indicator.label for indicator in index.indicators))
+    add("SupervisorScreen", (label for label, _points in index.unknown))
     return list(found)

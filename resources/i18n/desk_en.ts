@@ -4856,6 +4856,41 @@ The desk will close.</translation>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="425"/>
+        <source>Tiến độ giải quyết</source>
+        <translation>Processing progress</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="426"/>
+        <source>Dịch vụ công trực tuyến</source>
+        <translation>Online public services</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="427"/>
+        <source>Thanh toán trực tuyến</source>
+        <translation>Online payment</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="428"/>
+        <source>Mức độ hài lòng</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="429"/>
+        <source>Số hóa hồ sơ</source>
+        <translation>Dossier digitisation</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="430"/>
+        <source>Số hóa kết quả</source>
+        <translation>Result digitisation</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/label_texts.py" line="431"/>
+        <source>Công khai, minh bạch</source>
+        <translation>Openness and transparency</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
