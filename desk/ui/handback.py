@@ -134,15 +134,14 @@ class HandBackView(QWidget):
             self.rating_buttons[satisfaction] = button
         layout.addWidget(rating)
 
-        scan_row = QHBoxLayout()
+        # The result's scan shares the confirm button's row: a row of its own made the
+        # screen taller than a maximised 1366×768 window shows without scrolling.
+        bottom = QHBoxLayout()
         self.result_scan = ResultScanRow(ctx)
         caption = QLabel(self.tr("Bản quét kết quả"))
         caption.setBuddy(self.result_scan.choose_button)
-        scan_row.addWidget(caption)
-        scan_row.addWidget(self.result_scan, 1)
-        layout.addLayout(scan_row)
-
-        bottom = QHBoxLayout()
+        bottom.addWidget(caption)
+        bottom.addWidget(self.result_scan, 1)
         self.check = QLabel("")
         self.check.setObjectName("handBackCheck")
         self.check.setWordWrap(True)
