@@ -28,17 +28,31 @@ def read_json_file(path: Path, what: str, error: type[DeskError], code: str) -> 
 Loaded = TypeVar("Loaded")
 
 
-class ReadWhenChanged(Generic[Loaded]):
-    """An office's own data file (path limits, the report's columns), read again only when
-    it changed on disk: a province's correction applies without restarting the desk."""
+class OfficeDataFile(Generic[Loaded]):
+    """A rule file the desk ships that an office may replace with its own in its data
+    folder (the path limits, the report's columns): the shipped one is read once (it
+    changes only with a release), the office's again whenever it changed on disk, so a
+    province's correction applies without restarting the desk."""
 
-    def __init__(self, load: Callable[[Path], Loaded]):
+    def __init__(self, load: Callable[[Path], Loaded], shipped: Path, office: Path):
         self._load = load
+        self._shipped_file = shipped
+        self._office_file = office  # relative to the office's data folder
+        self._shipped: Loaded | None = None
         self._known: dict[Path, tuple[int, Loaded]] = {}
 
-    def __call__(self, path: Path) -> Loaded:
-        stamp = path.stat().st_mtime_ns
-        known = self._known.get(path)
+    def shipped(self) -> Loaded:
+        if self._shipped is None:
+            self._shipped = self._load(self._shipped_file)
+        return self._shipped
+
+    def for_office(self, data_dir: Path | None) -> Loaded:
+        """The office's own file when its data folder has one, otherwise the shipped."""
+        own = None if data_dir is None else data_dir / self._office_file
+        if own is None or not own.is_file():
+            return self.shipped()
+        stamp = own.stat().st_mtime_ns
+        known = self._known.get(own)
         if known is None or known[0] != stamp:
-            known = self._known[path] = (stamp, self._load(path))
+            known = self._known[own] = (stamp, self._load(own))
         return known[1]

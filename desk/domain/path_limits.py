@@ -19,7 +19,6 @@ legal basis; an office replaces them with ``policy/path_limits.json`` in its dat
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from desk.domain.calendar import WorkingCalendar, to_office_time
-from desk.domain.data_files import ReadWhenChanged, read_json_file
+from desk.domain.data_files import OfficeDataFile, read_json_file
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.errors import ConfigurationError, InvalidInput
 from desk.resources import RESOURCES
@@ -157,24 +156,19 @@ def load_path_limits(path: Path) -> PathLimits:
     return path_limits_from_dict(data, str(path))
 
 
-_cached = ReadWhenChanged(load_path_limits)
+_LIMITS_FILE = OfficeDataFile(load_path_limits, SHIPPED_FILE, OFFICE_FILE)
 
 
-@functools.cache
 def shipped_path_limits() -> PathLimits:
     """The defaults shipped with the desk (DOMAIN §2): read once, they change only with
     a release (the bulk demo asks on every step)."""
-    return load_path_limits(SHIPPED_FILE)
+    return _LIMITS_FILE.shipped()
 
 
 def office_path_limits(data_dir: Path | None) -> PathLimits:
     """The office's own limits when its data folder has ``policy/path_limits.json``,
     otherwise the shipped defaults."""
-    if data_dir is not None:
-        own = data_dir / OFFICE_FILE
-        if own.is_file():
-            return _cached(own)
-    return shipped_path_limits()
+    return _LIMITS_FILE.for_office(data_dir)
 
 
 # --- the faults ----------------------------------------------------------------------------

@@ -17,14 +17,13 @@ An office may put its own ``policy/report_06a.json`` in its data folder.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desk.domain.data_files import ReadWhenChanged, read_json_file
+from desk.domain.data_files import OfficeDataFile, read_json_file
 from desk.domain.figures import COUNT_NAMES, RATE_NAMES, FigureLine, Grouping, PeriodFigures
 from desk.domain.formats import moment_text
 from desk.errors import ConfigurationError
@@ -334,20 +333,15 @@ def load_report_layout(path: Path) -> ReportLayout:
     return report_layout_from_dict(data, str(path))
 
 
-_cached = ReadWhenChanged(load_report_layout)
+_LAYOUT_FILE = OfficeDataFile(load_report_layout, SHIPPED_FILE, OFFICE_FILE)
 
 
-@functools.cache
 def shipped_report_layout() -> ReportLayout:
     """The layout shipped with the desk: read once, it changes only with a release."""
-    return load_report_layout(SHIPPED_FILE)
+    return _LAYOUT_FILE.shipped()
 
 
 def office_report_layout(data_dir: Path | None) -> ReportLayout:
     """The office's own layout when its data folder has ``policy/report_06a.json``,
     otherwise the shipped one."""
-    if data_dir is not None:
-        own = data_dir / OFFICE_FILE
-        if own.is_file():
-            return _cached(own)
-    return shipped_report_layout()
+    return _LAYOUT_FILE.for_office(data_dir)
