@@ -39,3 +39,18 @@ def ctx(tmp_path: Path):
 @pytest.fixture
 def clerk(ctx):
     return demo.demo_clerks(ctx)[0]
+
+
+@pytest.fixture
+def ready(ctx, clerk) -> str:
+    """A birth registration of the demo whose result is ready to hand back."""
+    from desk.domain.status import Status
+    from desk.services import dossiers, intake
+
+    for generated in demo.generate(ctx, 20, seed=11):
+        if generated.request.procedure_code == "1.001193":
+            code = str(intake.receive_dossier(ctx, generated.request, clerk).code)
+            dossiers.change_status(ctx, code, Status.PROCESSING, clerk)
+            dossiers.change_status(ctx, code, Status.RESULT_READY, clerk)
+            return code
+    raise AssertionError("no birth registration in the demo sample")

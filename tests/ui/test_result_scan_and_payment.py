@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from desk.domain.calendar import OFFICE_TZ
 from desk.domain.fees import PaymentMethod
 from desk.domain.status import Status
-from desk.services import demo, dossiers, intake
+from desk.services import dossiers, intake
 from desk.services.drafts import DraftStore
 from desk.services.handover import FORM_DATA_KEY, Satisfaction
 from desk.store import dossiers as store_dossiers
@@ -29,18 +29,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 MORNING = datetime(2026, 11, 20, 10, 0, tzinfo=OFFICE_TZ)
 SCAN = b"\x89PNG\r\n\x1a\n the signed extract, photographed"
-
-
-@pytest.fixture
-def ready(ctx, clerk) -> str:
-    """A birth registration whose result is ready to hand back."""
-    for generated in demo.generate(ctx, 20, seed=11):
-        if generated.request.procedure_code == "1.001193":
-            code = str(intake.receive_dossier(ctx, generated.request, clerk).code)
-            dossiers.change_status(ctx, code, Status.PROCESSING, clerk)
-            dossiers.change_status(ctx, code, Status.RESULT_READY, clerk)
-            return code
-    raise AssertionError("no birth registration in the demo sample")
 
 
 def hand_back_view(qtbot, ctx, clerk, code: str) -> HandBackView:

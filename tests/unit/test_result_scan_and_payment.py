@@ -25,7 +25,7 @@ from desk.errors import InvalidInput
 from desk.printing import render_slip
 from desk.printing.slip import fee_text
 from desk.resources import CATALOGUE_FILE
-from desk.services import demo, dossiers, intake
+from desk.services import dossiers, intake
 from desk.services.figures import period_figures
 from desk.services.handover import FORM_DATA_KEY, hand_back, result_scan_of
 from desk.store import dossiers as store_dossiers
@@ -34,18 +34,6 @@ from desk.store.models import AttachmentRow
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=OFFICE_TZ)
 CATALOGUE = load_catalogue_file(CATALOGUE_FILE)
 SCAN = b"%PDF-1.4 the signed birth certificate, scanned"
-
-
-@pytest.fixture
-def ready(ctx, clerk) -> str:
-    """A birth registration whose result is ready to hand back."""
-    for generated in demo.generate(ctx, 20, seed=11):
-        if generated.request.procedure_code == "1.001193":
-            code = str(intake.receive_dossier(ctx, generated.request, clerk).code)
-            dossiers.change_status(ctx, code, Status.PROCESSING, clerk)
-            dossiers.change_status(ctx, code, Status.RESULT_READY, clerk)
-            return code
-    raise AssertionError("no birth registration in the demo sample")
 
 
 def stored_files(ctx) -> list[Path]:
