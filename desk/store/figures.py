@@ -86,18 +86,18 @@ class Bounds:
     end: datetime
 
 
-def _group(grouping: Grouping) -> tuple[Any, Any]:
-    """The group's key column, and an empty label: labels are looked up once at the end
-    (``_labels``), so the counts read only the figures' covering indexes, not the rows."""
+def _group(grouping: Grouping) -> Any:
+    """The group's key column. Labels are looked up once at the end (``_labels``), so the
+    counts read only the figures' covering indexes, not the rows."""
     # Keys as expressions, not bare columns: grouped by a bare procedure_code, SQLite
     # walks that column's own index in order and reads every row of the office.
     if grouping is Grouping.FIELD:
-        return func.coalesce(D.field_code, ""), literal("")
+        return func.coalesce(D.field_code, "")
     if grouping is Grouping.PROCEDURE:
-        return func.coalesce(D.procedure_code, ""), literal("")
+        return func.coalesce(D.procedure_code, "")
     if grouping is Grouping.CLERK:
-        return func.coalesce(cast(D.clerk_id, String), ""), literal("")
-    return literal(""), literal("")
+        return func.coalesce(cast(D.clerk_id, String), "")
+    return literal("")
 
 
 def _labels(session: Session, grouping: Grouping, keys: Iterable[str]) -> dict[str, str]:
@@ -145,11 +145,8 @@ def _open_at(session: Session, moment: datetime) -> ColumnElement[bool]:
     )
 
 
-def _add(counts: Counts, labels: dict[str, str], key: Any, label: Any, **values: int) -> None:
-    key = str(key or "")
-    if label:
-        labels.setdefault(key, str(label))
-    counts[key].update({name: int(value or 0) for name, value in values.items()})
+def _add(counts: Counts, key: Any, **values: int) -> None:
+    counts[str(key or "")].update({name: int(value or 0) for name, value in values.items()})
 
 
 def _number_of(condition: ColumnElement[bool]) -> Any:
@@ -158,17 +155,13 @@ def _number_of(condition: ColumnElement[bool]) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _sums(
-    session: Session, stmt: Any, names: Sequence[str], counts: Counts, labels: dict[str, str]
-) -> None:
+def _sums(session: Session, stmt: Any, names: Sequence[str], counts: Counts) -> None:
     for k, *values in session.execute(stmt):
-        _add(counts, labels, k, "", **dict(zip(names, values, strict=True)))
+        _add(counts, k, **dict(zip(names, values, strict=True)))
 
 
-def _received(
-    session: Session, period: Bounds, grouping: Grouping, counts: Counts, labels: dict[str, str]
-) -> None:
-    key, _ = _group(grouping)
+def _received(session: Session, period: Bounds, grouping: Grouping, counts: Counts) -> None:
+    key = _group(grouping)
     kept = D.status != _REFUSED
     columns = {
         "refused": D.status == _REFUSED,
@@ -189,27 +182,19 @@ def _received(
         .where(_between(D.received_at, period.start, period.end))
         .group_by(key)
     )
-    _sums(session, stmt, [*columns, *fees], counts, labels)
+    _sums(session, stmt, [*columns, *fees], counts)
 
 
-def _carried_over(
-    session: Session, period: Bounds, grouping: Grouping, counts: Counts, labels: dict[str, str]
-) -> None:
-    key, label = _group(grouping)
-    stmt = (
-        select(key, func.max(label), func.count())
-        .where(_open_at(session, period.start))
-        .group_by(key)
-    )
-    for k, name, number in session.execute(stmt):
-        _add(counts, labels, k, name, carried_over=number)
+def _carried_over(session: Session, period: Bounds, grouping: Grouping, counts: Counts) -> None:
+    key = _group(grouping)
+    stmt = select(key, func.count()).where(_open_at(session, period.start)).group_by(key)
+    for k, number in session.execute(stmt):
+        _add(counts, k, carried_over=number)
 
 
-def _finished(
-    session: Session, period: Bounds, grouping: Grouping, counts: Counts, labels: dict[str, str]
-) -> None:
+def _finished(session: Session, period: Bounds, grouping: Grouping, counts: Counts) -> None:
     """By the verdict kept on the row (``figure_facts``): only finished dossiers have one."""
-    key, _ = _group(grouping)
+    key = _group(grouping)
     judged = D.timeliness.is_not(None)
     columns = {
         "stopped": D.status == _STOPPED,
@@ -224,13 +209,11 @@ def _finished(
         .where(_between(D.finished_at, period.start, period.end), D.status != _REFUSED)
         .group_by(key)
     )
-    _sums(session, stmt, list(columns), counts, labels)
+    _sums(session, stmt, list(columns), counts)
 
 
-def _returned(
-    session: Session, period: Bounds, grouping: Grouping, counts: Counts, labels: dict[str, str]
-) -> None:
-    key, _ = _group(grouping)
+def _returned(session: Session, period: Bounds, grouping: Grouping, counts: Counts) -> None:
+    key = _group(grouping)
     columns = {
         "returned": D.returned_at.is_not(None),
         "results_scanned": D.result_scanned.is_(True),
@@ -241,39 +224,33 @@ def _returned(
         .where(_between(D.returned_at, period.start, period.end))
         .group_by(key)
     )
-    _sums(session, stmt, list(columns), counts, labels)
+    _sums(session, stmt, list(columns), counts)
 
 
-def _running(
-    session: Session, as_of: datetime, grouping: Grouping, counts: Counts, labels: dict[str, str]
-) -> None:
+def _running(session: Session, as_of: datetime, grouping: Grouping, counts: Counts) -> None:
     """Running at ``as_of``. A dossier that never waited for papers before then still has
     the due time set at intake, so it is judged on its row; the others by their history."""
-    key, label = _group(grouping)
+    key = _group(grouping)
     paused = exists().where(E.dossier_id == D.id, E.to_status == _SUPPLEMENT, E.at < as_of)
     # ``desk.domain.figures.running_state`` on a history with no pause: overdue once past
     # the due time set at intake.
     late = case((D.due_at < as_of, True), else_=False)
     stmt = (
-        select(key, func.max(label), late, func.count())
-        .where(_open_at(session, as_of), ~paused)
-        .group_by(key, late)
+        select(key, late, func.count()).where(_open_at(session, as_of), ~paused).group_by(key, late)
     )
-    for k, name, overdue, number in session.execute(stmt):
+    for k, overdue, number in session.execute(stmt):
         state = RunningState.OVERDUE if overdue else RunningState.WITHIN_TIME
-        _add(counts, labels, k, name, **_running_counts(state, number))
+        _add(counts, k, **_running_counts(state, number))
     groups = {
-        row_id: (k, name)
-        for row_id, k, name in session.execute(
-            select(D.id, key, label).where(_open_at(session, as_of), paused)
-        )
+        row_id: k
+        for row_id, k in session.execute(select(D.id, key).where(_open_at(session, as_of), paused))
     }
     ids = sorted(groups)
     for first in range(0, len(ids), BATCH):
         for dossier in load_dossiers(session, ids[first : first + BATCH]):
             then = running_state(dossier, as_of)
             if then is not None:
-                _add(counts, labels, *groups[dossier.id], **_running_counts(then, 1))
+                _add(counts, groups[dossier.id], **_running_counts(then, 1))
 
 
 def _running_counts(state: RunningState, number: int) -> dict[str, int]:
@@ -286,12 +263,12 @@ def _running_counts(state: RunningState, number: int) -> dict[str, int]:
 
 
 def _path_steps(
-    session: Session, period: Bounds, grouping: Grouping, counts: Counts, labels: dict[str, str]
+    session: Session, period: Bounds, grouping: Grouping, counts: Counts
 ) -> Counter[FaultKind]:
     """Supplement requests and new due times recorded in the period, and their faults.
     Steps alike (same group, statuses, note and detail) are judged once, with their
     number: a year of a large office has tens of thousands of them."""
-    key, _ = _group(grouping)
+    key = _group(grouping)
     detail = cast(E.detail, Text)  # JSON has no equality on PostgreSQL: grouped as text
     alike = (key, E.from_status, E.to_status, E.note, detail)
     stmt = (
@@ -324,7 +301,7 @@ def _path_steps(
         faults.update({kind: number for kind in kinds})
         if any(_FAULT_STEPS[kind] is step for kind in kinds):
             values[f"{names[step]}_at_fault"] = number
-        _add(counts, labels, k, "", **values)
+        _add(counts, k, **values)
     return faults
 
 
@@ -343,15 +320,13 @@ def period_figures(
     session: Session, period: Period, grouping: Grouping, as_of: datetime
 ) -> PeriodFigures:
     counts: Counts = defaultdict(Counter)
-    labels: dict[str, str] = {}
     # What happens after ``as_of`` (a month not over) is not counted yet.
     so_far = Bounds(period.start, min(as_of, period.end))
     for count in (_received, _carried_over, _finished, _returned):
-        count(session, so_far, grouping, counts, labels)
-    _running(session, as_of, grouping, counts, labels)
-    faults = _path_steps(session, so_far, grouping, counts, labels)
-    labels.update(_labels(session, grouping, counts))
-    lines = _lines(counts, labels)
+        count(session, so_far, grouping, counts)
+    _running(session, as_of, grouping, counts)
+    faults = _path_steps(session, so_far, grouping, counts)
+    lines = _lines(counts, _labels(session, grouping, counts))
     office = total_of(lines, label=Grouping.OFFICE.label)
     return PeriodFigures(
         period=period,
@@ -373,7 +348,7 @@ def monthly_lines(
     for month in months:
         counts: Counts = defaultdict(Counter)
         so_far = Bounds(month.start, min(now, month.end))
-        _finished(session, so_far, Grouping.OFFICE, counts, {})
-        _returned(session, so_far, Grouping.OFFICE, counts, {})
+        _finished(session, so_far, Grouping.OFFICE, counts)
+        _returned(session, so_far, Grouping.OFFICE, counts)
         lines.append((month, _line("", month.label, counts[""])))
     return lines
