@@ -29,6 +29,7 @@ from desk.commands import (
     office,
     printing,
     report,
+    setup,
     sync,
 )
 from desk.commands.base import EXIT_BUG, EXIT_OK, EXIT_USAGE, Parser, common_options
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     report,
     printing,
     office,
+    setup,  # adds --postgres and --join to office's «desk setup»: after it
     sync,
     audit,
     check,

@@ -18,6 +18,7 @@ URLs are parsed here with the standard library: only desk.store imports SQLAlche
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -66,13 +67,30 @@ def _passfile_field(value: str) -> str:
     return value.replace("\\", "\\\\").replace(":", "\\:")
 
 
+def _passfile_key(url: str) -> str | None:
+    found = _postgresql_parts(url)
+    if found is None:
+        return None
+    return ":".join(_passfile_field(part or "*") for part in found[:4])
+
+
+def remembered_database_password(passfile: Path, url: str) -> str | None:
+    """The password ``passfile`` keeps for the role, server and database of ``url``."""
+    key = _passfile_key(url)
+    if key is None or not passfile.exists():
+        return None
+    for line in passfile.read_text(encoding="utf-8").splitlines():
+        if line.startswith(key + ":"):
+            return re.sub(r"\\(.)", r"\1", line[len(key) + 1 :])
+    return None
+
+
 def remember_database_password(passfile: Path, url: str, password: str) -> None:
     """Keep ``password`` for the role, server and database of ``url`` in ``passfile``,
     replacing that role's earlier line."""
-    found = _postgresql_parts(url)
-    if found is None:
+    key = _passfile_key(url)
+    if key is None:
         return
-    key = ":".join(_passfile_field(part or "*") for part in found[:4])
     lines = passfile.read_text(encoding="utf-8").splitlines() if passfile.exists() else []
     kept = [line for line in lines if not line.startswith(key + ":")]
     kept.append(f"{key}:{_passfile_field(password)}")
