@@ -194,9 +194,11 @@ class DeskRun(QObject):
 
     def _make_window(self, ctx: DeskContext, user: User) -> Any:
         from desk.ui.main_window import MainWindow
+        from desk.ui.office_watch import watch_office
 
         window = MainWindow(ctx, user)
         window.start_automatic_backups()
+        watch_office(window)  # the other desks' dossiers on screen within a second
         window.restored.connect(self._restored)
         return window
 

@@ -53,6 +53,7 @@ class DossierListView(QWidget):
         self.ctx = ctx
         self.model = model or DossierTableModel(ctx, self)
         self._stale = False  # a dossier changed while the list was not shown
+        self._place: tuple[str | None, str | None] = (None, None)  # selected, top row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         title = QLabel(self.tr("Danh sách hồ sơ"))
@@ -147,6 +148,8 @@ class DossierListView(QWidget):
         self.model.loading_changed.connect(lambda _loading: self._show_count())
         self.model.load_failed.connect(self._on_failed)
         self.model.modelReset.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._note_place)
+        self.model.modelReset.connect(self._restore_place)
         desk_signals().dossier_changed.connect(self._on_dossier_changed)
 
     # --- filters ----------------------------------------------------------------------
@@ -179,16 +182,37 @@ class DossierListView(QWidget):
         """Before the list is shown: load it the first time, reload it after a change."""
         if self._stale:
             self._stale = False
-            self.model.reload()
+            self.model.refresh()
         elif self.model.rowCount() == 0 and not self.model.loading:
             self.model.set_filter(self.current_filter())
 
     def _on_dossier_changed(self, _dossier: object) -> None:
         if self.isVisible():
             self._stale = False
-            self.model.reload()
+            self.model.refresh()
         else:
             self._stale = True
+
+    def _note_place(self) -> None:
+        """Before the rows are read again: the dossier selected, and the one at the top of
+        the view unless the view is at the top (there the newest dossiers come into sight)."""
+        chosen = self.table.selectionModel().selectedRows()
+        top = self.table.rowAt(0) if self.table.verticalScrollBar().value() > 0 else -1
+        self._place = (
+            self.model.code_at(chosen[0].row()) if chosen else None,
+            self.model.code_at(top) if top >= 0 else None,
+        )
+
+    def _restore_place(self) -> None:
+        (selected, top), self._place = self._place, (None, None)
+        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
+        if top is not None and (row := self.model.row_of(top)) >= 0:
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+        elif self.model.rowCount():
+            self.table.scrollToTop()
 
     def _search_now(self) -> None:
         self.apply_filter()

@@ -155,6 +155,27 @@ class DossierTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_filter(self._filter)
 
+    def refresh(self) -> None:
+        """Read as many rows as are loaded again, in the pool (a dossier changed): one reset
+        when they arrive, then the list puts the clerk's selection and scroll back."""
+        self._generation += 1
+        generation, wanted = self._generation, len(self._rows)
+        chosen, loader, clock = self._filter, self._loader, self._clock
+        self._set_loading(True)
+
+        def work() -> tuple[int, ListPage, list[ListRow]]:
+            rows: list[DossierSummary] = []
+            before: int | None = None
+            while True:
+                page = loader(chosen, before)
+                rows.extend(page.rows)
+                before = page.next_before_id
+                if before is None or len(rows) >= wanted:
+                    return generation, ListPage(rows, before), make_rows(rows, clock())
+
+        failed = functools.partial(self._on_failed, generation)
+        Operation(work).on_success(self._on_refreshed).on_failure(failed).start()
+
     def summary_at(self, row: int) -> DossierSummary:
         return self._rows[row].summary
 
@@ -249,6 +270,18 @@ class DossierTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self._set_loading(False)
+        self.page_loaded.emit(len(rows))
+
+    def _on_refreshed(self, result: tuple[int, ListPage, list[ListRow]]) -> None:
+        generation, page, rows = result
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._next_before = page.next_before_id
+        self._exhausted = page.next_before_id is None
+        self.endResetModel()
         self._set_loading(False)
         self.page_loaded.emit(len(rows))
 
