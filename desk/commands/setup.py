@@ -12,6 +12,7 @@ random. See docs/office-server.md.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,6 @@ def cmd_server(args: argparse.Namespace) -> int:
     _no_password_in(args.pg_admin_url, "--pg-admin-url")
     request = office_server.ServerRequest(
         admin_url=args.pg_admin_url,
-        admin_password=_admin_password(args),
         database=args.database,
         owner_role=args.owner_role,
         app_role=args.app_role,
@@ -71,6 +71,8 @@ def cmd_server(args: argparse.Namespace) -> int:
         reset_passwords=args.reset_passwords,
         save_owner_url=args.save_owner_url,
     )
+    office_server.check_request(request)  # bad names say so before the server is asked
+    request = replace(request, admin_password=_admin_password(args))
     config = load_config()
     report = office_server.set_up_server(request, config)
     _show(report)

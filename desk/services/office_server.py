@@ -30,7 +30,7 @@ from desk.database_password import (
     remembered_database_password,
     split_database_password,
 )
-from desk.errors import DeskError, EnvironmentFault, InvalidInput
+from desk.errors import DeskError, EnvironmentFault, InvalidInput, WrongPassword
 
 if TYPE_CHECKING:
     from desk.store.office_server import AdminRights, ServerAdmin
@@ -118,7 +118,7 @@ class SetupReport:
         self.lines.append(line)
 
 
-def _checked(request: ServerRequest) -> tuple[str, int]:
+def check_request(request: ServerRequest) -> tuple[str, int]:
     """(host, port) the desks reach the server at, after checking the request."""
     check_name(request.database, "cơ sở dữ liệu")
     check_name(request.owner_role, "vai trò chủ sở hữu")
@@ -158,7 +158,7 @@ def set_up_server(request: ServerRequest, config: DeskConfig) -> SetupReport:
     connects); raises DeskError on bad input or a server that refuses."""
     from desk.store.office_server import ServerAdmin, migrate_as_owner, schema_state
 
-    host, port = _checked(request)
+    host, port = check_request(request)
     app_url = postgresql_url(request.app_role, host, port, request.database)
     owner_url = postgresql_url(request.owner_role, host, port, request.database)
     report = SetupReport(app_url=app_url)
@@ -213,6 +213,16 @@ def admin_signs_in(admin_url: str, password: str | None) -> None:
     admin = ServerAdmin(admin_url, password=password)
     try:
         admin.rights()
+    except WrongPassword as refused:
+        role = urlsplit(admin_url).username or "(tài khoản máy này)"
+        raise WrongPassword(
+            f"Máy chủ PostgreSQL từ chối vai trò quản trị «{role}»: sai mật khẩu hoặc không có "
+            "vai trò đó. Mật khẩu "
+            "của vai trò quản trị: --pg-admin-password-file TỆP, PGPASSWORD, ~/.pgpass, hoặc "
+            "nhập trên màn hình; khi chạy bằng tài khoản postgres của máy chủ (xác thực "
+            "peer) dùng --pg-admin-url postgresql:///postgres.",
+            code=refused.code,
+        ) from refused
     finally:
         admin.close()
 
