@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import tomli_w
 
@@ -156,6 +156,7 @@ def set_up_server(request: ServerRequest, config: DeskConfig) -> SetupReport:
     """Create (or find) the roles and the database, migrate as the owner, and point this
     desk at the database as the desk's role (``check_desk_connects`` then says whether it
     connects); raises DeskError on bad input or a server that refuses."""
+    from desk.store.migrate import SCHEMA_HEAD
     from desk.store.office_server import ServerAdmin, migrate_as_owner, schema_state
 
     host, port = check_request(request)
@@ -166,25 +167,23 @@ def set_up_server(request: ServerRequest, config: DeskConfig) -> SetupReport:
     try:
         rights = admin.rights()
         passfile = config.database_passfile
-        app_password = _role(
-            admin, rights, request, report, owner=False, url=app_url, passfile=passfile
-        )
         owner_password = _role(
             admin, rights, request, report, owner=True, url=owner_url, passfile=passfile
+        )
+        app_password = _role(
+            admin, rights, request, report, owner=False, url=app_url, passfile=passfile
         )
         _database(admin, rights, request, report)
         office_db = admin.owner_database(request.database, request.owner_role)
         try:
-            at_head, ready = schema_state(office_db, request.app_role)
+            revision, ready = schema_state(office_db, request.app_role)
             if not ready:
                 migrate_as_owner(office_db, request.app_role)
-                report.did(
-                    "Đã tạo bảng và cấp quyền cho vai trò của phần mềm."
-                    if not at_head
-                    else "Đã cấp lại quyền cho vai trò của phần mềm."
-                )
+                report.did(_schema_change(revision))
             else:
-                report.found("Bảng đã ở phiên bản mới nhất, quyền của phần mềm đã đủ.")
+                report.found(
+                    f"Bảng đã ở phiên bản mới nhất ({SCHEMA_HEAD}), quyền của phần mềm đã đủ."
+                )
         finally:
             office_db.dispose()
     finally:
@@ -200,9 +199,22 @@ def set_up_server(request: ServerRequest, config: DeskConfig) -> SetupReport:
         report.did(f"Đã lưu mật khẩu của {request.owner_role} vào {config.database_passfile}.")
     if request.save_owner_url and config.database_owner_url != owner_url:
         config.database_owner_url = owner_url
-        save_config(config)
-        report.did(f"desk.toml: database_owner_url = {owner_url}")
+        path = save_config(config)
+        report.did(f"{path}: database_owner_url = {owner_url} (không có mật khẩu).")
     return report
+
+
+def _schema_change(revision: str | None) -> str:
+    from desk.store.migrate import SCHEMA_HEAD
+
+    if revision is None:
+        return f"Đã tạo bảng (phiên bản {SCHEMA_HEAD}) và cấp quyền cho vai trò của phần mềm."
+    if revision != SCHEMA_HEAD:
+        return (
+            f"Đã nâng cấp cơ sở dữ liệu từ phiên bản {revision} lên {SCHEMA_HEAD} (bằng vai "
+            "trò chủ sở hữu) và cấp quyền cho vai trò của phần mềm."
+        )
+    return "Đã cấp lại quyền còn thiếu cho vai trò của phần mềm."
 
 
 def admin_signs_in(admin_url: str, password: str | None) -> None:
@@ -324,15 +336,16 @@ def _point_desk(config: DeskConfig, report: SetupReport, url: str, password: str
         report.did(f"Đã lưu mật khẩu của phần mềm vào {passfile} (chỉ tài khoản máy này đọc).")
 
 
-def check_desk_connects(report: SetupReport) -> bool:
+def check_desk_connects(report: SetupReport, config: DeskConfig | None = None) -> bool:
     """Open the office as this desk now would (after ``set_up_server`` or
-    ``join_office``): its role connects, and the schema is the desk's; whether the office
-    still waits for its first set-up. A server that refuses says what to check."""
+    ``join_office``), or as ``config`` says: its role connects, and the schema is the
+    desk's; whether the office still waits for its first set-up. A server that refuses
+    says what to check."""
     from desk.services.context import DeskContext
     from desk.services.setup import needs_first_setup
 
     try:
-        ctx = DeskContext.open(load_config(), create=False)
+        ctx = DeskContext.open(config or load_config(), create=False)
         try:
             return needs_first_setup(ctx)
         finally:
@@ -383,7 +396,8 @@ def read_connection_file(path: Path) -> tuple[str, str]:
 
 def join_office(config: DeskConfig, url: str, password: str) -> SetupReport:
     """Point this desk at the office database ``url`` (its password kept in the libpq
-    password file); ``check_desk_connects`` then says whether it connects."""
+    password file), once it connects with them; ``check_desk_connects`` then says whether
+    it connects as the saved settings say."""
     bare, in_url = split_database_password(url)
     scheme = urlsplit(bare).scheme.split("+")[0]
     if scheme not in ("postgresql", "postgres") or not urlsplit(bare).username:
@@ -393,5 +407,11 @@ def join_office(config: DeskConfig, url: str, password: str) -> SetupReport:
             code="server.join_url",
         )
     report = SetupReport(app_url=bare, app_password=in_url or password)
-    _point_desk(config, report, bare, in_url or password)
+    # Tried first with the password as given: a mistyped one changes no setting.
+    parts = urlsplit(bare)
+    user, _, where = parts.netloc.rpartition("@")
+    secret = quote(report.app_password, safe="")
+    trial = urlunsplit(parts._replace(netloc=f"{user}:{secret}@{where}"))
+    check_desk_connects(report, DeskConfig(data_dir=config.data_dir, database_url=trial))
+    _point_desk(config, report, bare, report.app_password)
     return report

@@ -202,12 +202,13 @@ class ServerAdmin:
         return target
 
 
-def schema_state(db: Database, app_role: str) -> tuple[bool, bool]:
-    """(at the newest revision, the desk's role holds all its grants) of an office
-    database."""
+def schema_state(db: Database, app_role: str) -> tuple[str | None, bool]:
+    """(the schema's revision, None before the first migration; whether it is the newest
+    and the desk's role holds all its grants) of an office database."""
     with db.faults():
-        at_head = migrate.checked_revision(db) == migrate.SCHEMA_HEAD
-        return at_head, at_head and migrate.application_role_ready(db, app_role)
+        revision = migrate.checked_revision(db)
+        at_head = revision == migrate.SCHEMA_HEAD
+        return revision, at_head and migrate.application_role_ready(db, app_role)
 
 
 def migrate_as_owner(db: Database, app_role: str) -> bool:

@@ -164,6 +164,20 @@ def test_a_fresh_server_then_a_second_desk(
     assert "Đã tạo" not in again.stdout
     assert {path: path.read_bytes() for path in before} == before
 
+    # A mistyped password changes no setting of the desk that joins.
+    typo = password_file(tmp_path / "typo", "app", password[:-1])
+    wrong = desk(
+        "setup",
+        "--join",
+        settings["database_url"],
+        "--app-password-file",
+        str(typo),
+        data=tmp_path / "desk3",
+        user=None,
+    )
+    refused(wrong, f"«{server.app}»", "sai mật khẩu")
+    assert not (tmp_path / "desk3" / "desk.toml").exists()
+
     # A second desk joins from the connection file and receives.
     joined = desk("setup", "--join", str(connection_file), data=second, user=None)
     assert joined.returncode == 0, joined.stdout + joined.stderr
