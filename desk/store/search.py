@@ -37,10 +37,12 @@ from sqlalchemy.orm import Session
 from desk.domain.dossier import DossierSummary
 from desk.domain.status import RUNNING_STATUSES, Status
 from desk.domain.text import fold
+from desk.store import search_postgres
 from desk.store.models import DossierPartyRow, DossierRow, PersonRow
 
 # The FTS5 tables of a SQLite office: applicants (rowid = dossier id) and every person
-# a dossier names (rowid = person id). PostgreSQL has pattern indexes instead.
+# a dossier names (rowid = person id). PostgreSQL has word indexes instead (0010,
+# desk.store.search_postgres).
 SEARCH_TABLES = ("dossier_search", "person_search")
 
 # --- the summary projection -----------------------------------------------------------
@@ -226,14 +228,13 @@ def _newest_first(
 EXACT_MATCHES = 5000
 
 
-def _fts_words(folded: list[str]) -> tuple[str, list[str]]:
-    """The FTS5 query for the longer words, and the one-letter words left to filter with.
+def _fts_match(folded: list[str]) -> str:
+    """The FTS5 query for the longer words; the filters check every word afterwards.
 
     One-letter words ("vu t") go to FTS5 only when nothing longer is typed: there is no
     one-letter prefix index, and "t*" would merge the lists of every word in t."""
     long_words = [t for t in folded if len(t) > 1] or folded
-    letters = [t for t in folded if len(t) == 1 and long_words is not folded]
-    return " ".join(f'"{t}"*' for t in long_words), letters
+    return " ".join(f'"{t}"*' for t in long_words)
 
 
 def _fts_ids(session: Session, table: str, match: str, count: int) -> str | None:
@@ -252,19 +253,25 @@ def _name_has(column: Any, folded: list[str]) -> ColumnElement[bool]:
     return and_(true(), *(_word_prefix(column, token) for token in folded))
 
 
-def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
-    """Every word on the row itself: the applicant's folded name (or a phone prefix), or
-    with ``parties`` another person the dossier names. For a walk of the dossiers newest
-    first (and for PostgreSQL, which has no FTS table)."""
-    applicant = and_(
+def _applicant_has(folded: list[str]) -> ColumnElement[bool]:
+    """Every word starts a word of the applicant's folded name or the phone."""
+    return and_(
+        true(),
         *(
             or_(
                 _word_prefix(DossierRow.applicant_name_folded, token),
                 DossierRow.applicant_phone.like(f"{token}%"),
             )
             for token in folded
-        )
+        ),
     )
+
+
+def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
+    """Every word on the row itself: the applicant's folded name (or a phone prefix), or
+    with ``parties`` another person the dossier names. For a walk of the dossiers newest
+    first; the indexes' matches are checked with the same filters."""
+    applicant = _applicant_has(folded)
     if not parties:
         return applicant
     party = (
@@ -293,25 +300,22 @@ def _id_list(ids: str) -> Any:
 def _indexed_matches(
     session: Session, folded: list[str], parties: bool
 ) -> ColumnElement[bool] | None:
-    """The matching dossiers through the FTS5 indexes when they are few; None when there
-    are too many to read whole (then a walk newest first finds a page sooner). Each
-    index is read once: a query of several common words costs most in the index."""
-    match, letters = _fts_words(folded)
+    """The matching dossiers through the FTS5 indexes when they are few; None when
+    there are too many to read whole (then a walk newest first finds a page sooner). Each
+    index is read once: a query of several common words costs most in the index. What
+    FTS5 finds is checked with the walk's own filters (its words end at any punctuation,
+    the filters' at a space), so both ways find the same rows."""
+    match = _fts_match(folded)
     applicants = _fts_ids(session, "dossier_search", match, EXACT_MATCHES)
     people = _fts_ids(session, "person_search", match, EXACT_MATCHES) if parties else "[]"
     if applicants is None or people is None:
         return None
-    found = and_(
-        DossierRow.id.in_(_id_list(applicants)),
-        _name_has(DossierRow.applicant_name_folded, letters),
-    )
+    found = and_(DossierRow.id.in_(_id_list(applicants)), _applicant_has(folded))
     if people == "[]":
         return found
-    named: Any = _id_list(people)
-    if letters:
-        named = select(PersonRow.id).where(
-            PersonRow.id.in_(named), _name_has(PersonRow.name_folded, letters)
-        )
+    named = select(PersonRow.id).where(
+        PersonRow.id.in_(_id_list(people)), _name_has(PersonRow.name_folded, folded)
+    )
     parties_named = select(DossierPartyRow.dossier_id).where(
         DossierPartyRow.position > 0, DossierPartyRow.person_id.in_(named)
     )
@@ -332,15 +336,29 @@ def search_text(
     Newest received first, the id breaking ties: the clerk looks for the citizen in
     front of them, whose dossier is almost always the latest. Ids do not follow the
     received time (a demo or an import records older dossiers after newer ones), so the
-    order is the received time itself. On SQLite a name with few matches reads them all
-    through FTS5 and sorts them; a common one walks the received-time index newest first
-    and stops at the page's end.
+    order is the received time itself. A name with few matches is read whole through an
+    index (FTS5 on SQLite, GIN word indexes on PostgreSQL) and sorted; a common one walks
+    the received-time index newest first and stops at the page's end.
     """
     folded = [t for term in terms for t in _FTS_TOKEN.findall(fold(term))]
     if not folded:
         return []
-    indexed = None
-    if session.get_bind().dialect.name == "sqlite":
+    if session.get_bind().dialect.name != "sqlite":
+        found = search_postgres.indexed_matches(
+            session,
+            folded,
+            parties,
+            applicant=_applicant_has(folded),
+            person=_name_has(PersonRow.name_folded, folded),
+            threshold=EXACT_MATCHES,
+        )
+        if found is not None:
+            page = search_postgres.page_of(found, limit, before_id)
+            chosen = select(*SUMMARY_COLUMNS).where(DossierRow.id.in_(page))
+            stmt = chosen.order_by(DossierRow.received_at.desc(), DossierRow.id.desc())
+            return _summaries(session.execute(stmt))
+        indexed = None
+    else:
         indexed = _indexed_matches(session, folded, parties)
     if indexed is None:
         walk = select(*SUMMARY_COLUMNS).where(_filtered_matches(folded, parties))

@@ -35,10 +35,11 @@ def office(any_db_url: str, tmp_path: Path) -> Iterator[DeskContext]:
 
 @pytest.fixture(params=["few matches", "many matches"])
 def matches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways a SQLite name search reads: the few matches through FTS5 sorted, or (as
-    for a common name) the received-time index walked with the name as a filter."""
+    """Both ways a name search reads: the few matches through the index (FTS5, or
+    PostgreSQL's word indexes) sorted, or (as for a common name) the received-time index
+    walked with the name as a filter."""
     if request.param == "many matches":
-        monkeypatch.setattr(store_search, "EXACT_MATCHES", 1)
+        monkeypatch.setattr(store_search, "EXACT_MATCHES", 0)
     return str(request.param)
 
 
