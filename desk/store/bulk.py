@@ -1,9 +1,10 @@
 """Fast loading of many rows at once (the large demo office, benchmarks).
 
 The rows are ``desk.store.rows``' own (the services' path writes the same values), in the
-driver's form given by ``SqlValues`` (the columns' own types), and sent with executemany,
-all in one transaction. The caller assigns the ids, so children can point at
-their parents before anything is inserted.
+driver's form given by ``SqlValues`` (the columns' own types), and sent with executemany
+on SQLite and with COPY on PostgreSQL (``desk.store.bulk_postgres``), all in one
+transaction. The caller assigns the ids, so children can point at their parents before
+anything is inserted; on PostgreSQL the id sequences are moved past them at the end.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
-from desk.store import audit_records, people
+from desk.store import audit_records, bulk_postgres, people
 from desk.store.counters import BOOK
 from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
@@ -95,15 +96,18 @@ class BulkInserter:
     """``with BulkInserter(db) as bulk: bulk.insert("dossiers", columns, rows)``: all or
     nothing, in one transaction.
 
-    ``large`` (SQLite, hundreds of thousands of rows) drops the loaded tables' secondary
-    indexes and the search trigger first and builds them once at the end, in the same
-    transaction (a failure brings them back with everything else): one sort beats a
-    million random B-tree inserts, and one FTS rebuild beats a trigger per row.
+    ``large`` (hundreds of thousands of rows) drops the loaded tables' secondary
+    indexes first and builds them once at the end, in the same transaction (a failure
+    brings them back with everything else): one sort beats a million random B-tree
+    inserts. On SQLite the search trigger goes too (one FTS rebuild beats a trigger per
+    row); on PostgreSQL the foreign keys too (one join beats a key check per row), and
+    only the tables' owner may, so the desk's own role loads with them in place.
     """
 
     def __init__(self, db: Database, *, large: bool = False):
         self.db = db
-        self._large = db.is_sqlite and large
+        self._large = large
+        self._owner = False  # PostgreSQL: whether this role owns the loaded tables
         self._dropped: list[str] = []
         self._connection: Connection | None = None
         self._restore_pragmas: list[str] = []
@@ -120,6 +124,10 @@ class BulkInserter:
             if self.db.is_sqlite:
                 self._tune_sqlite()
             self._transaction = self._connection.begin()
+            if not self.db.is_sqlite:
+                bulk_postgres.tune(self._connection)
+                self._owner = bulk_postgres.owns(self._connection, LOADED_TABLES)
+                self._large = self._large and self._owner
             if self._large:
                 self._drop_secondary_indexes()
         except BaseException:
@@ -182,7 +190,10 @@ class BulkInserter:
         """Bring the registry of known people up to date with these records (in the
         driver's form, with an ID number), in order, as ``people.save_person`` does."""
         assert self._connection is not None
-        people.register_people(self._connection, known)
+        if self.db.is_sqlite:
+            people.register_people(self._connection, known)
+        else:  # staged, and registered at the end in a few statements
+            bulk_postgres.stage_known_people(self._connection, known)
 
     def log_dossiers(
         self, dossier_ids: Iterable[int], *, action: AuditAction, at: datetime, actor_name: str
@@ -205,10 +216,13 @@ class BulkInserter:
         offsets: Mapping[str, int] | None = None,
     ) -> None:
         """Insert rows (in the driver's form) given in ``columns`` order. ``offsets`` adds a
-        number to a column in SQL, e.g. to turn chunk-local person numbers into ids without
-        touching the rows."""
+        number to a column (in SQL, or as the rows are copied), e.g. to turn chunk-local
+        person numbers into ids."""
         assert self._connection is not None
         offsets = offsets or {}
+        if not self.db.is_sqlite:
+            bulk_postgres.copy_rows(self._connection, table, columns, rows, offsets)
+            return
         marker = "?" if self.db.engine.dialect.paramstyle == "qmark" else "%s"
         values = ", ".join(
             f"{marker} + {int(offsets[c])}" if c in offsets else marker for c in columns
@@ -262,6 +276,9 @@ class BulkInserter:
 
     def _drop_secondary_indexes(self) -> None:
         assert self._connection is not None
+        if not self.db.is_sqlite:
+            self._dropped = bulk_postgres.drop_secondary(self._connection, LOADED_TABLES)
+            return
         placeholders = ", ".join("?" for _ in LOADED_TABLES)
         rows = self._connection.exec_driver_sql(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
@@ -277,11 +294,24 @@ class BulkInserter:
         assert self._connection is not None
         if not self._dropped:
             return
+        if not self.db.is_sqlite:
+            for sql in self._dropped:
+                self._connection.exec_driver_sql(sql)
+            return
         # The search indexes are rebuilt from their tables as a whole.
         for table in SEARCH_TABLES:
             self._connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         for sql in self._dropped:
             self._connection.exec_driver_sql(sql)
+
+    def _finish_postgres(self) -> None:
+        """The registry's staged records, the id sequences past the loaded ids, and (for
+        the owner) the planner's statistics, which the log's digests below already use."""
+        assert self._connection is not None
+        bulk_postgres.register_staged(self._connection)
+        bulk_postgres.advance_sequences(self._connection, LOADED_TABLES)
+        if self._owner:
+            bulk_postgres.analyze(self._connection, (*LOADED_TABLES, "known_people"))
 
     def _close(self) -> None:
         assert self._connection is not None
@@ -300,6 +330,8 @@ class BulkInserter:
             if exc_type is None:
                 self._save_counters()
                 self._restore_secondary_indexes()
+                if not self.db.is_sqlite:
+                    self._finish_postgres()
                 for dossier_ids, action, at, actor_name in self._to_log:
                     audit_records.log_dossiers(
                         self._connection, dossier_ids, action=action, at=at, actor_name=actor_name

@@ -35,9 +35,15 @@ def _merge(column: str) -> str:
 
 def _register(markers: list[str]) -> str:
     """The registry's upsert, with ``markers`` for the values of ``rows.PERSON_COLUMNS``."""
+    return register_statement(f"VALUES ({', '.join(markers)})")
+
+
+def register_statement(source: str) -> str:
+    """The registry's upsert of the records ``source`` gives (``VALUES …`` or a
+    ``SELECT``, in ``rows.PERSON_COLUMNS`` order; one ID number at most once)."""
     return (
         f"INSERT INTO known_people ({', '.join(rows.PERSON_COLUMNS)}) "
-        f"VALUES ({', '.join(markers)}) ON CONFLICT (id_number) DO UPDATE SET "
+        f"{source} ON CONFLICT (id_number) DO UPDATE SET "
         + ", ".join(_merge(c) for c in rows.PERSON_COLUMNS if c != "id_number")
     )
 

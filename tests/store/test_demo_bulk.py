@@ -1,7 +1,9 @@
-"""The bulk demo path writes exactly the rows the real services write."""
+"""The bulk demo path writes exactly the rows the real services write, on both engines."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from desk.services.demo.data import PROCEDURE_MIX
 from desk.services.export import export_jsonl
 from desk.store import dossiers as store_dossiers
 from tests.conftest import DEMO_NOW
+from tests.store.conftest import fresh_postgres_database
 
 TABLES = (
     "people",
@@ -40,10 +43,27 @@ TABLES = (
 )
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def offices(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, DeskConfig]]:
+    """Two empty offices on one engine: "services" and "bulk" (PostgreSQL: two new
+    databases, dropped afterwards)."""
+    with ExitStack() as stack:
+        configs = {}
+        for name in ("services", "bulk"):
+            url = ""
+            if request.param == "postgres":
+                owner_url = stack.enter_context(fresh_postgres_database())
+                url = owner_url.render_as_string(hide_password=False)
+            (tmp_path / name).mkdir()
+            configs[name] = DeskConfig(data_dir=tmp_path / name, database_url=url)
+        yield configs
+
+
 def _build(
-    directory: Path, *, bulk: bool, count: int, seeds: tuple[int, ...] = (7,)
+    config: DeskConfig, *, bulk: bool, count: int, seeds: tuple[int, ...] = (7,)
 ) -> tuple[str, dict[str, list[tuple]]]:
-    ctx = DeskContext.open(DeskConfig(data_dir=directory))
+    directory = config.data_dir
+    ctx = DeskContext.open(config)
     try:
         demo.ensure_demo_office(ctx)
         for seed in seeds:
@@ -71,9 +91,9 @@ def _build(
         ctx.close()
 
 
-def test_bulk_rows_are_identical_to_the_services_rows(tmp_path: Path) -> None:
-    through_services = _build(tmp_path / "services", bulk=False, count=120)
-    through_bulk = _build(tmp_path / "bulk", bulk=True, count=120)
+def test_bulk_rows_are_identical_to_the_services_rows(offices: dict[str, DeskConfig]) -> None:
+    through_services = _build(offices["services"], bulk=False, count=120)
+    through_bulk = _build(offices["bulk"], bulk=True, count=120)
     export_services, tables_services = through_services
     export_bulk, tables_bulk = through_bulk
     assert len(export_services.splitlines()) == 120
@@ -87,15 +107,15 @@ def test_bulk_rows_are_identical_to_the_services_rows(tmp_path: Path) -> None:
 
 
 def test_both_paths_record_people_per_dossier_and_keep_the_registry_alike(
-    tmp_path: Path,
+    offices: dict[str, DeskConfig],
 ) -> None:
     """The same seed twice brings the same citizens back: on either path each dossier
     records its own people (the first run's rows stay as they were) and the registry of
     known people holds one entry per ID number, the newest details."""
     export_services, tables_services = _build(
-        tmp_path / "services", bulk=False, count=40, seeds=(7, 7)
+        offices["services"], bulk=False, count=40, seeds=(7, 7)
     )
-    export_bulk, tables_bulk = _build(tmp_path / "bulk", bulk=True, count=40, seeds=(7, 7))
+    export_bulk, tables_bulk = _build(offices["bulk"], bulk=True, count=40, seeds=(7, 7))
     assert len(export_services.splitlines()) == 80
     assert export_bulk == export_services
     for name in TABLES:

@@ -4,8 +4,8 @@
 and the statuses it went through), ``forms`` fills each procedure's form and makes the
 request as the intake window does (its mapping, after its checks), and two writers record
 them: the real services for
-small runs, and for large runs on SQLite the bulk path (``bulk``), which writes the same
-rows through worker processes in one transaction.
+small runs, and for large runs the bulk path (``bulk``), which writes the same rows
+through worker processes in one transaction (COPY on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ __all__ = [
     "write_through_services",
 ]
 
-BULK_THRESHOLD = 2000  # from this size on SQLite, the bulk path writes the dossiers
+BULK_THRESHOLD = 2000  # from this size, on either engine, the bulk path writes the dossiers
 # The bulk path runs the intake window's checks on one demo request in this many (see
 # FormFiller): the services' path checks them all, and a test proves both write the same rows.
 BULK_CHECK_EVERY = 50
@@ -230,7 +230,7 @@ def add_demo_dossiers(
     clerks = demo_clerks(ctx)
     if scans:  # stored once, before the bulk path (which does not call ``generate``)
         store_demo_scan(ctx, clerks[0])
-    use_bulk = bulk if bulk is not None else (count > BULK_THRESHOLD and ctx.db.is_sqlite)
+    use_bulk = bulk if bulk is not None else count > BULK_THRESHOLD
     if use_bulk:
         generator = demo_generator(
             ctx, count, seed=seed, now=now, check_every=BULK_CHECK_EVERY, scans=scans
