@@ -353,7 +353,7 @@ def check_desk_connects(report: SetupReport, config: DeskConfig | None = None) -
     except EnvironmentFault as fault:
         raise type(fault)(
             f"Quầy này chưa kết nối được tới {report.app_url}: {fault.message} Xem "
-            "docs/office-server.md, mục «Quầy không kết nối được» (listen_addresses, "
+            "docs/office-server.md, mục «When a desk cannot connect» (listen_addresses, "
             "pg_hba.conf, tường lửa).",
             code=fault.code,
         ) from fault
