@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from desk.domain import limits
 from desk.domain.access import Permission
@@ -18,6 +20,8 @@ from desk.store import search as store_search
 PAGE_SIZE = 50
 MIN_NAME_CHARS = 2
 TOO_SHORT = f"Nhập ít nhất {MIN_NAME_CHARS} chữ cái của tên để tìm."
+# A query for ``Database.read_one``: given the store's session, the dossiers found.
+_Lookup = Callable[[Any], list[DossierSummary]]
 # The date and sequence part of a code, as read off a slip: "261130-0011", "H56-261130-11".
 _DAY_SEQUENCE = re.compile(r"(?:[0-9A-Z.]*-)?([0-9]{6})-([0-9]{1,4})")
 
@@ -49,32 +53,16 @@ def search(
     ctx.require(Permission.SEARCH)
     text = limits.SEARCH_TEXT.check(query)
     limit = limits.LIST_LIMIT.check(limit)
+    if not text:
+        raise InvalidInput(
+            f"Chưa nhập nội dung tìm. {TOO_SHORT}", code="search.blank", field="search"
+        )
+    exact = _exact_lookup(text, limit, before_id)
+    if exact is not None:
+        # One statement: one round trip to an office server (the scan-a-slip path).
+        return ctx.db.read_one(exact)
+    compact = text.replace(" ", "").replace(".", "")
     with ctx.db.read() as session:
-        if not text:
-            raise InvalidInput(
-                f"Chưa nhập nội dung tìm. {TOO_SHORT}", code="search.blank", field="search"
-            )
-        if "-" in text and "." in text:
-            try:
-                code = DossierCode.parse(text)
-            except InvalidInput:
-                pass
-            else:
-                return [] if before_id else store_search.find_by_code(session, str(code))
-        day_sequence = _day_sequence(text)
-        if day_sequence is not None:
-            if before_id:
-                return []
-            day, sequence = day_sequence
-            start = from_office_time(datetime.combine(day, datetime.min.time()))
-            return store_search.find_by_day_sequence(
-                session, day, sequence, start - timedelta(days=1), start + timedelta(days=2)
-            )
-        compact = text.replace(" ", "").replace(".", "")
-        if re.fullmatch(r"[0-9]{12}", compact):
-            return store_search.find_by_id_number(
-                session, compact, limit=limit, before_id=before_id
-            )
         if re.fullmatch(r"\+?[0-9]+", compact):
             return store_search.search_text(
                 session, [compact.lstrip("+")], limit=limit, before_id=before_id
@@ -84,3 +72,34 @@ def search(
         return store_search.search_text(
             session, text.split(), limit=limit, before_id=before_id, parties=True
         )
+
+
+def _exact_lookup(text: str, limit: int, before_id: int | None) -> _Lookup | None:
+    """The one-statement query for a code, a code's day and sequence, or an ID number;
+    None when ``text`` is none of these (a name or a phone)."""
+    if "-" in text and "." in text:
+        try:
+            code = DossierCode.parse(text)
+        except InvalidInput:
+            pass
+        else:
+            return _nothing if before_id else lambda s: store_search.find_by_code(s, str(code))
+    day_sequence = _day_sequence(text)
+    if day_sequence is not None:
+        if before_id:
+            return _nothing
+        day, sequence = day_sequence
+        start = from_office_time(datetime.combine(day, datetime.min.time()))
+        return lambda s: store_search.find_by_day_sequence(
+            s, day, sequence, start - timedelta(days=1), start + timedelta(days=2)
+        )
+    compact = text.replace(" ", "").replace(".", "")
+    if re.fullmatch(r"[0-9]{12}", compact):
+        return lambda s: store_search.find_by_id_number(
+            s, compact, limit=limit, before_id=before_id
+        )
+    return None
+
+
+def _nothing(_session: Any) -> list[DossierSummary]:
+    return []

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import select as io_select
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import ConfigurationError, DeskError
@@ -19,6 +21,12 @@ from desk.store import faults
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_S = 30
+# A pooled PostgreSQL connection idle longer than this is pinged before it is handed out;
+# one used more recently is pinged only if the server has said something on it since (it
+# closes a connection with a message when it stops or ends the session).
+PING_AFTER_IDLE_S = 30.0
+
+T = TypeVar("T")
 
 
 def sqlite_url(path: Path) -> str:
@@ -53,7 +61,9 @@ class Database:
 
     ``write()`` opens a transaction that holds the write lock from its first statement on
     SQLite (``BEGIN IMMEDIATE``), so two desks never interleave a read-then-write such as
-    drawing the next dossier number. ``read()`` is a plain deferred transaction.
+    drawing the next dossier number. ``read()`` is a plain deferred transaction;
+    ``snapshot()`` one whose statements all see the same moment (a long export);
+    ``read_one()`` a read of a single statement, one round trip to a PostgreSQL server.
     """
 
     def __init__(
@@ -83,7 +93,6 @@ class Database:
                 except OSError as exc:
                     raise faults.cannot_create(Path(database).parent, exc) from exc
         else:
-            kwargs["pool_pre_ping"] = True
             connect_args: dict[str, Any] = {"connect_timeout": 10}
             if password and self.url.password is None:
                 connect_args["password"] = password
@@ -93,9 +102,19 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
+            single = snapshot = self.engine.execution_options(sqlite_begin="DEFERRED")
+        else:
+            _check_idle_connections(self.engine)
+            # One statement is its own consistent snapshot: no BEGIN and COMMIT around it.
+            single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            snapshot = self.engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
         self._reader_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(self._reader_engine, expire_on_commit=False)
+        self._single = sessionmaker(single, expire_on_commit=False)
+        self._snapshot = sessionmaker(snapshot, expire_on_commit=False)
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -113,6 +132,30 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self.faults(), self._reader.begin() as session:
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read whose statements all see the office as it was at the first one (on
+        PostgreSQL a read-only REPEATABLE READ transaction; a SQLite read transaction
+        already is one): an export that reads in batches never mixes two moments."""
+        with self.faults(), self._snapshot.begin() as session:
+            yield session
+
+    def read_one(self, query: Callable[[Session], T]) -> T:
+        """``query``'s result, for a query of a single statement: on PostgreSQL sent on
+        its own (autocommit) so it costs one round trip, not BEGIN, the statement and
+        COMMIT; asked again once on a new connection if the pooled one turns out to be
+        dead (a server restarted since). ``query`` must not write, nor read twice: two
+        statements here would see two different moments."""
+        with self.faults():
+            for attempt in (1, 2):
+                try:
+                    with self._single.begin() as session:
+                        return query(session)
+                except DBAPIError as exc:
+                    if attempt == 2 or not exc.connection_invalidated:
+                        raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     @contextmanager
     def faults(self) -> Iterator[None]:
@@ -153,6 +196,42 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _check_idle_connections(engine: Engine) -> None:
+    """Hand out a pooled PostgreSQL connection without a round trip when it was used a
+    moment ago and the server has sent nothing on it since; ping it otherwise, and replace
+    it if the ping fails (SQLAlchemy's ``pool_pre_ping`` pings on every checkout: one more
+    round trip for each lookup)."""
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        if dbapi_connection is not None:
+            record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None:  # just connected
+            return
+        if time.monotonic() - idle_since < PING_AFTER_IDLE_S and not _has_input(dbapi_connection):
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError(str(exc)) from exc
+
+
+def _has_input(dbapi_connection: Any) -> bool:
+    """The server sent something on an idle connection (a termination notice, an end of
+    file), or the connection is closed: worth a ping before using it."""
+    if dbapi_connection.closed:
+        return True
+    try:
+        readable, _, _ = io_select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 @contextmanager
