@@ -31,8 +31,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check desk tests bench
 	$(BIN)/mypy desk bench tests
 
+# DB=postgresql://user:password@host/database adds the same office on PostgreSQL, side by
+# side with SQLite (bench/engines.py; .ci/postgres.sh starts a local server).
 bench: $(STAMP)
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench $(if $(DB),--db $(DB)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

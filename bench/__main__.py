@@ -4,6 +4,9 @@
     python -m bench --only clerk     (time to serve a citizen: no large database needed)
     python -m bench --only supervisor   (the supervisor's screen on DESK_DATA_DIR's office)
     python -m bench.figures             (the month's and year's figures, the report, likewise)
+    python -m bench --db postgresql://…  (all of it, then the same office on SQLite and
+                                          PostgreSQL side by side: bench/engines.py)
+    python -m bench --only engines --db postgresql://…   (only that comparison)
 
 The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
 runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
@@ -64,8 +67,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--only", choices=["clerk", "supervisor"], help="only this bench")
+    parser.add_argument(
+        "--only", choices=["clerk", "supervisor", "engines"], help="only this bench"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="a PostgreSQL database for the side-by-side bench (built there on first use)",
+    )
     args = parser.parse_args()
+    if args.only == "engines" and not args.db:
+        parser.error("--only engines needs --db postgresql://…")
+    if args.only == "engines":
+        from bench import engines
+
+        return engines.main(args.db, args.dossiers)
     if args.only == "clerk":
         return clerk_only()
     if args.only == "supervisor":
@@ -153,6 +169,11 @@ def main() -> int:
     DATA.mkdir(exist_ok=True)
     (DATA / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
     print(json.dumps(results, ensure_ascii=False, indent=2))
+    if args.db:
+        from bench import engines
+
+        print("the same office on SQLite and PostgreSQL …", flush=True)
+        return engines.main(args.db, args.dossiers)
     return 0
 
 
