@@ -63,6 +63,14 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _become_member(connection: Connection, role: str) -> None:
+    """Make the connected administrator a member of ``role`` unless it is one (a superuser
+    is a member of every role)."""
+    query = text("SELECT pg_has_role(current_user, :r, 'MEMBER')")
+    if not connection.execute(query, {"r": role}).scalar():
+        connection.exec_driver_sql(f"GRANT {_quote(connection, role)} TO CURRENT_USER")
+
+
 class ServerAdmin:
     """An administrator's connection to the server (autocommit: CREATE DATABASE runs
     outside a transaction). Its faults (no server, wrong password) are the desk's
@@ -140,11 +148,7 @@ class ServerAdmin:
         the owner to give it a database: it makes itself one (CREATEROLE allows it)."""
         with self._connection() as connection:
             quoted_owner = _quote(connection, owner)
-            member = connection.execute(
-                text("SELECT pg_has_role(current_user, :o, 'MEMBER')"), {"o": owner}
-            ).scalar()
-            if not member:
-                connection.exec_driver_sql(f"GRANT {quoted_owner} TO CURRENT_USER")
+            _become_member(connection, owner)
             connection.execute(
                 text(
                     f"CREATE DATABASE {_quote(connection, database)} OWNER {quoted_owner} "
@@ -190,6 +194,8 @@ class ServerAdmin:
         """``database`` through this administrator's connection acting as ``owner`` (SET
         ROLE on every new connection): what it creates belongs to the owner, and the
         owner needs no password nor a pg_hba.conf line of its own for it."""
+        with self._connection() as connection:
+            _become_member(connection, owner)  # else SET ROLE is refused
         target = Database(self.db.url.set(database=database), password=self._password)
         role = owner
 
