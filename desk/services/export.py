@@ -22,7 +22,9 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
     """Write the file atomically (a half-written file on a USB stick is worse than none):
     into a temporary file created new beside it, renamed over it when complete; only to a
     regular file, never through a symlink or onto a device (``check_output_path``). The
-    export is logged (who took how many dossiers, from when, into which file)."""
+    dossiers stream from the database a batch at a time, so memory stays flat whatever
+    the office's size; all of them as they were when the export began. The export is
+    logged (who took how many dossiers, from when, into which file)."""
     user = ctx.require(Permission.EXPORT)
     out = Path(out)
     check_output_path(out, ".jsonl")
@@ -34,7 +36,7 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
         )
         with (
             os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle,
-            ctx.db.read() as session,
+            ctx.db.snapshot() as session,  # one moment, however long the export takes
         ):
             for dossier in store_dossiers.iter_dossiers(session, since=since):
                 handle.write(json.dumps(dossier_item(dossier), ensure_ascii=False))
