@@ -298,3 +298,28 @@ def test_a_wrong_administrator_password(tmp_path: Path) -> None:
     )
     refused(result, f"từ chối vai trò quản trị «{url.username}»", "sai mật khẩu")
     assert not (data / "desk.toml").exists()
+
+
+def test_new_passwords_and_the_owner_url(server: Server, tmp_path: Path) -> None:
+    data = tmp_path / "desk1"
+    assert desk(*server.setup_args(), data=data, user=None).returncode == 0
+    connection_file = data / "secrets" / "office-connection.toml"
+    before = tomllib.loads(connection_file.read_text(encoding="utf-8"))["database_password"]
+    reset = desk(*server.setup_args("--reset-passwords", "--save-owner-url"), data=data, user=None)
+    assert reset.returncode == 0, reset.stdout + reset.stderr
+    assert f"Đã đặt mật khẩu mới cho vai trò «{server.app}»" in reset.stdout
+    assert f"Đã đặt mật khẩu mới cho vai trò «{server.owner}»" in reset.stdout
+    after = tomllib.loads(connection_file.read_text(encoding="utf-8"))["database_password"]
+    assert after != before
+    settings = tomllib.loads((data / "desk.toml").read_text(encoding="utf-8"))
+    owner_url = make_url(settings["database_owner_url"])
+    assert owner_url.username == server.owner and owner_url.password is None
+    # This desk connects with the new password (the command checks it), and the owner's
+    # password is in its pgpass: the owner's URL works with no password in it.
+    owner = create_engine(
+        owner_url.set(drivername="postgresql+psycopg"),
+        connect_args={"passfile": str(data / "secrets" / "pgpass")},
+    )
+    with owner.connect() as connection:
+        assert connection.execute(text("SELECT current_user")).scalar() == server.owner
+    owner.dispose()
