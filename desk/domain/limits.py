@@ -36,8 +36,9 @@ class TextKind(Enum):
 
 
 # Letters (any script, precomposed after NFC) in words separated by one space, apostrophe or
-# hyphen: "Nguyễn Thị Đào", "H'Hen Niê", "Lê-Văn".
-_NAME = re.compile(r"[^\W\d_]+(?:[ '\-’][^\W\d_]+)*")
+# hyphen: "Nguyễn Thị Đào", "H'Hen Niê", "Lê-Văn". The search starts a word after each.
+NAME_SEPARATORS = " '’-"
+_NAME = re.compile(rf"[^\W\d_]+(?:[{re.escape(NAME_SEPARATORS)}][^\W\d_]+)*")
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _PHONE = re.compile(r"\+?[0-9]+", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

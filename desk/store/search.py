@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import DossierSummary
+from desk.domain.limits import NAME_SEPARATORS
 from desk.domain.status import RUNNING_STATUSES, Status
 from desk.domain.text import fold
 from desk.store import search_postgres
@@ -200,9 +201,17 @@ _FTS_TOKEN = re.compile(r"[0-9a-z]+")
 
 
 def _word_prefix(column: Any, token: str) -> ColumnElement[bool]:
-    """A word of the folded ``column`` starts with ``token`` (letters and digits only: no
-    LIKE wildcard can come through)."""
-    return or_(column.like(f"{token}%"), column.like(f"% {token}%"))
+    """A word of the folded ``column`` starts with ``token``: at its start, or after a space,
+    an apostrophe or a hyphen ("hen" finds "H'Hen Niê", as FTS5's words do). Letters and
+    digits only: no LIKE wildcard can come through."""
+    after = (column.like(f"%{separator}{token}%") for separator in NAME_SEPARATORS)
+    return or_(column.like(f"{token}%"), *after)
+
+
+def _phone_prefix(token: str) -> ColumnElement[bool]:
+    """The phone starts with ``token``, after its + if it has one."""
+    phone = DossierRow.applicant_phone
+    return or_(phone.like(f"{token}%"), phone.like(f"+{token}%"))
 
 
 def _newest_first(
@@ -260,7 +269,7 @@ def _applicant_has(folded: list[str]) -> ColumnElement[bool]:
         *(
             or_(
                 _word_prefix(DossierRow.applicant_name_folded, token),
-                DossierRow.applicant_phone.like(f"{token}%"),
+                _phone_prefix(token),
             )
             for token in folded
         ),

@@ -4,11 +4,12 @@ million dossiers: 255 ms before, under a millisecond after).
 
 PostgreSQL only; SQLite has its FTS5 tables (``dossier_search``, ``person_search``).
 
-* ``desk_search_words(name, phone)``: the words of a folded name, split at each space, and
-  the whole phone, as a ``tsvector`` of exact lexemes (``array_to_tsvector``: no parser,
-  no dictionary). A query ``'nguyen':* & 'thi':*`` then matches exactly the rows the
-  search's ``LIKE`` filters keep (a word starting with each term, or the phone starting
-  with it), so the index never misses a row the walk would find.
+* ``desk_search_words(name, phone)``: the words of a folded name, split at each space,
+  apostrophe and hyphen (``limits.NAME_SEPARATORS``), and the phone without its +, as a
+  ``tsvector`` of exact lexemes (``array_to_tsvector``: no parser, no dictionary). A query
+  ``'nguyen':* & 'thi':*`` then matches exactly the rows the search's ``LIKE`` filters
+  keep (a word starting with each term, or the phone starting with it), so the index
+  never misses a row the walk would find.
 * GIN expression indexes on it: ``ix_dossiers_search_words`` (applicant name and phone)
   and ``ix_people_search_words`` (every person a dossier names). Expression indexes need
   no grant, no trigger and no new column: ``people`` stays append-only, the desk's role
@@ -35,16 +36,22 @@ from __future__ import annotations
 
 from alembic import op
 
+from desk.domain.limits import NAME_SEPARATORS
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
 
+# A name's words start at each separator a name may have (a space, an apostrophe, a
+# hyphen): the others become spaces, then the name is split at the spaces.
+_OTHERS = "".join(c for c in NAME_SEPARATORS if c != " ")
+_FROM, _TO = _OTHERS.replace("'", "''"), " " * len(_OTHERS)
 WORDS_FUNCTION = (
     "CREATE FUNCTION desk_search_words(name text, phone text) RETURNS tsvector "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
-    "$$ SELECT array_to_tsvector(array_remove("
-    "array_append(string_to_array(name, ' '), phone), '')) $$"
+    "$$ SELECT array_to_tsvector(array_remove(array_append(string_to_array("
+    f"translate(name, '{_FROM}', '{_TO}'), ' '), ltrim(phone, '+')), '')) $$"
 )
 INDEXES = {
     "ix_dossiers_search_words": (
