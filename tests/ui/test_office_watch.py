@@ -20,7 +20,7 @@ from desk.services.context import DeskContext
 from desk.services.office_watch import DossierChange, OfficeChanges
 from desk.ui.main_window import PAGE_LIST, MainWindow
 from desk.ui.office_watch import OfficeWatch, watch_office
-from desk.ui.ops import Operation, desk_signals
+from desk.ui.ops import Operation, desk_signals, wait_for_operations
 from tests.store.conftest import any_db_url, open_office, postgres_url  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -51,7 +51,7 @@ def there(here: DeskContext, any_db_url: str, tmp_path: Path) -> Iterator[DeskCo
 
 
 @pytest.fixture
-def window(qtbot, here: DeskContext) -> MainWindow:
+def window(qtbot, here: DeskContext) -> Iterator[MainWindow]:
     main = MainWindow(here, demo.demo_clerks(here)[0], idle_ms=0, scanner=None)
     qtbot.addWidget(main)
     main.watch = watch_office(main)  # as desk.app does
@@ -59,7 +59,9 @@ def window(qtbot, here: DeskContext) -> MainWindow:
     with qtbot.waitSignal(main.dossier_list.model.page_loaded, timeout=10_000):
         main.show_page(PAGE_LIST)
     qtbot.waitUntil(lambda: main.today.values["received"].text() == "3", timeout=10_000)
-    return main
+    yield main
+    main.close()  # the watch stops, and the screens' reads end, before the office closes
+    wait_for_operations()
 
 
 def receive_there(there: DeskContext, seed: int = 8) -> str:
