@@ -26,6 +26,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pause-after-insert")
     parser.add_argument("--start-at", type=float, default=0.0, help="epoch seconds to start at")
+    parser.add_argument("--ready", help="file written once ready to receive")
+    parser.add_argument("--go", help="file to wait for before receiving")
     args = parser.parse_args()
     ctx = DeskContext.open(DeskConfig(data_dir=Path.cwd() / "receiver-data", database_url=args.url))
     clerk = demo.demo_clerks(ctx)[0]
@@ -43,7 +45,9 @@ def main() -> None:
             return dossier_id
 
         store_dossiers.insert_dossier = insert_then_hang
-    while time.time() < args.start_at:
+    if args.ready:
+        Path(args.ready).write_text("ready")
+    while time.time() < args.start_at or (args.go and not Path(args.go).exists()):
         time.sleep(0.001)
     for request in requests:
         # Every process receives "now" on the same day: one shared daily sequence.

@@ -45,12 +45,24 @@ def _day_sequences(ctx: DeskContext) -> list[int]:
 
 
 def _receive_concurrently(url: str, tmp_path: Path) -> DeskContext:
+    """Four desk processes receive at once: each says when it is ready (started, office
+    open, requests made), and all start receiving when the last one is."""
     ctx = open_office(url, tmp_path / "office")
-    start_at = f"{time.time() + 1.5:.3f}"
+    go = tmp_path / "go"
+    ready = [tmp_path / f"ready-{seed}" for seed in range(PROCESSES)]
     workers = [
-        _start_receiver(url, PER_PROCESS, seed, tmp_path, "--start-at", start_at)
+        _start_receiver(
+            url, PER_PROCESS, seed, tmp_path, "--ready", str(ready[seed]), "--go", str(go)
+        )
         for seed in range(PROCESSES)
     ]
+    deadline = time.time() + 240
+    while not all(r.exists() for r in ready):
+        for worker in workers:
+            assert worker.poll() is None, worker.stderr.read().decode() if worker.stderr else ""
+        assert time.time() < deadline, "the desks never got ready"
+        time.sleep(0.02)
+    go.write_text("go")
     for worker in workers:
         _out, err = worker.communicate(timeout=240)
         assert worker.returncode == 0, err.decode()
@@ -67,10 +79,35 @@ def _assert_codes_unique_and_contiguous(ctx: DeskContext, expected: int) -> None
     assert counter == expected
 
 
+def _assert_desks_took_turns(ctx: DeskContext) -> None:
+    """The four desks really received at the same time: each one's numbers are spread
+    among the others', not one block after another (told apart by their applicants).
+    PostgreSQL queues the desks waiting for the day's counter row, so they take turns."""
+    desk_of: dict[str, set[int]] = {}
+    for seed in range(PROCESSES):
+        for made in demo.generate(ctx, PER_PROCESS, seed=seed, now=DEMO_NOW):
+            desk_of.setdefault(made.request.applicant.id_number, set()).add(seed)
+    numbers: dict[int, list[int]] = {seed: [] for seed in range(PROCESSES)}
+    with ctx.db.read() as session:
+        for sequence, id_number in session.execute(
+            text("SELECT sequence, applicant_id_number FROM dossiers")
+        ):
+            desks = desk_of.get(id_number, set())
+            if len(desks) == 1:
+                numbers[desks.pop()].append(sequence)
+    assert all(len(taken) >= PER_PROCESS // 2 for taken in numbers.values()), numbers
+    for one in range(PROCESSES):
+        for other in range(PROCESSES):
+            if one != other:
+                assert min(numbers[one]) < max(numbers[other]), numbers
+
+
 def test_desks_on_one_sqlite_file_never_share_or_skip_a_number(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'office.sqlite'}"
     ctx = _receive_concurrently(url, tmp_path)
     _assert_codes_unique_and_contiguous(ctx, PROCESSES * PER_PROCESS)
+    # No turns here: SQLite's busy handler lets the desk holding the file take it again
+    # while the others sleep, so one desk's numbers may well come in one block.
     ctx.close()
 
 
@@ -79,6 +116,7 @@ def test_desks_on_postgresql_never_share_or_skip_a_number(
 ) -> None:
     ctx = _receive_concurrently(postgres_url, tmp_path)
     _assert_codes_unique_and_contiguous(ctx, PROCESSES * PER_PROCESS)
+    _assert_desks_took_turns(ctx)
     ctx.close()
 
 
