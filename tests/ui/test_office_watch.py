@@ -54,7 +54,7 @@ def there(here: DeskContext, any_db_url: str, tmp_path: Path) -> Iterator[DeskCo
 def window(qtbot, here: DeskContext) -> Iterator[MainWindow]:
     main = MainWindow(here, demo.demo_clerks(here)[0], idle_ms=0, scanner=None)
     qtbot.addWidget(main)
-    main.watch = watch_office(main)  # as desk.app does
+    watch_office(main)  # as desk.app does
     main.show()
     with qtbot.waitSignal(main.dossier_list.model.page_loaded, timeout=10_000):
         main.show_page(PAGE_LIST)
@@ -62,6 +62,12 @@ def window(qtbot, here: DeskContext) -> Iterator[MainWindow]:
     yield main
     main.close()  # the watch stops, and the screens' reads end, before the office closes
     wait_for_operations()
+
+
+def watch_of(window: MainWindow) -> OfficeWatch:
+    watch = window.findChild(OfficeWatch)
+    assert watch is not None
+    return watch
 
 
 def receive_there(there: DeskContext, seed: int = 8) -> str:
@@ -74,7 +80,7 @@ def test_a_dossier_received_at_another_desk_shows_in_the_list_within_a_second(
     qtbot, window: MainWindow, there: DeskContext
 ) -> None:
     announced: list[OfficeChanges] = []
-    window.watch.changes_seen.connect(announced.append)
+    watch_of(window).changes_seen.connect(announced.append)
     model = window.dossier_list.model
     started = time.monotonic()
     code = receive_there(there)
@@ -116,11 +122,14 @@ def test_the_open_dossier_shows_what_another_desk_did_to_it(
     code = receive_there(there, seed=13)
     with qtbot.waitSignal(window.dossier_view.dossier_shown, timeout=10_000):
         window.open_dossier(code)
-    assert window.dossier_view.dossier.status is Status.RECEIVED
+    view = window.dossier_view
+
+    def shown_status() -> Status | None:
+        return view.dossier.status if view.dossier is not None else None
+
+    assert shown_status() is Status.RECEIVED
     dossiers.change_status(there, code, Status.PROCESSING, demo.demo_clerks(there)[1])
-    qtbot.waitUntil(
-        lambda: window.dossier_view.dossier.status is Status.PROCESSING, timeout=SEEN_WITHIN_MS
-    )
+    qtbot.waitUntil(lambda: shown_status() is Status.PROCESSING, timeout=SEEN_WITHIN_MS)
 
 
 def test_this_desks_own_change_is_not_announced_again(
@@ -129,7 +138,7 @@ def test_this_desks_own_change_is_not_announced_again(
     """The desk's own change, announced by its screen when its operation ends, is left out
     of the watch's news; another desk's change made after it is announced."""
     announced: list[OfficeChanges] = []
-    window.watch.changes_seen.connect(announced.append)
+    watch_of(window).changes_seen.connect(announced.append)
     mine = window.dossier_list.model.code_at(0)
     clerk = demo.demo_clerks(here)[0]
 
@@ -177,6 +186,6 @@ def test_a_lost_database_is_said_once_and_the_watch_goes_on_when_it_is_back(qtbo
 
 
 def test_the_watch_stops_when_the_window_closes(qtbot, window: MainWindow) -> None:
-    assert window.watch.running
+    assert watch_of(window).running
     window.close()
-    assert not window.watch.running
+    assert not watch_of(window).running
