@@ -12,12 +12,12 @@ numbers come in commit order and nothing is ever missed between two marks
 (``desk.store.changes``). A desk recognises its own changes by their revision
 (``OfficeChanges.others``): those its screens have already shown.
 
-Why a poll and not PostgreSQL's LISTEN/NOTIFY (measured; /root/p15 twodesks-perf.md, the
-performance notes): a poll is one primary-key probe of the log, whatever the size of the
-office — on the 1,000,000-dossier office a quiet poll costs about 0.3 ms on PostgreSQL
-(pool check-out, BEGIN, one SELECT, COMMIT) and under 0.1 ms on SQLite; every half
-second that is well under a thousandth of a core per desk, and a change is seen 0.25 s
-later on average (0.5 s at worst), inside the second a clerk would notice. The same code
+Why a poll and not PostgreSQL's LISTEN/NOTIFY (measured, see docs/performance.md): a poll
+is one primary-key probe of the log, whatever the size of the office. A quiet poll costs
+0.25 ms (median) on the 1,000,000-dossier SQLite office and 0.55 ms on a local
+PostgreSQL (pool check-out with its ping, BEGIN, one SELECT, COMMIT), about 0.5 ms of the
+desk's CPU: twice a second, a thousandth of a core per desk. A dossier another process
+received was on screen 0.2–0.5 s after its commit, inside the second a clerk notices. The same code
 serves several desks on one SQLite file (WAL), which has no notifications at all.
 LISTEN/NOTIFY would bring the delay down to a few milliseconds, but it needs a connection
 per desk held open outside the pool (and its own reconnection), a ``pg_notify`` in every
