@@ -283,6 +283,8 @@ def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
     applicant = _applicant_has(folded)
     if not parties:
         return applicant
+    # A scalar subquery, not EXISTS: PostgreSQL would hash an EXISTS over every person
+    # named (a second and a half) where the walk asks it of a few thousand dossiers.
     party = (
         select(DossierPartyRow.id)
         .join(PersonRow, PersonRow.id == DossierPartyRow.person_id)
@@ -291,9 +293,10 @@ def _filtered_matches(folded: list[str], parties: bool) -> ColumnElement[bool]:
             DossierPartyRow.position > 0,
             _name_has(PersonRow.name_folded, folded),
         )
-        .exists()
+        .limit(1)
+        .scalar_subquery()
     )
-    return or_(applicant, party)
+    return or_(applicant, party.is_not(None))
 
 
 def _id_list(ids: str) -> Any:
@@ -353,6 +356,7 @@ def search_text(
     if not folded:
         return []
     if session.get_bind().dialect.name != "sqlite":
+        search_postgres.without_parallel_workers(session)
         found = search_postgres.indexed_matches(
             session,
             folded,
