@@ -353,6 +353,8 @@ class BackupTools:
     ``ctx``, ``user``, ``locked``, ``idle``, ``statusBar()`` and the ``restored`` signal."""
 
     backups: AutomaticBackups | None = None
+    # The office watch (desk.ui.office_watch), when one polls the database for this window.
+    office_watch: Any = None
     backup_dialog: BackupDialog | None = None
     backup_notice: QLabel | None = None
 
@@ -403,6 +405,8 @@ class BackupTools:
         window.idle.pause()
         if self.backups is not None:
             self.backups.stop()
+        if self.office_watch is not None:  # its poll would open the file again at once
+            self.office_watch.stop()
         wait_for_operations()
         window.ctx.close()
 
@@ -413,6 +417,8 @@ class BackupTools:
         window.idle.poke()
         if self.backups is not None:
             self.backups.timer.start()
+        if self.office_watch is not None:
+            self.office_watch.start()
 
     def _show_backup_notice(self, text: str, ok: bool) -> None:
         if self.backup_notice is not None:

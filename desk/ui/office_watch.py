@@ -188,5 +188,6 @@ def watch_office(window: Any) -> OfficeWatch:
     watch = OfficeWatch(window.ctx, window)
     watch.notice.connect(lambda text, ok: window.show_banner(text, ok=ok))
     window.closed.connect(watch.stop)
+    window.office_watch = watch  # a restore stops it while the file is replaced
     watch.start()
     return watch
