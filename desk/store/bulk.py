@@ -20,7 +20,8 @@ from sqlalchemy.engine import Connection, Dialect
 
 from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
-from desk.store import audit_records, bulk_postgres, people
+from desk.store import audit, audit_records, bulk_postgres, people
+from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK
 from desk.store.db import Database
 from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
@@ -92,6 +93,23 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _shifted(
+    rows: Iterable[Sequence[Any]], columns: Sequence[str], offsets: Mapping[str, int]
+) -> list[Sequence[Any]]:
+    """The rows with ``offsets`` added to their columns (None stays None)."""
+    shifts = [(list(columns).index(c), int(n)) for c, n in offsets.items() if n]
+    if not shifts:
+        return rows if isinstance(rows, list) else list(rows)
+    shifted: list[Sequence[Any]] = []
+    for row in rows:
+        values = list(row)
+        for index, offset in shifts:
+            if values[index] is not None:
+                values[index] += offset
+        shifted.append(tuple(values))
+    return shifted
+
+
 class BulkInserter:
     """``with BulkInserter(db) as bulk: bulk.insert("dossiers", columns, rows)``: all or
     nothing, in one transaction.
@@ -114,6 +132,7 @@ class BulkInserter:
         self._counters: dict[tuple[str, date, int], int] = {}
         self._book_entries: dict[int, int] = {}
         self._to_log: list[tuple[list[int], AuditAction, datetime, str]] = []
+        self._loaded = LoadedRows(postgres=not db.is_sqlite)
 
     def __enter__(self) -> BulkInserter:
         if self._large:
@@ -198,10 +217,21 @@ class BulkInserter:
     def log_dossiers(
         self, dossier_ids: Iterable[int], *, action: AuditAction, at: datetime, actor_name: str
     ) -> None:
-        """Log these dossiers, one entry each (``audit_records.log_dossiers``), before the commit.
-        The entries' digests read the rows back: that waits until the secondary indexes
-        are built again, when each batch is a few index lookups, not a scan of the table."""
-        self._to_log.append((list(dossier_ids), action, at, actor_name))
+        """Log these dossiers, one entry each, as ``audit_records.log_dossiers`` does. Their
+        digests come from the rows inserted since the last call (``LoadedRows``); dossiers
+        written otherwise are read back before the commit, once the secondary indexes are
+        built again (each batch a few index lookups, not a scan of the table)."""
+        assert self._connection is not None
+        ids = list(dossier_ids)
+        digests = self._loaded.digests(ids)
+        if digests is None:
+            self._to_log.append((ids, action, at, actor_name))
+            return
+        entries = [
+            audit_records.dossier_entry(d, action, at=at, actor_user_id=None, actor_name=actor_name)
+            for d in digests
+        ]
+        audit.append(self._connection, entries)
 
     def set_sequence(self, agency_id: str, day: date, block: SequenceBlock, last: int) -> None:
         """Record the day's last number; written to the counter table before commit."""
@@ -216,23 +246,19 @@ class BulkInserter:
         offsets: Mapping[str, int] | None = None,
     ) -> None:
         """Insert rows (in the driver's form) given in ``columns`` order. ``offsets`` adds a
-        number to a column (in SQL, or as the rows are copied), e.g. to turn chunk-local
-        person numbers into ids."""
+        number to a column, e.g. to turn chunk-local person numbers into ids."""
         assert self._connection is not None
-        offsets = offsets or {}
-        if not self.db.is_sqlite:
-            bulk_postgres.copy_rows(self._connection, table, columns, rows, offsets)
+        rows = _shifted(rows, columns, offsets or {})
+        self._loaded.keep(table, columns, rows)
+        if not rows:
             return
-        marker = "?" if self.db.engine.dialect.paramstyle == "qmark" else "%s"
-        values = ", ".join(
-            f"{marker} + {int(offsets[c])}" if c in offsets else marker for c in columns
+        if not self.db.is_sqlite:
+            bulk_postgres.copy_rows(self._connection, table, columns, rows)
+            return
+        markers = ", ".join("?" for _ in columns)
+        self._connection.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({markers})", rows
         )
-        rows = rows if isinstance(rows, list) else list(rows)
-        if rows:
-            self._connection.exec_driver_sql(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})",
-                rows,
-            )
 
     def stored_book_entries(self) -> dict[int, int]:
         """The last tracking-book entry per year, as the counter table holds it."""

@@ -14,7 +14,7 @@ on them). A failed load rolls all of it back, the dropped indexes included.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -75,16 +75,9 @@ def drop_secondary(connection: Connection, tables: Sequence[str]) -> list[str]:
 
 
 def copy_rows(
-    connection: Connection,
-    table: str,
-    columns: Sequence[str],
-    values: Iterable[Sequence[Any]],
-    offsets: Mapping[str, int],
+    connection: Connection, table: str, columns: Sequence[str], values: Iterable[Sequence[Any]]
 ) -> None:
-    """COPY the rows into ``table``; ``offsets`` are added here, to the rows' numbers."""
-    shifts = [(columns.index(c), int(n)) for c, n in offsets.items() if n]
-    if shifts:
-        values = _shifted(values, shifts)
+    """COPY the rows (in ``columns`` order) into ``table``."""
     raw = connection.connection.driver_connection
     assert raw is not None
     with (
@@ -96,17 +89,6 @@ def copy_rows(
             write(row)
 
 
-def _shifted(values: Iterable[Sequence[Any]], shifts: list[tuple[int, int]]) -> list[Any]:
-    shifted = []
-    for row in values:
-        row = list(row)
-        for index, offset in shifts:
-            if row[index] is not None:
-                row[index] += offset
-        shifted.append(row)
-    return shifted
-
-
 def stage_known_people(connection: Connection, known: Sequence[Sequence[Any]]) -> None:
     """Keep records for the registry (``person_row``s with an ID number), in order; the
     registry takes them at the end (``register_staged``)."""
@@ -116,7 +98,7 @@ def stage_known_people(connection: Connection, known: Sequence[Sequence[Any]]) -
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {_KNOWN_STAGING} "
         "(LIKE known_people, position bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP"
     )
-    copy_rows(connection, _KNOWN_STAGING, rows.PERSON_COLUMNS, known, {})
+    copy_rows(connection, _KNOWN_STAGING, rows.PERSON_COLUMNS, known)
 
 
 def register_staged(connection: Connection) -> None:
