@@ -179,6 +179,15 @@ def connection_fault(
             "hoặc không có vai trò đó. Kiểm tra tên và mật khẩu (tệp mật khẩu của phần mềm "
             "trong thư mục dữ liệu, secrets/) hoặc hỏi người quản trị máy chủ."
         )
+    if "permission denied for database" in lowered or "connect privilege" in lowered:
+        # The server answered and refused this role: desk setup --postgres lets only the
+        # desk's role connect (REVOKE CONNECT … FROM PUBLIC).
+        user = user or os.environ.get("PGUSER") or getpass.getuser()
+        return CannotConnect(
+            f"Vai trò «{user}» không được phép kết nối cơ sở dữ liệu «{database}» trên máy chủ "
+            f"PostgreSQL {server}. Dùng vai trò của phần mềm (desk setup --join với tệp kết "
+            "nối của văn phòng) hoặc nhờ người quản trị máy chủ cấp quyền kết nối."
+        )
     if "pg_hba" in lowered:
         return CannotConnect(
             f"Máy chủ PostgreSQL {server} không cho máy này kết nối (pg_hba.conf). Nhờ người "

@@ -212,6 +212,32 @@ def test_an_unknown_database_on_the_server_is_said_plainly(tmp_path: Path) -> No
     assert "no_such_office_db" in refused.value.message
 
 
+def test_a_role_without_the_right_to_connect_is_told_so_not_that_the_server_is_down(
+    tmp_path: Path,
+) -> None:
+    """As when desk setup --postgres has revoked CONNECT from everyone but the desk's role
+    and a desk joins with another role: the server answered, it refused this role."""
+    from sqlalchemy import create_engine, text
+
+    from tests.store.conftest import fresh_postgres_database
+
+    app = make_url(postgres_admin_url("DESK_TEST_POSTGRES_APP_URL"))
+    with fresh_postgres_database() as owner_url:
+        engine = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(
+                text(f'REVOKE CONNECT ON DATABASE "{owner_url.database}" FROM PUBLIC')
+            )
+        engine.dispose()
+        url = app.set(database=owner_url.database).render_as_string(hide_password=False)
+        with pytest.raises(CannotConnect) as refused:
+            open_at(tmp_path / "data", url)
+    message = refused.value.message
+    assert f"«{app.username}»" in message and f"«{owner_url.database}»" in message
+    assert "không được phép kết nối" in message
+    assert "không trả lời" not in message and "permission denied" not in message
+
+
 def test_a_newer_schema_on_postgresql_is_refused_untouched(
     postgres_url: str, tmp_path: Path
 ) -> None:
