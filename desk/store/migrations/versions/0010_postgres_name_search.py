@@ -21,7 +21,7 @@ PostgreSQL only; SQLite has its FTS5 tables (``dossier_search``, ``person_search
   common name, walked newest first, from a rare one, read through the index.
 
 Why this and not the others, measured on the 1,000,000-dossier office (2 cores, loaded
-machine, ``/root/p15/search-perf.md``): a ``pg_trgm`` GIN index was 2-4× slower than the
+machine; docs/performance.md, issue 15): a ``pg_trgm`` GIN index was 2-4× slower than the
 word index for every query (a trigram of "ngu" or " th" is in most names) and needs
 ``CREATE EXTENSION``, which an office's owner role may lack; a word table needs triggers
 and grants and doubles the writes of every intake. A GIN index cannot stop early, so a
