@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -25,12 +26,24 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
 
 
-@pytest.fixture
-def ctx(tmp_path: Path):
-    """A fresh demo office (identity, catalogue, users) on its own SQLite file, acting for
-    its admin (who may do everything); a test of a refusal acts for another account."""
-    context = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
+@pytest.fixture(scope="session")
+def _demo_office_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office made once per test process: the migrations and the accounts'
+    argon2 hashes cost a second or more, paid by hundreds of tests otherwise."""
+    folder = tmp_path_factory.mktemp("demo-office") / "office"
+    context = DeskContext.open(DeskConfig(data_dir=folder))
     demo.ensure_demo_office(context)
+    context.close()  # the WAL folded in: the folder is one whole office
+    return folder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, _demo_office_folder: Path):
+    """A fresh demo office (identity, catalogue, users) on its own SQLite file (a copy of
+    the process's demo office), acting for its admin (who may do everything); a test of a
+    refusal acts for another account."""
+    shutil.copytree(_demo_office_folder, tmp_path / "office")
+    context = DeskContext.open(DeskConfig(data_dir=tmp_path / "office"))
     context.act_as(demo.demo_account(context, "quantri"))
     yield context
     context.close()
