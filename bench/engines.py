@@ -87,7 +87,16 @@ def measure(ctx: Any, *, receive: int = 300) -> dict[str, Any]:
 
     from desk.domain.calendar import now_in_office
     from desk.domain.figures import Period
-    from desk.services import demo, dossier_list, dossiers, export, figures, intake, search
+    from desk.services import (
+        demo,
+        dossier_list,
+        dossiers,
+        export,
+        figures,
+        intake,
+        office_watch,
+        search,
+    )
     from desk.store import counts
 
     results: dict[str, Any] = {}
@@ -120,6 +129,12 @@ def measure(ctx: Any, *, receive: int = 300) -> dict[str, Any]:
     deep = page.next_before_id - 20_000 if page.next_before_id else None
     results["list: a page 20,000 dossiers down"] = timed(
         lambda: dossier_list.list_page(ctx, chosen, before_id=deep), 200
+    )
+
+    # What each desk pays twice a second to see the other desks' changes (nothing new).
+    mark = office_watch.office_mark(ctx)
+    results["office watch: a quiet poll"] = timed(
+        lambda: office_watch.changes_since(ctx, mark), 500
     )
 
     clerk = demo.demo_clerks(ctx)[0]
