@@ -14,8 +14,8 @@ numbers come in commit order and nothing is ever missed between two marks
 
 Why a poll and not PostgreSQL's LISTEN/NOTIFY (measured, see docs/performance.md): a poll
 is one primary-key probe of the log, whatever the size of the office. A quiet poll costs
-0.25 ms (median) on the 1,000,000-dossier SQLite office and 0.55 ms on a local
-PostgreSQL (pool check-out with its ping, BEGIN, one SELECT, COMMIT), about 0.5 ms of the
+0.38-0.41 ms (median) on the 1,000,000-dossier SQLite office and 0.72-0.79 ms on a local
+PostgreSQL (``make bench DB=…``), about 0.5 ms of the
 desk's CPU: twice a second, a thousandth of a core per desk. A dossier another process
 received was on screen 0.2–0.5 s after its commit, inside the second a clerk notices. The same code
 serves several desks on one SQLite file (WAL), which has no notifications at all.
