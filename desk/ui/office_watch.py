@@ -109,23 +109,24 @@ class OfficeWatch(QObject):
         lost = False
         wait = 0.0
         while not self._stop.wait(wait):
+            changes: OfficeChanges | None = None
             try:
                 if mark is None:
                     mark = self._read_mark()
                 else:
                     changes = self._read_changes(mark)
                     mark = changes.mark
-                    if changes:
-                        self._send(self._polled, changes)
             except Exception as error:  # the database went away: said once, tried again
                 if not lost:
                     lost = True
                     self._send(self._lost, error)
                 wait = self._retry_s
                 continue
-            if lost:
+            if lost:  # said before the news it brings
                 lost = False
                 self._send(self._back)
+            if changes:
+                self._send(self._polled, changes)
             wait = self._poll_s
 
     def _send(self, signal: Any, *args: object) -> None:
