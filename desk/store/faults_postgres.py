@@ -44,6 +44,8 @@ def connection_fault(
     """The fault a PostgreSQL connection error's text (libpq's, English) names."""
     lowered = text.lower()
     server = _server(host, port)
+    # Without a user in the URL libpq signs in as PGUSER or the OS account.
+    user = user or os.environ.get("PGUSER") or getpass.getuser()
     if "does not exist" in lowered and "database" in lowered:
         return UnknownDatabase(
             f"Máy chủ PostgreSQL {server} không có cơ sở dữ liệu «{database}». Kiểm tra tên "
@@ -51,8 +53,6 @@ def connection_fault(
             "sở dữ liệu đó rồi chạy desk setup."
         )
     if any(words in lowered for words in _PG_PASSWORD) and "pg_hba" not in lowered:
-        # Without a user in the URL libpq signs in as PGUSER or the OS account.
-        user = user or os.environ.get("PGUSER") or getpass.getuser()
         return WrongPassword(
             f"Máy chủ PostgreSQL {server} từ chối đăng nhập của vai trò «{user}»: sai mật khẩu "
             "hoặc không có vai trò đó. Kiểm tra tên và mật khẩu (tệp mật khẩu của phần mềm "
@@ -61,7 +61,6 @@ def connection_fault(
     if "permission denied for database" in lowered or "connect privilege" in lowered:
         # The server answered and refused this role: desk setup --postgres lets only the
         # desk's role connect (REVOKE CONNECT … FROM PUBLIC).
-        user = user or os.environ.get("PGUSER") or getpass.getuser()
         return CannotConnect(
             f"Vai trò «{user}» không được phép kết nối cơ sở dữ liệu «{database}» trên máy chủ "
             f"PostgreSQL {server}. Dùng vai trò của phần mềm (desk setup --join với tệp kết "
