@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
+from desk.errors import DeskError
 from desk.resources import RESOURCES
 
 log = logging.getLogger(__name__)
@@ -38,50 +40,150 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
             *sys.version_info[:2],
         )
     app = prepare_application(argv)
-    desk: DeskRun | None = None
+    start: DeskStart | None = None
     try:
-        desk = start_desk(app, db_url)
-        if desk is None:
-            return 2
-        from desk.ui.ops import Operation
-
-        # While the clerk types the password, the main window's code loads in the pool.
-        Operation(_preload_main_window).start()
+        start = DeskStart(app, db_url)
+        start.begin()
         code = app.exec()
-        desk.drop_window()
+        if start.desk is not None:
+            start.desk.drop_window()
         return int(code)
     except Exception as error:
         # Started from a desktop shortcut, nobody reads the terminal: a fault of the machine
         # or the settings, or a bug, is said in a window (and on the terminal too).
         return show_start_failure(error)
     finally:
-        if desk is not None:
-            desk.ctx.close()
+        if start is not None:
+            start.close()
 
 
-def start_desk(app: Any, db_url: str | None) -> DeskRun | None:
-    """The settings, the office and the sign-in; None once a fault has been shown."""
-    from desk.config import load_config
-    from desk.ui.i18n import install_translator
+class DeskStart(QObject):
+    """The desk from its start to the sign-in. The dialog shows at once; the office opens
+    in the pool meanwhile (SQLAlchemy, the models, the start's checks and migrations load
+    while the clerk types), then the dialog is handed to the session (``DeskRun``). A
+    fault of the opening closes the dialog and is said in a box, as it always was."""
 
-    config = load_config(db_url=db_url)
-    install_translator(config.language)  # before any dialog, the fault's included
-    # Only the embedded SQLite file of the data folder is made on the very first run;
-    # a database named by --db or the settings must be there already (a typo in it
-    # says so in a message box instead of opening a new, empty office).
-    ctx = open_office(config, first_run_allowed=not config.database_url)
-    if ctx is None:
-        return None
-    # Sign-out brings the sign-in dialog back instead of closing the desk: the desk quits
-    # when the session says so (sign-in given up, or the window closed).
-    app.setQuitOnLastWindowClosed(False)
-    desk = DeskRun(ctx, app.quit)
-    try:
-        desk.start()
-    except BaseException:
-        ctx.close()
-        raise
-    return desk
+    sign_in_shown = Signal(object)  # the SignInDialog, on screen
+    opened = Signal(object)  # the DeskRun, its session asking who signs in
+
+    def __init__(
+        self,
+        app: Any,
+        db_url: str | None = None,
+        *,
+        make_window: Callable[[DeskContext, User], Any] | None = None,
+    ):
+        super().__init__()
+        self.app = app
+        self.db_url = db_url
+        self.make_window = make_window
+        self.desk: DeskRun | None = None
+        self.sign_in: Any = None
+        self.config: DeskConfig | None = None
+        self._opening = threading.Event()  # the pool is opening the office
+        self._unclaimed: DeskContext | None = None  # opened, not yet handed to a DeskRun
+
+    def begin(self) -> None:
+        from desk.config import load_config
+        from desk.ui.i18n import install_translator
+        from desk.ui.ops import Operation
+        from desk.ui.sign_in import SignInDialog
+
+        config = load_config(db_url=self.db_url)
+        install_translator(config.language)  # before any dialog, the fault's included
+        self.config = config
+        # Sign-out brings the sign-in dialog back instead of closing the desk: the desk
+        # quits when the session says so (sign-in given up, or the window closed).
+        self.app.setQuitOnLastWindowClosed(False)
+        dialog = SignInDialog(None)
+        dialog.rejected.connect(self._given_up)
+        self.sign_in = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self.sign_in_shown.emit(dialog)
+        # Only the embedded SQLite file of the data folder is made on the very first run;
+        # a database named by --db or the settings must be there already (a typo in it
+        # says so in a message box instead of opening a new, empty office).
+        first_run_allowed = not config.database_url
+        self._opening.set()
+        Operation(lambda: self._open(config, first_run_allowed)).on_success(
+            lambda opened: self._opened(opened, first_run_allowed)
+        ).on_failure(self._failed).start()
+
+    def _open(self, config: DeskConfig, first_run_allowed: bool) -> DeskContext | str:
+        """In the pool: the office's context, or a damaged database's message (the failed
+        opening let go here, before a restore moves that file aside)."""
+        from desk.errors import CorruptDatabase
+
+        try:
+            try:
+                ctx = open_context(config, first_run_allowed=first_run_allowed)
+            except CorruptDatabase as error:
+                return error.message
+            self._unclaimed = ctx
+            return ctx
+        finally:
+            self._opening.clear()
+
+    def _given_up(self) -> None:
+        # «Thoát» before the office was open; once it is, the session listens instead.
+        self.sign_in = None
+        self.app.quit()
+
+    def _opened(self, opened: DeskContext | str, first_run_allowed: bool) -> None:
+        dialog = self.sign_in
+        if dialog is None:
+            return
+        ctx: DeskContext | None
+        if isinstance(opened, str):
+            dialog.hide()
+            assert self.config is not None
+            ctx = None
+            if offer_restore(self.config, opened):
+                ctx = open_office(self.config, first_run_allowed=first_run_allowed)
+            if ctx is None:
+                self._end(2)
+                return
+        else:
+            ctx = opened
+        dialog.rejected.disconnect(self._given_up)
+        desk = DeskRun(ctx, self.app.quit, make_window=self.make_window, sign_in=dialog)
+        self.desk = desk
+        self._unclaimed = None
+        try:
+            desk.start()
+        except Exception as error:
+            dialog.hide()
+            self._end(show_start_failure(error))
+            return
+        from desk.ui.ops import Operation
+
+        # While the clerk types the password, the main window's code loads in the pool.
+        Operation(_preload_main_window).start()
+        self.opened.emit(desk)
+
+    def _failed(self, error: Exception) -> None:
+        if self.sign_in is None:
+            return
+        self.sign_in.hide()
+        self._end(2 if fault_shown(error) else show_start_failure(error))
+
+    def _end(self, code: int) -> None:
+        self.sign_in = None
+        self.app.exit(code)
+
+    def close(self) -> None:
+        """After the event loop: the office closed, one opened after the clerk gave up
+        included (the pool's opening finishes first, not half done at the exit)."""
+        if self._opening.is_set():
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone()
+        if self._unclaimed is not None:
+            self._unclaimed.close()
+        if self.desk is not None:
+            self.desk.ctx.close()
 
 
 def show_start_failure(error: Exception) -> int:
@@ -100,44 +202,58 @@ def show_start_failure(error: Exception) -> int:
     return 2 if fault is not None else 1
 
 
+def open_context(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskContext:
+    """The office's context (no window: it may run in the pool); a fault raised."""
+    from desk.services import demo
+    from desk.services.context import DeskContext
+
+    ctx = DeskContext.open(config, create=first_run_allowed)
+    try:
+        # The embedded demo office: created with demo data on first run, by the one
+        # window that made it (another opening at the same moment finds it made).
+        if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
+            demo.add_demo_dossiers(ctx, 300, seed=1)
+        _ = ctx.office  # a database without an office says so now, in a box
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
+
+
+def fault_shown(error: Exception) -> bool:
+    """A fault of the machine around the desk (no database, cannot connect, foreign, newer,
+    disk full) or of the settings, said in a message box (True); anything else is not
+    shown (False): the caller treats it as a bug."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.errors import DeskError, DiskFull
+
+    fault = error if isinstance(error, DeskError) else None
+    if fault is None and isinstance(error, OSError):
+        fault = DiskFull.from_error(error)
+    if fault is None:
+        return False
+    QMessageBox.critical(None, "Commune Desk", fault.message)
+    return True
+
+
 def open_office(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskContext | None:
     """The office's context, or None once the fault has been shown (the desk then exits).
 
     A damaged database offers «Khôi phục từ bản sao lưu…» (the latest backup chosen): the
     office cannot be opened to sign in, so the admin's name and password are checked by
     the restore itself, against the backup's accounts. After a restore it is opened again."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desk.errors import CorruptDatabase, DeskError, DiskFull
-    from desk.services import demo
-    from desk.services.context import DeskContext
+    from desk.errors import CorruptDatabase
 
     while True:
         damaged = ""
         try:
-            ctx = DeskContext.open(config, create=first_run_allowed)
-            try:
-                # The embedded demo office: created with demo data on first run, by the one
-                # window that made it (another opening at the same moment finds it made).
-                if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
-                    demo.add_demo_dossiers(ctx, 300, seed=1)
-                _ = ctx.office  # a database without an office says so now, in a box
-            except BaseException:
-                ctx.close()
-                raise
-            return ctx
+            return open_context(config, first_run_allowed=first_run_allowed)
         except CorruptDatabase as error:
             damaged = error.message
-        except DeskError as error:
-            # Faults of the machine around the desk (no database, cannot connect, foreign,
-            # newer, disk full) and bad settings: a message box, not a crash.
-            QMessageBox.critical(None, "Commune Desk", error.message)
-            return None
-        except OSError as error:
-            disk_full = DiskFull.from_error(error)
-            if disk_full is None:
+        except (DeskError, OSError) as error:
+            if not fault_shown(error):
                 raise
-            QMessageBox.critical(None, "Commune Desk", disk_full.message)
             return None
         # Out of the handler: the failed opening (its traceback, what it held of the damaged
         # file) is let go before the restore moves that file aside.
@@ -177,20 +293,30 @@ class DeskRun(QObject):
 
     reopened = Signal(object)  # the new DeskSession
 
-    def __init__(self, ctx: DeskContext, quit_desk: Callable[[], None]):
+    def __init__(
+        self,
+        ctx: DeskContext,
+        quit_desk: Callable[[], None],
+        *,
+        make_window: Callable[[DeskContext, User], Any] | None = None,
+        sign_in: Any = None,
+    ):
         super().__init__()
         self.ctx = ctx
         self.quit_desk = quit_desk
+        self.make_window = make_window or self._make_window
+        self._first_sign_in = sign_in  # the dialog on screen while the office opened
         self.session: Any = None
         self.notice: Any = None
 
     def start(self) -> None:
         from desk.ui.session import DeskSession
 
-        session = DeskSession(self.ctx, make_window=self._make_window)
+        session = DeskSession(self.ctx, make_window=self.make_window)
         session.finished.connect(self.quit_desk)
         self.session = session
-        session.start()
+        sign_in, self._first_sign_in = self._first_sign_in, None
+        session.start(sign_in)
 
     def _make_window(self, ctx: DeskContext, user: User) -> Any:
         from desk.ui.main_window import MainWindow

@@ -51,14 +51,22 @@ class DeskSession(QObject):
         self.window: Any = None
         self.sign_in: SignInDialog | None = None
 
-    def start(self) -> None:
-        self._ask()
+    def start(self, sign_in: SignInDialog | None = None) -> None:
+        """Ask who signs in; ``sign_in``: the dialog already on screen while the office
+        opened (``desk.app``), given the office now."""
+        if sign_in is None:
+            self._ask()
+            return
+        self._show(sign_in)
+        sign_in.attach(self.ctx, self._authenticate)
 
     def _ask(self, switching_from: User | None = None) -> None:
         self._drop_sign_in()
-        dialog = SignInDialog(
-            self.ctx, authenticate=self._authenticate, switching_from=switching_from
+        self._show(
+            SignInDialog(self.ctx, authenticate=self._authenticate, switching_from=switching_from)
         )
+
+    def _show(self, dialog: SignInDialog) -> None:
         dialog.signed_in.connect(self._on_signed_in)
         dialog.rejected.connect(self._on_sign_in_cancelled)
         self.sign_in = dialog

@@ -10,6 +10,7 @@ is shown as it is, like a wrong password or a disabled account."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,35 +25,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.office import User
 from desk.errors import DeskError
-from desk.services import auth
-from desk.services.context import DeskContext
 from desk.ui.ops import Operation
 
-Authenticator = Callable[[str, str], User]
+if TYPE_CHECKING:
+    # Not at run time: the services load the ORM and the models, which the sign-in's
+    # first showing does not wait for (``desk.app``: they load while the clerk types).
+    from desk.domain.office import User
+    from desk.services.context import DeskContext
+
+Authenticator = Callable[[str, str], "User"]
 
 
 def _message(error: object, fallback: str) -> str:
     return error.message if isinstance(error, DeskError) else fallback
 
 
+def _authenticator(ctx: DeskContext) -> Authenticator:
+    """The office's own password check (``auth.authenticate``), run in the pool."""
+
+    def authenticate(username: str, password: str) -> User:
+        from desk.services import auth
+
+        return auth.authenticate(ctx, username, password)
+
+    return authenticate
+
+
 class SignInDialog(QDialog):
-    """Username and password of an account of the office database."""
+    """Username and password of an account of the office database.
+
+    At the desk's start the dialog shows before the office is open (``ctx`` None): the
+    clerk types meanwhile, the office's names appear and the password is checked once
+    ``attach`` gives it the office (a «Đăng nhập» pressed before waits for it)."""
 
     signed_in = Signal(object)  # User
 
     def __init__(
         self,
-        ctx: DeskContext,
+        ctx: DeskContext | None,
         parent: QWidget | None = None,
         *,
         authenticate: Authenticator | None = None,
         switching_from: User | None = None,
     ):
         super().__init__(parent)
-        self.ctx = ctx
-        self._authenticate = authenticate or (lambda u, p: auth.authenticate(ctx, u, p))
+        self.ctx: DeskContext | None = None
+        self._authenticate = authenticate
+        self._waiting = False  # «Đăng nhập» was pressed before the office was open
         self.user: User | None = None
         if switching_from is None:
             self.setWindowTitle(self.tr("Đăng nhập — Commune Desk"))
@@ -61,14 +81,13 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
-        office = ctx.office
-        agency = QLabel(office.agency_name)
-        agency.setStyleSheet("font-size: 12pt; color: #555;")
-        unit = QLabel(office.unit_name)
-        unit.setObjectName("pageTitle")
-        unit.setWordWrap(True)
-        layout.addWidget(agency)
-        layout.addWidget(unit)
+        self.agency = QLabel("")
+        self.agency.setStyleSheet("font-size: 12pt; color: #555;")
+        self.unit = QLabel("")
+        self.unit.setObjectName("pageTitle")
+        self.unit.setWordWrap(True)
+        layout.addWidget(self.agency)
+        layout.addWidget(self.unit)
         layout.addSpacing(8)
         hint = QLabel(self.tr("Đăng nhập bằng tài khoản cán bộ của cơ quan."))
         if switching_from is not None:
@@ -112,6 +131,20 @@ class SignInDialog(QDialog):
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.username.setFocus()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: DeskContext, authenticate: Authenticator | None = None) -> None:
+        """The office is open: its names on screen, and a sign-in already asked for goes."""
+        self.ctx = ctx
+        self._authenticate = self._authenticate or authenticate or _authenticator(ctx)
+        office = ctx.office
+        self.agency.setText(office.agency_name)
+        self.unit.setText(office.unit_name)
+        if self._waiting:
+            self._waiting = False
+            self.sign_in_button.setEnabled(True)
+            self.submit()
 
     def submit(self) -> None:
         username, password = self.username.text(), self.password.text()
@@ -119,6 +152,11 @@ class SignInDialog(QDialog):
             self.error.setText(self.tr("Nhập tên đăng nhập và mật khẩu."))
             return
         self.error.setText("")
+        if self._authenticate is None:
+            # The office is still opening: the button waits for it, as for the check.
+            self._waiting = True
+            self.sign_in_button.setEnabled(False)
+            return
         # argon2 takes tens of milliseconds by design: off the GUI thread, the button off
         # meanwhile (and Enter pressed again is not a second attempt).
         Operation(
@@ -152,9 +190,7 @@ class LockScreen(QFrame):
     ):
         super().__init__(parent)
         self.user = user
-        self._authenticate: Authenticator = authenticate or (
-            lambda u, p: auth.authenticate(ctx, u, p)
-        )
+        self._authenticate: Authenticator = authenticate or _authenticator(ctx)
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
         # Opaque: the screens underneath show names and ID numbers.

@@ -394,6 +394,8 @@ def test_a_crash_log_that_cannot_be_written_gives_a_short_message(
 # --- the window ----------------------------------------------------------------------------
 
 
+# The sign-in shows while the office opens (offscreen: no raise, no size hints), then goes.
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 @pytest.mark.parametrize("fault", ["missing", "foreign", "disk full"])
 def test_the_window_shows_a_fault_in_a_message_box_at_start_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
