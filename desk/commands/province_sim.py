@@ -6,9 +6,6 @@ from __future__ import annotations
 import argparse
 import errno
 import signal
-import socket
-import sqlite3
-import ssl
 import sys
 from pathlib import Path
 
@@ -28,6 +25,8 @@ DEMO_PASSWORD = "motcua-demo"  # the simulator's account when none is given (tra
 
 
 def cmd_province_sim(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from desk.config import data_dir
     from desk.sync.simulator import Faults, ProvinceSimulator
 
@@ -112,6 +111,9 @@ def cmd_province_sim(args: argparse.Namespace) -> int:
 def _simulator_fault(args: argparse.Namespace, exc: OSError) -> ConfigurationError:
     """What stopped the simulator from starting, said plainly: the machine's fault or the
     options', not a bug."""
+    import socket
+    import ssl
+
     if isinstance(exc, ssl.SSLError) or (args.tls_cert and isinstance(exc, FileNotFoundError)):
         reason = exc.strerror or getattr(exc, "reason", None) or str(exc)
         return ConfigurationError(

@@ -13,10 +13,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from desk.domain import limits
 from desk.domain.catalogue import (
@@ -29,6 +26,12 @@ from desk.domain.catalogue import (
 from desk.domain.text import clean, terminal_safe
 from desk.errors import CatalogueError
 from desk.resources import CATALOGUE_FILE
+
+if TYPE_CHECKING:
+    # jsonschema loads only to judge a catalogue file: reading the catalogue, printing or
+    # the desk's start do not wait for it.
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 # --- the file and its schema ----------------------------------------------------------------
 # resources/catalogue/procedures.schema.json (JSON Schema, Draft 2020-12) says what a
@@ -49,6 +52,8 @@ def catalogue_schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(catalogue_schema())
 
 
