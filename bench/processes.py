@@ -1,0 +1,118 @@
+"""A command of the desk as a whole process, from its start to its exit (what a clerk's
+script or the print button of another program waits for). ``run()`` returns milliseconds.
+
+- ``print_slip_process_median_ms``: ``desk print slip CODE --out FILE.pdf`` on a small
+  scratch office of its own (made here with ``desk demo``, signed in through DESK_USER and
+  DESK_PASSWORD_FILE as a script would); target ≤ 300 ms (issue 16).
+- ``print_slip_limit_median_ms``: its limit, timed in the same run, the two taking turns:
+  a Python process that imports reportlab and draws one page into a PDF, nothing else;
+  ``print_slip_to_limit_ratio`` is the command's median over it.
+- ``python_bare_median_ms``: ``python -c pass``, what any process of the desk pays first.
+
+The processes run as on a desk PC, where pip compiled the desk's modules when it installed
+them: their bytecode is kept (in a scratch folder, ``PYTHONPYCACHEPREFIX``) even where the
+environment says ``PYTHONDONTWRITEBYTECODE`` (without it each start compiles ~100 of the
+desk's modules again; ``bytecode=False`` measures that). Third-party packages have theirs
+either way.
+
+Run alone with ``python -m bench.processes``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 7
+
+LIMIT = """
+import io
+from reportlab.pdfgen import canvas
+page = canvas.Canvas(io.BytesIO())
+page.drawString(72, 720, "Giay tiep nhan ho so va hen tra ket qua")
+page.showPage()
+page.save()
+"""
+
+
+def desk_pc_env(env: dict[str, str], *, bytecode: bool = True) -> dict[str, str]:
+    """``env`` for a process timed as on a desk PC: the desk's bytecode kept between runs."""
+    if not bytecode:
+        return env
+    cached = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "desk-bench-pycache")
+    return cached
+
+
+def _timed_ms(command: list[str], env: dict[str, str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+    return (time.perf_counter() - began) * 1000
+
+
+def _scratch_office(folder: Path) -> tuple[dict[str, str], str]:
+    """A demo office in ``folder``: the environment a script signs in with, and the code
+    of one of its dossiers."""
+    password = folder / "password"
+    password.write_text("canbo1-demo\n", encoding="utf-8")
+    password.chmod(0o600)
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DESK_DATABASE_URL"},
+        "DESK_DATA_DIR": str(folder / "data"),
+        "DESK_USER": "canbo1",
+        "DESK_PASSWORD_FILE": str(password),
+    }
+    desk = [sys.executable, "-m", "desk"]
+    subprocess.run([*desk, "demo", "--dossiers", "20"], cwd=ROOT, env=env, check=True,
+                   capture_output=True, timeout=600)  # fmt: skip
+    for word in ("nguyen", "tran", "le", "pham"):
+        found = subprocess.run(
+            [*desk, "search", "--limit", "1", word],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout.split()
+        if found:
+            return env, found[0]
+    raise RuntimeError("the scratch office has no dossier to print")
+
+
+def run(runs: int = RUNS, *, bytecode: bool = True) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="desk-bench-processes-") as scratch:
+        folder = Path(scratch)
+        env, code = _scratch_office(folder)
+        env = desk_pc_env(env, bytecode=bytecode)
+        out = folder / "slip.pdf"
+        print_slip = [sys.executable, "-m", "desk", "print", "slip", code, "--out", str(out)]
+        limit = [sys.executable, "-c", LIMIT]
+        bare = [sys.executable, "-c", "pass"]
+        _timed_ms(print_slip, env)  # the .pyc files and the disk cache warm, as on a desk
+        slip_ms, limit_ms, bare_ms = [], [], []
+        for _ in range(runs):  # taking turns: all three meet the same load
+            slip_ms.append(_timed_ms(print_slip, env))
+            limit_ms.append(_timed_ms(limit, env))
+            bare_ms.append(_timed_ms(bare, env))
+    slip, limit_median = statistics.median(slip_ms), statistics.median(limit_ms)
+    return {
+        "print_slip_process_median_ms": round(slip, 1),
+        "print_slip_process_runs_ms": [round(t, 1) for t in slip_ms],
+        "print_slip_limit_median_ms": round(limit_median, 1),
+        "print_slip_to_limit_ratio": round(slip / limit_median, 2),
+        "python_bare_median_ms": round(statistics.median(bare_ms), 1),
+        "print_slip_bytecode_kept": bytecode,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(bytecode="--no-bytecode" not in sys.argv), indent=2))
