@@ -7,6 +7,9 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.orm import Session
 
 from desk.atomic import check_output_path, fsync_dir, write_failure
 from desk.domain.access import Permission
@@ -16,6 +19,21 @@ from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.sync.items import dossier_item
+
+
+def write_items(
+    session: Session, handle: TextIO, *, since: date | None = None, limit: int | None = None
+) -> int:
+    """Every dossier (received since ``since``; the first ``limit`` of them) as one JSON
+    line, in code order; returns how many."""
+    count = 0
+    for dossier in store_dossiers.iter_dossiers(session, since=since):
+        if count == limit:
+            break
+        handle.write(json.dumps(dossier_item(dossier), ensure_ascii=False))
+        handle.write("\n")
+        count += 1
+    return count
 
 
 def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> int:
@@ -38,10 +56,7 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
             os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle,
             ctx.db.snapshot() as session,  # one moment, however long the export takes
         ):
-            for dossier in store_dossiers.iter_dossiers(session, since=since):
-                handle.write(json.dumps(dossier_item(dossier), ensure_ascii=False))
-                handle.write("\n")
-                count += 1
+            count = write_items(session, handle, since=since)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, out)

@@ -4,8 +4,9 @@ Every writer takes its values from here: the services' path (one dossier at a ti
 dictionaries for SQLAlchemy's statements) and the demo's bulk path (millions of rows, as
 tuples for executemany). A table's values are built once, as a tuple in the order of the
 table's ``*_COLUMNS``; ``values()`` makes the dictionary. Reading goes the other way
-(``person_from_row``, ``dossier_from_row``, ``event_from_row`` …), whatever the query that
-selected the row.
+(``person_from_values``, ``dossier_from_values``, ``event_from_values`` …: a row's values
+by position, in the order of the columns they name; ``*_from_row`` for a row read by name),
+whatever the query that selected the row.
 
 Which value is an instant, a day, JSON or a boolean is said here, by ``ValueForm``: the
 services' path keeps the domain's Python values (``AS_IS``: the columns' types, such as
@@ -95,6 +96,15 @@ def values(columns: Sequence[str], row: Row) -> dict[str, Any]:
     return dict(zip(columns, row, strict=True))
 
 
+def by_name(columns: Sequence[str], row: Any) -> Row:
+    """The values of ``columns`` of a row read by name (any query's row, any object).
+
+    The readers below take a row's values by position, in the order of their columns:
+    unpacking a row costs a fraction of reading its attributes one by one, which counts
+    when an export reads millions."""
+    return tuple(getattr(row, name) for name in columns)
+
+
 # --- people ---------------------------------------------------------------------------
 
 PERSON_COLUMNS = (
@@ -130,20 +140,52 @@ def person_row(person: Person, now: datetime, form: ValueForm = AS_IS) -> Row:
     )
 
 
+# What ``person_from_row`` reads (a loader selects these, not the whole row).
+PERSON_READ_COLUMNS = (
+    "full_name",
+    "id_number",
+    "old_id_number",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "email",
+    "id_issue_date",
+    "id_issuer",
+)
+
+
+def person_from_values(values: Sequence[Any]) -> Person:
+    """A person from the values of ``PERSON_READ_COLUMNS``, in that order."""
+    (
+        full_name,
+        id_number,
+        old_id_number,
+        birth_date,
+        sex,
+        address,
+        phone,
+        email,
+        id_issue_date,
+        id_issuer,
+    ) = values
+    return Person(
+        full_name=full_name,
+        id_number=id_number,
+        old_id_number=old_id_number,
+        birth_date=birth_date,
+        sex=Sex(sex) if sex else None,
+        address=address,
+        phone=phone,
+        email=email,
+        id_issue_date=id_issue_date,
+        id_issuer=id_issuer,
+    )
+
+
 def person_from_row(row: Any) -> Person:
     """A person from any row with the people table's columns (by name)."""
-    return Person(
-        full_name=row.full_name,
-        id_number=row.id_number,
-        old_id_number=row.old_id_number,
-        birth_date=row.birth_date,
-        sex=Sex(row.sex) if row.sex else None,
-        address=row.address,
-        phone=row.phone,
-        email=row.email,
-        id_issue_date=row.id_issue_date,
-        id_issuer=row.id_issuer,
-    )
+    return person_from_values(by_name(PERSON_READ_COLUMNS, row))
 
 
 # --- dossiers -------------------------------------------------------------------------
@@ -277,6 +319,148 @@ def dossier_row(
     )
 
 
+# What ``dossier_from_values`` reads of the dossier's row, in this order, and of its
+# applicant's people row (what intake did not copy into the dossier row): the derived
+# figure facts, the folded name and ``updated_at`` are never read back.
+DOSSIER_READ_COLUMNS = (
+    "id",
+    "applicant_person_id",
+    "agency_id",
+    "received_day",
+    "sequence",
+    "procedure_code",
+    "procedure_name",
+    "field_code",
+    "field_name",
+    "status",
+    "revision",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_email",
+    "applicant_address",
+    "applicant_kind",
+    "channel",
+    "summary",
+    "lead_unit",
+    "sets_count",
+    "result_delivery",
+    "received_at",
+    "due_at",
+    "clerk_name",
+    "rescheduled_due_at",
+    "paused_at",
+    "finished_at",
+    "returned_at",
+    "processing_days",
+    "needs_checks",
+    "note",
+    "form_data",
+    "book_year",
+    "book_number",
+)
+APPLICANT_READ_COLUMNS = ("birth_date", "sex", "old_id_number", "id_issue_date", "id_issuer")
+
+
+def dossier_from_values(
+    values: Sequence[Any],
+    *,
+    applicant: Sequence[Any] | None = None,
+    documents: list[ReceivedDocument],
+    fees: list[Fee],
+    parties: list[Party],
+    events: list[StatusEvent],
+) -> Dossier:
+    """A dossier from the values of ``DOSSIER_READ_COLUMNS`` (in that order) and what it
+    carries. ``applicant``: the values of ``APPLICANT_READ_COLUMNS`` of the applicant's
+    people row, for what intake did not copy into the dossier row."""
+    (
+        dossier_id,
+        _applicant_person_id,
+        agency_id,
+        received_day,
+        sequence,
+        procedure_code,
+        procedure_name,
+        field_code,
+        field_name,
+        status,
+        revision,
+        applicant_name,
+        applicant_id_number,
+        applicant_phone,
+        applicant_email,
+        applicant_address,
+        applicant_kind,
+        channel,
+        summary,
+        lead_unit,
+        sets_count,
+        result_delivery,
+        received_at,
+        due_at,
+        clerk_name,
+        rescheduled_due_at,
+        paused_at,
+        finished_at,
+        returned_at,
+        processing_days,
+        needs_checks,
+        note,
+        form_data,
+        book_year,
+        book_number,
+    ) = values
+    person = Person(
+        full_name=applicant_name,
+        id_number=applicant_id_number,
+        phone=applicant_phone,
+        email=applicant_email,
+        address=applicant_address,
+    )
+    if applicant is not None:
+        birth_date, sex, old_id_number, id_issue_date, id_issuer = applicant
+        person.birth_date = birth_date
+        person.sex = Sex(sex) if sex else None
+        person.old_id_number = old_id_number
+        person.id_issue_date = id_issue_date
+        person.id_issuer = id_issuer
+    return Dossier(
+        id=dossier_id,
+        code=DossierCode(agency_id, received_day, sequence),
+        procedure_code=procedure_code,
+        procedure_name=procedure_name,
+        field_code=field_code,
+        field_name=field_name,
+        status=Status(status),
+        revision=revision,
+        applicant=person,
+        applicant_kind=ApplicantKind(applicant_kind),
+        channel=Channel(channel),
+        summary=summary,
+        lead_unit=lead_unit,
+        sets_count=sets_count,
+        result_delivery=ResultDelivery(result_delivery),
+        received_at=received_at,
+        due_at=due_at,
+        clerk_name=clerk_name,
+        rescheduled_due_at=rescheduled_due_at,
+        paused_at=paused_at,
+        finished_at=finished_at,
+        returned_at=returned_at,
+        processing_days=processing_days,
+        needs_checks=needs_checks,
+        note=note,
+        form_data=dict(form_data or {}),
+        documents=documents,
+        fees=fees,
+        parties=parties,
+        events=events,
+        book_year=book_year,
+        book_number=book_number,
+    )
+
+
 def dossier_from_row(
     row: Any,
     *,
@@ -286,54 +470,14 @@ def dossier_from_row(
     parties: list[Party],
     events: list[StatusEvent],
 ) -> Dossier:
-    """A dossier from its row (by column name) and what it carries. ``applicant``: the
-    applicant's people row, for what intake did not copy into the dossier row."""
-    person = Person(
-        full_name=row.applicant_name,
-        id_number=row.applicant_id_number,
-        phone=row.applicant_phone,
-        email=row.applicant_email,
-        address=row.applicant_address,
-    )
-    if applicant is not None:
-        person.birth_date = applicant.birth_date
-        person.sex = Sex(applicant.sex) if applicant.sex else None
-        person.old_id_number = applicant.old_id_number
-        person.id_issue_date = applicant.id_issue_date
-        person.id_issuer = applicant.id_issuer
-    return Dossier(
-        id=row.id,
-        code=DossierCode(row.agency_id, row.received_day, row.sequence),
-        procedure_code=row.procedure_code,
-        procedure_name=row.procedure_name,
-        field_code=row.field_code,
-        field_name=row.field_name,
-        status=Status(row.status),
-        revision=row.revision,
-        applicant=person,
-        applicant_kind=ApplicantKind(row.applicant_kind),
-        channel=Channel(row.channel),
-        summary=row.summary,
-        lead_unit=row.lead_unit,
-        sets_count=row.sets_count,
-        result_delivery=ResultDelivery(row.result_delivery),
-        received_at=row.received_at,
-        due_at=row.due_at,
-        clerk_name=row.clerk_name,
-        rescheduled_due_at=row.rescheduled_due_at,
-        paused_at=row.paused_at,
-        finished_at=row.finished_at,
-        returned_at=row.returned_at,
-        processing_days=row.processing_days,
-        needs_checks=row.needs_checks,
-        note=row.note,
-        form_data=dict(row.form_data or {}),
+    """``dossier_from_values`` for rows read by name (the applicant's too)."""
+    return dossier_from_values(
+        by_name(DOSSIER_READ_COLUMNS, row),
+        applicant=None if applicant is None else by_name(APPLICANT_READ_COLUMNS, applicant),
         documents=documents,
         fees=fees,
         parties=parties,
         events=events,
-        book_year=row.book_year,
-        book_number=row.book_number,
     )
 
 
@@ -381,15 +525,21 @@ def document_rows(dossier_id: int, documents: Sequence[ReceivedDocument]) -> lis
     ]
 
 
-def document_from_row(row: Any) -> ReceivedDocument:
+def document_from_values(values: Sequence[Any]) -> ReceivedDocument:
+    """A document from the values of ``DOCUMENT_COLUMNS``, in that order."""
+    _dossier_id, _position, code, name, originals, certified, photocopies, sha256 = values
     return ReceivedDocument(
-        name=row.name,
-        code=row.code,
-        originals=row.originals,
-        certified_copies=row.certified_copies,
-        photocopies=row.photocopies,
-        attachment_sha256=row.attachment_sha256 or "",
+        name=name,
+        code=code,
+        originals=originals,
+        certified_copies=certified,
+        photocopies=photocopies,
+        attachment_sha256=sha256 or "",
     )
+
+
+def document_from_row(row: Any) -> ReceivedDocument:
+    return document_from_values(by_name(DOCUMENT_COLUMNS, row))
 
 
 FEE_COLUMNS = ("dossier_id", "name", "amount", "method", "exemption")
@@ -399,8 +549,14 @@ def fee_rows(dossier_id: int, fees: Sequence[Fee]) -> list[Row]:
     return [(dossier_id, fee.name, fee.amount, fee.method, fee.exemption or None) for fee in fees]
 
 
+def fee_from_values(values: Sequence[Any]) -> Fee:
+    """A fee from the values of ``FEE_COLUMNS``, in that order."""
+    _dossier_id, name, amount, method, exemption = values
+    return Fee(name, amount, method, exemption=exemption or "")
+
+
 def fee_from_row(row: Any) -> Fee:
-    return Fee(row.name, row.amount, row.method, exemption=row.exemption or "")
+    return fee_from_values(by_name(FEE_COLUMNS, row))
 
 
 EVENT_COLUMNS = (
@@ -434,19 +590,37 @@ def event_row(dossier_id: int, event: StatusEvent, form: ValueForm = AS_IS) -> R
     )
 
 
-def event_from_row(row: Any) -> StatusEvent:
+def event_from_values(values: Sequence[Any]) -> StatusEvent:
+    """An event from the values of ``EVENT_COLUMNS``, in that order."""
+    (
+        _dossier_id,
+        revision,
+        at,
+        from_status,
+        to_status,
+        actor_kind,
+        actor_user_id,
+        actor_name,
+        actor_title,
+        note,
+        detail,
+    ) = values
     return StatusEvent(
-        at=row.at,
-        from_status=Status(row.from_status) if row.from_status is not None else None,
-        to_status=Status(row.to_status),
-        actor_name=row.actor_name,
-        actor_kind=ActorKind(row.actor_kind),
-        actor_title=row.actor_title,
-        note=row.note,
-        detail=row.detail or {},
-        revision=row.revision,
-        actor_user_id=row.actor_user_id,
+        at=at,
+        from_status=Status(from_status) if from_status is not None else None,
+        to_status=Status(to_status),
+        actor_name=actor_name,
+        actor_kind=ActorKind(actor_kind),
+        actor_title=actor_title,
+        note=note,
+        detail=detail or {},
+        revision=revision,
+        actor_user_id=actor_user_id,
     )
+
+
+def event_from_row(row: Any) -> StatusEvent:
+    return event_from_values(by_name(EVENT_COLUMNS, row))
 
 
 OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
