@@ -7,6 +7,7 @@ resolution, and a printer driver cannot blur them by resampling.
 from __future__ import annotations
 
 import functools
+import re
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,20 +18,12 @@ QR_BORDER = 4  # the QR specification's quiet zone, in modules
 QR_MASK = 2
 
 
-def _runs(cells: str | tuple[bool, ...]) -> list[tuple[int, int]]:
-    """(start, length) of each run of dark modules."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for index, dark in enumerate(cells):
-        dark = dark == "1" if isinstance(dark, str) else dark
-        if dark and start is None:
-            start = index
-        elif not dark and start is not None:
-            runs.append((start, index - start))
-            start = None
-    if start is not None:
-        runs.append((start, len(cells) - start))
-    return runs
+_DARK_RUN = re.compile("1+")
+
+
+def _runs(cells: str) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules ("1") in a row of "0"/"1"."""
+    return [(found.start(), found.end() - found.start()) for found in _DARK_RUN.finditer(cells)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -39,6 +32,16 @@ def code128_modules(data: str) -> str:
     import barcode  # here, not at the top: it loads Pillow, which forms without codes skip
 
     return str(barcode.Code128(data).build()[0])
+
+
+@functools.lru_cache(maxsize=64)
+def code128_operators(data: str) -> str:
+    """The PDF path filling the bars, in module units (bars one unit tall), the left quiet
+    zone included: see ``Code128._draw_bars``."""
+    rects = [
+        f"{start + QUIET_MODULES} 0 {length} 1 re" for start, length in _runs(code128_modules(data))
+    ]
+    return "\n".join(rects) + " f"
 
 
 class Code128(Block):
@@ -67,12 +70,10 @@ class Code128(Block):
         return self.length if self.rotated else self.bar_height
 
     def _draw_bars(self, canvas: Canvas) -> None:
-        path = canvas.beginPath()
-        for start, length in _runs(self.modules):
-            path.rect(
-                (start + QUIET_MODULES) * self.module, 0, length * self.module, self.bar_height
-            )
-        canvas.drawPath(path, stroke=0, fill=1)
+        # In module units (one module wide, the bars one unit tall): the stream is short
+        # integers, the same for every size, and cached with the pattern.
+        canvas.scale(self.module, self.bar_height)
+        canvas.addLiteral(code128_operators(self.data))
 
     def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
         key = ("code128", self.data, self.module, self.bar_height)
@@ -103,6 +104,26 @@ def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(cell) for cell in row) for row in matrix)
 
 
+def qr_side(value: str) -> int:
+    """The QR code's side in modules, its quiet zone included."""
+    return len(qr_modules(value)) + 2 * QR_BORDER
+
+
+@functools.lru_cache(maxsize=64)
+def qr_operators(value: str) -> str:
+    """The PDF path filling the QR code's dark modules, one rectangle a run of a row, in
+    module units with the origin at the bottom left corner of the quiet zone. Cached: a
+    reprint of the same dossier (or its second copy) draws the same stream."""
+    matrix = qr_modules(value)
+    side = qr_side(value)
+    rects = []
+    for row_index, row in enumerate(matrix):
+        y = side - row_index - QR_BORDER - 1
+        cells = "".join("1" if dark else "0" for dark in row)
+        rects += [f"{start + QR_BORDER} {y} {length} 1 re" for start, length in _runs(cells)]
+    return "\n".join(rects) + " f"
+
+
 class QrCode(Block):
     """A square QR code ``size`` wide, its 4-module quiet zone included."""
 
@@ -114,14 +135,9 @@ class QrCode(Block):
         return self.size
 
     def _draw_modules(self, canvas: Canvas) -> None:
-        matrix = qr_modules(self.value)
-        box = self.size / (len(matrix) + 2 * QR_BORDER)
-        path = canvas.beginPath()
-        for row_index, row in enumerate(matrix):
-            y = self.size - (row_index + QR_BORDER + 1) * box
-            for start, length in _runs(row):
-                path.rect((start + QR_BORDER) * box, y, length * box, box)
-        canvas.drawPath(path, stroke=0, fill=1)
+        side = qr_side(self.value)
+        canvas.scale(self.size / side, self.size / side)
+        canvas.addLiteral(qr_operators(self.value))
 
     def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
         name = painter.form(("qr", self.value, self.size), self.size, self.size, self._draw_modules)
