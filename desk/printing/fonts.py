@@ -44,7 +44,11 @@ def _register(face: Face) -> str:
         name = _registered.get(face)
         if name is None:
             name = "Desk" + face.value.removesuffix(".ttf")  # e.g. DeskNotoSans-Bold
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / face.value)))
+            # asciiReadable off: a subset then holds only the glyphs a document uses, not
+            # all of ASCII besides; the subsets, their widths and their compression cost
+            # a third as much (text is still extracted through the ToUnicode map).
+            font = TTFont(name, str(FONT_DIR / face.value), asciiReadable=False)
+            pdfmetrics.registerFont(font)
             _registered[face] = name
         return name
 
