@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class _Signals(QObject):
 Handler = Callable[[Any], None]
 
 
-class Operation(QRunnable):
+class Operation:
     """Work for the thread pool, reported back on the GUI thread.
 
     The outcome arrives as one queued call that first frees the owner, then runs the
@@ -85,17 +85,19 @@ class Operation(QRunnable):
     (``Operation.running()``) until its handlers have run.
     """
 
-    # Operations stay referenced here until they report: their signal object must be
-    # destroyed on the GUI thread it lives in, not in the pool thread.
+    # Operations stay referenced here until they report.
     _running: ClassVar[set[Operation]] = set()
     _owners: ClassVar[set[int]] = set()
 
     def __init__(self, work: Callable[[], Any], *, owner: QWidget | None = None):
-        super().__init__()
-        self.setAutoDelete(False)
         self._work: Callable[[Progress], Any] = lambda _progress: work()
         self.owner = owner
-        self.signals = _Signals()
+        # The last Python reference to an operation may go in the pool thread (the pool
+        # holds its ``_run`` until ``_run`` has returned there). The signal object lives on
+        # the GUI thread and must be destroyed there: the application owns it, and it is
+        # deleted with deleteLater once the outcome was reported — never by Python's
+        # reference count, in whichever thread that reaches zero.
+        self.signals = _Signals(QCoreApplication.instance())
         self.progress = Progress(self.signals.progress.emit)
         self._owns = False
         self._success: list[Handler] = []
@@ -148,10 +150,10 @@ class Operation(QRunnable):
             self._owns = True
             self.owner.setEnabled(False)
         Operation._running.add(self)
-        QThreadPool.globalInstance().start(self)
+        QThreadPool.globalInstance().start(self._run)
         return True
 
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             try:
                 result = self._work(self.progress)
@@ -187,6 +189,7 @@ class Operation(QRunnable):
                     handler(value)
         finally:
             Operation._running.discard(self)
+            self.signals.deleteLater()  # done or failed was its last signal
 
     def _reachable(self, handler: Handler) -> bool:
         """False when the handler's screen was deleted meanwhile (a window closed while
