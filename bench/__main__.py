@@ -7,6 +7,8 @@
     python -m bench --db postgresql://…  (all of it, then the same office on SQLite and
                                           PostgreSQL side by side: bench/engines.py)
     python -m bench --only engines --db postgresql://…   (only that comparison)
+    python -m bench --slow              (the slow-PC profile: everything on one core, and
+                                          the disk's commit timed: bench/disk.py)
 
 The database is built once with ``desk demo`` (timed) into bench-data/ and reused by later
 runs unless --rebuild. Each figure is printed and written to bench-data/results.json.
@@ -75,7 +77,16 @@ def main() -> int:
         metavar="URL",
         help="a PostgreSQL database for the side-by-side bench (built there on first use)",
     )
+    parser.add_argument(
+        "--slow",
+        action="store_true",
+        help="the slow-PC profile: pinned to one core; results in results-slow.json",
+    )
     args = parser.parse_args()
+    from bench import disk
+
+    profile = disk.pin_to_one_core() if args.slow else {"cores": len(os.sched_getaffinity(0))}
+    print(f"profile: {'slow (one core)' if args.slow else 'normal'}", flush=True)
     if args.only == "engines" and not args.db:
         parser.error("--only engines needs --db postgresql://…")
     if args.only == "engines":
@@ -87,7 +98,9 @@ def main() -> int:
     if args.only == "supervisor":
         return supervisor_only(DATA / f"office-{args.dossiers}")
     directory = DATA / f"office-{args.dossiers}"
-    results: dict[str, Any] = {"dossiers": args.dossiers}
+    results: dict[str, Any] = {"dossiers": args.dossiers, "profile": profile}
+    results["disk"] = disk.commit(DATA)
+    print(f"the disk: one WAL commit {results['disk']['commit_median_ms']} ms", flush=True)
     database = directory / "office.sqlite"
     if args.rebuild or not database.exists():
         for leftover in directory.glob("office.sqlite*"):
@@ -114,6 +127,9 @@ def main() -> int:
     results["receive_one_dossier"] = timed(
         lambda: intake.receive_dossier(ctx, next(pending), clerk), 300
     )
+    results["receive_beyond_the_commit_ms"] = round(
+        results["receive_one_dossier"]["median_ms"] - results["disk"]["commit_median_ms"], 3
+    )
 
     results["lookup_by_code"] = timed(lambda: search.search(ctx, rng.choice(codes)), 500)
     results["open_dossier_by_code"] = timed(
@@ -134,6 +150,10 @@ def main() -> int:
     ]
     results["name_search_first_page"] = timed(lambda: search.search(ctx, rng.choice(prefixes)), 300)
     results["phone_search_first_page"] = timed(lambda: search.search(ctx, "0912"), 100)
+    from bench import search_replay
+
+    print("the search box against a replay of its own SQL …", flush=True)
+    results["search_against_its_sql"] = search_replay.run(ctx)
 
     from bench import audit
 
@@ -167,7 +187,8 @@ def main() -> int:
     results["clerk"] = scripted_clerk.run()
 
     DATA.mkdir(exist_ok=True)
-    (DATA / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    name = "results-slow.json" if args.slow else "results.json"
+    (DATA / name).write_text(json.dumps(results, ensure_ascii=False, indent=2))
     print(json.dumps(results, ensure_ascii=False, indent=2))
     if args.db:
         from bench import engines
