@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ClauseElement
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def rows(
     key = (dialect.name, shape)
     compiled = _compiled.get(key)
     if compiled is None:
-        made = build().compile(dialect=dialect)
+        made = cast(SQLCompiler, build().compile(dialect=dialect))
         positional = dialect.positional
         compiled = _compiled[key] = _Compiled(
             sql=str(made),
