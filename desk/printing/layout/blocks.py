@@ -162,6 +162,7 @@ class Paragraph(Block):
                 under = baseline - 0.3 * self.size
                 inset = line.width * (1 - self.underline) / 2
                 painter.line(start + inset, under, start + line.width - inset, under, 0.6)
+        painter.end_text()
 
 
 class Stack(Block):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,15 +88,23 @@ def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) ->
     corner_size = paper.small
     corner_height = corner_size * 1.6
     width = paper.frame_width
+    laid_out: list[tuple[Section, float, list[list[Block]]]] = []
     for section in sections:
         if paper.height is None:
             content = sum(block.measure(width) for block in section.blocks)
-            pages = [section.blocks]
             page_height = paper.top + corner_height + content + paper.bottom
+            laid_out.append((section, page_height, [section.blocks]))
         else:
-            page_height = paper.height
-            frame_height = page_height - paper.top - corner_height - paper.bottom
+            frame_height = paper.height - paper.top - corner_height - paper.bottom
             pages = paginate(section.blocks, width, frame_height)
+            laid_out.append((section, paper.height, pages))
+    # A page whose blocks another section repeats (the two copies of a slip) is drawn once,
+    # as a form that each of those pages places: half the text to write and compress.
+    # The key holds the blocks themselves, so no id is reused while it is alive.
+    repeats = Counter(
+        _page_key(blocks, page_height) for _, page_height, pages in laid_out for blocks in pages
+    )
+    for section, page_height, pages in laid_out:
         for number, blocks in enumerate(pages, start=1):
             canvas.setPageSize((paper.width, page_height))
             corner_y = page_height - paper.top - corner_size
@@ -119,10 +128,22 @@ def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) ->
                     corner_size,
                 )
             top = page_height - paper.top - corner_height
-            for block in blocks:
-                block.draw(painter, paper.left, top, width)
-                top -= block.measure(width)
-            canvas.showPage()
-            painter.new_page()
+
+            def draw_blocks(_: Canvas, blocks: list[Block] = blocks, top: float = top) -> None:
+                for block in blocks:
+                    block.draw(painter, paper.left, top, width)
+                    top -= block.measure(width)
+
+            key = _page_key(blocks, page_height)
+            if repeats[key] > 1:
+                name = painter.form(key, paper.width, page_height, draw_blocks)
+                painter.canvas.doForm(name)
+            else:
+                draw_blocks(canvas)
+            painter.show_page()
     canvas.save()
     return buffer.getvalue()
+
+
+def _page_key(blocks: list[Block], page_height: float) -> tuple[object, ...]:
+    return ("page", page_height, *blocks)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from desk.errors import DeskError
 from desk.printing.fonts import Face, string_width
@@ -213,22 +214,46 @@ def wrap(spans: Sequence[Span], size: float, width: float) -> list[_Line]:
 
 
 class Painter:
-    """The canvas plus what the blocks share while a document is drawn."""
+    """The canvas plus what the blocks share while a document is drawn.
+
+    Text goes into one PDF text object until ``end_text`` (the end of a paragraph) or
+    until something else is drawn: one BT … ET a paragraph instead of one a string, which
+    saves reportlab a text object per string. Whoever draws on ``canvas`` gets it with the
+    text so far written first, so the order on the page stays the order of the calls.
+    """
 
     def __init__(self, canvas: Canvas) -> None:
-        self.canvas = canvas
+        self._canvas = canvas
+        self._writer: PDFTextObject | None = None
         self._font: tuple[str, float] | None = None
         self._forms: dict[tuple[object, ...], str] = {}
 
-    def new_page(self) -> None:
-        self._font = None  # a new page starts from the canvas's initial state
+    @property
+    def canvas(self) -> Canvas:
+        self.end_text()
+        return self._canvas
+
+    def show_page(self) -> None:
+        self.canvas.showPage()
+
+    def end_text(self) -> None:
+        """Close the text object: a paragraph's runs stay apart from its neighbours' on the
+        same baseline (a table's cells) for whatever reads the text back."""
+        if self._writer is not None:
+            self._canvas.drawText(self._writer)
+            self._writer = None
 
     def text(self, x: float, y: float, text: str, face: Face, size: float) -> None:
+        writer = self._writer
+        if writer is None:
+            writer = self._writer = self._canvas.beginText()
+            self._font = None  # a text object starts in the canvas's font
         font = (face.font_name, size)
         if font != self._font:
-            self.canvas.setFont(*font)
+            writer.setFont(*font)
             self._font = font
-        self.canvas.drawString(x, y, text)
+        writer.setTextOrigin(x, y)
+        writer.textOut(text)
 
     def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.6) -> None:
         self.canvas.setLineWidth(width)
@@ -245,11 +270,13 @@ class Painter:
         QR code appear on both copies of the slip)."""
         name = self._forms.get(key)
         if name is None:
-            name = f"DeskForm{len(self._forms) + 1}"
-            self.canvas.beginForm(name, 0, 0, width, height)
-            draw(self.canvas)
-            self.canvas.endForm()
-            self._forms[key] = name
+            # Reserved before drawing: a form may place others (a page holding the QR code).
+            name = self._forms[key] = f"DeskForm{len(self._forms) + 1}"
+            canvas = self.canvas
+            canvas.beginForm(name, 0, 0, width, height)
+            draw(canvas)
+            self.end_text()
+            canvas.endForm()
         return name
 
 
