@@ -16,6 +16,7 @@ from desk.printing.layout import Block, LayoutError, Painter
 QUIET_MODULES = 10  # Code 128 needs at least 10 blank modules on either side
 QR_BORDER = 4  # the QR specification's quiet zone, in modules
 QR_MASK = 2
+_CELL_DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # segno's cells are 0 and 1
 
 
 _DARK_RUN = re.compile("1+")
@@ -92,8 +93,9 @@ class Code128(Block):
 
 
 @functools.lru_cache(maxsize=64)
-def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix (error correction M), from segno, cached for reprints.
+def qr_modules(value: str) -> tuple[str, ...]:
+    """The QR matrix (error correction M) as rows of "1" (dark) and "0" (light), like the
+    Code 128 pattern; from segno, cached for reprints.
 
     The mask is fixed: every one of the eight masks gives a valid code, and choosing the
     "best" one means scoring all eight, which cost more than the rest of the slip.
@@ -101,7 +103,7 @@ def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
     import segno
 
     matrix = segno.make_qr(value, error="m", boost_error=False, mask=QR_MASK).matrix
-    return tuple(tuple(bool(cell) for cell in row) for row in matrix)
+    return tuple(bytes(row).translate(_CELL_DIGITS).decode("ascii") for row in matrix)
 
 
 def qr_side(value: str) -> int:
@@ -119,8 +121,7 @@ def qr_operators(value: str) -> str:
     rects = []
     for row_index, row in enumerate(matrix):
         y = side - row_index - QR_BORDER - 1
-        cells = "".join("1" if dark else "0" for dark in row)
-        rects += [f"{start + QR_BORDER} {y} {length} 1 re" for start, length in _runs(cells)]
+        rects += [f"{start + QR_BORDER} {y} {length} 1 re" for start, length in _runs(row)]
     return "\n".join(rects) + " f"
 
 
