@@ -7,6 +7,12 @@
   reply (building the next batch overlaps the wait in a helper thread, so it is not
   counted twice); ``server_s`` is the time inside HTTP calls (the simulator and the wire).
 - ``up_to_date``: a run with nothing to send (ping, auth, two feed reads), median of 5.
+- ``stages``: where a dossier's time goes on the desk, measured in the same run on the
+  same office, each stage alone on one thread (median of 3): ``load_us`` reading the
+  dossiers a batch of 100 at a time (``load_dossiers``: six flat statements a batch),
+  ``build_us`` turning each into its province item, ``encode_us`` the item's JSON. The
+  push overlaps loading, building and encoding the next batch with the wait for the
+  current one; writing the batch and recording the answers are part of ``desk_s``.
 
 Run alone with ``python -m bench.sync [--dossiers N]``.
 """
@@ -88,6 +94,7 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
                 "desk_s": round(report.desk_s, 2),
                 "desk_share": round(report.desk_s / report.duration_s, 2),
             }
+            results["stages"] = _stages(ctx)
             samples = []
             for _ in range(5):
                 again = run_sync(ctx, settings=settings)
@@ -104,6 +111,40 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
                 process.stdout.close()
             ctx.close()
     return results
+
+
+def _stages(ctx: Any, batch: int = 100, runs: int = 3) -> dict[str, float]:
+    """Microseconds a dossier for each stage of preparing a batch, on their own."""
+    from desk.services.sync.push import encode
+    from desk.store import dossiers as store_dossiers
+    from desk.store import sync_repository as sync_repo
+    from desk.sync.items import dossier_item
+
+    with ctx.db.read() as session:
+        codes = list(store_dossiers.all_codes(session))
+        by_code = sync_repo.dossier_ids_by_code(session, codes)
+    ids = [by_code[code] for code in codes]  # the push's order
+    loads, builds, encodes = [], [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        dossiers = []
+        with ctx.db.read() as session:
+            for start in range(0, len(ids), batch):
+                dossiers.extend(sync_repo.load_dossiers(session, ids[start : start + batch]))
+        loads.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        items = [dossier_item(d) for d in dossiers]
+        builds.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for item in items:
+            encode(item)
+        encodes.append(time.perf_counter() - started)
+    per = 1e6 / len(ids)
+    return {
+        "load_us": round(statistics.median(loads) * per, 1),
+        "build_us": round(statistics.median(builds) * per, 1),
+        "encode_us": round(statistics.median(encodes) * per, 1),
+    }
 
 
 def main() -> int:

@@ -22,10 +22,12 @@ from tests.conftest import DEMO_NOW
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DeskContext]:
-    url = None
+    config = DeskConfig(data_dir=tmp_path / "office")
     if request.param == "postgresql":
-        url = request.getfixturevalue("postgres_url")
-    ctx = DeskContext.open(DeskConfig(data_dir=tmp_path / "office", database_url=url))
+        config = DeskConfig(
+            data_dir=tmp_path / "office", database_url=request.getfixturevalue("postgres_url")
+        )
+    ctx = DeskContext.open(config)
     demo.ensure_demo_office(ctx)
     demo.add_demo_dossiers(ctx, 400, seed=11, now=DEMO_NOW, bulk=True, workers=0, scans=True)
     demo.add_demo_dossiers(ctx, 25, seed=12, now=DEMO_NOW, bulk=False)

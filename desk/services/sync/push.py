@@ -38,7 +38,7 @@ MAX_PASSES = 5  # passes over the outbox in one run (edits during the run are re
 Part = tuple[str, str, list[sync_repo.OutboxEntry]]  # (batch id, body, entries carried)
 
 
-def _encode(body: dict[str, Any]) -> str:
+def encode(body: dict[str, Any]) -> str:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -139,11 +139,14 @@ class BatchPush:
                 late.append((dossier.id, str(dossier.code), unconfirmed))
                 continue
             entry = sync_repo.OutboxEntry(dossier.id, str(dossier.code), dossier.revision)
-            encoded = _encode(dossier_item(dossier))
-            size = len(encoded.encode("utf-8"))
-            if size > MAX_ITEM_BYTES:  # the province can never take it: not sent at all
-                oversized.append((entry, size))
-                continue
+            encoded = encode(dossier_item(dossier))
+            # A character is at most 4 bytes in UTF-8: only a long item needs its bytes
+            # counted.
+            if len(encoded) * 4 > MAX_ITEM_BYTES:
+                size = len(encoded.encode("utf-8"))
+                if size > MAX_ITEM_BYTES:  # the province can never take it: not sent at all
+                    oversized.append((entry, size))
+                    continue
             items.append(encoded)
             carried.append(entry)
         parts = self._bodies(items, carried) if items else []
@@ -199,7 +202,7 @@ class BatchPush:
         """One body, or several when the items would pass the 10 MB limit. ``items`` are
         encoded already: the body is what ``_encode`` of the whole would give."""
         batch_id = str(uuid.uuid4())
-        head = _encode({"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id})
+        head = encode({"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id})
         body = head[:-1] + ',"data":[' + ",".join(items) + "]}"
         if len(body.encode("utf-8")) <= MAX_BODY_BYTES or len(items) == 1:
             return [(batch_id, body, carried)]
@@ -296,7 +299,7 @@ class BatchPush:
         parts: list[Part] = []
         for start in range(0, count, size):
             batch_id = str(uuid.uuid4())
-            body = _encode(
+            body = encode(
                 {
                     "madonvi": self.agency_id,
                     "service": SERVICE,
