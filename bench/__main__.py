@@ -177,8 +177,16 @@ def main() -> int:
 
     print("printing …", flush=True)
     results["printing"] = printing.run()
+    from bench import processes
+
+    print("desk print slip as a process …", flush=True)
+    results["processes"] = processes.run()
     print("sync (10,000 dossiers to the simulator) …", flush=True)
     results["sync"] = sync.run()
+    from bench import export
+
+    print("desk export of 100,000 dossiers …", flush=True)
+    results["export"] = export.run(directory)
     print("desk window on this database …", flush=True)
     results["ui"] = ui.run(directory)
     from bench import clerk as scripted_clerk
