@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class _Signals(QObject):
 Handler = Callable[[Any], None]
 
 
-class Operation:
+class Operation(QRunnable):
     """Work for the thread pool, reported back on the GUI thread.
 
     The outcome arrives as one queued call that first frees the owner, then runs the
@@ -90,13 +90,15 @@ class Operation:
     _owners: ClassVar[set[int]] = set()
 
     def __init__(self, work: Callable[[], Any], *, owner: QWidget | None = None):
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it: kept in ``_running`` until it reports
         self._work: Callable[[Progress], Any] = lambda _progress: work()
         self.owner = owner
-        # The last Python reference to an operation may go in the pool thread (the pool
-        # holds its ``_run`` until ``_run`` has returned there). The signal object lives on
-        # the GUI thread and must be destroyed there: the application owns it, and it is
-        # deleted with deleteLater once the outcome was reported — never by Python's
-        # reference count, in whichever thread that reaches zero.
+        # The last Python reference to an operation may go in the pool thread (PySide holds
+        # the operation while ``run`` returns there). The signal object lives on the GUI
+        # thread and must be destroyed there: the application owns it, and it is deleted
+        # with deleteLater once the outcome was reported — never by Python's reference
+        # count, in whichever thread that reaches zero.
         self.signals = _Signals(QCoreApplication.instance())
         self.progress = Progress(self.signals.progress.emit)
         self._owns = False
@@ -150,10 +152,10 @@ class Operation:
             self._owns = True
             self.owner.setEnabled(False)
         Operation._running.add(self)
-        QThreadPool.globalInstance().start(self._run)
+        QThreadPool.globalInstance().start(self)
         return True
 
-    def _run(self) -> None:
+    def run(self) -> None:
         try:
             try:
                 result = self._work(self.progress)
