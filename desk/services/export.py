@@ -7,9 +7,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TextIO
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, TextIO
 
 from desk.atomic import check_output_path, fsync_dir, write_failure
 from desk.domain.access import Permission
@@ -18,6 +16,9 @@ from desk.domain.calendar import now_in_office
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
+
+if TYPE_CHECKING:
+    from desk.store.db import Session
 from desk.sync.items import dossier_item
 
 

@@ -1,6 +1,9 @@
 """Finding dossiers: the list's pages, the search box, lookup by code. All of them return
 the one summary projection (``SUMMARY_COLUMNS`` → ``DossierSummary``).
 
+It is one piece on purpose: the list, the lookups and the search box share one
+projection, one page order and the prepared statements' shapes, read side by side.
+
 Pages are keyset pages, newest first (``id < before_id ORDER BY id DESC LIMIT n``): the
 hundredth page costs what the first one does, on SQLite and PostgreSQL alike.
 

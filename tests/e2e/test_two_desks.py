@@ -110,7 +110,10 @@ def desk_process(args: argparse.Namespace) -> None:
         str(intake.receive_dossier(clerk_ctx, request, clerk, at=DEMO_NOW).code)
         for request in requests
     ]
-    Path(args.publish).write_text("\n".join(mine), encoding="utf-8")
+    # Published whole or not at all: the other desk polls for the file and reads it at once.
+    partial = Path(args.publish).with_suffix(".partial")
+    partial.write_text("\n".join(mine), encoding="utf-8")
+    partial.replace(args.publish)
     theirs_file = Path(args.theirs)
     deadline = time.monotonic() + 120
     while not theirs_file.exists():
