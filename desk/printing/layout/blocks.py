@@ -22,6 +22,14 @@ from desk.printing.layout.text import (
 
 _SPACES = re.compile(r"[ \t\n]+")  # where a line may break (not at NO_BREAK)
 
+# Paragraphs already broken into lines, by text, size, width and balancing. Most of a form's
+# paragraphs come back unchanged on every print (the header, the labels, the office's
+# lines), and wrapping them again was a tenth of a slip. Wrapping depends on nothing else,
+# so a cached result is the same lines; they are only read once made. Cleared when it
+# grows large, so a long-running desk stays small.
+_wrapped: dict[tuple[object, ...], list[_Line]] = {}
+_WRAPPED_LIMIT = 5_000
+
 # --- blocks -----------------------------------------------------------------------------
 
 
@@ -81,9 +89,15 @@ class Paragraph(Block):
 
     def lines(self, width: float) -> list[_Line]:
         if self._cache is None or self._cache[0] != width:
-            lines = wrap(self.spans, self.size, width - self.indent)
-            if self.balance and len(lines) > 1:
-                lines = self._balanced(lines, width - self.indent)
+            key = (self.spans, self.size, width - self.indent, self.balance)
+            lines = _wrapped.get(key)
+            if lines is None:
+                lines = wrap(self.spans, self.size, width - self.indent)
+                if self.balance and len(lines) > 1:
+                    lines = self._balanced(lines, width - self.indent)
+                if len(_wrapped) >= _WRAPPED_LIMIT:
+                    _wrapped.clear()
+                _wrapped[key] = lines
             self._cache = (width, lines)
         return self._cache[1]
 
