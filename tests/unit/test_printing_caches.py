@@ -25,6 +25,7 @@ def forget_everything() -> None:
     fonts._widths.clear()
     fonts._subset.cache_clear()
     fonts._compressed.cache_clear()
+    fonts._formatted_widths.clear()
     for cached in (codes.code128_modules, codes.code128_operators, codes.qr_modules):
         cached.cache_clear()
     codes.qr_operators.cache_clear()
