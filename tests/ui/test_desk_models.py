@@ -120,10 +120,10 @@ def test_each_cell_has_the_colours_font_and_tip_of_its_row(qtbot) -> None:
     normal_row = next(r for r in range(model.rowCount()) if model.summary_at(r).id % 10 != 0)
     role = Qt.ItemDataRole
 
-    def cell(row: int, column: int, asked: Qt.ItemDataRole) -> object:
+    def cell(row: int, column: int, asked: int) -> object:
         return model.data(model.index(row, column), asked)
 
-    def colour(row: int, column: int, asked: Qt.ItemDataRole) -> str | None:
+    def colour(row: int, column: int, asked: int) -> str | None:
         brush = cell(row, column, asked)
         return None if brush is None else brush.color().name()  # type: ignore[attr-defined]
 
