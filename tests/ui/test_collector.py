@@ -3,9 +3,13 @@ frozen once, and only once; the collector still frees what comes after."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_start_is_frozen_once_and_later_garbage_is_still_collected() -> None:
@@ -37,7 +41,13 @@ def test_the_start_is_frozen_once_and_later_garbage_is_still_collected() -> None
         """
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
