@@ -326,6 +326,9 @@ class DeskRun(QObject):
         window.start_automatic_backups()
         watch_office(window)  # the other desks' dossiers on screen within a second
         window.restored.connect(self._restored)
+        from desk.ui.collector import settle_after_start  # issue 16: the GC policy
+
+        settle_after_start()  # what the start loaded, out of the collector's full walks
         return window
 
     def _restored(self, result: object, message: str) -> None:

@@ -16,6 +16,8 @@ from desk.domain.status import Status
 from desk.services import demo, dossiers, intake
 from desk.services.dossier_list import ListFilter, ListPage, Period
 from desk.ui.dossier_model import (
+    CODE_ROLE,
+    COL_APPLICANT,
     COL_CODE,
     COL_DUE,
     COL_STATUS,
@@ -26,6 +28,7 @@ from desk.ui.dossier_model import (
     EventTableModel,
 )
 from desk.ui.ops import Operation
+from desk.ui.style import DANGER, DANGER_BG, status_colour
 
 
 def _summary(
@@ -107,6 +110,39 @@ def test_overdue_rows_are_marked(qtbot) -> None:
     )
     assert model.data(model.index(normal_row, COL_DUE), OVERDUE_ROLE) is False
     assert model.data(model.index(normal_row, COL_STATUS)) == "Đang xử lý"
+
+
+def test_each_cell_has_the_colours_font_and_tip_of_its_row(qtbot) -> None:
+    model = DossierTableModel(loader=FakeOffice(250))
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_filter(ListFilter())
+    overdue_row = next(r for r in range(model.rowCount()) if model.summary_at(r).id % 10 == 0)
+    normal_row = next(r for r in range(model.rowCount()) if model.summary_at(r).id % 10 != 0)
+    role = Qt.ItemDataRole
+
+    def cell(row: int, column: int, asked: int) -> object:
+        return model.data(model.index(row, column), asked)
+
+    def colour(row: int, column: int, asked: int) -> str | None:
+        brush = cell(row, column, asked)
+        return None if brush is None else brush.color().name()  # type: ignore[attr-defined]
+
+    assert colour(overdue_row, COL_CODE, role.ForegroundRole) == DANGER
+    assert colour(overdue_row, COL_DUE, role.ForegroundRole) == DANGER
+    assert colour(overdue_row, COL_APPLICANT, role.BackgroundRole) == DANGER_BG
+    assert cell(overdue_row, COL_DUE, role.FontRole).bold()  # type: ignore[attr-defined]
+    assert cell(overdue_row, COL_APPLICANT, role.ToolTipRole) == "Hồ sơ quá hạn"
+    status = int(model.summary_at(normal_row).status)
+    assert colour(normal_row, COL_STATUS, role.ForegroundRole) == status_colour(status)
+    assert colour(normal_row, COL_CODE, role.ForegroundRole) is None
+    assert cell(normal_row, COL_CODE, role.FontRole).bold()  # type: ignore[attr-defined]
+    assert cell(normal_row, COL_DUE, role.FontRole) is None
+    assert cell(normal_row, COL_DUE, role.BackgroundRole) is None
+    assert cell(normal_row, COL_APPLICANT, role.ToolTipRole) == cell(normal_row, COL_APPLICANT, 0)
+    assert cell(normal_row, COL_CODE, CODE_ROLE) == model.code_at(normal_row)
+    for unanswered in (role.DecorationRole, role.TextAlignmentRole, role.CheckStateRole):
+        assert cell(overdue_row, COL_CODE, unanswered) is None
+    assert model.data(QModelIndex(), role.DisplayRole) is None
 
 
 def test_a_page_for_an_old_filter_is_dropped(qtbot) -> None:
