@@ -177,7 +177,9 @@ def cold_start(database_dir: Path, repeat: int = 5, *, bytecode: bool = True) ->
 def scroll(app: Any, window: Any, wait_for: Callable[[Any], None]) -> dict[str, Any]:
     """Scroll the list down SCROLL_PAGES pages from its top, a heartbeat timer on the GUI
     thread measuring every gap while pages load (a stall is a gap beyond the beat)."""
-    from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer, QModelIndex, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
 
     from desk.services.dossier_list import ListFilter
 
@@ -216,6 +218,24 @@ def scroll(app: Any, window: Any, wait_for: Callable[[Any], None]) -> dict[str, 
     heartbeat.timeout.connect(beat)
     heartbeat.start(2)
     table = window.dossier_list.table
+
+    def wheel_up() -> None:
+        # A real wheel step (three rows), through the application's event filters as the
+        # clerk's would be: the desk sees someone is scrolling (desk/ui/collector.py).
+        centre = QPointF(table.viewport().rect().center())
+        step = QWheelEvent(
+            centre,
+            table.viewport().mapToGlobal(centre),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(table.viewport(), step)
+
+    wheel_up()  # the clerk's hand on the wheel before the first page
     scrolled_started = time.perf_counter()
     for _ in range(SCROLL_PAGES):
         rows = model.rowCount()
@@ -228,7 +248,7 @@ def scroll(app: Any, window: Any, wait_for: Callable[[Any], None]) -> dict[str, 
         if model.rowCount() == rows and not model.canFetchMore(QModelIndex()):
             break
         for _step in range(5):  # a few wheel steps of reading between pages
-            bar.setValue(bar.value() - 3)
+            wheel_up()
             app.processEvents()
             time.sleep(0.002)
     heartbeat.stop()
@@ -262,7 +282,9 @@ def scroll_runs(
     ctx = DeskContext.open()
     window = main_window.MainWindow(ctx, auth.authenticate(ctx, "canbo1", "canbo1-demo"), idle_ms=0)
     if collector_policy:  # as the desk's own window (desk.app.DeskRun)
-        _ui("desk.ui.collector").settle_after_start()
+        collector = _ui("desk.ui.collector")
+        collector.settle_after_start()
+        collector.IdleCollector(window.idle, window)
     window.resize(1366, 820)
     window.show()
     wait_for = _waiter(app)

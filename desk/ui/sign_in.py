@@ -9,6 +9,7 @@ is shown as it is, like a wrong password or a disabled account."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -308,6 +309,9 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._time_out)
         self.timed_out = False  # the last lock came from here (not from «Khóa máy»)
+        # When the clerk last typed, clicked or scrolled, even with the lock off: the
+        # garbage collector waits for a pause (desk/ui/collector.py).
+        self.last_activity = time.monotonic()
         self.set_timeout(timeout_ms)
 
     def _time_out(self) -> None:
@@ -333,7 +337,13 @@ class IdleWatcher(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
+    def idle_for_s(self) -> float:
+        """Seconds since the last key press or mouse action."""
+        return time.monotonic() - self.last_activity
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._ACTIVITY and self._timer.isActive():
-            self._timer.start(self.timeout_ms)
+        if event.type() in self._ACTIVITY:
+            self.last_activity = time.monotonic()
+            if self._timer.isActive():
+                self._timer.start(self.timeout_ms)
         return False
