@@ -41,7 +41,7 @@ from desk.domain.fees import Fee
 from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import NotFound
-from desk.store import rows
+from desk.store import driver, rows
 from desk.store.audit_records import log_dossier_change
 from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK, next_yearly_number
@@ -55,7 +55,7 @@ from desk.store.models import (
     PersonRow,
     StatusEventRow,
 )
-from desk.store.people import driver_form, marker, save_person
+from desk.store.people import save_person
 
 
 def _table(model: type[Base]) -> Table:
@@ -75,13 +75,6 @@ _PARTIES = _table(DossierPartyRow)
 _UPDATE_STATE = update(_DOSSIERS).where(_DOSSIERS.c.id == bindparam("dossier_id"))
 _WRITTEN_DOSSIER = ("id", *rows.DOSSIER_COLUMNS)
 _WRITTEN_PERSON = ("id", *rows.PERSON_COLUMNS)
-
-
-@lru_cache(maxsize=32)
-def _insert_sql(table: str, columns: tuple[str, ...], marker: str, returning: bool) -> str:
-    markers = ", ".join([marker] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({markers})"
-    return f"{sql} RETURNING id" if returning else sql
 
 
 # --- writing --------------------------------------------------------------------------
@@ -152,14 +145,14 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
     at = new.received_at
     connection = session.connection()
     dialect = connection.dialect
-    form, mark = driver_form(dialect), marker(dialect)
+    form, mark = driver.form(dialect), driver.marker(dialect)
     written = LoadedRows(postgres=dialect.name == "postgresql")
     # The tracking book's volume is the year the dossier was received (its code's day).
     dossier.book_year = new.code.day.year
     dossier.book_number = next_yearly_number(session, BOOK, dossier.book_year)
     applicant_id = _save_person(session, written, new.applicant, at, form)
     row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at, form)
-    sql = _insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
+    sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
     dossier.id = int(connection.exec_driver_sql(sql, row).scalar_one())
     written.keep("dossiers", _WRITTEN_DOSSIER, [(dossier.id, *row)])
     people = [
@@ -193,7 +186,7 @@ def _insert(
 ) -> None:
     """Rows in the driver's form, in ``columns`` order."""
     if table_rows:
-        sql = _insert_sql(table, columns, marker(connection.dialect), False)
+        sql = driver.insert_sql(table, columns, driver.marker(connection.dialect), False)
         if len(table_rows) == 1:
             connection.exec_driver_sql(sql, table_rows[0])
         else:
@@ -202,7 +195,7 @@ def _insert(
 
 def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:
     connection = session.connection()
-    form = driver_form(connection.dialect)
+    form = driver.form(connection.dialect)
     _insert(
         connection,
         "status_events",
@@ -265,7 +258,8 @@ def queue_for_sync(session: Session, dossier_id: int, revision: int, now: dateti
     connection = session.connection()
     dialect = connection.dialect
     connection.exec_driver_sql(
-        _queue_sql(marker(dialect)), (dossier_id, revision, driver_form(dialect).instant(now))
+        _queue_sql(driver.marker(dialect)),
+        (dossier_id, revision, driver.form(dialect).instant(now)),
     )
 
 

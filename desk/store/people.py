@@ -13,13 +13,11 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
-from desk.store import rows
+from desk.store import driver, rows
 from desk.store.models import KnownPersonRow, PersonRow
-from desk.store.rows import ValueForm
 
 _PEOPLE = cast(Table, PersonRow.__table__)
 _KNOWN = cast(Table, KnownPersonRow.__table__)
@@ -50,26 +48,6 @@ def register_statement(source: str) -> str:
     )
 
 
-def marker(dialect: Dialect) -> str:
-    """The driver's positional marker (sqlite3 ``?``, psycopg ``%s``)."""
-    return "?" if dialect.paramstyle == "qmark" else "%s"
-
-
-_forms: dict[tuple[str, str], ValueForm] = {}
-
-
-def driver_form(dialect: Dialect) -> ValueForm:
-    """Typed values (instants, days, JSON, booleans) as this dialect's driver takes them:
-    the columns' own conversions (``store.bulk.SqlValues``), made once per driver."""
-    key = (dialect.name, dialect.driver)
-    form = _forms.get(key)
-    if form is None:
-        from desk.store.bulk import SqlValues  # bulk imports this module
-
-        form = _forms[key] = SqlValues(dialect)
-    return form
-
-
 @lru_cache(maxsize=8)
 def _save_statements(marker: str, postgres: bool) -> tuple[str | None, str]:
     """Recording a person, as the driver's SQL text: (the registry's upsert to run first,
@@ -92,11 +70,11 @@ def save_person(session: Session, person: Person, now: datetime) -> int:
     registry up to date; returns the recorded row's id."""
     connection = session.connection()
     dialect = connection.dialect
-    values = rows.person_row(person, now, driver_form(dialect))
+    values = rows.person_row(person, now, driver.form(dialect))
     if not person.id_number:
-        _, record = _save_statements(marker(dialect), False)
+        _, record = _save_statements(driver.marker(dialect), False)
         return int(connection.exec_driver_sql(record, values).scalar_one())
-    register, record = _save_statements(marker(dialect), dialect.name == "postgresql")
+    register, record = _save_statements(driver.marker(dialect), dialect.name == "postgresql")
     if register is None:
         return int(connection.exec_driver_sql(record, values + values).scalar_one())
     connection.exec_driver_sql(register, values)
@@ -109,7 +87,7 @@ def register_people(connection: Connection, people: list[Sequence[Any]]) -> None
     driver's form (``store.bulk.SqlValues``), with an ID number. Sent to the driver as
     they are: a million rows through SQLAlchemy's parameter handling cost seconds."""
     if people:
-        mark = marker(connection.dialect)
+        mark = driver.marker(connection.dialect)
         connection.exec_driver_sql(_register([mark] * len(rows.PERSON_COLUMNS)), people)
 
 

@@ -27,8 +27,7 @@ from desk.errors import DeskError
 from desk.services import audit, demo, intake
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
-from desk.store import audit_records
-from desk.store import migrate
+from desk.store import audit_records, migrate
 from desk.store.db import Database
 from tests.conftest import DEMO_NOW
 from tests.store.conftest import open_office, postgres_admin_url
