@@ -16,7 +16,6 @@ from sqlalchemy import (
     Connection,
     Table,
     bindparam,
-    insert,
     select,
     text,
 )
@@ -24,15 +23,18 @@ from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
 from desk.domain.office import User
+from desk.store import driver
 from desk.store.models import (
     AuditEntryRow,
 )
+from desk.store.rows import ValueForm
 
 LOG = cast(Table, AuditEntryRow.__table__)
-INSERT_ENTRY = insert(LOG)
-_HEAD = select(LOG.c.seq, LOG.c.hash).order_by(LOG.c.seq.desc()).limit(1)
 # Any constant: the key of the lock every PostgreSQL writer of the log takes.
 _PG_LOG_LOCK = 0x6465736B  # "desk"
+# ``append`` runs on every change of a dossier: the head's read and the insert are sent as
+# the driver's SQL (``store.driver``), the same text on both engines.
+_HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 COLUMNS = ("seq", "at", "actor_user_id", "actor_name", "action", "subject", "detail")
 
 
@@ -47,8 +49,8 @@ def _lock(connection: Connection) -> None:
 
 def head(bind: Session | Connection) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
-    row = connection_of(bind).execute(_HEAD).first()
-    return (0, GENESIS) if row is None else (int(row.seq), str(row.hash))
+    row = connection_of(bind).exec_driver_sql(_HEAD).first()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
 def entry(
@@ -74,6 +76,9 @@ def entry(
     )
 
 
+_WRITTEN = (*COLUMNS, "prev_hash", "hash")
+
+
 def append(bind: Session | Connection, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
     """Number and chain the entries after the log's head and write them."""
     if not entries:
@@ -82,22 +87,27 @@ def append(bind: Session | Connection, entries: Sequence[AuditEntry]) -> list[Au
     _lock(connection)
     last_seq, last_hash = head(connection)
     written = chained(list(entries), last_hash, last_seq + 1)
-    connection.execute(INSERT_ENTRY, [_row(e) for e in written])
+    dialect = connection.dialect
+    form = driver.form(dialect)
+    insert = driver.insert_sql("audit_log", _WRITTEN, driver.marker(dialect))
+    values = [_row(e, form) for e in written]
+    connection.exec_driver_sql(insert, values[0] if len(values) == 1 else values)
     return written
 
 
-def _row(entry: AuditEntry) -> dict[str, Any]:
-    return {
-        "seq": entry.seq,
-        "at": entry.at,
-        "actor_user_id": entry.actor_user_id,
-        "actor_name": entry.actor_name,
-        "action": entry.action,
-        "subject": entry.subject,
-        "detail": entry.detail,
-        "prev_hash": entry.prev_hash,
-        "hash": entry.hash,
-    }
+def _row(entry: AuditEntry, form: ValueForm) -> tuple[Any, ...]:
+    """An entry's values in ``_WRITTEN`` order."""
+    return (
+        entry.seq,
+        form.instant(entry.at),
+        entry.actor_user_id,
+        entry.actor_name,
+        entry.action,
+        entry.subject,
+        form.json(entry.detail),
+        entry.prev_hash,
+        entry.hash,
+    )
 
 
 def _from_row(row: Any) -> AuditEntry:

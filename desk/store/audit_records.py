@@ -259,10 +259,13 @@ def log_dossier_change(
     actor_user_id: int | None,
     actor_name: str,
     statuses: list[list[int | None]],
+    digests: DossierDigests | None = None,
 ) -> None:
     """Append the entry of one dossier just written in this transaction (the store's
-    ``insert_dossier`` and ``save_change`` call it)."""
-    (digests,) = dossier_digests(connection, [dossier_id])
+    ``insert_dossier`` and ``save_change`` call it), with its ``digests`` when the caller
+    has them from the rows it wrote, else read back here."""
+    if digests is None:
+        (digests,) = dossier_digests(connection, [dossier_id])
     append(
         connection,
         [

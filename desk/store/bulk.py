@@ -45,16 +45,19 @@ class SqlValues:
     columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
     the same instants and days many times, and converting an Instant costs microseconds.
     ``instant`` and ``day`` are a memo's own lookup, the cheapest call there is: a bulk
-    dossier makes a dozen of them."""
+    dossier makes a dozen of them. Without ``memo`` (one dossier at a time, where values
+    seldom repeat) they convert each value anew and keep nothing."""
 
     instant: Callable[[datetime | None], Any]
     day: Callable[[date | None], Any]
     boolean: Callable[[bool], Any]
 
-    def __init__(self, dialect: Dialect):
+    def __init__(self, dialect: Dialect, *, memo: bool = True):
         columns = DossierRow.__table__.c
-        self.instant = _Memo(_processor(columns.received_at.type, dialect)).__getitem__
-        self.day = _Memo(_processor(columns.received_day.type, dialect)).__getitem__
+        instant = _processor(columns.received_at.type, dialect)
+        day = _processor(columns.received_day.type, dialect)
+        self.instant = _Memo(instant).__getitem__ if memo else instant
+        self.day = _Memo(day).__getitem__ if memo else day
         boolean = _processor(columns.needs_checks.type, dialect)
         self.boolean = {True: boolean(True), False: boolean(False)}.__getitem__
         self._json = _processor(columns.form_data.type, dialect)

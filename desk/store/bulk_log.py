@@ -19,6 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -85,11 +86,7 @@ class LoadedRows:
     def _reader(self, table: str, columns: Sequence[str]) -> Reader:
         """A row (in ``columns`` order) → its digested columns, as the database returns
         them. ValueError when a digested column was not written (a default filled it)."""
-        names = DIGESTED_COLUMNS[table]
-        get = itemgetter(*(list(columns).index(name) for name in names))
-        types = Base.metadata.tables[table].c
-        parsed = [n for n in names if self._postgres and isinstance(types[n].type, JSON)]
-        temporal = [n for n in names if self._postgres and _is_temporal(types[n].type)]
+        names, get, parsed, temporal = _reading(table, tuple(columns), self._postgres)
         plain = self._plain
 
         def read(row: Sequence[Any]) -> dict[str, Any]:
@@ -123,6 +120,21 @@ class LoadedRows:
             for row in rows:
                 grouped[row[dossier]].append((None if link is None else row[link], read(row)))
         return grouped
+
+
+@lru_cache(maxsize=64)
+def _reading(
+    table: str, columns: tuple[str, ...], postgres: bool
+) -> tuple[tuple[str, ...], Callable[[Sequence[Any]], Any], list[str], list[str]]:
+    """How ``_reader`` reads a row of ``table`` written in ``columns`` order: the digested
+    columns, their getter, which hold parsed JSON and which instants or days (made once:
+    intake digests every dossier it receives)."""
+    names = DIGESTED_COLUMNS[table]
+    get = itemgetter(*(columns.index(name) for name in names))
+    types = Base.metadata.tables[table].c
+    parsed = [n for n in names if postgres and isinstance(types[n].type, JSON)]
+    temporal = [n for n in names if postgres and _is_temporal(types[n].type)]
+    return names, get, parsed, temporal
 
 
 class _Canonical(dict[Any, Any]):

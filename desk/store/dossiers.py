@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
@@ -20,7 +21,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -41,8 +41,9 @@ from desk.domain.fees import Fee
 from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
 from desk.errors import NotFound
-from desk.store import rows
+from desk.store import driver, rows
 from desk.store.audit_records import log_dossier_change
+from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK, next_yearly_number
 from desk.store.models import (
     AttachmentRow,
@@ -51,7 +52,6 @@ from desk.store.models import (
     DossierFeeRow,
     DossierPartyRow,
     DossierRow,
-    Instant,
     PersonRow,
     StatusEventRow,
 )
@@ -69,14 +69,12 @@ _FEES = _table(DossierFeeRow)
 _EVENTS = _table(StatusEventRow)
 _PARTIES = _table(DossierPartyRow)
 
-# Hot-path statements, built once: executed with a parameter dict they compile once and
-# skip the ORM's per-call statement building (receiving a dossier runs ten of them).
-INSERT_DOSSIER = insert(_DOSSIERS).returning(_DOSSIERS.c.id)
-INSERT_PARTY = insert(_PARTIES)
-INSERT_DOCUMENT = insert(_DOCUMENTS)
-INSERT_FEE = insert(_FEES)
-INSERT_EVENT = insert(_EVENTS)
+# Writing a dossier runs a dozen statements; they are sent as the driver's SQL text with
+# the values in the driver's form (``people.driver_form``), which skips SQLAlchemy's
+# statement handling on each, and the rows written are kept for the log entry's digests.
 _UPDATE_STATE = update(_DOSSIERS).where(_DOSSIERS.c.id == bindparam("dossier_id"))
+_WRITTEN_DOSSIER = ("id", *rows.DOSSIER_COLUMNS)
+_WRITTEN_PERSON = ("id", *rows.PERSON_COLUMNS)
 
 
 # --- writing --------------------------------------------------------------------------
@@ -146,41 +144,63 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
     dossier = new.as_dossier(0, event)
     at = new.received_at
     connection = session.connection()
+    dialect = connection.dialect
+    form, mark = driver.form(dialect), driver.marker(dialect)
+    written = LoadedRows(postgres=dialect.name == "postgresql")
     # The tracking book's volume is the year the dossier was received (its code's day).
     dossier.book_year = new.code.day.year
     dossier.book_number = next_yearly_number(session, BOOK, dossier.book_year)
-    applicant_id = save_person(session, new.applicant, at)
-    row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at)
-    dossier.id = int(
-        connection.execute(INSERT_DOSSIER, rows.values(rows.DOSSIER_COLUMNS, row)).scalar_one()
-    )
-    people = [(party.role, save_person(session, party.person, at)) for party in new.parties]
-    _insert(
-        session, INSERT_PARTY, rows.PARTY_COLUMNS, rows.party_rows(dossier.id, applicant_id, people)
-    )
-    _insert(
-        session,
-        INSERT_DOCUMENT,
-        rows.DOCUMENT_COLUMNS,
-        rows.document_rows(dossier.id, new.documents),
-    )
-    _insert(session, INSERT_FEE, rows.FEE_COLUMNS, rows.fee_rows(dossier.id, new.fees))
-    append_events(session, dossier.id, [event])
+    applicant_id = _save_person(session, written, new.applicant, at, form)
+    row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at, form)
+    sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
+    dossier.id = int(connection.exec_driver_sql(sql, row).scalar_one())
+    written.keep("dossiers", _WRITTEN_DOSSIER, [(dossier.id, *row)])
+    people = [
+        (party.role, _save_person(session, written, party.person, at, form))
+        for party in new.parties
+    ]
+    for table, columns, table_rows in (
+        ("dossier_people", rows.PARTY_COLUMNS, rows.party_rows(dossier.id, applicant_id, people)),
+        ("dossier_documents", rows.DOCUMENT_COLUMNS, rows.document_rows(dossier.id, new.documents)),
+        ("dossier_fees", rows.FEE_COLUMNS, rows.fee_rows(dossier.id, new.fees)),
+        ("status_events", rows.EVENT_COLUMNS, [rows.event_row(dossier.id, event, form)]),
+    ):
+        _insert(connection, table, columns, table_rows)
+        written.keep(table, columns, table_rows)
     queue_for_sync(session, dossier.id, dossier.revision, at)
-    _log(session, dossier.id, AuditAction.DOSSIER_RECEIVED, [event], at)
+    _log(session, dossier.id, AuditAction.DOSSIER_RECEIVED, [event], at, written)
     return dossier.id
 
 
+def _save_person(
+    session: Session, written: LoadedRows, person: Person, at: datetime, form: rows.ValueForm
+) -> int:
+    """``save_person``, keeping the row it wrote (the same values) for the digests."""
+    person_id = save_person(session, person, at)
+    written.keep("people", _WRITTEN_PERSON, [(person_id, *rows.person_row(person, at, form))])
+    return person_id
+
+
 def _insert(
-    session: Session, statement: Any, columns: Sequence[str], table_rows: list[rows.Row]
+    connection: Connection, table: str, columns: tuple[str, ...], table_rows: list[rows.Row]
 ) -> None:
+    """Rows in the driver's form, in ``columns`` order."""
     if table_rows:
-        session.connection().execute(statement, [rows.values(columns, r) for r in table_rows])
+        sql = driver.insert_sql(table, columns, driver.marker(connection.dialect), False)
+        if len(table_rows) == 1:
+            connection.exec_driver_sql(sql, table_rows[0])
+        else:
+            connection.exec_driver_sql(sql, table_rows)
 
 
 def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:
+    connection = session.connection()
+    form = driver.form(connection.dialect)
     _insert(
-        session, INSERT_EVENT, rows.EVENT_COLUMNS, [rows.event_row(dossier_id, e) for e in events]
+        connection,
+        "status_events",
+        rows.EVENT_COLUMNS,
+        [rows.event_row(dossier_id, e, form) for e in events],
     )
 
 
@@ -203,10 +223,14 @@ def _log(
     action: AuditAction,
     events: Sequence[StatusEvent],
     now: datetime,
+    written: LoadedRows | None = None,
 ) -> None:
     """The log entry of what was just written, in the same transaction: it carries the
-    digests of the rows as written, which ``desk audit verify`` compares later."""
+    digests of the rows as written, which ``desk audit verify`` compares later. When the
+    rows ``written`` hold the whole dossier (intake), its digests come from them instead
+    of reading the five tables back."""
     last = events[-1] if events else None
+    digests = written.digests([dossier_id]) if written is not None else None
     log_dossier_change(
         session.connection(),
         dossier_id,
@@ -215,21 +239,27 @@ def _log(
         actor_user_id=last.actor_user_id if last else None,
         actor_name=last.actor_name if last else "",
         statuses=[[e.from_status, e.to_status] for e in events],
+        digests=digests[0] if digests else None,
     )
 
 
-_QUEUE_FOR_SYNC = text(
-    "INSERT INTO outbox (dossier_id, revision, queued_at) "
-    "VALUES (:dossier_id, :revision, :queued_at) "
-    "ON CONFLICT (dossier_id) "
-    "DO UPDATE SET revision = excluded.revision, queued_at = excluded.queued_at"
-).bindparams(bindparam("queued_at", type_=Instant()))
+@lru_cache(maxsize=8)
+def _queue_sql(marker: str) -> str:
+    return (
+        "INSERT INTO outbox (dossier_id, revision, queued_at) "
+        f"VALUES ({marker}, {marker}, {marker}) "
+        "ON CONFLICT (dossier_id) "
+        "DO UPDATE SET revision = excluded.revision, queued_at = excluded.queued_at"
+    )
 
 
 def queue_for_sync(session: Session, dossier_id: int, revision: int, now: datetime) -> None:
     """Put the dossier's newest revision in the outbox (one entry per dossier)."""
-    session.connection().execute(
-        _QUEUE_FOR_SYNC, {"dossier_id": dossier_id, "revision": revision, "queued_at": now}
+    connection = session.connection()
+    dialect = connection.dialect
+    connection.exec_driver_sql(
+        _queue_sql(driver.marker(dialect)),
+        (dossier_id, revision, driver.form(dialect).instant(now)),
     )
 
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Date, Table, bindparam, insert, select, text
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
-from desk.store import rows
-from desk.store.models import Instant, KnownPersonRow, PersonRow
+from desk.store import driver, rows
+from desk.store.models import KnownPersonRow, PersonRow
 
 _PEOPLE = cast(Table, PersonRow.__table__)
 _KNOWN = cast(Table, KnownPersonRow.__table__)
-INSERT_PERSON = insert(_PEOPLE).returning(_PEOPLE.c.id)
 _DATES = ("birth_date", "id_issue_date")
 
 
@@ -48,30 +48,37 @@ def register_statement(source: str) -> str:
     )
 
 
-_TYPED: list[BindParameter[Any]] = [
-    bindparam("updated_at", type_=Instant()),
-    *(bindparam(c, type_=Date()) for c in _DATES),
-]
-_REGISTER = text(_register([":" + c for c in rows.PERSON_COLUMNS])).bindparams(*_TYPED)
-# PostgreSQL: the registry's upsert and the record's insert in one statement (one round
-# trip; a data-modifying WITH runs whether or not the rest reads it).
-_REGISTER_AND_SAVE = text(
-    f"WITH registered AS ({_register([':' + c for c in rows.PERSON_COLUMNS])}) "
-    f"INSERT INTO people ({', '.join(rows.PERSON_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + c for c in rows.PERSON_COLUMNS)}) RETURNING id"
-).bindparams(*_TYPED)
+@lru_cache(maxsize=8)
+def _save_statements(marker: str, postgres: bool) -> tuple[str | None, str]:
+    """Recording a person, as the driver's SQL text: (the registry's upsert to run first,
+    or None; the record's insert returning its id). Sent as they
+    are, they skip SQLAlchemy's statement handling on every dossier received. On
+    PostgreSQL both are one statement (one round trip; a data-modifying WITH runs whether
+    or not the rest reads it), which takes the values twice."""
+    markers = [marker] * len(rows.PERSON_COLUMNS)
+    record = (
+        f"INSERT INTO people ({', '.join(rows.PERSON_COLUMNS)}) "
+        f"VALUES ({', '.join(markers)}) RETURNING id"
+    )
+    if postgres:
+        return None, f"WITH registered AS ({_register(markers)}) {record}"
+    return _register(markers), record
 
 
 def save_person(session: Session, person: Person, now: datetime) -> int:
     """Record a person as the dossier gives them (a new row every time) and bring the
     registry up to date; returns the recorded row's id."""
-    values = rows.values(rows.PERSON_COLUMNS, rows.person_row(person, now))
     connection = session.connection()
-    if person.id_number:
-        if connection.dialect.name == "postgresql":
-            return int(connection.execute(_REGISTER_AND_SAVE, values).scalar_one())
-        connection.execute(_REGISTER, values)
-    return int(connection.execute(INSERT_PERSON, values).scalar_one())
+    dialect = connection.dialect
+    values = rows.person_row(person, now, driver.form(dialect))
+    if not person.id_number:
+        _, record = _save_statements(driver.marker(dialect), False)
+        return int(connection.exec_driver_sql(record, values).scalar_one())
+    register, record = _save_statements(driver.marker(dialect), dialect.name == "postgresql")
+    if register is None:
+        return int(connection.exec_driver_sql(record, values + values).scalar_one())
+    connection.exec_driver_sql(register, values)
+    return int(connection.exec_driver_sql(record, values).scalar_one())
 
 
 def register_people(connection: Connection, people: list[Sequence[Any]]) -> None:
@@ -80,8 +87,8 @@ def register_people(connection: Connection, people: list[Sequence[Any]]) -> None
     driver's form (``store.bulk.SqlValues``), with an ID number. Sent to the driver as
     they are: a million rows through SQLAlchemy's parameter handling cost seconds."""
     if people:
-        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        connection.exec_driver_sql(_register([marker] * len(rows.PERSON_COLUMNS)), people)
+        mark = driver.marker(connection.dialect)
+        connection.exec_driver_sql(_register([mark] * len(rows.PERSON_COLUMNS)), people)
 
 
 def find_person_by_id_number(session: Session, id_number: str) -> Person | None:

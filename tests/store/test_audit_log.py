@@ -24,10 +24,10 @@ from sqlalchemy.exc import DBAPIError
 from desk.config import DeskConfig
 from desk.domain.audit import GENESIS, AuditAction, first_break
 from desk.errors import DeskError
-from desk.services import audit, demo
+from desk.services import audit, demo, intake
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
-from desk.store import migrate
+from desk.store import audit_records, migrate
 from desk.store.db import Database
 from tests.conftest import DEMO_NOW
 from tests.store.conftest import open_office, postgres_admin_url
@@ -394,3 +394,43 @@ def test_two_desks_appending_at_once_keep_one_chain(tmp_path: Path) -> None:
         db.dispose()
     assert len(entries) == 80
     assert first_break(entries, GENESIS, 1) is None
+
+
+def test_a_received_dossier_is_logged_with_the_digests_its_rows_read_back_give(
+    office: tuple[DeskContext, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Intake digests the rows it has just written instead of reading them back: the
+    entry must carry what ``desk audit verify`` reads from the database, byte for byte,
+    for dossiers with and without parties, papers (scanned or not), fees and form data,
+    and one refused at the desk."""
+    ctx, _ = office
+    clerk = demo.demo_clerks(ctx)[0]
+    requests = [d.request for d in demo.generate(ctx, 40, seed=11, scans=True)]
+
+    def no_reading_back(*args: object) -> None:
+        raise AssertionError("intake read its rows back to digest them")
+
+    monkeypatch.setattr(audit_records, "dossier_digests", no_reading_back)
+    received = [intake.receive_dossier(ctx, r, clerk) for r in requests[:-1]]
+    received.append(
+        intake.receive_dossier(ctx, requests[-1], clerk, refusal_reason="Hồ sơ không hợp lệ.")
+    )
+    monkeypatch.undo()
+    assert any(d.parties for d in received) and any(d.fees for d in received)
+    assert any(d.form_data for d in received) and received[-1].finished_at is not None
+    assert any(doc.attachment_sha256 for d in received for doc in d.documents)
+    with ctx.db.read() as session:
+        connection = session.connection()
+        read_back = {
+            d.code: d.digests()
+            for d in audit_records.dossier_digests(connection, [d.id for d in received])
+        }
+        logged = store_audit.newest_entries_about(
+            connection, list(read_back), [AuditAction.DOSSIER_RECEIVED.value]
+        )
+    assert len(read_back) == len(received)
+    assert {
+        code: {name: detail[name] for name in ("state", "content", "history")}
+        for code, (_, detail) in logged.items()
+    } == read_back
+    assert audit.verify(ctx).ok
