@@ -320,6 +320,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         # count), and the hidden screens are built.
         self.today.figures_shown.disconnect(self._after_first_figures)
         Operation(_warm_up).start()
+        self.warm_up_supervisor()
         self._page_builder.start(0)
 
     def show_list(self) -> None:  # F3: the list, ready to type a search
