@@ -182,10 +182,8 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
             )
         )
 
-        self.lock_screen = LockScreen(ctx, user, self, authenticate=authenticate)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.lock_screen.switch_requested.connect(self.switch_user)
-        cover(self.lock_screen)
+        self._authenticate = authenticate
+        self._lock_screen: LockScreen | None = None  # built when first locked
         app = QApplication.instance()
         minutes = ctx.config.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -454,6 +452,16 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
 
     # --- the idle lock --------------------------------------------------------------------
 
+    @property
+    def lock_screen(self) -> LockScreen:
+        if self._lock_screen is None:
+            screen = LockScreen(self.ctx, self.user, self, authenticate=self._authenticate)
+            screen.unlocked.connect(self.unlock)
+            screen.switch_requested.connect(self.switch_user)
+            cover(screen)
+            self._lock_screen = screen
+        return self._lock_screen
+
     def lock(self) -> None:
         if self.locked:
             return
@@ -471,7 +479,8 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         if not self.locked:
             return
         self.locked = False
-        self.lock_screen.hide()
+        if self._lock_screen is not None:
+            self._lock_screen.hide()
         self.nav.set_shortcuts_enabled(True)
         for widget in self._hidden_for_lock:
             widget.show()
