@@ -6,7 +6,8 @@ office.sqlite). Figures (targets from the reception-desk issue):
 - ``cold_start_ms``: a fresh Python process, from its start to the main window shown and
   its today figures on screen; signing in is done by code (the argon2 check is counted,
   the typing is not). Also ``cold_start_sign_in_shown_ms`` (the first screen a clerk
-  sees) and ``cold_start_window_shown_ms``. Target ≤ 1,500 ms.
+  sees) and ``cold_start_window_shown_ms``; the medians of the office opened and the window
+  shown say where the time between them goes. Target ≤ 1,500 ms.
 - ``scan_to_dossier_ms``: a slip's code typed as a scanner burst (through the real
   ScanListener) until the dossier view shows it; median and max. Target ≤ 150 ms.
 - ``list_open_ms``: the list opened for the first time until its first 100 rows are in;
@@ -100,6 +101,7 @@ def cold_start_child(database_dir: str) -> None:
         dialog.submit()  # waits for the office if it is not open yet
 
     def opened(desk: Any) -> None:
+        done["opened"] = since_start()  # the office open: the store's imports and checks done
         desk.session.window_opened.connect(
             lambda _w: (app.processEvents(), done.setdefault("shown", since_start()))
         )
@@ -165,6 +167,10 @@ def cold_start(database_dir: Path, repeat: int = 5, *, bytecode: bool = True) ->
         "cold_start_ms_runs": [r["usable"] for r in runs],
         "cold_start_usable_median_ms": statistics.median(r["usable"] for r in runs),
         "cold_start_window_shown_ms": min(r["shown"] for r in runs),
+        # Where the time between the sign-in and the usable window goes: the office's
+        # opening (in the pool, from the start), then the window shown, then its figures.
+        "cold_start_office_opened_median_ms": statistics.median(r["opened"] for r in runs),
+        "cold_start_window_shown_median_ms": statistics.median(r["shown"] for r in runs),
         "cold_start_sign_in_shown_ms": min(r["sign_in"] for r in runs),
         "cold_start_sign_in_shown_median_ms": sign_in,
         "cold_start_bare_dialog_median_ms": limit,

@@ -159,8 +159,9 @@ class DeskStart(QObject):
             return
         from desk.ui.ops import Operation
 
-        # While the clerk types the password, the main window's code loads in the pool.
-        Operation(_preload_main_window).start()
+        # While the clerk types the password, the main window's code and the working
+        # calendar load in the pool (next to argon2, which lets go of the GIL).
+        Operation(lambda: _preload_main_window(desk.ctx)).start()
         self.opened.emit(desk)
 
     def _failed(self, error: Exception) -> None:
@@ -204,15 +205,18 @@ def show_start_failure(error: Exception) -> int:
 
 def open_context(config: DeskConfig, *, first_run_allowed: bool = False) -> DeskContext:
     """The office's context (no window: it may run in the pool); a fault raised."""
-    from desk.services import demo
     from desk.services.context import DeskContext
 
     ctx = DeskContext.open(config, create=first_run_allowed)
     try:
         # The embedded demo office: created with demo data on first run, by the one
-        # window that made it (another opening at the same moment finds it made).
-        if not ctx.has_office and first_run_allowed and demo.ensure_demo_office(ctx):
-            demo.add_demo_dossiers(ctx, 300, seed=1)
+        # window that made it (another opening at the same moment finds it made). Its
+        # code (the bulk writer, multiprocessing) is imported only then: not at every start.
+        if not ctx.has_office and first_run_allowed:
+            from desk.services import demo
+
+            if demo.ensure_demo_office(ctx):
+                demo.add_demo_dossiers(ctx, 300, seed=1)
         _ = ctx.office  # a database without an office says so now, in a box
     except BaseException:
         ctx.close()
@@ -387,12 +391,13 @@ def prepare_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def _preload_main_window() -> None:
-    # The package as a whole (its __init__ imports the registry): a submodule imported here
-    # while the GUI thread runs the package's __init__ could meet it half made
-    # («cannot import name 'FORMS' from partially initialized module»).
-    import desk.printing
+def _preload_main_window(ctx: DeskContext) -> None:
     import desk.ui.main_window  # noqa: F401
+
+    # The day's figures count with the working calendar, whose holidays library takes
+    # about half a second to import: the window's first figures do not wait for it. The
+    # printing code loads later (``MainWindow``), once the figures are on screen.
+    _ = ctx.calendar
 
 
 def _load_fonts(font_database, font_class, app) -> None:  # type: ignore[no-untyped-def,unused-ignore]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -155,20 +155,20 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.today = TodayPanel(ctx)
         self.today.figures_shown.connect(self.counts_shown)
+        self.today.figures_shown.connect(self._after_first_figures)
         self.today.period_requested.connect(self.show_list_period)
         self._add_page(PAGE_TODAY, self.today)
-        self.dossier_list = DossierListView(ctx)
-        self.dossier_list.dossier_opened.connect(self.open_dossier)
-        self._add_page(PAGE_LIST, self.dossier_list)
-        self.dossier_view = DossierView(ctx, user)
-        self.dossier_view.pdf_ready.connect(self.show_pdf)
-        self.dossier_view.hand_back_requested.connect(self.hand_back)
-        self.dossier_view.back_requested.connect(lambda: self.show_page(PAGE_LIST))
-        self._add_page(PAGE_DOSSIER, self.dossier_view)
-        self.handback = HandBackView(ctx, user)
-        self.handback.pdf_ready.connect(self.show_pdf)
-        self._add_page(PAGE_HANDBACK, self.handback)
+        # The hidden screens are built when first asked for, or once the first figures
+        # are on screen (``_build_hidden_page``): the window shows without waiting for them.
+        self._unbuilt: dict[str, Callable[[], QWidget]] = {
+            PAGE_LIST: self._make_list,
+            PAGE_DOSSIER: self._make_dossier_view,
+            PAGE_HANDBACK: self._make_handback,
+        }
         self.sync_panel: QWidget | None = None
+        self._page_builder = QTimer(self)  # the window's own: it stops with the window
+        self._page_builder.setSingleShot(True)
+        self._page_builder.timeout.connect(self._build_hidden_page)
 
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
@@ -182,10 +182,8 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
             )
         )
 
-        self.lock_screen = LockScreen(ctx, user, self, authenticate=authenticate)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.lock_screen.switch_requested.connect(self.switch_user)
-        cover(self.lock_screen)
+        self._authenticate = authenticate
+        self._lock_screen: LockScreen | None = None  # built when first locked
         app = QApplication.instance()
         minutes = ctx.config.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -244,6 +242,49 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         self.pages[key] = widget
         self.stack.addWidget(widget)
 
+    def _page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = self._unbuilt.pop(key)()
+            self._add_page(key, page)
+        return page
+
+    def _make_list(self) -> QWidget:
+        screen = DossierListView(self.ctx)
+        screen.dossier_opened.connect(self.open_dossier)
+        return screen
+
+    def _make_dossier_view(self) -> QWidget:
+        screen = DossierView(self.ctx, self.user)
+        screen.pdf_ready.connect(self.show_pdf)
+        screen.hand_back_requested.connect(self.hand_back)
+        screen.back_requested.connect(lambda: self.show_page(PAGE_LIST))
+        return screen
+
+    def _make_handback(self) -> QWidget:
+        screen = HandBackView(self.ctx, self.user)
+        screen.pdf_ready.connect(self.show_pdf)
+        return screen
+
+    @property
+    def dossier_list(self) -> DossierListView:
+        return cast(DossierListView, self._page(PAGE_LIST))
+
+    @property
+    def dossier_view(self) -> DossierView:
+        return cast(DossierView, self._page(PAGE_DOSSIER))
+
+    @property
+    def handback(self) -> HandBackView:
+        return cast(HandBackView, self._page(PAGE_HANDBACK))
+
+    def _build_hidden_page(self) -> None:
+        # One screen per turn of the event loop: a key or a click between two is not kept
+        # waiting for all of them.
+        if self._unbuilt and not self.ending:
+            self._page(next(iter(self._unbuilt)))
+            self._page_builder.start(0)
+
     # --- pages ----------------------------------------------------------------------------
 
     def current_page(self) -> str:
@@ -254,9 +295,10 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         return ""
 
     def show_page(self, key: str) -> None:
-        if self.locked or key not in self.pages or key in self.nav.refused:
+        known = key in self.pages or key in self._unbuilt
+        if self.locked or not known or key in self.nav.refused:
             return
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self._page(key))
         self.nav.mark(key)
         if key == PAGE_LIST:
             self.dossier_list.ensure_loaded()  # reloaded if a dossier changed meanwhile
@@ -268,9 +310,16 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
     def show_today(self) -> None:
         self.show_page(PAGE_TODAY)
         self.today.refresh()
-        # Load the printing code (reportlab, forms) in the pool while the clerk looks at the
-        # figures, so the first dossier or slip does not wait for it on the GUI thread.
+
+    def _after_first_figures(self, _figures: object) -> None:
+        # Once the first figures are on screen, the printing code (reportlab, forms) loads
+        # in the pool while the clerk looks at them, so the first dossier or slip does not
+        # wait for it on the GUI thread (sooner, its imports held the GIL against the
+        # count), and the hidden screens are built.
+        self.today.figures_shown.disconnect(self._after_first_figures)
         Operation(_warm_up).start()
+        self.warm_up_supervisor()
+        self._page_builder.start(0)
 
     def show_list(self) -> None:  # F3: the list, ready to type a search
         self.show_page(PAGE_LIST)
@@ -403,6 +452,16 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
 
     # --- the idle lock --------------------------------------------------------------------
 
+    @property
+    def lock_screen(self) -> LockScreen:
+        if self._lock_screen is None:
+            screen = LockScreen(self.ctx, self.user, self, authenticate=self._authenticate)
+            screen.unlocked.connect(self.unlock)
+            screen.switch_requested.connect(self.switch_user)
+            cover(screen)
+            self._lock_screen = screen
+        return self._lock_screen
+
     def lock(self) -> None:
         if self.locked:
             return
@@ -420,7 +479,8 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         if not self.locked:
             return
         self.locked = False
-        self.lock_screen.hide()
+        if self._lock_screen is not None:
+            self._lock_screen.hide()
         self.nav.set_shortcuts_enabled(True)
         for widget in self._hidden_for_lock:
             widget.show()

@@ -165,11 +165,16 @@ class SupervisorPage:
         window: Any = self
         if not allows(window.user.role, Permission.REPORTS):
             return []
-        # The figures' code is loaded in the pool while the window starts, so that the
-        # first click on the entry shows the screen sooner.
-        Operation(_load_figures_code).start()
         caption = QCoreApplication.translate("MainWindow", "Số liệu của tháng")
         return [NavEntry(PAGE_SUPERVISOR, caption, "", self.open_supervisor)]
+
+    def warm_up_supervisor(self) -> None:
+        """The figures' code loaded in the pool once the window shows its first figures
+        (sooner, it held the GIL against their count), so that the first click on the
+        entry shows the screen sooner."""
+        window: Any = self
+        if allows(window.user.role, Permission.REPORTS):
+            Operation(_load_figures_code).start()
 
     def open_supervisor(self) -> SupervisorScreen | None:
         window: Any = self

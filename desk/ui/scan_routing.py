@@ -21,8 +21,10 @@ class ScanRouting:
 
     if TYPE_CHECKING:
         locked: bool
-        handback: HandBackView
         intake: Any
+
+        @property
+        def handback(self) -> HandBackView: ...
 
         def current_page(self) -> str: ...
         def open_dossier(self, code: str) -> None: ...

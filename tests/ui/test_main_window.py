@@ -236,3 +236,32 @@ def test_an_injected_scanner_is_used(qtbot, ctx, clerk, office) -> None:
     with qtbot.waitSignal(main.dossier_view.dossier_shown, timeout=10_000):
         stub.code_scanned.emit(str(office[3].code))
     assert main.current_page() == PAGE_DOSSIER
+
+
+def test_the_window_shows_its_figures_before_building_its_hidden_screens(
+    qtbot, ctx, clerk, office
+) -> None:
+    """The list, the dossier and the hand-back screens are not built before the window
+    shows: built once the first figures are on screen, or when asked for sooner."""
+    from desk.ui.dossier_list import DossierListView
+    from desk.ui.dossier_view import DossierView
+    from desk.ui.handback import HandBackView
+
+    hidden = (DossierListView, DossierView, HandBackView)
+    main = MainWindow(ctx, clerk, idle_ms=0)
+    qtbot.addWidget(main)
+    assert [main.findChildren(kind) for kind in hidden] == [[], [], []]
+    with qtbot.waitSignal(main.counts_shown, timeout=10_000):
+        main.show()
+    qtbot.waitUntil(lambda: all(len(main.findChildren(kind)) == 1 for kind in hidden))
+    assert main.current_page() == PAGE_TODAY  # built behind the figures, not shown
+
+
+def test_a_screen_asked_for_before_the_figures_is_built_then(qtbot, ctx, clerk, office) -> None:
+    main = MainWindow(ctx, clerk, idle_ms=0)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.dossier_list.model.page_loaded, timeout=10_000):
+        main.show_page(PAGE_LIST)
+    assert main.current_page() == PAGE_LIST
+    assert main.dossier_list.model.rowCount() == 4
