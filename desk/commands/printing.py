@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.atomic import check_output_path, write_output
-from desk.commands.base import EXIT_OK, Commands, command, open_office, parse_day, safe, say
+from desk.commands.base import (
+    EXIT_OK,
+    Commands,
+    collector_paused_while_loading,
+    command,
+    open_office,
+    parse_day,
+    safe,
+    say,
+)
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -54,14 +63,22 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not args.date:
             raise InvalidInput("«desk print book» cần --date YYYY-MM-DD.", code="cli.usage")
         first, last = parse_day(args.date), parse_day(args.to) if args.to else None
-        with open_office(args, meanwhile=load_printing) as ctx:
+        with (
+            collector_paused_while_loading() as loaded,
+            open_office(args, meanwhile=load_printing) as ctx,
+        ):
+            loaded()
             from desk.services.printing import render_tracking_book
 
             pdf = render_tracking_book(ctx, first, last)
     else:
         if not args.code:
             raise InvalidInput(f"«desk print {args.form}» cần mã hồ sơ.", code="cli.usage")
-        with open_office(args, meanwhile=load_printing) as ctx:
+        with (
+            collector_paused_while_loading() as loaded,
+            open_office(args, meanwhile=load_printing) as ctx,
+        ):
+            loaded()
             pdf, letter = _print_form(ctx, args)
     write_pdf(out, pdf)
     say(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
