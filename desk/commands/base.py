@@ -265,24 +265,20 @@ def _json_escape(char: str) -> str:
 
 @contextmanager
 def open_office(
-    args: argparse.Namespace,
-    *,
-    signed_in: bool = True,
-    create: bool = False,
-    meanwhile: Callable[[], object] | None = None,
+    args: argparse.Namespace, *, signed_in: bool = True, create: bool = False
 ) -> Iterator[DeskContext]:
     """The office the command works on (``--db`` if given, else the configured one), acting
     for the account that runs the command (see :func:`sign_in`), closed when the command is
     done with it. ``signed_in=False`` only for what needs no account: calendar look-ups,
     the demo, the first set-up of an empty database. Only ``create=True`` (``desk setup``,
     ``desk demo``) makes a SQLite file that is not there: for any other command a missing
-    file is a mistyped path, said so (exit 2). ``meanwhile``: see :func:`sign_in`."""
+    file is a mistyped path, said so (exit 2)."""
     from desk.services.context import DeskContext
 
     ctx = DeskContext.open(db_url=getattr(args, "db", None), create=create)
     try:
         if signed_in:
-            sign_in(ctx, args, meanwhile=meanwhile)
+            sign_in(ctx, args)
         yield ctx
     finally:
         ctx.close()
@@ -313,54 +309,19 @@ def collector_paused_while_loading() -> Iterator[Callable[[], None]]:
             gc.enable()
 
 
-def sign_in(
-    ctx: DeskContext,
-    args: argparse.Namespace,
-    *,
-    prompt: str = "",
-    meanwhile: Callable[[], object] | None = None,
-) -> str:
+def sign_in(ctx: DeskContext, args: argparse.Namespace, *, prompt: str = "") -> str:
     """Sign the command's account in and act for it; returns the password it signed in with.
 
     The account is ``--as USER`` or else ``DESK_USER``. Its password is the first line of
     ``DESK_PASSWORD_FILE`` when that file is DESK_USER's (no ``--as``, or ``--as`` the same
     name); otherwise it is asked on the terminal. Wrong password, throttled, disabled: the
-    services' DeskError (exit 2).
-
-    ``meanwhile`` (loading the command's own modules: nothing that reads the office) runs
-    on a helper thread while the password is checked, and is done when this returns."""
+    services' DeskError (exit 2)."""
     from desk.services import auth
 
     _ = ctx.office  # an empty database says "run desk setup", not "wrong password"
     username, password = credentials(args, prompt=prompt)
-    with _on_the_side(meanwhile):
-        ctx.act_as(auth.authenticate(ctx, username, password))
+    ctx.act_as(auth.authenticate(ctx, username, password))
     return password
-
-
-@contextmanager
-def _on_the_side(work: Callable[[], object] | None) -> Iterator[None]:
-    """Run ``work`` on a helper thread during the block, waited for at its end. The
-    password's argon2 check (a quarter of a second of CPU, on argon2's own threads) lets go
-    of Python's lock: on a PC with more than one core the command's imports run beside
-    it. What ``work`` fails to do is only left undone: the command does it again itself,
-    and says why."""
-    if work is None:
-        yield
-        return
-    import contextlib
-    import threading
-
-    def attempt() -> None:
-        with contextlib.suppress(Exception):  # redone, and reported, by the command itself
-            work()
-
-    helper = threading.Thread(target=attempt, name="desk-meanwhile", daemon=True)
-    helper.start()
-    try:
-        yield
-    finally:
-        helper.join()
 
 
 def acting_user(ctx: DeskContext) -> User:

@@ -38,16 +38,6 @@ def write_pdf(out: Path, pdf: bytes) -> None:
         print(warning, file=sys.stderr)
 
 
-def load_printing() -> None:
-    """What printing needs besides the office: the printing service with its modules, and
-    the bundled faces (parsed once per process). Loaded while the account's password is
-    checked (``open_office(meanwhile=…)``): ~250 ms of CPU beside argon2's ~270 ms."""
-    import desk.services.printing  # noqa: F401 — loaded, used once signed in
-    from desk.printing import register_fonts
-
-    register_fonts()
-
-
 def cmd_print(args: argparse.Namespace) -> int:
     out = Path(args.out)
     # Refused before the office is opened and the PDF made. A PDF under another name
@@ -65,20 +55,22 @@ def cmd_print(args: argparse.Namespace) -> int:
         first, last = parse_day(args.date), parse_day(args.to) if args.to else None
         with (
             collector_paused_while_loading() as loaded,
-            open_office(args, meanwhile=load_printing) as ctx,
+            open_office(args) as ctx,
         ):
-            loaded()
             from desk.services.printing import render_tracking_book
 
+            loaded()  # the printing code too: the collector resumes once all is loaded
             pdf = render_tracking_book(ctx, first, last)
     else:
         if not args.code:
             raise InvalidInput(f"«desk print {args.form}» cần mã hồ sơ.", code="cli.usage")
         with (
             collector_paused_while_loading() as loaded,
-            open_office(args, meanwhile=load_printing) as ctx,
+            open_office(args) as ctx,
         ):
-            loaded()
+            import desk.services.printing  # noqa: F401 — used by _print_form
+
+            loaded()  # the printing code too: the collector resumes once all is loaded
             pdf, letter = _print_form(ctx, args)
     write_pdf(out, pdf)
     say(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
