@@ -169,17 +169,17 @@ def person_from_values(values: Sequence[Any]) -> Person:
         id_issue_date,
         id_issuer,
     ) = values
-    return Person(
-        full_name=full_name,
-        id_number=id_number,
-        old_id_number=old_id_number,
-        birth_date=birth_date,
-        sex=Sex(sex) if sex else None,
-        address=address,
-        phone=phone,
-        email=email,
-        id_issue_date=id_issue_date,
-        id_issuer=id_issuer,
+    return Person.stored(
+        full_name,
+        id_number,
+        old_id_number,
+        birth_date,
+        Sex(sex) if sex else None,
+        address,
+        phone,
+        email,
+        id_issue_date,
+        id_issuer,
     )
 
 
@@ -411,20 +411,22 @@ def dossier_from_values(
         book_year,
         book_number,
     ) = values
-    person = Person(
-        full_name=applicant_name,
-        id_number=applicant_id_number,
-        phone=applicant_phone,
-        email=applicant_email,
-        address=applicant_address,
-    )
-    if applicant is not None:
+    if applicant is None:
+        birth_date, sex, old_id_number, id_issue_date, id_issuer = None, None, "", None, ""
+    else:
         birth_date, sex, old_id_number, id_issue_date, id_issuer = applicant
-        person.birth_date = birth_date
-        person.sex = Sex(sex) if sex else None
-        person.old_id_number = old_id_number
-        person.id_issue_date = id_issue_date
-        person.id_issuer = id_issuer
+    person = Person.stored(
+        applicant_name,
+        applicant_id_number,
+        old_id_number,
+        birth_date,
+        Sex(sex) if sex else None,
+        applicant_address,
+        applicant_phone,
+        applicant_email,
+        id_issue_date,
+        id_issuer,
+    )
     return Dossier(
         id=dossier_id,
         code=DossierCode(agency_id, received_day, sequence),
@@ -528,14 +530,7 @@ def document_rows(dossier_id: int, documents: Sequence[ReceivedDocument]) -> lis
 def document_from_values(values: Sequence[Any]) -> ReceivedDocument:
     """A document from the values of ``DOCUMENT_COLUMNS``, in that order."""
     _dossier_id, _position, code, name, originals, certified, photocopies, sha256 = values
-    return ReceivedDocument(
-        name=name,
-        code=code,
-        originals=originals,
-        certified_copies=certified,
-        photocopies=photocopies,
-        attachment_sha256=sha256 or "",
-    )
+    return ReceivedDocument.stored(name, code, originals, certified, photocopies, sha256 or "")
 
 
 def document_from_row(row: Any) -> ReceivedDocument:
