@@ -163,6 +163,36 @@ class Person:
         self.email = declared.EMAIL.clean(self.email)
         self.id_issuer = declared.ID_ISSUER.clean(self.id_issuer)
 
+    @classmethod
+    def stored(
+        cls,
+        full_name: str,
+        id_number: str,
+        old_id_number: str,
+        birth_date: date | None,
+        sex: Sex | None,
+        address: str,
+        phone: str,
+        email: str,
+        id_issue_date: date | None,
+        id_issuer: str,
+    ) -> Person:
+        """A person as the store holds it: cleaned when it was made, before it was written,
+        so not cleaned again (cleaning was about 15 % of loading a dossier for an export
+        or a sync, and a clean text cleans to itself)."""
+        person = cls.__new__(cls)
+        person.full_name = full_name
+        person.id_number = id_number
+        person.old_id_number = old_id_number
+        person.birth_date = birth_date
+        person.sex = sex
+        person.address = address
+        person.phone = phone
+        person.email = email
+        person.id_issue_date = id_issue_date
+        person.id_issuer = id_issuer
+        return person
+
 
 @dataclass(slots=True)
 class Party:
@@ -186,6 +216,26 @@ class ReceivedDocument:
     def __post_init__(self) -> None:
         self.name = clean(self.name)
         self.code = clean(self.code)
+
+    @classmethod
+    def stored(
+        cls,
+        name: str,
+        code: str,
+        originals: int,
+        certified_copies: int,
+        photocopies: int,
+        attachment_sha256: str,
+    ) -> ReceivedDocument:
+        """A document as the store holds it: cleaned before it was written (``Person.stored``)."""
+        document = cls.__new__(cls)
+        document.name = name
+        document.code = code
+        document.originals = originals
+        document.certified_copies = certified_copies
+        document.photocopies = photocopies
+        document.attachment_sha256 = attachment_sha256
+        return document
 
     @property
     def digitised(self) -> bool:

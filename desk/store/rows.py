@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
-from typing import Any, Protocol
+from enum import Enum
+from functools import cache, lru_cache
+from typing import Any, Protocol, TypeVar
 
 from desk.domain.codes import DossierCode
 from desk.domain.dossier import (
@@ -89,6 +90,21 @@ def code_text(code: DossierCode) -> str:
     """``str(code)``, from the day's prefix made once: formatting the day costs more than
     the rest of a bulk dossier row."""
     return f"{_code_prefix(code.agency_id, code.day)}{code.sequence:04d}"
+
+
+E = TypeVar("E", bound=Enum)
+
+
+@cache
+def _members(kind: type[E]) -> dict[Any, E]:
+    return {member.value: member for member in kind}
+
+
+def _member(kind: type[E], value: Any) -> E:
+    """``kind(value)``: a dictionary's look-up for the stored values (an enum's call costs
+    about a microsecond, and a loaded dossier makes a dozen), the call itself for any
+    other, so a value that is no member fails as it always did."""
+    return _members(kind).get(value) or kind(value)
 
 
 def values(columns: Sequence[str], row: Row) -> dict[str, Any]:
@@ -169,17 +185,17 @@ def person_from_values(values: Sequence[Any]) -> Person:
         id_issue_date,
         id_issuer,
     ) = values
-    return Person(
-        full_name=full_name,
-        id_number=id_number,
-        old_id_number=old_id_number,
-        birth_date=birth_date,
-        sex=Sex(sex) if sex else None,
-        address=address,
-        phone=phone,
-        email=email,
-        id_issue_date=id_issue_date,
-        id_issuer=id_issuer,
+    return Person.stored(
+        full_name,
+        id_number,
+        old_id_number,
+        birth_date,
+        _member(Sex, sex) if sex else None,
+        address,
+        phone,
+        email,
+        id_issue_date,
+        id_issuer,
     )
 
 
@@ -411,20 +427,22 @@ def dossier_from_values(
         book_year,
         book_number,
     ) = values
-    person = Person(
-        full_name=applicant_name,
-        id_number=applicant_id_number,
-        phone=applicant_phone,
-        email=applicant_email,
-        address=applicant_address,
-    )
-    if applicant is not None:
+    if applicant is None:
+        birth_date, sex, old_id_number, id_issue_date, id_issuer = None, None, "", None, ""
+    else:
         birth_date, sex, old_id_number, id_issue_date, id_issuer = applicant
-        person.birth_date = birth_date
-        person.sex = Sex(sex) if sex else None
-        person.old_id_number = old_id_number
-        person.id_issue_date = id_issue_date
-        person.id_issuer = id_issuer
+    person = Person.stored(
+        applicant_name,
+        applicant_id_number,
+        old_id_number,
+        birth_date,
+        _member(Sex, sex) if sex else None,
+        applicant_address,
+        applicant_phone,
+        applicant_email,
+        id_issue_date,
+        id_issuer,
+    )
     return Dossier(
         id=dossier_id,
         code=DossierCode(agency_id, received_day, sequence),
@@ -432,15 +450,15 @@ def dossier_from_values(
         procedure_name=procedure_name,
         field_code=field_code,
         field_name=field_name,
-        status=Status(status),
+        status=_member(Status, status),
         revision=revision,
         applicant=person,
-        applicant_kind=ApplicantKind(applicant_kind),
-        channel=Channel(channel),
+        applicant_kind=_member(ApplicantKind, applicant_kind),
+        channel=_member(Channel, channel),
         summary=summary,
         lead_unit=lead_unit,
         sets_count=sets_count,
-        result_delivery=ResultDelivery(result_delivery),
+        result_delivery=_member(ResultDelivery, result_delivery),
         received_at=received_at,
         due_at=due_at,
         clerk_name=clerk_name,
@@ -528,14 +546,7 @@ def document_rows(dossier_id: int, documents: Sequence[ReceivedDocument]) -> lis
 def document_from_values(values: Sequence[Any]) -> ReceivedDocument:
     """A document from the values of ``DOCUMENT_COLUMNS``, in that order."""
     _dossier_id, _position, code, name, originals, certified, photocopies, sha256 = values
-    return ReceivedDocument(
-        name=name,
-        code=code,
-        originals=originals,
-        certified_copies=certified,
-        photocopies=photocopies,
-        attachment_sha256=sha256 or "",
-    )
+    return ReceivedDocument.stored(name, code, originals, certified, photocopies, sha256 or "")
 
 
 def document_from_row(row: Any) -> ReceivedDocument:
@@ -607,10 +618,10 @@ def event_from_values(values: Sequence[Any]) -> StatusEvent:
     ) = values
     return StatusEvent(
         at=at,
-        from_status=Status(from_status) if from_status is not None else None,
-        to_status=Status(to_status),
+        from_status=_member(Status, from_status) if from_status is not None else None,
+        to_status=_member(Status, to_status),
         actor_name=actor_name,
-        actor_kind=ActorKind(actor_kind),
+        actor_kind=_member(ActorKind, actor_kind),
         actor_title=actor_title,
         note=note,
         detail=detail or {},

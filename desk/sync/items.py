@@ -19,13 +19,17 @@ def province_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     # Instants read from the store are in office time already (the usual case: no zone
-    # arithmetic); the fields formatted directly cost a third less than strftime, and an
-    # export formats several per dossier.
+    # arithmetic); the fields %-formatted cost about a third less than strftime or an
+    # f-string's format specs, and an export formats several per dossier.
     if moment.tzinfo is not None and moment.utcoffset() != OFFICE_TZ.utcoffset(moment):
         moment = to_office_time(moment)
-    return (
-        f"{moment.year:04}{moment.month:02}{moment.day:02}"
-        f"{moment.hour:02}{moment.minute:02}{moment.second:02}"
+    return "%04d%02d%02d%02d%02d%02d" % (  # noqa: UP031
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
     )
 
 

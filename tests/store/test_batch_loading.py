@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,20 @@ def test_a_batch_loads_the_same_dossiers_as_one_at_a_time(office: DeskContext) -
     assert any(e.detail for d in one_by_one for e in d.events)
     assert any(d.form_data for d in one_by_one)
     assert any(d.applicant.birth_date is not None for d in one_by_one)
+
+
+def test_people_and_documents_load_as_cleaned_as_the_domain_makes_them(
+    office: DeskContext,
+) -> None:
+    # The loader does not clean the store's text again (Person.stored): it holds because
+    # everything was cleaned before it was written, and cleaning clean text changes nothing.
+    with office.db.snapshot() as session:
+        loaded = list(store_dossiers.iter_dossiers(session))
+    people = [d.applicant for d in loaded] + [p.person for d in loaded for p in d.parties]
+    documents = [doc for d in loaded for doc in d.documents]
+    assert len(people) > len(loaded) and documents
+    assert [replace(person) for person in people] == people  # replace: __post_init__ again
+    assert [replace(document) for document in documents] == documents
 
 
 def test_items_and_export_lines_are_those_of_the_dossiers_loaded_one_at_a_time(

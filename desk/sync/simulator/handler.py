@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from desk.sync.simulator.store import (
     MAX_ITEM_BYTES,
+    canonical,
     dumps,
     item_size,
     province_now,
@@ -268,8 +269,13 @@ class ContractHandler(BaseHTTPRequestHandler):
                     self._error(413, "Hồ sơ quá lớn (tối đa 1 MB một hồ sơ)", {"X-Max-Batch": "1"})
                     return
                 rejected = set(sim.faults.reject_procedures)
-                problems = [validate_item(i, madonvi, rejected, sim.store) for i in items]
-                reply = sim.store.store_batch(key, body_hash, madonvi, items, problems)
+                # Each item encoded once, for its size and its hash.
+                encoded = [canonical(i) if isinstance(i, dict) else b"" for i in items]
+                problems = [
+                    validate_item(i, madonvi, rejected, sim.store, e)
+                    for i, e in zip(items, encoded, strict=True)
+                ]
+                reply = sim.store.store_batch(key, body_hash, madonvi, items, problems, encoded)
                 sim.count("batch stored")
         if fault == "drop" or (fault == "ok" and sim.random_drop()):
             self._drop()

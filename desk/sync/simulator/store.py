@@ -51,9 +51,15 @@ def province_now() -> str:
     return datetime.now(VN).strftime("%Y%m%d%H%M%S")
 
 
-def item_hash(item: dict[str, Any]) -> str:
-    canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def canonical(item: Any) -> bytes:
+    """The item's canonical bytes (keys sorted): its hash is the content's, whatever the
+    order of its fields, and their length is its size as sent (the same characters)."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def item_hash(item: dict[str, Any], encoded: bytes | None = None) -> str:
+    """``encoded``: the item's ``canonical`` bytes when they are made already."""
+    return hashlib.sha256(canonical(item) if encoded is None else encoded).hexdigest()
 
 
 def dumps(data: Any) -> str:
@@ -130,9 +136,11 @@ class SimulatorStore:
         madonvi: str,
         items: list[dict[str, Any]],
         problems: list[str],
+        encoded: list[bytes] | None = None,
     ) -> str:
         """Store the items that may be stored (no problem) and the reply in one
-        transaction; return the reply. A problem is the item's rejection reason."""
+        transaction; return the reply. A problem is the item's rejection reason;
+        ``encoded``: each item's ``canonical`` bytes, when they are made already."""
         now = province_now()
         results = []
         current: dict[str, tuple[int, str]] = {}
@@ -148,17 +156,20 @@ class SimulatorStore:
                 current[held_code] = (int(held_revision), held_hash)
         stores: list[tuple[Any, ...]] = []
         log_rows: list[tuple[Any, ...]] = []
-        for item, problem in zip(items, problems, strict=True):
+        for n, (item, problem) in enumerate(zip(items, problems, strict=True)):
             code = str(item.get("MaHoSo", "")) if isinstance(item, dict) else ""
             revision: Any = item.get("PhienBan") if isinstance(item, dict) else None
             verdict, message = SyncResult.REJECTED, problem
             if not problem:
-                content_hash = item_hash(item)
+                # Stored in its canonical form (keys sorted): the same content, encoded
+                # once for its size, its hash and the store.
+                text = canonical(item) if encoded is None else encoded[n]
+                content_hash = hashlib.sha256(text).hexdigest()
                 held = current.get(code)
                 if held is None or int(revision) > held[0]:
                     verdict, message = SyncResult.ACCEPTED, ""
                     current[code] = (int(revision), content_hash)
-                    stores.append((code, madonvi, int(revision), content_hash, dumps(item), now))
+                    stores.append((code, madonvi, int(revision), content_hash, text.decode(), now))
                     log_rows.append((code, int(revision), content_hash, batch_id, now))
                 elif int(revision) < held[0]:
                     verdict, message = SyncResult.STALE, f"Tỉnh đang giữ phiên bản {held[0]}."
@@ -282,17 +293,25 @@ class SimulatorStore:
 MAX_ITEM_BYTES = 1024 * 1024  # one item at most 1 MB (PROVINCE_API §4)
 
 
+STATUS_TEXTS = frozenset(str(n) for n in range(1, 11))
+
+
 def item_size(item: Any) -> int:
     return len(dumps(item).encode("utf-8"))
 
 
 def validate_item(
-    item: Any, madonvi: str, rejected_procedures: set[str], store: SimulatorStore
+    item: Any,
+    madonvi: str,
+    rejected_procedures: set[str],
+    store: SimulatorStore,
+    encoded: bytes | None = None,
 ) -> str:
-    """Why the province rejects one pushed item; "" when it may be stored."""
+    """Why the province rejects one pushed item; "" when it may be stored. ``encoded``:
+    its ``canonical`` bytes, when they are made already (their length is its size)."""
     if not isinstance(item, dict):
         return "Mục dữ liệu không phải đối tượng JSON."
-    size = item_size(item)
+    size = item_size(item) if encoded is None else len(encoded)
     if size > MAX_ITEM_BYTES:
         return f"Hồ sơ quá lớn ({size} byte; tối đa 1 MB một hồ sơ)."
     missing = [name for name in REQUIRED_FIELDS if name not in item]
@@ -306,7 +325,7 @@ def validate_item(
         return "PhienBan phải là số nguyên dương."
     if item["MaTTHC"] in rejected_procedures or not item["MaTTHC"]:
         return f"Mã thủ tục «{item['MaTTHC']}» không có trong danh mục của tỉnh."
-    if item["TrangThaiHoSo"] not in {str(n) for n in range(1, 11)}:
+    if item["TrangThaiHoSo"] not in STATUS_TEXTS:
         return f"TrangThaiHoSo «{item['TrangThaiHoSo']}» không hợp lệ."
     if item["KenhThucHien"] not in ("1", "2", "3"):
         return f"KenhThucHien «{item['KenhThucHien']}» không hợp lệ."
