@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Connection
 
 from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
@@ -24,7 +24,7 @@ from desk.store import audit, audit_records, bulk_postgres, people
 from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK
 from desk.store.db import Database
-from desk.store.models import DailyCounterRow, DossierRow, YearlyCounterRow
+from desk.store.models import DailyCounterRow, YearlyCounterRow
 from desk.store.search import SEARCH_TABLES
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
@@ -37,63 +37,6 @@ LOADED_TABLES = (
     "status_events",
     "outbox",
 )
-_MEMO_LIMIT = 1 << 18  # entries per memo: far more than the distinct values of a load
-
-
-class SqlValues:
-    """Column values as the driver receives them (a ``rows.ValueForm``), converted by the
-    columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
-    the same instants and days many times, and converting an Instant costs microseconds.
-    ``instant`` and ``day`` are a memo's own lookup, the cheapest call there is: a bulk
-    dossier makes a dozen of them. Without ``memo`` (one dossier at a time, where values
-    seldom repeat) they convert each value anew and keep nothing."""
-
-    instant: Callable[[datetime | None], Any]
-    day: Callable[[date | None], Any]
-    boolean: Callable[[bool], Any]
-
-    def __init__(self, dialect: Dialect, *, memo: bool = True):
-        columns = DossierRow.__table__.c
-        instant = _processor(columns.received_at.type, dialect)
-        day = _processor(columns.received_day.type, dialect)
-        self.instant = _Memo(instant).__getitem__ if memo else instant
-        self.day = _Memo(day).__getitem__ if memo else day
-        boolean = _processor(columns.needs_checks.type, dialect)
-        self.boolean = {True: boolean(True), False: boolean(False)}.__getitem__
-        self._json = _processor(columns.form_data.type, dialect)
-        self._empty_json = self._json({})
-
-    def json(self, value: Any, /) -> Any:
-        if value is None:
-            return None
-        # Most dossiers carry no form data: one encoding of {} serves them all.
-        return self._empty_json if type(value) is dict and not value else self._json(value)
-
-
-class _Memo(dict[Any, Any]):
-    """Converted values by value (None stays None), converting each value once."""
-
-    def __init__(self, convert: Callable[[Any], Any]):
-        super().__init__({None: None})
-        self._convert = convert
-
-    def __missing__(self, value: Any) -> Any:
-        if len(self) >= _MEMO_LIMIT:
-            self.clear()
-            self[None] = None
-        converted = self[value] = self._convert(value)
-        return converted
-
-
-def _processor(type_: Any, dialect: Dialect) -> Callable[[Any], Any]:
-    # The dialect's own implementation: the generic Date, say, has no processor at all and
-    # would leave the date to sqlite3's deprecated default adapter.
-    processor = type_.dialect_impl(dialect).bind_processor(dialect)
-    return processor if processor is not None else _same
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _shifted(

@@ -84,7 +84,7 @@ def save_person(session: Session, person: Person, now: datetime) -> int:
 def register_people(connection: Connection, people: list[Sequence[Any]]) -> None:
     """Bring the registry up to date with many records at once, in order, as
     ``save_person`` does one by one (the bulk load): each is a ``person_row`` in the
-    driver's form (``store.bulk.SqlValues``), with an ID number. Sent to the driver as
+    driver's form (``store.driver.SqlValues``), with an ID number. Sent to the driver as
     they are: a million rows through SQLAlchemy's parameter handling cost seconds."""
     if people:
         mark = driver.marker(connection.dialect)

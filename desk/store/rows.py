@@ -10,7 +10,7 @@ whatever the query that selected the row.
 
 Which value is an instant, a day, JSON or a boolean is said here, by ``ValueForm``: the
 services' path keeps the domain's Python values (``AS_IS``: the columns' types, such as
-``models.Instant``, convert them), the bulk path passes ``store.bulk.SqlValues``, which
+``models.Instant``, convert them), the bulk path passes ``store.driver.SqlValues``, which
 gives the driver's form directly, so a million rows need no second pass.
 
 It is one piece on purpose: every table's columns and values side by side, so a column

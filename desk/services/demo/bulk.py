@@ -36,7 +36,8 @@ from desk.services.context import DeskContext
 from desk.services.demo.figures import demo_handover
 from desk.services.demo.generator import DemoChunk, DemoDossier, DemoGenerator
 from desk.store import rows
-from desk.store.bulk import BulkInserter, SqlValues
+from desk.store.bulk import BulkInserter
+from desk.store.driver import SqlValues
 
 PARALLEL_THRESHOLD = 20_000  # from this size the bulk path prepares rows in worker processes
 LARGE_LOAD = 200_000  # from this size it builds the indexes after the load (see BulkInserter)
