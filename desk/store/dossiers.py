@@ -1,4 +1,5 @@
-"""Dossiers: writing one at intake, recording its changes, loading whole dossiers.
+"""Dossiers: writing one at intake, recording its changes, queueing it for the province;
+loading whole dossiers is ``desk.store.dossier_loading``, its functions given here too.
 
 Each function takes the ``Session`` of the caller's unit of work, so a service decides
 what commits together (DOMAIN: the dossier, its code, its first event and its outbox entry
@@ -7,20 +8,17 @@ commit together or not at all). The rows come from ``desk.store.rows``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
-    Select,
     Table,
     bindparam,
-    func,
     insert,
-    select,
     update,
 )
 from sqlalchemy.orm import Session
@@ -40,11 +38,18 @@ from desk.domain.dossier import (
 from desk.domain.fees import Fee
 from desk.domain.office import User
 from desk.domain.status import Status, StatusEvent
-from desk.errors import NotFound
 from desk.store import driver, rows
 from desk.store.audit_records import log_dossier_change
 from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK, next_yearly_number
+from desk.store.dossier_loading import all_codes as all_codes
+from desk.store.dossier_loading import day_sequences as day_sequences
+from desk.store.dossier_loading import dossiers_received_between as dossiers_received_between
+from desk.store.dossier_loading import get_dossier as get_dossier
+from desk.store.dossier_loading import iter_dossiers as iter_dossiers
+from desk.store.dossier_loading import latest_received_by_day as latest_received_by_day
+from desk.store.dossier_loading import load_dossiers as load_dossiers
+from desk.store.dossier_loading import lock_dossier as lock_dossier
 from desk.store.models import (
     AttachmentRow,
     Base,
@@ -277,186 +282,3 @@ def record_attachment(
                 created_at=now,
             )
         )
-
-
-# --- reading --------------------------------------------------------------------------
-
-
-def lock_dossier(session: Session, code: str) -> Dossier:
-    """Load a dossier for a change; on PostgreSQL its row stays locked until commit."""
-    stmt = select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)
-    if session.get_bind().dialect.name != "sqlite":
-        stmt = stmt.with_for_update()
-    return _one(session, session.execute(stmt).scalar(), code)
-
-
-def get_dossier(session: Session, code: str) -> Dossier:
-    dossier_id = session.execute(select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)).scalar()
-    return _one(session, dossier_id, code)
-
-
-def _one(session: Session, dossier_id: int | None, code: str) -> Dossier:
-    if dossier_id is None:
-        raise NotFound(f"Không tìm thấy hồ sơ mã «{code}».", code="dossier.not_found")
-    return load_dossiers(session, [dossier_id])[0]
-
-
-def _children(table: Table, columns: Sequence[str], *order: str) -> Select[Any]:
-    """``columns`` (``dossier_id`` first) of one child table's rows for the dossiers
-    ``:ids``, grouped by dossier, in order."""
-    return (
-        select(*(table.c[name] for name in columns))
-        .where(table.c.dossier_id.in_(bindparam("ids", expanding=True)))
-        .order_by(table.c.dossier_id, *(table.c[name] for name in order))
-    )
-
-
-# The loader's statements, built once (a batch runs each with its ids). Each selects the
-# columns its reader in ``desk.store.rows`` takes, in that reader's order: no conversion
-# is spent on a column nobody reads, and a row is unpacked, not read by name.
-_LOAD_DOSSIERS = (
-    select(*(_DOSSIERS.c[name] for name in rows.DOSSIER_READ_COLUMNS))
-    .where(_DOSSIERS.c.id.in_(bindparam("ids", expanding=True)))
-    .order_by(_DOSSIERS.c.code)
-)
-_LOAD_APPLICANTS = select(
-    _PEOPLE.c.id, *(_PEOPLE.c[name] for name in rows.APPLICANT_READ_COLUMNS)
-).where(_PEOPLE.c.id.in_(bindparam("ids", expanding=True)))
-_LOAD_DOCUMENTS = _children(_DOCUMENTS, rows.DOCUMENT_COLUMNS, "position")
-_LOAD_FEES = _children(_FEES, rows.FEE_COLUMNS, "id")
-_LOAD_EVENTS = _children(_EVENTS, rows.EVENT_COLUMNS, "id")
-_LOAD_PARTIES = (
-    select(
-        _PARTIES.c.dossier_id,
-        _PARTIES.c.role,
-        *(_PEOPLE.c[name] for name in rows.PERSON_READ_COLUMNS),
-    )
-    .join(_PEOPLE, _PEOPLE.c.id == _PARTIES.c.person_id)
-    .where(
-        _PARTIES.c.dossier_id.in_(bindparam("ids", expanding=True)),
-        _PARTIES.c.role != rows.APPLICANT_ROLE,
-    )
-    .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position)
-)
-
-
-def _party(values: Sequence[Any]) -> Party:
-    return Party(values[1], rows.person_from_values(values[2:]))
-
-
-def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
-    """Full dossiers (documents, fees, people, history) in code order.
-
-    Six flat statements for any number of dossiers (the dossiers, their applicants, and
-    one per child table), read whole, grouped by dossier here and mapped by
-    ``desk.store.rows``; no ORM identity map: the sync push and the exports build
-    hundreds of them at a time."""
-    if not ids:
-        return []
-    wanted = {"ids": list(ids)}
-    connection = session.connection()
-    dossier_rows = connection.execute(_LOAD_DOSSIERS, wanted).all()
-    documents = _by_dossier(connection, _LOAD_DOCUMENTS, wanted, rows.document_from_values)
-    fees = _by_dossier(connection, _LOAD_FEES, wanted, rows.fee_from_values)
-    events = _by_dossier(connection, _LOAD_EVENTS, wanted, rows.event_from_values)
-    parties = _by_dossier(connection, _LOAD_PARTIES, wanted, _party)
-    # The first two of DOSSIER_READ_COLUMNS: the dossier's id and its applicant's.
-    person_ids = list({row[1] for row in dossier_rows} - {None})
-    applicants = (
-        {row[0]: row[1:] for row in connection.execute(_LOAD_APPLICANTS, {"ids": person_ids})}
-        if person_ids
-        else {}
-    )
-    return [
-        rows.dossier_from_values(
-            row,
-            applicant=applicants.get(row[1]),
-            documents=documents.get(row[0]) or [],
-            fees=fees.get(row[0]) or [],
-            parties=parties.get(row[0]) or [],
-            events=events.get(row[0]) or [],
-        )
-        for row in dossier_rows
-    ]
-
-
-T = TypeVar("T")
-
-
-def _by_dossier(
-    connection: Connection,
-    stmt: Select[Any],
-    wanted: dict[str, Any],
-    make: Callable[[Sequence[Any]], T],
-) -> dict[int, list[T]]:
-    """What the wanted dossiers carry, grouped by dossier: ``stmt`` selects the rows of
-    those dossiers (``dossier_id`` first) in order, ``make`` turns each into a value. A
-    dossier that carries nothing has no entry."""
-    grouped: dict[int, list[T]] = {}
-    for row in connection.execute(stmt, wanted).all():
-        values = grouped.get(row[0])
-        if values is None:
-            grouped[row[0]] = values = []
-        values.append(make(row))
-    return grouped
-
-
-def _load_in_order(session: Session, ids: Sequence[int]) -> list[Dossier]:
-    """``load_dossiers`` in the order of ``ids``."""
-    by_id = {d.id: d for d in load_dossiers(session, ids)}
-    return [by_id[i] for i in ids]
-
-
-def iter_dossiers(
-    session: Session, *, since: date | None = None, batch_size: int = 500
-) -> Iterator[Dossier]:
-    """Every dossier in code order, with everything it carries, ``batch_size`` at a time.
-
-    The ids come from one query read as it goes (a server-side cursor on PostgreSQL, so
-    neither the desk nor the server holds the whole office); each batch's dossiers and
-    their children are loaded together (``load_dossiers``: six statements a batch)."""
-    stmt = select(_DOSSIERS.c.id).order_by(_DOSSIERS.c.code)
-    if since is not None:
-        stmt = stmt.where(_DOSSIERS.c.received_day >= since)
-    ids = session.connection().execute(stmt.execution_options(yield_per=batch_size))
-    for batch in ids.partitions():
-        yield from _load_in_order(session, [row.id for row in batch])
-
-
-def dossiers_received_between(session: Session, first_day: date, last_day: date) -> list[Dossier]:
-    """Every dossier received on those days, in the order received (the tracking book)."""
-    ids = list(
-        session.scalars(
-            select(_DOSSIERS.c.id)
-            .where(_DOSSIERS.c.received_day >= first_day, _DOSSIERS.c.received_day <= last_day)
-            .order_by(_DOSSIERS.c.received_at, _DOSSIERS.c.id)
-        )
-    )
-    result: list[Dossier] = []
-    for start in range(0, len(ids), 500):
-        result.extend(_load_in_order(session, ids[start : start + 500]))
-    return result
-
-
-def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
-    return list(
-        session.scalars(
-            select(_DOSSIERS.c.sequence)
-            .where(_DOSSIERS.c.agency_id == agency_id, _DOSSIERS.c.received_day == day)
-            .order_by(_DOSSIERS.c.sequence)
-        )
-    )
-
-
-def latest_received_by_day(session: Session, agency_id: str) -> dict[date, datetime]:
-    """The last moment a dossier was received, for each day that has dossiers."""
-    rows = session.execute(
-        select(_DOSSIERS.c.received_day, func.max(_DOSSIERS.c.received_at))
-        .where(_DOSSIERS.c.agency_id == agency_id)
-        .group_by(_DOSSIERS.c.received_day)
-    )
-    return {day: latest for day, latest in rows}
-
-
-def all_codes(session: Session) -> Iterable[str]:
-    return session.scalars(select(_DOSSIERS.c.code).order_by(_DOSSIERS.c.code))
