@@ -45,7 +45,7 @@ from desk.services import dossiers
 from desk.services.context import DeskContext
 from desk.ui.dossier_dialogs import ApologyDialog, ReasonDialog, reason_prompt, transition_label
 from desk.ui.dossier_facts import FactsPanel, fact_pairs, office_fault_lines
-from desk.ui.dossier_model import DocumentTableModel, EventTableModel
+from desk.ui.dossier_tables import DocumentTableModel, EventTableModel
 from desk.ui.labels import shown_label
 from desk.ui.navigation import refusal_tip
 from desk.ui.ops import Operation, desk_signals, error_message

@@ -28,10 +28,10 @@ from desk.ui.dossier_model import (
     COL_CLERK,
     COL_CODE,
     COL_DUE,
-    ReadOnlyRowsModel,
     make_rows,
 )
 from desk.ui.dossier_model import COL_PROCEDURE as COL_PROC
+from desk.ui.dossier_tables import ReadOnlyRowsModel
 from desk.ui.labels import shown_label
 from desk.ui.style import DANGER, MUTED, OK, WARN
 

@@ -23,10 +23,9 @@ from desk.ui.dossier_model import (
     COL_STATUS,
     DOSSIER_COLUMNS,
     OVERDUE_ROLE,
-    DocumentTableModel,
     DossierTableModel,
-    EventTableModel,
 )
+from desk.ui.dossier_tables import DocumentTableModel, EventTableModel
 from desk.ui.ops import Operation
 from desk.ui.style import DANGER, DANGER_BG, status_colour
 
