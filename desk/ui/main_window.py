@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -36,12 +35,13 @@ from desk.services.dossier_list import Period
 from desk.ui.backup_dialog import BackupTools
 from desk.ui.dossier_list import DossierListView
 from desk.ui.dossier_view import DossierView
-from desk.ui.geometry import cover, fit_window, scrolling
+from desk.ui.geometry import fit_window, scrolling
 from desk.ui.handback import HandBackView
+from desk.ui.idle_lock import IdleLock
 from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.labels import shown_label
 from desk.ui.navigation import NavBar, NavEntry, SupervisorPage
-from desk.ui.ops import Operation, wait_for_operations
+from desk.ui.ops import Operation
 from desk.ui.printouts import Printout
 from desk.ui.scan_routing import ScanRouting
 from desk.ui.settings import SettingsDialog
@@ -75,7 +75,7 @@ def _warm_up() -> None:  # the package whole, never a submodule while it is bein
     import desk.services.printing  # noqa: F401
 
 
-class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
+class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow):
     """Collaborators may be injected (tests): the scanner listener, the intake and sync
     screens' factories, and the idle time before the lock."""
 
@@ -389,35 +389,6 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
         self.password_dialog = dialog
         dialog.open()
 
-    # --- the account at the desk ----------------------------------------------------------
-
-    def sign_out(self) -> None:
-        """«Đăng xuất»: the session ends the window (``end_session``) and asks who is next."""
-        if self.locked:
-            return
-        self.sign_out_requested.emit()
-
-    def switch_user(self) -> None:
-        """«Đổi người dùng»: lock first (nothing of this account stays in view), then the
-        session asks another account to sign in; cancelled, the window stays locked."""
-        self.lock()
-        self.switch_requested.emit()
-
-    def end_session(self) -> None:
-        """Before the window goes for another account: what was typed is kept as this
-        account's draft, the dialogs that show citizens' data close, and work still in the
-        pool finishes as this account. Then the window closes."""
-        self.ending = True
-        self.idle.pause()
-        keep = getattr(self._intake.screen, "keep_draft", None)
-        if keep is not None:
-            keep()
-        for widget in [*self._hidden_for_lock, *self.findChildren(QDialog)]:
-            widget.close()
-        self._hidden_for_lock = []
-        wait_for_operations()
-        self.close()
-
     def _on_settings(self, config: Any) -> None:
         self.ctx.config = config
         self.idle.set_timeout(config.idle_lock_minutes * 60_000)
@@ -449,44 +420,6 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, QMainWindow):
             preview.activateWindow()
         self.preview_shown.emit(preview)
         return preview
-
-    # --- the idle lock --------------------------------------------------------------------
-
-    @property
-    def lock_screen(self) -> LockScreen:
-        if self._lock_screen is None:
-            screen = LockScreen(self.ctx, self.user, self, authenticate=self._authenticate)
-            screen.unlocked.connect(self.unlock)
-            screen.switch_requested.connect(self.switch_user)
-            cover(screen)
-            self._lock_screen = screen
-        return self._lock_screen
-
-    def lock(self) -> None:
-        if self.locked:
-            return
-        self.locked = True
-        self.idle.pause()
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self and widget.isVisible() and isinstance(widget, QDialog):
-                widget.hide()
-                self._hidden_for_lock.append(widget)
-        self.nav.set_shortcuts_enabled(False)
-        self.lock_screen.show_over()
-        self.locked_changed.emit(True)
-
-    def unlock(self) -> None:
-        if not self.locked:
-            return
-        self.locked = False
-        if self._lock_screen is not None:
-            self._lock_screen.hide()
-        self.nav.set_shortcuts_enabled(True)
-        for widget in self._hidden_for_lock:
-            widget.show()
-        self._hidden_for_lock = []
-        self.idle.poke()
-        self.locked_changed.emit(False)
 
     def closeEvent(self, event) -> None:
         app = QApplication.instance()
