@@ -50,29 +50,10 @@ from desk.store.dossier_loading import iter_dossiers as iter_dossiers
 from desk.store.dossier_loading import latest_received_by_day as latest_received_by_day
 from desk.store.dossier_loading import load_dossiers as load_dossiers
 from desk.store.dossier_loading import lock_dossier as lock_dossier
-from desk.store.models import (
-    AttachmentRow,
-    Base,
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
-    DossierRow,
-    PersonRow,
-    StatusEventRow,
-)
+from desk.store.models import AttachmentRow, DossierRow
 from desk.store.people import save_person
 
-
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
-_DOSSIERS = _table(DossierRow)
-_PEOPLE = _table(PersonRow)
-_DOCUMENTS = _table(DossierDocumentRow)
-_FEES = _table(DossierFeeRow)
-_EVENTS = _table(StatusEventRow)
-_PARTIES = _table(DossierPartyRow)
+_DOSSIERS = cast(Table, DossierRow.__table__)
 
 # Writing a dossier runs a dozen statements; they are sent as the driver's SQL text with
 # the values in the driver's form (``people.driver_form``), which skips SQLAlchemy's
