@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from desk.domain.calendar import to_office_time
 from desk.domain.letters import Letter, counter_kind
-from desk.store import rows
 from desk.store.counters import next_yearly_number
 from desk.store.models import LetterRow
 
@@ -40,7 +39,7 @@ def issue_letter(
         issued_by_user_id=issued_by_user_id,
         detail=dict(detail or {}),
     )
-    session.execute(insert(LetterRow).values(**rows.letter_values(letter)))
+    session.execute(insert(LetterRow).values(**_letter_values(letter)))
     return letter
 
 
@@ -49,4 +48,30 @@ def letters_of(session: Session, dossier_id: int) -> list[Letter]:
     found = session.scalars(
         select(LetterRow).where(LetterRow.dossier_id == dossier_id).order_by(LetterRow.id)
     )
-    return [rows.letter_from_row(row) for row in found]
+    return [_letter_from_row(row) for row in found]
+
+
+def _letter_values(letter: Letter) -> dict[str, Any]:
+    return {
+        "dossier_id": letter.dossier_id,
+        "kind": letter.kind,
+        "year": letter.year,
+        "number": letter.number,
+        "issued_at": letter.issued_at,
+        "issued_by_user_id": letter.issued_by_user_id,
+        "issued_by_name": letter.issued_by_name,
+        "detail": dict(letter.detail),
+    }
+
+
+def _letter_from_row(row: Any) -> Letter:
+    return Letter(
+        dossier_id=row.dossier_id,
+        kind=row.kind,
+        year=row.year,
+        number=row.number,
+        issued_at=row.issued_at,
+        issued_by_name=row.issued_by_name,
+        issued_by_user_id=row.issued_by_user_id,
+        detail=dict(row.detail or {}),
+    )

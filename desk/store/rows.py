@@ -13,8 +13,12 @@ services' path keeps the domain's Python values (``AS_IS``: the columns' types, 
 ``models.Instant``, convert them), the bulk path passes ``store.driver.SqlValues``, which
 gives the driver's form directly, so a million rows need no second pass.
 
-It is one piece on purpose: every table's columns and values side by side, so a column
-added to the schema is added here once, for both writers and the reader.
+It is one piece on purpose: a dossier's tables (people, the dossier, its parties,
+documents, fees, events, outbox) side by side, so a column added to the schema is added
+here once, for both writers and the reader; the loader (``store.dossier_loading``) composes
+these readers into whole dossiers in one pass, and they share the value forms and the
+enum look-ups above. Tables outside the dossier keep their mapping with their store
+module (the letters: ``store.letters``).
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ from desk.domain.dossier import (
 from desk.domain.fees import Fee
 from desk.domain.figures import figure_facts
 from desk.domain.identity import Sex
-from desk.domain.letters import Letter
 from desk.domain.status import ActorKind, Status, StatusEvent
 from desk.domain.text import fold
 
@@ -640,32 +643,3 @@ OUTBOX_COLUMNS = ("dossier_id", "revision", "queued_at")
 def outbox_row(dossier: Dossier, queued_at: datetime, form: ValueForm = AS_IS) -> Row:
     """The dossier's newest revision, waiting for the province."""
     return (dossier.id, dossier.revision, form.instant(queued_at))
-
-
-# --- the People's Committee's letters -----------------------------------------------------
-
-
-def letter_values(letter: Letter) -> dict[str, Any]:
-    return {
-        "dossier_id": letter.dossier_id,
-        "kind": letter.kind,
-        "year": letter.year,
-        "number": letter.number,
-        "issued_at": letter.issued_at,
-        "issued_by_user_id": letter.issued_by_user_id,
-        "issued_by_name": letter.issued_by_name,
-        "detail": dict(letter.detail),
-    }
-
-
-def letter_from_row(row: Any) -> Letter:
-    return Letter(
-        dossier_id=row.dossier_id,
-        kind=row.kind,
-        year=row.year,
-        number=row.number,
-        issued_at=row.issued_at,
-        issued_by_name=row.issued_by_name,
-        issued_by_user_id=row.issued_by_user_id,
-        detail=dict(row.detail or {}),
-    )
