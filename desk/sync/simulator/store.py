@@ -57,9 +57,8 @@ def canonical(item: Any) -> bytes:
     return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def item_hash(item: dict[str, Any], encoded: bytes | None = None) -> str:
-    """``encoded``: the item's ``canonical`` bytes when they are made already."""
-    return hashlib.sha256(canonical(item) if encoded is None else encoded).hexdigest()
+def item_hash(item: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical(item)).hexdigest()
 
 
 def dumps(data: Any) -> str:
@@ -136,11 +135,11 @@ class SimulatorStore:
         madonvi: str,
         items: list[dict[str, Any]],
         problems: list[str],
-        encoded: list[bytes] | None = None,
+        encoded: list[bytes],
     ) -> str:
         """Store the items that may be stored (no problem) and the reply in one
         transaction; return the reply. A problem is the item's rejection reason;
-        ``encoded``: each item's ``canonical`` bytes, when they are made already."""
+        ``encoded``: each item's ``canonical`` bytes (made once for its size and hash)."""
         now = province_now()
         results = []
         current: dict[str, tuple[int, str]] = {}
@@ -163,7 +162,7 @@ class SimulatorStore:
             if not problem:
                 # Stored in its canonical form (keys sorted): the same content, encoded
                 # once for its size, its hash and the store.
-                text = canonical(item) if encoded is None else encoded[n]
+                text = encoded[n]
                 content_hash = hashlib.sha256(text).hexdigest()
                 held = current.get(code)
                 if held is None or int(revision) > held[0]:
@@ -305,13 +304,13 @@ def validate_item(
     madonvi: str,
     rejected_procedures: set[str],
     store: SimulatorStore,
-    encoded: bytes | None = None,
+    encoded: bytes,
 ) -> str:
     """Why the province rejects one pushed item; "" when it may be stored. ``encoded``:
-    its ``canonical`` bytes, when they are made already (their length is its size)."""
+    its ``canonical`` bytes (their length is its size)."""
     if not isinstance(item, dict):
         return "Mục dữ liệu không phải đối tượng JSON."
-    size = item_size(item) if encoded is None else len(encoded)
+    size = len(encoded)
     if size > MAX_ITEM_BYTES:
         return f"Hồ sơ quá lớn ({size} byte; tối đa 1 MB một hồ sơ)."
     missing = [name for name in REQUIRED_FIELDS if name not in item]
