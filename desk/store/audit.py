@@ -17,13 +17,13 @@ from sqlalchemy import (
     Table,
     bindparam,
     select,
-    text,
 )
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
 from desk.domain.office import User
 from desk.store import driver
+from desk.store.driver import Statements
 from desk.store.models import (
     AuditEntryRow,
 )
@@ -42,15 +42,16 @@ def connection_of(bind: Session | Connection) -> Connection:
     return bind.connection() if isinstance(bind, Session) else bind
 
 
-def _lock(connection: Connection) -> None:
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOG_LOCK})
+def _lock(statements: Statements) -> None:
+    if statements.postgres:
+        statements.run(f"SELECT pg_advisory_xact_lock({statements.marker})", (_PG_LOG_LOCK,))
 
 
-def head(bind: Session | Connection) -> tuple[int, str]:
+def head(bind: Session | Connection | Statements) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
-    row = connection_of(bind).exec_driver_sql(_HEAD).first()
-    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
+    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    rows = statements.run(_HEAD)
+    return (0, GENESIS) if not rows else (int(rows[0][0]), str(rows[0][1]))
 
 
 def entry(
@@ -79,19 +80,21 @@ def entry(
 _WRITTEN = (*COLUMNS, "prev_hash", "hash")
 
 
-def append(bind: Session | Connection, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+def append(
+    bind: Session | Connection | Statements, entries: Sequence[AuditEntry]
+) -> list[AuditEntry]:
     """Number and chain the entries after the log's head and write them."""
     if not entries:
         return []
-    connection = connection_of(bind)
-    _lock(connection)
-    last_seq, last_hash = head(connection)
+    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    _lock(statements)
+    last_seq, last_hash = head(statements)
     written = chained(list(entries), last_hash, last_seq + 1)
-    dialect = connection.dialect
-    form = driver.form(dialect)
-    insert = driver.insert_sql("audit_log", _WRITTEN, driver.marker(dialect))
-    values = [_row(e, form) for e in written]
-    connection.exec_driver_sql(insert, values[0] if len(values) == 1 else values)
+    form = statements.form
+    statements.many(
+        driver.insert_sql("audit_log", _WRITTEN, statements.marker),
+        [_row(e, form) for e in written],
+    )
     return written
 
 

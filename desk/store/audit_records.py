@@ -26,6 +26,7 @@ from desk.store.audit import (
     connection_of,
     entry,
 )
+from desk.store.driver import Statements
 from desk.store.models import (
     DossierDocumentRow,
     DossierFeeRow,
@@ -251,7 +252,7 @@ def dossier_entry(
 
 
 def log_dossier_change(
-    connection: Connection,
+    bind: Connection | Statements,
     dossier_id: int,
     action: AuditAction,
     *,
@@ -265,9 +266,10 @@ def log_dossier_change(
     ``insert_dossier`` and ``save_change`` call it), with its ``digests`` when the caller
     has them from the rows it wrote, else read back here."""
     if digests is None:
+        connection = bind.connection if isinstance(bind, Statements) else bind
         (digests,) = dossier_digests(connection, [dossier_id])
     append(
-        connection,
+        bind,
         [
             dossier_entry(
                 digests,

@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import (
-    Connection,
     Table,
     bindparam,
     insert,
@@ -129,17 +128,16 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
     returns its id."""
     dossier = new.as_dossier(0, event)
     at = new.received_at
-    connection = session.connection()
-    dialect = connection.dialect
-    form, mark = driver.form(dialect), driver.marker(dialect)
-    written = LoadedRows(postgres=dialect.name == "postgresql")
+    statements = driver.Statements(session)
+    form, mark = statements.form, statements.marker
+    written = LoadedRows(postgres=statements.postgres)
     # The tracking book's volume is the year the dossier was received (its code's day).
     dossier.book_year = new.code.day.year
-    dossier.book_number = next_yearly_number(session, BOOK, dossier.book_year)
+    dossier.book_number = next_yearly_number(statements, BOOK, dossier.book_year)
     applicant_id = _save_person(session, written, new.applicant, at, form)
     row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at, form)
     sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
-    dossier.id = int(connection.exec_driver_sql(sql, row).scalar_one())
+    dossier.id = int(statements.value(sql, row))
     written.keep("dossiers", _WRITTEN_DOSSIER, [(dossier.id, *row)])
     people = [
         (party.role, _save_person(session, written, party.person, at, form))
@@ -151,10 +149,10 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
         ("dossier_fees", rows.FEE_COLUMNS, rows.fee_rows(dossier.id, new.fees)),
         ("status_events", rows.EVENT_COLUMNS, [rows.event_row(dossier.id, event, form)]),
     ):
-        _insert(connection, table, columns, table_rows)
+        _insert(statements, table, columns, table_rows)
         written.keep(table, columns, table_rows)
-    queue_for_sync(session, dossier.id, dossier.revision, at)
-    _log(session, dossier.id, AuditAction.DOSSIER_RECEIVED, [event], at, written)
+    _queue(statements, dossier.id, dossier.revision, at)
+    _log(statements, dossier.id, AuditAction.DOSSIER_RECEIVED, [event], at, written)
     return dossier.id
 
 
@@ -168,22 +166,21 @@ def _save_person(
 
 
 def _insert(
-    connection: Connection, table: str, columns: tuple[str, ...], table_rows: list[rows.Row]
+    statements: driver.Statements,
+    table: str,
+    columns: tuple[str, ...],
+    table_rows: list[rows.Row],
 ) -> None:
     """Rows in the driver's form, in ``columns`` order."""
     if table_rows:
-        sql = driver.insert_sql(table, columns, driver.marker(connection.dialect), False)
-        if len(table_rows) == 1:
-            connection.exec_driver_sql(sql, table_rows[0])
-        else:
-            connection.exec_driver_sql(sql, table_rows)
+        statements.many(driver.insert_sql(table, columns, statements.marker, False), table_rows)
 
 
 def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:
-    connection = session.connection()
-    form = driver.form(connection.dialect)
+    statements = driver.Statements(session)
+    form = statements.form
     _insert(
-        connection,
+        statements,
         "status_events",
         rows.EVENT_COLUMNS,
         [rows.event_row(dossier_id, e, form) for e in events],
@@ -204,7 +201,7 @@ def save_change(
 
 
 def _log(
-    session: Session,
+    bind: Session | driver.Statements,
     dossier_id: int,
     action: AuditAction,
     events: Sequence[StatusEvent],
@@ -218,7 +215,7 @@ def _log(
     last = events[-1] if events else None
     digests = written.digests([dossier_id]) if written is not None else None
     log_dossier_change(
-        session.connection(),
+        bind if isinstance(bind, driver.Statements) else bind.connection(),
         dossier_id,
         action,
         at=last.at if last else now,
@@ -241,11 +238,12 @@ def _queue_sql(marker: str) -> str:
 
 def queue_for_sync(session: Session, dossier_id: int, revision: int, now: datetime) -> None:
     """Put the dossier's newest revision in the outbox (one entry per dossier)."""
-    connection = session.connection()
-    dialect = connection.dialect
-    connection.exec_driver_sql(
-        _queue_sql(driver.marker(dialect)),
-        (dossier_id, revision, driver.form(dialect).instant(now)),
+    _queue(driver.Statements(session), dossier_id, revision, now)
+
+
+def _queue(statements: driver.Statements, dossier_id: int, revision: int, now: datetime) -> None:
+    statements.run(
+        _queue_sql(statements.marker), (dossier_id, revision, statements.form.instant(now))
     )
 
 

@@ -3,8 +3,9 @@
 Receiving a dossier runs a dozen small statements. Through SQLAlchemy each costs its
 statement handling and the typed conversion of its values, several times what the driver
 itself spends on it (docs/performance.md, issue 16); here the text is made once per
-driver and the values are converted by the columns' own types (``SqlValues``, which the
-bulk load uses too), so what is stored is exactly what SQLAlchemy's statements store.
+driver, the values are converted by the columns' own types (``SqlValues``, which the
+bulk load uses too), so what is stored is exactly what SQLAlchemy's statements store, and
+the statements go to the driver's cursor (``Statements``), whose errors are SQLAlchemy's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, MultipleResultsFound, NoResultFound, StatementError
+from sqlalchemy.orm import Session
 
 from desk.store.models import DossierRow
 from desk.store.rows import ValueForm
@@ -44,6 +48,74 @@ def insert_sql(table: str, columns: Sequence[str], marker: str, returning: bool 
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
     )
     return f"{sql} RETURNING id" if returning else sql
+
+
+class Statements:
+    """The driver's cursor in the transaction of a session or connection: a statement
+    costs what the driver spends on it, not SQLAlchemy's handling of it (several times
+    more, for the small statements of a write).
+
+    A driver's error is raised as SQLAlchemy raises it (``IntegrityError``,
+    ``OperationalError`` … with the driver's as its ``orig``), under the engine's
+    ``hide_parameters``: the values (names, ID numbers) never reach a message or a crash
+    log. A lost connection is invalidated, as SQLAlchemy does."""
+
+    __slots__ = ("_cursor", "_error", "connection", "dialect", "form", "marker", "postgres")
+
+    def __init__(self, bind: Session | Connection):
+        connection = bind.connection() if isinstance(bind, Session) else bind
+        dialect = connection.dialect
+        self.connection = connection
+        self._cursor = connection.connection.cursor()
+        self._error = dialect.loaded_dbapi.Error
+        self.dialect = dialect
+        self.marker = marker(dialect)
+        self.form = form(dialect)
+        self.postgres = dialect.name == "postgresql"
+
+    def run(self, sql: str, values: Sequence[Any] = ()) -> Sequence[Any]:
+        """The rows of one statement (none for most writes)."""
+        cursor = self._cursor
+        try:
+            cursor.execute(sql, values)
+            return cursor.fetchall() if cursor.description else ()
+        except self._error as exc:
+            raise self._failed(exc, sql, values, many=False) from exc
+
+    def value(self, sql: str, values: Sequence[Any] = ()) -> Any:
+        """The one value of the one row a statement gives (``RETURNING id``, a counter)."""
+        rows = self.run(sql, values)
+        if len(rows) != 1:
+            raise (MultipleResultsFound if rows else NoResultFound)(
+                f"{len(rows)} rows where one was required"
+            )
+        return rows[0][0]
+
+    def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for each of ``rows`` (one row: sent as a single statement)."""
+        if len(rows) == 1:
+            self.run(sql, rows[0])
+            return
+        try:
+            self._cursor.executemany(sql, rows)
+        except self._error as exc:
+            raise self._failed(exc, sql, rows, many=True) from exc
+
+    def _failed(self, exc: Any, sql: str, values: Any, *, many: bool) -> StatementError:
+        connection = self.connection
+        lost = self.dialect.is_disconnect(exc, connection.connection.dbapi_connection, None)
+        if lost:
+            connection.invalidate(exc)
+        return DBAPIError.instance(
+            sql,
+            values,
+            exc,
+            self._error,
+            hide_parameters=connection.engine.hide_parameters,
+            connection_invalidated=lost,
+            dialect=self.dialect,
+            ismulti=many,
+        )
 
 
 _MEMO_LIMIT = 1 << 18  # entries per memo: far more than the distinct values of a load

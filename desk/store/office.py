@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from desk.domain.text import fold
 from desk.errors import AlreadyExists, NotFound, SequenceExhausted
 from desk.store import audit as store_audit
 from desk.store import audit_records
+from desk.store.driver import Statements
 from desk.store.models import (
     CalendarOverrideRow,
     DossierRow,
@@ -409,15 +411,19 @@ def remove_calendar_override(session: Session, day: date) -> bool:
 
 # --- the day's sequence of dossier codes ----------------------------------------------
 
-# The same upsert SQL works on SQLite (3.35+) and PostgreSQL. Written as text because
-# SQLAlchemy does not cache dialect upserts, and recompiling them cost more than the write.
-_NEXT_SEQUENCE = text(
-    "INSERT INTO daily_counters (agency_id, day, block_first, last_value) "
-    "VALUES (:agency_id, :day, :block_first, :block_first) "
-    "ON CONFLICT (agency_id, day, block_first) "
-    "DO UPDATE SET last_value = daily_counters.last_value + 1 "
-    "RETURNING last_value"
-).bindparams(bindparam("day", type_=Date))
+
+# The same upsert SQL works on SQLite (3.35+) and PostgreSQL. Sent as the driver's SQL
+# (``store.driver``): every dossier received draws a number, and SQLAlchemy's handling of
+# the statement cost more than the write.
+@lru_cache(maxsize=8)
+def _next_sequence(marker: str) -> str:
+    return (
+        "INSERT INTO daily_counters (agency_id, day, block_first, last_value) "
+        f"VALUES ({marker}, {marker}, {marker}, {marker}) "
+        "ON CONFLICT (agency_id, day, block_first) "
+        "DO UPDATE SET last_value = daily_counters.last_value + 1 "
+        "RETURNING last_value"
+    )
 
 
 def allocate_sequence(session: Session, agency_id: str, day: date, block: SequenceBlock) -> int:
@@ -428,8 +434,9 @@ def allocate_sequence(session: Session, agency_id: str, day: date, block: Sequen
     SQLite's write lock taken by BEGIN IMMEDIATE), and a rollback returns the number, so
     the day's codes have neither gaps nor duplicates.
     """
-    params = {"agency_id": agency_id, "day": day, "block_first": block.first}
-    value = int(session.connection().execute(_NEXT_SEQUENCE, params).scalar_one())
+    statements = Statements(session)
+    values = (agency_id, statements.form.day(day), block.first, block.first)
+    value = int(statements.value(_next_sequence(statements.marker), values))
     if value > block.last:
         raise SequenceExhausted(
             f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {block} của máy này. "

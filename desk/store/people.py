@@ -65,20 +65,19 @@ def _save_statements(marker: str, postgres: bool) -> tuple[str | None, str]:
     return _register(markers), record
 
 
-def save_person(session: Session, person: Person, now: datetime) -> int:
+def save_person(bind: Session | driver.Statements, person: Person, now: datetime) -> int:
     """Record a person as the dossier gives them (a new row every time) and bring the
     registry up to date; returns the recorded row's id."""
-    connection = session.connection()
-    dialect = connection.dialect
-    values = rows.person_row(person, now, driver.form(dialect))
+    statements = bind if isinstance(bind, driver.Statements) else driver.Statements(bind)
+    values = rows.person_row(person, now, statements.form)
     if not person.id_number:
-        _, record = _save_statements(driver.marker(dialect), False)
-        return int(connection.exec_driver_sql(record, values).scalar_one())
-    register, record = _save_statements(driver.marker(dialect), dialect.name == "postgresql")
+        _, record = _save_statements(statements.marker, False)
+        return int(statements.value(record, values))
+    register, record = _save_statements(statements.marker, statements.postgres)
     if register is None:
-        return int(connection.exec_driver_sql(record, values + values).scalar_one())
-    connection.exec_driver_sql(register, values)
-    return int(connection.exec_driver_sql(record, values).scalar_one())
+        return int(statements.value(record, values + values))
+    statements.run(register, values)
+    return int(statements.value(record, values))
 
 
 def register_people(connection: Connection, people: list[Sequence[Any]]) -> None:
