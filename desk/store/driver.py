@@ -119,6 +119,7 @@ class Statements:
 
 
 _MEMO_LIMIT = 1 << 18  # entries per memo: far more than the distinct values of a load
+_RECENT = 16  # values kept without a memo: more than the distinct instants of a dossier
 
 
 class SqlValues:
@@ -126,8 +127,9 @@ class SqlValues:
     columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
     the same instants and days many times, and converting an Instant costs microseconds.
     ``instant`` and ``day`` are a memo's own lookup, the cheapest call there is: a bulk
-    dossier makes a dozen of them. Without ``memo`` (one dossier at a time, where values
-    seldom repeat) they convert each value anew and keep nothing."""
+    dossier makes a dozen of them. Without ``memo`` (one dossier at a time) they keep only
+    the last few values: a dossier received writes the same instant a dozen times (its
+    row, its people, its event, its outbox and log entries)."""
 
     instant: Callable[[datetime | None], Any]
     day: Callable[[date | None], Any]
@@ -137,8 +139,8 @@ class SqlValues:
         columns = DossierRow.__table__.c
         instant = _processor(columns.received_at.type, dialect)
         day = _processor(columns.received_day.type, dialect)
-        self.instant = _Memo(instant).__getitem__ if memo else instant
-        self.day = _Memo(day).__getitem__ if memo else day
+        self.instant = _Memo(instant).__getitem__ if memo else lru_cache(_RECENT)(instant)
+        self.day = _Memo(day).__getitem__ if memo else lru_cache(_RECENT)(day)
         boolean = _processor(columns.needs_checks.type, dialect)
         self.boolean = {True: boolean(True), False: boolean(False)}.__getitem__
         self._json = _processor(columns.form_data.type, dialect)
