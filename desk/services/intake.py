@@ -65,10 +65,10 @@ def receive_dossier(
     procedure = ctx.catalogue().get(request.procedure_code)
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)
     agency = ctx.office.agency_id
-    with ctx.db.write() as session:
+    with store_dossiers.writing(ctx.db) as transaction:
         sequence = store_office.allocate_sequence(
-            session, agency, plan.day, ctx.config.sequence_block
+            transaction, agency, plan.day, ctx.config.sequence_block
         )
         new = new_dossier(plan, DossierCode(agency, plan.day, sequence), request, clerk)
-        dossier_id = store_dossiers.insert_dossier(session, new, plan.event)
+        dossier_id = store_dossiers.insert_dossier(transaction, new, plan.event)
     return new.as_dossier(dossier_id, plan.event)

@@ -1,9 +1,10 @@
 """Dossiers: writing one at intake, recording its changes, queueing it for the province;
 loading whole dossiers is ``desk.store.dossier_loading``, its functions given here too.
 
-Each function takes the ``Session`` of the caller's unit of work, so a service decides
-what commits together (DOMAIN: the dossier, its code, its first event and its outbox entry
-commit together or not at all). The rows come from ``desk.store.rows``.
+Each function takes the ``Session`` of the caller's unit of work (intake: the connection
+of ``writing``), so a service decides what commits together (DOMAIN: the dossier, its
+code, its first event and its outbox entry commit together or not at all). The rows come
+from ``desk.store.rows``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import (
+    Connection,
     Table,
     bindparam,
     insert,
@@ -123,7 +125,12 @@ class NewDossier:
         )
 
 
-def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int:
+# Intake's unit of work: ``Database.write``'s, on a connection without the ORM session
+# (``driver.write``), since every statement of a receive is the driver's.
+writing = driver.write
+
+
+def insert_dossier(session: Session | Connection, new: NewDossier, event: StatusEvent) -> int:
     """Write a new dossier with its people, documents, fees, first event and outbox entry;
     returns its id."""
     dossier = new.as_dossier(0, event)
@@ -157,7 +164,11 @@ def insert_dossier(session: Session, new: NewDossier, event: StatusEvent) -> int
 
 
 def _save_person(
-    session: Session, written: LoadedRows, person: Person, at: datetime, form: rows.ValueForm
+    session: Session | Connection,
+    written: LoadedRows,
+    person: Person,
+    at: datetime,
+    form: rows.ValueForm,
 ) -> int:
     """``save_person``, keeping the row it wrote (the same values) for the digests."""
     person_id = save_person(session, person, at)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -426,7 +426,9 @@ def _next_sequence(marker: str) -> str:
     )
 
 
-def allocate_sequence(session: Session, agency_id: str, day: date, block: SequenceBlock) -> int:
+def allocate_sequence(
+    session: Session | Connection, agency_id: str, day: date, block: SequenceBlock
+) -> int:
     """The next number of the day's sequence, inside the caller's transaction.
 
     One upsert that both creates the day's counter and increments it, returning the new

@@ -65,7 +65,9 @@ def _save_statements(marker: str, postgres: bool) -> tuple[str | None, str]:
     return _register(markers), record
 
 
-def save_person(bind: Session | driver.Statements, person: Person, now: datetime) -> int:
+def save_person(
+    bind: Session | Connection | driver.Statements, person: Person, now: datetime
+) -> int:
     """Record a person as the dossier gives them (a new row every time) and bring the
     registry up to date; returns the recorded row's id."""
     statements = bind if isinstance(bind, driver.Statements) else driver.Statements(bind)

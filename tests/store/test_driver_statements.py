@@ -3,6 +3,7 @@ store, the errors they raise and what a failed receive leaves, on both engines."
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, NoResultFound
 
 from desk.domain.calendar import now_in_office
+from desk.errors import DeskError
 from desk.services import demo, intake
 from desk.services.context import DeskContext
+from desk.store import db
 from desk.store import dossiers as store_dossiers
 from desk.store.driver import Statements
 from tests.conftest import DEMO_NOW
@@ -108,6 +111,30 @@ def test_a_receive_that_fails_midway_gives_its_numbers_back(
     assert received.code.sequence == before[0] + 1
     assert book_number == before[1] + 1
     assert _counters(ctx) == (before[0] + 1, before[1] + 1)
+
+
+def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Intake's unit of work (``store.dossiers.writing``) keeps ``Database.write``'s rules:
+    the write lock from BEGIN on, and a file another desk holds too long is "busy" (said
+    to the clerk), not a crash; nothing is drawn, and the next receive takes number 1."""
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_S", 1)
+    path = tmp_path / "office.sqlite"
+    ctx = open_office(f"sqlite:///{path}", tmp_path / "office")
+    clerk = demo.demo_clerks(ctx)[0]
+    request = next(demo.generate(ctx, 1, seed=7, now=DEMO_NOW)).request
+    other_desk = sqlite3.connect(path, isolation_level=None)
+    try:
+        other_desk.execute("BEGIN IMMEDIATE")
+        with pytest.raises(DeskError) as raised:
+            intake.receive_dossier(ctx, request, clerk, at=DEMO_NOW)
+        assert raised.value.code == "db.busy"
+        other_desk.execute("ROLLBACK")
+        assert intake.receive_dossier(ctx, request, clerk, at=DEMO_NOW).code.sequence == 1
+    finally:
+        other_desk.close()
+        ctx.close()
 
 
 def test_a_lost_postgresql_connection_is_invalidated(postgres_url: str, tmp_path: Path) -> None:
