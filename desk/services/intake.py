@@ -14,8 +14,8 @@ from desk.domain.status import Status
 from desk.domain.text import clean
 from desk.forms import party_names
 from desk.services.context import DeskContext
+from desk.store import counters as store_counters
 from desk.store import dossiers as store_dossiers
-from desk.store import office as store_office
 
 
 def new_dossier(
@@ -66,7 +66,7 @@ def receive_dossier(
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)
     agency = ctx.office.agency_id
     with store_dossiers.writing(ctx.db) as transaction:
-        sequence = store_office.allocate_sequence(
+        sequence = store_counters.allocate_sequence(
             transaction, agency, plan.day, ctx.config.sequence_block
         )
         new = new_dossier(plan, DossierCode(agency, plan.day, sequence), request, clerk)

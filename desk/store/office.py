@@ -1,28 +1,26 @@
 """The office and what it keeps besides dossiers: its identity, staff accounts, the
-catalogue of procedures, the calendar's exceptions, and the day's sequence of codes."""
+catalogue of procedures and the calendar's exceptions (the day's sequence of codes is
+``store.counters``)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
 from desk.domain.catalogue import Catalogue, Procedure, procedure_from_dict
-from desk.domain.codes import SequenceBlock
 from desk.domain.office import Office, Role, User
 from desk.domain.text import fold
-from desk.errors import AlreadyExists, NotFound, SequenceExhausted
+from desk.errors import AlreadyExists, NotFound
 from desk.store import audit as store_audit
 from desk.store import audit_records
-from desk.store.driver import Statements
 from desk.store.models import (
     CalendarOverrideRow,
     DossierRow,
@@ -407,41 +405,3 @@ def put_calendar_override(
 def remove_calendar_override(session: Session, day: date) -> bool:
     result = session.execute(delete(CalendarOverrideRow).where(CalendarOverrideRow.day == day))
     return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-# --- the day's sequence of dossier codes ----------------------------------------------
-
-
-# The same upsert SQL works on SQLite (3.35+) and PostgreSQL. Sent as the driver's SQL
-# (``store.driver``): every dossier received draws a number, and SQLAlchemy's handling of
-# the statement cost more than the write.
-@lru_cache(maxsize=8)
-def _next_sequence(marker: str) -> str:
-    return (
-        "INSERT INTO daily_counters (agency_id, day, block_first, last_value) "
-        f"VALUES ({marker}, {marker}, {marker}, {marker}) "
-        "ON CONFLICT (agency_id, day, block_first) "
-        "DO UPDATE SET last_value = daily_counters.last_value + 1 "
-        "RETURNING last_value"
-    )
-
-
-def allocate_sequence(
-    session: Session | Connection, agency_id: str, day: date, block: SequenceBlock
-) -> int:
-    """The next number of the day's sequence, inside the caller's transaction.
-
-    One upsert that both creates the day's counter and increments it, returning the new
-    value. The counter row stays locked until the caller commits (PostgreSQL row lock;
-    SQLite's write lock taken by BEGIN IMMEDIATE), and a rollback returns the number, so
-    the day's codes have neither gaps nor duplicates.
-    """
-    statements = Statements(session)
-    values = (agency_id, statements.form.day(day), block.first, block.first)
-    value = int(statements.value(_next_sequence(statements.marker), values))
-    if value > block.last:
-        raise SequenceExhausted(
-            f"Đã hết số thứ tự hồ sơ của ngày {day:%d/%m/%Y} trong dãy {block} của máy này. "
-            "Liên hệ quản trị để cấp thêm dãy số.",
-        )
-    return value
