@@ -87,16 +87,19 @@ class Statements:
         self.form = form(dialect)
         self.postgres = dialect.name == "postgresql"
 
-    def run(self, sql: str, values: Sequence[Any] = ()) -> Sequence[Any]:
+    def run(self, sql: str, values: Sequence[Any] | None = None) -> Sequence[Any]:
         """The rows of one statement (none for most writes)."""
         cursor = self._cursor
         try:
-            cursor.execute(sql, values)
+            if values is None:  # no values: a "%" in the text is itself (psycopg)
+                cursor.execute(sql)
+            else:
+                cursor.execute(sql, values)
             return cursor.fetchall() if cursor.description else ()
         except self._error as exc:
             raise self._failed(exc, sql, values, many=False) from exc
 
-    def value(self, sql: str, values: Sequence[Any] = ()) -> Any:
+    def value(self, sql: str, values: Sequence[Any] | None = None) -> Any:
         """The one value of the one row a statement gives (``RETURNING id``, a counter)."""
         rows = self.run(sql, values)
         if len(rows) != 1:
