@@ -20,10 +20,11 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, text, upd
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Dossier
-from desk.domain.outbox import AttentionItem, AttentionKind, SyncResult
+from desk.domain.outbox import AttentionItem, AttentionKind, ProvinceRecord, SyncResult
 from desk.errors import NotFound
 from desk.store import counts as store_counts
 from desk.store import dossiers as store_dossiers
+from desk.store import province_records
 from desk.store import sync_records
 from desk.store.models import (
     Base,
@@ -115,6 +116,11 @@ def count_outbox(session: Session) -> int:
 def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
     """Full dossiers in code order (the push builds a hundred of them per batch)."""
     return store_dossiers.load_dossiers(session, ids)
+
+
+def load_province_records(session: Session, ids: Sequence[int]) -> list[ProvinceRecord]:
+    """What the province's items of these dossiers are made of, in code order."""
+    return province_records.load_province_records(session, ids)
 
 
 def dossier_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
