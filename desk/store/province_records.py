@@ -98,7 +98,9 @@ _OWNERS = BatchRead(
     .where(_PARTIES.c.dossier_id.in_(_IDS), _PARTIES.c.role == OWNER_ROLE)
     .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position)
 )
-_DOCUMENTS_READ = BatchRead(_children(_DOCUMENTS, ("name", "code", "attachment_sha256"), "position"))
+_DOCUMENTS_READ = BatchRead(
+    _children(_DOCUMENTS, ("name", "code", "attachment_sha256"), "position")
+)
 _FEES_READ = BatchRead(_children(_FEES, ("name", "amount", "method"), "id"))
 _EVENTS_READ = BatchRead(
     _children(_EVENTS, ("actor_name", "actor_title", "at", "note", "to_status"), "id"),

@@ -81,7 +81,9 @@ class BatchRead:
         unknown = set(kinds) - set(self.columns)
         if unknown:
             raise ValueError(f"not selected: {sorted(unknown)}")
-        self._kinds = tuple((i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds)
+        self._kinds = tuple(
+            (i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds
+        )
         self._compiled: dict[tuple[str, int], _Compiled] = {}
 
     def rows(self, connection: Connection, ids: Sequence[int]) -> list[Any]:
@@ -124,9 +126,7 @@ class BatchRead:
         names = tuple(made.positiontup or ()) if dialect.positional else tuple(params)
         template = [params[name] for name in names]
         slots = sorted(
-            (value.index, place)
-            for place, value in enumerate(template)
-            if isinstance(value, _Slot)
+            (value.index, place) for place, value in enumerate(template) if isinstance(value, _Slot)
         )
         compiled = _Compiled(
             sql=str(made),
