@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, select
+from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import ApplicantKind, Channel
@@ -40,7 +40,7 @@ _FEES = cast(Table, DossierFeeRow.__table__)
 _EVENTS = cast(Table, StatusEventRow.__table__)
 _PARTIES = cast(Table, DossierPartyRow.__table__)
 
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 
 def _children(table: Table, columns: Sequence[str], order: str) -> Select[Any]:

@@ -96,7 +96,7 @@ class BatchRead:
         cursor = connection.connection.cursor()
         try:
             cursor.execute(compiled.sql, compiled.arguments(padded))
-            fetched: list[Any] = cursor.fetchall()
+            fetched = list(cursor.fetchall())
         finally:
             cursor.close()
         steps = [

@@ -101,7 +101,9 @@ def sqlite_office(tmp_path: Path) -> Iterator[DeskContext]:
 
 def _garble(ctx: DeskContext, sql: str) -> str:
     """Run ``sql`` on the sixth dossier (``?``: its id) behind the desk's back; its code."""
-    with closing(sqlite3.connect(ctx.db.sqlite_path)) as connection, connection:
+    path = ctx.db.sqlite_path
+    assert path is not None
+    with closing(sqlite3.connect(path)) as connection, connection:
         dossier_id, code = connection.execute(
             "SELECT id, code FROM dossiers ORDER BY code LIMIT 1 OFFSET 5"
         ).fetchone()
@@ -138,9 +140,8 @@ def test_a_garbled_value_in_the_records_is_a_damaged_database_naming_where(
     assert "hôm qua" not in message and "2026-13-45" not in message  # never the value
     assert not out.exists()
     # The whole dossier's loader says the same.
-    with pytest.raises(CorruptDatabase) as again:
-        with sqlite_office.db.read() as session:
-            store_dossiers.get_dossier(session, code)
+    with pytest.raises(CorruptDatabase) as again, sqlite_office.db.read() as session:
+        store_dossiers.get_dossier(session, code)
     assert f"«{column}» của hồ sơ {code}" in again.value.message
 
 
@@ -151,8 +152,11 @@ def test_a_value_error_of_the_desks_own_making_in_the_records_stays_a_bug(
         raise ValueError("a bug of the desk's own")
 
     monkeypatch.setattr(province_records, "member", broken)
-    with pytest.raises(ValueError, match="a bug of the desk's own") as raised:
-        with sqlite_office.db.read() as session:
-            ids = list(session.scalars(text("SELECT id FROM dossiers")))
-            province_records.load_province_records(session, ids)
+    with sqlite_office.db.read() as session:
+        ids = list(session.scalars(text("SELECT id FROM dossiers")))
+    with (
+        pytest.raises(ValueError, match="a bug of the desk's own") as raised,
+        sqlite_office.db.read() as session,
+    ):
+        province_records.load_province_records(session, ids)
     assert not isinstance(raised.value, CorruptDatabase)
