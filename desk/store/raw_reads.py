@@ -46,6 +46,9 @@ _CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
     "postgresql": {"instant": instant_from_db, "day": None, "json": None, "boolean": None},
 }
 _DOSSIERS = cast(Table, DossierRow.__table__)
+# Batches of up to 512 ids are padded to a power of two (ten shapes at most); a larger one
+# is read as it is, compiled for it alone.
+_MOST_PADDED = 512
 
 
 class _Slot:
@@ -91,6 +94,8 @@ class BatchRead:
         needs converting, lists otherwise."""
         dialect = connection.dialect
         size = 1 << (len(ids) - 1).bit_length()
+        if size > _MOST_PADDED:  # not padded past the batches the desk reads (SQLite's limit)
+            size = len(ids)
         compiled = self._compiled.get((dialect.name, size)) or self._compile(dialect, size)
         padded = [*ids, *([ids[-1]] * (size - len(ids)))]
         cursor = connection.connection.cursor()
@@ -134,7 +139,8 @@ class BatchRead:
             template=tuple(None if isinstance(v, _Slot) else v for v in template),
             slots=tuple(place for _, place in slots),
         )
-        self._compiled[(dialect.name, size)] = compiled
+        if size <= _MOST_PADDED:
+            self._compiled[(dialect.name, size)] = compiled
         return compiled
 
 
