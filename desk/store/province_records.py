@@ -117,6 +117,11 @@ def load_province_records(session: Session, ids: Sequence[int]) -> list[Province
 
 
 def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]:
+    # The dossiers' rows first: outside a snapshot (a sync's read on PostgreSQL), a change
+    # committed between two statements then shows only in what is read after the revision,
+    # and that newer revision is queued, so sent again; read last, the revision could name
+    # content older than its own, and the province would keep it.
+    dossier_rows = _RECORDS.rows(connection, ids)
     documents: dict[int, list[tuple[str, str, str]]] = {}
     for dossier_id, name, code, sha256 in _DOCUMENTS_READ.rows(connection, ids):
         documents.setdefault(dossier_id, []).append((name, code, sha256 or ""))
@@ -133,7 +138,7 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
         owners.setdefault(dossier_id, (name, id_number))
     make = ProvinceRecord._make
     records = []
-    for row in _RECORDS.rows(connection, ids):
+    for row in dossier_rows:
         dossier_id = row[0]
         owner = owners.get(dossier_id)
         if owner is not None:
