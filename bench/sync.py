@@ -8,9 +8,10 @@
   counted twice); ``server_s`` is the time inside HTTP calls (the simulator and the wire).
 - ``up_to_date``: a run with nothing to send (ping, auth, two feed reads), median of 5.
 - ``stages``: where a dossier's time goes on the desk, measured in the same run on the
-  same office, each stage alone on one thread (median of 3): ``load_us`` reading the
-  dossiers a batch of 100 at a time (``load_dossiers``: six flat statements a batch),
-  ``build_us`` turning each into its province item, ``encode_us`` the item's JSON. The
+  same office, each stage alone on one thread (median of 3): ``load_us`` reading what
+  the items are made of a batch of 100 at a time (``load_province_records``: five narrow
+  statements a batch on the driver's cursor, no domain objects), ``build_us`` turning
+  each into its province item, ``encode_us`` the item's JSON. The
   push overlaps loading, building and encoding the next batch with the wait for the
   current one; writing the batch and recording the answers are part of ``desk_s``.
 
@@ -118,7 +119,7 @@ def _stages(ctx: Any, batch: int = 100, runs: int = 3) -> dict[str, float]:
     from desk.services.sync.push import encode
     from desk.store import dossiers as store_dossiers
     from desk.store import sync_repository as sync_repo
-    from desk.sync.items import dossier_item
+    from desk.sync.items import province_item
 
     with ctx.db.read() as session:
         codes = list(store_dossiers.all_codes(session))
@@ -127,13 +128,13 @@ def _stages(ctx: Any, batch: int = 100, runs: int = 3) -> dict[str, float]:
     loads, builds, encodes = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        dossiers = []
+        records = []
         with ctx.db.read() as session:
             for start in range(0, len(ids), batch):
-                dossiers.extend(sync_repo.load_dossiers(session, ids[start : start + batch]))
+                records.extend(sync_repo.load_province_records(session, ids[start : start + batch]))
         loads.append(time.perf_counter() - started)
         started = time.perf_counter()
-        items = [dossier_item(d) for d in dossiers]
+        items = [province_item(r) for r in records]
         builds.append(time.perf_counter() - started)
         started = time.perf_counter()
         for item in items:

@@ -9,10 +9,14 @@ and of the database (``sync_results.result``, ``sync_attention.kind``,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
+
+from desk.domain.dossier import ApplicantKind, Channel
+from desk.domain.status import Status
 
 
 class SyncResult(StrEnum):
@@ -171,3 +175,37 @@ class RunRecord:
     finished_at: datetime | None
     outcome: RunOutcome
     report: dict[str, Any]
+
+
+class ProvinceRecord(NamedTuple):
+    """What the province's item of a dossier is made of (PROVINCE_API.md §4), and nothing
+    more: ``desk.sync.items.province_item`` is the one mapping to the item. It is made from
+    a whole ``Dossier`` (``desk.sync.items.record_of``) or, for the sync push and the
+    export, read straight from the rows (``desk.store.province_records``), which spares a
+    million dossiers' domain objects."""
+
+    dossier_id: int
+    code: str
+    revision: int
+    procedure_code: str
+    procedure_name: str
+    field_code: str
+    field_name: str
+    channel: Channel
+    owner_name: str  # ChuHoSo: the dossier's owner when named, otherwise the applicant
+    owner_id_number: str
+    applicant_kind: ApplicantKind
+    phone: str  # the applicant's
+    email: str
+    summary: str
+    received_at: datetime
+    due_at: datetime
+    rescheduled_due_at: datetime | None
+    status: Status
+    returned_at: datetime | None
+    finished_at: datetime | None
+    lead_unit: str
+    note: str
+    documents: Sequence[tuple[str, str, str]]  # (name, code, attachment's SHA-256 or "")
+    fees: Sequence[tuple[str, int, str]]  # (name, amount, method)
+    events: Sequence[tuple[str, str, datetime, str, Status]]  # (actor, title, at, note, to)

@@ -15,11 +15,11 @@ from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
-from desk.store import dossiers as store_dossiers
+from desk.store import province_records
 
 if TYPE_CHECKING:
     from desk.store.db import Session
-from desk.sync.items import dossier_item
+from desk.sync.items import province_item
 
 
 def write_items(
@@ -28,10 +28,10 @@ def write_items(
     """Every dossier (received since ``since``; the first ``limit`` of them) as one JSON
     line, in code order; returns how many."""
     count = 0
-    for dossier in store_dossiers.iter_dossiers(session, since=since):
+    for record in province_records.iter_province_records(session, since=since):
         if count == limit:
             break
-        handle.write(json.dumps(dossier_item(dossier), ensure_ascii=False))
+        handle.write(json.dumps(province_item(record), ensure_ascii=False))
         handle.write("\n")
         count += 1
     return count

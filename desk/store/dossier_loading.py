@@ -25,6 +25,7 @@ from desk.store.models import (
     PersonRow,
     StatusEventRow,
 )
+from desk.store.raw_reads import BatchRead, Kind
 
 _DOSSIERS = cast(Table, DossierRow.__table__)
 _PEOPLE = cast(Table, PersonRow.__table__)
@@ -63,21 +64,41 @@ def _children(table: Table, columns: Sequence[str], *order: str) -> Select[Any]:
     )
 
 
-# The loader's statements, built once (a batch runs each with its ids). Each selects the
-# columns its reader in ``desk.store.rows`` takes, in that reader's order: no conversion
-# is spent on a column nobody reads, and a row is unpacked, not read by name.
-_LOAD_DOSSIERS = (
+_PERSON_KINDS: dict[str, Kind] = {"birth_date": "day", "id_issue_date": "day"}
+
+# The loader's statements, built once (``raw_reads``: run on the driver's cursor with a
+# batch's ids). Each selects the columns its reader in ``desk.store.rows`` takes, in that
+# reader's order: no conversion is spent on a column nobody reads, and a row is unpacked,
+# not read by name.
+_LOAD_DOSSIERS = BatchRead(
     select(*(_DOSSIERS.c[name] for name in rows.DOSSIER_READ_COLUMNS))
     .where(_DOSSIERS.c.id.in_(bindparam("ids", expanding=True)))
-    .order_by(_DOSSIERS.c.code)
+    .order_by(_DOSSIERS.c.code),
+    {
+        "received_day": "day",
+        "received_at": "instant",
+        "due_at": "instant",
+        "rescheduled_due_at": "instant",
+        "paused_at": "instant",
+        "finished_at": "instant",
+        "returned_at": "instant",
+        "needs_checks": "boolean",
+        "form_data": "json",
+    },
 )
-_LOAD_APPLICANTS = select(
-    _PEOPLE.c.id, *(_PEOPLE.c[name] for name in rows.APPLICANT_READ_COLUMNS)
-).where(_PEOPLE.c.id.in_(bindparam("ids", expanding=True)))
-_LOAD_DOCUMENTS = _children(_DOCUMENTS, rows.DOCUMENT_COLUMNS, "position")
-_LOAD_FEES = _children(_FEES, rows.FEE_COLUMNS, "id")
-_LOAD_EVENTS = _children(_EVENTS, rows.EVENT_COLUMNS, "id")
-_LOAD_PARTIES = (
+# Applicants by person id: what intake did not copy into the dossier row.
+_LOAD_APPLICANTS = BatchRead(
+    select(_PEOPLE.c.id, *(_PEOPLE.c[name] for name in rows.APPLICANT_READ_COLUMNS)).where(
+        _PEOPLE.c.id.in_(bindparam("ids", expanding=True))
+    ),
+    _PERSON_KINDS,
+)
+_LOAD_DOCUMENTS = BatchRead(_children(_DOCUMENTS, rows.DOCUMENT_COLUMNS, "position"))
+_LOAD_FEES = BatchRead(_children(_FEES, rows.FEE_COLUMNS, "id"))
+_LOAD_EVENTS = BatchRead(
+    _children(_EVENTS, rows.EVENT_COLUMNS, "id"), {"at": "instant", "detail": "json"}
+)
+_LOAD_PARTIES = BatchRead(
     select(
         _PARTIES.c.dossier_id,
         _PARTIES.c.role,
@@ -88,7 +109,8 @@ _LOAD_PARTIES = (
         _PARTIES.c.dossier_id.in_(bindparam("ids", expanding=True)),
         _PARTIES.c.role != rows.APPLICANT_ROLE,
     )
-    .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position)
+    .order_by(_PARTIES.c.dossier_id, _PARTIES.c.position),
+    _PERSON_KINDS,
 )
 
 
@@ -100,22 +122,21 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
     """Full dossiers (documents, fees, people, history) in code order.
 
     Six flat statements for any number of dossiers (the dossiers, their applicants, and
-    one per child table), read whole, grouped by dossier here and mapped by
-    ``desk.store.rows``; no ORM identity map: the sync push and the exports build
+    one per child table), read whole on the driver's cursor, grouped by dossier here and
+    mapped by ``desk.store.rows``; no ORM identity map: the exports and the figures build
     hundreds of them at a time."""
     if not ids:
         return []
-    wanted = {"ids": list(ids)}
     connection = session.connection()
-    dossier_rows = connection.execute(_LOAD_DOSSIERS, wanted).all()
-    documents = _by_dossier(connection, _LOAD_DOCUMENTS, wanted, rows.document_from_values)
-    fees = _by_dossier(connection, _LOAD_FEES, wanted, rows.fee_from_values)
-    events = _by_dossier(connection, _LOAD_EVENTS, wanted, rows.event_from_values)
-    parties = _by_dossier(connection, _LOAD_PARTIES, wanted, _party)
+    dossier_rows = _LOAD_DOSSIERS.rows(connection, ids)
+    documents = _by_dossier(connection, _LOAD_DOCUMENTS, ids, rows.document_from_values)
+    fees = _by_dossier(connection, _LOAD_FEES, ids, rows.fee_from_values)
+    events = _by_dossier(connection, _LOAD_EVENTS, ids, rows.event_from_values)
+    parties = _by_dossier(connection, _LOAD_PARTIES, ids, _party)
     # The first two of DOSSIER_READ_COLUMNS: the dossier's id and its applicant's.
     person_ids = list({row[1] for row in dossier_rows} - {None})
     applicants = (
-        {row[0]: row[1:] for row in connection.execute(_LOAD_APPLICANTS, {"ids": person_ids})}
+        {row[0]: row[1:] for row in _LOAD_APPLICANTS.rows(connection, person_ids)}
         if person_ids
         else {}
     )
@@ -137,15 +158,15 @@ T = TypeVar("T")
 
 def _by_dossier(
     connection: Connection,
-    stmt: Select[Any],
-    wanted: dict[str, Any],
+    read: BatchRead,
+    ids: Sequence[int],
     make: Callable[[Sequence[Any]], T],
 ) -> dict[int, list[T]]:
-    """What the wanted dossiers carry, grouped by dossier: ``stmt`` selects the rows of
-    those dossiers (``dossier_id`` first) in order, ``make`` turns each into a value. A
-    dossier that carries nothing has no entry."""
+    """What the dossiers ``ids`` carry, grouped by dossier: ``read`` selects their rows
+    (``dossier_id`` first) in order, ``make`` turns each into a value. A dossier that
+    carries nothing has no entry."""
     grouped: dict[int, list[T]] = {}
-    for row in connection.execute(stmt, wanted).all():
+    for row in read.rows(connection, ids):
         values = grouped.get(row[0])
         if values is None:
             grouped[row[0]] = values = []

@@ -281,6 +281,14 @@ def fault_for(
     OSError), or None when it is none of them (then it is a bug, or the caller's)."""
     if isinstance(error, DeskError):
         return error
+    if isinstance(error, UnreadableValue):
+        # Only text read back from SQLite is parsed by the store: a server's types are its own.
+        return corrupt(
+            sqlite_path or "",
+            f"SQLite: giá trị đã lưu trong cột «{error.column}» của hồ sơ {error.code} không "
+            "đọc lại được",
+            backup_dir,
+        )
     disk_full = DiskFull.from_error(error)
     if disk_full is not None:
         return disk_full
@@ -310,6 +318,18 @@ def fault_for(
     else:
         return None
     return connection_fault(text, host=host, port=port, user=user, database=database)
+
+
+class UnreadableValue(Exception):
+    """A stored value that no longer reads back as what the desk wrote (a garbled or
+    hand-edited cell), found by the store's own readers of driver rows
+    (``desk.store.raw_reads``): they name the column and the dossier, so the fault can
+    say where, never the value itself (it may hold a citizen's name)."""
+
+    def __init__(self, column: str, code: str):
+        super().__init__(f"unreadable value in {column} of {code}")
+        self.column = column
+        self.code = code
 
 
 # Where SQLAlchemy turns a stored value back into Python (a JSON text, a date, an

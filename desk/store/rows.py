@@ -103,7 +103,7 @@ def _members(kind: type[E]) -> dict[Any, E]:
     return {member.value: member for member in kind}
 
 
-def _member(kind: type[E], value: Any) -> E:
+def member(kind: type[E], value: Any) -> E:
     """``kind(value)``: a dictionary's look-up for the stored values (an enum's call costs
     about a microsecond, and a loaded dossier makes a dozen), the call itself for any
     other, so a value that is no member fails as it always did."""
@@ -193,7 +193,7 @@ def person_from_values(values: Sequence[Any]) -> Person:
         id_number,
         old_id_number,
         birth_date,
-        _member(Sex, sex) if sex else None,
+        member(Sex, sex) if sex else None,
         address,
         phone,
         email,
@@ -439,7 +439,7 @@ def dossier_from_values(
         applicant_id_number,
         old_id_number,
         birth_date,
-        _member(Sex, sex) if sex else None,
+        member(Sex, sex) if sex else None,
         applicant_address,
         applicant_phone,
         applicant_email,
@@ -453,15 +453,15 @@ def dossier_from_values(
         procedure_name=procedure_name,
         field_code=field_code,
         field_name=field_name,
-        status=_member(Status, status),
+        status=member(Status, status),
         revision=revision,
         applicant=person,
-        applicant_kind=_member(ApplicantKind, applicant_kind),
-        channel=_member(Channel, channel),
+        applicant_kind=member(ApplicantKind, applicant_kind),
+        channel=member(Channel, channel),
         summary=summary,
         lead_unit=lead_unit,
         sets_count=sets_count,
-        result_delivery=_member(ResultDelivery, result_delivery),
+        result_delivery=member(ResultDelivery, result_delivery),
         received_at=received_at,
         due_at=due_at,
         clerk_name=clerk_name,
@@ -506,6 +506,7 @@ def dossier_from_row(
 
 PARTY_COLUMNS = ("dossier_id", "position", "role", "person_id")
 APPLICANT_ROLE = "applicant"  # position 0: the applicant, also named in the dossier row
+OWNER_ROLE = "owner"  # the dossier's owner (ChuHoSo) when not the applicant: Dossier.owner
 
 
 def party_rows(dossier_id: int, applicant_id: int, people: Sequence[tuple[str, int]]) -> list[Row]:
@@ -621,10 +622,10 @@ def event_from_values(values: Sequence[Any]) -> StatusEvent:
     ) = values
     return StatusEvent(
         at=at,
-        from_status=_member(Status, from_status) if from_status is not None else None,
-        to_status=_member(Status, to_status),
+        from_status=member(Status, from_status) if from_status is not None else None,
+        to_status=member(Status, to_status),
         actor_name=actor_name,
-        actor_kind=_member(ActorKind, actor_kind),
+        actor_kind=member(ActorKind, actor_kind),
         actor_title=actor_title,
         note=note,
         detail=detail or {},

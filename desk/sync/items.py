@@ -10,7 +10,8 @@ from typing import Any
 from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ, to_office_time
 from desk.domain.dossier import Dossier
-from desk.domain.status import Status, StatusEvent
+from desk.domain.outbox import ProvinceRecord
+from desk.domain.status import Status
 from desk.domain.text import visible
 
 
@@ -104,52 +105,88 @@ def _fit(limit: limits.TextLimit, value: Any, name: str, altered: list[str]) -> 
     return cleaned if len(cleaned) <= limit.max_length else limit.fit(cleaned)
 
 
-def _progress(event: StatusEvent) -> dict[str, str]:
+def province_item(record: ProvinceRecord) -> dict[str, Any]:
+    """The whole current state of the dossier, as the province receives it."""
     return {
-        "NguoiXuLy": event.actor_name,
-        "ChucDanh": event.actor_title,
-        "ThoiDiemXuLy": province_time(event.at),
-        "NoiDungXuLy": event.note or event.to_status.label,
-        "TrangThai": str(int(event.to_status)),
+        "MaHoSo": record.code,
+        "PhienBan": record.revision,
+        "MaTTHC": record.procedure_code,
+        "TenTTHC": record.procedure_name,
+        "MaLinhVuc": record.field_code,
+        "TenLinhVuc": record.field_name,
+        "KenhThucHien": str(int(record.channel)),
+        "ChuHoSo": record.owner_name,
+        "LoaiDoiTuong": str(int(record.applicant_kind)),
+        "SoGiayToChuHoSo": record.owner_id_number,
+        "SoDienThoai": record.phone,
+        "Email": record.email,
+        "TrichYeuHoSo": record.summary,
+        "NgayTiepNhan": province_time(record.received_at),
+        # The due time the citizen was last given (Dossier.promised_due_at).
+        "NgayHenTra": province_time(record.rescheduled_due_at or record.due_at),
+        "TrangThaiHoSo": str(int(record.status)),
+        "NgayTra": province_time(record.returned_at),
+        "NgayKetThucXuLy": province_time(record.finished_at),
+        "DonViXuLy": record.lead_unit,
+        "GhiChu": record.note,
+        "TaiLieuNop": [
+            {
+                "TenTepDinhKem": name,
+                "MaThanhPhanHoSo": code,
+                "TepDinhKemId": sha256,
+                "DuocSoHoa": "1" if sha256 else "0",
+            }
+            for name, code, sha256 in record.documents
+        ],
+        "DanhSachLePhi": [
+            {"TenPhiLePhi": name, "Gia": amount, "HinhThucThu": method}
+            for name, amount, method in record.fees
+        ],
+        "TienDo": [
+            {
+                "NguoiXuLy": actor,
+                "ChucDanh": title,
+                "ThoiDiemXuLy": province_time(at),
+                "NoiDungXuLy": note or to_status.label,
+                "TrangThai": str(int(to_status)),
+            }
+            for actor, title, at, note, to_status in record.events
+        ],
     }
+
+
+def record_of(dossier: Dossier) -> ProvinceRecord:
+    """What the province's item of a whole dossier is made of."""
+    owner = dossier.owner
+    return ProvinceRecord(
+        dossier.id,
+        str(dossier.code),
+        dossier.revision,
+        dossier.procedure_code,
+        dossier.procedure_name,
+        dossier.field_code,
+        dossier.field_name,
+        dossier.channel,
+        owner.full_name,
+        owner.id_number,
+        dossier.applicant_kind,
+        dossier.applicant.phone,
+        dossier.applicant.email,
+        dossier.summary,
+        dossier.received_at,
+        dossier.due_at,
+        dossier.rescheduled_due_at,
+        dossier.status,
+        dossier.returned_at,
+        dossier.finished_at,
+        dossier.lead_unit,
+        dossier.note,
+        [(d.name, d.code, d.attachment_sha256) for d in dossier.documents],
+        [(fee.name, fee.amount, fee.method) for fee in dossier.fees],
+        [(e.actor_name, e.actor_title, e.at, e.note, e.to_status) for e in dossier.events],
+    )
 
 
 def dossier_item(dossier: Dossier) -> dict[str, Any]:
     """The whole current state of the dossier, as the province receives it."""
-    owner = dossier.owner
-    return {
-        "MaHoSo": str(dossier.code),
-        "PhienBan": dossier.revision,
-        "MaTTHC": dossier.procedure_code,
-        "TenTTHC": dossier.procedure_name,
-        "MaLinhVuc": dossier.field_code,
-        "TenLinhVuc": dossier.field_name,
-        "KenhThucHien": str(int(dossier.channel)),
-        "ChuHoSo": owner.full_name,
-        "LoaiDoiTuong": str(int(dossier.applicant_kind)),
-        "SoGiayToChuHoSo": owner.id_number,
-        "SoDienThoai": dossier.applicant.phone,
-        "Email": dossier.applicant.email,
-        "TrichYeuHoSo": dossier.summary,
-        "NgayTiepNhan": province_time(dossier.received_at),
-        "NgayHenTra": province_time(dossier.promised_due_at),
-        "TrangThaiHoSo": str(int(dossier.status)),
-        "NgayTra": province_time(dossier.returned_at),
-        "NgayKetThucXuLy": province_time(dossier.finished_at),
-        "DonViXuLy": dossier.lead_unit,
-        "GhiChu": dossier.note,
-        "TaiLieuNop": [
-            {
-                "TenTepDinhKem": document.name,
-                "MaThanhPhanHoSo": document.code,
-                "TepDinhKemId": document.attachment_sha256,
-                "DuocSoHoa": "1" if document.digitised else "0",
-            }
-            for document in dossier.documents
-        ],
-        "DanhSachLePhi": [
-            {"TenPhiLePhi": fee.name, "Gia": fee.amount, "HinhThucThu": fee.method}
-            for fee in dossier.fees
-        ],
-        "TienDo": [_progress(event) for event in dossier.events],
-    }
+    return province_item(record_of(dossier))

@@ -28,7 +28,7 @@ from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
 from desk.sync.connector import MAX_BODY_BYTES, MAX_ITEM_BYTES, SERVICE
 from desk.sync.errors import BatchTooLarge, ProvinceProtocolError, ProvinceUnreachable
-from desk.sync.items import dossier_item
+from desk.sync.items import province_item
 from desk.sync.report import SyncPhase
 
 log = logging.getLogger(__name__)
@@ -121,11 +121,8 @@ class BatchPush:
             )
             if not entries:
                 return None
-            dossiers = sync_repo.load_dossiers(session, [e.dossier_id for e in entries])
-            named = {
-                d.id: [doc.attachment_sha256 for doc in d.documents if doc.attachment_sha256]
-                for d in dossiers
-            }
+            records = sync_repo.load_province_records(session, [e.dossier_id for e in entries])
+            named = {r.dossier_id: [sha for _, _, sha in r.documents if sha] for r in records}
             missing = sync_records.unconfirmed_files(
                 session, {sha for shas in named.values() for sha in shas}
             )
@@ -133,13 +130,13 @@ class BatchPush:
         carried: list[sync_repo.OutboxEntry] = []
         late: list[tuple[int, str, list[str]]] = []
         oversized: list[tuple[sync_repo.OutboxEntry, int]] = []
-        for dossier in dossiers:
-            unconfirmed = [sha for sha in named[dossier.id] if sha in missing]
+        for record in records:
+            unconfirmed = [sha for sha in named[record.dossier_id] if sha in missing]
             if unconfirmed:  # named after the file phase: uploaded, then sent next pass
-                late.append((dossier.id, str(dossier.code), unconfirmed))
+                late.append((record.dossier_id, record.code, unconfirmed))
                 continue
-            entry = sync_repo.OutboxEntry(dossier.id, str(dossier.code), dossier.revision)
-            encoded = encode(dossier_item(dossier))
+            entry = sync_repo.OutboxEntry(record.dossier_id, record.code, record.revision)
+            encoded = encode(province_item(record))
             # A character is at most 4 bytes in UTF-8: only a long item needs its bytes
             # counted.
             if len(encoded) * 4 > MAX_ITEM_BYTES:

@@ -1,0 +1,174 @@
+"""Batch reads on the driver's own cursor, for the paths that read a million dossiers (the
+sync push, the export, the loader of whole dossiers).
+
+Through SQLAlchemy, a row's result handling and its columns' type processing cost several
+times the driver's own fetch (docs/performance.md, issue 16). A ``BatchRead`` is a
+statement built once with SQLAlchemy that selects the rows of the dossiers ``:ids``
+(an expanding parameter), the dossier's id first. It is compiled once per engine and per
+size (a batch is padded to a power of two with its last id, so a few shapes serve every
+batch), run on the session's own DBAPI connection (the same transaction, so the same
+snapshot), and its rows come back as the driver gives them.
+
+The typed columns are converted here, from each engine's driver form, by the same
+functions as the columns' types (``models.instant_from_db``). A stored value that no
+longer converts (a garbled or hand-edited cell) is an ``UnreadableValue`` naming its
+column and its dossier's code (``desk.store.faults`` makes it the corrupt-database
+fault); an error of any other kind is not caught here and stays what it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal, cast
+
+from sqlalchemy import Connection, Select, Table, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from desk.store.faults import UnreadableValue
+from desk.store.models import DossierRow, instant_from_db
+
+Kind = Literal["instant", "day", "json", "boolean"]
+Convert = Callable[[Any], Any]
+
+# How each engine's driver gives a typed column (SQLite: text and integers; psycopg: the
+# Python values, JSON decoded), and what turns it into the domain's value.
+_CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
+    "sqlite": {
+        "instant": instant_from_db,
+        "day": date.fromisoformat,
+        "json": json.loads,
+        "boolean": bool,
+    },
+    "postgresql": {"instant": instant_from_db, "day": None, "json": None, "boolean": None},
+}
+_DOSSIERS = cast(Table, DossierRow.__table__)
+# Batches of up to 512 ids are padded to a power of two (ten shapes at most); a larger one
+# is read as it is, compiled for it alone.
+_MOST_PADDED = 512
+
+
+class _Slot:
+    """Stands for the n-th id while a statement is compiled: where it lands in the
+    compiled parameters is where the n-th id goes."""
+
+    def __init__(self, index: int):
+        self.index = index
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    sql: str
+    names: tuple[str, ...] | None  # None: a positional driver
+    template: tuple[Any, ...]  # every parameter's value, the ids' places empty
+    slots: tuple[int, ...]  # where the n-th id goes in ``template``
+
+    def arguments(self, ids: Sequence[int]) -> Any:
+        values = list(self.template)
+        for place, dossier_id in zip(self.slots, ids, strict=True):
+            values[place] = dossier_id
+        return tuple(values) if self.names is None else dict(zip(self.names, values, strict=True))
+
+
+class BatchRead:
+    """One statement over the dossiers ``:ids`` (the dossier's id its first column), with
+    the kinds of its typed columns."""
+
+    def __init__(self, stmt: Select[Any], kinds: Mapping[str, Kind] | None = None):
+        self.stmt = stmt
+        self.columns = tuple(str(column.name) for column in stmt.selected_columns)
+        kinds = kinds or {}
+        unknown = set(kinds) - set(self.columns)
+        if unknown:
+            raise ValueError(f"not selected: {sorted(unknown)}")
+        self._kinds = tuple(
+            (i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds
+        )
+        self._compiled: dict[tuple[str, int], _Compiled] = {}
+
+    def rows(self, connection: Connection, ids: Sequence[int]) -> list[Any]:
+        """The rows for ``ids`` (not empty), typed columns converted: tuples when nothing
+        needs converting, lists otherwise."""
+        dialect = connection.dialect
+        size = 1 << (len(ids) - 1).bit_length()
+        if size > _MOST_PADDED:  # not padded past the batches the desk reads (SQLite's limit)
+            size = len(ids)
+        compiled = self._compiled.get((dialect.name, size)) or self._compile(dialect, size)
+        padded = [*ids, *([ids[-1]] * (size - len(ids)))]
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(compiled.sql, compiled.arguments(padded))
+            fetched = list(cursor.fetchall())
+        finally:
+            cursor.close()
+        steps = [
+            (i, convert)
+            for i, kind in self._kinds
+            if (convert := _CONVERTERS[dialect.name][kind]) is not None
+        ]
+        if not steps:
+            return fetched
+        try:
+            return [_converted(row, steps) for row in fetched]
+        except ValueError:
+            unreadable = _unreadable(fetched, steps)
+            if unreadable is None:
+                raise
+            row, i = unreadable
+            raise UnreadableValue(self.columns[i], _code_of(connection, row[0])) from None
+
+    def _compile(self, dialect: Dialect, size: int) -> _Compiled:
+        made = cast(
+            SQLCompiler,
+            self.stmt.params(ids=[_Slot(n) for n in range(size)]).compile(
+                dialect=dialect, compile_kwargs={"render_postcompile": True}
+            ),
+        )
+        params = made.params
+        names = tuple(made.positiontup or ()) if dialect.positional else tuple(params)
+        template = [params[name] for name in names]
+        slots = sorted(
+            (value.index, place) for place, value in enumerate(template) if isinstance(value, _Slot)
+        )
+        compiled = _Compiled(
+            sql=str(made),
+            names=None if dialect.positional else names,
+            template=tuple(None if isinstance(v, _Slot) else v for v in template),
+            slots=tuple(place for _, place in slots),
+        )
+        if size <= _MOST_PADDED:
+            self._compiled[(dialect.name, size)] = compiled
+        return compiled
+
+
+def _converted(row: Sequence[Any], steps: list[tuple[int, Convert]]) -> list[Any]:
+    values = list(row)
+    for i, convert in steps:
+        value = values[i]
+        if value is not None:
+            values[i] = convert(value)
+    return values
+
+
+def _unreadable(
+    rows: Sequence[Sequence[Any]], steps: list[tuple[int, Convert]]
+) -> tuple[Sequence[Any], int] | None:
+    """The first row and column whose stored value does not convert; None when every
+    one does (then the error was not a stored value's)."""
+    for row in rows:
+        for i, convert in steps:
+            if row[i] is None:
+                continue
+            try:
+                convert(row[i])
+            except ValueError:
+                return row, i
+    return None
+
+
+def _code_of(connection: Connection, dossier_id: int) -> str:
+    code = connection.execute(select(_DOSSIERS.c.code).where(_DOSSIERS.c.id == dossier_id)).scalar()
+    return str(code) if code is not None else f"#{dossier_id}"
