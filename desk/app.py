@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desk.config import DeskConfig
     from desk.domain.office import User
     from desk.services.context import DeskContext
+    from desk.ui.start_pause import StartPause
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
@@ -82,8 +83,12 @@ class DeskStart(QObject):
         self.config: DeskConfig | None = None
         self._opening = threading.Event()  # the pool is opening the office
         self._unclaimed: DeskContext | None = None  # opened, not yet handed to a DeskRun
+        self._pause: StartPause | None = None  # the collector's, while the desk starts
 
     def begin(self) -> None:
+        from desk.ui.start_pause import StartPause
+
+        self._pause = StartPause(self)
         from desk.config import load_config
         from desk.ui.i18n import install_translator
         from desk.ui.ops import Operation
@@ -126,8 +131,13 @@ class DeskStart(QObject):
         finally:
             self._opening.clear()
 
+    def _resume_collector(self) -> None:
+        if self._pause is not None:
+            self._pause.end()
+
     def _given_up(self) -> None:
         # «Thoát» before the office was open; once it is, the session listens instead.
+        self._resume_collector()
         self.sign_in = None
         self.app.quit()
 
@@ -137,6 +147,7 @@ class DeskStart(QObject):
             return
         ctx: DeskContext | None
         if isinstance(opened, str):
+            self._resume_collector()  # the restore's dialogs are no start
             dialog.hide()
             assert self.config is not None
             ctx = None
@@ -157,6 +168,8 @@ class DeskStart(QObject):
             dialog.hide()
             self._end(show_start_failure(error))
             return
+        if self._pause is not None:
+            desk.session.window_opened.connect(self._pause.end_with_first_figures)
         from desk.ui.ops import Operation
 
         # While the clerk types the password, the main window's code and the working
@@ -171,12 +184,14 @@ class DeskStart(QObject):
         self._end(2 if fault_shown(error) else show_start_failure(error))
 
     def _end(self, code: int) -> None:
+        self._resume_collector()
         self.sign_in = None
         self.app.exit(code)
 
     def close(self) -> None:
         """After the event loop: the office closed, one opened after the clerk gave up
         included (the pool's opening finishes first, not half done at the exit)."""
+        self._resume_collector()
         if self._opening.is_set():
             from PySide6.QtCore import QThreadPool
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from desk.domain.holiday_library import load_vietnam
 from desk.errors import ConfigurationError, InvalidInput
 
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -117,6 +118,7 @@ HolidaySource = Callable[[int], Mapping[date, str]]
 def _vietnam_public_holidays(year: int) -> tuple[dict[date, str], frozenset[date]]:
     # The holidays library computes the lunar dates at UTC+7 (Tết differs from the Chinese
     # calendar in some years) and knows the swaps the Prime Minister has announced.
+    load_vietnam()
     import holidays
 
     calendar = holidays.country_holidays("VN", years=year, language="vi")
@@ -130,6 +132,7 @@ def library_notice_year() -> int | None:
     """The last year whose Prime Minister's notice (day swaps) the installed holidays
     library carries; later years are its own reckoning of the law."""
     try:
+        load_vietnam()
         from holidays.countries.vietnam import VietnamStaticHolidays
 
         years = [y for y in VietnamStaticHolidays.special_public_holidays if isinstance(y, int)]

@@ -33,10 +33,7 @@ from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.services.dossier_list import Period
 from desk.ui.backup_dialog import BackupTools
-from desk.ui.dossier_list import DossierListView
-from desk.ui.dossier_view import DossierView
 from desk.ui.geometry import fit_window, scrolling
-from desk.ui.handback import HandBackView
 from desk.ui.idle_lock import IdleLock
 from desk.ui.intake_host import IntakeHost, make_intake_view
 from desk.ui.labels import shown_label
@@ -49,7 +46,10 @@ from desk.ui.sign_in import IdleWatcher, LockScreen
 from desk.ui.style import show_notice
 from desk.ui.today import TodayPanel
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the hidden screens load after the first figures (``_warm_up``)
+    from desk.ui.dossier_list import DossierListView
+    from desk.ui.dossier_view import DossierView
+    from desk.ui.handback import HandBackView
     from desk.ui.print_preview import PrintPreviewDialog
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,10 @@ def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
 
 def _warm_up() -> None:  # the package whole, never a submodule while it is being run
     import desk.printing
-    import desk.services.printing  # noqa: F401
+    import desk.services.printing
+    import desk.ui.dossier_list  # the hidden screens: built once this is done
+    import desk.ui.dossier_view
+    import desk.ui.handback  # noqa: F401
 
 
 class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow):
@@ -158,8 +161,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         self.today.figures_shown.connect(self._after_first_figures)
         self.today.period_requested.connect(self.show_list_period)
         self._add_page(PAGE_TODAY, self.today)
-        # The hidden screens are built when first asked for, or once the first figures
-        # are on screen (``_build_hidden_page``): the window shows without waiting for them.
+        # The hidden screens are built when first asked for, or after the first figures.
         self._unbuilt: dict[str, Callable[[], QWidget]] = {
             PAGE_LIST: self._make_list,
             PAGE_DOSSIER: self._make_dossier_view,
@@ -250,11 +252,15 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         return page
 
     def _make_list(self) -> QWidget:
+        from desk.ui.dossier_list import DossierListView
+
         screen = DossierListView(self.ctx)
         screen.dossier_opened.connect(self.open_dossier)
         return screen
 
     def _make_dossier_view(self) -> QWidget:
+        from desk.ui.dossier_view import DossierView
+
         screen = DossierView(self.ctx, self.user)
         screen.pdf_ready.connect(self.show_pdf)
         screen.hand_back_requested.connect(self.hand_back)
@@ -262,25 +268,26 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         return screen
 
     def _make_handback(self) -> QWidget:
+        from desk.ui.handback import HandBackView
+
         screen = HandBackView(self.ctx, self.user)
         screen.pdf_ready.connect(self.show_pdf)
         return screen
 
     @property
     def dossier_list(self) -> DossierListView:
-        return cast(DossierListView, self._page(PAGE_LIST))
+        return cast("DossierListView", self._page(PAGE_LIST))
 
     @property
     def dossier_view(self) -> DossierView:
-        return cast(DossierView, self._page(PAGE_DOSSIER))
+        return cast("DossierView", self._page(PAGE_DOSSIER))
 
     @property
     def handback(self) -> HandBackView:
-        return cast(HandBackView, self._page(PAGE_HANDBACK))
+        return cast("HandBackView", self._page(PAGE_HANDBACK))
 
     def _build_hidden_page(self) -> None:
-        # One screen per turn of the event loop: a key or a click between two is not kept
-        # waiting for all of them.
+        # One screen per turn of the event loop: a key or a click is not kept waiting.
         if self._unbuilt and not self.ending:
             self._page(next(iter(self._unbuilt)))
             self._page_builder.start(0)
@@ -312,13 +319,13 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         self.today.refresh()
 
     def _after_first_figures(self, _figures: object) -> None:
-        # Once the first figures are on screen, the printing code (reportlab, forms) loads
-        # in the pool while the clerk looks at them, so the first dossier or slip does not
-        # wait for it on the GUI thread (sooner, its imports held the GIL against the
-        # count), and the hidden screens are built.
+        # The hidden screens' and the printing code load in the pool while the clerk looks
+        # at the figures (sooner, they held the GIL against the start), then the screens.
         self.today.figures_shown.disconnect(self._after_first_figures)
-        Operation(_warm_up).start()
+        Operation(_warm_up).on_success(self._build_hidden_pages).start()
         self.warm_up_supervisor()
+
+    def _build_hidden_pages(self, _loaded: object) -> None:
         self._page_builder.start(0)
 
     def show_list(self) -> None:  # F3: the list, ready to type a search
