@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum, IntEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from desk.domain import limits as declared  # the name ``limits`` is the path's
 from desk.domain.calendar import OFFICE_TZ, ProcessingTime, WorkingCalendar, to_office_time
@@ -39,6 +39,9 @@ from desk.domain.status import (
 )
 from desk.domain.text import clean
 from desk.errors import InvalidInput
+
+PersonT = TypeVar("PersonT")
+OWNER_ROLE = "owner"  # a party who owns the dossier (ChuHoSo) when not its applicant
 
 RESCHEDULE = "reschedule"  # the ``kind`` of a reschedule event's detail
 RESUME = "resume"  # … of the event that ends a supplement pause (its due times)
@@ -265,6 +268,18 @@ class IntakeRequest:
     note: str = ""
 
 
+def promised_due(due_at: datetime, rescheduled_due_at: datetime | None) -> datetime:
+    """The due time the citizen was last given (NgayHenTra): the one an apology letter
+    promised, otherwise the first."""
+    return rescheduled_due_at or due_at
+
+
+def owner_or_applicant(owner: PersonT | None, applicant: PersonT) -> PersonT:
+    """ChuHoSo: the dossier's first named owner, otherwise its applicant (a ``Person``, or
+    what a reader of rows has of one)."""
+    return applicant if owner is None else owner
+
+
 @dataclass(slots=True)
 class Dossier:
     id: int
@@ -304,15 +319,13 @@ class Dossier:
     @property
     def promised_due_at(self) -> datetime:
         """The due time the citizen was last given (NgayHenTra)."""
-        return self.rescheduled_due_at or self.due_at
+        return promised_due(self.due_at, self.rescheduled_due_at)
 
     @property
     def owner(self) -> Person:
         """ChuHoSo: the dossier owner when named, otherwise the applicant."""
-        for party in self.parties:
-            if party.role == "owner":
-                return party.person
-        return self.applicant
+        named = next((p.person for p in self.parties if p.role == OWNER_ROLE), None)
+        return owner_or_applicant(named, self.applicant)
 
     @property
     def total_fee(self) -> int:
@@ -577,7 +590,7 @@ class DossierSummary:
 
     @property
     def promised_due_at(self) -> datetime:
-        return self.rescheduled_due_at or self.due_at
+        return promised_due(self.due_at, self.rescheduled_due_at)
 
     def is_overdue(self, now: datetime) -> bool:
         return is_overdue(self.status, self.due_at, self.paused_at, now)

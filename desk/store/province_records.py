@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from desk.domain.dossier import ApplicantKind, Channel
+from desk.domain.dossier import OWNER_ROLE, ApplicantKind, Channel, owner_or_applicant
 from desk.domain.outbox import ProvinceRecord
 from desk.domain.status import Status
 from desk.store.models import (
@@ -31,7 +31,7 @@ from desk.store.models import (
     StatusEventRow,
 )
 from desk.store.raw_reads import BatchRead
-from desk.store.rows import OWNER_ROLE, member
+from desk.store.rows import member
 
 _DOSSIERS = cast(Table, DossierRow.__table__)
 _PEOPLE = cast(Table, PersonRow.__table__)
@@ -140,9 +140,7 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
     records = []
     for row in dossier_rows:
         dossier_id = row[0]
-        owner = owners.get(dossier_id)
-        if owner is not None:
-            row[8:10] = owner
+        row[8:10] = owner_or_applicant(owners.get(dossier_id), (row[8], row[9]))
         row[7] = member(Channel, row[7])
         row[10] = member(ApplicantKind, row[10])
         row[17] = member(Status, row[17])

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Select, Table, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from desk.store.driver import Statements
 from desk.store.faults import UnreadableValue
 from desk.store.models import DossierRow, instant_from_db
 
@@ -98,12 +99,9 @@ class BatchRead:
             size = len(ids)
         compiled = self._compiled.get((dialect.name, size)) or self._compile(dialect, size)
         padded = [*ids, *([ids[-1]] * (size - len(ids)))]
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(compiled.sql, compiled.arguments(padded))
-            fetched = list(cursor.fetchall())
-        finally:
-            cursor.close()
+        # The driver's cursor as intake's writes use it: the same errors as SQLAlchemy's
+        # (parameters hidden), and a lost PostgreSQL connection invalidated.
+        fetched = list(Statements(connection).run(compiled.sql, compiled.arguments(padded)))
         steps = [
             (i, convert)
             for i, kind in self._kinds

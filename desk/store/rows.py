@@ -506,7 +506,6 @@ def dossier_from_row(
 
 PARTY_COLUMNS = ("dossier_id", "position", "role", "person_id")
 APPLICANT_ROLE = "applicant"  # position 0: the applicant, also named in the dossier row
-OWNER_ROLE = "owner"  # the dossier's owner (ChuHoSo) when not the applicant: Dossier.owner
 
 
 def party_rows(dossier_id: int, applicant_id: int, people: Sequence[tuple[str, int]]) -> list[Row]:

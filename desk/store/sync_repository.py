@@ -218,12 +218,8 @@ def _many(session: Session, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
     session's DBAPI connection: through SQLAlchemy, a batch's answers cost 2.6× the CPU."""
     if not rows:
         return
-    connection = session.connection()
-    cursor = connection.connection.cursor()
-    try:
-        cursor.executemany(_sql(sql, driver.marker(connection.dialect)), rows)
-    finally:
-        cursor.close()
+    statements = driver.Statements(session)
+    statements.many(_sql(sql, statements.marker), rows)
 
 
 @lru_cache(maxsize=32)

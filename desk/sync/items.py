@@ -9,7 +9,7 @@ from typing import Any
 
 from desk.domain import limits
 from desk.domain.calendar import OFFICE_TZ, to_office_time
-from desk.domain.dossier import Dossier
+from desk.domain.dossier import Dossier, promised_due
 from desk.domain.outbox import ProvinceRecord
 from desk.domain.status import Status
 from desk.domain.text import visible
@@ -122,8 +122,7 @@ def province_item(record: ProvinceRecord) -> dict[str, Any]:
         "Email": record.email,
         "TrichYeuHoSo": record.summary,
         "NgayTiepNhan": province_time(record.received_at),
-        # The due time the citizen was last given (Dossier.promised_due_at).
-        "NgayHenTra": province_time(record.rescheduled_due_at or record.due_at),
+        "NgayHenTra": province_time(promised_due(record.due_at, record.rescheduled_due_at)),
         "TrangThaiHoSo": str(int(record.status)),
         "NgayTra": province_time(record.returned_at),
         "NgayKetThucXuLy": province_time(record.finished_at),
