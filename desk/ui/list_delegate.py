@@ -1,13 +1,15 @@
 """The dossier list's cells, painted from cached text layouts.
 
-Qt's own item painting shapes a cell's text two or three times at every repaint (to elide
-it, then to draw it) and goes through the style sheet's rules for each cell; a screen of
-the list cost 16–25 ms of CPU on a desk PC, more than a frame (issue 16). Here a plain cell
-is its background, then its text from a ``QStaticText`` cached by text, font and width,
-placed where Qt's common style places it (the focus frame's margin plus one pixel each
-side, centred vertically, elided on the right). Selected, focused and hovered cells, and
-anything unusual (right-to-left, a disabled view), are left to Qt's own painting, so the
-selection and the focus frame keep the platform's look.
+Qt's own item painting lays a cell's text out twice at every repaint (to elide it, then
+to draw it), after asking the model for nine roles through Python; a screen of the list
+was most of the scroll's longest stall (issue 16). Here a plain cell is its background,
+then its text drawn from a ``QTextLayout`` kept by text, weight and cell size, made and
+placed exactly as Qt's common style makes and places it (one line, elided on the right,
+the focus frame's margin plus one pixel each side, centred on whole pixels): the same
+pixels, without the layout work when the cell is painted again. Selected, focused and
+hovered cells, wrapped text, a right-to-left or disabled view are left to Qt's own
+painting, so the selection and the focus frame keep the platform's look. The cells are
+taken as the list gives them: left-aligned text, no icon, no check box.
 """
 
 from __future__ import annotations
@@ -22,11 +24,9 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
-    QStaticText,
     QTextLayout,
     QTextLine,
     QTextOption,
-    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ _QT_PAINTS = (
 ).value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
+_WRAP = QStyleOptionViewItem.ViewItemFeature.WrapText.value
 _RESTYLED = frozenset(
     (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
 )
@@ -59,8 +60,6 @@ _LEFT_NO_WRAP = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignV
 _LEFT_NO_WRAP.setWrapMode(QTextOption.WrapMode.ManualWrap)
 _LEFT_NO_WRAP.setTextDirection(Qt.LayoutDirection.LeftToRight)
 _ORIGIN = QPointF(0, 0)
-_PLAIN = Qt.TextFormat.PlainText
-_UPRIGHT = QTransform()
 _CACHE_LIMIT = 4_000  # texts: about fifty screens of the list, a few hundred KB
 
 
@@ -77,8 +76,8 @@ class CachedTextDelegate(QStyledItemDelegate):
         self._margin = 0
         self._left_to_right = True
         self._known = False
-        # (text, bold, width, height) → the text as shown, laid out, where it starts
-        self._texts: dict[tuple[str, bool, int, int], _Laid] = {}
+        # (text, bold, width, height) → (the text as shown, laid out; where it starts)
+        self._texts: dict[tuple[str, bool, int, int], tuple[QTextLayout, int, int]] = {}
         self._watcher = _Restyled(self._forget, view)
 
     def paint(
@@ -90,7 +89,8 @@ class CachedTextDelegate(QStyledItemDelegate):
         if not self._known:
             self._follow(option)
         state = option.state.value  # type: ignore[attr-defined]
-        if state & _QT_PAINTS or not state & _ENABLED or not self._left_to_right:
+        plain = not state & _QT_PAINTS and state & _ENABLED and self._left_to_right
+        if not plain or option.features.value & _WRAP:  # type: ignore[attr-defined]
             super().paint(painter, option, index)
             return
         text, foreground, background, bold = self._look(index.row(), index.column())
@@ -106,17 +106,8 @@ class CachedTextDelegate(QStyledItemDelegate):
         else:
             group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
             painter.setPen(option.palette.color(group, _TEXT))  # type: ignore[attr-defined]
-        painter.setFont(self._fonts[bold])
-        at = QPointF(rect.x() + laid.left, rect.y() + laid.top)
-        if laid.static is not None:
-            painter.drawStaticText(at, laid.static)
-        elif laid.layout is not None and not laid.painted:
-            laid.layout.draw(painter, at)
-            laid.painted = True
-        else:  # painted again: worth its static text, cheaper to draw from now on
-            laid.static = _static(laid.shown, self._fonts[bold])
-            laid.layout = None
-            painter.drawStaticText(at, laid.static)
+        layout, left, top = laid
+        layout.draw(painter, QPointF(rect.x() + left, rect.y() + top))
 
     def _forget(self) -> None:
         self._known = False
@@ -135,39 +126,24 @@ class CachedTextDelegate(QStyledItemDelegate):
         self._left_to_right = option.direction == Qt.LayoutDirection.LeftToRight
         self._known = True
 
-    def _lay_out(self, key: tuple[str, bool, int, int]) -> _Laid:
+    def _lay_out(self, key: tuple[str, bool, int, int]) -> tuple[QTextLayout, int, int]:
         text, bold, width, height = key
         font = self._fonts[bold]
         room = width - 2 * self._margin
         # As Qt's common style draws an item's text: one line, elided on the right when
-        # its natural width is over the room, centred between the rectangle's top and
-        # bottom pixels. Laid out once; again only when it must be elided.
+        # its natural width is over the room; the full text's bounding box, rounded to
+        # whole pixels, centred in the cell. Laid out once, again only when elided.
         shown = text.replace("\n", "\u2028")
         layout, line = _one_line(shown, font, room)
+        box = layout.boundingRect().size().toSize()
         if line.naturalTextWidth() > room:
             shown = QFontMetrics(font).elidedText(shown, Qt.TextElideMode.ElideRight, room)
             layout, line = _one_line(shown, font, room)
         if len(self._texts) >= _CACHE_LIMIT:
             self._texts.clear()
-        top = (height - 1 - line.height()) / 2
-        laid = self._texts[key] = _Laid(shown, layout, self._margin, top)
+        top = int((height - box.height()) / 2)  # C++'s integer division
+        laid = self._texts[key] = (layout, self._margin, top)
         return laid
-
-
-class _Laid:
-    """A cell's text as shown: laid out as Qt's style lays it out, drawn from that layout
-    the first time; a text painted again becomes a ``QStaticText``, cheaper to draw (its
-    own layout is not worth it for a text seen once, as rows scrolled past are)."""
-
-    __slots__ = ("layout", "left", "painted", "shown", "static", "top")
-
-    def __init__(self, shown: str, layout: QTextLayout, left: int, top: float):
-        self.shown = shown
-        self.layout: QTextLayout | None = layout
-        self.static: QStaticText | None = None
-        self.painted = False
-        self.left = left
-        self.top = top
 
 
 class _Restyled(QObject):
@@ -182,13 +158,6 @@ class _Restyled(QObject):
         if event.type() in _RESTYLED:
             self._changed()
         return False
-
-
-def _static(text: str, font: QFont) -> QStaticText:
-    static = QStaticText(text)
-    static.setTextFormat(_PLAIN)
-    static.prepare(_UPRIGHT, font)  # by position: PySide's keywords cost as much as the layout
-    return static
 
 
 def _one_line(text: str, font: QFont, width: int) -> tuple[QTextLayout, QTextLine]:
