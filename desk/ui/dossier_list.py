@@ -3,7 +3,7 @@ reloads when a dossier changed (at once when shown, otherwise when next shown)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +32,58 @@ from desk.ui.dossier_model import (
     DossierTableModel,
 )
 from desk.ui.labels import catalogue_text, shown_label, shown_weekdays
+from desk.ui.list_delegate import CachedTextDelegate
 from desk.ui.ops import Operation, desk_signals
 
 SEARCH_DELAY_MS = 350
+_RELAYOUT_EVENTS = frozenset((QEvent.Type.FontChange, QEvent.Type.StyleChange))
+
+
+class _ListTable(QTableView):
+    """The list's table: a page appended below what is on screen does not repaint it.
+
+    Qt lays the whole view out again when rows are inserted and repaints every visible
+    cell (issue 16: a screen's repaint was the scroll's longest stall); rows added under
+    the last one shown change only the scroll bar's range. Anything else since the last
+    layout (a reset, a font, the model) gets Qt's whole layout."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._only_appended_below = False  # since the last whole layout
+
+    def setModel(self, model) -> None:  # type: ignore[no-untyped-def]
+        self._only_appended_below = False
+        super().setModel(model)
+        model.rowsAboutToBeInserted.connect(self._on_rows_coming)
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+        ):
+            signal.connect(self._on_other_change)
+
+    def _on_rows_coming(self, parent: QModelIndex, first: int, _last: int) -> None:
+        last_shown = self.rowAt(self.viewport().height() - 1)
+        if parent.isValid() or first != self.model().rowCount() or not 0 <= last_shown < first:
+            self._only_appended_below = False
+
+    def _on_other_change(self, *_args: object) -> None:
+        self._only_appended_below = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in _RELAYOUT_EVENTS:  # every row may look different
+            self._only_appended_below = False
+        return super().event(event)
+
+    def doItemsLayout(self) -> None:
+        if self._only_appended_below:
+            self.updateGeometries()
+        else:
+            super().doItemsLayout()
+            self._only_appended_below = True
 
 
 class DossierListView(QWidget):
@@ -103,9 +152,12 @@ class DossierListView(QWidget):
         filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
 
-        self.table = QTableView()
+        self.table = _ListTable()
         self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
+        # Plain cells from cached text layouts: a screen of Qt's own cell painting cost more
+        # than a frame while the clerk scrolled (issue 16).
+        self.table.setItemDelegate(CachedTextDelegate(self.model.cell_look, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,8 +24,9 @@ from desk.domain.calendar import now_in_office
 from desk.domain.dossier import DossierSummary
 from desk.domain.formats import moment_text
 from desk.services.context import DeskContext
-from desk.services.dossier_list import ListFilter, ListPage, list_page
+from desk.services.dossier_list import PAGE_SIZE, ListFilter, ListPage, list_page
 from desk.ui.labels import catalogue_text, shown_label
+from desk.ui.list_delegate import CellLook
 from desk.ui.ops import Operation, error_message
 from desk.ui.style import DANGER, DANGER_BG, status_colour
 
@@ -40,6 +42,9 @@ COL_RECEIVED = 4
 COL_DUE = 5
 COL_CLERK = 6
 DOSSIER_COLUMNS = 7
+
+_READ_AHEAD = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value  # the priority of a repaint request
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the dossier code of a row
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True for a row shown as overdue
@@ -97,17 +102,24 @@ def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRo
     return rows
 
 
+def _is_bold(row: ListRow, column: int) -> bool:
+    return column == COL_CODE or (row.overdue and column == COL_DUE)
+
+
 class DossierTableModel(QAbstractTableModel):
     """The dossier list, newest first, over the whole office database.
 
     Only what was scrolled into view is loaded: ``canFetchMore``/``fetchMore`` read the
-    next keyset page (100 dossiers before the last id shown) in the thread pool and insert
-    it when it arrives, so neither a million rows nor a slow search stalls the window.
-    A page that arrives for a filter the clerk has since changed is dropped.
+    next keyset page (100 dossiers before the last id shown) in the thread pool, so
+    neither a million rows nor a slow search stalls the window. Once a page is in, the
+    next one is read ahead and kept aside (a search's only after the clerk scrolled past
+    its first page): when the view reaches the end it is inserted at once, and the pool's
+    reading never runs while the view repaints a screen of new rows (issue 16). A page
+    that arrives for a filter the clerk has since changed is dropped.
     """
 
     page_loaded = Signal(int)  # rows added
-    loading_changed = Signal(bool)
+    loading_changed = Signal(bool)  # True while the clerk waits for rows
     load_failed = Signal(str)  # Vietnamese message
 
     def __init__(
@@ -129,8 +141,12 @@ class DossierTableModel(QAbstractTableModel):
         self._rows: list[ListRow] = []
         self._filter = ListFilter()
         self._next_before: int | None = None
-        self._exhausted = True
-        self._loading = False
+        self._read_all = True  # no page left to read after those read
+        self._reading = False  # a page is being read in the pool
+        self._ahead: list[ListRow] | None = None  # read, not shown yet
+        self._ahead_failed: str | None = None  # reading ahead failed: said when asked
+        self._loading = False  # the clerk waits for rows: they go in as they arrive
+        self._ahead_for = -1  # the generation a read-ahead was asked for
         self._generation = 0
         self._headers = _headers()
         self._bold = QFont()
@@ -149,16 +165,16 @@ class DossierTableModel(QAbstractTableModel):
 
     @property
     def exhausted(self) -> bool:
-        return self._exhausted
+        return self._read_all and self._ahead is None and self._ahead_failed is None
 
     def set_filter(self, chosen: ListFilter) -> None:
         """Show another selection: the old rows go at once, the first page follows."""
         self.beginResetModel()
-        self._generation += 1
+        self._forget_pages()
         self._filter = chosen
         self._rows = []
         self._next_before = None
-        self._exhausted = False
+        self._read_all = False
         self._set_loading(False)
         self.endResetModel()
         self.fetchMore(QModelIndex())
@@ -169,9 +185,10 @@ class DossierTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read as many rows as are loaded again, in the pool (a dossier changed): one reset
         when they arrive, then the list puts the clerk's selection and scroll back."""
-        self._generation += 1
+        self._forget_pages()
         generation, wanted = self._generation, len(self._rows)
         chosen, loader, clock = self._filter, self._loader, self._clock
+        self._reading = True
         self._set_loading(True)
 
         def work() -> tuple[int, ListPage, list[ListRow]]:
@@ -220,15 +237,11 @@ class DossierTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return row.cells[column]
         if role == _FOREGROUND:
-            if row.overdue and column in (COL_CODE, COL_DUE):
-                return self._brush(DANGER)
-            if column == COL_STATUS:
-                return self._brush(status_colour(int(row.summary.status)))
-            return None
+            return self._foreground(row, column)
         if role == _BACKGROUND:
             return self._brush(DANGER_BG) if row.overdue else None
         if role == _FONT:
-            return self._bold if column == COL_CODE or (row.overdue and column == COL_DUE) else None
+            return self._bold if _is_bold(row, column) else None
         if role == _TOOLTIP:
             if row.overdue:
                 return QCoreApplication.translate("DossierTableModel", "Hồ sơ quá hạn")
@@ -236,6 +249,24 @@ class DossierTableModel(QAbstractTableModel):
         if role == CODE_ROLE:
             return row.summary.code
         return row.overdue  # OVERDUE_ROLE
+
+    def cell_look(self, number: int, column: int) -> CellLook:
+        """What the list's delegate paints in a cell: the same text, brushes and weight
+        ``data()`` gives Qt's own painting."""
+        row = self._rows[number]
+        return (
+            row.cells[column],
+            self._foreground(row, column),
+            self._brush(DANGER_BG) if row.overdue else None,
+            _is_bold(row, column),
+        )
+
+    def _foreground(self, row: ListRow, column: int) -> QBrush | None:
+        if row.overdue and column in (COL_CODE, COL_DUE):
+            return self._brush(DANGER)
+        if column == COL_STATUS:
+            return self._brush(status_colour(int(row.summary.status)))
+        return None
 
     def _brush(self, colour: str) -> QBrush:
         brush = self._brushes.get(colour)
@@ -258,12 +289,26 @@ class DossierTableModel(QAbstractTableModel):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return not parent.isValid() and not self._loading and not self.exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        self._set_loading(True)
+        if self._ahead is not None:  # read ahead: in at once
+            rows, self._ahead = self._ahead, None
+            self._insert(rows)
+            self.page_loaded.emit(len(rows))
+            self._read_ahead_soon()
+        elif self._ahead_failed is not None:
+            message, self._ahead_failed = self._ahead_failed, None
+            self.load_failed.emit(message)
+        else:
+            self._set_loading(True)
+            if not self._reading:
+                self._read()
+
+    def _read(self) -> None:
+        self._reading = True
         generation = self._generation
         chosen, before = self._filter, self._next_before
         loader, clock = self._loader, self._clock
@@ -275,21 +320,52 @@ class DossierTableModel(QAbstractTableModel):
         failed = functools.partial(self._on_failed, generation)
         Operation(work).on_success(self._on_page).on_failure(failed).start()
 
+    def _read_ahead_soon(self) -> None:
+        """Read the next page once what is waiting to be painted is painted: the request
+        queues behind the window's repaint (both low priority), so the pool's Python does
+        not take turns with it at the GIL."""
+        if self._read_all or self._reading or self._ahead is not None:
+            return
+        if len(self._rows) > PAGE_SIZE or not self._filter.is_search:
+            self._ahead_for = self._generation
+            QCoreApplication.postEvent(self, QEvent(_READ_AHEAD), _LOW_PRIORITY)
+
+    def customEvent(self, event: QEvent) -> None:
+        wanted = event.type() == _READ_AHEAD and self._ahead_for == self._generation
+        if wanted and not (self._read_all or self._reading or self._loading or self._ahead):
+            self._read()
+
+    def _forget_pages(self) -> None:
+        """Pages read or being read are for what was shown: dropped (and their failures)."""
+        self._generation += 1
+        self._reading = False
+        self._ahead = None
+        self._ahead_failed = None
+
     # --- pages arriving on the GUI thread ---------------------------------------------
 
     def _on_page(self, result: tuple[int, ListPage, list[ListRow]]) -> None:
         generation, page, rows = result
         if generation != self._generation:
             return  # the clerk changed the filter meanwhile
+        self._reading = False
         self._next_before = page.next_before_id
-        self._exhausted = page.next_before_id is None
+        self._read_all = page.next_before_id is None
+        if not self._loading:  # read ahead: kept until the view reaches the end
+            self._ahead = rows or None
+            self._read_ahead_soon()  # nothing to keep: the page after it
+            return
+        self._insert(rows)
+        self._set_loading(False)
+        self.page_loaded.emit(len(rows))
+        self._read_ahead_soon()
+
+    def _insert(self, rows: list[ListRow]) -> None:
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._set_loading(False)
-        self.page_loaded.emit(len(rows))
 
     def _on_refreshed(self, result: tuple[int, ListPage, list[ListRow]]) -> None:
         generation, page, rows = result
@@ -297,21 +373,28 @@ class DossierTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._rows = rows
+        self._reading = False
         self._next_before = page.next_before_id
-        self._exhausted = page.next_before_id is None
+        self._read_all = page.next_before_id is None
         self.endResetModel()
         self._set_loading(False)
         self.page_loaded.emit(len(rows))
+        self._read_ahead_soon()
 
     def _on_failed(self, generation: int, error: object) -> None:
         if generation != self._generation:
             return
-        self._exhausted = True
-        self._set_loading(False)
+        self._reading = False
+        self._read_all = True
         fallback = QCoreApplication.translate(
             "DossierTableModel", "Không đọc được danh sách hồ sơ."
         )
-        self.load_failed.emit(error_message(error, fallback))
+        message = error_message(error, fallback)
+        if not self._loading:
+            self._ahead_failed = message  # said if the clerk scrolls to the end
+            return
+        self._set_loading(False)
+        self.load_failed.emit(message)
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
