@@ -24,7 +24,15 @@ def moment_text(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = to_office_time(moment)
-    return f"{local:%H:%M %d/%m/%Y}"
+    # Not strftime: it imports ``time`` on every call, through any import hook (PySide
+    # has one), and the list formats a hundred of these a page.
+    return "%02d:%02d %02d/%02d/%04d" % (
+        local.hour,
+        local.minute,
+        local.day,
+        local.month,
+        local.year,
+    )
 
 
 def moment_with_weekday(moment: datetime) -> str:
