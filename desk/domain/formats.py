@@ -26,13 +26,7 @@ def moment_text(moment: datetime | None) -> str:
     local = to_office_time(moment)
     # Not strftime: it imports ``time`` on every call, through any import hook (PySide
     # has one), and the list formats a hundred of these a page.
-    return "%02d:%02d %02d/%02d/%04d" % (
-        local.hour,
-        local.minute,
-        local.day,
-        local.month,
-        local.year,
-    )
+    return f"{local.hour:02d}:{local.minute:02d} {local.day:02d}/{local.month:02d}/{local.year:04d}"
 
 
 def moment_with_weekday(moment: datetime) -> str:
