@@ -41,6 +41,7 @@ _EVENTS = cast(Table, StatusEventRow.__table__)
 _PARTIES = cast(Table, DossierPartyRow.__table__)
 
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_FORM_DATA = 22  # the dossier row's last column, read only to tell a damaged value
 
 
 def _children(table: Table, columns: Sequence[str], order: str) -> Select[Any]:
@@ -78,6 +79,10 @@ _RECORDS = BatchRead(
                 "finished_at",
                 "lead_unit",
                 "note",
+                # Not in the item: read so that a damaged value is told, as the whole
+                # dossier's loader tells it, and a damaged office is not exported without
+                # a word (then dropped, see _records).
+                "form_data",
             )
         )
     )
@@ -89,6 +94,7 @@ _RECORDS = BatchRead(
         "rescheduled_due_at": "instant",
         "returned_at": "instant",
         "finished_at": "instant",
+        "form_data": "json",
     },
 )
 # The first owner named among a dossier's people, as ``Dossier.owner`` takes it.
@@ -103,8 +109,8 @@ _DOCUMENTS_READ = BatchRead(
 )
 _FEES_READ = BatchRead(_children(_FEES, ("name", "amount", "method"), "id"))
 _EVENTS_READ = BatchRead(
-    _children(_EVENTS, ("actor_name", "actor_title", "at", "note", "to_status"), "id"),
-    {"at": "instant"},
+    _children(_EVENTS, ("actor_name", "actor_title", "at", "note", "to_status", "detail"), "id"),
+    {"at": "instant", "detail": "json"},  # the detail, as the form data: to tell damage
 )
 
 
@@ -129,7 +135,9 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
     for dossier_id, name, amount, method in _FEES_READ.rows(connection, ids):
         fees.setdefault(dossier_id, []).append((name, amount, method))
     events: dict[int, list[tuple[Any, ...]]] = {}
-    for dossier_id, actor, title, at, note, to_status in _EVENTS_READ.rows(connection, ids):
+    for dossier_id, actor, title, at, note, to_status, _detail in _EVENTS_READ.rows(
+        connection, ids
+    ):
         events.setdefault(dossier_id, []).append(
             (actor, title, at, note, member(Status, to_status))
         )
@@ -140,6 +148,7 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
     records = []
     for row in dossier_rows:
         dossier_id = row[0]
+        del row[_FORM_DATA]
         row[8:10] = owner_or_applicant(owners.get(dossier_id), (row[8], row[9]))
         row[7] = member(Channel, row[7])
         row[10] = member(ApplicantKind, row[10])

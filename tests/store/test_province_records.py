@@ -124,8 +124,11 @@ def _garble(ctx: DeskContext, sql: str) -> str:
     [
         ("UPDATE dossiers SET received_at = '2026-13-45 99:00' WHERE id = ?", "received_at"),
         ("UPDATE status_events SET at = 'hôm qua' WHERE dossier_id = ?", "at"),
+        # Not in the province's item, read all the same: a damaged office is told.
+        ("UPDATE dossiers SET form_data = '{\"hôm qua' WHERE id = ?", "form_data"),
+        ("UPDATE status_events SET detail = '[hôm qua' WHERE dossier_id = ?", "detail"),
     ],
-    ids=["dossier", "event"],
+    ids=["dossier", "event", "form-data", "event-detail"],
 )
 def test_a_garbled_value_in_the_records_is_a_damaged_database_naming_where(
     sqlite_office: DeskContext, tmp_path: Path, sql: str, column: str
