@@ -1,13 +1,10 @@
 """The desk's main window: today's figures, intake (F2), the dossier list (F3), hand back
 (F4), one dossier, the scanner, print previews, the idle lock, and for supervisors sync.
 
-The window acts for one account (``ctx.act_as(user)``): the services check that account's
-role, and the navigation shows what the role may not do as disabled, with the reason.
-«Đổi mật khẩu», «Đổi người dùng» and «Đăng xuất» sit next to «Khóa máy»; signing out or
-switching ends the window (``end_session``: the unfinished intake kept as the account's
-draft, the dialogs showing citizens' data closed) and ``desk.ui.session`` asks who signs
-in next.
-
+The window acts for one account (``ctx.act_as(user)``): the services check its role, and
+the navigation shows what the role may not do as disabled, with the reason. Signing out
+or switching ends the window (``end_session``: the unfinished intake kept as the account's
+draft, dialogs showing citizens' data closed); ``desk.ui.session`` asks who signs in next.
 The screens refresh themselves from ``desk_signals().dossier_changed``; the window routes
 between them (pages, scanner, lock) and shows what they print; the bar is ``navigation``."""
 
@@ -62,6 +59,7 @@ PAGE_LIST = "list"
 PAGE_DOSSIER = "dossier"
 PAGE_HANDBACK = "handback"
 PAGE_SYNC = "sync"
+BUILD_AFTER_PAUSE_S = 0.3  # the hidden screens are built when no key or wheel moved so long
 
 
 def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
@@ -287,10 +285,12 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         return cast("HandBackView", self._page(PAGE_HANDBACK))
 
     def _build_hidden_page(self) -> None:
-        # One screen per turn of the event loop: a key or a click is not kept waiting.
+        # One screen a turn, in the clerk's pauses: one holds the GUI thread 20–60 ms.
         if self._unbuilt and not self.ending:
-            self._page(next(iter(self._unbuilt)))
-            self._page_builder.start(0)
+            paused = self.idle.idle_for_s() >= BUILD_AFTER_PAUSE_S
+            if paused:
+                self._page(next(iter(self._unbuilt)))
+            self._page_builder.start(0 if paused else 150)
 
     # --- pages ----------------------------------------------------------------------------
 
