@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Table,
     bindparam,
     select,
 )
@@ -24,12 +23,9 @@ from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
 from desk.domain.office import User
 from desk.store import driver
 from desk.store.driver import Statements
-from desk.store.models import (
-    AuditEntryRow,
-)
 from desk.store.rows import ValueForm
+from desk.store.tables import LOG as LOG
 
-LOG = cast(Table, AuditEntryRow.__table__)
 # Any constant: the key of the lock every PostgreSQL writer of the log takes.
 _PG_LOG_LOCK = 0x6465736B  # "desk"
 # ``append`` runs on every change of a dossier: the head's read and the insert are sent as

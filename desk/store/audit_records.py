@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, exists, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
@@ -27,31 +27,21 @@ from desk.store.audit import (
     entry,
 )
 from desk.store.driver import Statements
-from desk.store.models import (
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
-    DossierRow,
-    PersonRow,
-    StatusEventRow,
-    UserRow,
-)
+from desk.store.tables import DOCUMENTS as _DOCUMENTS
+from desk.store.tables import DOSSIERS as _DOSSIERS
+from desk.store.tables import EVENTS as _EVENTS
+from desk.store.tables import FEES as _FEES
+from desk.store.tables import PARTIES as _PARTIES
+from desk.store.tables import PEOPLE as _PEOPLE
+from desk.store.tables import USERS as _USERS
 
-# # A dossier's entry carries three digests of what the database holds right after the
+# A dossier's entry carries three digests of what the database holds right after the
 # change: its row (``state``), the people, documents and fees recorded on it (``content``)
 # and its whole status history (``history``). ``desk audit verify`` recomputes them with
 # the same statements, so an edit made behind the desk's back shows as a mismatch. Rows
 # are read with Core on typed columns, so what is hashed is the same typed value (an
 # aware instant, a dict, a bool) at write time and at verify time, on both engines.
 # Surrogate ids are left out: they say nothing a citizen or an inspector could check.
-
-_DOSSIERS = cast(Table, DossierRow.__table__)
-_PARTIES = cast(Table, DossierPartyRow.__table__)
-_PEOPLE = cast(Table, PersonRow.__table__)
-_DOCUMENTS = cast(Table, DossierDocumentRow.__table__)
-_FEES = cast(Table, DossierFeeRow.__table__)
-_EVENTS = cast(Table, StatusEventRow.__table__)
-_USERS = cast(Table, UserRow.__table__)
 
 DIGEST_BATCH = 1000  # dossiers per query when many are digested (verify, bulk loading)
 # The actions whose entries carry a dossier's digests (the newest one must match).

@@ -16,16 +16,14 @@ office (figures in ``desk.services.office_watch``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
-from desk.store.models import AuditEntryRow, DossierRow
+from desk.store.tables import DOSSIERS as _DOSSIERS
+from desk.store.tables import LOG as _LOG
 
-_LOG = cast(Table, AuditEntryRow.__table__)
-_DOSSIERS = cast(Table, DossierRow.__table__)
 _DOSSIER_ACTIONS = (AuditAction.DOSSIER_RECEIVED.value, AuditAction.DOSSIER_CHANGED.value)
 
 _HEAD = select(func.coalesce(func.max(_LOG.c.seq), 0))

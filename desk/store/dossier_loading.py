@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -17,22 +17,13 @@ from sqlalchemy.orm import Session
 from desk.domain.dossier import Dossier, Party
 from desk.errors import NotFound
 from desk.store import rows
-from desk.store.models import (
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
-    DossierRow,
-    PersonRow,
-    StatusEventRow,
-)
 from desk.store.raw_reads import BatchRead, Kind
-
-_DOSSIERS = cast(Table, DossierRow.__table__)
-_PEOPLE = cast(Table, PersonRow.__table__)
-_DOCUMENTS = cast(Table, DossierDocumentRow.__table__)
-_FEES = cast(Table, DossierFeeRow.__table__)
-_EVENTS = cast(Table, StatusEventRow.__table__)
-_PARTIES = cast(Table, DossierPartyRow.__table__)
+from desk.store.tables import DOCUMENTS as _DOCUMENTS
+from desk.store.tables import DOSSIERS as _DOSSIERS
+from desk.store.tables import EVENTS as _EVENTS
+from desk.store.tables import FEES as _FEES
+from desk.store.tables import PARTIES as _PARTIES
+from desk.store.tables import PEOPLE as _PEOPLE
 
 
 def lock_dossier(session: Session, code: str) -> Dossier:

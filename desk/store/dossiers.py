@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Table,
     bindparam,
     insert,
     update,
@@ -51,10 +50,9 @@ from desk.store.dossier_loading import iter_dossiers as iter_dossiers
 from desk.store.dossier_loading import latest_received_by_day as latest_received_by_day
 from desk.store.dossier_loading import load_dossiers as load_dossiers
 from desk.store.dossier_loading import lock_dossier as lock_dossier
-from desk.store.models import AttachmentRow, DossierRow
+from desk.store.models import AttachmentRow
 from desk.store.people import save_person
-
-_DOSSIERS = cast(Table, DossierRow.__table__)
+from desk.store.tables import DOSSIERS as _DOSSIERS
 
 # Writing a dossier runs a dozen statements; they are sent as the driver's SQL text with
 # the values in the driver's form (``people.driver_form``), which skips SQLAlchemy's

@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
 from desk.store import driver, rows
-from desk.store.models import KnownPersonRow, PersonRow
+from desk.store.tables import KNOWN_PEOPLE as _KNOWN
 
-_PEOPLE = cast(Table, PersonRow.__table__)
-_KNOWN = cast(Table, KnownPersonRow.__table__)
 _DATES = ("birth_date", "id_issue_date")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
@@ -22,23 +22,14 @@ from sqlalchemy.orm import Session
 from desk.domain.dossier import OWNER_ROLE, ApplicantKind, Channel, owner_or_applicant
 from desk.domain.outbox import ProvinceRecord
 from desk.domain.status import Status
-from desk.store.models import (
-    DossierDocumentRow,
-    DossierFeeRow,
-    DossierPartyRow,
-    DossierRow,
-    PersonRow,
-    StatusEventRow,
-)
 from desk.store.raw_reads import BatchRead
 from desk.store.rows import member
-
-_DOSSIERS = cast(Table, DossierRow.__table__)
-_PEOPLE = cast(Table, PersonRow.__table__)
-_DOCUMENTS = cast(Table, DossierDocumentRow.__table__)
-_FEES = cast(Table, DossierFeeRow.__table__)
-_EVENTS = cast(Table, StatusEventRow.__table__)
-_PARTIES = cast(Table, DossierPartyRow.__table__)
+from desk.store.tables import DOCUMENTS as _DOCUMENTS
+from desk.store.tables import DOSSIERS as _DOSSIERS
+from desk.store.tables import EVENTS as _EVENTS
+from desk.store.tables import FEES as _FEES
+from desk.store.tables import PARTIES as _PARTIES
+from desk.store.tables import PEOPLE as _PEOPLE
 
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _FORM_DATA = 22  # the dossier row's last column, read only to tell a damaged value

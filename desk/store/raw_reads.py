@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Connection, Select, Table, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from desk.store.driver import Statements
 from desk.store.faults import UnreadableValue
-from desk.store.models import DossierRow, instant_from_db
+from desk.store.models import instant_from_db
+from desk.store.tables import DOSSIERS as _DOSSIERS
 
 Kind = Literal["instant", "day", "json", "boolean"]
 Convert = Callable[[Any], Any]
@@ -46,7 +47,6 @@ _CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
     },
     "postgresql": {"instant": instant_from_db, "day": None, "json": None, "boolean": None},
 }
-_DOSSIERS = cast(Table, DossierRow.__table__)
 # Batches of up to 512 ids are padded to a power of two (ten shapes at most); a larger one
 # is read as it is, compiled for it alone.
 _MOST_PADDED = 512
