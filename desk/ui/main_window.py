@@ -285,9 +285,9 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         return cast("HandBackView", self._page(PAGE_HANDBACK))
 
     def _build_hidden_page(self) -> None:
-        # One screen a turn, in the clerk's pauses: one holds the GUI thread 20–60 ms.
-        if self._unbuilt and not self.ending:
-            paused = self.idle.idle_for_s() >= BUILD_AFTER_PAUSE_S
+        # One screen a turn, in the clerk's pauses (one holds the GUI thread 20–60 ms), never
+        if self._unbuilt and not self.ending:  # while locked: a restore may be under way
+            paused = not self.locked and self.idle.idle_for_s() >= BUILD_AFTER_PAUSE_S
             if paused:
                 self._page(next(iter(self._unbuilt)))
             self._page_builder.start(0 if paused else 150)
