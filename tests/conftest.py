@@ -20,24 +20,6 @@ from desk.services.context import DeskContext
 DEMO_NOW = datetime(2026, 11, 20, 16, 0, tzinfo=OFFICE_TZ)
 
 
-def mixed_demo_office(
-    request: pytest.FixtureRequest, tmp_path: Path, *, bulk: int, single: int, seed: int
-) -> DeskContext:
-    """A demo office on the engine ``request.param`` names ("sqlite" or "postgresql"):
-    ``bulk`` dossiers loaded in bulk (with scans), then ``single`` received one by one, so
-    that both writers' rows are read back."""
-    config = DeskConfig(data_dir=tmp_path / "office")
-    if request.param == "postgresql":
-        config = DeskConfig(
-            data_dir=tmp_path / "office", database_url=request.getfixturevalue("postgres_url")
-        )
-    ctx = DeskContext.open(config)
-    demo.ensure_demo_office(ctx)
-    demo.add_demo_dossiers(ctx, bulk, seed=seed, now=DEMO_NOW, bulk=True, workers=0, scans=True)
-    demo.add_demo_dossiers(ctx, single, seed=seed + 1, now=DEMO_NOW, bulk=False)
-    return ctx
-
-
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
