@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import threading
@@ -92,7 +93,7 @@ class DeskStart(QObject):
         from desk.config import load_config
         from desk.ui.i18n import install_translator
         from desk.ui.ops import Operation
-        from desk.ui.sign_in import SignInDialog
+        from desk.ui.sign_in import SignInDialog, check_password_ahead
 
         config = load_config(db_url=self.db_url)
         install_translator(config.language)  # before any dialog, the fault's included
@@ -102,6 +103,7 @@ class DeskStart(QObject):
         self.app.setQuitOnLastWindowClosed(False)
         dialog = SignInDialog(None)
         dialog.rejected.connect(self._given_up)
+        dialog.check_ahead = functools.partial(check_password_ahead, config)
         self.sign_in = dialog
         dialog.show()
         dialog.raise_()
@@ -111,6 +113,9 @@ class DeskStart(QObject):
         # a database named by --db or the settings must be there already (a typo in it
         # says so in a message box instead of opening a new, empty office).
         first_run_allowed = not config.database_url
+        import desk.services
+        import desk.store  # noqa: F401  (no two threads importing a package at once)
+
         self._opening.set()
         Operation(lambda: self._open(config, first_run_allowed)).on_success(
             lambda opened: self._opened(opened, first_run_allowed)

@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
 from desk.domain import limits
 from desk.domain.access import NotSignedIn, Permission
 from desk.domain.audit import AuditAction
@@ -26,11 +23,14 @@ from desk.domain.calendar import now_in_office
 from desk.domain.office import Role, User
 from desk.domain.text import clean
 from desk.errors import DeskError, InvalidInput, NotFound
+from desk.services.auth_check import check as _check
+from desk.services.auth_check import encodable as _encodable
+from desk.services.auth_check import hasher as _hasher
+from desk.services.auth_check import verify as _verify
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import office as store_office
 
-_hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 6
 
 # Throttling: the first failures are free (typing mistakes); from the fifth in a row on,
@@ -43,7 +43,6 @@ LONGEST_WAIT = timedelta(minutes=15)
 DEMO_ACTOR = "desk demo"
 
 _wrong = "Sai tên đăng nhập hoặc mật khẩu."
-_dummy_hash: str | None = None
 
 
 def hash_password(password: str) -> str:
@@ -181,35 +180,6 @@ def list_users(ctx: DeskContext) -> list[User]:
     ctx.require(Permission.ACCOUNTS)
     with ctx.db.read() as session:
         return store_office.list_users(session)
-
-
-def _verify(stored_hash: str | None, password: str) -> bool:
-    global _dummy_hash
-    if stored_hash is None:
-        # An unknown name costs the same time as a known one: the answer tells nothing.
-        _dummy_hash = _dummy_hash or _hasher.hash("not a password of this desk")
-        _check(_dummy_hash, password)
-        return False
-    return _check(stored_hash, password)
-
-
-def _encodable(text: str) -> bool:
-    """Text argon2 can hash: no lone surrogate (an undecodable byte of a command line or a
-    file arrives as one)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _check(stored_hash: str, password: str) -> bool:
-    if len(password) > limits.PASSWORD_MAX_LENGTH or not _encodable(password):
-        return False  # no password the desk could have stored: a wrong one
-    try:
-        return bool(_hasher.verify(stored_hash, password))
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _note_failure(

@@ -32,6 +32,7 @@ from desk.ui.ops import Operation
 if TYPE_CHECKING:
     # Not at run time: the services load the ORM and the models, which the sign-in's
     # first showing does not wait for (``desk.app``: they load while the clerk types).
+    from desk.config import DeskConfig
     from desk.domain.office import User
     from desk.services.context import DeskContext
 
@@ -51,6 +52,20 @@ def _authenticator(ctx: DeskContext) -> Authenticator:
         return auth.authenticate(ctx, username, password)
 
     return authenticate
+
+
+def check_password_ahead(config: DeskConfig, username: str, password: str) -> None:
+    """«Đăng nhập» pressed while the office still opens: argon2 checks the password against
+    the data folder's SQLite file in the pool meanwhile (``desk.services.auth_check``; the
+    sign-in itself still waits for the office). A database named by the settings or
+    ``--db`` is left to the usual check."""
+    if config.database_url:
+        return
+    from desk.services import auth_check  # light: nothing the office's opening imports
+
+    ahead = auth_check.check_ahead(password)
+    path = config.default_sqlite_path
+    Operation(lambda: ahead.run(path, username)).start()
 
 
 class SignInDialog(QDialog):
@@ -74,6 +89,8 @@ class SignInDialog(QDialog):
         self.ctx: DeskContext | None = None
         self._authenticate = authenticate
         self._waiting = False  # «Đăng nhập» was pressed before the office was open
+        # Given by the desk's start: what «Đăng nhập» before the office is open starts.
+        self.check_ahead: Callable[[str, str], None] | None = None
         self.user: User | None = None
         if switching_from is None:
             self.setWindowTitle(self.tr("Đăng nhập — Commune Desk"))
@@ -157,6 +174,8 @@ class SignInDialog(QDialog):
             # The office is still opening: the button waits for it, as for the check.
             self._waiting = True
             self.sign_in_button.setEnabled(False)
+            if self.check_ahead is not None:
+                self.check_ahead(username, password)
             return
         # argon2 takes tens of milliseconds by design: off the GUI thread, the button off
         # meanwhile (and Enter pressed again is not a second attempt).
