@@ -1,13 +1,12 @@
 """The «Sao lưu» dialog (supervisors and admins): the office's backups, «Sao lưu ngay» with
-a progress bar, and for an admin the backup passphrase and «Khôi phục…»; and what the
-main window adds to reach it (``BackupTools``)."""
+a progress bar, and for an admin the backup passphrase and «Khôi phục…» (the main window
+reaches it through ``desk.ui.backup_tools``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +27,6 @@ from desk.services import backup as backup_service
 from desk.services.backup import BackupInfo, RestoreResult, missed_second_place
 from desk.services.context import DeskContext
 from desk.ui.backup import (
-    AutomaticBackups,
     hidden_progress_bar,
     progress_sink,
     reason_label,
@@ -39,10 +37,9 @@ from desk.ui.backup import (
     when_text,
 )
 from desk.ui.geometry import fit_window
-from desk.ui.navigation import NavEntry
-from desk.ui.ops import Operation, Progress, error_message, wait_for_operations
+from desk.ui.ops import Operation, Progress, error_message
 from desk.ui.restore import RestoreDialog
-from desk.ui.style import MUTED, OK, WARN, show_notice
+from desk.ui.style import MUTED, show_notice
 
 
 class BackupDialog(QDialog):
@@ -343,85 +340,3 @@ class PassphraseDialog(QDialog):
         self.again.clear()
         self.saved.emit()
         self.accept()
-
-
-class BackupTools:
-    """What the main window adds for backups (a mixin, as ``ScanRouting`` is): «Sao lưu» in
-    the navigation for supervisors and admins, the desk's own backups with their notice in
-    the status bar (``start_automatic_backups``: the desk turns them on, windows built in
-    tests take none unless asked), and the hooks a restore needs. The window provides
-    ``ctx``, ``user``, ``locked``, ``idle``, ``statusBar()`` and the ``restored`` signal."""
-
-    backups: AutomaticBackups | None = None
-    # The office watch (desk.ui.office_watch), when one polls the database for this window.
-    office_watch: Any = None
-    backup_dialog: BackupDialog | None = None
-    backup_notice: QLabel | None = None
-
-    def backup_entries(self) -> list[NavEntry]:
-        window: Any = self
-        if not allows(window.user.role, Permission.BACKUP):
-            return []  # hidden from clerks, as the sync is
-        caption = QCoreApplication.translate("MainWindow", "Sao lưu")
-        return [NavEntry("backup", caption, "", self.open_backups)]
-
-    def start_automatic_backups(self) -> AutomaticBackups:
-        """The daily backup now and then every hour, and the closing one when the window
-        closes the desk (a sign-out or a switch of user takes none)."""
-        window: Any = self
-        self.backup_notice = QLabel("")
-        self.backup_notice.setObjectName("backupNotice")
-        window.statusBar().addPermanentWidget(self.backup_notice)
-        self.backups = AutomaticBackups(window.ctx, window.user.role, window)
-        self.backups.notice.connect(self._show_backup_notice)
-        self.backups.guard_closing(window)
-        self.backups.start()
-        return self.backups
-
-    def open_backups(self) -> BackupDialog | None:
-        """«Sao lưu»: the list, «Sao lưu ngay», and for an admin the passphrase and the
-        restore."""
-        window: Any = self
-        if window.locked:
-            return None
-        dialog = BackupDialog(
-            window.ctx,
-            window.user.role,
-            window,
-            before_restore=self._before_restore,
-            after_refused=self._after_refused,
-            after_restore=window.restored.emit,
-        )
-        self.backup_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _before_restore(self) -> None:
-        """The restore replaces the database under this window: its work in the pool
-        finishes, it stops locking itself, and its connections are closed. It counts as
-        locked meanwhile: a scan or a shortcut opens nothing on the database being replaced."""
-        window: Any = self
-        window.locked = True
-        window.idle.pause()
-        if self.backups is not None:
-            self.backups.stop()
-        if self.office_watch is not None:  # its poll would open the file again at once
-            self.office_watch.stop()
-        wait_for_operations()
-        window.ctx.close()
-
-    def _after_refused(self) -> None:
-        """The restore was refused untouched (a wrong passphrase…): the window goes on."""
-        window: Any = self
-        window.locked = False
-        window.idle.poke()
-        if self.backups is not None:
-            self.backups.timer.start()
-        if self.office_watch is not None:
-            self.office_watch.start()
-
-    def _show_backup_notice(self, text: str, ok: bool) -> None:
-        if self.backup_notice is not None:
-            self.backup_notice.setText(text)
-            colour = OK if ok else WARN
-            self.backup_notice.setStyleSheet(f"color: {colour}; font-weight: bold;")

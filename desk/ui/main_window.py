@@ -29,7 +29,8 @@ from desk.domain.access import Permission, allows
 from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.services.dossier_list import Period
-from desk.ui.backup_dialog import BackupTools
+from desk.ui import later_code
+from desk.ui.backup_tools import BackupTools
 from desk.ui.geometry import fit_window, scrolling
 from desk.ui.idle_lock import IdleLock
 from desk.ui.intake_host import IntakeHost, make_intake_view
@@ -43,7 +44,7 @@ from desk.ui.sign_in import IdleWatcher, LockScreen
 from desk.ui.style import show_notice
 from desk.ui.today import TodayPanel
 
-if TYPE_CHECKING:  # the hidden screens load after the first figures (``_warm_up``)
+if TYPE_CHECKING:  # the hidden screens load after the first figures (``later_code``)
     from desk.ui.dossier_list import DossierListView
     from desk.ui.dossier_view import DossierView
     from desk.ui.handback import HandBackView
@@ -66,14 +67,6 @@ def _make_sync_panel(ctx: DeskContext, parent: QWidget) -> QWidget:
     from desk.ui.sync_panel import SyncPanel  # supervisors only, when first opened
 
     return SyncPanel(ctx, parent)
-
-
-def _warm_up() -> None:  # the package whole, never a submodule while it is being run
-    import desk.printing
-    import desk.services.printing
-    import desk.ui.dossier_list  # the hidden screens: built once this is done
-    import desk.ui.dossier_view
-    import desk.ui.handback  # noqa: F401
 
 
 class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow):
@@ -322,11 +315,12 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         # The hidden screens' and the printing code load in the pool while the clerk looks
         # at the figures (sooner, they held the GIL against the start), then the screens.
         self.today.figures_shown.disconnect(self._after_first_figures)
-        Operation(_warm_up).on_success(self._build_hidden_pages).start()
+        Operation(later_code.load).on_success(self._build_hidden_pages).start()
         self.warm_up_supervisor()
 
     def _build_hidden_pages(self, _loaded: object) -> None:
         self._page_builder.start(0)
+        self.backups_may_start()
 
     def show_list(self) -> None:  # F3: the list, ready to type a search
         self.show_page(PAGE_LIST)

@@ -82,6 +82,8 @@ def make_window(
     window.show()
     if automatic_backups:
         window.start_automatic_backups()
+        # They start once the window's later code has loaded after its first figures.
+        qtbot.waitUntil(lambda: window.backups is not None, timeout=30_000)
     return window
 
 
