@@ -307,6 +307,23 @@ def test_the_daily_backup_is_taken_at_sign_in_and_the_closing_one_at_close(
     assert "closing" in [info.reason for info in backup.list_backups(ctx)]
 
 
+def test_a_desk_closed_before_its_backups_started_still_takes_the_closing_one(
+    qtbot, ctx, office, admin, monkeypatch
+) -> None:
+    # The backups start once the window's later code has loaded after its first figures;
+    # a desk closed sooner takes its closing backup all the same.
+    monkeypatch.setattr(backup_take, "CLOSING_GAP", timedelta(0))
+    window = MainWindow(ctx, admin, idle_ms=0)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_automatic_backups()
+    assert window.backups is None
+    window.close()
+    assert window.backups is not None
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert "closing" in [info.reason for info in backup.list_backups(ctx)]
+
+
 def test_no_backup_key_is_a_notice_for_a_supervisor_not_a_clerk(
     qtbot, ctx, clerk, monkeypatch
 ) -> None:

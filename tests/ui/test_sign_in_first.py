@@ -35,6 +35,8 @@ def opened(desk):
     def window_opened(window):
         seen["office_shown"] = desk.session.sign_in.unit.text() if desk.session.sign_in else ""
         seen["window_user"] = window.user.username
+        # The backup code (cryptography) loads after the first figures, not with the window.
+        seen["backup_code"] = "desk.services.backup" in sys.modules
         window.close()
 
     desk.session.window_opened.connect(window_opened)
@@ -78,5 +80,6 @@ def test_the_sign_in_shows_before_the_models_and_signing_in_opens_the_window(ctx
     seen = _desk(data, "canbo1-demo")
     assert seen["orm"] is False and seen["models"] is False
     assert seen["window_user"] == "canbo1"
+    assert seen["backup_code"] is False
     assert seen["office_shown"] == unit  # the office's name came once it was open
     assert seen["code"] == 0  # the window closed: the desk ends as it always did
