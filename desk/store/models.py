@@ -352,12 +352,10 @@ class StatusEventRow(Base):
     __table_args__ = (
         # 0009: the steps of a dossier's path the period's figures count (supplement
         # requests, new due times and the office faults they carry) without a scan.
-        Index(
-            "ix_status_events_path",
-            "at",
-            sqlite_where=text(PATH_EVENTS),
-            postgresql_where=text(PATH_EVENTS),
-        ),
+        # Partial on both engines: the schema is the migrations' (0009 says it for
+        # PostgreSQL too); ``postgresql_where`` here would load SQLAlchemy's PostgreSQL
+        # dialects (asyncpg, asyncio) into every SQLite office's start.
+        Index("ix_status_events_path", "at", sqlite_where=text(PATH_EVENTS)),
     )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)

@@ -35,7 +35,6 @@ from sqlalchemy import (
     text,
     union,
 )
-from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -131,6 +130,9 @@ def _query(shares: _Shares, index: str, folded: Sequence[str]) -> str:
 
 def _tsquery(query: str) -> Any:
     """The query as tsquery input, not through a text parser: its terms are the lexemes."""
+    # Here, not at the top: a SQLite office never loads SQLAlchemy's PostgreSQL dialects.
+    from sqlalchemy.dialects.postgresql import TSQUERY
+
     return cast(bindparam("words", query, unique=True), TSQUERY)
 
 
