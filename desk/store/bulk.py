@@ -24,8 +24,7 @@ from desk.store import audit, audit_records, bulk_postgres, people
 from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK
 from desk.store.db import Database
-from desk.store.models import DailyCounterRow, YearlyCounterRow
-from desk.store.search import SEARCH_TABLES
+from desk.store.models import SEARCH_TABLES, DailyCounterRow, YearlyCounterRow
 
 # The tables a bulk load fills; a large load builds their secondary indexes at the end.
 LOADED_TABLES = (

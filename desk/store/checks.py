@@ -25,8 +25,7 @@ from sqlalchemy import Connection, Date, Table, bindparam, text
 from desk.domain.audit import first_break
 from desk.errors import CorruptDatabase, DeskError
 from desk.store import faults
-from desk.store.models import Base
-from desk.store.search import SEARCH_TABLES
+from desk.store.models import SEARCH_TABLES, Base
 
 # --- integrity of the file (SQLite) or of every row (PostgreSQL) -------------------------
 

@@ -344,6 +344,12 @@ class DossierFeeRow(Base):
 # that keeps the status (a new due time among them).
 PATH_EVENTS = "to_status = 5 OR from_status = to_status"
 
+# The FTS5 tables of a SQLite office: applicants (rowid = dossier id) and every person
+# a dossier names (rowid = person id). PostgreSQL has word indexes instead (0010,
+# desk.store.search_postgres). Named here, not in ``search``: the start's checks need
+# the names, not the search code (nor the domain's dossier it loads).
+SEARCH_TABLES = ("dossier_search", "person_search")
+
 
 class StatusEventRow(Base):
     """The dossier's history. Append-only: triggers refuse UPDATE and DELETE."""

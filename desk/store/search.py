@@ -52,11 +52,6 @@ from desk.store.models import (
     instant_to_db,
 )
 
-# The FTS5 tables of a SQLite office: applicants (rowid = dossier id) and every person
-# a dossier names (rowid = person id). PostgreSQL has word indexes instead (0010,
-# desk.store.search_postgres).
-SEARCH_TABLES = ("dossier_search", "person_search")
-
 # --- the summary projection -----------------------------------------------------------
 
 SUMMARY_COLUMNS = (
