@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desk.domain.access import Permission, allows
 from desk.domain.office import User
 from desk.services.context import DeskContext
-from desk.services.dossier_list import Period
+from desk.services.today import Period
 from desk.ui import later_code
 from desk.ui.backup_tools import BackupTools
 from desk.ui.geometry import fit_window, scrolling
@@ -238,6 +238,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
     def _page(self, key: str) -> QWidget:
         page = self.pages.get(key)
         if page is None:
+            later_code.wait()  # its code: not imported here while the pool imports it
             page = self._unbuilt.pop(key)()
             self._add_page(key, page)
         return page

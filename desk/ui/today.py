@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.formats import count_text
 from desk.services.context import DeskContext
-from desk.services.dossier_list import DeskFigures, Period, desk_figures
+from desk.services.today import DeskFigures, Period, desk_figures
 from desk.ui.ops import Operation, desk_signals, error_message
 from desk.ui.style import DANGER, OK, WARN
 

@@ -39,6 +39,8 @@ def opened(desk):
         seen["backup_code"] = "desk.services.backup" in sys.modules
         # A SQLite office loads none of SQLAlchemy's PostgreSQL dialects (asyncpg…).
         seen["postgres_dialects"] = "sqlalchemy.dialects.postgresql" in sys.modules
+        # Nor the list's search code: it loads after the first figures too.
+        seen["search_code"] = "desk.store.search" in sys.modules
         window.close()
 
     desk.session.window_opened.connect(window_opened)
@@ -84,5 +86,6 @@ def test_the_sign_in_shows_before_the_models_and_signing_in_opens_the_window(ctx
     assert seen["window_user"] == "canbo1"
     assert seen["backup_code"] is False
     assert seen["postgres_dialects"] is False
+    assert seen["search_code"] is False
     assert seen["office_shown"] == unit  # the office's name came once it was open
     assert seen["code"] == 0  # the window closed: the desk ends as it always did
