@@ -29,6 +29,8 @@ def shown(dialog):
     dialog.username.setText("canbo1")
     dialog.password.setText(sys.argv[1])
     dialog.sign_in_button.click()  # before the office is open: it waits for it
+    # ... and argon2 checks the password meanwhile, against the file's hash.
+    seen["checked_ahead"] = "desk.services.auth_check" in sys.modules
 
 
 def opened(desk):
@@ -83,6 +85,7 @@ def test_the_sign_in_shows_before_the_models_and_signing_in_opens_the_window(ctx
     ctx.close()
     seen = _desk(data, "canbo1-demo")
     assert seen["orm"] is False and seen["models"] is False
+    assert seen["checked_ahead"] is True
     assert seen["window_user"] == "canbo1"
     assert seen["backup_code"] is False
     assert seen["postgres_dialects"] is False
