@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 from desk.errors import DeskError, InvalidInput
 
 if TYPE_CHECKING:
+    from desk.config import DeskConfig
     from desk.domain.limits import NumberLimit
     from desk.domain.office import User
     from desk.services.context import DeskContext
@@ -273,15 +274,40 @@ def open_office(
     the demo, the first set-up of an empty database. Only ``create=True`` (``desk setup``,
     ``desk demo``) makes a SQLite file that is not there: for any other command a missing
     file is a mistyped path, said so (exit 2)."""
-    from desk.services.context import DeskContext
+    from desk.config import load_config
 
-    ctx = DeskContext.open(db_url=getattr(args, "db", None), create=create)
+    config = load_config(db_url=getattr(args, "db", None))
+    if signed_in:
+        _begin_password_check(args, config)
+    from desk.services.context import DeskContext  # SQLAlchemy, its ORM, the models
+
+    ctx = DeskContext.open(config, create=create)
     try:
         if signed_in:
             sign_in(ctx, args)
         yield ctx
     finally:
         ctx.close()
+
+
+def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
+    """argon2's check of a password file's password begun now, in a thread, against the
+    hash the office's default SQLite file keeps, while the office's code loads on this
+    thread (``desk.services.password_check``). Silent: whatever would stop the sign-in
+    (no account named, an unreadable password file, a password to ask on the terminal,
+    another database) is said by the sign-in itself, in its turn, as before."""
+    if config.database_url:
+        return  # PostgreSQL or a SQLite file named by URL: checked in the sign-in
+    try:
+        username, password_file = _account_and_file(args)
+        if password_file is None:
+            return  # asked on the terminal, in the sign-in's turn
+        password = read_password_file(password_file, PASSWORD_FILE_ENV)
+    except DeskError:
+        return
+    from desk.services import password_check
+
+    password_check.begin(config.default_sqlite_path, username, password)
 
 
 @contextmanager
@@ -335,6 +361,22 @@ def acting_user(ctx: DeskContext) -> User:
 
 def credentials(args: argparse.Namespace, *, prompt: str = "") -> tuple[str, str]:
     """(user name, password) of the account running the command."""
+    username, password_file = _account_and_file(args)
+    if password_file:
+        return username, read_password_file(password_file, PASSWORD_FILE_ENV)
+    if not has_terminal():
+        raise DeskError(
+            f"Không có màn hình để nhập mật khẩu của «{username}»: khi chạy tự động, đặt "
+            f"{USER_ENV}={username} và {PASSWORD_FILE_ENV}=TỆP (dòng đầu là mật khẩu, tệp chỉ "
+            "người dùng máy này đọc được).",
+            code="cli.sign_in",
+        )
+    return username, ask_password(prompt or f"Mật khẩu của «{username}»: ")
+
+
+def _account_and_file(args: argparse.Namespace) -> tuple[str, Path | None]:
+    """The name of the account running the command, and the file holding its password
+    (None: the password is asked on the terminal)."""
     env_user = os.environ.get(USER_ENV, "").strip()
     as_user = str(getattr(args, "as_user", "") or "").strip()
     username = as_user or env_user
@@ -346,15 +388,8 @@ def credentials(args: argparse.Namespace, *, prompt: str = "") -> tuple[str, str
         )
     password_file = os.environ.get(PASSWORD_FILE_ENV, "").strip()
     if password_file and (not as_user or as_user.lower() == env_user.lower()):
-        return username, read_password_file(Path(password_file), PASSWORD_FILE_ENV)
-    if not has_terminal():
-        raise DeskError(
-            f"Không có màn hình để nhập mật khẩu của «{username}»: khi chạy tự động, đặt "
-            f"{USER_ENV}={username} và {PASSWORD_FILE_ENV}=TỆP (dòng đầu là mật khẩu, tệp chỉ "
-            "người dùng máy này đọc được).",
-            code="cli.sign_in",
-        )
-    return username, ask_password(prompt or f"Mật khẩu của «{username}»: ")
+        return username, Path(password_file)
+    return username, None
 
 
 def has_terminal() -> bool:
