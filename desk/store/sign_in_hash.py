@@ -2,11 +2,15 @@
 SQLAlchemy and the office's models are loaded, so that argon2 can begin checking the
 password while they load (``desk.services.password_check``).
 
-Read only, and only as a head start: the file is opened read-only (``mode=ro``: nothing is
-created, migrated or written, so a file the office's opening would refuse stays untouched),
-and anything unusual — no file, another schema, a busy or damaged file, no such account,
-a name whose sign-ins are held back — gives None, and the sign-in goes the usual way. The
-sign-in itself still reads the account through the store and decides with that hash."""
+Read only, and only as a head start: the file is opened read-only and as immutable
+(``mode=ro&immutable=1``: no lock is taken and no write-ahead log or shared-memory file is
+created beside it, so a file the office's opening would refuse stays untouched), and
+anything unusual — no file, another schema, a damaged file, no such account, a name whose
+sign-ins are held back — gives None, and the sign-in goes the usual way. What another
+desk wrote moments ago may still sit in its write-ahead log, unseen here: a hash changed
+then does not match the one the sign-in reads through the store (its check is made
+again), and a wait set then is still the sign-in's to enforce (it refuses the name before
+it asks for any verdict)."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def stored_hash(path: Path, username: str) -> str | None:
     try:
         if not path.is_file():  # never a FIFO or a device: opening one could wait
             return None
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except (OSError, ValueError, sqlite3.Error):
         return None
     try:
