@@ -3,8 +3,8 @@ moments, opening the office as a signed-in account, adding a sub-command.
 
 Each command module has ``add_commands(commands)``, where ``commands`` is the sub-parser
 table it adds to with :func:`command`. Modules import their heavy dependencies inside the
-handlers, so ``desk --help`` stays fast; this module imports only the standard library and
-``desk.errors`` at load time.
+handlers, so ``desk --help`` stays fast; this module imports only the standard library,
+``desk.errors`` and argparse's Vietnamese words at load time.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
+from desk.commands import argparse_words
 from desk.errors import DeskError, InvalidInput
 
 if TYPE_CHECKING:
+    from desk.config import DeskConfig
     from desk.domain.limits import NumberLimit
     from desk.domain.office import User
     from desk.services.context import DeskContext
@@ -43,57 +45,9 @@ Handler = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-# argparse's own words (headings, "usage:", its error messages) in Vietnamese. argparse
-# looks its module globals ``_`` and ``ngettext`` up at each call (3.11 to 3.13 alike), so
-# replacing them is a gettext translator for argparse alone: the keys are argparse's
-# msgids, the values keep their %-placeholders (a %r may become %s: « » quote instead).
-# A msgid missing here (a later Python's new message) stays English, never breaks.
-_ARGPARSE_WORDS = {
-    "usage: ": "Cách dùng: ",
-    "positional arguments": "tham số",
-    "options": "tùy chọn",
-    "optional arguments": "tùy chọn",
-    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
-    "show program's version number and exit": "hiện phiên bản rồi thoát",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "one of the arguments %s is required": "cần một trong các tham số %s",
-    "unrecognized arguments: %s": "không hiểu tham số: %s",
-    "expected one argument": "cần một giá trị",
-    "expected at most one argument": "cần nhiều nhất một giá trị",
-    "expected at least one argument": "cần ít nhất một giá trị",
-    "not allowed with argument %s": "không dùng được cùng với %s",
-    "ignored explicit argument %r": "giá trị thừa «%s»",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "tùy chọn «%(option)s» chưa rõ: có thể là %(matches)s"
-    ),
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "«%(value)s» không phải lựa chọn hợp lệ (chọn một trong: %(choices)s)"
-    ),
-    "invalid %(type)s value: %(value)r": "giá trị «%(value)s» không hợp lệ (%(type)s)",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": (
-        "không có lệnh «%(parser_name)s» (các lệnh: %(choices)s)"
-    ),
-    "can't open '%(filename)s': %(error)s": "không mở được «%(filename)s»: %(error)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
-}
-_ARGPARSE_PLURALS = {
-    "expected %s argument": "cần %s giá trị",
-}
-
-
-def _argparse_gettext(message: str) -> str:
-    return _ARGPARSE_WORDS.get(message, message)
-
-
-def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
-    if singular in _ARGPARSE_PLURALS:
-        return _ARGPARSE_PLURALS[singular]
-    return singular if n == 1 else plural
-
-
-argparse._ = _argparse_gettext  # type: ignore[attr-defined]
-argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
+# argparse's own words in Vietnamese (``desk.commands.argparse_words``).
+argparse._ = argparse_words.gettext  # type: ignore[attr-defined]
+argparse.ngettext = argparse_words.ngettext  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
@@ -273,15 +227,40 @@ def open_office(
     the demo, the first set-up of an empty database. Only ``create=True`` (``desk setup``,
     ``desk demo``) makes a SQLite file that is not there: for any other command a missing
     file is a mistyped path, said so (exit 2)."""
-    from desk.services.context import DeskContext
+    from desk.config import load_config
 
-    ctx = DeskContext.open(db_url=getattr(args, "db", None), create=create)
+    config = load_config(db_url=getattr(args, "db", None))
+    if signed_in:
+        _begin_password_check(args, config)
+    from desk.services.context import DeskContext  # SQLAlchemy, its ORM, the models
+
+    ctx = DeskContext.open(config, create=create)
     try:
         if signed_in:
             sign_in(ctx, args)
         yield ctx
     finally:
         ctx.close()
+
+
+def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
+    """argon2's check of a password file's password begun now, in a thread, against the
+    hash the office's default SQLite file keeps, while the office's code loads on this
+    thread (``desk.services.password_check``). Silent: whatever would stop the sign-in
+    (no account named, an unreadable password file, a password to ask on the terminal,
+    another database) is said by the sign-in itself, in its turn, as before."""
+    if config.database_url:
+        return  # PostgreSQL or a SQLite file named by URL: checked in the sign-in
+    try:
+        username, password_file = _account_and_file(args)
+        if password_file is None:
+            return  # asked on the terminal, in the sign-in's turn
+        password = read_password_file(password_file, PASSWORD_FILE_ENV)
+    except DeskError:
+        return
+    from desk.services import password_check
+
+    password_check.begin(config.default_sqlite_path, username, password)
 
 
 @contextmanager
@@ -335,6 +314,22 @@ def acting_user(ctx: DeskContext) -> User:
 
 def credentials(args: argparse.Namespace, *, prompt: str = "") -> tuple[str, str]:
     """(user name, password) of the account running the command."""
+    username, password_file = _account_and_file(args)
+    if password_file:
+        return username, read_password_file(password_file, PASSWORD_FILE_ENV)
+    if not has_terminal():
+        raise DeskError(
+            f"Không có màn hình để nhập mật khẩu của «{username}»: khi chạy tự động, đặt "
+            f"{USER_ENV}={username} và {PASSWORD_FILE_ENV}=TỆP (dòng đầu là mật khẩu, tệp chỉ "
+            "người dùng máy này đọc được).",
+            code="cli.sign_in",
+        )
+    return username, ask_password(prompt or f"Mật khẩu của «{username}»: ")
+
+
+def _account_and_file(args: argparse.Namespace) -> tuple[str, Path | None]:
+    """The name of the account running the command, and the file holding its password
+    (None: the password is asked on the terminal)."""
     env_user = os.environ.get(USER_ENV, "").strip()
     as_user = str(getattr(args, "as_user", "") or "").strip()
     username = as_user or env_user
@@ -346,15 +341,8 @@ def credentials(args: argparse.Namespace, *, prompt: str = "") -> tuple[str, str
         )
     password_file = os.environ.get(PASSWORD_FILE_ENV, "").strip()
     if password_file and (not as_user or as_user.lower() == env_user.lower()):
-        return username, read_password_file(Path(password_file), PASSWORD_FILE_ENV)
-    if not has_terminal():
-        raise DeskError(
-            f"Không có màn hình để nhập mật khẩu của «{username}»: khi chạy tự động, đặt "
-            f"{USER_ENV}={username} và {PASSWORD_FILE_ENV}=TỆP (dòng đầu là mật khẩu, tệp chỉ "
-            "người dùng máy này đọc được).",
-            code="cli.sign_in",
-        )
-    return username, ask_password(prompt or f"Mật khẩu của «{username}»: ")
+        return username, Path(password_file)
+    return username, None
 
 
 def has_terminal() -> bool:

@@ -1,0 +1,112 @@
+"""`desk print` signs in while it loads: argon2 checks the password file's password in a
+thread while SQLAlchemy, its ORM and the models load, and the sign-in decides as before
+(the same refusals, the same exit codes, no check while a name must wait)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desk.config import DeskConfig
+from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
+from desk.errors import DeskError
+from desk.services import auth, demo, intake
+from desk.services.context import DeskContext
+from tests.e2e.identity import environment
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# desk.cli.main in a process whose argon2 says, on standard error, each check it makes:
+# on which thread, and whether SQLAlchemy's ORM was loaded by then.
+WATCHED = """
+import json, sys, threading
+import argon2
+checked = argon2.PasswordHasher.verify
+def verify(self, stored_hash, password):
+    seen = {"thread": threading.current_thread().name, "orm": "sqlalchemy.orm" in sys.modules}
+    print("ARGON2 " + json.dumps(seen), file=sys.stderr, flush=True)
+    return checked(self, stored_hash, password)
+argon2.PasswordHasher.verify = verify
+from desk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture
+def office() -> tuple[Path, str]:
+    """A demo office in the test's data folder, and the code of a dossier received there."""
+    data = Path(os.environ["DESK_DATA_DIR"])
+    ctx = DeskContext.open(DeskConfig(data_dir=data))
+    demo.ensure_demo_office(ctx)
+    request = IntakeRequest(
+        "1.004873",
+        Person("Nguyễn Thị Hồng Nhung", id_number="025190123456", address="Thôn Nam"),
+        documents=[ReceivedDocument("Tờ khai", code="TK", originals=1)],
+    )
+    code = str(intake.receive_dossier(ctx, request, demo.demo_clerks(ctx)[0]).code)
+    ctx.close()
+    return data, code
+
+
+def print_slip(
+    data: Path, code: str, out: Path, password: str | None = None
+) -> tuple[int, str, list[dict[str, object]]]:
+    """``desk print slip`` as canbo1: exit code, standard error, argon2's checks."""
+    env = environment(data.parent / "accounts", "canbo1", password)
+    result = subprocess.run(
+        [sys.executable, "-c", WATCHED, "print", "slip", code, "--out", str(out)],
+        cwd=ROOT,
+        env={**env, "DESK_DATA_DIR": str(data)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = result.stderr.splitlines()
+    checks = [
+        json.loads(line.removeprefix("ARGON2 ")) for line in lines if line.startswith("ARGON2 ")
+    ]
+    errors = "\n".join(line for line in lines if not line.startswith("ARGON2 "))
+    return result.returncode, errors, checks
+
+
+def test_the_password_is_checked_while_the_office_loads(
+    office: tuple[Path, str], tmp_path: Path
+) -> None:
+    data, code = office
+    out = tmp_path / "slip.pdf"
+    returncode, errors, checks = print_slip(data, code, out)
+    assert returncode == 0, errors
+    assert out.read_bytes().startswith(b"%PDF")
+    # One check, begun before the ORM loaded, beside the main thread's imports.
+    assert checks == [{"thread": "desk-password-check", "orm": False}]
+
+
+def test_a_wrong_password_is_refused_as_before(office: tuple[Path, str], tmp_path: Path) -> None:
+    data, code = office
+    out = tmp_path / "slip.pdf"
+    returncode, errors, checks = print_slip(data, code, out, password="not-the-password")
+    assert returncode == 2
+    assert errors == "Lỗi: Sai tên đăng nhập hoặc mật khẩu."
+    assert not out.exists()
+    assert len(checks) == 1
+
+
+def test_a_name_that_must_wait_is_not_checked(office: tuple[Path, str], tmp_path: Path) -> None:
+    data, code = office
+    ctx = DeskContext.open(DeskConfig(data_dir=data))
+    for _ in range(auth.FREE_FAILURES + 1):  # the fifth failure in a row sets a wait
+        with pytest.raises(DeskError):
+            auth.authenticate(ctx, "canbo1", "not-the-password")
+    ctx.close()
+    out = tmp_path / "slip.pdf"
+    returncode, errors, checks = print_slip(data, code, out)  # the right password
+    assert returncode == 2
+    assert errors.startswith("Lỗi: Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ")
+    assert checks == []  # the password is not even checked meanwhile
+    assert not out.exists()
