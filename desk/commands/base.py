@@ -246,7 +246,7 @@ def open_office(
 def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
     """argon2's check of a password file's password begun now, in a thread, against the
     hash the office's default SQLite file keeps, while the office's code loads on this
-    thread (``desk.services.password_check``). Silent: whatever would stop the sign-in
+    thread (``desk.services.auth_check``). Silent: whatever would stop the sign-in
     (no account named, an unreadable password file, a password to ask on the terminal,
     another database) is said by the sign-in itself, in its turn, as before."""
     if config.database_url:
@@ -258,9 +258,9 @@ def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
         password = read_password_file(password_file, PASSWORD_FILE_ENV)
     except DeskError:
         return
-    from desk.services import password_check
+    from desk.services import auth_check
 
-    password_check.begin(config.default_sqlite_path, username, password)
+    auth_check.begin(config.default_sqlite_path, username, password)
 
 
 @contextmanager

@@ -4,12 +4,13 @@ the same check started ahead, before the office is open.
 A clerk may press «Đăng nhập» while the desk still loads the office (SQLAlchemy, the
 models, the start's checks: ``desk.app``). The account's hash is then read straight from
 the data folder's SQLite file (``desk.store.account_peek``, read-only) and argon2 checks
-the password in the pool: argon2 lets go of the GIL, so it runs on the other core while
-the office loads. ``authenticate`` (``desk.services.auth``) still does all it did, in the
+the password in the pool (a command with a password file, ``desk print`` say: ``begin``,
+in a thread of its own): argon2 lets go of the GIL, so it runs on the other core while the
+office loads. ``authenticate`` (``desk.services.auth``) still does all it did, in the
 same order, once the office is open — the account read through the store, the throttle,
 the log — and takes the answer from the check ahead only for the very hash it read there
 and the very password typed (argon2's answer is a function of those two alone); for
-anything else argon2 runs again. A throttled name's answer is never used or told.
+anything else argon2 runs again. A name with a wait set is not checked ahead at all.
 
 Light on purpose: imported on the GUI thread while the office loads, it imports nothing
 the office's opening imports (argon2 and two modules of the sign-in dialog's)."""
@@ -102,6 +103,17 @@ def check_ahead(password: str) -> CheckAhead:
     with _ahead_lock:
         _ahead = ahead
     return ahead
+
+
+def begin(database: Path, username: str, password: str) -> None:
+    """A command signing in with a password file (``desk.commands.base``): the check
+    ahead begun in a thread of its own while the command loads the office's code. Not a
+    daemon: the process ends after argon2, never inside it. The thread imports nothing
+    (two threads importing the same modules is a race)."""
+    ahead = check_ahead(password)
+    threading.Thread(
+        target=ahead.run, args=(database, username), name="desk-password-check"
+    ).start()
 
 
 def verify(stored_hash: str | None, password: str) -> bool:

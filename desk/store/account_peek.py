@@ -15,25 +15,33 @@ from urllib.parse import quote
 
 
 class NotRead(Exception):
-    """The file could not tell (missing, busy, damaged, another schema): no guess."""
+    """The file could not tell (missing, busy, damaged, another schema), or the name has a
+    wait set, which the sign-in enforces before any check: no guess."""
+
+
+_HASH = "SELECT password_hash FROM users WHERE username = ?"
+# A name with a wait set (now or before) is left to the sign-in: its password is not
+# checked while the name may have to wait.
+_WAITING = "SELECT 1 FROM sign_in_failures WHERE username = ? AND blocked_until IS NOT NULL"
 
 
 def password_hash(path: Path, username: str) -> str | None:
     """The hash stored for ``username`` (as stored: lower case), None when no account has
-    that name; ``NotRead`` when the file cannot say."""
+    that name; ``NotRead`` when the file cannot say or the name has a wait set."""
     if not path.is_file():
         raise NotRead(str(path))
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=0)
         try:
-            row = connection.execute(
-                "SELECT password_hash FROM users WHERE username = ?", (username,)
-            ).fetchone()
+            row = connection.execute(_HASH, (username,)).fetchone()
+            waits = connection.execute(_WAITING, (username,)).fetchone() is not None
         finally:
             connection.close()
     except (sqlite3.Error, OSError, ValueError) as error:
         raise NotRead(type(error).__name__) from None
+    if waits:
+        raise NotRead("waiting")
     if row is None:
         return None
     if not isinstance(row[0], str):
