@@ -83,17 +83,27 @@ class ListRow:
 
 
 def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRow]:
+    # A page has a few procedures and statuses: each translated once (a translation is a
+    # call into Qt; the pool's Python holds the GIL the window's painting waits for).
+    procedures: dict[str, str] = {}
+    statuses: dict[object, str] = {}
     rows = []
     for s in summaries:
         overdue = s.is_overdue(now)
         due_text = moment_text(s.promised_due_at)
         if overdue:
             due_text += " ⚠"
+        procedure = procedures.get(s.procedure_name)
+        if procedure is None:
+            procedure = procedures[s.procedure_name] = catalogue_text(s.procedure_name)
+        status = statuses.get(s.status)
+        if status is None:
+            status = statuses[s.status] = shown_label(s.status)
         cells = (
             s.code,
             s.applicant_name,
-            catalogue_text(s.procedure_name),
-            shown_label(s.status),
+            procedure,
+            status,
             moment_text(s.received_at),
             due_text,
             s.clerk_name,
