@@ -1,4 +1,4 @@
-"""The desk's policy for Python's cyclic garbage collector.
+"""The desk's policy for Python's cyclic garbage collector, and for its GIL.
 
 A full collection (the oldest generation) walks every object of the process. Once the
 desk has started that is mostly what the start loaded and keeps until the desk closes:
@@ -17,11 +17,19 @@ the list's scrolling 100–240 ms (issue 16). Two measures:
   nobody has typed, clicked or scrolled for ``IDLE_S`` seconds. If the desk is never idle
   that long, Python's own collection still runs, ``_BACKSTOP`` times less often, so
   memory stays bounded.
+
+And one for the GIL: once the window is built, a thread of the pool running Python (a
+page of the list read ahead, a search, sync) lets the GUI thread in after
+``GIL_SWITCH_S`` (1 ms) instead of Python's 5 ms. The window's painting calls into
+Python for each cell of the list, and every such call waited up to the whole interval
+while the pool's Python ran: the 3–6 ms a read-ahead added to a repaint while the clerk
+scrolled (issue 16). The pool's work pays a few more switches.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -33,6 +41,7 @@ IDLE_S = 2.0
 _CHECK_MS = 1_000
 _PYTHON_FULL_EVERY = 10  # Python's own third threshold
 _BACKSTOP = 10
+GIL_SWITCH_S = 0.001
 
 _settled = False
 
@@ -44,6 +53,7 @@ def settle_after_start() -> None:
     if _settled:
         return
     _settled = True
+    sys.setswitchinterval(GIL_SWITCH_S)
     gc.freeze()
     young, middle, _full = gc.get_threshold()
     gc.set_threshold(young, middle, _PYTHON_FULL_EVERY * _BACKSTOP)

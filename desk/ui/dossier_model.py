@@ -83,17 +83,27 @@ class ListRow:
 
 
 def make_rows(summaries: Sequence[DossierSummary], now: datetime) -> list[ListRow]:
+    # A page has a few procedures and statuses: each translated once (a translation is a
+    # call into Qt; the pool's Python holds the GIL the window's painting waits for).
+    procedures: dict[str, str] = {}
+    statuses: dict[object, str] = {}
     rows = []
     for s in summaries:
         overdue = s.is_overdue(now)
         due_text = moment_text(s.promised_due_at)
         if overdue:
             due_text += " ⚠"
+        procedure = procedures.get(s.procedure_name)
+        if procedure is None:
+            procedure = procedures[s.procedure_name] = catalogue_text(s.procedure_name)
+        status = statuses.get(s.status)
+        if status is None:
+            status = statuses[s.status] = shown_label(s.status)
         cells = (
             s.code,
             s.applicant_name,
-            catalogue_text(s.procedure_name),
-            shown_label(s.status),
+            procedure,
+            status,
             moment_text(s.received_at),
             due_text,
             s.clerk_name,
@@ -121,6 +131,7 @@ class DossierTableModel(QAbstractTableModel):
     page_loaded = Signal(int)  # rows added
     loading_changed = Signal(bool)  # True while the clerk waits for rows
     load_failed = Signal(str)  # Vietnamese message
+    read_ahead = Signal()  # a page was read ahead and is kept until the view reaches the end
 
     def __init__(
         self,
@@ -261,6 +272,14 @@ class DossierTableModel(QAbstractTableModel):
             _is_bold(row, column),
         )
 
+    def cells_ahead(self) -> list[tuple[int, str, bool]]:
+        """The cells of the page read ahead, not shown yet: (column, text, bold) each."""
+        return [
+            (column, text, _is_bold(row, column))
+            for row in self._ahead or ()
+            for column, text in enumerate(row.cells)
+        ]
+
     def _foreground(self, row: ListRow, column: int) -> QBrush | None:
         if row.overdue and column in (COL_CODE, COL_DUE):
             return self._brush(DANGER)
@@ -353,6 +372,8 @@ class DossierTableModel(QAbstractTableModel):
         self._read_all = page.next_before_id is None
         if not self._loading:  # read ahead: kept until the view reaches the end
             self._ahead = rows or None
+            if rows:
+                self.read_ahead.emit()
             self._read_ahead_soon()  # nothing to keep: the page after it
             return
         self._insert(rows)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desk.config import config_dir
+from desk.ui.app_filters import app_filters
 
 # A window manager's borders and title bar, before the window is shown and its frame known.
 FRAME_ALLOWANCE = QSize(16, 48)
@@ -188,6 +189,8 @@ def keep_on_screen(widget: QWidget) -> None:
 class ScreenFit(QObject):
     """Application event filter: every window or dialog is kept on its screen when shown."""
 
+    APP_EVENTS = frozenset((QEvent.Type.Show,))  # all it acts on
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Show
@@ -205,7 +208,7 @@ def install_screen_fit(app: QApplication) -> ScreenFit:
     if isinstance(current, ScreenFit):
         return current
     fit = ScreenFit(app)
-    app.installEventFilter(fit)
+    app_filters(app).add(fit)
     app.setProperty(_FIT_PROPERTY, fit)
     return fit
 

@@ -10,11 +10,15 @@ pixels, without the layout work when the cell is painted again. Selected, focuse
 hovered cells, wrapped text, a right-to-left or disabled view are left to Qt's own
 painting, so the selection and the focus frame keep the platform's look. The cells are
 taken as the list gives them: left-aligned text, no icon, no check box.
+
+Rows not yet on screen can have their texts laid out ahead (``lay_out_ahead``, in the
+clerk's pauses), at the sizes their columns were last painted: a screen of new rows then
+paints as fast as one seen before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
@@ -78,6 +82,7 @@ class CachedTextDelegate(QStyledItemDelegate):
         self._known = False
         # (text, bold, width, height) → (the text as shown, laid out; where it starts)
         self._texts: dict[tuple[str, bool, int, int], tuple[QTextLayout, int, int]] = {}
+        self._sizes: dict[int, tuple[int, int]] = {}  # column → its cells' last painted size
         self._watcher = _Restyled(self._forget, view)
 
     def paint(
@@ -93,14 +98,18 @@ class CachedTextDelegate(QStyledItemDelegate):
         if not plain or option.features.value & _WRAP:  # type: ignore[attr-defined]
             super().paint(painter, option, index)
             return
-        text, foreground, background, bold = self._look(index.row(), index.column())
+        column = index.column()
+        text, foreground, background, bold = self._look(index.row(), column)
         rect = option.rect  # type: ignore[attr-defined]
         if background is not None:
             painter.fillRect(rect, background)
         if not text:
             return
         key = (text, bold, rect.width(), rect.height())
-        laid = self._texts.get(key) or self._lay_out(key)
+        laid = self._texts.get(key)
+        if laid is None:
+            self._sizes[column] = key[2:]
+            laid = self._lay_out(key)
         if foreground is not None:
             painter.setPen(foreground.color())
         else:
@@ -109,8 +118,25 @@ class CachedTextDelegate(QStyledItemDelegate):
         layout, left, top = laid
         layout.draw(painter, QPointF(rect.x() + left, rect.y() + top))
 
+    def lay_out_ahead(self, cells: Iterable[tuple[int, str, bool]]) -> int:
+        """Lay out the texts of cells not shown yet, each (column, text, bold), at the size
+        the column's cells were last painted (none before the first paint, or after the
+        view's font or style changed); returns how many were new."""
+        made = 0
+        if not self._known:
+            return made
+        for column, text, bold in cells:
+            size = self._sizes.get(column)
+            if size is not None and text:
+                key = (text, bold, *size)
+                if key not in self._texts:
+                    self._lay_out(key)
+                    made += 1
+        return made
+
     def _forget(self) -> None:
         self._known = False
+        self._sizes.clear()
 
     def _follow(self, option: Any) -> None:
         regular = QFont(option.font)
@@ -140,7 +166,9 @@ class CachedTextDelegate(QStyledItemDelegate):
             shown = QFontMetrics(font).elidedText(shown, Qt.TextElideMode.ElideRight, room)
             layout, line = _one_line(shown, font, room)
         if len(self._texts) >= _CACHE_LIMIT:
-            self._texts.clear()
+            # The oldest goes, one for each new: letting thousands go at once is a stall of
+            # its own (2,000 layouts ~7 ms of CPU).
+            del self._texts[next(iter(self._texts))]
         top = int((height - box.height()) / 2)  # C++'s integer division
         laid = self._texts[key] = (layout, self._margin, top)
         return laid

@@ -30,6 +30,7 @@ from desk.domain.office import User
 from desk.services.context import DeskContext
 from desk.services.today import Period
 from desk.ui import later_code
+from desk.ui.app_filters import app_filters
 from desk.ui.backup_tools import BackupTools
 from desk.ui.geometry import fit_window, scrolling
 from desk.ui.idle_lock import IdleLock
@@ -182,7 +183,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         if app is not None:
-            app.installEventFilter(self.idle)
+            app_filters(app).add(self.idle)
 
         self.scanner = scanner if scanner is not None else self._default_scanner()
         if self.scanner is not None:
@@ -426,9 +427,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
     def closeEvent(self, event) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.idle)
-            if self.scanner is not None:
-                app.removeEventFilter(self.scanner)
+            app_filters(app).remove(self.idle, self.scanner)
         if self.preview is not None:
             self.preview.close()
         super().closeEvent(event)

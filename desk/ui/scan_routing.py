@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from desk.ui.app_filters import app_filters
+
 if TYPE_CHECKING:
     from desk.ui.handback import HandBackView
 
@@ -37,7 +39,7 @@ class ScanRouting:
         listener = ScanListener(self)  # type: ignore[arg-type]
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(listener)
+            app_filters(app).add(listener)
         return listener
 
     def _connect_scanner(self, scanner: QObject) -> None:

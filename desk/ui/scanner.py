@@ -2,8 +2,8 @@
 
 A USB barcode/QR scanner "types" its payload much faster than a person can (a few
 milliseconds a key) and ends it with Enter. ``ScanListener`` watches key presses
-application-wide (``app.installEventFilter(listener)``), holds back printable keys for a
-few tens of milliseconds, and decides:
+application-wide (an application event filter, ``desk.ui.app_filters``), holds back
+printable keys for a few tens of milliseconds, and decides:
 
 - a burst of at least ``min_length`` characters, each within ``max_gap_ms`` of the
   previous, ended by Enter (or Tab) is a scan: its keys never reach the focused field,
@@ -129,6 +129,16 @@ class ScanListener(QObject):
     code_scanned = Signal(str)
     id_card_scanned = Signal(object)
     scan_rejected = Signal(str)
+
+    # All its ``eventFilter`` acts on (``desk.ui.app_filters`` passes it no other event).
+    APP_EVENTS = frozenset(
+        (
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.InputMethod,
+        )
+    )
 
     def __init__(
         self,

@@ -321,6 +321,7 @@ class IdleWatcher(QObject):
             QEvent.Type.InputMethod,
         }
     )
+    APP_EVENTS = _ACTIVITY  # all its eventFilter acts on (desk.ui.app_filters)
 
     def __init__(self, timeout_ms: int, parent: QObject | None = None):
         super().__init__(parent)

@@ -2,8 +2,8 @@
 
 Qt lets a drop-down, spin box or date field take wheel events on hover, so a clerk
 scrolling the birth form changed the child's sex from "Nam" to "Nữ" without noticing.
-One application-wide event filter fixes every such widget in every window, present and
-future, instead of a subclass or a flag per widget.
+One application-wide event filter (through ``desk.ui.app_filters``) fixes every such
+widget in every window, present and future, instead of a subclass or a flag per widget.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+
+from desk.ui.app_filters import app_filters
 
 # Widgets whose value a stray wheel turn would change. Scroll bars are the wheel's job.
 VALUE_WIDGETS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
@@ -70,6 +72,8 @@ class WheelGuard(QObject):
     does not focus them: Qt gives wheel focus before any filter runs) and pass the wheel
     on to their surroundings until they have focus."""
 
+    APP_EVENTS = frozenset((QEvent.Type.Wheel, QEvent.Type.Polish))  # all it acts on
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Wheel:
@@ -99,7 +103,7 @@ def install_wheel_guard(app: QApplication) -> WheelGuard:
     if isinstance(current, WheelGuard):
         return current
     guard = WheelGuard(app)
-    app.installEventFilter(guard)
+    app_filters(app).add(guard)
     app.setProperty(_GUARD_PROPERTY, guard)
     return guard
 
@@ -107,6 +111,6 @@ def install_wheel_guard(app: QApplication) -> WheelGuard:
 def remove_wheel_guard(app: QApplication) -> None:
     current = app.property(_GUARD_PROPERTY)
     if isinstance(current, WheelGuard):
-        app.removeEventFilter(current)
+        app_filters(app).remove(current)
         app.setProperty(_GUARD_PROPERTY, None)
         current.deleteLater()
