@@ -163,3 +163,21 @@ def test_a_value_error_of_the_desks_own_making_in_the_records_stays_a_bug(
     ):
         province_records.load_province_records(session, ids)
     assert not isinstance(raised.value, CorruptDatabase)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # JSON the json module reads and orjson does not: not damage, as the loader says.
+        'UPDATE dossiers SET form_data = \'{"so": NaN, "ghi": "\\ud800"}\' WHERE id = ?',
+        "UPDATE status_events SET detail = '[Infinity, 1e400]' WHERE dossier_id = ?",
+    ],
+    ids=["form-data", "event-detail"],
+)
+def test_json_the_desk_reads_is_not_told_as_damage(
+    sqlite_office: DeskContext, tmp_path: Path, sql: str
+) -> None:
+    code = _garble(sqlite_office, sql)
+    with sqlite_office.db.read() as session:
+        store_dossiers.get_dossier(session, code)  # the whole dossier's loader reads it
+    assert export_jsonl(sqlite_office, tmp_path / "export.jsonl") == 12
