@@ -181,3 +181,22 @@ def test_json_the_desk_reads_is_not_told_as_damage(
     with sqlite_office.db.read() as session:
         store_dossiers.get_dossier(session, code)  # the whole dossier's loader reads it
     assert export_jsonl(sqlite_office, tmp_path / "export.jsonl") == 12
+
+
+def test_a_garbled_value_in_a_later_batch_is_told_and_the_stream_stops(
+    sqlite_office: DeskContext,
+) -> None:
+    # Batches of two: the sixth dossier is in the third batch.
+    code = _garble(sqlite_office, "UPDATE dossiers SET due_at = 'mai' WHERE id = ?")
+    seen: list[str] = []
+    with pytest.raises(CorruptDatabase) as raised, sqlite_office.db.snapshot() as session:
+        for record in province_records.iter_province_records(session, batch_size=2):
+            seen.append(record.code)
+    assert f"«due_at» của hồ sơ {code}" in raised.value.message
+    assert len(seen) == 4  # the two batches before it, whole
+    # Stopping early leaves nothing behind: the session reads on.
+    with sqlite_office.db.snapshot() as session:
+        stream = province_records.iter_province_records(session, batch_size=2)
+        assert next(stream).code == seen[0]
+        stream.close()
+        assert len(sync_repo.load_province_records(session, [1, 2])) == 2
