@@ -7,7 +7,7 @@ fault naming its column and its dossier; an error of the desk's own stays a bug.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -197,6 +197,7 @@ def test_a_garbled_value_in_a_later_batch_is_told_and_the_stream_stops(
     # Stopping early leaves nothing behind: the session reads on.
     with sqlite_office.db.snapshot() as session:
         stream = province_records.iter_province_records(session, batch_size=2)
+        assert isinstance(stream, Generator)
         assert next(stream).code == seen[0]
         stream.close()
         assert len(sync_repo.load_province_records(session, [1, 2])) == 2
