@@ -37,7 +37,7 @@ def _child(database: Path, limit: int, out: Path) -> dict[str, Any]:
 
     db = Database(f"sqlite:///file:{database}?mode=ro&uri=true")
     started, cpu = time.perf_counter(), time.process_time()
-    with open(out, "w", encoding="utf-8", newline="\n") as handle, db.snapshot() as session:
+    with open(out, "wb") as handle, db.snapshot() as session:
         count = write_items(session, handle, limit=limit or None)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.engine.dispose()

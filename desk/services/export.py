@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from desk.atomic import check_output_path, fsync_dir, write_failure
 from desk.domain.access import Permission
@@ -19,20 +18,21 @@ from desk.store import province_records
 
 if TYPE_CHECKING:
     from desk.store.db import Session
-from desk.sync.items import province_item
+from desk.sync.items import item_json, province_item
 
 
 def write_items(
-    session: Session, handle: TextIO, *, since: date | None = None, limit: int | None = None
+    session: Session, handle: BinaryIO, *, since: date | None = None, limit: int | None = None
 ) -> int:
     """Every dossier (received since ``since``; the first ``limit`` of them) as one JSON
-    line, in code order; returns how many."""
+    line (``item_json``: compact UTF-8; the file's whitespace is no contract, each line's
+    item is), in code order; returns how many."""
     count = 0
+    write = handle.write
     for record in province_records.iter_province_records(session, since=since):
         if count == limit:
             break
-        handle.write(json.dumps(province_item(record), ensure_ascii=False))
-        handle.write("\n")
+        write(item_json(province_item(record)) + b"\n")
         count += 1
     return count
 
@@ -54,7 +54,7 @@ def export_jsonl(ctx: DeskContext, out: Path, *, since: date | None = None) -> i
             prefix=f".{out.name}.", suffix=".part", dir=out.parent
         )
         with (
-            os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle,
+            os.fdopen(descriptor, "wb") as handle,
             ctx.db.snapshot() as session,  # one moment, however long the export takes
         ):
             count = write_items(session, handle, since=since)

@@ -85,7 +85,7 @@ _RECORDS = BatchRead(
         "rescheduled_due_at": "instant",
         "returned_at": "instant",
         "finished_at": "instant",
-        "form_data": "json",
+        "form_data": "json_check",
     },
 )
 # The first owner named among a dossier's people, as ``Dossier.owner`` takes it.
@@ -101,7 +101,7 @@ _DOCUMENTS_READ = BatchRead(
 _FEES_READ = BatchRead(_children(_FEES, ("name", "amount", "method"), "id"))
 _EVENTS_READ = BatchRead(
     _children(_EVENTS, ("actor_name", "actor_title", "at", "note", "to_status", "detail"), "id"),
-    {"at": "instant", "detail": "json"},  # the detail, as the form data: to tell damage
+    {"at": "instant", "detail": "json_check"},  # the detail, as the form data: to tell damage
 )
 
 

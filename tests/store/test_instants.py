@@ -39,3 +39,11 @@ def test_sqlite_text_keeps_microseconds_and_a_naive_instant_is_refused() -> None
     assert instant_from_db(stored) == moment
     with pytest.raises(ValueError):
         instant_to_db(datetime(2026, 12, 2), "sqlite")
+
+
+def test_a_text_naming_its_own_offset_reads_as_it_always_did() -> None:
+    # Never written by the desk (its text is UTC without an offset); read as before.
+    read = instant_from_db("2026-11-22 01:30:00.000000+05:00")
+    assert read == datetime(2026, 11, 22, 8, 30, tzinfo=OFFICE_TZ)
+    with pytest.raises(ValueError):
+        instant_from_db("2026-13-45 99:00")

@@ -7,7 +7,7 @@ fault naming its column and its dossier; an error of the desk's own stays a bug.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -163,3 +163,41 @@ def test_a_value_error_of_the_desks_own_making_in_the_records_stays_a_bug(
     ):
         province_records.load_province_records(session, ids)
     assert not isinstance(raised.value, CorruptDatabase)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # JSON the json module reads and orjson does not: not damage, as the loader says.
+        'UPDATE dossiers SET form_data = \'{"so": NaN, "ghi": "\\ud800"}\' WHERE id = ?',
+        "UPDATE status_events SET detail = '[Infinity, 1e400]' WHERE dossier_id = ?",
+    ],
+    ids=["form-data", "event-detail"],
+)
+def test_json_the_desk_reads_is_not_told_as_damage(
+    sqlite_office: DeskContext, tmp_path: Path, sql: str
+) -> None:
+    code = _garble(sqlite_office, sql)
+    with sqlite_office.db.read() as session:
+        store_dossiers.get_dossier(session, code)  # the whole dossier's loader reads it
+    assert export_jsonl(sqlite_office, tmp_path / "export.jsonl") == 12
+
+
+def test_a_garbled_value_in_a_later_batch_is_told_and_the_stream_stops(
+    sqlite_office: DeskContext,
+) -> None:
+    # Batches of two: the sixth dossier is in the third batch.
+    code = _garble(sqlite_office, "UPDATE dossiers SET due_at = 'mai' WHERE id = ?")
+    seen: list[str] = []
+    with pytest.raises(CorruptDatabase) as raised, sqlite_office.db.snapshot() as session:
+        for record in province_records.iter_province_records(session, batch_size=2):
+            seen.append(record.code)
+    assert f"«due_at» của hồ sơ {code}" in raised.value.message
+    assert len(seen) == 4  # the two batches before it, whole
+    # Stopping early leaves nothing behind: the session reads on.
+    with sqlite_office.db.snapshot() as session:
+        stream = province_records.iter_province_records(session, batch_size=2)
+        assert isinstance(stream, Generator)
+        assert next(stream).code == seen[0]
+        stream.close()
+        assert len(sync_repo.load_province_records(session, [1, 2])) == 2

@@ -28,7 +28,7 @@ from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
 from desk.sync.connector import MAX_BODY_BYTES, MAX_ITEM_BYTES, SERVICE
 from desk.sync.errors import BatchTooLarge, ProvinceProtocolError, ProvinceUnreachable
-from desk.sync.items import province_item
+from desk.sync.items import item_json, province_item
 from desk.sync.report import SyncPhase
 
 log = logging.getLogger(__name__)
@@ -38,8 +38,9 @@ MAX_PASSES = 5  # passes over the outbox in one run (edits during the run are re
 Part = tuple[str, str, list[sync_repo.OutboxEntry]]  # (batch id, body, entries carried)
 
 
-def encode(body: dict[str, Any]) -> str:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+def encode(body: dict[str, Any]) -> bytes:
+    """A body or an item as it is sent (``item_json``: compact UTF-8)."""
+    return item_json(body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class BatchPush:
             missing = sync_records.unconfirmed_files(
                 session, {sha for shas in named.values() for sha in shas}
             )
-        items: list[str] = []  # each item encoded once: its size is checked, then joined
+        items: list[bytes] = []  # each item encoded once: its size is checked, then joined
         carried: list[sync_repo.OutboxEntry] = []
         late: list[tuple[int, str, list[str]]] = []
         oversized: list[tuple[sync_repo.OutboxEntry, int]] = []
@@ -137,13 +138,10 @@ class BatchPush:
                 continue
             entry = sync_repo.OutboxEntry(record.dossier_id, record.code, record.revision)
             encoded = encode(province_item(record))
-            # A character is at most 4 bytes in UTF-8: only a long item needs its bytes
-            # counted.
-            if len(encoded) * 4 > MAX_ITEM_BYTES:
-                size = len(encoded.encode("utf-8"))
-                if size > MAX_ITEM_BYTES:  # the province can never take it: not sent at all
-                    oversized.append((entry, size))
-                    continue
+            size = len(encoded)  # UTF-8 bytes, as sent
+            if size > MAX_ITEM_BYTES:  # the province can never take it: not sent at all
+                oversized.append((entry, size))
+                continue
             items.append(encoded)
             carried.append(entry)
         parts = self._bodies(items, carried) if items else []
@@ -195,14 +193,14 @@ class BatchPush:
                 if not upload_file(self.state, sha, [code]):
                     self.state.held_back.add(dossier_id)
 
-    def _bodies(self, items: list[str], carried: list[sync_repo.OutboxEntry]) -> list[Part]:
+    def _bodies(self, items: list[bytes], carried: list[sync_repo.OutboxEntry]) -> list[Part]:
         """One body, or several when the items would pass the 10 MB limit. ``items`` are
-        encoded already: the body is what ``_encode`` of the whole would give."""
+        encoded already: the body is what ``encode`` of the whole would give."""
         batch_id = str(uuid.uuid4())
         head = encode({"madonvi": self.agency_id, "service": SERVICE, "batch_id": batch_id})
-        body = head[:-1] + ',"data":[' + ",".join(items) + "]}"
-        if len(body.encode("utf-8")) <= MAX_BODY_BYTES or len(items) == 1:
-            return [(batch_id, body, carried)]
+        body = head[:-1] + b',"data":[' + b",".join(items) + b"]}"
+        if len(body) <= MAX_BODY_BYTES or len(items) == 1:
+            return [(batch_id, body.decode("utf-8"), carried)]
         half = len(items) // 2
         return self._bodies(items[:half], carried[:half]) + self._bodies(
             items[half:], carried[half:]
@@ -303,7 +301,7 @@ class BatchPush:
                     "batch_id": batch_id,
                     "data": items[start : start + size],
                 }
-            )
+            ).decode("utf-8")
             parts.append((batch_id, body, refs[start : start + size]))
         log.info("batch %s split into %d batches of at most %d", batch.batch_id, len(parts), size)
         with self.ctx.db.write() as session:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from desk.sync.simulator.store import (
     MAX_ITEM_BYTES,
     canonical,
+    decode_body,
     dumps,
     item_size,
     province_now,
@@ -231,7 +232,7 @@ class ContractHandler(BaseHTTPRequestHandler):
             self._error(413, "Lô quá lớn", {"X-Max-Batch": str(sim.faults.max_batch)})
             return
         try:
-            data = json.loads(body)
+            data, plain = decode_body(body)
         except ValueError:
             self._error(400, "Dữ liệu không phải JSON")
             return
@@ -270,7 +271,7 @@ class ContractHandler(BaseHTTPRequestHandler):
                     return
                 rejected = set(sim.faults.reject_procedures)
                 # Each item encoded once, for its size and its hash.
-                encoded = [canonical(i) if isinstance(i, dict) else b"" for i in items]
+                encoded = [canonical(i, plain=plain) if isinstance(i, dict) else b"" for i in items]
                 problems = [
                     validate_item(i, madonvi, rejected, sim.store, e)
                     for i, e in zip(items, encoded, strict=True)

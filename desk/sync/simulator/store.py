@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
+
 from desk.domain.outbox import SyncResult
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -51,10 +53,34 @@ def province_now() -> str:
     return datetime.now(VN).strftime("%Y%m%d%H%M%S")
 
 
-def canonical(item: Any) -> bytes:
+def canonical(item: Any, *, plain: bool = False) -> bytes:
     """The item's canonical bytes (keys sorted): its hash is the content's, whatever the
-    order of its fields, and their length is its size as sent (the same characters)."""
+    order of its fields, and their length is its size as sent (the same characters).
+
+    ``plain``: the item holds no float, NaN or infinity (``decode_body`` tells). For the
+    rest of JSON (strings, integers, booleans, null, lists, objects) orjson writes the
+    json module's very bytes about five times faster; what it refuses (an integer past 64
+    bits, a lone surrogate, deep nesting) is written by the json module as before."""
+    if plain:
+        try:
+            return orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
+        except TypeError:
+            pass
     return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def decode_body(body: bytes) -> tuple[Any, bool]:
+    """The body as the json module reads it, and whether it is ``plain``: no number with a
+    fraction or an exponent, no NaN or infinity (the one part of JSON orjson writes
+    otherwise than the json module). Raises ValueError when it is not JSON."""
+    floats: list[str] = []
+
+    def number(text: str) -> float:
+        floats.append(text)
+        return float(text)
+
+    data = json.loads(body, parse_float=number, parse_constant=number)
+    return data, not floats
 
 
 def item_hash(item: dict[str, Any]) -> str:
