@@ -36,7 +36,6 @@ from desk.ui.list_delegate import CachedTextDelegate
 from desk.ui.ops import Operation, desk_signals
 
 SEARCH_DELAY_MS = 350
-LAY_OUT_SLICE = 21  # cells of a page read ahead laid out at a time (three rows)
 _RELAYOUT_EVENTS = frozenset((QEvent.Type.FontChange, QEvent.Type.StyleChange))
 
 
@@ -158,15 +157,7 @@ class DossierListView(QWidget):
         self.table.setModel(self.model)
         # Plain cells from cached text layouts: a screen of Qt's own cell painting cost more
         # than a frame while the clerk scrolled (issue 16).
-        self.delegate = CachedTextDelegate(self.model.cell_look, self.table)
-        self.table.setItemDelegate(self.delegate)
-        # A page read ahead has its texts laid out a slice at a time while the clerk reads.
-        self._ahead_cells: list[tuple[int, str, bool]] = []
-        self._lay_out_timer = QTimer(self)
-        self._lay_out_timer.setInterval(0)
-        self._lay_out_timer.timeout.connect(self._lay_out_slice)
-        self.model.read_ahead.connect(self._lay_out_ahead)
-        self.model.modelAboutToBeReset.connect(self._lay_out_nothing_ahead)
+        self.table.setItemDelegate(CachedTextDelegate(self.model.cell_look, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -293,24 +284,6 @@ class DossierListView(QWidget):
             self.clerk.addItem(name, user_id)
 
     # --- rows ---------------------------------------------------------------------------
-
-    def _lay_out_ahead(self) -> None:
-        self._ahead_cells = self.model.cells_ahead()
-        self._lay_out_timer.start()
-
-    def _lay_out_nothing_ahead(self) -> None:
-        self._ahead_cells = []
-        self._lay_out_timer.stop()
-
-    def _lay_out_slice(self) -> None:
-        """A slice of the page read ahead (about a millisecond), then back to the events."""
-        cells, self._ahead_cells = (
-            self._ahead_cells[:LAY_OUT_SLICE],
-            self._ahead_cells[LAY_OUT_SLICE:],
-        )
-        self.delegate.lay_out_ahead(cells)
-        if not self._ahead_cells:
-            self._lay_out_timer.stop()
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

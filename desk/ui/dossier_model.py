@@ -131,7 +131,6 @@ class DossierTableModel(QAbstractTableModel):
     page_loaded = Signal(int)  # rows added
     loading_changed = Signal(bool)  # True while the clerk waits for rows
     load_failed = Signal(str)  # Vietnamese message
-    read_ahead = Signal()  # a page was read ahead and is kept until the view reaches the end
 
     def __init__(
         self,
@@ -272,14 +271,6 @@ class DossierTableModel(QAbstractTableModel):
             _is_bold(row, column),
         )
 
-    def cells_ahead(self) -> list[tuple[int, str, bool]]:
-        """The cells of the page read ahead, not shown yet: (column, text, bold) each."""
-        return [
-            (column, text, _is_bold(row, column))
-            for row in self._ahead or ()
-            for column, text in enumerate(row.cells)
-        ]
-
     def _foreground(self, row: ListRow, column: int) -> QBrush | None:
         if row.overdue and column in (COL_CODE, COL_DUE):
             return self._brush(DANGER)
@@ -372,8 +363,6 @@ class DossierTableModel(QAbstractTableModel):
         self._read_all = page.next_before_id is None
         if not self._loading:  # read ahead: kept until the view reaches the end
             self._ahead = rows or None
-            if rows:
-                self.read_ahead.emit()
             self._read_ahead_soon()  # nothing to keep: the page after it
             return
         self._insert(rows)

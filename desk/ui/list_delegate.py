@@ -10,16 +10,11 @@ pixels, without the layout work when the cell is painted again. Selected, focuse
 hovered cells, wrapped text, a right-to-left or disabled view are left to Qt's own
 painting, so the selection and the focus frame keep the platform's look. The cells are
 taken as the list gives them: left-aligned text, no icon, no check box.
-
-Rows not yet on screen can have their texts laid out ahead (``lay_out_ahead``, in the
-clerk's pauses), at the sizes their columns were last painted: a screen of new rows then
-paints as fast as one seen before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from itertools import islice
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
@@ -83,7 +78,6 @@ class CachedTextDelegate(QStyledItemDelegate):
         self._known = False
         # (text, bold, width, height) → (the text as shown, laid out; where it starts)
         self._texts: dict[tuple[str, bool, int, int], tuple[QTextLayout, int, int]] = {}
-        self._sizes: dict[int, tuple[int, int]] = {}  # column → its cells' last painted size
         self._watcher = _Restyled(self._forget, view)
 
     def paint(
@@ -99,18 +93,14 @@ class CachedTextDelegate(QStyledItemDelegate):
         if not plain or option.features.value & _WRAP:  # type: ignore[attr-defined]
             super().paint(painter, option, index)
             return
-        column = index.column()
-        text, foreground, background, bold = self._look(index.row(), column)
+        text, foreground, background, bold = self._look(index.row(), index.column())
         rect = option.rect  # type: ignore[attr-defined]
         if background is not None:
             painter.fillRect(rect, background)
         if not text:
             return
         key = (text, bold, rect.width(), rect.height())
-        laid = self._texts.get(key)
-        if laid is None:
-            self._sizes[column] = key[2:]
-            laid = self._lay_out(key)
+        laid = self._texts.get(key) or self._lay_out(key)
         if foreground is not None:
             painter.setPen(foreground.color())
         else:
@@ -119,25 +109,8 @@ class CachedTextDelegate(QStyledItemDelegate):
         layout, left, top = laid
         layout.draw(painter, QPointF(rect.x() + left, rect.y() + top))
 
-    def lay_out_ahead(self, cells: Iterable[tuple[int, str, bool]]) -> int:
-        """Lay out the texts of cells not shown yet, each (column, text, bold), at the size
-        the column's cells were last painted (none before the first paint, or after the
-        view's font or style changed); returns how many were new."""
-        made = 0
-        if not self._known:
-            return made
-        for column, text, bold in cells:
-            size = self._sizes.get(column)
-            if size is not None and text:
-                key = (text, bold, *size)
-                if key not in self._texts:
-                    self._lay_out(key)
-                    made += 1
-        return made
-
     def _forget(self) -> None:
         self._known = False
-        self._sizes.clear()
 
     def _follow(self, option: Any) -> None:
         regular = QFont(option.font)
@@ -166,9 +139,8 @@ class CachedTextDelegate(QStyledItemDelegate):
         if line.naturalTextWidth() > room:
             shown = QFontMetrics(font).elidedText(shown, Qt.TextElideMode.ElideRight, room)
             layout, line = _one_line(shown, font, room)
-        if len(self._texts) >= _CACHE_LIMIT:  # the older half goes (kept in insertion order)
-            for old in list(islice(self._texts, _CACHE_LIMIT // 2)):
-                del self._texts[old]
+        if len(self._texts) >= _CACHE_LIMIT:
+            self._texts.clear()
         top = int((height - box.height()) / 2)  # C++'s integer division
         laid = self._texts[key] = (layout, self._margin, top)
         return laid

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint
@@ -237,31 +236,6 @@ def test_a_page_added_below_the_screen_does_not_repaint_it(qtbot, shown_list) ->
     assert paints.count == 0
     assert model.rowCount() == 200
     assert _on_screen(view) == _painted(view)
-
-
-def test_a_page_read_ahead_is_laid_out_before_the_clerk_reaches_it(qtbot, shown_list) -> None:
-    """Its texts are laid out in the clerk's pauses: a screen of those rows paints without
-    laying out any text, and looks as Qt paints it."""
-    view, _office = shown_list
-    delegate = view.delegate
-    qtbot.waitUntil(lambda: not view._lay_out_timer.isActive(), timeout=5000)
-    laid_out: list[tuple[str, bool, int, int]] = []
-    lay_out = delegate._lay_out
-
-    def counted(key: tuple[str, bool, int, int]) -> Any:
-        laid_out.append(key)
-        return lay_out(key)
-
-    delegate._lay_out = counted
-    _reach_the_end(qtbot, view)  # the page read ahead goes in, under the screen
-    assert view.model.rowCount() == 200
-    _painted(view)  # the end of the first page (read at once, not ahead) is on screen
-    laid_out.clear()
-    _reach_the_end(qtbot, view)  # and comes into sight
-    image = _painted(view)
-    assert view.table.rowAt(0) > 100  # the rows of the page read ahead on screen
-    assert laid_out == []
-    assert image == _as_qt_paints_it(view)
 
 
 def test_a_short_list_shows_the_rows_added_to_it(qtbot, ctx, noto) -> None:
