@@ -2,8 +2,8 @@
 
 A USB barcode/QR scanner "types" its payload much faster than a person can (a few
 milliseconds a key) and ends it with Enter. ``ScanListener`` watches key presses
-application-wide (an application event filter, ``desk.ui.app_filters``), holds back printable keys for a
-few tens of milliseconds, and decides:
+application-wide (an application event filter, ``desk.ui.app_filters``), holds back
+printable keys for a few tens of milliseconds, and decides:
 
 - a burst of at least ``min_length`` characters, each within ``max_gap_ms`` of the
   previous, ended by Enter (or Tab) is a scan: its keys never reach the focused field,

@@ -266,3 +266,14 @@ def test_a_failed_read_ahead_is_told_when_the_clerk_reaches_the_end(qtbot, shown
         _reach_the_end(qtbot, view)
     assert view.info.text() == "Không đọc được danh sách hồ sơ."
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_kept_layouts_are_bounded_and_the_oldest_go_first(shown_list, monkeypatch) -> None:
+    view, _office = shown_list
+    delegate = view.table.itemDelegate()
+    assert isinstance(delegate, CachedTextDelegate)
+    monkeypatch.setattr("desk.ui.list_delegate._CACHE_LIMIT", 5)
+    delegate._texts.clear()
+    for n in range(8):
+        delegate._lay_out((f"Người thứ {n}", False, 200, 30))
+    assert [key[0] for key in delegate._texts] == [f"Người thứ {n}" for n in range(3, 8)]
