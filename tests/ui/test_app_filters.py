@@ -11,12 +11,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimerEvent
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desk.ui.app_filters import AppFilters, app_filters
 from desk.ui.scanner import ScanListener
 from desk.ui.sign_in import IdleWatcher
 from tests.ui.intake_helpers import scan, send_text
+from tests.ui.one_field import shown_line_edit
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -48,17 +49,7 @@ def hub(qapp) -> Iterator[AppFilters]:
 
 @pytest.fixture
 def field(qtbot) -> QLineEdit:
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
-    edit = QLineEdit()
-    layout.addWidget(edit)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    edit.setFocus()
-    edit.holder = window  # type: ignore[attr-defined]  # keep the window alive
-    return edit
+    return shown_line_edit(qtbot)
 
 
 def test_a_filter_gets_only_the_types_it_acts_on(hub, field) -> None:

@@ -16,11 +16,12 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk.ui.main_window import PAGE_INTAKE, MainWindow
 from desk.ui.scanner import ScanListener
 from tests.ui.intake_helpers import Clock, focused, key_event, send_text
+from tests.ui.one_field import shown_line_edit
 
 # A woman born 1990 (4th digit 1), registered in Hà Nội (001): the "Bùi Thị Lan".
 QR = "001190012345|012345678|Bùi Thị Lan|15031990|Nữ|Thôn Đông, Xã Yên Lạc, Tỉnh Phú Thọ|10052022"
@@ -98,17 +99,7 @@ def listener(qapp):
 
 @pytest.fixture
 def field(qtbot):
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
-    edit = QLineEdit()
-    layout.addWidget(edit)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    edit.setFocus()
-    edit.holder = window  # type: ignore[attr-defined]  # keep the window alive
-    return edit
+    return shown_line_edit(qtbot)
 
 
 def test_a_card_with_letters_lost_is_refused_and_types_nothing(qtbot, listener, field) -> None:
