@@ -113,8 +113,9 @@ class DeskStart(QObject):
         # a database named by --db or the settings must be there already (a typo in it
         # says so in a message box instead of opening a new, empty office).
         first_run_allowed = not config.database_url
-        import desk.services
-        import desk.store  # noqa: F401  (no two threads importing a package at once)
+        # The check ahead's module and the packages it reaches (desk.services, desk.store)
+        # imported here, on the GUI thread: no two threads importing a package at once.
+        import desk.services.auth_check  # noqa: F401
 
         self._opening.set()
         Operation(lambda: self._open(config, first_run_allowed)).on_success(

@@ -79,6 +79,29 @@ def open_office(url: str, directory: Path) -> DeskContext:
     return ctx
 
 
+@contextmanager
+def mixed_demo_office(
+    request: pytest.FixtureRequest, directory: Path, bulk: int, one_by_one: int, seed: int
+) -> Iterator[DeskContext]:
+    """The demo office on SQLite or PostgreSQL (``request.param``, a fixture's param) with
+    ``bulk`` dossiers loaded as the demo loads them (scans included, seed ``seed``) and
+    ``one_by_one`` received one at a time (seed ``seed + 1``), at the tests' fixed now."""
+    from tests.conftest import DEMO_NOW
+
+    config = DeskConfig(data_dir=directory)
+    if request.param == "postgresql":
+        url = str(request.getfixturevalue("postgres_url"))
+        config = DeskConfig(data_dir=directory, database_url=url)
+    ctx = DeskContext.open(config)
+    try:
+        demo.ensure_demo_office(ctx)
+        demo.add_demo_dossiers(ctx, bulk, seed=seed, now=DEMO_NOW, bulk=True, workers=0, scans=True)
+        demo.add_demo_dossiers(ctx, one_by_one, seed=seed + 1, now=DEMO_NOW, bulk=False)
+        yield ctx
+    finally:
+        ctx.close()
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":

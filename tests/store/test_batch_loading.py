@@ -12,28 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from desk.config import DeskConfig
 from desk.services import demo
 from desk.services.context import DeskContext
 from desk.store import dossiers as store_dossiers
 from desk.store import sync_repository as sync_repo
 from desk.sync.items import dossier_item
-from tests.conftest import DEMO_NOW
+from tests.store.conftest import mixed_demo_office
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DeskContext]:
-    config = DeskConfig(data_dir=tmp_path / "office")
-    if request.param == "postgresql":
-        config = DeskConfig(
-            data_dir=tmp_path / "office", database_url=request.getfixturevalue("postgres_url")
-        )
-    ctx = DeskContext.open(config)
-    demo.ensure_demo_office(ctx)
-    demo.add_demo_dossiers(ctx, 400, seed=11, now=DEMO_NOW, bulk=True, workers=0, scans=True)
-    demo.add_demo_dossiers(ctx, 25, seed=12, now=DEMO_NOW, bulk=False)
-    yield ctx
-    ctx.close()
+    with mixed_demo_office(request, tmp_path / "office", 400, 25, seed=11) as ctx:
+        yield ctx
 
 
 def test_a_batch_loads_the_same_dossiers_as_one_at_a_time(office: DeskContext) -> None:

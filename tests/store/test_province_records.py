@@ -24,21 +24,13 @@ from desk.store import province_records
 from desk.store import sync_repository as sync_repo
 from desk.sync.items import dossier_item, province_item
 from tests.conftest import DEMO_NOW
+from tests.store.conftest import mixed_demo_office
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DeskContext]:
-    config = DeskConfig(data_dir=tmp_path / "office")
-    if request.param == "postgresql":
-        config = DeskConfig(
-            data_dir=tmp_path / "office", database_url=request.getfixturevalue("postgres_url")
-        )
-    ctx = DeskContext.open(config)
-    demo.ensure_demo_office(ctx)
-    demo.add_demo_dossiers(ctx, 150, seed=21, now=DEMO_NOW, bulk=True, workers=0, scans=True)
-    demo.add_demo_dossiers(ctx, 10, seed=22, now=DEMO_NOW, bulk=False)
-    yield ctx
-    ctx.close()
+    with mixed_demo_office(request, tmp_path / "office", 150, 10, seed=21) as ctx:
+        yield ctx
 
 
 def _name_owners(ctx: DeskContext) -> list[int]:

@@ -80,17 +80,24 @@ def noto() -> QFont:
     return QFont(family, 10)
 
 
-@pytest.fixture
-def shown_list(qtbot, ctx, noto):
-    """The list screen at a desk's size, with the desk's style sheet and font, its first
-    page in."""
-    office = Office()
+def _list_at_a_desks_size(qtbot, ctx, noto: QFont, office: Office) -> DossierListView:
+    """The list screen on ``office``'s pages, with the desk's style sheet and font, shown at
+    a desk's size."""
     view = DossierListView(ctx, model=DossierTableModel(loader=office))
     qtbot.addWidget(view)
     view.setStyleSheet(APP_STYLE)
     view.setFont(noto)
     view.resize(1200, 700)
     view.show()
+    return view
+
+
+@pytest.fixture
+def shown_list(qtbot, ctx, noto):
+    """The list screen at a desk's size, with the desk's style sheet and font, its first
+    page in."""
+    office = Office()
+    view = _list_at_a_desks_size(qtbot, ctx, noto, office)
     with qtbot.waitSignal(view.model.page_loaded, timeout=5000):
         view.ensure_loaded()
     # The next page read ahead.
@@ -240,12 +247,7 @@ def test_a_page_added_below_the_screen_does_not_repaint_it(qtbot, shown_list) ->
 
 def test_a_short_list_shows_the_rows_added_to_it(qtbot, ctx, noto) -> None:
     office = Office(total=10, page=8)  # a first page of 8 rows, then 2 more
-    view = DossierListView(ctx, model=DossierTableModel(loader=office))
-    qtbot.addWidget(view)
-    view.setStyleSheet(APP_STYLE)
-    view.setFont(noto)
-    view.resize(1200, 700)
-    view.show()
+    view = _list_at_a_desks_size(qtbot, ctx, noto, office)
     view.ensure_loaded()
     # The view asks for rows while it has room for them.
     qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=5000)

@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desk.domain.telex import telex_traces
 from desk.ui.main_window import PAGE_INTAKE, MainWindow
 from desk.ui.scanner import ScanListener, interpret_scan
 from tests.ui.intake_helpers import SCANNER_MS, focused, press, scan, send_text
+from tests.ui.one_field import shown_line_edit
 
 CODE = "000.17.22.H56-261120-0007"
 # A man born 1990 (4th digit 0), registered in Hà Nội (001).
@@ -34,19 +35,7 @@ def listener(qapp):
 
 @pytest.fixture
 def field(qtbot):
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
-    edit = QLineEdit()
-    other = QLineEdit()
-    layout.addWidget(edit)
-    layout.addWidget(other)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    edit.setFocus()
-    edit.holder = window  # type: ignore[attr-defined]  # keep the window alive
-    return edit
+    return shown_line_edit(qtbot, others=1)
 
 
 def test_typing_passes_through_in_order(qtbot, listener, field) -> None:
