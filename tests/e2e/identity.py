@@ -5,11 +5,14 @@ desk requires)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 IDENTITY_VARIABLES = ("DESK_USER", "DESK_PASSWORD_FILE")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def password_file(directory: Path, name: str, password: str) -> Path:
@@ -45,3 +48,21 @@ def sign_in_as(
     """For ``desk.cli.main`` run in this process: act as ``username`` until the test ends."""
     for name, value in identity(directory, username, password).items():
         monkeypatch.setenv(name, value)
+
+
+def run_as(
+    arguments: list[str], data: Path, username: str | None, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A Python process (``arguments`` after the interpreter: ``["-m", "desk", …]``) on the
+    office in ``data``, signed in as ``username`` (its password file beside ``data``), with
+    no terminal to ask anything on."""
+    env = environment(data.parent / "accounts", username, password)
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        env={**env, "DESK_DATA_DIR": str(data)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

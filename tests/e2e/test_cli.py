@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.identity import environment
+from tests.e2e.identity import run_as
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,16 +19,7 @@ def desk(
 ) -> subprocess.CompletedProcess[str]:
     """``desk ARGS`` on the office in ``data``, signed in as ``user`` (a demo account, its
     demo password unless ``password``), with no terminal to ask anything on."""
-    env = environment(data.parent / "accounts", user, password)
-    return subprocess.run(
-        [sys.executable, "-m", "desk", *args],
-        cwd=ROOT,
-        env={**env, "DESK_DATA_DIR": str(data)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_as(["-m", "desk", *args], data, user, password)
 
 
 @pytest.fixture(scope="module")

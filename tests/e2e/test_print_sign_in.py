@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
 from desk.errors import DeskError
 from desk.services import auth, demo, intake
 from desk.services.context import DeskContext
-from tests.e2e.identity import environment
+from tests.e2e.identity import run_as
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,15 +55,8 @@ def print_slip(
     data: Path, code: str, out: Path, password: str | None = None
 ) -> tuple[int, str, list[dict[str, object]]]:
     """``desk print slip`` as canbo1: exit code, standard error, argon2's checks."""
-    env = environment(data.parent / "accounts", "canbo1", password)
-    result = subprocess.run(
-        [sys.executable, "-c", WATCHED, "print", "slip", code, "--out", str(out)],
-        cwd=ROOT,
-        env={**env, "DESK_DATA_DIR": str(data)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result = run_as(
+        ["-c", WATCHED, "print", "slip", code, "--out", str(out)], data, "canbo1", password
     )
     lines = result.stderr.splitlines()
     checks = [

@@ -9,7 +9,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from desk.cli import main
 from desk.services import audit
 from desk.services.context import DeskContext
-from tests.e2e.identity import environment, sign_in_as
+from tests.e2e.identity import run_as, sign_in_as
 from tests.store.test_figures_store import AFTER_NOVEMBER, NOVEMBER_OFFICE, build
 from tests.unit.report_helpers import open_workbook, row_values
 
@@ -156,19 +155,9 @@ def test_bad_input_exits_2_with_a_vietnamese_message(
 def test_the_command_as_a_supervisor_runs_it(tmp_path: Path) -> None:
     """A real process on a small demo office, signed in with DESK_USER/DESK_PASSWORD_FILE."""
     data = tmp_path / "office"
-    run = [sys.executable, "-m", "desk"]
 
     def desk(*args: str, user: str | None) -> subprocess.CompletedProcess[str]:
-        env = environment(tmp_path / "accounts", user)
-        return subprocess.run(
-            [*run, *args],
-            cwd=ROOT,
-            env={**env, "DESK_DATA_DIR": str(data)},
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        return run_as(["-m", "desk", *args], data, user)
 
     assert desk("demo", "--dossiers", "20", "--seed", "3", user=None).returncode == 0
     out = tmp_path / "bao-cao.xlsx"
