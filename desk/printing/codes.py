@@ -9,9 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
-from reportlab.pdfgen.canvas import Canvas
-
 from desk.printing.layout import Block, LayoutError, Painter
+from desk.printing.layout.pdf import PdfWriter
 
 QUIET_MODULES = 10  # Code 128 needs at least 10 blank modules on either side
 QR_BORDER = 4  # the QR specification's quiet zone, in modules
@@ -70,26 +69,25 @@ class Code128(Block):
             raise LayoutError("Mã vạch rộng hơn chỗ dành cho nó.", code="print.barcode_width")
         return self.length if self.rotated else self.bar_height
 
-    def _draw_bars(self, canvas: Canvas) -> None:
+    def _draw_bars(self, pdf: PdfWriter) -> None:
         # In module units (one module wide, the bars one unit tall): the stream is short
         # integers, the same for every size, and cached with the pattern.
-        canvas.scale(self.module, self.bar_height)
-        canvas.addLiteral(code128_operators(self.data))
+        pdf.transform(self.module, 0, 0, self.bar_height, 0, 0)
+        pdf.literal(code128_operators(self.data))
 
     def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
         key = ("code128", self.data, self.module, self.bar_height)
         name = painter.form(key, self.length, self.bar_height, self._draw_bars)
-        canvas = painter.canvas
-        canvas.saveState()
+        pdf = painter.pdf
+        pdf.save_state()
         if self.rotated:
             # Turned a quarter anticlockwise: the form's box (length × bar height) then
             # fills x … x + bar height, top − length … top.
-            canvas.translate(x + self.bar_height, top - self.length)
-            canvas.rotate(90)
+            pdf.transform(0, 1, -1, 0, x + self.bar_height, top - self.length)
         else:
-            canvas.translate(x + (width - self.length) / 2, top - self.bar_height)
-        canvas.doForm(name)
-        canvas.restoreState()
+            pdf.transform(1, 0, 0, 1, x + (width - self.length) / 2, top - self.bar_height)
+        pdf.place_form(name)
+        pdf.restore_state()
 
 
 @functools.lru_cache(maxsize=64)
@@ -135,15 +133,15 @@ class QrCode(Block):
     def measure(self, width: float) -> float:
         return self.size
 
-    def _draw_modules(self, canvas: Canvas) -> None:
+    def _draw_modules(self, pdf: PdfWriter) -> None:
         side = qr_side(self.value)
-        canvas.scale(self.size / side, self.size / side)
-        canvas.addLiteral(qr_operators(self.value))
+        pdf.transform(self.size / side, 0, 0, self.size / side, 0, 0)
+        pdf.literal(qr_operators(self.value))
 
     def draw(self, painter: Painter, x: float, top: float, width: float) -> None:
         name = painter.form(("qr", self.value, self.size), self.size, self.size, self._draw_modules)
-        canvas = painter.canvas
-        canvas.saveState()
-        canvas.translate(x + (width - self.size) / 2, top - self.size)
-        canvas.doForm(name)
-        canvas.restoreState()
+        pdf = painter.pdf
+        pdf.save_state()
+        pdf.transform(1, 0, 0, 1, x + (width - self.size) / 2, top - self.size)
+        pdf.place_form(name)
+        pdf.restore_state()

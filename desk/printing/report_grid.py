@@ -155,7 +155,7 @@ class ReportGrid(Block):
                 paragraph.draw(painter, left + pad, y - (height - inner) / 2, cell_width - 2 * pad)
                 rects.append((left, y - height, cell_width, height))
             y -= height
-        canvas = painter.canvas
-        canvas.setLineWidth(0.5)
+        pdf = painter.pdf
+        pdf.line_width(0.5)
         for left, bottom, w, h in rects:
-            canvas.rect(left, bottom, w, h, stroke=1, fill=0)
+            pdf.stroke_rect(left, bottom, w, h)

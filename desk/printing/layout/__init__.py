@@ -1,6 +1,6 @@
-"""A small flow layout on the reportlab canvas: ``text`` (runs, wrapping, the painter),
-``blocks`` (paragraphs, stacks, rows), ``table`` (grid tables) and ``pages``
-(pagination and the PDF). The forms import what they need from here.
+"""A small flow layout: ``text`` (runs, wrapping, the painter), ``blocks`` (paragraphs,
+stacks, rows), ``table`` (grid tables), ``pages`` (pagination) and ``pdf`` (the file,
+with ``pdf_fonts`` embedding the faces). The forms import what they need from here.
 
 Blocks (wrapped rich text, rows of blocks, tables, barcodes) are measured against the
 frame width, distributed over pages (tables and long paragraphs split between pages, a
@@ -12,7 +12,7 @@ took ~75 ms, five times the budget for printing at the desk, and a roll page nee
 height before the page exists. The forms need little: left/centred text in a few sizes,
 bold and italic runs, grid tables. Everything here draws with the bundled TrueType faces
 (never the PDF standard fonts, which have no Vietnamese) and every string is put in NFC
-first, because reportlab does not position combining marks.
+first, because nothing here positions combining marks.
 """
 
 from __future__ import annotations

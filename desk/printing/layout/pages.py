@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
-
 from desk.printing.fonts import Face, string_width
 from desk.printing.layout.blocks import Block, Spacer
+from desk.printing.layout.pdf import PdfWriter
 from desk.printing.layout.text import _EPSILON, LayoutError, Painter, nfc
 from desk.printing.paper import Paper
 
@@ -68,23 +66,10 @@ def paginate(blocks: Sequence[Block], width: float, height: float) -> list[list[
 
 
 def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) -> bytes:
-    regular = Face.REGULAR.font_name
-    buffer = io.BytesIO()
-    # initialFontName: without it the canvas starts in Helvetica and the PDF carries an
-    # unembedded Helvetica reference even if no text is drawn in it.
-    canvas = Canvas(
-        buffer,
-        pagesize=(paper.width, paper.height or paper.width),
-        initialFontName=regular,
-        initialFontSize=paper.size,
-        pageCompression=1,
-        lang="vi",
+    pdf = PdfWriter(
+        title=nfc(metadata.title), author=nfc(metadata.author), subject=nfc(metadata.subject)
     )
-    canvas.setTitle(nfc(metadata.title))
-    canvas.setAuthor(nfc(metadata.author))
-    canvas.setSubject(nfc(metadata.subject))
-    canvas.setCreator("Commune Desk")
-    painter = Painter(canvas)
+    painter = Painter(pdf)
     corner_size = paper.small
     corner_height = corner_size * 1.6
     width = paper.frame_width
@@ -106,7 +91,7 @@ def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) ->
     )
     for section, page_height, pages in laid_out:
         for number, blocks in enumerate(pages, start=1):
-            canvas.setPageSize((paper.width, page_height))
+            pdf.set_page_size(paper.width, page_height)
             corner_y = page_height - paper.top - corner_size
             corner_left = section.corner_left
             if number > 1 and section.continued:
@@ -129,7 +114,7 @@ def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) ->
                 )
             top = page_height - paper.top - corner_height
 
-            def draw_blocks(_: Canvas, blocks: list[Block] = blocks, top: float = top) -> None:
+            def draw_blocks(_: PdfWriter, blocks: list[Block] = blocks, top: float = top) -> None:
                 for block in blocks:
                     block.draw(painter, paper.left, top, width)
                     top -= block.measure(width)
@@ -137,12 +122,11 @@ def render_pdf(paper: Paper, sections: Sequence[Section], metadata: Metadata) ->
             key = _page_key(blocks, page_height)
             if repeats[key] > 1:
                 name = painter.form(key, paper.width, page_height, draw_blocks)
-                painter.canvas.doForm(name)
+                pdf.place_form(name)
             else:
-                draw_blocks(canvas)
+                draw_blocks(pdf)
             painter.show_page()
-    canvas.save()
-    return buffer.getvalue()
+    return pdf.finish()
 
 
 def _page_key(blocks: list[Block], page_height: float) -> tuple[object, ...]:

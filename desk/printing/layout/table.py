@@ -234,8 +234,8 @@ class Table(Block):
             lines.append((edge, top, edge, bottom))
         for i in range(1, len(widths)):
             lines.append((edges[i], top - header_height, edges[i], bottom))
-        painter.canvas.setLineWidth(0.5)
-        painter.canvas.lines(lines)
+        painter.pdf.line_width(0.5)
+        painter.pdf.lines(lines)
 
     def _draw_centered(
         self, painter: Painter, cell: Paragraph, x: float, top: float, width: float, height: float

@@ -8,11 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
-
 from desk.errors import DeskError
 from desk.printing.fonts import Face, string_width
+from desk.printing.layout.pdf import PdfWriter
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
@@ -214,57 +212,37 @@ def wrap(spans: Sequence[Span], size: float, width: float) -> list[_Line]:
 
 
 class Painter:
-    """The canvas plus what the blocks share while a document is drawn.
+    """The PDF being written plus what the blocks share while a document is drawn.
 
     Text goes into one PDF text object until ``end_text`` (the end of a paragraph) or
-    until something else is drawn: one BT … ET a paragraph instead of one a string, which
-    saves reportlab a text object per string. Whoever draws on ``canvas`` gets it with the
-    text so far written first, so the order on the page stays the order of the calls.
+    until something else is drawn: one BT … ET a paragraph instead of one a string.
     """
 
-    def __init__(self, canvas: Canvas) -> None:
-        self._canvas = canvas
-        self._writer: PDFTextObject | None = None
-        self._font: tuple[str, float] | None = None
+    def __init__(self, pdf: PdfWriter) -> None:
+        self.pdf = pdf
         self._forms: dict[tuple[object, ...], str] = {}
 
-    @property
-    def canvas(self) -> Canvas:
-        self.end_text()
-        return self._canvas
-
     def show_page(self) -> None:
-        self.canvas.showPage()
+        self.pdf.show_page()
 
     def end_text(self) -> None:
         """Close the text object: a paragraph's runs stay apart from its neighbours' on the
         same baseline (a table's cells) for whatever reads the text back."""
-        if self._writer is not None:
-            self._canvas.drawText(self._writer)
-            self._writer = None
+        self.pdf.end_text()
 
     def text(self, x: float, y: float, text: str, face: Face, size: float) -> None:
-        writer = self._writer
-        if writer is None:
-            writer = self._writer = self._canvas.beginText()
-            self._font = None  # a text object starts in the canvas's font
-        font = (face.font_name, size)
-        if font != self._font:
-            writer.setFont(*font)
-            self._font = font
-        writer.setTextOrigin(x, y)
-        writer.textOut(text)
+        self.pdf.text(x, y, text, face, size)
 
     def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.6) -> None:
-        self.canvas.setLineWidth(width)
-        self.canvas.line(x1, y1, x2, y2)
+        self.pdf.line_width(width)
+        self.pdf.lines([(x1, y1, x2, y2)])
 
     def form(
         self,
         key: tuple[object, ...],
         width: float,
         height: float,
-        draw: Callable[[Canvas], None],
+        draw: Callable[[PdfWriter], None],
     ) -> str:
         """A drawing stored once per document and placed many times (the barcode and the
         QR code appear on both copies of the slip)."""
@@ -272,11 +250,9 @@ class Painter:
         if name is None:
             # Reserved before drawing: a form may place others (a page holding the QR code).
             name = self._forms[key] = f"DeskForm{len(self._forms) + 1}"
-            canvas = self.canvas
-            canvas.beginForm(name, 0, 0, width, height)
-            draw(canvas)
-            self.end_text()
-            canvas.endForm()
+            self.pdf.begin_form(name, width, height)
+            draw(self.pdf)
+            self.pdf.end_form()
         return name
 
 
