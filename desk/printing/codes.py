@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import re
 
+from desk.printing import qr
 from desk.printing.layout import Block, LayoutError, Painter
 from desk.printing.layout.pdf import PdfWriter
 
 QUIET_MODULES = 10  # Code 128 needs at least 10 blank modules on either side
 QR_BORDER = 4  # the QR specification's quiet zone, in modules
 QR_MASK = 2
-_CELL_DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # segno's cells are 0 and 1
 
 
 _DARK_RUN = re.compile("1+")
@@ -93,15 +93,18 @@ class Code128(Block):
 @functools.lru_cache(maxsize=64)
 def qr_modules(value: str) -> tuple[str, ...]:
     """The QR matrix (error correction M) as rows of "1" (dark) and "0" (light), like the
-    Code 128 pattern; from segno, cached for reprints.
+    Code 128 pattern; cached for reprints.
 
     The mask is fixed: every one of the eight masks gives a valid code, and choosing the
     "best" one means scoring all eight, which cost more than the rest of the slip.
     """
-    import segno
+    try:
+        return qr.matrix(value, error="M", mask=QR_MASK)
+    except qr.Overflow:
+        import segno  # too long for any QR code: segno's error, as before
 
-    matrix = segno.make_qr(value, error="m", boost_error=False, mask=QR_MASK).matrix
-    return tuple(bytes(row).translate(_CELL_DIGITS).decode("ascii") for row in matrix)
+        segno.make_qr(value, error="m", boost_error=False, mask=QR_MASK)
+        raise
 
 
 def qr_side(value: str) -> int:
