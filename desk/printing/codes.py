@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from desk.printing import qr
+from desk.printing import code128, qr
 from desk.printing.layout import Block, LayoutError, Painter
 from desk.printing.layout.pdf import PdfWriter
 
@@ -29,7 +29,9 @@ def _runs(cells: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=64)
 def code128_modules(data: str) -> str:
     """The module pattern ("1" dark, "0" light), without quiet zones."""
-    import barcode  # here, not at the top: it loads Pillow, which forms without codes skip
+    if data.isascii():
+        return code128.modules(data)
+    import barcode  # here, not at the top: it loads Pillow (a code outside ASCII: its rules)
 
     return str(barcode.Code128(data).build()[0])
 

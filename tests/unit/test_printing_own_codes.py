@@ -1,8 +1,8 @@
-"""The desk's own PDF writer and QR encoder.
+"""The desk's own Code 128 and QR encoders and its own PDF writer.
 
-The encoder must draw exactly what segno drew before it (segno stays installed as the
-reference here and as the fallback for what the desk's encoder leaves to it); the
-printing itself must not load what it no longer uses.
+The encoders must draw exactly what python-barcode and segno drew before them (the
+libraries stay installed as the reference here and as the fallback for what the desk's
+encoders leave to them); the printing itself must not load what it no longer uses.
 """
 
 from __future__ import annotations
@@ -14,14 +14,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import barcode
 import pytest
 import segno
+from barcode.charsets import code128 as reference_charsets
 
-from desk.printing import qr, render_slip
-from desk.printing.codes import qr_modules
+from desk.printing import code128, qr, render_slip
+from desk.printing.codes import code128_modules, qr_modules
 from desk.printing.layout import pdf
 from desk.printing.layout.pdf_fonts import subset_tag
-from tests.unit.printing_factories import AGENCY_ID, make_dossier, make_office, marital_procedure
+from tests.unit.printing_factories import (
+    AGENCY_ID,
+    make_dossier,
+    make_office,
+    marital_procedure,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 _CELLS = bytes.maketrans(b"\x00\x01", b"01")
@@ -34,6 +41,71 @@ def segno_rows(data: str, error: str = "m", mask: int = 2, version: int | None =
 
 def random_text(rng: random.Random, alphabet: str, length: int) -> str:
     return "".join(rng.choice(alphabet) for _ in range(length))
+
+
+# --- Code 128 ---------------------------------------------------------------------------
+
+
+def test_the_symbol_patterns_are_the_standards() -> None:
+    assert tuple(reference_charsets.CODES[:106]) == code128.PATTERNS
+    assert code128.STOP == reference_charsets.STOP + "11"  # python-barcode adds the bar
+
+
+def test_dossier_codes_have_python_barcodes_bars() -> None:
+    rng = random.Random(16)
+    for sequence in [1, 7, 42, 999, 4321, 9999, *rng.sample(range(1, 10_000), 200)]:
+        day = f"2{rng.randrange(10)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+        code = f"{AGENCY_ID}-{day}-{sequence:04d}"
+        assert code128.modules(code) == barcode.Code128(code).build()[0], code
+
+
+@pytest.mark.parametrize(
+    "alphabet",
+    [string.digits, string.digits + ".-", string.printable, "".join(map(chr, range(128)))],
+)
+def test_any_ascii_text_has_python_barcodes_bars(alphabet: str) -> None:
+    rng = random.Random(alphabet)
+    for _ in range(2000):
+        text = random_text(rng, alphabet, rng.randint(1, 30))
+        if text.startswith("99"):
+            continue  # python-barcode loses these two digits: see the next test
+        assert code128.modules(text) == barcode.Code128(text).build()[0], repr(text)
+
+
+def decode(modules: str) -> str:
+    """Read a module pattern back to text: what a scanner would read."""
+    values = [code128.PATTERNS.index(modules[i : i + 11]) for i in range(0, len(modules) - 13, 11)]
+    *symbols, check = values
+    assert check == (symbols[0] + sum(i * v for i, v in enumerate(symbols) if i)) % 103
+    charset = {103: "A", 104: "B", 105: "C"}[symbols[0]]
+    text = ""
+    for value in symbols[1:]:
+        if charset == "C" and value < 100:
+            text += f"{value:02d}"
+        elif value in (code128.TO_A, code128.TO_B) or (value == code128.TO_C and charset != "C"):
+            charset = {code128.TO_A: "A", code128.TO_B: "B", code128.TO_C: "C"}[value]
+        elif charset == "B":
+            text += chr(value + 32)
+        else:
+            text += chr(value - 64 if value >= 64 else value + 32)
+    return text
+
+
+def test_a_leading_99_is_kept() -> None:
+    for text in ["99", "991", "9912-ab", "99.17.22.H56-261123-0007", "999999"]:
+        assert decode(code128.modules(text)) == text
+    assert decode(barcode.Code128("9912").build()[0]) == "12"  # what the library drew
+
+
+def test_every_code_reads_back() -> None:
+    rng = random.Random(128)
+    for _ in range(1000):
+        text = random_text(rng, string.digits * 3 + string.printable, rng.randint(1, 25))
+        assert decode(code128.modules(text)) == text, repr(text)
+
+
+def test_codes_outside_ascii_are_left_to_python_barcode() -> None:
+    assert code128_modules("ñ12") == barcode.Code128("ñ12").build()[0]
 
 
 # --- QR ---------------------------------------------------------------------------------
@@ -113,14 +185,14 @@ def test_the_document_id_follows_the_content(monkeypatch: pytest.MonkeyPatch) ->
     assert first.split(b"/ID")[1] != later.split(b"/ID")[1]
 
 
-def test_printing_a_slip_loads_neither_the_canvas_nor_segno() -> None:
+def test_printing_a_slip_loads_neither_the_canvas_nor_the_code_libraries() -> None:
     script = (
         "import sys\n"
         "from tests.unit.printing_factories import make_dossier, make_office,"
         " marital_procedure\n"
         "from desk.printing import render_slip\n"
         "render_slip(make_office(), make_dossier(), marital_procedure())\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'segno'"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('segno', 'barcode')"
         " or m.startswith('reportlab.pdfgen')))\n"
     )
     result = subprocess.run(
