@@ -7,9 +7,8 @@ through its text objects was half of a warm slip. The forms draw little (text, l
 rectangles, the codes' paths), so the desk writes exactly that. Numbers are formatted as
 reportlab formatted them, so a page draws the same marks at the same places.
 
-The content is compressed with zlib at its default level (6): the streams are small and
-level 1 saves little time on them while the files grow; the font subsets, the largest part,
-are compressed once each and remembered (``pdf_fonts``).
+Streams are compressed at zlib's fastest level (see ``pdf_fonts.COMPRESSION``); the font
+subsets, the largest part of a file, are compressed once each and remembered.
 """
 
 from __future__ import annotations
