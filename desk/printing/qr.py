@@ -19,28 +19,26 @@ NUMERIC, ALPHANUMERIC, BYTE, KANJI = 1, 2, 4, 8
 LEVELS = "LMQH"
 _FORMAT_LEVEL = {"L": 1, "M": 0, "Q": 3, "H": 2}
 
-# Error correction codewords per block and number of blocks, by level and version 1…40
+# Error correction codewords per block / number of blocks, by level and version 1…40
 # (ISO/IEC 18004:2015, table 9).
-_EC_PER_BLOCK = {
-    "L": (7, 10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28,
-          28, 28, 30, 30, 26, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
-    "M": (10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26,
-          26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28),
-    "Q": (13, 22, 18, 26, 18, 24, 18, 22, 20, 24, 28, 26, 24, 20, 30, 24, 28, 28, 26, 30,
-          28, 30, 30, 30, 30, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
-    "H": (17, 28, 22, 16, 22, 28, 26, 26, 24, 28, 24, 28, 22, 24, 24, 30, 28, 28, 26, 28,
-          30, 24, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30),
-}  # fmt: skip
-_BLOCKS = {
-    "L": (1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8,
-          8, 9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 24, 25),
-    "M": (1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16,
-          17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49),
-    "Q": (1, 1, 2, 2, 4, 4, 6, 6, 8, 8, 8, 10, 12, 16, 12, 17, 16, 18, 21, 20,
-          23, 23, 25, 27, 29, 34, 34, 35, 38, 40, 43, 45, 48, 51, 53, 56, 59, 62, 65, 68),
-    "H": (1, 1, 2, 4, 4, 4, 5, 6, 8, 8, 11, 11, 16, 16, 18, 16, 19, 21, 25, 25,
-          25, 34, 30, 32, 35, 37, 40, 42, 45, 48, 51, 54, 57, 60, 63, 66, 70, 74, 77, 81),
-}  # fmt: skip
+_EC_TABLE = {
+    "L": "7/1 10/1 15/1 20/1 26/1 18/2 20/2 24/2 30/2 18/4 20/4 24/4 26/4 30/4 "
+    "22/6 24/6 28/6 30/6 28/7 28/8 28/8 28/9 30/9 30/10 26/12 28/12 30/12 30/13 "
+    "30/14 30/15 30/16 30/17 30/18 30/19 30/19 30/20 30/21 30/22 30/24 30/25",
+    "M": "10/1 16/1 26/1 18/2 24/2 16/4 18/4 22/4 22/5 26/5 30/5 22/8 22/9 24/9 "
+    "24/10 28/10 28/11 26/13 26/14 26/16 26/17 28/17 28/18 28/20 28/21 28/23 28/25 28/26 "
+    "28/28 28/29 28/31 28/33 28/35 28/37 28/38 28/40 28/43 28/45 28/47 28/49",
+    "Q": "13/1 22/1 18/2 26/2 18/4 24/4 18/6 22/6 20/8 24/8 28/8 26/10 24/12 20/16 "
+    "30/12 24/17 28/16 28/18 26/21 30/20 28/23 30/23 30/25 30/27 30/29 28/34 30/34 30/35 "
+    "30/38 30/40 30/43 30/45 30/48 30/51 30/53 30/56 30/59 30/62 30/65 30/68",
+    "H": "17/1 28/1 22/2 16/4 22/4 28/4 26/5 26/6 24/8 28/8 24/11 28/11 22/16 24/16 "
+    "24/18 30/16 28/19 28/21 26/25 28/25 30/25 24/34 30/30 30/32 30/35 30/37 30/40 30/42 "
+    "30/45 30/48 30/51 30/54 30/57 30/60 30/63 30/66 30/70 30/74 30/77 30/81",
+}
+_EC = {
+    level: tuple(tuple(map(int, pair.split("/"))) for pair in row.split())
+    for level, row in _EC_TABLE.items()
+}
 # Bits of the character count, by mode, for versions 1–9, 10–26 and 27–40.
 _COUNT_BITS = {NUMERIC: (10, 12, 14), ALPHANUMERIC: (9, 11, 13), BYTE: (8, 16, 16),
                KANJI: (8, 10, 12)}  # fmt: skip
@@ -76,7 +74,8 @@ def _raw_codewords(version: int) -> int:
 
 def _data_codewords(version: int, level: str) -> int:
     index = version - 1
-    return _raw_codewords(version) - _EC_PER_BLOCK[level][index] * _BLOCKS[level][index]
+    degree, blocks = _EC[level][index]
+    return _raw_codewords(version) - degree * blocks
 
 
 def _segment(data: str) -> tuple[int, int, list[tuple[int, int]]]:
@@ -196,8 +195,7 @@ def _error_correction(block: bytes, degree: int) -> bytes:
 
 def _final_message(words: bytes, version: int, level: str) -> bytes:
     """Data and error correction codewords, the blocks interleaved."""
-    blocks_count = _BLOCKS[level][version - 1]
-    degree = _EC_PER_BLOCK[level][version - 1]
+    degree, blocks_count = _EC[level][version - 1]
     short = _raw_codewords(version) // blocks_count - degree  # data in a short block
     longs = _raw_codewords(version) % blocks_count
     blocks, start = [], 0
