@@ -341,8 +341,8 @@ def _copies(document: ReceivedDocument) -> str:
 def prepare_codes(office: Office, dossier: Dossier) -> None:
     """Encode the dossier's barcode and QR code ahead of printing (they are cached).
 
-    The QR encoder is pure Python (~15 ms): a service may call this in a worker right
-    after the dossier is saved, so that the slip prints without that wait.
+    A service may call this in a worker right after the dossier is saved, so that the
+    slip prints without that wait (~0.3 ms since the desk encodes its own QR codes).
     """
     code = str(dossier.code)
     code128_modules(code)
