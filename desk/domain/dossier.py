@@ -41,6 +41,7 @@ from desk.domain.text import clean
 from desk.errors import InvalidInput
 
 PersonT = TypeVar("PersonT")
+MomentT = TypeVar("MomentT", datetime, str)
 OWNER_ROLE = "owner"  # a party who owns the dossier (ChuHoSo) when not its applicant
 
 RESCHEDULE = "reschedule"  # the ``kind`` of a reschedule event's detail
@@ -268,9 +269,10 @@ class IntakeRequest:
     note: str = ""
 
 
-def promised_due(due_at: datetime, rescheduled_due_at: datetime | None) -> datetime:
+def promised_due(due_at: MomentT, rescheduled_due_at: MomentT | None) -> MomentT:
     """The due time the citizen was last given (NgayHenTra): the one an apology letter
-    promised, otherwise the first."""
+    promised, otherwise the first (moments, or the province's text of them, where ""
+    is none)."""
     return rescheduled_due_at or due_at
 
 

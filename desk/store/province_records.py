@@ -80,11 +80,11 @@ _RECORDS = BatchRead(
     .where(_DOSSIERS.c.id.in_(_IDS))
     .order_by(_DOSSIERS.c.code),
     {
-        "received_at": "instant",
-        "due_at": "instant",
-        "rescheduled_due_at": "instant",
-        "returned_at": "instant",
-        "finished_at": "instant",
+        "received_at": "province_time",
+        "due_at": "province_time",
+        "rescheduled_due_at": "province_time",
+        "returned_at": "province_time",
+        "finished_at": "province_time",
         "form_data": "json_check",
     },
 )
@@ -101,7 +101,7 @@ _DOCUMENTS_READ = BatchRead(
 _FEES_READ = BatchRead(_children(_FEES, ("name", "amount", "method"), "id"))
 _EVENTS_READ = BatchRead(
     _children(_EVENTS, ("actor_name", "actor_title", "at", "note", "to_status", "detail"), "id"),
-    {"at": "instant", "detail": "json_check"},  # the detail, as the form data: to tell damage
+    {"at": "province_time", "detail": "json_check"},  # the detail, as the form data: to tell damage
 )
 
 
@@ -135,7 +135,9 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
     owners: dict[int, tuple[str, str]] = {}
     for dossier_id, name, id_number in _OWNERS.rows(connection, ids):
         owners.setdefault(dossier_id, (name, id_number))
-    make = ProvinceRecord._make
+    # A record made as ``_make`` makes it, without its per-call check of the length (the
+    # row's length is the statement's, fixed).
+    new = tuple.__new__
     records = []
     for row in dossier_rows:
         dossier_id = row[0]
@@ -147,7 +149,7 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
         row.append(documents.get(dossier_id) or [])
         row.append(fees.get(dossier_id) or [])
         row.append(events.get(dossier_id) or [])
-        records.append(make(row))
+        records.append(new(ProvinceRecord, row))
     return records
 
 

@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, cast
 
 import orjson
@@ -29,13 +30,16 @@ from sqlalchemy import Connection, Select, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from desk.domain.outbox import province_time
 from desk.store.driver import Statements
 from desk.store.faults import UnreadableValue
 from desk.store.models import instant_from_db
 from desk.store.tables import DOSSIERS as _DOSSIERS
 
-Kind = Literal["instant", "day", "json", "json_check", "boolean"]
+Kind = Literal["instant", "province_time", "day", "json", "json_check", "boolean"]
 Convert = Callable[[Any], Any]
+# Kinds whose conversion is given a NULL too (every other leaves it None).
+_TAKES_NULL: frozenset[Kind] = frozenset({"province_time"})
 
 
 def _json_check(text: str) -> None:
@@ -50,11 +54,21 @@ def _json_check(text: str) -> None:
         json.loads(text)
 
 
+@lru_cache(maxsize=4096)
+def _province_time(value: Any) -> str:
+    """An instant as the driver gives it, as the province's text ("" for NULL). Kept: the
+    sync push and the export read ~7 instants a dossier, and they repeat (a dossier's
+    receipt is its first event, due times fall on a few hours of a day; batches come in
+    code order, so by day), where converting one costs ~3 µs (docs/performance.md)."""
+    return province_time(instant_from_db(value))
+
+
 # How each engine's driver gives a typed column (SQLite: text and integers; psycopg: the
 # Python values, JSON decoded), and what turns it into the domain's value.
 _CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
     "sqlite": {
         "instant": instant_from_db,
+        "province_time": _province_time,
         "day": date.fromisoformat,
         "json": json.loads,
         "json_check": _json_check,
@@ -62,6 +76,7 @@ _CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
     },
     "postgresql": {
         "instant": instant_from_db,
+        "province_time": _province_time,
         "day": None,
         "json": None,
         "json_check": None,  # decoded by the driver: read whole or not at all
@@ -124,7 +139,7 @@ class BatchRead:
         # (parameters hidden), and a lost PostgreSQL connection invalidated.
         fetched = list(Statements(connection).run(compiled.sql, compiled.arguments(padded)))
         steps = [
-            (i, convert)
+            (i, convert, kind in _TAKES_NULL)
             for i, kind in self._kinds
             if (convert := _CONVERTERS[dialect.name][kind]) is not None
         ]
@@ -163,24 +178,24 @@ class BatchRead:
         return compiled
 
 
-def _converted(row: Sequence[Any], steps: list[tuple[int, Convert]]) -> list[Any]:
+def _converted(row: Sequence[Any], steps: list[tuple[int, Convert, bool]]) -> list[Any]:
     values = list(row)
-    for i, convert in steps:
+    for i, convert, takes_null in steps:
         value = values[i]
-        if value is not None:
+        if value is not None or takes_null:
             values[i] = convert(value)
     return values
 
 
 def _unreadable(
-    rows: Sequence[Sequence[Any]], steps: list[tuple[int, Convert]]
+    rows: Sequence[Sequence[Any]], steps: list[tuple[int, Convert, bool]]
 ) -> tuple[Sequence[Any], int] | None:
     """The first row and column whose stored value does not convert; None when every
     one does (then the error was not a stored value's)."""
     for row in rows:
-        for i, convert in steps:
+        for i, convert, _ in steps:
             if row[i] is None:
-                continue
+                continue  # converted or left None: never what fails
             try:
                 convert(row[i])
             except ValueError:

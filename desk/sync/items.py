@@ -4,47 +4,17 @@ change from the feed (§5), and their timestamps."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 import orjson
 
 from desk.domain import limits
-from desk.domain.calendar import OFFICE_TZ, to_office_time
+from desk.domain.calendar import OFFICE_TZ
 from desk.domain.dossier import Dossier, promised_due
-from desk.domain.outbox import ProvinceRecord
+from desk.domain.outbox import ProvinceRecord, province_time
 from desk.domain.status import Status
 from desk.domain.text import visible
-
-# The office's offset as a fixed zone (how the store reads instants back), and the first
-# year from which the zone's rules give it and nothing else.
-_OFFICE_OFFSETS = frozenset({timezone(timedelta(hours=7))})
-_FIXED_SINCE = 1976
-
-
-def province_time(moment: datetime | None) -> str:
-    """``yyyyMMddHHmmss`` in Vietnam time; "" when unknown."""
-    if moment is None:
-        return ""
-    # Instants read from the store are in office time already, with its fixed offset (the
-    # usual case: no zone arithmetic, not even the zone's offset looked up, for the years
-    # since Vietnam has kept +07:00); the fields %-formatted cost about a third less than
-    # strftime or an f-string's format specs, and an export formats several per dossier.
-    zone = moment.tzinfo
-    if (
-        zone is not None
-        and (zone not in _OFFICE_OFFSETS or moment.year < _FIXED_SINCE)
-        and moment.utcoffset() != OFFICE_TZ.utcoffset(moment)
-    ):
-        moment = to_office_time(moment)
-    return "%04d%02d%02d%02d%02d%02d" % (  # noqa: UP031
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-    )
 
 
 def parse_province_time(text: Any) -> datetime | None:
@@ -134,11 +104,11 @@ def province_item(record: ProvinceRecord) -> dict[str, Any]:
         "SoDienThoai": record.phone,
         "Email": record.email,
         "TrichYeuHoSo": record.summary,
-        "NgayTiepNhan": province_time(record.received_at),
-        "NgayHenTra": province_time(promised_due(record.due_at, record.rescheduled_due_at)),
+        "NgayTiepNhan": record.received_at,
+        "NgayHenTra": promised_due(record.due_at, record.rescheduled_due_at),
         "TrangThaiHoSo": str(int(record.status)),
-        "NgayTra": province_time(record.returned_at),
-        "NgayKetThucXuLy": province_time(record.finished_at),
+        "NgayTra": record.returned_at,
+        "NgayKetThucXuLy": record.finished_at,
         "DonViXuLy": record.lead_unit,
         "GhiChu": record.note,
         "TaiLieuNop": [
@@ -158,7 +128,7 @@ def province_item(record: ProvinceRecord) -> dict[str, Any]:
             {
                 "NguoiXuLy": actor,
                 "ChucDanh": title,
-                "ThoiDiemXuLy": province_time(at),
+                "ThoiDiemXuLy": at,
                 "NoiDungXuLy": note or to_status.label,
                 "TrangThai": str(int(to_status)),
             }
@@ -175,6 +145,12 @@ def item_json(item: dict[str, Any]) -> bytes:
     ``dumps(item, ensure_ascii=False, separators=(",", ":"))``, and every line parses to
     the same item (tests/sync/test_item_json.py)."""
     return orjson.dumps(item)
+
+
+def item_line(item: dict[str, Any]) -> bytes:
+    """An item as one line of the export file: ``item_json`` and its newline, written by
+    orjson in the same call (no second bytes object a line)."""
+    return orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def record_of(dossier: Dossier) -> ProvinceRecord:
@@ -195,17 +171,20 @@ def record_of(dossier: Dossier) -> ProvinceRecord:
         dossier.applicant.phone,
         dossier.applicant.email,
         dossier.summary,
-        dossier.received_at,
-        dossier.due_at,
-        dossier.rescheduled_due_at,
+        province_time(dossier.received_at),
+        province_time(dossier.due_at),
+        province_time(dossier.rescheduled_due_at),
         dossier.status,
-        dossier.returned_at,
-        dossier.finished_at,
+        province_time(dossier.returned_at),
+        province_time(dossier.finished_at),
         dossier.lead_unit,
         dossier.note,
         [(d.name, d.code, d.attachment_sha256) for d in dossier.documents],
         [(fee.name, fee.amount, fee.method) for fee in dossier.fees],
-        [(e.actor_name, e.actor_title, e.at, e.note, e.to_status) for e in dossier.events],
+        [
+            (e.actor_name, e.actor_title, province_time(e.at), e.note, e.to_status)
+            for e in dossier.events
+        ],
     )
 
 
