@@ -20,7 +20,7 @@ from desk.config import DeskConfig
 from desk.services import demo
 from desk.services.context import DeskContext
 from desk.services.sync.lock import SyncLock
-from desk.services.sync.push import BatchPush, HeldAnswers, Sending
+from desk.services.sync.push import BatchPush, HeldAnswers
 from desk.services.sync.run import SyncRun
 from desk.store import sync_repository as sync_repo
 from desk.store.db import Session
@@ -49,8 +49,8 @@ def main() -> None:
     if args.pause == "answered":
         land = BatchPush._land
 
-        def land_then_hang(push: BatchPush, sending: Sending) -> HeldAnswers | None:
-            held = land(push, sending)
+        def land_then_hang(push: BatchPush, batch: sync_repo.PendingBatch) -> HeldAnswers | None:
+            held = land(push, batch)
             if held is not None:
                 answered.append(held.batch.batch_id)
                 if len(answered) == args.at:

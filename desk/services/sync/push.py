@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
 import uuid
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from desk.services.sync.state import RunState
 from desk.services.sync.uploads import upload_file
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
+from desk.sync.connection import CancelToken
 from desk.sync.connector import (
     MAX_BODY_BYTES,
     MAX_ITEM_BYTES,
@@ -73,32 +75,42 @@ class HeldAnswers:
     answers: list[sync_repo.ItemAnswer]
 
 
-class Sending:
-    """One written batch on its way: ``connector.push`` in a daemon thread (an ending
-    process never waits for it), its outcome taken on the run's thread by ``results``."""
+class Sender:
+    """Sends written batches one at a time on a daemon thread of its own (an ending
+    process never waits for it); each outcome is taken on the run's thread by
+    ``results``, in order, what the send raised raised there."""
 
-    def __init__(self, connector: ProvinceConnector, batch: sync_repo.PendingBatch):
-        self.batch = batch
+    def __init__(self, connector: ProvinceConnector):
         self._connector = connector
-        self._results: list[ItemResult] = []
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._send, name="sync-send", daemon=True)
+        self._batches: queue.SimpleQueue[sync_repo.PendingBatch | None] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[tuple[list[ItemResult], BaseException | None]] = (
+            queue.SimpleQueue()
+        )
+        # One thread for the run: starting one a batch made the run's thread wait for it.
+        self._thread = threading.Thread(target=self._serve, name="sync-send", daemon=True)
         self._thread.start()
 
-    def _send(self) -> None:
-        try:
-            body = self.batch.body.encode("utf-8")
-            self._results = self._connector.push(self.batch.batch_id, body)
-        except BaseException as exc:  # raised again on the run's thread
-            self._error = exc
+    def _serve(self) -> None:
+        while (batch := self._batches.get()) is not None:
+            try:
+                results = self._connector.push(batch.batch_id, batch.body.encode("utf-8"))
+            except BaseException as exc:  # raised again on the run's thread
+                self._outcomes.put(([], exc))
+            else:
+                self._outcomes.put((results, None))
+
+    def send(self, batch: sync_repo.PendingBatch) -> None:
+        self._batches.put(batch)
 
     def results(self) -> list[ItemResult]:
-        """The province's results; what the send raised, raised here."""
-        self._thread.join()
-        if self._error is not None:
-            error, self._error = self._error, None
+        """The province's results for the batch sent first of those not taken yet."""
+        results, error = self._outcomes.get()
+        if error is not None:
             raise error
-        return self._results
+        return results
+
+    def close(self) -> None:
+        self._batches.put(None)
 
 
 class BatchPush:
@@ -124,6 +136,13 @@ class BatchPush:
             self.total = sync_repo.count_outbox(session) + sum(
                 len(b.items) for b in sync_repo.pending_batches(session)
             )
+        self.sender = Sender(self.connector)
+        try:
+            self._push(cancel, held_back)
+        finally:
+            self.sender.close()
+
+    def _push(self, cancel: CancelToken, held_back: set[int]) -> None:
         self._send_pending()
         passes = 1
         held: HeldAnswers | None = None  # written with the next write
@@ -153,13 +172,13 @@ class BatchPush:
             if not written:
                 batch = self._prepare(batch.last_code, frozenset(held_back))
                 continue
-            sending = self._start(written[0])
+            sent = self._start(written[0])
             try:  # the next batch is read while this one travels
                 following = self._prepare(batch.last_code, frozenset(held_back))
             except BaseException as exc:
-                self._abandon(sending, exc)
+                self._abandon(sent, exc)
                 raise
-            held = self._land(sending)
+            held = self._land(sent)
             if held is None or len(written) > 1:
                 # Split by a 413 (the parts are in the database) or made of several bodies:
                 # what is pending goes one by one, once the answers are written.
@@ -283,7 +302,7 @@ class BatchPush:
             items[half:], carried[half:]
         )
 
-    def _start(self, batch: sync_repo.PendingBatch) -> Sending:
+    def _start(self, batch: sync_repo.PendingBatch) -> sync_repo.PendingBatch:
         report = self.report
         self.state.tell(
             SyncPhase.PUSH,
@@ -291,14 +310,15 @@ class BatchPush:
             max(self.total, report.items_sent),
             f"Gửi lô {batch.batch_id[:8]} ({len(batch.items)} hồ sơ)",
         )
-        return Sending(self.connector, batch)
+        self.sender.send(batch)
+        return batch
 
-    def _land(self, sending: Sending) -> HeldAnswers | None:
+    def _land(self, batch: sync_repo.PendingBatch) -> HeldAnswers | None:
         """The answers to a batch sent, checked and held (written with the next write);
         None when a 413 split it (the smaller batches are written in its place)."""
-        batch, report = sending.batch, self.report
+        report = self.report
         try:
-            results = sending.results()
+            results = self.sender.results()
         except BatchTooLarge as exc:
             self._split(batch, exc.max_batch)
             return None
@@ -328,16 +348,16 @@ class BatchPush:
         )
         return HeldAnswers(batch, answers)
 
-    def _abandon(self, sending: Sending, error: BaseException) -> None:
+    def _abandon(self, batch: sync_repo.PendingBatch, error: BaseException) -> None:
         """The run ends (``error``) while a batch travels: its answers are written if they
         come (an exception waits for the send, which stops at the cancel; an interrupt
         does not wait: the batch stays pending and is sent again next run)."""
         if not isinstance(error, Exception):
             return
         try:
-            self._write(self._land(sending))
+            self._write(self._land(batch))
         except Exception:  # the run's own error is the one to report
-            log.warning("batch %s left pending", sending.batch.batch_id, exc_info=True)
+            log.warning("batch %s left pending", batch.batch_id, exc_info=True)
 
     def _send(self, batch: sync_repo.PendingBatch) -> bool:
         """Send one written batch and record the answers; False when it was split."""
