@@ -258,8 +258,10 @@ class BatchPush:
     def _save(self, batch: PreparedBatch, held: HeldAnswers | None) -> list[sync_repo.PendingBatch]:
         """Write the batch before it is sent (a resend after a crash uses these bytes), in
         one transaction with the answers held and the items refused as too large."""
-        written = []
+        written: list[sync_repo.PendingBatch] = []
         applied = []
+        if held is None and not batch.oversized and not batch.parts:
+            return written  # every dossier waits for a file: nothing to write
         with self.ctx.db.write() as session:
             now = now_in_office()
             if held is not None:
