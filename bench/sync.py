@@ -15,7 +15,17 @@
   push overlaps loading, building and encoding the next batch with the wait for the
   current one; writing the batch and recording the answers are part of ``desk_s``.
 
-Run alone with ``python -m bench.sync [--dossiers N]``.
+``desk_cpu_s`` and ``simulator_cpu_s`` are the CPU time each process spent in the run (the
+desk's every thread; the simulator's read from /proc): with loading overlapping the wait,
+the wall-clock split above counts the overlap once, CPU shows each side's cost.
+``rss_before_mb`` and ``peak_rss_mb``: the desk process's resident memory before the run
+and its peak during it (flat: the same growth at 10,000 and 100,000 dossiers).
+
+``--office DIR``: sync from scratch a copy of an office built by ``desk demo`` (every
+dossier queued, e.g. bench-data/office-100000) instead of 10,000 new demo dossiers; the
+copy is made in the temporary directory, the office given is never written.
+
+Run alone with ``python -m bench.sync [--dossiers N | --office DIR]``.
 """
 
 from __future__ import annotations
@@ -51,7 +61,37 @@ def _start_simulator(directory: Path) -> tuple[subprocess.Popen[str], str]:
     return process, match.group(1)
 
 
-def run(dossiers: int = 10_000) -> dict[str, Any]:
+def _cpu_s(pid: int) -> float:
+    """CPU time (user + system) of a running process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rss_mb(field: str) -> int:
+    """VmRSS (now) or VmHWM (the peak since the last ``_reset_peak``) of this process."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return round(int(line.split()[1]) / 1024)
+    return 0
+
+
+def _reset_peak() -> None:
+    """The peak resident memory counted from now (Linux 4.0+: clear_refs 5)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _copy_office(source: Path, target: Path) -> None:
+    target.mkdir(parents=True)
+    for name in ("office.sqlite", "office.sqlite-wal"):
+        if (source / name).exists():
+            subprocess.run(
+                ["cp", "--reflink=auto", str(source / name), str(target / name)], check=True
+            )
+
+
+def run(
+    dossiers: int = 10_000, office: Path | None = None, *, stages: bool = True
+) -> dict[str, Any]:
     from desk.config import DeskConfig
     from desk.domain.outbox import RunOutcome, SyncResult
     from desk.services import demo
@@ -65,23 +105,31 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="desk-sync-bench-") as temporary:
         base = Path(temporary)
         os.environ.setdefault("DESK_DATA_DIR", str(base / "data"))
+        if office is not None:
+            _copy_office(office, base / "office")
         ctx = DeskContext.open(DeskConfig(data_dir=base / "office"))
         process, url = _start_simulator(base / "province")
         try:
             demo.ensure_demo_office(ctx)
             ctx.act_as(demo.demo_account(ctx, "quantri"))  # a supervisor's run (Permission.SYNC)
-            started = time.perf_counter()
-            demo.add_demo_dossiers(ctx, dossiers, seed=7, bulk=True, workers=0)
-            results["demo_generation_s"] = round(time.perf_counter() - started, 1)
+            if office is None:
+                started = time.perf_counter()
+                demo.add_demo_dossiers(ctx, dossiers, seed=7, bulk=True, workers=0)
+                results["demo_generation_s"] = round(time.perf_counter() - started, 1)
             with ctx.db.read() as session:
-                results["queued"] = store_counts.count_outbox(session)
+                results["queued"] = dossiers = store_counts.count_outbox(session)
+            results["dossiers"] = dossiers
             settings = ConnectionSettings(
                 base_url=url,
                 agency_id=ctx.office.agency_id,
                 username="motcua",
                 password=Secret("motcua-demo"),
             )
+            rss_before = _rss_mb("VmRSS")
+            _reset_peak()
+            cpu, simulator_cpu = time.process_time(), _cpu_s(process.pid)
             report = run_sync(ctx, settings=settings)
+            cpu, simulator_cpu = time.process_time() - cpu, _cpu_s(process.pid) - simulator_cpu
             if (
                 report.outcome is not RunOutcome.OK
                 or report.counts[SyncResult.ACCEPTED] != dossiers
@@ -94,8 +142,13 @@ def run(dossiers: int = 10_000) -> dict[str, Any]:
                 "server_s": round(report.network_s, 2),
                 "desk_s": round(report.desk_s, 2),
                 "desk_share": round(report.desk_s / report.duration_s, 2),
+                "desk_cpu_s": round(cpu, 2),
+                "simulator_cpu_s": round(simulator_cpu, 2),
+                "rss_before_mb": rss_before,
+                "peak_rss_mb": _rss_mb("VmHWM"),  # during the run
             }
-            results["stages"] = _stages(ctx)
+            if stages:
+                results["stages"] = _stages(ctx)
             samples = []
             for _ in range(5):
                 again = run_sync(ctx, settings=settings)
@@ -151,8 +204,11 @@ def _stages(ctx: Any, batch: int = 100, runs: int = 3) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sync")
     parser.add_argument("--dossiers", type=int, default=10_000)
+    parser.add_argument("--office", type=Path, help="sync a copy of this office instead")
+    parser.add_argument("--no-stages", action="store_true", help="only the runs")
     args = parser.parse_args()
-    print(json.dumps(run(args.dossiers), ensure_ascii=False, indent=2))
+    figures = run(args.dossiers, args.office, stages=not args.no_stages)
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
     return 0
 
 

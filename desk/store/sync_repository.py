@@ -93,21 +93,24 @@ _OUTBOX = _table(OutboxRow)
 _DOSSIERS = _table(DossierRow)
 
 
+_NEXT_ENTRIES = (
+    "SELECT outbox.dossier_id, dossiers.code, outbox.revision FROM outbox "
+    "JOIN dossiers ON dossiers.id = outbox.dossier_id WHERE dossiers.code > {m}{excluded} "
+    "ORDER BY dossiers.code LIMIT {m}"
+)
+
+
 def next_outbox_entries(
     session: Session, *, after_code: str, limit: int, exclude_ids: Iterable[int] = ()
 ) -> list[OutboxEntry]:
-    """The next queued dossiers in code order, with the revision the outbox holds."""
-    stmt = (
-        select(_OUTBOX.c.dossier_id, _DOSSIERS.c.code, _OUTBOX.c.revision)
-        .join(_DOSSIERS, _DOSSIERS.c.id == _OUTBOX.c.dossier_id)
-        .where(_DOSSIERS.c.code > after_code)
-        .order_by(_DOSSIERS.c.code)
-        .limit(limit)
-    )
-    excluded = list(exclude_ids)
-    if excluded:
-        stmt = stmt.where(_OUTBOX.c.dossier_id.not_in(excluded))
-    return [OutboxEntry(int(i), str(c), int(r)) for i, c, r in session.execute(stmt)]
+    """The next queued dossiers in code order, with the revision the outbox holds (the
+    driver's cursor: through SQLAlchemy, its rows cost as much as a batch's other reads)."""
+    statements = driver.Statements(session)
+    m, excluded = statements.marker, list(exclude_ids)
+    held_back = f" AND outbox.dossier_id NOT IN ({', '.join([m] * len(excluded))})"
+    sql = _NEXT_ENTRIES.format(m=m, excluded=held_back if excluded else "")
+    rows = statements.run(sql, [after_code, *excluded, limit])
+    return [OutboxEntry(int(i), str(c), int(r)) for i, c, r in rows]
 
 
 def count_outbox(session: Session) -> int:

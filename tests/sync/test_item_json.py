@@ -1,12 +1,14 @@
 """The province's items written by orjson (issue 16): a sync body has the very bytes the
 json module wrote, an export line parses to the very item (its keys in the same order),
 the province simulator's content hash is the same whichever encoder wrote it, and the
-province's time of an instant is the same on the fast path as through the zone's rules."""
+province's time of an instant is the same on the fast path as through the zone's rules;
+the simulator's replies are canonical bytes too."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 from desk.domain.calendar import OFFICE_TZ
 from desk.store.models import instant_from_db, instant_to_db
 from desk.sync.items import item_json, province_time
-from desk.sync.simulator.store import canonical, decode_body
+from desk.sync.simulator.store import SimulatorStore, canonical, decode_body
 
 # Vietnamese letters and marks, controls, quotes, backslashes, line and paragraph
 # separators, astral characters: all of Unicode but lone surrogates (no UTF-8 for them).
@@ -125,3 +127,19 @@ def test_the_province_time_is_the_zones_for_every_instant_read_back() -> None:
         assert province_time(instant_from_db(instant_to_db(moment, "sqlite"))) == expected
         assert province_time(moment) == expected
         assert province_time(moment.astimezone(OFFICE_TZ)) == expected
+
+
+def test_the_simulator_answers_in_canonical_bytes_and_skips_fsync(tmp_path: Path) -> None:
+    store = SimulatorStore(tmp_path)
+    try:
+        # A test double: no fsync (0 = OFF), so that it weighs less in the sync bench.
+        assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 0
+        items: list[dict[str, Any]] = [{"MaHoSo": "X-1", "PhienBan": 1, "GhiChu": "Ghi chú"}]
+        items.append({"MaHoSo": "X-2"})
+        encoded = [canonical(item, plain=True) for item in items]
+        reply = store.store_batch("b1", "h", "X", items, ["", "Thiếu"], encoded, plain=True)
+        assert reply.encode() == canonical(json.loads(reply))  # keys sorted, as orjson wrote
+        assert json.loads(reply)["results"][1]["message"] == "Thiếu"
+        assert store.known_batch("b1") == ("h", reply)  # a replay sends the same bytes
+    finally:
+        store.close()

@@ -76,6 +76,28 @@ def test_answers_remove_only_the_revision_that_was_sent(any_db_url: str, tmp_pat
         ctx.close()
 
 
+def test_the_next_entries_go_in_code_order_after_a_code_without_those_held_back(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    ctx = open_office(any_db_url, tmp_path)
+    try:
+        codes = sorted(receive_open(ctx, 5))
+        with ctx.db.read() as session:
+            ids = sync_repo.dossier_ids_by_code(session, codes)
+            first = sync_repo.next_outbox_entries(session, after_code="", limit=2)
+            rest = sync_repo.next_outbox_entries(
+                session, after_code=codes[1], limit=10, exclude_ids=[ids[codes[3]]]
+            )
+            none = sync_repo.next_outbox_entries(
+                session, after_code="", limit=10, exclude_ids=list(ids.values())
+            )
+        assert first == [sync_repo.OutboxEntry(ids[c], c, 1) for c in codes[:2]]
+        assert [e.code for e in rest] == [codes[2], codes[4]]
+        assert none == []
+    finally:
+        ctx.close()
+
+
 def test_attention_items_are_kept_once_and_resolving_keeps_them(
     any_db_url: str, tmp_path: Path
 ) -> None:

@@ -9,16 +9,22 @@ Crash safety (PROVINCE_API "What the desk guarantees"):
   dossier edited while in flight is sent again with its new revision.
 - New batches are made only when no earlier batch is pending, and each dossier appears in
   at most one pending batch: a lower revision never follows a higher one.
+- The answers to a batch are held in memory and written with the next write: the next
+  batch's own (one transaction: the answered batch goes, the next is written) or, at the
+  end, on their own. Until then the answered batch is still pending in the database, so a
+  process killed meanwhile sends it again with the same key and body, and the province
+  replies as the first time (tests/sync/test_answers_held.py).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import queue
+import threading
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import SyncResult
@@ -26,10 +32,20 @@ from desk.services.sync.state import RunState
 from desk.services.sync.uploads import upload_file
 from desk.store import sync_records
 from desk.store import sync_repository as sync_repo
-from desk.sync.connector import MAX_BODY_BYTES, MAX_ITEM_BYTES, SERVICE
+from desk.sync.connection import CancelToken
+from desk.sync.connector import (
+    MAX_BODY_BYTES,
+    MAX_ITEM_BYTES,
+    SERVICE,
+    ItemResult,
+    ProvinceConnector,
+)
 from desk.sync.errors import BatchTooLarge, ProvinceProtocolError, ProvinceUnreachable
 from desk.sync.items import item_json, province_item
 from desk.sync.report import SyncPhase
+
+if TYPE_CHECKING:
+    from desk.store.db import Session
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +67,56 @@ class PreparedBatch:
     oversized: list[tuple[sync_repo.OutboxEntry, int]]  # over 1 MB encoded: never sent
 
 
+@dataclass(frozen=True, slots=True)
+class HeldAnswers:
+    """The province's answers to a batch, received and not written yet."""
+
+    batch: sync_repo.PendingBatch
+    answers: list[sync_repo.ItemAnswer]
+
+
+class Sender:
+    """Sends written batches one at a time on a daemon thread of its own (an ending
+    process never waits for it); each outcome is taken on the run's thread by
+    ``results``, in order, what the send raised raised there."""
+
+    def __init__(self, connector: ProvinceConnector):
+        self._connector = connector
+        self._batches: queue.SimpleQueue[sync_repo.PendingBatch | None] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[tuple[list[ItemResult], BaseException | None]] = (
+            queue.SimpleQueue()
+        )
+        # One thread for the run: starting one a batch made the run's thread wait for it.
+        self._thread = threading.Thread(target=self._serve, name="sync-send", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while (batch := self._batches.get()) is not None:
+            try:
+                results = self._connector.push(batch.batch_id, batch.body.encode("utf-8"))
+            except BaseException as exc:  # raised again on the run's thread
+                self._outcomes.put(([], exc))
+            else:
+                self._outcomes.put((results, None))
+
+    def send(self, batch: sync_repo.PendingBatch) -> None:
+        self._batches.put(batch)
+
+    def results(self) -> list[ItemResult]:
+        """The province's results for the batch sent first of those not taken yet."""
+        results, error = self._outcomes.get()
+        if error is not None:
+            raise error
+        return results
+
+    def close(self) -> None:
+        self._batches.put(None)
+
+
 class BatchPush:
-    """The push of one run. While a batch is at the province the next one is read and
-    encoded in a helper thread (read-only: writing and sending stay on the run's thread,
-    in order)."""
+    """The push of one run. While a batch is at the province (sent by a daemon thread),
+    the run's thread reads and encodes the next one; every write stays on the run's
+    thread, one transaction a batch."""
 
     def __init__(self, state: RunState, *, max_batch: int):
         self.state = state
@@ -74,33 +136,58 @@ class BatchPush:
             self.total = sync_repo.count_outbox(session) + sum(
                 len(b.items) for b in sync_repo.pending_batches(session)
             )
+        self.sender = Sender(self.connector)
+        try:
+            self._push(cancel, held_back)
+        finally:
+            self.sender.close()
+
+    def _push(self, cancel: CancelToken, held_back: set[int]) -> None:
         self._send_pending()
         passes = 1
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prepare") as helper:
-            prepared: Future[PreparedBatch | None] = helper.submit(
-                self._prepare, "", frozenset(held_back)
-            )
-            while True:
+        held: HeldAnswers | None = None  # written with the next write
+        batch = self._prepare("", frozenset(held_back))
+        while True:
+            if cancel.cancelled:
+                self._write(held)  # what the province answered is kept
                 cancel.check()
-                batch = prepared.result()
-                if batch is None:
-                    with self.ctx.db.read() as session:
-                        left = sync_repo.next_outbox_entries(
-                            session, after_code="", limit=1, exclude_ids=held_back
-                        )
-                    if not left or passes >= MAX_PASSES:
-                        return
-                    passes += 1
-                    prepared = helper.submit(self._prepare, "", frozenset(held_back))
-                    continue
-                written = self._save(batch)
-                # Read the next batch while this one travels.
-                prepared = helper.submit(self._prepare, batch.last_code, frozenset(held_back))
+            if batch is None:
+                self._write(held)
+                held = None
+                with self.ctx.db.read() as session:
+                    left = sync_repo.next_outbox_entries(
+                        session, after_code="", limit=1, exclude_ids=held_back
+                    )
+                if not left or passes >= MAX_PASSES:
+                    return
+                passes += 1
+                batch = self._prepare("", frozenset(held_back))
+                continue
+            if batch.late_files:  # uploads use the connection: only while nothing travels
+                self._write(held)
+                held = None
                 self._upload_late_files(batch)
-                for pending in written:
-                    if not self._send(pending):
-                        self._send_pending()  # split by a 413: the parts are in the database
-                        break
+            written = self._save(batch, held)
+            held = None
+            if not written:
+                batch = self._prepare(batch.last_code, frozenset(held_back))
+                continue
+            sent = self._start(written[0])
+            try:  # the next batch is read while this one travels
+                following = self._prepare(batch.last_code, frozenset(held_back))
+            except BaseException as exc:
+                self._abandon(sent, exc)
+                raise
+            held = self._land(sent)
+            if held is None or len(written) > 1:
+                # Split by a 413 (the parts are in the database) or made of several bodies:
+                # what is pending goes one by one, once the answers are written.
+                self._write(held)
+                held = None
+                self._send_pending()
+                if following is not None:  # read at the size before the 413
+                    following = self._prepare(batch.last_code, frozenset(held_back))
+            batch = following
 
     def _send_pending(self) -> None:
         """Send every written batch in order (a 413 split adds batches: send them too)."""
@@ -147,7 +234,9 @@ class BatchPush:
         parts = self._bodies(items, carried) if items else []
         return PreparedBatch(parts, entries[-1].code, late, oversized)
 
-    def _refuse_oversized(self, oversized: list[tuple[sync_repo.OutboxEntry, int]]) -> None:
+    def _refuse_oversized(
+        self, session: Session, oversized: list[tuple[sync_repo.OutboxEntry, int]]
+    ) -> sync_repo.AppliedAnswers:
         """Items over the province's 1 MB (PROVINCE_API §4) are never written into a batch:
         each becomes a rejection the desk records itself, in the needs-attention list with
         its size, and the queue goes on; the dossier is sent again once it changes."""
@@ -164,28 +253,37 @@ class BatchPush:
                     entry.dossier_id, entry.code, entry.revision, SyncResult.REJECTED, reason
                 )
             )
-        with self.ctx.db.write() as session:
-            applied = sync_repo.settle_answers(session, "", answers, now_in_office())
-        for result, count in applied.counts.items():
-            self.report.counts[result] = self.report.counts.get(result, 0) + count
-        self.report.attention.extend(applied.attention)
+        return sync_repo.settle_answers(session, "", answers, now_in_office())
 
-    def _save(self, batch: PreparedBatch) -> list[sync_repo.PendingBatch]:
-        """Write the batch before it is sent: a resend after a crash uses these bytes."""
-        if batch.oversized:
-            self._refuse_oversized(batch.oversized)
-        written = []
-        if batch.parts:
-            with self.ctx.db.write() as session:
-                for batch_id, body, part in batch.parts:
-                    seq = sync_repo.save_batch(session, batch_id, body, part, now_in_office())
-                    refs = tuple(
-                        sync_repo.BatchItemRef(n, e.dossier_id, e.code, e.revision)
-                        for n, e in enumerate(part)
-                    )
-                    written.append(sync_repo.PendingBatch(seq, batch_id, body, 0, refs))
+    def _save(self, batch: PreparedBatch, held: HeldAnswers | None) -> list[sync_repo.PendingBatch]:
+        """Write the batch before it is sent (a resend after a crash uses these bytes), in
+        one transaction with the answers held and the items refused as too large."""
+        written: list[sync_repo.PendingBatch] = []
+        applied = []
+        if held is None and not batch.oversized and not batch.parts:
+            return written  # every dossier waits for a file: nothing to write
+        with self.ctx.db.write() as session:
+            now = now_in_office()
+            if held is not None:
+                applied.append(sync_repo.apply_answers(session, held.batch, held.answers, now))
+            if batch.oversized:
+                applied.append(self._refuse_oversized(session, batch.oversized))
+            for batch_id, body, part in batch.parts:
+                seq = sync_repo.save_batch(session, batch_id, body, part, now)
+                refs = tuple(
+                    sync_repo.BatchItemRef(n, e.dossier_id, e.code, e.revision)
+                    for n, e in enumerate(part)
+                )
+                written.append(sync_repo.PendingBatch(seq, batch_id, body, 0, refs))
+        for each in applied:
+            self._count(each)
         self.made.update(b.seq for b in written)
         return written
+
+    def _write(self, held: HeldAnswers | None) -> None:
+        """Write the answers held, on their own (no batch to write with them)."""
+        if held is not None:
+            self._record(held.batch, held.answers)
 
     def _upload_late_files(self, batch: PreparedBatch) -> None:
         for dossier_id, code, shas in batch.late_files:
@@ -206,8 +304,7 @@ class BatchPush:
             items[half:], carried[half:]
         )
 
-    def _send(self, batch: sync_repo.PendingBatch) -> bool:
-        """Send one written batch and record the answers; False when it was split."""
+    def _start(self, batch: sync_repo.PendingBatch) -> sync_repo.PendingBatch:
         report = self.report
         self.state.tell(
             SyncPhase.PUSH,
@@ -215,11 +312,18 @@ class BatchPush:
             max(self.total, report.items_sent),
             f"Gửi lô {batch.batch_id[:8]} ({len(batch.items)} hồ sơ)",
         )
+        self.sender.send(batch)
+        return batch
+
+    def _land(self, batch: sync_repo.PendingBatch) -> HeldAnswers | None:
+        """The answers to a batch sent, checked and held (written with the next write);
+        None when a 413 split it (the smaller batches are written in its place)."""
+        report = self.report
         try:
-            results = self.connector.push(batch.batch_id, batch.body.encode("utf-8"))
+            results = self.sender.results()
         except BatchTooLarge as exc:
             self._split(batch, exc.max_batch)
-            return False
+            return None
         except (ProvinceUnreachable, ProvinceProtocolError) as exc:
             self._note_attempt(batch, exc.message)
             raise
@@ -234,7 +338,6 @@ class BatchPush:
             sync_repo.ItemAnswer(i.dossier_id, i.code, i.revision, r.result, r.message)
             for r, i in zip(results, batch.items, strict=True)
         ]
-        self._record(batch, answers)
         report.items_sent += len(batch.items)
         report.batches_sent += 1
         if batch.seq not in self.made:
@@ -245,7 +348,24 @@ class BatchPush:
             max(self.total, report.items_sent),
             "Đã nhận trả lời",
         )
-        return True
+        return HeldAnswers(batch, answers)
+
+    def _abandon(self, batch: sync_repo.PendingBatch, error: BaseException) -> None:
+        """The run ends (``error``) while a batch travels: its answers are written if they
+        come (an exception waits for the send, which stops at the cancel; an interrupt
+        does not wait: the batch stays pending and is sent again next run)."""
+        if not isinstance(error, Exception):
+            return
+        try:
+            self._write(self._land(batch))
+        except Exception:  # the run's own error is the one to report
+            log.warning("batch %s left pending", batch.batch_id, exc_info=True)
+
+    def _send(self, batch: sync_repo.PendingBatch) -> bool:
+        """Send one written batch and record the answers; False when it was split."""
+        held = self._land(self._start(batch))
+        self._write(held)
+        return held is not None
 
     def _note_attempt(self, batch: sync_repo.PendingBatch, error: str) -> None:
         """A failed send, counted in the database (so across runs) with its error: a batch
@@ -255,9 +375,13 @@ class BatchPush:
 
     def _record(self, batch: sync_repo.PendingBatch, answers: list[sync_repo.ItemAnswer]) -> None:
         """Record the answers to ``batch`` and count them in the run's report."""
-        report = self.report
         with self.ctx.db.write() as session:
             applied = sync_repo.apply_answers(session, batch, answers, now_in_office())
+        self._count(applied)
+
+    def _count(self, applied: sync_repo.AppliedAnswers) -> None:
+        """Answers written: counted in the run's report."""
+        report = self.report
         for result, count in applied.counts.items():
             report.counts[result] = report.counts.get(result, 0) + count
         report.attention.extend(applied.attention)

@@ -276,7 +276,9 @@ class ContractHandler(BaseHTTPRequestHandler):
                     validate_item(i, madonvi, rejected, sim.store, e)
                     for i, e in zip(items, encoded, strict=True)
                 ]
-                reply = sim.store.store_batch(key, body_hash, madonvi, items, problems, encoded)
+                reply = sim.store.store_batch(
+                    key, body_hash, madonvi, items, problems, encoded, plain=plain
+                )
                 sim.count("batch stored")
         if fault == "drop" or (fault == "ok" and sim.random_drop()):
             self._drop()
