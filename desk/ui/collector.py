@@ -158,7 +158,8 @@ class IdleIndexMerge(QObject):
         QTimer.singleShot(0, self.merge_if_idle)
 
     def _failed(self, error: object) -> None:
-        # Another desk writing (busy), a full disk: the next pause tries again; the clerk
-        # loses nothing, searches find the same dossiers.
+        # Another desk writing (busy), a full disk: tried again after the clerk's next
+        # action, not every second; the clerk loses nothing, searches find the same.
         self._merging = False
+        self._settled_at = self._watcher.last_activity
         log.info("search index merge step failed: %s", error)

@@ -187,3 +187,21 @@ def test_the_index_merge_settles_a_real_office(qtbot: QtBot, ctx: Any) -> None:
     assert merge.steps >= 2  # the first step merged something
     assert search.merge_search_index(ctx) is False
     assert [d.id for d in search.search(ctx, "nguyen")] == found
+
+
+def test_a_failed_index_merge_waits_for_the_clerks_next_action(qtbot: QtBot, ctx: Any) -> None:
+    calls: list[int] = []
+
+    def busy() -> bool:
+        calls.append(1)
+        raise OSError("database is locked")
+
+    watcher = IdleWatcher(0)
+    merge = IdleIndexMerge(watcher, ctx, idle_s=0, check_ms=10_000, step=busy)
+    assert merge.merge_if_idle()
+    qtbot.waitUntil(lambda: not Operation.running(), timeout=5_000)
+    assert not merge.merge_if_idle()  # not again at once
+    watcher.last_activity = time.monotonic()
+    assert merge.merge_if_idle()  # after the clerk's next action
+    qtbot.waitUntil(lambda: not Operation.running(), timeout=5_000)
+    assert len(calls) == 2

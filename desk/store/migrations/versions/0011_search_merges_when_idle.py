@@ -1,13 +1,15 @@
 """The search indexes merge in the desk's pauses, not inside a receive (issue 16).
 
 SQLite: FTS5 writes each committed transaction's words as a new small b-tree of the
-index, and by default merges them into larger ones as part of later inserts. A receive
-(two index writes: the applicant and each person) could so pay for a merge of other
-receives' b-trees: single receives of 60-130 ms on a freshly built office, and most of
-the ~1 ms a settled one spent beyond its own rows. ``automerge=0`` turns that off; the
-merging is done by ``desk.store.search_index`` when the desk is idle
-(``desk.ui.collector.IdleIndexMerge``) and at the end of a bulk load. FTS5's crisis merge
-(16 b-trees on one level) still runs inside an insert: a desk never idle stays bounded.
+index and, by default, merges b-trees inside later inserts: once every 64 index pages
+written, the insert that crosses the mark merges up to 64 pages for each level of the
+index. A receive (the applicant's index and the people's) so paid now and then for
+other receives' b-trees: 20-25 ms of CPU against ~1.3 for the others on the
+100,000-dossier bench office, and 67-135 ms on a freshly built one (docs/performance.md,
+fourth round). ``automerge=0`` turns that off; the merging is done by
+``desk.store.search_index`` when the desk is idle (``desk.ui.collector.IdleIndexMerge``)
+and at the end of a bulk load. FTS5's crisis merge (16 b-trees on one level) still runs
+inside an insert, on small b-trees: a desk that is never idle stays bounded.
 
 The setting is kept in each index's own ``_config`` table: nothing else changes, no
 index is rebuilt, and search results are the same. PostgreSQL has no FTS5: nothing to do.
