@@ -124,7 +124,8 @@ class IdleIndexMerge(QObject):
         super().__init__(parent)
         self._watcher = watcher
         self._idle_s = idle_s
-        self._step = step or _merge_step(ctx)
+        self._ctx = ctx
+        self._step = step  # the service's, imported at the first step (not with the window)
         self._merging = False  # a step is in the pool
         self._settled_at: float | None = None  # the clerk's last action when nothing was left
         self.steps = 0  # how many steps it ran
@@ -144,6 +145,8 @@ class IdleIndexMerge(QObject):
             return False
         if self._watcher.idle_for_s() < self._idle_s:
             return False
+        if self._step is None:  # here on the GUI thread: never two threads importing
+            self._step = _merge_step(self._ctx)
         self._merging = True
         Operation(self._step).on_success(self._stepped).on_failure(self._failed).start()
         return True
