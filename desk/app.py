@@ -351,10 +351,11 @@ class DeskRun(QObject):
         window.start_automatic_backups()
         watch_office(window)  # the other desks' dossiers on screen within a second
         window.restored.connect(self._restored)
-        from desk.ui.collector import IdleCollector, settle_after_start  # issue 16
+        from desk.ui.collector import IdleCollector, IdleIndexMerge, settle_after_start
 
         settle_after_start()  # what the start loaded, out of the collector's full walks
         IdleCollector(window.idle, window)  # the rest when the clerk pauses (window-owned)
+        IdleIndexMerge(window.idle, ctx, window)  # the search indexes' merging, likewise
         return window
 
     def _restored(self, result: object, message: str) -> None:

@@ -16,6 +16,7 @@ from desk.domain.text import fold
 from desk.errors import InvalidInput
 from desk.services.context import DeskContext
 from desk.store import search as store_search
+from desk.store import search_index as store_search_index
 
 PAGE_SIZE = 50
 MIN_NAME_CHARS = 2
@@ -72,6 +73,13 @@ def search(
         return store_search.search_text(
             session, text.split(), limit=limit, before_id=before_id, parties=True
         )
+
+
+def merge_search_index(ctx: DeskContext) -> bool:
+    """One bounded step of the search indexes' merging, which receives leave to the
+    desk's pauses (``desk.store.search_index``); whether there may be more to do. Not a
+    clerk's action: no permission asked, nothing a search finds changes."""
+    return store_search_index.merge_step(ctx.db)
 
 
 def _exact_lookup(text: str, limit: int, before_id: int | None) -> _Lookup | None:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from desk.domain.audit import AuditAction
 from desk.domain.codes import SequenceBlock
-from desk.store import audit, audit_records, bulk_postgres, people
+from desk.store import audit, audit_records, bulk_postgres, people, search_index
 from desk.store.bulk_log import LoadedRows
 from desk.store.counters import BOOK
 from desk.store.db import Database
@@ -301,6 +301,9 @@ class BulkInserter:
             if exc_type is None:
                 self._save_counters()
                 self._restore_secondary_indexes()
+                # A new office starts with nothing left to merge: its receives and the
+                # desk's pauses never inherit the load's merging (schema 0011).
+                search_index.merge_all(self._connection)
                 if not self.db.is_sqlite:
                     self._finish_postgres()
                 for dossier_ids, action, at, actor_name in self._to_log:
