@@ -84,43 +84,37 @@ class ProcedureRow(Base):
     updated_at: Mapped[datetime]
 
 
-class PersonRow(Base):
+class _PersonDetails:
+    """A person's details, the same columns in ``people`` and ``known_people``."""
+
+    old_id_number: Mapped[str]
+    full_name: Mapped[str]
+    name_folded: Mapped[str]
+    birth_date: Mapped[date | None]
+    sex: Mapped[str]
+    address: Mapped[str]
+    phone: Mapped[str]
+    email: Mapped[str]
+    id_issue_date: Mapped[date | None]
+    id_issuer: Mapped[str]
+    updated_at: Mapped[datetime]
+
+
+class PersonRow(_PersonDetails, Base):
     """A person as recorded on one dossier at intake. Never updated: a later dossier about
     the same person records its own row (triggers refuse UPDATE and DELETE)."""
 
     __table__ = tables.PEOPLE
     id: Mapped[int]
     id_number: Mapped[str]
-    old_id_number: Mapped[str]
-    full_name: Mapped[str]
-    name_folded: Mapped[str]
-    birth_date: Mapped[date | None]
-    sex: Mapped[str]
-    address: Mapped[str]
-    phone: Mapped[str]
-    email: Mapped[str]
-    id_issue_date: Mapped[date | None]
-    id_issuer: Mapped[str]
-    updated_at: Mapped[datetime]
 
 
-class KnownPersonRow(Base):
+class KnownPersonRow(_PersonDetails, Base):
     """The registry that lets the desk "never ask twice": the newest details recorded for
     an ID number. Updating it changes no dossier (dossiers keep their own ``people``)."""
 
     __table__ = tables.KNOWN_PEOPLE
     id_number: Mapped[str]
-    old_id_number: Mapped[str]
-    full_name: Mapped[str]
-    name_folded: Mapped[str]
-    birth_date: Mapped[date | None]
-    sex: Mapped[str]
-    address: Mapped[str]
-    phone: Mapped[str]
-    email: Mapped[str]
-    id_issue_date: Mapped[date | None]
-    id_issuer: Mapped[str]
-    updated_at: Mapped[datetime]
 
 
 class DailyCounterRow(Base):
