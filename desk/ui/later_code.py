@@ -3,8 +3,8 @@ in the pool once they show (``load``: the list, dossier and hand-back screens, t
 code, the backups'), while the clerk looks at them; the GUI thread, before it imports any
 of it itself (a screen or «Sao lưu» asked for in that second), waits for that load
 (``wait``): never two threads importing the same modules at once. SQLAlchemy's ORM and
-the desk's models load here too: the start (the office, the sign-in, the first figures)
-runs on Core connections without them."""
+the desk's models load here too, with the list's search code: the start (the office, the
+sign-in, the first figures) runs on Core connections without them."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ def load() -> None:  # in the pool; each package whole, never a submodule being 
     with _loading:
         import desk.printing
         import desk.services.printing
-        import desk.store.models  # SQLAlchemy's ORM with it, for the sessions from now on
         import desk.ui.backup_dialog  # the backup service and cryptography with it
         import desk.ui.dossier_list  # the hidden screens: built once this is done
         import desk.ui.dossier_view
