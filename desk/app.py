@@ -61,9 +61,10 @@ def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int
 
 class DeskStart(QObject):
     """The desk from its start to the sign-in. The dialog shows at once; the office opens
-    in the pool meanwhile (SQLAlchemy, the models, the start's checks and migrations load
-    while the clerk types), then the dialog is handed to the session (``DeskRun``). A
-    fault of the opening closes the dialog and is said in a box, as it always was."""
+    in the pool meanwhile (SQLAlchemy Core, the start's checks and migrations load while
+    the clerk types; the ORM and the models after the first figures), then the dialog is
+    handed to the session (``DeskRun``). A fault of the opening closes the dialog and is
+    said in a box, as it always was."""
 
     sign_in_shown = Signal(object)  # the SignInDialog, on screen
     opened = Signal(object)  # the DeskRun, its session asking who signs in

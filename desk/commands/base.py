@@ -232,7 +232,7 @@ def open_office(
     config = load_config(db_url=getattr(args, "db", None))
     if signed_in:
         _begin_password_check(args, config)
-    from desk.services.context import DeskContext  # SQLAlchemy, its ORM, the models
+    from desk.services.context import DeskContext  # SQLAlchemy Core (its ORM: if used)
 
     ctx = DeskContext.open(config, create=create)
     try:

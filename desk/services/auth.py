@@ -162,7 +162,7 @@ def create_user(
     full_name = check_full_name(full_name)
     password_hash = hash_password(password)
     now = now_in_office()
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         # A name already taken: AlreadyExists (an InvalidInput) from the store.
         return add_account(
             session,
@@ -178,7 +178,7 @@ def create_user(
 
 def list_users(ctx: DeskContext) -> list[User]:
     ctx.require(Permission.ACCOUNTS)
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         return store_office.list_users(session)
 
 
@@ -187,7 +187,7 @@ def _note_failure(
 ) -> int:
     """Count one more failure in a row for the name and log it; the failures so far."""
     key = typed.key
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         failures = store_office.count_sign_in_failure(session, key, now)
         wait = wait_after(failures)
         if wait is not None:
@@ -203,7 +203,7 @@ def _note_failure(
 
 
 def _refuse_if_throttled(ctx: DeskContext, typed: _TypedName, now: datetime) -> None:
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         failures = store_office.sign_in_failures(session, typed.key)
     if failures and failures.blocked_until is not None and now < failures.blocked_until:
         raise _throttled(failures.blocked_until, now)
@@ -228,7 +228,7 @@ def authenticate(
     may try again ("auth.throttled"); the password is not even checked meanwhile."""
     now = now or now_in_office()
     name = clean(username).lower()
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         found = store_office.user_with_hash(session, name)
     typed = _TypedName.of(name, known=found is not None)
     _refuse_if_throttled(ctx, typed, now)
@@ -238,7 +238,7 @@ def authenticate(
     user, stored_hash = found
     if not user.active:
         # The right password of a disabled account: logged, not counted as a guess.
-        with ctx.db.write() as session:
+        with ctx.db.connect_write() as session:
             refused = store_audit.entry(
                 AuditAction.SIGN_IN_FAILED, typed.subject, at=now, detail={"reason": "inactive"}
             )
@@ -247,7 +247,7 @@ def authenticate(
     # A hash made with weaker parameters than today's is replaced; the account's row
     # changes, so the log says so (with the new state's digest) like any password change.
     new_hash = _hasher.hash(password) if _hasher.check_needs_rehash(stored_hash) else None
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         store_office.clear_sign_in_failures(session, typed.key)
         if new_hash is not None:
             _store_password(session, user, new_hash, actor=user, reason="rehash", now=now)
@@ -271,7 +271,7 @@ def reset_password(ctx: DeskContext, username: str, password: str) -> User:
     admin = ctx.require(Permission.ACCOUNTS)
     password_hash = hash_password(password)
     now = now_in_office()
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         user = _account(session, username)
         store_office.clear_sign_in_failures(session, user.username)
         _store_password(session, user, password_hash, actor=admin, reason="reset", now=now)
@@ -290,7 +290,7 @@ def change_own_password(
     typed = _TypedName.of(user.username, known=True)
     _refuse_if_throttled(ctx, typed, now)
     password_hash = hash_password(new_password)
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         found = store_office.user_with_hash(session, user.username)
     if found is None or not found[0].active:
         raise DeskError("Tài khoản đã bị khóa.", code="auth.inactive")
@@ -300,7 +300,7 @@ def change_own_password(
         raise DeskError(
             wrong.message.replace(_wrong, "Mật khẩu hiện tại không đúng."), code="auth.failed"
         )
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         store_office.clear_sign_in_failures(session, user.username)
         _store_password(session, user, password_hash, actor=user, reason="own", now=now)
 
@@ -339,7 +339,7 @@ def _change(
     """Change an account's role, active flag, name or title; logged with what changed."""
     admin = ctx.require(Permission.ACCOUNTS)
     now = now_in_office()
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as session:
         user = _account(session, username)
         changes: dict[str, list[Any]] = {}
         if role is not None and role is not user.role:

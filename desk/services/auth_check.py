@@ -2,7 +2,7 @@
 the same check started ahead, before the office is open.
 
 A clerk may press «Đăng nhập» while the desk still loads the office (SQLAlchemy, the
-models, the start's checks: ``desk.app``). The account's hash is then read straight from
+start's checks: ``desk.app``). The account's hash is then read straight from
 the data folder's SQLite file (``desk.store.account_peek``, read-only) and argon2 checks
 the password in the pool (a command with a password file, ``desk print`` say: ``begin``,
 in a thread of its own): argon2 lets go of the GIL, so it runs on the other core while the

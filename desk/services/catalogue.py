@@ -137,8 +137,8 @@ def full_catalogue(ctx: DeskContext) -> Catalogue:
 def procedure_of(ctx: DeskContext, code: str) -> Procedure:
     """The procedure of a dossier, offered or withdrawn: a dossier received before its
     procedure was withdrawn still prints (its slip, its control slip)."""
-    with ctx.db.read() as session:
-        return store_office.get_procedure(session, code)
+    with ctx.db.connect_read() as connection:  # no ORM: ``desk print`` reads this
+        return store_office.get_procedure(connection, code)
 
 
 def export_catalogue(ctx: DeskContext, out: Path) -> tuple[int, list[str]]:

@@ -98,8 +98,8 @@ class DeskContext:
     @property
     def office(self) -> Office:
         if self._office is None:
-            with self.db.read() as session:
-                self._office = store_office.load_office(session)
+            with self.db.connect_read() as connection:
+                self._office = store_office.load_office(connection)
             if self._office is None:
                 raise DeskError(
                     "Cơ sở dữ liệu chưa có thông tin cơ quan. Chạy «desk demo» để tạo văn phòng "
@@ -119,8 +119,8 @@ class DeskContext:
     @property
     def calendar(self) -> WorkingCalendar:
         if self._calendar is None:
-            with self.db.read() as session:
-                overrides = store_office.load_calendar_overrides(session)
+            with self.db.connect_read() as connection:
+                overrides = store_office.load_calendar_overrides(connection)
             self._calendar = WorkingCalendar(hours=self.office.hours, overrides=overrides)
         return self._calendar
 
@@ -163,8 +163,8 @@ def quick_check_sqlite(path: Path, backup_dir: Path | None) -> checks.StartCheck
 def _check_log_tail(db: Database) -> None:
     """The log's newest entries re-hashed: a break is said (``desk audit verify`` names
     it), not a reason to stop the desk, whose inspectors need it open to look."""
-    with db.read() as session:
-        broken = checks.audit_tail_break(session.connection(), checks.AUDIT_TAIL)
+    with db.connect_read() as connection:
+        broken = checks.audit_tail_break(connection, checks.AUDIT_TAIL)
     if broken is not None:
         log.warning(
             "Các mục cuối của nhật ký không khớp (%s): chạy «desk check» hoặc «desk audit "

@@ -26,8 +26,8 @@ def get_dossier(ctx: DeskContext, code: str) -> Dossier:
     """The dossier, for work on it (printing, checks): no log entry. What a person looks
     at is ``open_dossier``."""
     ctx.require(Permission.SHOW)
-    with ctx.db.read() as session:
-        return store_dossiers.get_dossier(session, typed_code(code))
+    with ctx.db.connect_read() as connection:  # no ORM: ``desk print`` reads this
+        return store_dossiers.get_dossier(connection, typed_code(code))
 
 
 def open_dossier(ctx: DeskContext, code: str, *, at: datetime | None = None) -> Dossier:
@@ -62,9 +62,9 @@ def log_print(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Log a print of a citizen's data (who printed which form of which dossier)."""
-    with ctx.db.write() as session:
+    with ctx.db.connect_write() as connection:
         store_audit.append(
-            session,
+            connection,
             [print_entry(user, form, code, copies=copies, at=at, detail=detail)],
         )
 

@@ -79,14 +79,14 @@ class OfficeChanges:
 
 def office_mark(ctx: DeskContext) -> int:
     """Where the office stands now: changes after this mark are news."""
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         return store_changes.head(session)
 
 
 def changes_since(ctx: DeskContext, mark: int) -> OfficeChanges:
     """The dossiers received or changed (at any desk) after ``mark``, with the new mark.
     A quiet office costs one index probe."""
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         head = store_changes.head(session)
         if head == mark:
             return OfficeChanges(head)

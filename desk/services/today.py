@@ -39,7 +39,7 @@ def today_counts(ctx: DeskContext, now: datetime | None = None) -> TodayCounts:
     now = now or now_in_office()
     start = from_office_time(datetime.combine(to_office_time(now).date(), datetime.min.time()))
     end = start + timedelta(days=1)
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         return TodayCounts(
             received=store_counts.count_received_between(session, start, end),
             returned=store_counts.count_returned_between(session, start, end),
@@ -73,7 +73,7 @@ def desk_figures(ctx: DeskContext, now: datetime | None = None) -> DeskFigures:
     now = now or now_in_office()
     counts = today_counts(ctx, now)
     next_day = ctx.calendar.next_working_day(to_office_time(now).date())
-    with ctx.db.read() as session:
+    with ctx.db.connect_read() as session:
         due_soon = store_counts.count_running_due_between(
             session, now, start_of_day(next_day + timedelta(days=1))
         )

@@ -1,6 +1,6 @@
 """One account's stored password hash, read straight from an office's SQLite file with the
 standard library's driver, before the office is open (``desk.services.auth_check``: the
-sign-in typed while SQLAlchemy and the models still load gets its argon2 check started).
+sign-in typed while SQLAlchemy and the start's checks still load gets its argon2 check started).
 
 The file is opened read-only and ``immutable`` (no lock taken, no file made beside it, the
 log's unmerged pages not read): nothing here judges or touches the office, whose opening

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
     bindparam,
     select,
 )
-from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
 from desk.domain.office import User
 from desk.store import driver
 from desk.store.driver import Statements
+from desk.store.driver import connection_of as connection_of
 from desk.store.rows import ValueForm
 from desk.store.tables import LOG as LOG
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Any constant: the key of the lock every PostgreSQL writer of the log takes.
 _PG_LOG_LOCK = 0x6465736B  # "desk"
@@ -32,10 +35,6 @@ _PG_LOG_LOCK = 0x6465736B  # "desk"
 # the driver's SQL (``store.driver``), the same text on both engines.
 _HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 COLUMNS = ("seq", "at", "actor_user_id", "actor_name", "action", "subject", "detail")
-
-
-def connection_of(bind: Session | Connection) -> Connection:
-    return bind.connection() if isinstance(bind, Session) else bind
 
 
 def _lock(statements: Statements) -> None:

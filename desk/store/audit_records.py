@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, bindparam, exists, func, literal, select, type_coerce
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.sqltypes import NullType
 
 from desk.domain.audit import AuditAction, AuditEntry, digest
@@ -34,6 +33,9 @@ from desk.store.tables import FEES as _FEES
 from desk.store.tables import PARTIES as _PARTIES
 from desk.store.tables import PEOPLE as _PEOPLE
 from desk.store.tables import USERS as _USERS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # A dossier's entry carries three digests of what the database holds right after the
 # change: its row (``state``), the people, documents and fees recorded on it (``content``)

@@ -19,13 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, inspect, select, text
-from sqlalchemy.engine import URL
+from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.orm import Session
 
 from desk.errors import EnvironmentFault
 from desk.store.db import Database, normalise_url
 from desk.store.models import BackupKeyRow, BackupRow, DossierRow
+from desk.store.tables import BACKUP_KEYS
 
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -261,13 +262,13 @@ def current_key(session: Session) -> BackupKey | None:
     return None if row is None else BackupKey(row.id, row.public_key, row.wrapped_key)
 
 
-def add_key(session: Session, *, public_key: str, wrapped_key: str, now: datetime, by: str) -> int:
-    row = BackupKeyRow(
-        created_at=now, created_by=by, public_key=public_key, wrapped_key=wrapped_key
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+def add_key(
+    session: Session | Connection, *, public_key: str, wrapped_key: str, now: datetime, by: str
+) -> int:
+    """The new key's id (a Core statement: the office's set-up may run on a connection)."""
+    values = {"created_at": now, "created_by": by, "public_key": public_key}
+    stmt = insert(BACKUP_KEYS).values(**values, wrapped_key=wrapped_key)
+    return int(session.execute(stmt.returning(BACKUP_KEYS.c.id)).scalar_one())
 
 
 def count_dossiers(session: Session) -> int:

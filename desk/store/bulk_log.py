@@ -27,7 +27,7 @@ from sqlalchemy import JSON, TypeDecorator
 
 from desk.domain.audit import canonical
 from desk.store.audit_records import DIGESTED_COLUMNS, DossierDigests, digests_of
-from desk.store.models import Base
+from desk.store.tables import METADATA
 
 Reader = Callable[[Sequence[Any]], dict[str, Any]]
 _CHILDREN = ("dossier_people", "dossier_documents", "dossier_fees", "status_events")
@@ -131,7 +131,7 @@ def _reading(
     intake digests every dossier it receives)."""
     names = DIGESTED_COLUMNS[table]
     get = itemgetter(*(columns.index(name) for name in names))
-    types = Base.metadata.tables[table].c
+    types = METADATA.tables[table].c
     parsed = [n for n in names if postgres and isinstance(types[n].type, JSON)]
     temporal = [n for n in names if postgres and _is_temporal(types[n].type)]
     return names, get, parsed, temporal

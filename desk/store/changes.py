@@ -16,13 +16,16 @@ office (figures in ``desk.services.office_watch``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.store.tables import DOSSIERS as _DOSSIERS
 from desk.store.tables import LOG as _LOG
+
+if TYPE_CHECKING:
+    from desk.store.office import Transaction
 
 _DOSSIER_ACTIONS = (AuditAction.DOSSIER_RECEIVED.value, AuditAction.DOSSIER_CHANGED.value)
 
@@ -37,13 +40,13 @@ class DossierChange:
     revision: int
 
 
-def head(session: Session) -> int:
+def head(session: Transaction) -> int:
     """The number of the office log's newest entry (0 for an empty log)."""
     return int(session.execute(_HEAD).scalar_one())
 
 
 def dossiers_changed(
-    session: Session, after: int, upto: int, *, limit: int
+    session: Transaction, after: int, upto: int, *, limit: int
 ) -> tuple[list[DossierChange], bool]:
     """The dossiers received or changed by the entries ``after`` < seq ≤ ``upto``, oldest
     first, each once, with the revision they have now; and whether there were more than

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Date, Table, bindparam, text
 from desk.domain.audit import first_break
 from desk.errors import CorruptDatabase, DeskError
 from desk.store import faults
-from desk.store.models import SEARCH_TABLES, Base
+from desk.store.tables import METADATA, SEARCH_TABLES
 
 # --- integrity of the file (SQLite) or of every row (PostgreSQL) -------------------------
 
@@ -50,7 +50,7 @@ def postgres_read_all(connection: Connection) -> list[str]:
     indexes agree with their tables (that needs the ``amcheck`` extension, a server
     administrator's job) nor that the server's WAL archive is whole."""
     problems: list[str] = []
-    for table in Base.metadata.sorted_tables:
+    for table in METADATA.sorted_tables:
         try:
             with connection.begin_nested():
                 connection.execute(
@@ -276,7 +276,7 @@ def _count_and_codes(connection: Connection, where: str, limit: int) -> tuple[in
 
 
 def table(name: str) -> Table:
-    return cast(Table, Base.metadata.tables[name])
+    return cast(Table, METADATA.tables[name])
 
 
 # --- the quick check at every start (SQLite) ------------------------------------------------

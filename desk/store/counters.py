@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from desk.domain.codes import SequenceBlock
 from desk.errors import SequenceExhausted
 from desk.store.driver import Statements
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BOOK = "book"  # the tracking book (Sổ theo dõi hồ sơ, form 07)
 

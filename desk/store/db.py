@@ -8,15 +8,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import ConfigurationError, DeskError
 from desk.store import faults
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ SQLITE_BUSY_TIMEOUT_S = 30
 PING_AFTER_IDLE_S = 30.0
 
 T = TypeVar("T")
+# Database._binds: the engine of each kind of transaction.
+_WRITER, _READER, _SINGLE, _SNAPSHOT = range(4)
 
 
 def sqlite_url(path: Path) -> str:
@@ -64,6 +68,12 @@ class Database:
     drawing the next dossier number. ``read()`` is a plain deferred transaction;
     ``snapshot()`` one whose statements all see the same moment (a long export);
     ``read_one()`` a read of a single statement, one round trip to a PostgreSQL server.
+
+    Those four hand out ORM sessions, made the first time one is asked for: SQLAlchemy's
+    ORM is imported then, not with the engine. ``connect_read()`` and ``connect_write()``
+    are the same transactions as ``read()`` and ``write()`` on a plain Core connection:
+    the start (the office's opening, the sign-in, the day's figures) runs on those, and
+    the ORM loads while the clerk looks at the window.
     """
 
     def __init__(
@@ -111,10 +121,8 @@ class Database:
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )
         self._reader_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
-        self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(self._reader_engine, expire_on_commit=False)
-        self._single = sessionmaker(single, expire_on_commit=False)
-        self._snapshot = sessionmaker(snapshot, expire_on_commit=False)
+        self._binds = (self.engine, self._reader_engine, single, snapshot)
+        self._makers: tuple[sessionmaker[Session], ...] = ()
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -122,23 +130,43 @@ class Database:
             return None
         return Path(self.url.database)
 
+    def _sessions(self, which: int) -> sessionmaker[Session]:
+        """The session maker of ``self._binds[which]``, the ORM imported at the first."""
+        if not self._makers:
+            from sqlalchemy.orm import sessionmaker
+
+            self._makers = tuple(sessionmaker(b, expire_on_commit=False) for b in self._binds)
+        return self._makers[which]
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work that commits on success and rolls back on any error."""
-        with self.faults(), self._writer.begin() as session:
+        with self.faults(), self._sessions(_WRITER).begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.faults(), self._reader.begin() as session:
+        with self.faults(), self._sessions(_READER).begin() as session:
             yield session
+
+    @contextmanager
+    def connect_write(self) -> Iterator[Connection]:
+        """``write()`` on a plain Core connection (no ORM): commits on success."""
+        with self.faults(), self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def connect_read(self) -> Iterator[Connection]:
+        """``read()`` on a plain Core connection (no ORM)."""
+        with self.faults(), self._reader_engine.begin() as connection:
+            yield connection
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:
         """A read whose statements all see the office as it was at the first one (on
         PostgreSQL a read-only REPEATABLE READ transaction; a SQLite read transaction
         already is one): an export that reads in batches never mixes two moments."""
-        with self.faults(), self._snapshot.begin() as session:
+        with self.faults(), self._sessions(_SNAPSHOT).begin() as session:
             yield session
 
     def read_one(self, query: Callable[[Session], T]) -> T:
@@ -150,7 +178,7 @@ class Database:
         with self.faults():
             for attempt in (1, 2):
                 try:
-                    with self._single.begin() as session:
+                    with self._sessions(_SINGLE).begin() as session:
                         return query(session)
                 except DBAPIError as exc:
                     if attempt == 2 or not exc.connection_invalidated:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table, bindparam, func, select
-from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Dossier, Party
 from desk.errors import NotFound
-from desk.store import rows
+from desk.store import driver, rows
 from desk.store.raw_reads import BatchRead, Kind
 from desk.store.tables import DOCUMENTS as _DOCUMENTS
 from desk.store.tables import DOSSIERS as _DOSSIERS
@@ -25,21 +24,24 @@ from desk.store.tables import FEES as _FEES
 from desk.store.tables import PARTIES as _PARTIES
 from desk.store.tables import PEOPLE as _PEOPLE
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def lock_dossier(session: Session, code: str) -> Dossier:
+
+def lock_dossier(session: Session | Connection, code: str) -> Dossier:
     """Load a dossier for a change; on PostgreSQL its row stays locked until commit."""
     stmt = select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)
-    if session.get_bind().dialect.name != "sqlite":
+    if driver.connection_of(session).dialect.name != "sqlite":
         stmt = stmt.with_for_update()
     return _one(session, session.execute(stmt).scalar(), code)
 
 
-def get_dossier(session: Session, code: str) -> Dossier:
+def get_dossier(session: Session | Connection, code: str) -> Dossier:
     dossier_id = session.execute(select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)).scalar()
     return _one(session, dossier_id, code)
 
 
-def _one(session: Session, dossier_id: int | None, code: str) -> Dossier:
+def _one(session: Session | Connection, dossier_id: int | None, code: str) -> Dossier:
     if dossier_id is None:
         raise NotFound(f"Không tìm thấy hồ sơ mã «{code}».", code="dossier.not_found")
     return load_dossiers(session, [dossier_id])[0]
@@ -109,7 +111,7 @@ def _party(values: Sequence[Any]) -> Party:
     return Party(values[1], rows.person_from_values(values[2:]))
 
 
-def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
+def load_dossiers(session: Session | Connection, ids: Sequence[int]) -> list[Dossier]:
     """Full dossiers (documents, fees, people, history) in code order.
 
     Six flat statements for any number of dossiers (the dossiers, their applicants, and
@@ -118,7 +120,7 @@ def load_dossiers(session: Session, ids: Sequence[int]) -> list[Dossier]:
     hundreds of them at a time."""
     if not ids:
         return []
-    connection = session.connection()
+    connection = driver.connection_of(session)
     dossier_rows = _LOAD_DOSSIERS.rows(connection, ids)
     documents = _by_dossier(connection, _LOAD_DOCUMENTS, ids, rows.document_from_values)
     fees = _by_dossier(connection, _LOAD_FEES, ids, rows.fee_from_values)
@@ -165,14 +167,14 @@ def _by_dossier(
     return grouped
 
 
-def _load_in_order(session: Session, ids: Sequence[int]) -> list[Dossier]:
+def _load_in_order(session: Session | Connection, ids: Sequence[int]) -> list[Dossier]:
     """``load_dossiers`` in the order of ``ids``."""
     by_id = {d.id: d for d in load_dossiers(session, ids)}
     return [by_id[i] for i in ids]
 
 
 def iter_dossiers(
-    session: Session, *, since: date | None = None, batch_size: int = 500
+    session: Session | Connection, *, since: date | None = None, batch_size: int = 500
 ) -> Iterator[Dossier]:
     """Every dossier in code order, with everything it carries, ``batch_size`` at a time.
 
@@ -182,12 +184,14 @@ def iter_dossiers(
     stmt = select(_DOSSIERS.c.id).order_by(_DOSSIERS.c.code)
     if since is not None:
         stmt = stmt.where(_DOSSIERS.c.received_day >= since)
-    ids = session.connection().execute(stmt.execution_options(yield_per=batch_size))
+    ids = driver.connection_of(session).execute(stmt.execution_options(yield_per=batch_size))
     for batch in ids.partitions():
         yield from _load_in_order(session, [row.id for row in batch])
 
 
-def dossiers_received_between(session: Session, first_day: date, last_day: date) -> list[Dossier]:
+def dossiers_received_between(
+    session: Session | Connection, first_day: date, last_day: date
+) -> list[Dossier]:
     """Every dossier received on those days, in the order received (the tracking book)."""
     ids = list(
         session.scalars(
@@ -202,7 +206,7 @@ def dossiers_received_between(session: Session, first_day: date, last_day: date)
     return result
 
 
-def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
+def day_sequences(session: Session | Connection, agency_id: str, day: date) -> list[int]:
     return list(
         session.scalars(
             select(_DOSSIERS.c.sequence)
@@ -212,7 +216,7 @@ def day_sequences(session: Session, agency_id: str, day: date) -> list[int]:
     )
 
 
-def latest_received_by_day(session: Session, agency_id: str) -> dict[date, datetime]:
+def latest_received_by_day(session: Session | Connection, agency_id: str) -> dict[date, datetime]:
     """The last moment a dossier was received, for each day that has dossiers."""
     rows = session.execute(
         select(_DOSSIERS.c.received_day, func.max(_DOSSIERS.c.received_at))
@@ -222,5 +226,5 @@ def latest_received_by_day(session: Session, agency_id: str) -> dict[date, datet
     return {day: latest for day, latest in rows}
 
 
-def all_codes(session: Session) -> Iterable[str]:
+def all_codes(session: Session | Connection) -> Iterable[str]:
     return session.scalars(select(_DOSSIERS.c.code).order_by(_DOSSIERS.c.code))

@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
     bindparam,
     insert,
+    select,
     update,
 )
-from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.domain.catalogue import Procedure
@@ -50,9 +50,12 @@ from desk.store.dossier_loading import iter_dossiers as iter_dossiers
 from desk.store.dossier_loading import latest_received_by_day as latest_received_by_day
 from desk.store.dossier_loading import load_dossiers as load_dossiers
 from desk.store.dossier_loading import lock_dossier as lock_dossier
-from desk.store.models import AttachmentRow
 from desk.store.people import save_person
+from desk.store.tables import ATTACHMENTS as _ATTACHMENTS
 from desk.store.tables import DOSSIERS as _DOSSIERS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Writing a dossier runs a dozen statements; they are sent as the driver's SQL text with
 # the values in the driver's form (``people.driver_form``), which skips SQLAlchemy's
@@ -260,9 +263,10 @@ def record_attachment(
     session: Session, *, sha256: str, size: int, media_type: str, original_name: str, now: datetime
 ) -> None:
     """Note a scanned file kept in the data folder (once per content)."""
-    if session.get(AttachmentRow, sha256) is None:
+    known = select(_ATTACHMENTS.c.sha256).where(_ATTACHMENTS.c.sha256 == sha256)
+    if session.execute(known).first() is None:
         session.execute(
-            insert(AttachmentRow).values(
+            insert(_ATTACHMENTS).values(
                 sha256=sha256,
                 size=size,
                 media_type=media_type,

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, MultipleResultsFound, NoResultFound, StatementError
-from sqlalchemy.orm import Session
 
-from desk.store.models import DossierRow
 from desk.store.rows import ValueForm
+from desk.store.tables import DOSSIERS
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desk.store.db import Database
 
 _forms: dict[tuple[str, str], ValueForm] = {}
@@ -64,6 +65,12 @@ def write(db: Database) -> Iterator[Connection]:
         yield connection
 
 
+def connection_of(bind: Session | Connection) -> Connection:
+    """The Core connection of an ORM session, or the connection itself: the store's
+    statements run on either (the start's on a plain connection, without the ORM)."""
+    return bind if isinstance(bind, Connection) else bind.connection()
+
+
 class Statements:
     """The driver's cursor in the transaction of a session or connection: a statement
     costs what the driver spends on it, not SQLAlchemy's handling of it (several times
@@ -77,7 +84,7 @@ class Statements:
     __slots__ = ("_cursor", "_error", "connection", "dialect", "form", "marker", "postgres")
 
     def __init__(self, bind: Session | Connection):
-        connection = bind.connection() if isinstance(bind, Session) else bind
+        connection = connection_of(bind)
         dialect = connection.dialect
         self.connection = connection
         self._cursor = connection.connection.cursor()
@@ -141,7 +148,7 @@ _RECENT = 16  # values kept without a memo: more than the distinct instants of a
 
 class SqlValues:
     """Column values as the driver receives them (a ``rows.ValueForm``), converted by the
-    columns' own types (models.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
+    columns' own types (tables.Instant, Date, JSON, Boolean) and memoised: bulk rows repeat
     the same instants and days many times, and converting an Instant costs microseconds.
     ``instant`` and ``day`` are a memo's own lookup, the cheapest call there is: a bulk
     dossier makes a dozen of them. Without ``memo`` (one dossier at a time) they keep only
@@ -153,7 +160,7 @@ class SqlValues:
     boolean: Callable[[bool], Any]
 
     def __init__(self, dialect: Dialect, *, memo: bool = True):
-        columns = DossierRow.__table__.c
+        columns = DOSSIERS.c
         instant = _processor(columns.received_at.type, dialect)
         day = _processor(columns.received_day.type, dialect)
         self.instant = _Memo(instant).__getitem__ if memo else lru_cache(_RECENT)(instant)

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import BigInteger, Boolean, Connection, String, Table, bindparam, select, update
+from sqlalchemy import BigInteger, Boolean, Connection, String, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.figures import figure_facts
 from desk.store.dossiers import load_dossiers
-from desk.store.models import DossierRow
+from desk.store.tables import DOSSIERS
 
 BATCH = 500  # dossiers loaded per round of queries (SQLite's bound parameters)
-_TABLE: Table = DossierRow.__table__  # type: ignore[assignment]
+_TABLE = DOSSIERS
 _WRITE_FACTS = (
     update(_TABLE)
     .where(_TABLE.c.id == bindparam("row_id"))
@@ -36,7 +36,7 @@ def refresh_figure_columns(connection: Connection, dossier_ids: Iterable[int] | 
     written."""
     session = Session(bind=connection)
     if dossier_ids is None:
-        ids = list(session.scalars(select(DossierRow.id).order_by(DossierRow.id)))
+        ids = list(session.scalars(select(_TABLE.c.id).order_by(_TABLE.c.id)))
     else:
         ids = list(dossier_ids)
     written = 0

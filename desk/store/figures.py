@@ -137,7 +137,7 @@ def _open_at(session: Session, moment: datetime) -> ColumnElement[bool]:
     out of it (the unary plus), or a year's office would be read to find a month's."""
     received: Any = D.received_at
     if session.get_bind().dialect.name == "sqlite":
-        received = literal_column(f"+{D.__tablename__}.received_at")
+        received = literal_column(f"+{D.__table__.name}.received_at")
     return and_(
         received < moment,
         D.status != _REFUSED,

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from desk.domain.calendar import to_office_time
 from desk.domain.letters import Letter, counter_kind
 from desk.store.counters import next_yearly_number
-from desk.store.models import LetterRow
+from desk.store.tables import LETTERS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def issue_letter(
@@ -39,14 +41,14 @@ def issue_letter(
         issued_by_user_id=issued_by_user_id,
         detail=dict(detail or {}),
     )
-    session.execute(insert(LetterRow).values(**_letter_values(letter)))
+    session.execute(insert(LETTERS).values(**_letter_values(letter)))
     return letter
 
 
 def letters_of(session: Session, dossier_id: int) -> list[Letter]:
     """The dossier's letters, in the order they were issued."""
-    found = session.scalars(
-        select(LetterRow).where(LetterRow.dossier_id == dossier_id).order_by(LetterRow.id)
+    found = session.execute(
+        select(LETTERS).where(LETTERS.c.dossier_id == dossier_id).order_by(LETTERS.c.id)
     )
     return [_letter_from_row(row) for row in found]
 

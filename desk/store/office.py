@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
@@ -21,18 +20,24 @@ from desk.domain.text import fold
 from desk.errors import AlreadyExists, NotFound
 from desk.store import audit as store_audit
 from desk.store import audit_records
-from desk.store.models import (
-    CalendarOverrideRow,
-    DossierRow,
+from desk.store.tables import (
+    CALENDAR_OVERRIDES,
+    DOSSIERS,
+    OFFICE,
+    PROCEDURES,
+    SIGN_IN_FAILURES,
+    USERS,
     Instant,
-    OfficeRow,
-    ProcedureRow,
-    SignInFailureRow,
-    UserRow,
 )
 
-# What the services name a transaction's session by, without importing SQLAlchemy.
-Transaction = Session
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+# What the services name a transaction by, without importing SQLAlchemy: an ORM session,
+# or a plain Core connection (the start's, ``Database.connect_read``/``connect_write``).
+# Every statement here is Core: either runs it.
+Transaction: TypeAlias = "Session | Connection"
 
 # --- the office -----------------------------------------------------------------------
 
@@ -43,15 +48,15 @@ Transaction = Session
 _PG_OFFICE_SETUP_LOCK = 0x6465736B0002
 
 
-def lock_office_setup(session: Session) -> None:
+def lock_office_setup(session: Transaction) -> None:
     """Wait, inside the caller's write transaction, until no other desk is creating or
     completing the office; the office read after this is the one the others committed."""
-    if session.get_bind().dialect.name == "postgresql":
+    if store_audit.connection_of(session).dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_OFFICE_SETUP_LOCK})
 
 
-def load_office(session: Session) -> Office | None:
-    row = session.get(OfficeRow, 1)
+def load_office(session: Transaction) -> Office | None:
+    row = session.execute(select(OFFICE).where(OFFICE.c.id == 1)).first()
     if row is None:
         return None
     return Office(
@@ -68,9 +73,9 @@ def load_office(session: Session) -> Office | None:
     )
 
 
-def office_is_demo(session: Session) -> bool:
+def office_is_demo(session: Transaction) -> bool:
     """Whether the office was made by ``desk demo`` (made-up dossiers may be added)."""
-    return bool(session.scalar(select(OfficeRow.is_demo).where(OfficeRow.id == 1)))
+    return bool(session.scalar(select(OFFICE.c.is_demo).where(OFFICE.c.id == 1)))
 
 
 def office_values(office: Office) -> dict[str, str]:
@@ -89,25 +94,27 @@ def office_values(office: Office) -> dict[str, str]:
     }
 
 
-def save_office(session: Session, office: Office, now: datetime, *, is_demo: bool = False) -> None:
+def save_office(
+    session: Transaction, office: Office, now: datetime, *, is_demo: bool = False
+) -> None:
     """Write the office's identity; ``is_demo`` marks the office ``desk demo`` creates (it
     is kept as it was when an existing office is edited)."""
     values = office_values(office)
-    if session.get(OfficeRow, 1) is None:
-        session.execute(insert(OfficeRow).values(id=1, created_at=now, is_demo=is_demo, **values))
+    if session.execute(select(OFFICE.c.id).where(OFFICE.c.id == 1)).first() is None:
+        session.execute(insert(OFFICE).values(id=1, created_at=now, is_demo=is_demo, **values))
     else:
-        session.execute(update(OfficeRow).where(OfficeRow.id == 1).values(**values))
+        session.execute(update(OFFICE).where(OFFICE.c.id == 1).values(**values))
 
 
 # --- staff ----------------------------------------------------------------------------
 
 
-def _user(row: UserRow) -> User:
+def _user(row: Any) -> User:
     return User(row.id, row.username, row.full_name, Role(row.role), row.title, row.active)
 
 
 def add_user(
-    session: Session,
+    session: Transaction,
     *,
     username: str,
     full_name: str,
@@ -119,7 +126,7 @@ def add_user(
     """A new account; AlreadyExists when the user name is taken."""
     try:
         user_id = session.execute(
-            insert(UserRow)
+            insert(USERS)
             .values(
                 username=username,
                 full_name=full_name,
@@ -129,7 +136,7 @@ def add_user(
                 active=True,
                 created_at=now,
             )
-            .returning(UserRow.id)
+            .returning(USERS.c.id)
         ).scalar_one()
     except IntegrityError:
         raise AlreadyExists(
@@ -138,24 +145,22 @@ def add_user(
     return User(user_id, username, full_name, role, title)
 
 
-def user_with_hash(session: Session, username: str) -> tuple[User, str] | None:
-    row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+def user_with_hash(session: Transaction, username: str) -> tuple[User, str] | None:
+    row = session.execute(select(USERS).where(USERS.c.username == username)).first()
     return (_user(row), row.password_hash) if row else None
 
 
-def set_password_hash(session: Session, user_id: int, password_hash: str) -> None:
-    session.execute(
-        update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash)
-    )
+def set_password_hash(session: Transaction, user_id: int, password_hash: str) -> None:
+    session.execute(update(USERS).where(USERS.c.id == user_id).values(password_hash=password_hash))
 
 
-def get_user(session: Session, username: str) -> User | None:
-    row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
+def get_user(session: Transaction, username: str) -> User | None:
+    row = session.execute(select(USERS).where(USERS.c.username == username)).first()
     return _user(row) if row else None
 
 
 def update_user(
-    session: Session,
+    session: Transaction,
     user_id: int,
     *,
     full_name: str | None = None,
@@ -174,11 +179,11 @@ def update_user(
     if active is not None:
         values["active"] = active
     if values:
-        session.execute(update(UserRow).where(UserRow.id == user_id).values(**values))
+        session.execute(update(USERS).where(USERS.c.id == user_id).values(**values))
 
 
 def log_account(
-    session: Session,
+    session: Transaction,
     action: AuditAction,
     user_id: int,
     username: str,
@@ -206,27 +211,27 @@ def log_account(
     )
 
 
-def count_active_admins(session: Session) -> int:
+def count_active_admins(session: Transaction) -> int:
     """Active admin accounts, their rows locked until the caller commits (PostgreSQL), so
     two admins demoting each other at once cannot leave the office without one."""
     stmt = (
-        select(UserRow.id)
-        .where(UserRow.role == Role.ADMIN.value, UserRow.active.is_(True))
+        select(USERS.c.id)
+        .where(USERS.c.role == Role.ADMIN.value, USERS.c.active.is_(True))
         .with_for_update()
     )
-    return len(list(session.scalars(stmt)))
+    return len(session.execute(stmt).all())
 
 
-def list_users(session: Session) -> list[User]:
-    return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.username))]
+def list_users(session: Transaction) -> list[User]:
+    return [_user(r) for r in session.execute(select(USERS).order_by(USERS.c.username))]
 
 
-def staff_names(session: Session) -> list[tuple[int, str]]:
+def staff_names(session: Transaction) -> list[tuple[int, str]]:
     """(id, full name) of every account, for the list's clerk filter."""
     return [
         (row[0], row[1])
         for row in session.execute(
-            select(UserRow.id, UserRow.full_name).order_by(UserRow.full_name)
+            select(USERS.c.id, USERS.c.full_name).order_by(USERS.c.full_name)
         )
     ]
 
@@ -241,8 +246,10 @@ class SignInFailures:
     blocked_until: datetime | None
 
 
-def sign_in_failures(session: Session, username: str) -> SignInFailures | None:
-    row = session.get(SignInFailureRow, username)
+def sign_in_failures(session: Transaction, username: str) -> SignInFailures | None:
+    row = session.execute(
+        select(SIGN_IN_FAILURES).where(SIGN_IN_FAILURES.c.username == username)
+    ).first()
     if row is None:
         return None
     return SignInFailures(row.failures, row.last_failure_at, row.blocked_until)
@@ -259,22 +266,22 @@ _COUNT_FAILURE = text(
 ).bindparams(bindparam("now", type_=Instant()))
 
 
-def count_sign_in_failure(session: Session, username: str, now: datetime) -> int:
+def count_sign_in_failure(session: Transaction, username: str, now: datetime) -> int:
     """One more failed sign-in in a row for ``username``; how many there are now."""
     params = {"username": username, "now": now}
-    return int(session.connection().execute(_COUNT_FAILURE, params).scalar_one())
+    return int(store_audit.connection_of(session).execute(_COUNT_FAILURE, params).scalar_one())
 
 
-def block_sign_in(session: Session, username: str, until: datetime) -> None:
+def block_sign_in(session: Transaction, username: str, until: datetime) -> None:
     session.execute(
-        update(SignInFailureRow)
-        .where(SignInFailureRow.username == username)
+        update(SIGN_IN_FAILURES)
+        .where(SIGN_IN_FAILURES.c.username == username)
         .values(blocked_until=until)
     )
 
 
-def clear_sign_in_failures(session: Session, username: str) -> None:
-    session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == username))
+def clear_sign_in_failures(session: Transaction, username: str) -> None:
+    session.execute(delete(SIGN_IN_FAILURES).where(SIGN_IN_FAILURES.c.username == username))
 
 
 # --- the catalogue --------------------------------------------------------------------
@@ -289,7 +296,9 @@ class CatalogueChanges:
     changed: list[str]
 
 
-def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> CatalogueChanges:
+def replace_catalogue(
+    session: Transaction, catalogue: Catalogue, now: datetime
+) -> CatalogueChanges:
     """Upsert every procedure of the catalogue; procedures not in it are deactivated.
 
     Procedures are never deleted: old dossiers keep pointing at them (and print with them:
@@ -298,7 +307,7 @@ def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> 
     before = {
         row.code: ({**row.definition, "active": bool(row.active)}, bool(row.active))
         for row in session.execute(
-            select(ProcedureRow.code, ProcedureRow.definition, ProcedureRow.active)
+            select(PROCEDURES.c.code, PROCEDURES.c.definition, PROCEDURES.c.active)
         )
     }
     existing = set(before)
@@ -324,44 +333,44 @@ def replace_catalogue(session: Session, catalogue: Catalogue, now: datetime) -> 
         }
         if procedure.code in existing:
             session.execute(
-                update(ProcedureRow).where(ProcedureRow.code == procedure.code).values(**values)
+                update(PROCEDURES).where(PROCEDURES.c.code == procedure.code).values(**values)
             )
         else:
-            session.execute(insert(ProcedureRow).values(code=procedure.code, **values))
+            session.execute(insert(PROCEDURES).values(code=procedure.code, **values))
     missing = existing - {p.code for p in catalogue}
     if missing:
         removed.extend(code for code in missing if before[code][1])
         session.execute(
-            update(ProcedureRow)
-            .where(ProcedureRow.code.in_(missing))
+            update(PROCEDURES)
+            .where(PROCEDURES.c.code.in_(missing))
             .values(active=False, updated_at=now)
         )
     return CatalogueChanges(sorted(added), sorted(removed), sorted(changed))
 
 
-def dossier_counts(session: Session, codes: list[str]) -> dict[str, int]:
+def dossier_counts(session: Transaction, codes: list[str]) -> dict[str, int]:
     """How many dossiers each of these procedures has (those with none are left out)."""
     if not codes:
         return {}
     rows = session.execute(
-        select(DossierRow.procedure_code, func.count())
-        .where(DossierRow.procedure_code.in_(codes))
-        .group_by(DossierRow.procedure_code)
+        select(DOSSIERS.c.procedure_code, func.count())
+        .where(DOSSIERS.c.procedure_code.in_(codes))
+        .group_by(DOSSIERS.c.procedure_code)
     )
     return {code: count for code, count in rows}
 
 
-def load_catalogue(session: Session, *, include_inactive: bool = False) -> Catalogue:
-    stmt = select(ProcedureRow.definition, ProcedureRow.active).order_by(ProcedureRow.code)
+def load_catalogue(session: Transaction, *, include_inactive: bool = False) -> Catalogue:
+    stmt = select(PROCEDURES.c.definition, PROCEDURES.c.active).order_by(PROCEDURES.c.code)
     if not include_inactive:
-        stmt = stmt.where(ProcedureRow.active.is_(True))
+        stmt = stmt.where(PROCEDURES.c.active.is_(True))
     return Catalogue(tuple(_procedure(row.definition, row.active) for row in session.execute(stmt)))
 
 
-def get_procedure(session: Session, code: str) -> Procedure:
+def get_procedure(session: Transaction, code: str) -> Procedure:
     """The procedure of that code, offered or withdrawn (a dossier's own procedure)."""
     row = session.execute(
-        select(ProcedureRow.definition, ProcedureRow.active).where(ProcedureRow.code == code)
+        select(PROCEDURES.c.definition, PROCEDURES.c.active).where(PROCEDURES.c.code == code)
     ).first()
     if row is None:
         raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.", code="procedure.not_found")
@@ -377,22 +386,22 @@ def _procedure(definition: dict[str, Any], active: bool) -> Procedure:
 # --- the calendar's exceptions --------------------------------------------------------
 
 
-def load_calendar_overrides(session: Session) -> list[CalendarOverride]:
-    rows = session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+def load_calendar_overrides(session: Transaction) -> list[CalendarOverride]:
+    rows = session.execute(select(CALENDAR_OVERRIDES).order_by(CALENDAR_OVERRIDES.c.day))
     return [CalendarOverride(r.day, DayKind(r.kind), r.name) for r in rows]
 
 
-def get_calendar_override(session: Session, day: date) -> CalendarOverride | None:
-    row = session.get(CalendarOverrideRow, day)
+def get_calendar_override(session: Transaction, day: date) -> CalendarOverride | None:
+    row = session.execute(select(CALENDAR_OVERRIDES).where(CALENDAR_OVERRIDES.c.day == day)).first()
     return CalendarOverride(row.day, DayKind(row.kind), row.name) if row else None
 
 
 def put_calendar_override(
-    session: Session, override: CalendarOverride, *, by: str, now: datetime
+    session: Transaction, override: CalendarOverride, *, by: str, now: datetime
 ) -> None:
-    session.execute(delete(CalendarOverrideRow).where(CalendarOverrideRow.day == override.day))
+    session.execute(delete(CALENDAR_OVERRIDES).where(CALENDAR_OVERRIDES.c.day == override.day))
     session.execute(
-        insert(CalendarOverrideRow).values(
+        insert(CALENDAR_OVERRIDES).values(
             day=override.day,
             kind=override.kind.value,
             name=override.name,
@@ -402,6 +411,6 @@ def put_calendar_override(
     )
 
 
-def remove_calendar_override(session: Session, day: date) -> bool:
-    result = session.execute(delete(CalendarOverrideRow).where(CalendarOverrideRow.day == day))
+def remove_calendar_override(session: Transaction, day: date) -> bool:
+    result = session.execute(delete(CALENDAR_OVERRIDES).where(CALENDAR_OVERRIDES.c.day == day))
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Person
 from desk.store import driver, rows
 from desk.store.tables import KNOWN_PEOPLE as _KNOWN
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _DATES = ("birth_date", "id_issue_date")
 

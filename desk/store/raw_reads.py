@@ -10,7 +10,7 @@ batch), run on the session's own DBAPI connection (the same transaction, so the 
 snapshot), and its rows come back as the driver gives them.
 
 The typed columns are converted here, from each engine's driver form, by the same
-functions as the columns' types (``models.instant_from_db``). A stored value that no
+functions as the columns' types (``tables.instant_from_db``). A stored value that no
 longer converts (a garbled or hand-edited cell) is an ``UnreadableValue`` naming its
 column and its dossier's code (``desk.store.faults`` makes it the corrupt-database
 fault); an error of any other kind is not caught here and stays what it is.
@@ -33,8 +33,8 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from desk.domain.outbox import province_time
 from desk.store.driver import Statements
 from desk.store.faults import UnreadableValue
-from desk.store.models import instant_from_db
 from desk.store.tables import DOSSIERS as _DOSSIERS
+from desk.store.tables import instant_from_db
 
 Kind = Literal["instant", "province_time", "day", "json", "json_check", "boolean"]
 Convert = Callable[[Any], Any]

@@ -133,7 +133,7 @@ class ListQuery:
 
 def _unindexed(column: Any) -> ColumnElement[Any]:
     """The column behind a unary plus: SQLite (and PostgreSQL) will not use its index."""
-    return literal_column(f"+{DossierRow.__tablename__}.{column.key}")
+    return literal_column(f"+{DossierRow.__table__.name}.{column.key}")
 
 
 def _where(stmt: Select[Any], query: ListQuery) -> Select[Any]:

@@ -2,7 +2,9 @@
 in the pool once they show (``load``: the list, dossier and hand-back screens, the printing
 code, the backups'), while the clerk looks at them; the GUI thread, before it imports any
 of it itself (a screen or «Sao lưu» asked for in that second), waits for that load
-(``wait``): never two threads importing the same modules at once."""
+(``wait``): never two threads importing the same modules at once. SQLAlchemy's ORM and
+the desk's models load here too, with the list's search code: the start (the office, the
+sign-in, the first figures) runs on Core connections without them."""
 
 from __future__ import annotations
 

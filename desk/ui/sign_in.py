@@ -30,8 +30,8 @@ from desk.errors import DeskError
 from desk.ui.ops import Operation
 
 if TYPE_CHECKING:
-    # Not at run time: the services load the ORM and the models, which the sign-in's
-    # first showing does not wait for (``desk.app``: they load while the clerk types).
+    # Not at run time: the services load SQLAlchemy, which the sign-in's first showing
+    # does not wait for (``desk.app``: it loads while the clerk types).
     from desk.config import DeskConfig
     from desk.domain.office import User
     from desk.services.context import DeskContext

@@ -5,11 +5,7 @@ collector is the process's)."""
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,8 +13,7 @@ from desk.domain.calendar import OFFICE_TZ, WorkingCalendar
 from desk.domain.formats import count_text
 from desk.domain.status import RUNNING_STATUSES
 from desk.services import demo
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import run_script
 
 DESK = """
 import gc, json, sys
@@ -119,22 +114,7 @@ def test_the_tiles_wait_then_show_the_counts_sql_gives_and_the_collector_is_back
     demo.add_demo_dossiers(ctx, 120, seed=3)
     data = ctx.config.data_dir
     ctx.close()
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DESK_DATABASE_URL"},
-        "DESK_DATA_DIR": str(data),
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", DESK],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_script(DESK, data=data)
     assert seen["collector_before"] is True
     assert seen["collector_at_sign_in"] is False  # paused for the start
     assert seen["collector_at_window"] is False
