@@ -96,10 +96,12 @@ def test_the_migration_stops_the_inserts_merging_and_changes_no_search(ctx: Any)
 def test_a_merge_step_makes_progress_and_says_when_nothing_is_left(
     ctx: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Three loads' b-trees left for the steps (not merged at each load's end), then
-    # merged as soon as two are on one level: merges of many pages.
+    # Two loads' b-trees left for the steps (not merged at each load's end), then
+    # merged as soon as two are on one level: merges of many pages. (Not three: the
+    # third load's own inserts find 16 person b-trees on one level and FTS5 merges them
+    # there, the "crisis merge" automerge=0 keeps.)
     monkeypatch.setattr(search_index, "merge_all", lambda connection: None)
-    for seed in (6, 7, 8):
+    for seed in (6, 7):
         demo.add_demo_dossiers(ctx, 300, seed=seed, bulk=True, workers=0)
     _set_option(ctx, "usermerge", 2)
     before = {t: _segments(ctx, t) for t in SEARCH_TABLES}

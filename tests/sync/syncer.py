@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from desk.config import DeskConfig
 from desk.services import demo
 from desk.services.context import DeskContext
@@ -23,7 +25,6 @@ from desk.services.sync.lock import SyncLock
 from desk.services.sync.push import BatchPush, HeldAnswers
 from desk.services.sync.run import SyncRun
 from desk.store import sync_repository as sync_repo
-from desk.store.db import Session
 from desk.sync.connection import ConnectionSettings, RetryPolicy
 from desk.sync.connector import ProvinceConnector
 from desk.sync.secrets import Secret

@@ -70,6 +70,8 @@ def kill_at(ctx: DeskContext, sim: Sim, tmp_path: Path, pause: str, at: int) -> 
         if process.poll() is None:
             process.kill()
             process.communicate()
+        if process.stderr is not None:
+            process.stderr.close()
     return marker.read_text()
 
 
