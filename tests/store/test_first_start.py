@@ -335,9 +335,15 @@ def _run_kills(
     ``check`` what the folder holds and what the next desk does with it."""
 
     def one(index: int, moment: Moment) -> Kill:
-        data = tmp_path / f"kill-{index}"
-        kill = _kill_at(data, command, moment)
-        check(data, kill)
+        # A kill aimed inside the office's transaction can land after its commit on a busy
+        # machine (in CI all four once did): aimed again, up to three times. Every attempt
+        # is checked.
+        for attempt in range(3):
+            data = tmp_path / f"kill-{index}-{attempt}"
+            kill = _kill_at(data, command, moment)
+            check(data, kill)
+            if moment.until is not _creating or not kill.seen.offices:
+                break
         return kill
 
     with ThreadPoolExecutor(max_workers=2) as pool:
