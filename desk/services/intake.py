@@ -65,7 +65,8 @@ def receive_dossier(
     procedure = ctx.catalogue().get(request.procedure_code)
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)
     agency = ctx.office.agency_id
-    with store_dossiers.writing(ctx.db) as transaction:
+    # A plain connection: every statement of a receive is the driver's, no ORM session.
+    with ctx.db.connect_write() as transaction:
         sequence = store_counters.allocate_sequence(
             transaction, agency, plan.day, ctx.config.sequence_block
         )

@@ -126,11 +126,6 @@ class NewDossier:
         )
 
 
-# Intake's unit of work: ``Database.write``'s, on a connection without the ORM session
-# (``driver.write``), since every statement of a receive is the driver's.
-writing = driver.write
-
-
 def insert_dossier(session: Session | Connection, new: NewDossier, event: StatusEvent) -> int:
     """Write a new dossier with its people, documents, fees, first event and outbox entry;
     returns its id."""

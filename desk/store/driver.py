@@ -10,8 +10,7 @@ the statements go to the driver's cursor (``Statements``), whose errors are SQLA
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,6 @@ from desk.store.tables import DOSSIERS
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desk.store.db import Database
 
 _forms: dict[tuple[str, str], ValueForm] = {}
 
@@ -53,16 +51,6 @@ def insert_sql(table: str, columns: Sequence[str], marker: str, returning: bool 
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
     )
     return f"{sql} RETURNING id" if returning else sql
-
-
-@contextmanager
-def write(db: Database) -> Iterator[Connection]:
-    """``db.write()``'s unit of work on a plain connection, for a hot path whose statements
-    are the driver's: the same BEGIN (IMMEDIATE on SQLite, by the engine's begin event),
-    the same faults translated, commit on success and rollback on any error, without the
-    ORM session's bookkeeping (about half the desk's cost of a one-statement write)."""
-    with db.faults(), db.engine.begin() as connection:
-        yield connection
 
 
 def connection_of(bind: Session | Connection) -> Connection:

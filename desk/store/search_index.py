@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from desk.store import driver
 from desk.store.db import Database
 from desk.store.models import SEARCH_TABLES
 
@@ -43,7 +42,7 @@ def merge_step(db: Database, pages: int = STEP_PAGES) -> bool:
     merge, and always on PostgreSQL)."""
     if not db.is_sqlite:
         return False
-    with driver.write(db) as connection:
+    with db.connect_write() as connection:
         worked = [_merged(connection, table, pages) for table in SEARCH_TABLES]
     return any(worked)
 

@@ -116,7 +116,7 @@ def test_a_receive_that_fails_midway_gives_its_numbers_back(
 def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Intake's unit of work (``store.dossiers.writing``) keeps ``Database.write``'s rules:
+    """Intake's unit of work (``Database.connect_write``) keeps ``Database.write``'s rules:
     the write lock from BEGIN on, and a file another desk holds too long is "busy" (said
     to the clerk), not a crash; nothing is drawn, and the next receive takes number 1."""
     monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_S", 1)
