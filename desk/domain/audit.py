@@ -16,6 +16,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+import orjson
+
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 
 
@@ -138,10 +140,56 @@ def _plain(value: Any) -> Any:
 
 
 def canonical(value: Any) -> bytes:
-    """One byte form for a value: sorted keys, no spaces, UTF-8, instants in UTC."""
+    """One byte form for a value: sorted keys, no spaces, UTF-8, instants in UTC.
+
+    Written by orjson when the value holds only what orjson writes as ``json`` does (a
+    receive makes four of these, ~10 µs each with ``json``, under 1 µs with orjson);
+    anything else (floats, which orjson writes otherwise: 1e-05, NaN; other types; keys
+    that are not plain text) by ``json``, which also raises as it always did."""
+    if _orjson_writes_it(value):
+        try:
+            return orjson.dumps(value, default=_plain, option=_ORJSON)
+        except orjson.JSONEncodeError:  # a key not plain text, an int past 64 bits …
+            pass
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
     ).encode("utf-8")
+
+
+# Instants and days go to ``_plain`` (orjson would write its own form); keys sorted as
+# ``sort_keys`` sorts them (by code point: UTF-8's byte order is the same).
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+# The exact types whose JSON orjson writes byte for byte as ``json`` (instants by
+# ``_plain``), and the containers it walks. ``float`` is not among them.
+_SAME_LEAVES = frozenset({str, int, bool, type(None), datetime, date})
+_CONTAINERS = frozenset({dict, list, tuple})
+_SAME = _SAME_LEAVES | _CONTAINERS
+
+
+def _orjson_writes_it(value: Any) -> bool:
+    """Every value inside ``value`` is of ``_SAME`` or an enum of ints or texts (written
+    as their value by both). Each container's types are gathered at C speed."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is dict:
+            items = item.values()
+        elif kind is list or kind is tuple:
+            items = item
+        else:
+            return _same_leaf(kind)
+        kinds = set(map(type, items))
+        if kinds <= _SAME_LEAVES:
+            continue
+        if not all(k in _SAME or _same_leaf(k) for k in kinds):
+            return False
+        pending.extend(i for i in items if type(i) in _CONTAINERS)
+    return True
+
+
+def _same_leaf(kind: type) -> bool:
+    return kind in _SAME_LEAVES or (issubclass(kind, Enum) and issubclass(kind, (int, str)))
 
 
 def digest(value: Any) -> str:

@@ -121,8 +121,9 @@ def _dossier_queries(matching: Callable[[Any], Any]) -> _DossierQueries:
 
 
 # The columns each digest covers, by table (a party's row is read joined with its person's).
+# Plain texts, not SQLAlchemy's ``quoted_name``: orjson writes a digest only for plain keys.
 DIGESTED_COLUMNS = {
-    table.name: tuple(c.name for c in _digested(table))
+    table.name: tuple(str(c.name) for c in _digested(table))
     for table in (_DOSSIERS, _PARTIES, _PEOPLE, _DOCUMENTS, _FEES, _EVENTS)
 }
 
@@ -130,8 +131,9 @@ DIGESTED_COLUMNS = {
 # (intake's hot path, where an expanding IN costs a re-render per call).
 _MANY = _dossier_queries(lambda column: column.in_(bindparam("ids", expanding=True)))
 _ONE = _dossier_queries(lambda column: column == bindparam("ids"))
+# Plain texts too (``DIGESTED_COLUMNS``).
 _NAMES = {
-    id(stmt): tuple(c.name for c in stmt.selected_columns)[1:]
+    id(stmt): tuple(str(c.name) for c in stmt.selected_columns)[1:]
     for queries in (_MANY, _ONE)
     for stmt in (queries.states, queries.parties, queries.documents, queries.fees, queries.events)
 }
