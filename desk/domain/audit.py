@@ -205,9 +205,14 @@ def chained(entries: list[AuditEntry], prev_hash: str, first_seq: int) -> list[A
     """The entries numbered from ``first_seq`` and chained after ``prev_hash``."""
     result = []
     for offset, entry in enumerate(entries):
-        numbered = replace(entry, seq=first_seq + offset, prev_hash=prev_hash, hash="")
-        prev_hash = numbered.expected_hash()
-        result.append(replace(numbered, hash=prev_hash))
+        seq = first_seq + offset
+        # The content with its number, hashed before the one copy is made (a dataclass
+        # copy costs microseconds: every change of a dossier appends an entry).
+        content = entry.content()
+        content["seq"] = seq
+        hashed = chain_hash(prev_hash, content)
+        result.append(replace(entry, seq=seq, prev_hash=prev_hash, hash=hashed))
+        prev_hash = hashed
     return result
 
 

@@ -4,6 +4,7 @@ every hash of the chain, are those ``json`` always made, and its errors are the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import Enum
@@ -123,3 +124,28 @@ def test_the_errors_are_json_s() -> None:
         canonical({"x": object()})
     with pytest.raises(TypeError):
         canonical({1: "a", "b": 2})  # keys json cannot sort
+
+
+def test_chained_entries_hash_json_s_bytes_of_their_numbered_content() -> None:
+    """``chained`` hashes each entry's content with its number before copying it once:
+    the hashes are those of the numbered entry's content in ``json``'s bytes."""
+    at = datetime(2026, 12, 3, 11, 0, tzinfo=timezone(timedelta(hours=7)))
+    entries = [
+        audit.AuditEntry(
+            seq=0,
+            at=at + timedelta(seconds=n),
+            actor_user_id=n or None,
+            actor_name="Nguyễn Thị Hương",
+            action=AuditAction.DOSSIER_RECEIVED.value,
+            subject=f"000.17.22.H56-261203-{n:04d}",
+            detail={"revision": 1, "statuses": [[None, Status.RECEIVED]], "events": 1},
+        )
+        for n in range(3)
+    ]
+    prev = "ab" * 32
+    for offset, entry in enumerate(audit.chained(entries, prev, 41)):
+        numbered = {**entries[offset].content(), "seq": 41 + offset}
+        expected = hashlib.sha256(prev.encode("ascii") + _json_bytes(numbered)).hexdigest()
+        assert (entry.seq, entry.prev_hash, entry.hash) == (41 + offset, prev, expected)
+        assert entry.detail == entries[offset].detail and entry.at == entries[offset].at
+        prev = entry.hash
