@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import select as io_select
 import time
@@ -127,6 +128,11 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
+        return self._sqlite_path
+
+    @functools.cached_property
+    def _sqlite_path(self) -> Path | None:
+        # Made once: every transaction's ``faults()`` names it.
         if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
             return None
         return Path(self.url.database)
