@@ -169,27 +169,34 @@ _SAME = _SAME_LEAVES | _CONTAINERS
 def _orjson_writes_it(value: Any) -> bool:
     """Every value inside ``value`` is of ``_SAME`` or an enum of ints or texts (written
     as their value by both). Each container's types are gathered at C speed."""
+    if type(value) not in _CONTAINERS:
+        return _same_leaf(type(value))
     pending = [value]
-    while pending:
-        item = pending.pop()
-        kind = type(item)
-        if kind is dict:
-            items = item.values()
-        elif kind is list or kind is tuple:
-            items = item
-        else:
-            return _same_leaf(kind)
+    for item in pending:  # grows as containers are found inside
+        items = item.values() if type(item) is dict else item
         kinds = set(map(type, items))
         if kinds <= _SAME_LEAVES:
             continue
-        if not all(k in _SAME or _same_leaf(k) for k in kinds):
+        others = kinds - _SAME
+        if others and not all(map(_same_leaf, others)):
             return False
-        pending.extend(i for i in items if type(i) in _CONTAINERS)
+        if kinds <= _CONTAINERS:
+            pending.extend(items)
+        elif kinds & _CONTAINERS:
+            pending.extend([i for i in items if type(i) in _CONTAINERS])
     return True
 
 
 def _same_leaf(kind: type) -> bool:
-    return kind in _SAME_LEAVES or (issubclass(kind, Enum) and issubclass(kind, (int, str)))
+    same = _LEAF_KINDS.get(kind)
+    if same is None:
+        same = _LEAF_KINDS[kind] = kind in _SAME_LEAVES or (
+            issubclass(kind, Enum) and issubclass(kind, (int, str))
+        )
+    return same
+
+
+_LEAF_KINDS: dict[type, bool] = {}  # each kind judged once (the statuses' enum, say)
 
 
 def digest(value: Any) -> str:
