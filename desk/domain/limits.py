@@ -14,7 +14,7 @@ visible letter or digit. Digits are the ASCII 0–9 only where digits are meant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -79,6 +79,12 @@ class TextLimit:
     kind: TextKind = TextKind.LINE
     lengths: tuple[int, ...] = ()  # the only lengths allowed (digits); () = up to max_length
     min_length: int = 1
+    # The kind's pattern, looked up once: an enum's hash is a Python call, and a dossier
+    # received checks a score of fields.
+    pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", _KIND_PATTERN.get(self.kind))
 
     def clean(self, value: Any) -> str:
         """The value as it would be stored, cleaned but not judged."""
@@ -124,7 +130,7 @@ class TextLimit:
             raise self._refuse(
                 f"{_capital(label)} «{_shown(text)}» không có chữ cái hay chữ số nào.", "no_letters"
             )
-        pattern = _KIND_PATTERN.get(self.kind)
+        pattern = self.pattern
         if pattern is not None and pattern.fullmatch(text) is None:
             raise self._refuse(
                 f"{_capital(label)} «{_shown(text)}» không hợp lệ: {_KIND_RULE[self.kind]}.",
