@@ -137,13 +137,13 @@ def insert_dossier(session: Session | Connection, new: NewDossier, event: Status
     # The tracking book's volume is the year the dossier was received (its code's day).
     dossier.book_year = new.code.day.year
     dossier.book_number = next_yearly_number(statements, BOOK, dossier.book_year)
-    applicant_id = _save_person(session, written, new.applicant, at, form)
+    applicant_id = _save_person(statements, written, new.applicant, at, form)
     row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at, form)
     sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
     dossier.id = int(statements.value(sql, row))
     written.keep("dossiers", _WRITTEN_DOSSIER, [(dossier.id, *row)])
     people = [
-        (party.role, _save_person(session, written, party.person, at, form))
+        (party.role, _save_person(statements, written, party.person, at, form))
         for party in new.parties
     ]
     for table, columns, table_rows in (
@@ -160,14 +160,15 @@ def insert_dossier(session: Session | Connection, new: NewDossier, event: Status
 
 
 def _save_person(
-    session: Session | Connection,
+    statements: driver.Statements,
     written: LoadedRows,
     person: Person,
     at: datetime,
     form: rows.ValueForm,
 ) -> int:
-    """``save_person``, keeping the row it wrote (the same values) for the digests."""
-    person_id = save_person(session, person, at)
+    """``save_person`` on the dossier's ``statements``, keeping the row it wrote (the same
+    values) for the digests."""
+    person_id = save_person(statements, person, at)
     written.keep("people", _WRITTEN_PERSON, [(person_id, *rows.person_row(person, at, form))])
     return person_id
 

@@ -76,10 +76,12 @@ def crash_during_intake(
     def failing_save_person(session: Any, person: Any, at: Any) -> int:
         seen.append((person.full_name, person.id_number))
         if how == "real insert":
-            # A real INSERT that the database refuses (NOT NULL), with the citizen's data.
-            session.execute(
-                text("INSERT INTO people (full_name, id_number) VALUES (:name, :id)"),
-                {"name": person.full_name, "id": person.id_number},
+            # A real INSERT that the database refuses (NOT NULL), with the citizen's data,
+            # on the dossier's own driver statements (what intake gives save_person).
+            mark = session.marker
+            session.run(
+                f"INSERT INTO people (full_name, id_number) VALUES ({mark}, {mark})",
+                (person.full_name, person.id_number),
             )
         else:
             # An error that carries the row itself, as a driver or another engine may.
