@@ -1,0 +1,136 @@
+"""The province's calls over plain HTTP on one kept-alive ``http.client`` connection.
+
+requests spends ~0.4 ms of CPU a call on what a sync does not use (merging the session's
+settings with the environment's, hooks, cookies, the adapter and its pool), under the
+GIL the run's thread needs to read the next batch; this costs ~0.1 ms. It answers with a
+``requests.Response`` and fails with the exceptions requests raises for the same faults
+(their names are the retries' ``problem``), so the connector treats both alike.
+
+Only for a direct ``http://`` address (the simulator on this machine, or a province
+allowed plain HTTP): over HTTPS, behind a proxy named in the environment or with a
+``.netrc`` login, requests keeps doing the call (certificates, proxies, credentials)."""
+
+from __future__ import annotations
+
+import errno
+import http.client
+import select
+from urllib.parse import urlencode, urlsplit
+
+import requests
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_encoding_from_headers, get_environ_proxies, get_netrc_auth
+
+
+def direct_http(base_url: str, user_agent: str) -> DirectHttp | None:
+    """The direct connection to ``base_url``, or None when requests must make the calls."""
+    if urlsplit(base_url).scheme != "http":
+        return None
+    if get_environ_proxies(base_url) or get_netrc_auth(base_url):
+        return None
+    return DirectHttp(base_url, user_agent)
+
+
+class DirectHttp:
+    """``requests.Session.request`` for the connector's calls, on one connection."""
+
+    def __init__(self, base_url: str, user_agent: str):
+        parts = urlsplit(base_url)
+        self._host = parts.hostname or ""
+        self._port = parts.port or 80
+        self._base_url = base_url
+        self._base_path = parts.path
+        self._user_agent = user_agent
+        self._connection: http.client.HTTPConnection | None = None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __del__(self) -> None:
+        # A connector dropped unclosed (as requests' pool allowed) leaves no socket open.
+        self.close()
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        data: bytes | None,
+        headers: dict[str, str],
+        params: dict[str, str] | None,
+        timeout: tuple[float, float],
+        verify: str | bool = True,
+        allow_redirects: bool = False,
+    ) -> requests.Response:
+        """One call; ``url`` starts with the base URL. Called as requests is: ``verify``
+        has no certificate to check over plain HTTP, and no redirect is ever followed."""
+        del verify, allow_redirects
+        path = self._base_path + url[len(self._base_url) :]
+        if params:
+            path += "?" + urlencode(params)
+        connection = self._connected(timeout)
+        try:
+            try:
+                connection.request(
+                    method, path, body=data, headers={"User-Agent": self._user_agent, **headers}
+                )
+            except OSError as exc:
+                # As urllib3: a server that answers without reading the whole body (a 413)
+                # and closes: its answer may still be there to read.
+                if not isinstance(exc, BrokenPipeError) and exc.errno not in (
+                    errno.ECONNRESET,
+                    errno.EPROTOTYPE,
+                ):
+                    raise
+            answer = connection.getresponse()
+        except TimeoutError as exc:
+            self.close()
+            raise requests.exceptions.ReadTimeout(exc) from exc
+        except (OSError, http.client.HTTPException) as exc:
+            self.close()
+            raise requests.exceptions.ConnectionError(exc) from exc
+        try:
+            content = answer.read()
+        except TimeoutError as exc:  # requests tells a timeout while reading the body so
+            self.close()
+            raise requests.exceptions.ConnectionError(exc) from exc
+        except (OSError, http.client.HTTPException) as exc:
+            self.close()
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        if answer.will_close:
+            self.close()
+        response = requests.Response()
+        response.status_code = answer.status
+        response.reason = answer.reason
+        response.headers = CaseInsensitiveDict(answer.getheaders())
+        response.encoding = get_encoding_from_headers(response.headers)
+        response.url = url
+        response._content = content
+        return response
+
+    def _connected(self, timeout: tuple[float, float]) -> http.client.HTTPConnection:
+        """The kept-alive connection, or a new one (as urllib3's pool, one the server
+        closed while idle is replaced before the call, not failed)."""
+        connect_s, read_s = timeout
+        connection = self._connection
+        idle = connection.sock if connection is not None else None
+        if idle is not None and select.select([idle], [], [], 0)[0]:  # closed (or junk)
+            self.close()
+            connection = None
+        if connection is None or connection.sock is None:
+            connection = self._connection = http.client.HTTPConnection(
+                self._host, self._port, timeout=connect_s
+            )
+            try:
+                connection.connect()
+            except TimeoutError as exc:
+                self.close()
+                raise requests.exceptions.ConnectTimeout(exc) from exc
+            except OSError as exc:
+                self.close()
+                raise requests.exceptions.ConnectionError(exc) from exc
+        assert connection.sock is not None
+        connection.sock.settimeout(read_s)
+        return connection
