@@ -40,7 +40,7 @@ class DirectHttp:
         self._port = parts.port or 80
         self._base_url = base_url
         self._base_path = parts.path
-        self._user_agent = user_agent
+        self._fixed = {"User-Agent": user_agent, "Accept-Encoding": "identity"}
         self._connection: http.client.HTTPConnection | None = None
 
     def close(self) -> None:
@@ -73,9 +73,8 @@ class DirectHttp:
         connection = self._connected(timeout)
         try:
             try:
-                connection.request(
-                    method, path, body=data, headers={"User-Agent": self._user_agent, **headers}
-                )
+                # identity: no compressed answer to undo (no header would allow any).
+                connection.request(method, path, body=data, headers={**self._fixed, **headers})
             except OSError as exc:
                 # As urllib3: a server that answers without reading the whole body (a 413)
                 # and closes: its answer may still be there to read.

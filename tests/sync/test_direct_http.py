@@ -118,6 +118,7 @@ def test_an_answer_reads_as_requests_reads_it(serve: Callable[[Reply], _Server])
     assert (path, data) == (path2, data2) == ("/api/hoso/dongbo?since=a+b%26c&limit=2", b'{"a":1}')
     for name in ("User-Agent", "Content-Type", "Idempotency-Key", "Content-Length", "Host"):
         assert sent[name] == sent2[name]
+    assert sent["Accept-Encoding"] == "identity"  # nothing compressed to undo
     direct.close()
 
 
