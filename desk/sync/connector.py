@@ -119,8 +119,10 @@ class ProvinceConnector:
         # Passed on every request: a session-level value would lose to REQUESTS_CA_BUNDLE.
         self.verify: str | bool = settings.ca_bundle or True
         self.http.headers["User-Agent"] = USER_AGENT
-        # Plain HTTP straight to the server: without requests' per-call work (``direct_http``).
-        self.direct = direct_http(self.base_url, USER_AGENT) if session is None else None
+        # Straight to the server, without requests' per-call work (``direct_http``).
+        self.direct = (
+            direct_http(self.base_url, USER_AGENT, self.verify) if session is None else None
+        )
         self.rng = rng or random.Random()
         self.on_wait = on_wait
         self.stats = ConnectorStats()

@@ -1,22 +1,26 @@
-"""The connector's plain-HTTP calls without requests (``desk.sync.direct_http``): the same
-answers and the same faults, by the same names, as requests gives, on one connection."""
+"""The connector's calls without requests (``desk.sync.direct_http``): the same answers,
+the same faults by the same names, and over HTTPS the same certificate check as requests
+gives, on one connection."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
 from desk.sync.connection import ConnectionSettings, RetryPolicy
-from desk.sync.connector import ProvinceConnector
+from desk.sync.connector import ProvinceConnector, certificate_failed
 from desk.sync.direct_http import DirectHttp, direct_http
 from desk.sync.errors import ProvinceUnreachable
 from desk.sync.secrets import Secret
+from tests.sync.certificates import certificates
 
 Reply = Callable[[BaseHTTPRequestHandler], None]
 
@@ -29,7 +33,7 @@ class _Quiet(ThreadingHTTPServer):
 
 
 class _Server:
-    def __init__(self, reply: Reply):
+    def __init__(self, reply: Reply, tls: ssl.SSLContext | None = None):
         self.reply = reply
         self.released = threading.Event()  # a slow answer waits for the end of the test
         self.connections = 0
@@ -57,7 +61,10 @@ class _Server:
 
         self.httpd = _Quiet(("127.0.0.1", 0), Handler)
         self.httpd.owner = self
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api"
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
+        scheme = "http" if tls is None else "https"
+        self.url = f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}/api"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self) -> None:
@@ -78,11 +85,11 @@ def _answer(status: int, body: bytes, **headers: str) -> Reply:
 
 
 @pytest.fixture
-def serve() -> Iterator[Callable[[Reply], _Server]]:
+def serve() -> Iterator[Callable[..., _Server]]:
     servers: list[_Server] = []
 
-    def start(reply: Reply) -> _Server:
-        servers.append(_Server(reply))
+    def start(reply: Reply, tls: ssl.SSLContext | None = None) -> _Server:
+        servers.append(_Server(reply, tls))
         return servers[-1]
 
     yield start
@@ -197,14 +204,74 @@ def test_a_refused_connection_is_retried_and_named_as_with_requests() -> None:
     assert "(ConnectionError) sau 2 lần thử" in raised.value.message
 
 
-def test_requests_keeps_https_proxies_and_netrc(
+@pytest.fixture
+def no_ca_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.usefixtures("no_ca_from_environment")
+def test_https_checks_the_certificate_as_requests_does(
+    serve: Callable[..., _Server], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ca, cert, key = certificates(tmp_path)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    server = serve(_answer(200, '{"ok": "Đã nhận"}'.encode()), tls)
+    assert server.url.startswith("https://")
+    # Trusted through the office's ca_bundle: the same answer, on one connection.
+    direct = direct_http(server.url, "x", str(ca))
+    assert isinstance(direct, DirectHttp)
+    answers = [_call(direct, server.url) for _ in range(3)]
+    theirs = _call(requests.Session(), server.url, verify=str(ca))
+    assert [a.json() for a in answers] == [theirs.json()] * 3 == [{"ok": "Đã nhận"}] * 3
+    assert server.connections == 2  # ours: one for three calls; requests': one
+    direct.close()
+    # Not trusted by certifi's bundle (requests' default): both refuse, as a certificate
+    # fault (the office fixes its settings), not a network one to retry.
+    refusing = direct_http(server.url, "x", True)
+    assert isinstance(refusing, DirectHttp)
+    for transport, verify in ((refusing, True), (requests.Session(), True)):
+        with pytest.raises(requests.exceptions.SSLError) as raised:
+            _call(transport, server.url, verify=verify)
+        assert certificate_failed(raised.value)
+    # The environment's bundle counts where the office named none, as with requests.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(ca))
+    from_environment = direct_http(server.url, "x", True)
+    assert isinstance(from_environment, DirectHttp)
+    assert _call(from_environment, server.url).json() == {"ok": "Đã nhận"}
+    from_environment.close()
+    # A bundle that cannot be loaded: requests makes the calls and says what is wrong.
+    assert direct_http(server.url, "x", str(tmp_path / "khong-co.pem")) is None
+    assert direct_http(server.url, "x", str(key)) is None  # not certificates
+
+
+@pytest.mark.usefixtures("no_ca_from_environment")
+def test_a_name_the_certificate_is_not_for_is_refused(
+    serve: Callable[..., _Server], tmp_path: Path
+) -> None:
+    ca, cert, key = certificates(tmp_path)  # made for 127.0.0.1 only
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    server = serve(_answer(200, b"{}"), tls)
+    by_name = server.url.replace("127.0.0.1", "localhost")
+    direct = direct_http(by_name, "x", str(ca))
+    assert isinstance(direct, DirectHttp)
+    for transport in (direct, requests.Session()):
+        with pytest.raises(requests.exceptions.SSLError) as raised:
+            _call(transport, by_name, verify=str(ca))
+        assert certificate_failed(raised.value)
+
+
+def test_requests_keeps_proxies_netrc_and_no_check(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NETRC", str(tmp_path / "none"))
     assert isinstance(direct_http("http://127.0.0.1:8080/api", "x"), DirectHttp)
-    assert direct_http("https://motcua.tinh.gov.vn/api", "x") is None
+    assert isinstance(direct_http("https://motcua.tinh.gov.vn/api", "x"), DirectHttp)
+    assert direct_http("https://motcua.tinh.gov.vn/api", "x", False) is None
     monkeypatch.setenv("HTTP_PROXY", "http://proxy.xa.vn:3128")
     assert direct_http("http://127.0.0.1:8080/api", "x") is None
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
