@@ -25,7 +25,7 @@ from desk.sync.errors import (
     SyncCancelled,
 )
 from desk.sync.secrets import Secret
-from tests.sync.certificates import certificates
+from desk.sync.simulator.certificates import certificates
 from tests.sync.conftest import FAST, PASSWORD, Sim, add_dossiers, settings_for
 
 

@@ -20,7 +20,7 @@ from desk.sync.connector import ProvinceConnector, certificate_failed
 from desk.sync.direct_http import DirectHttp, direct_http
 from desk.sync.errors import ProvinceUnreachable
 from desk.sync.secrets import Secret
-from tests.sync.certificates import certificates
+from desk.sync.simulator.certificates import certificates
 
 Reply = Callable[[BaseHTTPRequestHandler], None]
 

@@ -1,5 +1,6 @@
 """A throw-away certificate authority and a server certificate for 127.0.0.1 it signed:
-the province over HTTPS in the sync's tests."""
+the simulated province over HTTPS (``desk province-sim --tls-cert --tls-key``), in the
+sync's tests and ``python -m bench.sync --https``. Valid for two days; never a real one."""
 
 from __future__ import annotations
 
