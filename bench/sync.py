@@ -25,7 +25,11 @@ and its peak during it (flat: the same growth at 10,000 and 100,000 dossiers).
 dossier queued, e.g. bench-data/office-100000) instead of 10,000 new demo dossiers; the
 copy is made in the temporary directory, the office given is never written.
 
-Run alone with ``python -m bench.sync [--dossiers N | --office DIR]``.
+``--https``: the simulator over HTTPS with a throw-away certificate the run trusts through
+its ``ca_bundle``, as a province is reached in the field (the TLS handshake, the
+certificate's check and the encryption of every call counted).
+
+Run alone with ``python -m bench.sync [--dossiers N | --office DIR] [--https]``.
 """
 
 from __future__ import annotations
@@ -45,16 +49,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _start_simulator(directory: Path) -> tuple[subprocess.Popen[str], str]:
+def _start_simulator(
+    directory: Path, tls: tuple[Path, Path] | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    simulator = ["province-sim", "--port", "0", "--data", str(directory)]
+    if tls is not None:
+        simulator += ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])]
     process = subprocess.Popen(
-        [sys.executable, "-m", "desk", "province-sim", "--port", "0", "--data", str(directory)],
+        [sys.executable, "-m", "desk", *simulator],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
     assert process.stdout is not None
-    match = re.search(r"(http://127\.0\.0\.1:\d+)", process.stdout.readline())
+    match = re.search(r"(https?://127\.0\.0\.1:\d+)", process.stdout.readline())
     if match is None:
         process.kill()
         raise RuntimeError("the province simulator did not start")
@@ -90,7 +99,7 @@ def _copy_office(source: Path, target: Path) -> None:
 
 
 def run(
-    dossiers: int = 10_000, office: Path | None = None, *, stages: bool = True
+    dossiers: int = 10_000, office: Path | None = None, *, stages: bool = True, https: bool = False
 ) -> dict[str, Any]:
     from desk.config import DeskConfig
     from desk.domain.outbox import RunOutcome, SyncResult
@@ -101,14 +110,21 @@ def run(
     from desk.sync.connection import ConnectionSettings
     from desk.sync.secrets import Secret
 
-    results: dict[str, Any] = {"dossiers": dossiers}
+    results: dict[str, Any] = {"dossiers": dossiers, "https": https}
     with tempfile.TemporaryDirectory(prefix="desk-sync-bench-") as temporary:
         base = Path(temporary)
         os.environ.setdefault("DESK_DATA_DIR", str(base / "data"))
         if office is not None:
             _copy_office(office, base / "office")
         ctx = DeskContext.open(DeskConfig(data_dir=base / "office"))
-        process, url = _start_simulator(base / "province")
+        ca_bundle, tls = "", None
+        if https:
+            from desk.sync.simulator.certificates import certificates
+
+            (base / "tls").mkdir()
+            ca, cert, key = certificates(base / "tls")
+            ca_bundle, tls = str(ca), (cert, key)
+        process, url = _start_simulator(base / "province", tls)
         try:
             demo.ensure_demo_office(ctx)
             ctx.act_as(demo.demo_account(ctx, "quantri"))  # a supervisor's run (Permission.SYNC)
@@ -124,6 +140,7 @@ def run(
                 agency_id=ctx.office.agency_id,
                 username="motcua",
                 password=Secret("motcua-demo"),
+                ca_bundle=ca_bundle,
             )
             rss_before = _rss_mb("VmRSS")
             _reset_peak()
@@ -206,8 +223,9 @@ def main() -> int:
     parser.add_argument("--dossiers", type=int, default=10_000)
     parser.add_argument("--office", type=Path, help="sync a copy of this office instead")
     parser.add_argument("--no-stages", action="store_true", help="only the runs")
+    parser.add_argument("--https", action="store_true", help="the simulator over HTTPS")
     args = parser.parse_args()
-    figures = run(args.dossiers, args.office, stages=not args.no_stages)
+    figures = run(args.dossiers, args.office, stages=not args.no_stages, https=args.https)
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     return 0
 

@@ -4,6 +4,8 @@ Every call has a connect and a read timeout. Transient failures (5xx, connection
 timeouts, 429) are retried with exponential backoff and jitter, a bounded number of times;
 then ``ProvinceUnreachable`` ends the run cleanly and the next run resumes. A 401 means
 the token expired: authenticate once more and repeat the call; a second 401 ends the run.
+It is one piece: every call of the contract, read next to the others, and the one retry
+loop they share (how the bytes travel is ``direct_http``'s or requests').
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import requests
 
 from desk.domain.outbox import SyncResult
 from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy, check_url
+from desk.sync.direct_http import direct_http
 from desk.sync.errors import (
     BatchTooLarge,
     ProvinceAuthFailed,
@@ -37,6 +40,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_BATCH = 100
 MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_ITEM_BYTES = 1024 * 1024  # one dossier's encoded item (PROVINCE_API §4)
+USER_AGENT = "CommuneDesk-sync/1"
 
 
 # --- replies ------------------------------------------------------------------------------
@@ -114,7 +118,11 @@ class ProvinceConnector:
         self.http = session or requests.Session()
         # Passed on every request: a session-level value would lose to REQUESTS_CA_BUNDLE.
         self.verify: str | bool = settings.ca_bundle or True
-        self.http.headers["User-Agent"] = "CommuneDesk-sync/1"
+        self.http.headers["User-Agent"] = USER_AGENT
+        # Straight to the server, without requests' per-call work (``direct_http``).
+        self.direct = (
+            direct_http(self.base_url, USER_AGENT, self.verify) if session is None else None
+        )
         self.rng = rng or random.Random()
         self.on_wait = on_wait
         self.stats = ConnectorStats()
@@ -125,6 +133,8 @@ class ProvinceConnector:
         self.retry_number = 0  # the retry of the current request waited for (1: the first)
 
     def close(self) -> None:
+        if self.direct is not None:
+            self.direct.close()
         self.http.close()
 
     def __enter__(self) -> ProvinceConnector:
@@ -363,7 +373,7 @@ class ProvinceConnector:
             delay: float | None = None
             started = time.perf_counter()
             try:
-                response = self.http.request(
+                response = (self.direct or self.http).request(
                     method,
                     url,
                     data=data,
