@@ -25,6 +25,7 @@ from urllib.parse import urlencode, urlsplit
 
 import certifi
 import requests
+from requests import exceptions as faults
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_encoding_from_headers, get_environ_proxies, get_netrc_auth
 
@@ -125,26 +126,13 @@ class DirectHttp:
                 ):
                     raise
             answer = connection.getresponse()
-        except ssl.SSLError as exc:
-            self.close()
-            raise requests.exceptions.SSLError(exc) from exc
-        except TimeoutError as exc:
-            self.close()
-            raise requests.exceptions.ReadTimeout(exc) from exc
         except (OSError, http.client.HTTPException) as exc:
-            self.close()
-            raise requests.exceptions.ConnectionError(exc) from exc
+            raise self._failed(exc, faults.ReadTimeout, faults.ConnectionError) from exc
         try:
             content = answer.read()
-        except ssl.SSLError as exc:
-            self.close()
-            raise requests.exceptions.SSLError(exc) from exc
-        except TimeoutError as exc:  # requests tells a timeout while reading the body so
-            self.close()
-            raise requests.exceptions.ConnectionError(exc) from exc
         except (OSError, http.client.HTTPException) as exc:
-            self.close()
-            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+            # requests tells a timeout while reading the body as a ConnectionError.
+            raise self._failed(exc, faults.ConnectionError, faults.ChunkedEncodingError) from exc
         if answer.will_close:
             self.close()
         response = requests.Response()
@@ -175,15 +163,22 @@ class DirectHttp:
             self._connection = connection
             try:
                 connection.connect()  # over HTTPS: the handshake and the certificate's check
-            except ssl.SSLError as exc:
-                self.close()
-                raise requests.exceptions.SSLError(exc) from exc
-            except TimeoutError as exc:
-                self.close()
-                raise requests.exceptions.ConnectTimeout(exc) from exc
             except OSError as exc:
-                self.close()
-                raise requests.exceptions.ConnectionError(exc) from exc
+                raise self._failed(exc, faults.ConnectTimeout, faults.ConnectionError) from exc
         assert connection.sock is not None
         connection.sock.settimeout(read_s)
         return connection
+
+    def _failed(
+        self,
+        fault: BaseException,
+        timeout: type[faults.RequestException],
+        other: type[faults.RequestException],
+    ) -> faults.RequestException:
+        """The connection closed, and the exception requests raises for ``fault`` at this
+        step: SSLError for any of TLS (a certificate's check among them), ``timeout`` for a
+        timeout, ``other`` for the rest."""
+        self.close()
+        if isinstance(fault, ssl.SSLError):
+            return faults.SSLError(fault)
+        return (timeout if isinstance(fault, TimeoutError) else other)(fault)
