@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import select as io_select
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -223,7 +224,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         # FULL: a commit survives a power cut, which commune offices see often.
         cursor.execute("PRAGMA synchronous=FULL")
@@ -236,6 +237,24 @@ def _configure_sqlite(engine: Engine) -> None:
         # On the driver's cursor (its errors still SQLAlchemy's): ``exec_driver_sql`` cost
         # more than the BEGIN itself, on every transaction (a receive's is one of ~20).
         Statements(connection).run(f"BEGIN {mode}")
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """WAL mode (a no-op once the file is in it). A file still in rollback mode that
+    another desk is writing (a new office it is creating) cannot switch until that write
+    ends, and SQLite says "locked" at once there, without its busy wait (waiting could
+    deadlock): the switch is tried again, as long as the busy timeout allows."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def _check_idle_connections(engine: Engine) -> None:
