@@ -127,12 +127,8 @@ class Database:
         self._binds = (self.engine, self._reader_engine, single, snapshot)
         self._makers: tuple[sessionmaker[Session], ...] = ()
 
-    @property
-    def sqlite_path(self) -> Path | None:
-        return self._sqlite_path
-
     @functools.cached_property
-    def _sqlite_path(self) -> Path | None:
+    def sqlite_path(self) -> Path | None:
         # Made once: every transaction's ``faults()`` names it.
         if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
             return None

@@ -1,8 +1,5 @@
 """The one mapping between the domain's objects and the tables' rows.
 
-It is one piece: each table's columns, the values written to them and the values read
-back are declared side by side, so that a column added to one is seen in the others.
-
 Every writer takes its values from here: the services' path (one dossier at a time, as
 dictionaries for SQLAlchemy's statements) and the demo's bulk path (millions of rows, as
 tuples for executemany). A table's values are built once, as a tuple in the order of the
