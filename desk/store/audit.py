@@ -23,6 +23,7 @@ from desk.domain.office import User
 from desk.store import driver
 from desk.store.driver import Statements
 from desk.store.driver import connection_of as connection_of
+from desk.store.office_rows import LOG_COLUMNS, entry_from_values
 from desk.store.rows import ValueForm
 from desk.store.tables import LOG as LOG
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 _PG_LOG_LOCK = 0x6465736B  # "desk"
 # ``append`` runs on every change of a dossier: the head's read and the insert are sent as
 # the driver's SQL (``store.driver``), the same text on both engines.
-_HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 COLUMNS = ("seq", "at", "actor_user_id", "actor_name", "action", "subject", "detail")
 
 
@@ -45,7 +46,7 @@ def _lock(statements: Statements) -> None:
 def head(bind: Session | Connection | Statements) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
     statements = bind if isinstance(bind, Statements) else Statements(bind)
-    rows = statements.run(_HEAD)
+    rows = statements.run(HEAD)
     return (0, GENESIS) if not rows else (int(rows[0][0]), str(rows[0][1]))
 
 
@@ -109,17 +110,16 @@ def _row(entry: AuditEntry, form: ValueForm) -> tuple[Any, ...]:
 
 
 def _from_row(row: Any) -> AuditEntry:
-    return AuditEntry(
-        seq=int(row.seq),
-        at=row.at,
-        actor_user_id=row.actor_user_id,
-        actor_name=row.actor_name,
-        action=row.action,
-        subject=row.subject,
-        detail=dict(row.detail or {}),
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-    )
+    return entry_from_values(row)
+
+
+# Every entry after number ``:after``, in order (a page of it with a limit); the start's
+# check of the log's tail runs it on sqlite3 alone too (``desk.store.plain``).
+ENTRIES_AFTER = (
+    select(*(LOG.c[name] for name in LOG_COLUMNS))
+    .where(LOG.c.seq > bindparam("after"))
+    .order_by(LOG.c.seq)
+)
 
 
 def iter_entries(
@@ -128,11 +128,7 @@ def iter_entries(
     """Every entry after number ``after``, in order (keyset pages)."""
     connection = connection_of(bind)
     while True:
-        page = list(
-            connection.execute(
-                select(LOG).where(LOG.c.seq > after).order_by(LOG.c.seq).limit(batch_size)
-            )
-        )
+        page = list(connection.execute(ENTRIES_AFTER.limit(batch_size), {"after": after}))
         if not page:
             return
         for row in page:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 import select as io_select
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
 from desk.errors import ConfigurationError, DeskError
-from desk.store import faults
+from desk.store import faults, sqlite_setup
 from desk.store.driver import Statements
 
 if TYPE_CHECKING:
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SQLITE_BUSY_TIMEOUT_S = 30
 # A pooled PostgreSQL connection idle longer than this is pinged before it is handed out;
 # one used more recently is pinged only if the server has said something on it since (it
 # closes a connection with a message when it stops or ends the session).
@@ -98,7 +96,7 @@ class Database:
         # ID numbers and password hashes, and errors end up in crash logs.
         kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
-            kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+            kwargs["connect_args"] = {"timeout": sqlite_setup.SQLITE_BUSY_TIMEOUT_S}
             database = self.url.database or ""
             if database and database != ":memory:":
                 try:
@@ -219,13 +217,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred).
         dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        _switch_to_wal(cursor)
-        cursor.execute("PRAGMA foreign_keys=ON")
-        # FULL: a commit survives a power cut, which commune offices see often.
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
-        cursor.close()
+        sqlite_setup.configure(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -233,24 +225,6 @@ def _configure_sqlite(engine: Engine) -> None:
         # On the driver's cursor (its errors still SQLAlchemy's): ``exec_driver_sql`` cost
         # more than the BEGIN itself, on every transaction (a receive's is one of ~20).
         Statements(connection).run(f"BEGIN {mode}")
-
-
-def _switch_to_wal(cursor: Any) -> None:
-    """WAL mode (a no-op once the file is in it). A file still in rollback mode that
-    another desk is writing (a new office it is creating) cannot switch until that write
-    ends, and SQLite says "locked" at once there, without its busy wait (waiting could
-    deadlock): the switch is tried again, as long as the busy timeout allows."""
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
-    pause = 0.005
-    while True:
-        try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
-                raise
-        time.sleep(pause)
-        pause = min(pause * 2, 0.1)
 
 
 def _check_idle_connections(engine: Engine) -> None:

@@ -7,15 +7,16 @@ gives these functions under its own name too. The rows come from ``desk.store.ro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Select, Table, bindparam, func, select
 
-from desk.domain.dossier import Dossier, Party
+from desk.domain.dossier import Dossier
 from desk.errors import NotFound
 from desk.store import driver, rows
+from desk.store.dossier_assembly import assembled
 from desk.store.raw_reads import BatchRead, Kind
 from desk.store.tables import DOCUMENTS as _DOCUMENTS
 from desk.store.tables import DOSSIERS as _DOSSIERS
@@ -36,8 +37,12 @@ def lock_dossier(session: Session | Connection, code: str) -> Dossier:
     return _one(session, session.execute(stmt).scalar(), code)
 
 
+# Also run on sqlite3 alone by the print path (``desk.store.plain``).
+DOSSIER_ID_BY_CODE = select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == bindparam("code"))
+
+
 def get_dossier(session: Session | Connection, code: str) -> Dossier:
-    dossier_id = session.execute(select(_DOSSIERS.c.id).where(_DOSSIERS.c.code == code)).scalar()
+    dossier_id = session.execute(DOSSIER_ID_BY_CODE, {"code": code}).scalar()
     return _one(session, dossier_id, code)
 
 
@@ -107,64 +112,28 @@ _LOAD_PARTIES = BatchRead(
 )
 
 
-def _party(values: Sequence[Any]) -> Party:
-    return Party(values[1], rows.person_from_values(values[2:]))
+# The loader's statements by what they read (``desk.store.dossier_assembly`` names them).
+BATCH_READS: dict[str, BatchRead] = {
+    "dossiers": _LOAD_DOSSIERS,
+    "applicants": _LOAD_APPLICANTS,
+    "documents": _LOAD_DOCUMENTS,
+    "fees": _LOAD_FEES,
+    "events": _LOAD_EVENTS,
+    "parties": _LOAD_PARTIES,
+}
 
 
 def load_dossiers(session: Session | Connection, ids: Sequence[int]) -> list[Dossier]:
     """Full dossiers (documents, fees, people, history) in code order.
 
     Six flat statements for any number of dossiers (the dossiers, their applicants, and
-    one per child table), read whole on the driver's cursor, grouped by dossier here and
-    mapped by ``desk.store.rows``; no ORM identity map: the exports and the figures build
-    hundreds of them at a time."""
+    one per child table), read whole on the driver's cursor, grouped by dossier and
+    mapped by ``desk.store.dossier_assembly``; no ORM identity map: the exports and the
+    figures build hundreds of them at a time."""
     if not ids:
         return []
     connection = driver.connection_of(session)
-    dossier_rows = _LOAD_DOSSIERS.rows(connection, ids)
-    documents = _by_dossier(connection, _LOAD_DOCUMENTS, ids, rows.document_from_values)
-    fees = _by_dossier(connection, _LOAD_FEES, ids, rows.fee_from_values)
-    events = _by_dossier(connection, _LOAD_EVENTS, ids, rows.event_from_values)
-    parties = _by_dossier(connection, _LOAD_PARTIES, ids, _party)
-    # The first two of DOSSIER_READ_COLUMNS: the dossier's id and its applicant's.
-    person_ids = list({row[1] for row in dossier_rows} - {None})
-    applicants = (
-        {row[0]: row[1:] for row in _LOAD_APPLICANTS.rows(connection, person_ids)}
-        if person_ids
-        else {}
-    )
-    return [
-        rows.dossier_from_values(
-            row,
-            applicant=applicants.get(row[1]),
-            documents=documents.get(row[0]) or [],
-            fees=fees.get(row[0]) or [],
-            parties=parties.get(row[0]) or [],
-            events=events.get(row[0]) or [],
-        )
-        for row in dossier_rows
-    ]
-
-
-T = TypeVar("T")
-
-
-def _by_dossier(
-    connection: Connection,
-    read: BatchRead,
-    ids: Sequence[int],
-    make: Callable[[Sequence[Any]], T],
-) -> dict[int, list[T]]:
-    """What the dossiers ``ids`` carry, grouped by dossier: ``read`` selects their rows
-    (``dossier_id`` first) in order, ``make`` turns each into a value. A dossier that
-    carries nothing has no entry."""
-    grouped: dict[int, list[T]] = {}
-    for row in read.rows(connection, ids):
-        values = grouped.get(row[0])
-        if values is None:
-            grouped[row[0]] = values = []
-        values.append(make(row))
-    return grouped
+    return assembled(lambda which, ids: BATCH_READS[which].rows(connection, ids), ids)
 
 
 def _load_in_order(session: Session | Connection, ids: Sequence[int]) -> list[Dossier]:

@@ -34,6 +34,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision in migrations/versions; a test checks it against Alembic's own view.
 SCHEMA_HEAD = "0011"
+# The schema's revision (the print path reads it on sqlite3 alone: ``desk.store.plain``).
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
 
 # Tables whose rows the desk writes once and never changes or removes: its role may only
 # read them and add to them. Every other table of the schema is a working table.
@@ -62,7 +64,7 @@ def current_revision(db: Database) -> str | None:
     with db.engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return connection.execute(text(REVISION_QUERY)).scalar()
 
 
 def checked_revision(db: Database) -> str | None:
@@ -73,7 +75,7 @@ def checked_revision(db: Database) -> str | None:
         tables = set(inspect(connection).get_table_names())
         revision = None
         if "alembic_version" in tables:
-            value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            value = connection.execute(text(REVISION_QUERY)).scalar()
             revision = None if value is None else str(value)
     where = str(db.sqlite_path) if db.sqlite_path else _database_name(db)
     faults.check_revision(where, tables, revision)

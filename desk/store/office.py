@@ -13,13 +13,21 @@ from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desk.domain.audit import AuditAction
-from desk.domain.calendar import CalendarOverride, DayKind, OfficeHours
-from desk.domain.catalogue import Catalogue, Procedure, procedure_from_dict
+from desk.domain.calendar import CalendarOverride, DayKind
+from desk.domain.catalogue import Catalogue, Procedure
 from desk.domain.office import Office, Role, User
 from desk.domain.text import fold
 from desk.errors import AlreadyExists, NotFound
 from desk.store import audit as store_audit
 from desk.store import audit_records
+from desk.store.office_rows import (
+    OFFICE_READ_COLUMNS,
+    PROCEDURE_READ_COLUMNS,
+    USER_READ_COLUMNS,
+    office_from_values,
+    procedure_from_values,
+    user_from_values,
+)
 from desk.store.tables import (
     CALENDAR_OVERRIDES,
     DOSSIERS,
@@ -55,22 +63,21 @@ def lock_office_setup(session: Transaction) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_OFFICE_SETUP_LOCK})
 
 
+# The statements the print path also runs on sqlite3 alone (``desk.store.plain``: their
+# SQLite text is kept as data, compiled from these).
+OFFICE_ROW = select(*(OFFICE.c[name] for name in OFFICE_READ_COLUMNS)).where(OFFICE.c.id == 1)
+USER_BY_NAME = select(*(USERS.c[name] for name in USER_READ_COLUMNS)).where(
+    USERS.c.username == bindparam("username")
+)
+FAILURES_OF = select(SIGN_IN_FAILURES).where(SIGN_IN_FAILURES.c.username == bindparam("username"))
+PROCEDURE_BY_CODE = select(*(PROCEDURES.c[name] for name in PROCEDURE_READ_COLUMNS)).where(
+    PROCEDURES.c.code == bindparam("code")
+)
+
+
 def load_office(session: Transaction) -> Office | None:
-    row = session.execute(select(OFFICE).where(OFFICE.c.id == 1)).first()
-    if row is None:
-        return None
-    return Office(
-        agency_id=row.agency_id,
-        agency_name=row.agency_name,
-        unit_name=row.unit_name,
-        commune=row.commune,
-        province=row.province,
-        place_name=row.place_name,
-        address=row.address,
-        phone=row.phone,
-        lookup_url=row.lookup_url,
-        hours=OfficeHours.parse(row.office_hours),
-    )
+    row = session.execute(OFFICE_ROW).first()
+    return None if row is None else office_from_values(row)
 
 
 def office_is_demo(session: Transaction) -> bool:
@@ -109,8 +116,8 @@ def save_office(
 # --- staff ----------------------------------------------------------------------------
 
 
-def _user(row: Any) -> User:
-    return User(row.id, row.username, row.full_name, Role(row.role), row.title, row.active)
+def _account_row(session: Transaction, username: str) -> Any:
+    return session.execute(USER_BY_NAME, {"username": username}).first()
 
 
 def add_user(
@@ -146,8 +153,8 @@ def add_user(
 
 
 def user_with_hash(session: Transaction, username: str) -> tuple[User, str] | None:
-    row = session.execute(select(USERS).where(USERS.c.username == username)).first()
-    return (_user(row), row.password_hash) if row else None
+    row = _account_row(session, username)
+    return (user_from_values(row), row.password_hash) if row else None
 
 
 def set_password_hash(session: Transaction, user_id: int, password_hash: str) -> None:
@@ -155,8 +162,8 @@ def set_password_hash(session: Transaction, user_id: int, password_hash: str) ->
 
 
 def get_user(session: Transaction, username: str) -> User | None:
-    row = session.execute(select(USERS).where(USERS.c.username == username)).first()
-    return _user(row) if row else None
+    row = _account_row(session, username)
+    return user_from_values(row) if row else None
 
 
 def update_user(
@@ -223,7 +230,8 @@ def count_active_admins(session: Transaction) -> int:
 
 
 def list_users(session: Transaction) -> list[User]:
-    return [_user(r) for r in session.execute(select(USERS).order_by(USERS.c.username))]
+    accounts = select(*USER_BY_NAME.selected_columns).order_by(USERS.c.username)
+    return [user_from_values(r) for r in session.execute(accounts)]
 
 
 def staff_names(session: Transaction) -> list[tuple[int, str]]:
@@ -247,9 +255,7 @@ class SignInFailures:
 
 
 def sign_in_failures(session: Transaction, username: str) -> SignInFailures | None:
-    row = session.execute(
-        select(SIGN_IN_FAILURES).where(SIGN_IN_FAILURES.c.username == username)
-    ).first()
+    row = session.execute(FAILURES_OF, {"username": username}).first()
     if row is None:
         return None
     return SignInFailures(row.failures, row.last_failure_at, row.blocked_until)
@@ -364,23 +370,17 @@ def load_catalogue(session: Transaction, *, include_inactive: bool = False) -> C
     stmt = select(PROCEDURES.c.definition, PROCEDURES.c.active).order_by(PROCEDURES.c.code)
     if not include_inactive:
         stmt = stmt.where(PROCEDURES.c.active.is_(True))
-    return Catalogue(tuple(_procedure(row.definition, row.active) for row in session.execute(stmt)))
+    return Catalogue(
+        tuple(procedure_from_values(row.definition, row.active) for row in session.execute(stmt))
+    )
 
 
 def get_procedure(session: Transaction, code: str) -> Procedure:
     """The procedure of that code, offered or withdrawn (a dossier's own procedure)."""
-    row = session.execute(
-        select(PROCEDURES.c.definition, PROCEDURES.c.active).where(PROCEDURES.c.code == code)
-    ).first()
+    row = session.execute(PROCEDURE_BY_CODE, {"code": code}).first()
     if row is None:
         raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.", code="procedure.not_found")
-    return _procedure(row.definition, row.active)
-
-
-def _procedure(definition: dict[str, Any], active: bool) -> Procedure:
-    # The column says whether it is offered: an import that leaves a procedure out
-    # withdraws it there, and its definition keeps the "active" it was imported with.
-    return procedure_from_dict({**definition, "active": bool(active)})
+    return procedure_from_values(row.definition, row.active)
 
 
 # --- the calendar's exceptions --------------------------------------------------------

@@ -18,79 +18,33 @@ fault); an error of any other kind is not caught here and stays what it is.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-import orjson
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from desk.domain.outbox import province_time
 from desk.store.driver import Statements
+from desk.store.driver_values import (
+    CONVERTERS,
+    TAKES_NULL,
+    Kind,
+    converted,
+    first_unreadable,
+)
 from desk.store.faults import UnreadableValue
 from desk.store.tables import DOSSIERS as _DOSSIERS
-from desk.store.tables import instant_from_db
 
-Kind = Literal["instant", "province_time", "day", "json", "json_check", "boolean"]
-Convert = Callable[[Any], Any]
-# Kinds whose conversion is given a NULL too (every other leaves it None).
-_TAKES_NULL: frozenset[Kind] = frozenset({"province_time"})
-
-
-def _json_check(text: str) -> None:
-    """Only whether a stored JSON text still reads, for a column read to tell damage and
-    not used (``json_check``: its value becomes None). orjson reads ~3× faster than the
-    json module; it refuses some texts the json module reads (NaN, a lone surrogate) but
-    reads none the json module refuses, so what it refuses is read by the json module,
-    as the column's type reads it: a damaged text raises the same ValueError."""
-    try:
-        orjson.loads(text)
-    except orjson.JSONDecodeError:
-        json.loads(text)
-
-
-@lru_cache(maxsize=4096)
-def _province_time(value: Any) -> str:
-    """An instant as the driver gives it, as the province's text ("" for NULL). Kept: the
-    sync push and the export read ~7 instants a dossier, and they repeat (a dossier's
-    receipt is its first event, due times fall on a few hours of a day; batches come in
-    code order, so by day), where converting one costs ~3 µs (docs/performance.md)."""
-    return province_time(instant_from_db(value))
-
-
-# How each engine's driver gives a typed column (SQLite: text and integers; psycopg: the
-# Python values, JSON decoded), and what turns it into the domain's value.
-_CONVERTERS: dict[str, dict[Kind, Convert | None]] = {
-    "sqlite": {
-        "instant": instant_from_db,
-        "province_time": _province_time,
-        "day": date.fromisoformat,
-        "json": json.loads,
-        "json_check": _json_check,
-        "boolean": bool,
-    },
-    "postgresql": {
-        "instant": instant_from_db,
-        "province_time": _province_time,
-        "day": None,
-        "json": None,
-        "json_check": None,  # decoded by the driver: read whole or not at all
-        "boolean": None,
-    },
-}
 # Batches of up to 512 ids are padded to a power of two (ten shapes at most); a larger one
 # is read as it is, compiled for it alone.
 _MOST_PADDED = 512
 
 
-class _Slot:
-    """Stands for the n-th id while a statement is compiled: where it lands in the
-    compiled parameters is where the n-th id goes."""
+class Slot:
+    """Stands for the n-th value given (an id of a batch) while a statement is compiled:
+    where it lands in the compiled parameters is where that value goes."""
 
     def __init__(self, index: int):
         self.index = index
@@ -121,9 +75,7 @@ class BatchRead:
         unknown = set(kinds) - set(self.columns)
         if unknown:
             raise ValueError(f"not selected: {sorted(unknown)}")
-        self._kinds = tuple(
-            (i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds
-        )
+        self.kinds = tuple((i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds)
         self._compiled: dict[tuple[str, int], _Compiled] = {}
 
     def rows(self, connection: Connection, ids: Sequence[int]) -> list[Any]:
@@ -139,16 +91,16 @@ class BatchRead:
         # (parameters hidden), and a lost PostgreSQL connection invalidated.
         fetched = list(Statements(connection).run(compiled.sql, compiled.arguments(padded)))
         steps = [
-            (i, convert, kind in _TAKES_NULL)
-            for i, kind in self._kinds
-            if (convert := _CONVERTERS[dialect.name][kind]) is not None
+            (i, convert, kind in TAKES_NULL)
+            for i, kind in self.kinds
+            if (convert := CONVERTERS[dialect.name][kind]) is not None
         ]
         if not steps:
             return fetched
         try:
-            return [_converted(row, steps) for row in fetched]
+            return [converted(row, steps) for row in fetched]
         except ValueError:
-            unreadable = _unreadable(fetched, steps)
+            unreadable = first_unreadable(fetched, steps)
             if unreadable is None:
                 raise
             row, i = unreadable
@@ -157,7 +109,7 @@ class BatchRead:
     def _compile(self, dialect: Dialect, size: int) -> _Compiled:
         made = cast(
             SQLCompiler,
-            self.stmt.params(ids=[_Slot(n) for n in range(size)]).compile(
+            self.stmt.params(ids=[Slot(n) for n in range(size)]).compile(
                 dialect=dialect, compile_kwargs={"render_postcompile": True}
             ),
         )
@@ -165,42 +117,17 @@ class BatchRead:
         names = tuple(made.positiontup or ()) if dialect.positional else tuple(params)
         template = [params[name] for name in names]
         slots = sorted(
-            (value.index, place) for place, value in enumerate(template) if isinstance(value, _Slot)
+            (value.index, place) for place, value in enumerate(template) if isinstance(value, Slot)
         )
         compiled = _Compiled(
             sql=str(made),
             names=None if dialect.positional else names,
-            template=tuple(None if isinstance(v, _Slot) else v for v in template),
+            template=tuple(None if isinstance(v, Slot) else v for v in template),
             slots=tuple(place for _, place in slots),
         )
         if size <= _MOST_PADDED:
             self._compiled[(dialect.name, size)] = compiled
         return compiled
-
-
-def _converted(row: Sequence[Any], steps: list[tuple[int, Convert, bool]]) -> list[Any]:
-    values = list(row)
-    for i, convert, takes_null in steps:
-        value = values[i]
-        if value is not None or takes_null:
-            values[i] = convert(value)
-    return values
-
-
-def _unreadable(
-    rows: Sequence[Sequence[Any]], steps: list[tuple[int, Convert, bool]]
-) -> tuple[Sequence[Any], int] | None:
-    """The first row and column whose stored value does not convert; None when every
-    one does (then the error was not a stored value's)."""
-    for row in rows:
-        for i, convert, _ in steps:
-            if row[i] is None:
-                continue  # converted or left None: never what fails
-            try:
-                convert(row[i])
-            except ValueError:
-                return row, i
-    return None
 
 
 def _code_of(connection: Connection, dossier_id: int) -> str:

@@ -15,8 +15,8 @@ from desk.domain.calendar import now_in_office
 from desk.errors import DeskError
 from desk.services import demo, intake
 from desk.services.context import DeskContext
-from desk.store import db
 from desk.store import dossiers as store_dossiers
+from desk.store import sqlite_setup
 from desk.store.driver import Statements
 from tests.conftest import DEMO_NOW
 from tests.store.conftest import open_office
@@ -119,7 +119,7 @@ def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
     """Intake's unit of work (``Database.connect_write``) keeps ``Database.write``'s rules:
     the write lock from BEGIN on, and a file another desk holds too long is "busy" (said
     to the clerk), not a crash; nothing is drawn, and the next receive takes number 1."""
-    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_S", 1)
+    monkeypatch.setattr(sqlite_setup, "SQLITE_BUSY_TIMEOUT_S", 1)
     path = tmp_path / "office.sqlite"
     ctx = open_office(f"sqlite:///{path}", tmp_path / "office")
     clerk = demo.demo_clerks(ctx)[0]
