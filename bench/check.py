@@ -31,9 +31,9 @@ _START = """
 import json, sys, time
 from pathlib import Path
 from desk.services.context import DeskContext
-from desk.store import checks
+from desk.store import start_check
 started = time.perf_counter()
-result = checks.quick_start_check(Path(sys.argv[1]))
+result = start_check.quick_start_check(Path(sys.argv[1]))
 check_ms = (time.perf_counter() - started) * 1000
 began = time.perf_counter()
 ctx = DeskContext.open(create=False)

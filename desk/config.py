@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "CommuneDesk"
 CONFIG_FILE_NAME = "desk.toml"
+# Folders of the data folder kept to this OS user alone (with the office file and desk.toml).
+PRIVATE_FOLDERS = ("backups", "logs", "drafts", "files", "secrets")
 
 # The Qt Linguist context of the labels below: the Settings dialog translates them in it.
 LABEL_CONTEXT = "SettingsDialog"

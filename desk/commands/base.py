@@ -231,7 +231,7 @@ def open_office(
 
     config = load_config(db_url=getattr(args, "db", None))
     if signed_in:
-        _begin_password_check(args, config)
+        begin_password_check(args, config)
     from desk.services.context import DeskContext  # SQLAlchemy Core (its ORM: if used)
 
     ctx = DeskContext.open(config, create=create)
@@ -243,7 +243,7 @@ def open_office(
         ctx.close()
 
 
-def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
+def begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
     """argon2's check of a password file's password begun now, in a thread, against the
     hash the office's default SQLite file keeps, while the office's code loads on this
     thread (``desk.services.auth_check``). Silent: whatever would stop the sign-in
@@ -251,16 +251,25 @@ def _begin_password_check(args: argparse.Namespace, config: DeskConfig) -> None:
     another database) is said by the sign-in itself, in its turn, as before."""
     if config.database_url:
         return  # PostgreSQL or a SQLite file named by URL: checked in the sign-in
-    try:
-        username, password_file = _account_and_file(args)
-        if password_file is None:
-            return  # asked on the terminal, in the sign-in's turn
-        password = read_password_file(password_file, PASSWORD_FILE_ENV)
-    except DeskError:
+    account = file_credentials(args)
+    if account is None:
         return
     from desk.services import auth_check
 
-    auth_check.begin(config.default_sqlite_path, username, password)
+    auth_check.begin(config.default_sqlite_path, *account)
+
+
+def file_credentials(args: argparse.Namespace) -> tuple[str, str] | None:
+    """(user name, password) of the account running the command when its password comes
+    from the password file; None when it is to be asked on the terminal, or cannot be read
+    now (the sign-in says why, in its turn)."""
+    try:
+        username, password_file = _account_and_file(args)
+        if password_file is None:
+            return None
+        return username, read_password_file(password_file, PASSWORD_FILE_ENV)
+    except DeskError:
+        return None
 
 
 @contextmanager

@@ -14,8 +14,10 @@ from desk.atomic import check_output_path, write_output
 from desk.commands.base import (
     EXIT_OK,
     Commands,
+    begin_password_check,
     collector_paused_while_loading,
     command,
+    file_credentials,
     open_office,
     parse_day,
     safe,
@@ -24,7 +26,10 @@ from desk.commands.base import (
 from desk.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desk.services.context import DeskContext
+    from desk.services.print_forms import FormDetails
 
 FORM_NAMES = ("slip", "supplement", "refusal", "apology", "stop", "control", "declaration")
 _YES_NO = {"yes": True, "no": False}
@@ -64,14 +69,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     else:
         if not args.code:
             raise InvalidInput(f"«desk print {args.form}» cần mã hồ sơ.", code="cli.usage")
-        with (
-            collector_paused_while_loading() as loaded,
-            open_office(args) as ctx,
-        ):
-            import desk.services.printing  # noqa: F401 — used by _print_form
+        with collector_paused_while_loading() as loaded:
+            plain = _print_plainly(args, loaded)
+            if plain is not None:
+                pdf = plain
+            else:
+                with open_office(args) as ctx:
+                    import desk.services.printing  # noqa: F401 — used by _print_form
 
-            loaded()  # the printing code too: the collector resumes once all is loaded
-            pdf, letter = _print_form(ctx, args)
+                    loaded()  # the printing code too: the collector resumes once all is loaded
+                    pdf, letter = _print_form(ctx, args)
     write_pdf(out, pdf)
     say(f"Đã ghi {out} ({len(pdf) // 1024 + 1} KB).")
     if letter:
@@ -79,11 +86,30 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_form(ctx: DeskContext, args: argparse.Namespace) -> tuple[bytes, str]:
-    """The PDF of one dossier's form, and the line naming the letter it issued ("" if none)."""
-    from desk.services.printing import FormDetails, letter_line, render_dossier_form
+def _print_plainly(args: argparse.Namespace, loaded: Callable[[], None]) -> bytes | None:
+    """The form printed on the office's own SQLite file without SQLAlchemy, when the
+    account signs in from a password file and all is as usual
+    (``desk.services.quick_print``); None: the office is to be opened the usual way."""
+    from desk.config import load_config
 
-    details = FormDetails(
+    config = load_config(db_url=getattr(args, "db", None))
+    account = file_credentials(args)
+    if account is None or config.database_url:
+        return None
+    begin_password_check(args, config)
+    from desk.services import quick_print
+
+    loaded()
+    return quick_print.print_form(
+        config, *account, args.form, args.code, paper=args.paper, details=_details(args)
+    )
+
+
+def _details(args: argparse.Namespace) -> FormDetails:
+    """What the clerk added on the command line."""
+    from desk.services.print_forms import FormDetails
+
+    return FormDetails(
         reason=args.reason,
         missing_documents=list(args.missing),
         rules_reference=args.rules,
@@ -94,8 +120,14 @@ def _print_form(ctx: DeskContext, args: argparse.Namespace) -> tuple[bytes, str]
         refund_fees=args.refund,
         citizen_requested=_YES_NO.get(args.citizen_request or ""),
     )
+
+
+def _print_form(ctx: DeskContext, args: argparse.Namespace) -> tuple[bytes, str]:
+    """The PDF of one dossier's form, and the line naming the letter it issued ("" if none)."""
+    from desk.services.printing import letter_line, render_dossier_form
+
     pdf = render_dossier_form(
-        ctx, args.form, args.code, paper=args.paper, details=details, issued_by=ctx.user
+        ctx, args.form, args.code, paper=args.paper, details=_details(args), issued_by=ctx.user
     )
     return pdf, letter_line(ctx, args.form, args.code)
 

@@ -14,9 +14,12 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from desk.domain.office import User
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 
@@ -290,3 +293,33 @@ class AuditReport:
 def digest_mismatch(logged: dict[str, Any], current: dict[str, str]) -> list[str]:
     """The labels of what differs between an entry's digests and the records' ones."""
     return [label for key, label in DIGEST_LABELS.items() if logged.get(key) != current[key]]
+
+
+def entry(
+    action: AuditAction,
+    subject: str,
+    *,
+    at: datetime,
+    actor: User | None = None,
+    actor_name: str = "",
+    actor_user_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """An entry to append (numbered and chained by ``append``). ``actor`` is the account
+    that acted; without one, ``actor_name`` says who (the province, the desk itself)."""
+    return AuditEntry(
+        seq=0,
+        at=at,
+        actor_user_id=actor.id if actor else actor_user_id,
+        actor_name=actor.full_name if actor else actor_name,
+        action=action.value,
+        subject=subject[:200],
+        detail=dict(detail or {}),
+    )
+
+
+ACCOUNT_SUBJECT_PREFIX = "user:"
+
+
+def account_subject(username: str) -> str:
+    return f"{ACCOUNT_SUBJECT_PREFIX}{username}"

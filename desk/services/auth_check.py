@@ -69,6 +69,7 @@ class CheckAhead:
         self.stored_hash: str | None = None
         self.result: bool | None = None  # None: not checked (the file could not tell)
         self.done = threading.Event()
+        self.begun: tuple[Path, str, str] | None = None  # by ``begin``: what it checks
 
     def run(self, database: Path, username: str) -> None:
         """In the pool: the hash read from ``database`` and checked."""
@@ -109,11 +110,29 @@ def begin(database: Path, username: str, password: str) -> None:
     """A command signing in with a password file (``desk.commands.base``): the check
     ahead begun in a thread of its own while the command loads the office's code. Not a
     daemon: the process ends after argon2, never inside it. The thread imports nothing
-    (two threads importing the same modules is a race)."""
+    (two threads importing the same modules is a race). Begun once: a check of the same
+    name and password in the same file, begun and not used yet, serves (``desk print``
+    begins it before trying the office on sqlite3 alone, then opens it the usual way
+    if it must)."""
+    with _ahead_lock:
+        pending = _ahead
+    if pending is not None and pending.begun == (database, username, password):
+        return
     ahead = check_ahead(password)
+    ahead.begun = (database, username, password)
     threading.Thread(
         target=ahead.run, args=(database, username), name="desk-password-check"
     ).start()
+
+
+def peek(stored_hash: str | None, password: str) -> bool | None:
+    """The answer of the check ahead for this hash and this password, left for ``verify``
+    to use; None when there is no such check. A print on sqlite3 alone
+    (``desk.services.quick_print``) that meets a wrong password leaves the answer to the
+    usual sign-in, which says so and counts it: one argon2 check, not two."""
+    with _ahead_lock:
+        ahead = _ahead
+    return None if ahead is None else ahead.answer(stored_hash, password)
 
 
 def verify(stored_hash: str | None, password: str) -> bool:

@@ -7,21 +7,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.atomic import keep_private
-from desk.config import CONFIG_FILE_NAME, DeskConfig, load_config
+from desk.config import CONFIG_FILE_NAME, PRIVATE_FOLDERS, DeskConfig, load_config
 from desk.database_password import database_password
 from desk.domain.access import Permission, require
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.catalogue import Catalogue
 from desk.domain.office import Office, User
 from desk.errors import DeskError
-from desk.store import checks, faults, migrate
+from desk.store import checks, faults, migrate, start_check
 from desk.store import office as store_office
 from desk.store.db import Database, normalise_url
+from desk.store.sqlite_setup import sqlite_files
+from desk.store.start_check import quick_check_sqlite
 
 log = logging.getLogger(__name__)
 
 # The folders of the data folder that hold personal data or secrets: 0700, files 0600.
-PRIVATE_FOLDERS = ("backups", "logs", "drafts", "files", "secrets")
 SINGLE_ROLE_WARNING = (
     "the desk connects to PostgreSQL as the owner of the tables (%s): that role can "
     "truncate the log or disable its triggers; give the desk its own role "
@@ -141,30 +142,11 @@ class DeskContext:
         self.db.dispose()
 
 
-def quick_check_sqlite(path: Path, backup_dir: Path | None) -> checks.StartCheck | None:
-    """The quick check at every start (``desk.store.checks.quick_start_check``): a damaged
-    file stops the desk here, before it is migrated, backed up or written to, with the
-    corrupt-database message naming the latest backup. Nothing to check in a file that is
-    not there yet or holds nothing."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    result = checks.quick_start_check(path)
-    log.debug(
-        "start check of %s: %s in %.1f ms",
-        path,
-        "whole file" if result.full else "partial",
-        result.seconds * 1000,
-    )
-    if result.problems:
-        raise faults.corrupt(path, "kiểm tra khi mở: " + "; ".join(result.problems[:3]), backup_dir)
-    return result
-
-
 def _check_log_tail(db: Database) -> None:
     """The log's newest entries re-hashed: a break is said (``desk audit verify`` names
     it), not a reason to stop the desk, whose inspectors need it open to look."""
     with db.connect_read() as connection:
-        broken = checks.audit_tail_break(connection, checks.AUDIT_TAIL)
+        broken = checks.audit_tail_break(connection, start_check.AUDIT_TAIL)
     if broken is not None:
         log.warning(
             "Các mục cuối của nhật ký không khớp (%s): chạy «desk check» hoặc «desk audit "
@@ -211,6 +193,4 @@ def _upgrade_as_desk(db: Database) -> None:
 def _database_files(db: Database) -> tuple[Path, ...]:
     """The SQLite file and its companions (WAL, shared memory, rollback journal)."""
     path = db.sqlite_path
-    if path is None:
-        return ()
-    return tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+    return () if path is None else sqlite_files(path)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from desk.domain.access import Permission, require
-from desk.domain.audit import AuditAction, AuditEntry
+from desk.domain.audit import AuditAction
 from desk.domain.calendar import now_in_office
 from desk.domain.codes import typed_code
 from desk.domain.dossier import Actor, Dossier
@@ -17,6 +17,7 @@ from desk.domain.office import User
 from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
 from desk.services.context import DeskContext
+from desk.services.print_forms import print_entry
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
@@ -67,24 +68,6 @@ def log_print(
             connection,
             [print_entry(user, form, code, copies=copies, at=at, detail=detail)],
         )
-
-
-def print_entry(
-    user: User,
-    form: str,
-    code: str,
-    *,
-    copies: int = 1,
-    at: datetime | None = None,
-    detail: dict[str, Any] | None = None,
-) -> AuditEntry:
-    return store_audit.entry(
-        AuditAction.DOSSIER_PRINTED,
-        code or f"form:{form}",
-        at=at or now_in_office(),
-        actor=user,
-        detail={"form": form, "code": code, "copies": copies, **(detail or {})},
-    )
 
 
 def path_limits(ctx: DeskContext) -> PathLimits:

@@ -10,7 +10,6 @@ reprints that letter, number, date and text unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -32,80 +31,22 @@ from desk.domain.letters import (
     signer_for,
 )
 from desk.domain.office import User
-from desk.domain.status import Status, StatusEvent
+from desk.domain.status import StatusEvent
 from desk.domain.text import clean
 from desk.errors import InvalidInput
 from desk.forms import party_names
-from desk.printing import FORMS, FormSpec, render_book
-from desk.printing.notices import Apology, Refusal, StopNotice, SupplementRequest
+from desk.printing import FormSpec, render_book
+from desk.printing.notices import Apology, StopNotice, SupplementRequest
 from desk.printing.templates import templates_for
 from desk.services import intake
 from desk.services.catalogue import procedure_of
 from desk.services.context import DeskContext
-from desk.services.dossiers import get_dossier, log_print, print_entry
+from desk.services.dossiers import get_dossier, log_print
+from desk.services.print_forms import FormDetails as FormDetails
+from desk.services.print_forms import parameters_of, print_entry, spec_of
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import letters as store_letters
-
-
-@dataclass
-class FormDetails:
-    """What the clerk may add when printing; empty fields come from the history."""
-
-    reason: str = ""
-    missing_documents: list[str] = field(default_factory=list)
-    rules_reference: str = ""
-    guide_name: str = ""
-    guide_phone: str = ""
-    signer: str = ""  # "tm" / "kt" (desk.domain.letters.SIGNERS); "" = as configured
-    signer_name: str = ""  # "" = as configured
-    refund_fees: bool = False
-    # Form 05: whether the citizen asked for the stop; None = not answered (needed to issue).
-    citizen_requested: bool | None = None
-
-
-def _last_event_to(dossier: Dossier, status: Status) -> StatusEvent | None:
-    for event in reversed(dossier.events):
-        if event.to_status is status and event.from_status is not status:
-            return event
-    return None
-
-
-def _parameters(form: str, dossier: Dossier, details: FormDetails) -> object | None:
-    if form == "supplement":
-        event = _last_event_to(dossier, Status.SUPPLEMENT_REQUESTED)
-        reason = details.reason or (event.note if event else "")
-        missing = details.missing_documents or ([reason] if reason else [])
-        if not missing:
-            raise InvalidInput(
-                "Cần ghi giấy tờ còn thiếu (--missing) để in phiếu yêu cầu bổ sung.",
-                code="print.missing",
-            )
-        return SupplementRequest(
-            missing_documents=missing,
-            reason=reason,
-            rules_reference=details.rules_reference,
-            guide_name=details.guide_name or (event.actor_name if event else ""),
-            guide_phone=details.guide_phone,
-        )
-    if form == "refusal":
-        event = _last_event_to(dossier, Status.REFUSED)
-        return Refusal(reason=details.reason or (event.note if event else ""))
-    return None
-
-
-def _spec(form: str, paper: str | None) -> FormSpec:
-    spec = FORMS.get(form)
-    if spec is None:
-        raise InvalidInput(
-            f"Không có mẫu «{form}». Các mẫu: {', '.join(FORMS)}, book.", code="print.form"
-        )
-    if paper is not None and paper not in spec.papers:
-        raise InvalidInput(
-            f"Mẫu «{form}» không in trên khổ «{paper}» (chỉ: {', '.join(spec.papers)}).",
-            code="print.paper",
-        )
-    return spec
 
 
 def render_dossier_form(
@@ -126,7 +67,7 @@ def render_dossier_form(
     user = ctx.require(Permission.PRINT)
     copies = limits.PRINT_COPIES.check(copies)
     issued_by_name = limits.SIGNER_NAME.check(issued_by_name)
-    spec = _spec(form, paper)
+    spec = spec_of(form, paper)
     if form in LETTER_KINDS:
         if issued_by is None and not issued_by_name:
             issued_by = user
@@ -150,7 +91,7 @@ def render_dossier_form(
         ctx.office,
         dossier,
         procedure=procedure,
-        parameters=_parameters(form, dossier, details or FormDetails()),
+        parameters=parameters_of(form, dossier, details or FormDetails()),
         paper=paper,
         template_set=ctx.config.template_set,
         now=now,

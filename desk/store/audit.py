@@ -9,7 +9,6 @@ advisory lock, so two desks never chain two entries to the same head.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -18,13 +17,14 @@ from sqlalchemy import (
     select,
 )
 
-from desk.domain.audit import GENESIS, AuditAction, AuditEntry, chained
-from desk.domain.office import User
+from desk.domain.audit import ACCOUNT_SUBJECT_PREFIX as ACCOUNT_SUBJECT_PREFIX
+from desk.domain.audit import GENESIS, AuditEntry, chained
+from desk.domain.audit import account_subject as account_subject
+from desk.domain.audit import entry as entry
 from desk.store import driver
 from desk.store.driver import Statements
 from desk.store.driver import connection_of as connection_of
-from desk.store.office_rows import LOG_COLUMNS, entry_from_values
-from desk.store.rows import ValueForm
+from desk.store.office_rows import LOG_COLUMNS, entry_from_values, entry_values
 from desk.store.tables import LOG as LOG
 
 if TYPE_CHECKING:
@@ -50,32 +50,6 @@ def head(bind: Session | Connection | Statements) -> tuple[int, str]:
     return (0, GENESIS) if not rows else (int(rows[0][0]), str(rows[0][1]))
 
 
-def entry(
-    action: AuditAction,
-    subject: str,
-    *,
-    at: datetime,
-    actor: User | None = None,
-    actor_name: str = "",
-    actor_user_id: int | None = None,
-    detail: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """An entry to append (numbered and chained by ``append``). ``actor`` is the account
-    that acted; without one, ``actor_name`` says who (the province, the desk itself)."""
-    return AuditEntry(
-        seq=0,
-        at=at,
-        actor_user_id=actor.id if actor else actor_user_id,
-        actor_name=actor.full_name if actor else actor_name,
-        action=action.value,
-        subject=subject[:200],
-        detail=dict(detail or {}),
-    )
-
-
-_WRITTEN = (*COLUMNS, "prev_hash", "hash")
-
-
 def append(
     bind: Session | Connection | Statements, entries: Sequence[AuditEntry]
 ) -> list[AuditEntry]:
@@ -88,25 +62,10 @@ def append(
     written = chained(list(entries), last_hash, last_seq + 1)
     form = statements.form
     statements.many(
-        driver.insert_sql("audit_log", _WRITTEN, statements.marker),
-        [_row(e, form) for e in written],
+        driver.insert_sql("audit_log", LOG_COLUMNS, statements.marker),
+        [entry_values(e, form) for e in written],
     )
     return written
-
-
-def _row(entry: AuditEntry, form: ValueForm) -> tuple[Any, ...]:
-    """An entry's values in ``_WRITTEN`` order."""
-    return (
-        entry.seq,
-        form.instant(entry.at),
-        entry.actor_user_id,
-        entry.actor_name,
-        entry.action,
-        entry.subject,
-        form.json(entry.detail),
-        entry.prev_hash,
-        entry.hash,
-    )
 
 
 def _from_row(row: Any) -> AuditEntry:
@@ -140,13 +99,6 @@ def entries_about(bind: Session | Connection, subject: str) -> list[AuditEntry]:
     connection = connection_of(bind)
     stmt = select(LOG).where(LOG.c.subject == subject).order_by(LOG.c.seq)
     return [_from_row(r) for r in connection.execute(stmt)]
-
-
-ACCOUNT_SUBJECT_PREFIX = "user:"
-
-
-def account_subject(username: str) -> str:
-    return f"{ACCOUNT_SUBJECT_PREFIX}{username}"
 
 
 # --- what verification reads ------------------------------------------------------------

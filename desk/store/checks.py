@@ -11,20 +11,15 @@ a damaged file is refused before anything is written to it.
 
 from __future__ import annotations
 
-import sqlite3
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, cast
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Date, Table, bindparam, text
 
-from desk.domain.audit import first_break
-from desk.errors import CorruptDatabase, DeskError
 from desk.store import faults
+from desk.store.start_check import report_lines, tail_break
 from desk.store.tables import METADATA, SEARCH_TABLES
 
 # --- integrity of the file (SQLite) or of every row (PostgreSQL) -------------------------
@@ -38,7 +33,7 @@ def integrity_problems(connection: Connection, limit: int) -> list[str]:
     turned to text (``t::text``), which detoasts it; see ``postgres_read_all``."""
     if connection.dialect.name == "sqlite":
         rows = connection.exec_driver_sql(f"PRAGMA integrity_check({int(limit)})").fetchall()
-        return _lines(rows)
+        return report_lines(rows)
     return postgres_read_all(connection)
 
 
@@ -60,18 +55,6 @@ def postgres_read_all(connection: Connection) -> list[str]:
             original = getattr(error, "orig", None) or error
             problems.append(f"{table.name}: {' '.join(str(original).split())[:300]}")
     return problems
-
-
-def _lines(rows: Sequence[Any]) -> list[str]:
-    """SQLite's report as single lines, without its "*** in database main ***" heading;
-    [] for "ok"."""
-    lines = [
-        line.strip()
-        for row in rows
-        for line in str(row[0]).splitlines()
-        if line.strip() and not line.startswith("*** in database")
-    ]
-    return [] if lines == ["ok"] else lines
 
 
 # --- the search index --------------------------------------------------------------------
@@ -279,157 +262,9 @@ def table(name: str) -> Table:
     return cast(Table, METADATA.tables[name])
 
 
-# --- the quick check at every start (SQLite) ------------------------------------------------
-
-# Below this size the whole file is checked (PRAGMA quick_check) at every start: in a
-# fresh process here (bench/check.py), 13 ms for 1.8 MB (300 dossiers) and 20 ms median,
-# 32 ms p95 for 6.9 MB (2,000 dossiers). Above it the start checks what it can afford
-# (16 ms median on 200,000 dossiers, 657 MB) and leaves the rest to ``desk check`` and
-# the check of each backup.
-FULL_CHECK_MAX_BYTES = 8 * 1024 * 1024
-# Whatever the size, a start never spends more than this on the full check (a slow disk,
-# a busy machine): past it the check is cut short and the partial one runs instead.
-FULL_CHECK_BUDGET_S = 0.05
-# The big tables: checked at a start by their newest rows only.
-BIG_TABLES = (
-    "dossiers",
-    "people",
-    "known_people",
-    "dossier_people",
-    "dossier_documents",
-    "dossier_fees",
-    "status_events",
-    "audit_log",
-    "sync_results",
-    "sync_runs",
-    "letters",
-    "sign_in_failures",
-    "sync_attention",
-    "outbox",
-    "sync_batch_items",
-    "sync_batches",
-    "attachments",
-    "sync_files",
-)
-TAIL_ROWS = 200
-# The log's newest entries re-hashed at every start (after the file check, by the caller).
-AUDIT_TAIL = 200
-
-
-@dataclass(frozen=True, slots=True)
-class StartCheck:
-    """What the quick start check did: ``full`` when the whole file was checked."""
-
-    full: bool
-    seconds: float
-    problems: tuple[str, ...] = ()
-
-
-def quick_start_check(path: Path) -> StartCheck:
-    """Check a SQLite office file at start, within a few tens of milliseconds whatever its
-    size (the caller raises the corrupt-database fault when ``problems``):
-
-    - the header's page count against the file's size (a truncated or padded file);
-    - a small file (``FULL_CHECK_MAX_BYTES``): ``PRAGMA quick_check`` of every page,
-      cut short at ``FULL_CHECK_BUDGET_S``;
-    - a big one: ``PRAGMA quick_check`` of each small table (the office, accounts,
-      catalogue, counters, schema revision …) with its indexes; the newest
-      ``TAIL_ROWS`` rows of each big table read whole (the pages a day's work touches);
-
-    What a big file's start does not read (old pages in the middle of the big tables and
-    their indexes) waits for ``desk check`` and the check of each daily backup."""
-    started = time.perf_counter()
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    # A WAL file is read on a read-write connection that only reads, as
-    # ``faults.check_sqlite_file`` does: a read-only reader leaves -wal and -shm behind.
-    mode = "rw" if len(header) > 18 and header[18] == 2 else "ro"
-    connection = sqlite3.connect(
-        f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True, timeout=30
-    )
-    try:
-        problems = _header_problems(connection, path)
-        if not problems:
-            full = path.stat().st_size <= FULL_CHECK_MAX_BYTES and _full_quick_check(
-                connection, problems
-            )
-            if not full and not problems:
-                _partial_check(connection, problems)
-        else:
-            full = False
-        return StartCheck(full, time.perf_counter() - started, tuple(problems))
-    except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise DeskError(
-                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
-                code="db.busy",
-            ) from None
-        fault = faults.sqlite_fault(error, path=path, backup_dir=None)
-        if fault is not None and not isinstance(fault, CorruptDatabase):
-            raise fault from None  # a full disk, a folder it may not write to: not damage
-        return StartCheck(False, time.perf_counter() - started, (str(error),))
-    finally:
-        connection.close()
-
-
-def _header_problems(connection: sqlite3.Connection, path: Path) -> list[str]:
-    page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-    pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
-    wal = path.with_name(path.name + "-wal")
-    size = path.stat().st_size
-    # With a WAL, the file may be shorter than the database (pages not checkpointed yet);
-    # never longer than a whole page beyond it, and never cut inside a page.
-    if size % page_size:
-        return [f"kích thước tệp ({size} byte) không phải bội số của trang ({page_size} byte)"]
-    if not wal.exists() and size < pages * page_size:
-        return [f"tệp bị cắt ngắn: {size // page_size} trang, cần {pages} trang"]
-    return []
-
-
-def _full_quick_check(connection: sqlite3.Connection, problems: list[str]) -> bool:
-    """PRAGMA quick_check of the whole file; False when it ran out of time."""
-    deadline = time.perf_counter() + FULL_CHECK_BUDGET_S
-    connection.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10000)
-    try:
-        lines = _lines(connection.execute("PRAGMA quick_check(20)").fetchall())
-    except sqlite3.OperationalError as error:
-        if "interrupt" in str(error):
-            return False
-        raise
-    finally:
-        connection.set_progress_handler(None, 0)
-    problems.extend(lines)
-    return True
-
-
-def _partial_check(connection: sqlite3.Connection, problems: list[str]) -> None:
-    tables = {
-        str(name)
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        )
-    }
-    shadow = {name for name in tables if name.startswith(tuple(f"{t}_" for t in SEARCH_TABLES))}
-    for name in sorted(tables - set(BIG_TABLES) - shadow):
-        lines = _lines(connection.execute(f'PRAGMA quick_check("{name}")').fetchall())
-        problems.extend(f"{name}: {line}" for line in lines[:5])
-    for name in BIG_TABLES:
-        if name in tables:
-            # Every column read: a damaged page of the newest rows (or of what they
-            # overflow to) raises "malformed" here.
-            connection.execute(
-                f'SELECT * FROM "{name}" ORDER BY rowid DESC LIMIT {TAIL_ROWS}'
-            ).fetchall()
-
-
 def audit_tail_break(connection: Connection, count: int) -> str | None:
     """The first break among the log's last ``count`` entries (re-hashed, linked), or None."""
     from desk.store import audit as store_audit
 
     last_seq, _ = store_audit.head(connection)
-    entries = list(store_audit.iter_entries(connection, after=max(0, last_seq - count)))
-    if not entries:
-        return None
-    broken = first_break(entries, entries[0].prev_hash, entries[0].seq)
-    return None if broken is None else broken.reason
+    return tail_break(list(store_audit.iter_entries(connection, after=max(0, last_seq - count))))

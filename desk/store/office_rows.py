@@ -12,6 +12,7 @@ from desk.domain.audit import AuditEntry
 from desk.domain.calendar import OfficeHours
 from desk.domain.catalogue import Procedure, procedure_from_dict
 from desk.domain.office import Office, Role, User
+from desk.store.rows import ValueForm
 
 OFFICE_READ_COLUMNS = (
     "agency_id",
@@ -85,4 +86,19 @@ def entry_from_values(values: Sequence[Any]) -> AuditEntry:
         detail=dict(detail or {}),
         prev_hash=prev_hash,
         hash=hash_,
+    )
+
+
+def entry_values(entry: AuditEntry, form: ValueForm) -> tuple[Any, ...]:
+    """An entry's values in ``LOG_COLUMNS`` order, typed ones in ``form``."""
+    return (
+        entry.seq,
+        form.instant(entry.at),
+        entry.actor_user_id,
+        entry.actor_name,
+        entry.action,
+        entry.subject,
+        form.json(entry.detail),
+        entry.prev_hash,
+        entry.hash,
     )

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from pathlib import Path
 from typing import Any
 
 SQLITE_BUSY_TIMEOUT_S = 30
+# The FTS5 word indexes of a SQLite office (PostgreSQL's are GIN indexes on the tables).
+SEARCH_TABLES = ("dossier_search", "person_search")
 
 
 def configure(connection: sqlite3.Connection) -> None:
@@ -39,3 +42,8 @@ def _switch_to_wal(cursor: Any) -> None:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, 0.1)
+
+
+def sqlite_files(path: Path) -> tuple[Path, ...]:
+    """An office file and its companions (WAL, shared memory, rollback journal)."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from desk.store.instants import OFFICE_OFFSET as OFFICE_OFFSET
 from desk.store.instants import SQLITE_INSTANT_FORMAT as SQLITE_INSTANT_FORMAT
 from desk.store.instants import instant_from_db, instant_to_db
+from desk.store.sqlite_setup import SEARCH_TABLES as SEARCH_TABLES
 
 
 class Instant(TypeDecorator[datetime]):
@@ -80,7 +81,6 @@ PATH_EVENTS = "to_status = 5 OR from_status = to_status"
 # a dossier names (rowid = person id). PostgreSQL has word indexes instead (0010,
 # desk.store.search_postgres). Named here, not in ``search``: the start's checks need
 # the names, not the search code (nor the domain's dossier it loads).
-SEARCH_TABLES = ("dossier_search", "person_search")
 
 
 OFFICE = Table(

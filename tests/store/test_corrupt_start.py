@@ -1,4 +1,4 @@
-"""The quick check at every start (``desk.store.checks.quick_start_check``): what it sees
+"""The quick check at every start (``desk.store.start_check.quick_start_check``): what it sees
 on a small office (the whole file) and on a big one (simulated by lowering the size for a
 whole-file check): the pages of today's work, the small tables, a cut file. A damaged file
 stops the desk before anything is migrated or written, naming the latest backup; a break
@@ -21,7 +21,7 @@ from desk.errors import CorruptDatabase
 from desk.services import demo
 from desk.services.check import run_check
 from desk.services.context import DeskContext
-from desk.store import checks
+from desk.store import start_check
 from tests.conftest import DEMO_NOW
 
 PAGE = 4096
@@ -53,8 +53,8 @@ def data(template: Path, tmp_path: Path) -> Path:
 def big(monkeypatch: pytest.MonkeyPatch) -> None:
     """Behave as on a big office: no whole-file check at start, and today's work a small
     part of each big table."""
-    monkeypatch.setattr(checks, "FULL_CHECK_MAX_BYTES", 0)
-    monkeypatch.setattr(checks, "TAIL_ROWS", 3)
+    monkeypatch.setattr(start_check, "FULL_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(start_check, "TAIL_ROWS", 3)
 
 
 def page_of(database: Path, sql: str) -> int:
@@ -80,7 +80,7 @@ def refused(data: Path) -> CorruptDatabase:
 
 
 def test_a_whole_small_office_is_checked_whole_and_opens(data: Path) -> None:
-    result = checks.quick_start_check(data / "office.sqlite")
+    result = start_check.quick_start_check(data / "office.sqlite")
     assert result.full and not result.problems
     DeskContext.open(DeskConfig(data_dir=data), create=False).close()
 
@@ -105,7 +105,7 @@ def test_a_big_office_reads_the_pages_of_todays_work(data: Path, big: None) -> N
         "ORDER BY path DESC LIMIT 1",
     )
     overwrite(database, newest)
-    result = checks.quick_start_check(database)
+    result = start_check.quick_start_check(database)
     assert not result.full and result.problems
     assert "bị hỏng" in refused(data).message
 
@@ -128,7 +128,7 @@ def test_a_big_office_leaves_old_pages_to_desk_check(data: Path, big: None) -> N
         "ORDER BY path LIMIT 1",
     )
     overwrite(database, oldest)
-    result = checks.quick_start_check(database)
+    result = start_check.quick_start_check(database)
     assert not result.full and not result.problems
     ctx = DeskContext.open(DeskConfig(data_dir=data), create=False)
     try:
@@ -147,13 +147,13 @@ def test_a_cut_file_is_refused(data: Path, big: None) -> None:
     size = database.stat().st_size
     with database.open("r+b") as handle:
         handle.truncate(size - 3 * PAGE)
-    assert checks.quick_start_check(database).problems
+    assert start_check.quick_start_check(database).problems
     assert "bị hỏng" in refused(data).message
 
 
 def test_a_slow_whole_file_check_is_cut_short(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checks, "FULL_CHECK_BUDGET_S", 0.0)
-    result = checks.quick_start_check(data / "office.sqlite")
+    monkeypatch.setattr(start_check, "FULL_CHECK_BUDGET_S", 0.0)
+    result = start_check.quick_start_check(data / "office.sqlite")
     assert not result.full and not result.problems
 
 
