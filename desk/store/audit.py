@@ -18,13 +18,13 @@ from sqlalchemy import (
 )
 
 from desk.domain.audit import ACCOUNT_SUBJECT_PREFIX as ACCOUNT_SUBJECT_PREFIX
-from desk.domain.audit import GENESIS, AuditEntry, chained
+from desk.domain.audit import AuditEntry, chained
 from desk.domain.audit import account_subject as account_subject
 from desk.domain.audit import entry as entry
 from desk.store import driver
 from desk.store.driver import Statements
 from desk.store.driver import connection_of as connection_of
-from desk.store.office_rows import LOG_COLUMNS, entry_from_values, entry_values
+from desk.store.office_rows import LOG_COLUMNS, entry_from_values, entry_values, log_head
 from desk.store.tables import LOG as LOG
 
 if TYPE_CHECKING:
@@ -46,8 +46,7 @@ def _lock(statements: Statements) -> None:
 def head(bind: Session | Connection | Statements) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
     statements = bind if isinstance(bind, Statements) else Statements(bind)
-    rows = statements.run(HEAD)
-    return (0, GENESIS) if not rows else (int(rows[0][0]), str(rows[0][1]))
+    return log_head(statements.run(HEAD))
 
 
 def append(

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
-from desk.errors import ConfigurationError, DeskError
+from desk.errors import ConfigurationError
 from desk.store import faults, sqlite_setup
 from desk.store.driver import Statements
 
@@ -270,8 +270,5 @@ def _translate_busy() -> Iterator[None]:
     except OperationalError as exc:
         text = str(exc.orig) if exc.orig is not None else str(exc)
         if "locked" in text or "busy" in text:
-            raise DeskError(
-                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
-                code="db.busy",
-            ) from exc
+            raise faults.busy() from exc
         raise

@@ -46,6 +46,17 @@ _UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']{1,64})'")
 _SQLITE_FULL = ("database or disk is full", "disk is full")
 
 
+# The schema's revision, as every way to the office reads it.
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def busy() -> DeskError:
+    """Another desk holds the office file's write lock longer than the busy timeout."""
+    return DeskError(
+        "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.", code="db.busy"
+    )
+
+
 def known_revisions() -> frozenset[str]:
     """The schema revisions this desk knows (migrations/versions/NNNN_name.py), read from
     the file names: Alembic itself costs a second to load."""
@@ -200,15 +211,12 @@ def _read_schema(path: Path, backup_dir: Path | None, *, wal: bool) -> tuple[set
         tables = _tables(connection)
         revision = None
         if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            row = connection.execute(REVISION_QUERY).fetchone()
             revision = str(row[0]) if row and row[0] is not None else None
         return tables, revision
     except sqlite3.DatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise DeskError(
-                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
-                code="db.busy",
-            ) from None
+            raise busy() from None
         fault = sqlite_fault(exc, path=path, backup_dir=backup_dir)
         if fault is not None:
             raise fault from None

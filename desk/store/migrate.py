@@ -34,8 +34,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision in migrations/versions; a test checks it against Alembic's own view.
 SCHEMA_HEAD = "0011"
-# The schema's revision (the print path reads it on sqlite3 alone: ``desk.store.plain``).
-REVISION_QUERY = "SELECT version_num FROM alembic_version"
+REVISION_QUERY = faults.REVISION_QUERY
 
 # Tables whose rows the desk writes once and never changes or removes: its role may only
 # read them and add to them. Every other table of the schema is a working table.

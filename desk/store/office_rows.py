@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from desk.domain.audit import AuditEntry
+from desk.domain.audit import GENESIS, AuditEntry
 from desk.domain.calendar import OfficeHours
 from desk.domain.catalogue import Procedure, procedure_from_dict
 from desk.domain.office import Office, Role, User
@@ -102,3 +102,9 @@ def entry_values(entry: AuditEntry, form: ValueForm) -> tuple[Any, ...]:
         entry.prev_hash,
         entry.hash,
     )
+
+
+def log_head(found: Sequence[Sequence[Any]]) -> tuple[int, str]:
+    """The newest entry's number and hash from the head's read (its one row, or none):
+    (0, GENESIS) for an empty log."""
+    return (0, GENESIS) if not found else (int(found[0][0]), str(found[0][1]))

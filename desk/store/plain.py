@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desk.domain.audit import GENESIS, AuditEntry, chained
+from desk.domain.audit import AuditEntry, chained
 from desk.domain.catalogue import Procedure
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office, User
@@ -35,6 +35,7 @@ from desk.store.instants import instant_to_db
 from desk.store.office_rows import (
     entry_from_values,
     entry_values,
+    log_head,
     office_from_values,
     procedure_from_values,
     user_from_values,
@@ -194,5 +195,4 @@ class PlainOffice:
         return written
 
     def _head(self) -> tuple[int, str]:
-        found = self._rows("log_head")
-        return (0, GENESIS) if not found else (int(found[0][0]), str(found[0][1]))
+        return log_head(self._rows("log_head"))

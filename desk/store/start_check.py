@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desk.domain.audit import AuditEntry, first_break
-from desk.errors import CorruptDatabase, DeskError
+from desk.errors import CorruptDatabase
 from desk.store import faults
 from desk.store.sqlite_setup import SEARCH_TABLES
 
@@ -113,10 +113,7 @@ def quick_start_check(path: Path) -> StartCheck:
         return StartCheck(full, time.perf_counter() - started, tuple(problems))
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise DeskError(
-                "Cơ sở dữ liệu đang bận (một máy khác đang ghi). Vui lòng thử lại.",
-                code="db.busy",
-            ) from None
+            raise faults.busy() from None
         fault = faults.sqlite_fault(error, path=path, backup_dir=None)
         if fault is not None and not isinstance(fault, CorruptDatabase):
             raise fault from None  # a full disk, a folder it may not write to: not damage

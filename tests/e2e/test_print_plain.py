@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,14 +19,14 @@ from argon2 import PasswordHasher
 from desk.config import DeskConfig
 from desk.domain.audit import AuditAction, first_break
 from desk.domain.calendar import OFFICE_TZ
-from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
 from desk.errors import DeskError
-from desk.services import auth, demo, intake, quick_print
+from desk.services import auth, quick_print
 from desk.services.context import DeskContext
 from desk.services.print_forms import FormDetails
 from desk.services.printing import render_dossier_form
 from desk.store import audit as store_audit
 from tests.e2e.identity import run_as
+from tests.e2e.offices import demo_office_with_a_dossier
 
 NOW = datetime(2026, 12, 3, 9, 30, tzinfo=OFFICE_TZ)
 PASSWORD = "canbo1-demo"
@@ -42,19 +42,10 @@ sys.exit(code)
 
 
 @pytest.fixture
-def office() -> Iterator[tuple[DeskConfig, str]]:
+def office() -> tuple[DeskConfig, str]:
     """A demo office in the test's data folder, and a dossier received there."""
     config = DeskConfig(data_dir=Path(os.environ["DESK_DATA_DIR"]))
-    ctx = DeskContext.open(config)
-    demo.ensure_demo_office(ctx)
-    request = IntakeRequest(
-        "1.004873",
-        Person("Nguyễn Thị Hồng Nhung", id_number="025190123456", address="Thôn Nam"),
-        documents=[ReceivedDocument("Tờ khai", code="TK", originals=1)],
-    )
-    code = str(intake.receive_dossier(ctx, request, demo.demo_clerks(ctx)[0]).code)
-    ctx.close()
-    yield config, code
+    return config, demo_office_with_a_dossier(config.data_dir)
 
 
 def log_of(config: DeskConfig) -> list[tuple[object, ...]]:

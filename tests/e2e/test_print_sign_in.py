@@ -13,13 +13,13 @@ import pytest
 
 from desk.config import DeskConfig
 from desk.domain.audit import AuditAction
-from desk.domain.dossier import IntakeRequest, Person, ReceivedDocument
 from desk.errors import DeskError
-from desk.services import auth, demo, intake
+from desk.services import auth
 from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import office as store_office
 from tests.e2e.identity import run_as
+from tests.e2e.offices import demo_office_with_a_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,16 +46,7 @@ sys.exit(code)
 def office() -> tuple[Path, str]:
     """A demo office in the test's data folder, and the code of a dossier received there."""
     data = Path(os.environ["DESK_DATA_DIR"])
-    ctx = DeskContext.open(DeskConfig(data_dir=data))
-    demo.ensure_demo_office(ctx)
-    request = IntakeRequest(
-        "1.004873",
-        Person("Nguyễn Thị Hồng Nhung", id_number="025190123456", address="Thôn Nam"),
-        documents=[ReceivedDocument("Tờ khai", code="TK", originals=1)],
-    )
-    code = str(intake.receive_dossier(ctx, request, demo.demo_clerks(ctx)[0]).code)
-    ctx.close()
-    return data, code
+    return data, demo_office_with_a_dossier(data)
 
 
 def print_slip(

@@ -29,6 +29,7 @@ from desk.services.context import DeskContext
 from desk.store import audit as store_audit
 from desk.store import audit_records, migrate
 from desk.store.db import Database
+from desk.store.office_rows import LOG_COLUMNS
 from tests.conftest import DEMO_NOW
 from tests.store.conftest import open_office, postgres_admin_url
 
@@ -200,16 +201,7 @@ def _edit_entry(ctx: DeskContext, url: str) -> tuple[list[str], str]:
 
 def _swap_entries(ctx: DeskContext, url: str) -> tuple[list[str], str]:
     seq = middle_entry(ctx)
-    columns = (
-        "at",
-        "actor_user_id",
-        "actor_name",
-        "action",
-        "subject",
-        "detail",
-        "prev_hash",
-        "hash",
-    )
+    columns = LOG_COLUMNS[1:]  # all but the number
     moved = ", ".join(
         f"{c} = (SELECT {c} FROM audit_log_copy WHERE seq = {{other}})" for c in columns
     )
