@@ -71,13 +71,13 @@ def _from_row(row: Any) -> AuditEntry:
     return entry_from_values(row)
 
 
+# What an entry is read from, in ``entry_from_values``' order.
+_ENTRY_COLUMNS = tuple(LOG.c[name] for name in LOG_COLUMNS)
+
+
 # Every entry after number ``:after``, in order (a page of it with a limit); the start's
 # check of the log's tail runs it on sqlite3 alone too (``desk.store.plain``).
-ENTRIES_AFTER = (
-    select(*(LOG.c[name] for name in LOG_COLUMNS))
-    .where(LOG.c.seq > bindparam("after"))
-    .order_by(LOG.c.seq)
-)
+ENTRIES_AFTER = select(*_ENTRY_COLUMNS).where(LOG.c.seq > bindparam("after")).order_by(LOG.c.seq)
 
 
 def iter_entries(
@@ -96,7 +96,7 @@ def iter_entries(
 
 def entries_about(bind: Session | Connection, subject: str) -> list[AuditEntry]:
     connection = connection_of(bind)
-    stmt = select(LOG).where(LOG.c.subject == subject).order_by(LOG.c.seq)
+    stmt = select(*_ENTRY_COLUMNS).where(LOG.c.subject == subject).order_by(LOG.c.seq)
     return [_from_row(r) for r in connection.execute(stmt)]
 
 
@@ -141,7 +141,7 @@ def recent_entries(
     bind: Session | Connection, subject: str | None = None, limit: int = 50
 ) -> list[AuditEntry]:
     """The newest entries (about ``subject`` when given), newest first."""
-    stmt = select(LOG).order_by(LOG.c.seq.desc()).limit(limit)
+    stmt = select(*_ENTRY_COLUMNS).order_by(LOG.c.seq.desc()).limit(limit)
     if subject is not None:
         stmt = stmt.where(LOG.c.subject == subject)
     return [_from_row(r) for r in connection_of(bind).execute(stmt)]

@@ -1,12 +1,11 @@
-"""What ``desk check`` and the quick check at every start read, in SQL.
+"""What ``desk check`` reads, in SQL.
 
 Each function reads through one connection (a read snapshot, ``desk.store.audit.snapshot``)
 and returns plain values: counts, dossier codes, the database's own words. The service
 (``desk.services.check``) turns them into what a supervisor reads.
 
-The quick start check (``quick_start_check``) is the one piece that runs on its own
-``sqlite3`` connection, before the desk opens the file with SQLAlchemy or migrates it:
-a damaged file is refused before anything is written to it.
+The quick check at every start runs on its own ``sqlite3`` connection, before the desk
+opens the file with SQLAlchemy or migrates it: ``desk.store.start_check``.
 """
 
 from __future__ import annotations
