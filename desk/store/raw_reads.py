@@ -146,7 +146,7 @@ class BatchRead:
         if not steps:
             return fetched
         try:
-            return [_converted(row, steps) for row in fetched]
+            return _converted(fetched, steps)
         except ValueError:
             unreadable = _unreadable(fetched, steps)
             if unreadable is None:
@@ -178,13 +178,22 @@ class BatchRead:
         return compiled
 
 
-def _converted(row: Sequence[Any], steps: list[tuple[int, Convert, bool]]) -> list[Any]:
-    values = list(row)
+def _converted(
+    fetched: Sequence[Sequence[Any]], steps: list[tuple[int, Convert, bool]]
+) -> list[list[Any]]:
+    """The rows as lists, column by column converted: a column's loop is a few steps of
+    bytecode a row, where a call a row and its own loop over the steps cost ~40 % of
+    the conversions (the push converts ~4 rows a dossier)."""
+    rows = [list(row) for row in fetched]
     for i, convert, takes_null in steps:
-        value = values[i]
-        if value is not None or takes_null:
-            values[i] = convert(value)
-    return values
+        if takes_null:
+            for values in rows:
+                values[i] = convert(values[i])
+        else:
+            for values in rows:
+                if (value := values[i]) is not None:
+                    values[i] = convert(value)
+    return rows
 
 
 def _unreadable(
