@@ -142,7 +142,7 @@ class PlainOffice:
                 for i, kind in statement.kinds
                 if (convert := _CONVERT[kind]) is not None  # type: ignore[index]
             ]
-            return [converted(row, steps) for row in fetched] if steps else fetched
+            return converted(fetched, steps) if steps else fetched
         except (sqlite3.Error, ValueError) as error:
             # A damaged value among them: the usual way tells which (UnreadableValue).
             raise Unavailable(str(error)) from error

@@ -12,6 +12,7 @@ items, on both engines.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -119,19 +120,18 @@ def _records(connection: Connection, ids: Sequence[int]) -> list[ProvinceRecord]
     # and that newer revision is queued, so sent again; read last, the revision could name
     # content older than its own, and the province would keep it.
     dossier_rows = _RECORDS.rows(connection, ids)
-    documents: dict[int, list[tuple[str, str, str]]] = {}
+    # Grouped by dossier in lists made once a dossier (``setdefault`` makes one a row).
+    documents: defaultdict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for dossier_id, name, code, sha256 in _DOCUMENTS_READ.rows(connection, ids):
-        documents.setdefault(dossier_id, []).append((name, code, sha256 or ""))
-    fees: dict[int, list[tuple[str, int, str]]] = {}
+        documents[dossier_id].append((name, code, sha256 or ""))
+    fees: defaultdict[int, list[tuple[str, int, str]]] = defaultdict(list)
     for dossier_id, name, amount, method in _FEES_READ.rows(connection, ids):
-        fees.setdefault(dossier_id, []).append((name, amount, method))
-    events: dict[int, list[tuple[Any, ...]]] = {}
+        fees[dossier_id].append((name, amount, method))
+    events: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for dossier_id, actor, title, at, note, to_status, _detail in _EVENTS_READ.rows(
         connection, ids
     ):
-        events.setdefault(dossier_id, []).append(
-            (actor, title, at, note, member(Status, to_status))
-        )
+        events[dossier_id].append((actor, title, at, note, member(Status, to_status)))
     owners: dict[int, tuple[str, str]] = {}
     for dossier_id, name, id_number in _OWNERS.rows(connection, ids):
         owners.setdefault(dossier_id, (name, id_number))

@@ -98,7 +98,7 @@ class BatchRead:
         if not steps:
             return fetched
         try:
-            return [converted(row, steps) for row in fetched]
+            return converted(fetched, steps)
         except ValueError:
             unreadable = first_unreadable(fetched, steps)
             if unreadable is None:

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import Dossier
@@ -44,17 +44,18 @@ def _table(model: type[Base]) -> Table:
 
 
 # --- records returned (the needs-attention items and runs are the domain's) ---------------
+# The push makes several hundred of the three below a batch, on the run's thread: named
+# tuples, as immutable as a frozen dataclass at a third of its cost to make (a frozen
+# dataclass sets each field through ``object.__setattr__``; docs/performance.md).
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxEntry:
+class OutboxEntry(NamedTuple):
     dossier_id: int
     code: str
     revision: int
 
 
-@dataclass(frozen=True, slots=True)
-class BatchItemRef:
+class BatchItemRef(NamedTuple):
     position: int
     dossier_id: int
     code: str
@@ -70,8 +71,7 @@ class PendingBatch:
     items: tuple[BatchItemRef, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ItemAnswer:
+class ItemAnswer(NamedTuple):
     dossier_id: int
     code: str
     revision: int
@@ -182,37 +182,34 @@ def forget_province(session: Session, now: datetime) -> Forgotten:
 
 _BATCHES = _table(SyncBatchRow)
 _BATCH_ITEMS = _table(SyncBatchItemRow)
-_INSERT_BATCH = insert(_BATCHES).returning(_BATCHES.c.seq)
-_INSERT_BATCH_ITEM = insert(_BATCH_ITEMS)
+_INSERT_BATCH = (
+    "INSERT INTO sync_batches (batch_id, body, item_count, created_at, attempts, last_error) "
+    "VALUES ({m}, {m}, {m}, {m}, {m}, {m}) RETURNING seq"
+)
+_INSERT_BATCH_ITEM = (
+    "INSERT INTO sync_batch_items (batch_seq, position, dossier_id, code, revision) "
+    "VALUES ({m}, {m}, {m}, {m}, {m})"
+)
 
 
 def save_batch(
     session: Session, batch_id: str, body: str, items: Sequence[OutboxEntry], now: datetime
 ) -> int:
-    """Write a batch before it is sent; returns its place in the sending order."""
+    """Write a batch before it is sent; returns its place in the sending order. On the
+    driver's cursor, the row's values as the columns' types give them (``last_error`` its
+    default): through SQLAlchemy, a batch's write cost ~0.15 ms more, on the run's thread
+    between an answer and the next send."""
+    statements = driver.Statements(session)
+    m = statements.marker
     seq = int(
-        session.connection()
-        .execute(
-            _INSERT_BATCH,
-            {
-                "batch_id": batch_id,
-                "body": body,
-                "item_count": len(items),
-                "created_at": now,
-                "attempts": 0,
-            },
+        statements.value(
+            _sql(_INSERT_BATCH, m),
+            (batch_id, body, len(items), statements.form.instant(now), 0, ""),
         )
-        .scalar_one()
     )
-    _many(
-        session,
-        "INSERT INTO sync_batch_items (batch_seq, position, dossier_id, code, revision) "
-        "VALUES ({m}, {m}, {m}, {m}, {m})",
-        [
-            (seq, position, item.dossier_id, item.code, item.revision)
-            for position, item in enumerate(items)
-        ],
-    )
+    rows = [(seq, n, item.dossier_id, item.code, item.revision) for n, item in enumerate(items)]
+    if rows:
+        statements.many(_sql(_INSERT_BATCH_ITEM, m), rows)
     return seq
 
 

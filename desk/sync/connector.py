@@ -17,7 +17,7 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 
@@ -41,13 +41,17 @@ DEFAULT_MAX_BATCH = 100
 MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_ITEM_BYTES = 1024 * 1024  # one dossier's encoded item (PROVINCE_API §4)
 USER_AGENT = "CommuneDesk-sync/1"
+# ketqua's text to its member: looked up (an enum's call costs ~1.5 µs, 100 a batch, on
+# the sending thread while the run's thread waits for the answers).
+_RESULTS = {result.value: result for result in SyncResult}
 
 
 # --- replies ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ItemResult:
+class ItemResult(NamedTuple):
+    """One item's answer (a named tuple: a hundred a batch, made on the sending thread)."""
+
     code: str  # MaHoSo
     revision: int  # PhienBan
     result: SyncResult  # ketqua
@@ -264,12 +268,12 @@ class ProvinceConnector:
                 raise ProvinceProtocolError(
                     "Máy chủ tỉnh trả lời kết quả không đúng cấu trúc."
                 ) from None
-            unknown = sorted({a[2] for a in answers} - set(SyncResult))
+            unknown = sorted({a[2] for a in answers} - _RESULTS.keys())
             if unknown:
                 raise ProvinceProtocolError(
                     f"Máy chủ tỉnh trả lời kết quả không có trong giao thức: {', '.join(unknown)}."
                 )
-            return [ItemResult(c, r, SyncResult(k), m) for c, r, k, m in answers]
+            return [ItemResult(c, r, _RESULTS[k], m) for c, r, k, m in answers]
         if status == 413:
             header = response.headers.get("X-Max-Batch", "")
             try:

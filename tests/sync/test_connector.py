@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import ssl
@@ -20,6 +21,7 @@ from desk.sync.connection import CancelToken, ConnectionSettings, RetryPolicy, c
 from desk.sync.connector import ProvinceConnector
 from desk.sync.errors import (
     ProvinceAuthFailed,
+    ProvinceProtocolError,
     ProvinceTlsError,
     ProvinceUnreachable,
     SyncCancelled,
@@ -277,3 +279,47 @@ def test_a_connection_closed_inside_tls_is_a_network_fault_not_a_certificate_one
     with _province(refused) as connector, pytest.raises(ProvinceTlsError, match="chứng chỉ"):
         connector.authenticate()
     assert refused.calls == 1  # a certificate does not get better by asking again
+
+
+class AnsweringSession(requests.Session):
+    """Answers every request with the same 200 and JSON body (no server)."""
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        super().__init__()
+        self.answer = answer
+
+    def request(  # type: ignore[override]
+        self, method: str, url: str, **kwargs: Any
+    ) -> requests.Response:
+        response = requests.Response()
+        response.status_code = 200
+        response._content = json.dumps(self.answer).encode()
+        return response
+
+
+def test_each_ketqua_is_its_result_and_an_unknown_one_is_refused(ctx: DeskContext) -> None:
+    """The push's answers are read by a look-up of ketqua's text: every value of the
+    contract gives its own member, anything else is still a protocol error naming it."""
+    settings = ConnectionSettings(
+        base_url="http://127.0.0.1:9",
+        agency_id=ctx.office.agency_id,
+        username="motcua",
+        password=Secret("motcua-demo"),
+    )
+    known = [
+        {"MaHoSo": f"A-{n}", "PhienBan": n, "ketqua": result.value, "message": result.name}
+        for n, result in enumerate(SyncResult)
+    ]
+    connector = ProvinceConnector(
+        settings, session=AnsweringSession({"error_code": 0, "results": known})
+    )
+    connector._token, connector._token_expires = "t", float("inf")
+    results = connector.push("b", b"{}")
+    assert [(r.code, r.revision, r.message) for r in results] == [
+        (f"A-{n}", n, result.name) for n, result in enumerate(SyncResult)
+    ]
+    assert all(r.result is result for r, result in zip(results, SyncResult, strict=True))
+    unknown = {"MaHoSo": "B", "PhienBan": 1, "ketqua": "ACCEPTED", "message": ""}
+    connector.http = AnsweringSession({"error_code": 0, "results": [*known, unknown]})
+    with pytest.raises(ProvinceProtocolError, match="không có trong giao thức: ACCEPTED"):
+        connector.push("b", b"{}")

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect, text
 
 from desk.domain.calendar import now_in_office
 from desk.domain.outbox import AttentionItem, AttentionKind, SyncResult
 from desk.domain.status import Status
 from desk.services import demo, dossiers
-from desk.store import migrate, sync_records
+from desk.store import migrate, sync_records, tables
 from desk.store import sync_repository as sync_repo
 from desk.store.db import Database
 from tests.store.conftest import open_office
@@ -94,6 +94,44 @@ def test_the_next_entries_go_in_code_order_after_a_code_without_those_held_back(
         assert first == [sync_repo.OutboxEntry(ids[c], c, 1) for c in codes[:2]]
         assert [e.code for e in rest] == [codes[2], codes[4]]
         assert none == []
+    finally:
+        ctx.close()
+
+
+def test_a_batch_is_written_as_sqlalchemy_writes_it(any_db_url: str, tmp_path: Path) -> None:
+    """``save_batch`` writes on the driver's cursor: the row (its instant, the defaults
+    of the columns not given) and its items are those SQLAlchemy's insert writes."""
+    ctx = open_office(any_db_url, tmp_path)
+    try:
+        receive_open(ctx, 3)
+        now = now_in_office()
+        batches, items = tables.SYNC_BATCHES, tables.SYNC_BATCH_ITEMS
+        with ctx.db.write() as session:
+            entries = sync_repo.next_outbox_entries(session, after_code="", limit=10)
+            seq = sync_repo.save_batch(session, "driver", "{}", entries, now)
+            base = session.execute(
+                insert(batches).returning(batches.c.seq),
+                {"batch_id": "orm", "body": "{}", "item_count": 3, "created_at": now},
+            ).scalar_one()
+            session.execute(
+                insert(items),
+                [{"batch_seq": base, "position": n, **e._asdict()} for n, e in enumerate(entries)],
+            )
+        assert seq == base - 1
+        with ctx.db.read() as session:
+            # As stored: the instant's text on SQLite, the database's value on PostgreSQL.
+            rows = session.execute(text("SELECT * FROM sync_batches ORDER BY seq")).all()
+            item_rows = session.execute(
+                text("SELECT * FROM sync_batch_items ORDER BY batch_seq, position")
+            ).all()
+            pending = sync_repo.pending_batches(session)
+        written, expected = (dict(row._mapping) for row in rows)
+        assert {**written, "seq": base, "batch_id": "orm"} == expected
+        assert written["last_error"] == "" and written["attempts"] == 0
+        assert [tuple(r)[1:] for r in item_rows[:3]] == [tuple(r)[1:] for r in item_rows[3:]]
+        assert pending[0].items == tuple(
+            sync_repo.BatchItemRef(n, *e) for n, e in enumerate(entries)
+        )
     finally:
         ctx.close()
 
