@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -137,15 +138,29 @@ def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
         ctx.close()
 
 
-def test_a_lost_postgresql_connection_is_invalidated(postgres_url: str, tmp_path: Path) -> None:
+@contextmanager
+def _unit_of_work(ctx: DeskContext, unit: str) -> Iterator[Statements]:
+    """Statements in an ORM session's transaction, or in ``write_statements`` (intake's)."""
+    if unit == "driver":
+        with ctx.db.write_statements() as statements:
+            yield statements
+    else:
+        with ctx.db.write() as session:
+            yield Statements(session)
+
+
+@pytest.mark.parametrize("unit", ["session", "driver"])
+def test_a_lost_postgresql_connection_is_invalidated(
+    unit: str, postgres_url: str, tmp_path: Path
+) -> None:
     """A server that ends the desk's session mid-receive: the error says the connection
-    was lost, the pool lets it go, and the next receive works on a new one."""
+    was lost, the pool lets it go (no rollback tried on it), and the next receive works
+    on a new one."""
     ctx = open_office(postgres_url, tmp_path / "office")
     clerk = demo.demo_clerks(ctx)[0]
     requests = [d.request for d in demo.generate(ctx, 2, seed=5, now=DEMO_NOW)]
     try:
-        with pytest.raises(DBAPIError) as raised, ctx.db.write() as session:
-            statements = Statements(session)
+        with pytest.raises(DBAPIError) as raised, _unit_of_work(ctx, unit) as statements:
             pid = statements.value("SELECT pg_backend_pid()")
             with ctx.db.engine.connect() as other:
                 other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
@@ -209,23 +224,3 @@ def test_a_refused_commit_raises_what_sqlalchemy_raises(tmp_path: Path) -> None:
     ours, theirs = errors
     assert type(ours.orig) is type(theirs.orig) and str(ours.orig) == str(theirs.orig)
     assert "FOREIGN KEY" in str(ours)
-
-
-def test_a_connection_lost_in_a_driver_unit_of_work_is_let_go(
-    postgres_url: str, tmp_path: Path
-) -> None:
-    """The server ends the session inside ``write_statements``: the error says the
-    connection was lost, no rollback is tried on it, and the next one works."""
-    ctx = open_office(postgres_url, tmp_path / "office")
-    try:
-        with pytest.raises(DBAPIError) as raised, ctx.db.write_statements() as statements:
-            pid = statements.value("SELECT pg_backend_pid()")
-            with ctx.db.engine.connect() as other:
-                other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-                other.commit()
-            statements.run("SELECT 1")
-        assert raised.value.connection_invalidated
-        with ctx.db.write_statements() as statements:
-            assert statements.value("SELECT 1") == 1
-    finally:
-        ctx.close()
