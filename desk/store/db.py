@@ -172,10 +172,9 @@ class Database:
         error, without SQLAlchemy's transaction object around them, which cost about as
         much as four of the statements (issue 16). A SQLAlchemy statement run inside joins
         the transaction open on the driver, and SQLAlchemy then ends it."""
-        with self.faults():
-            connection = self.engine.connect()
+        with self.faults(), self.engine.connect() as connection:
+            statements = Statements(connection)
             try:
-                statements = Statements(connection)
                 if self.is_sqlite:  # psycopg begins at the first statement
                     statements.run(f"BEGIN {_WRITE_BEGIN}")
                 yield statements
@@ -189,8 +188,6 @@ class Database:
                 else:
                     statements.rollback()
                 raise
-            finally:
-                connection.close()
 
     @contextmanager
     def connect_read(self) -> Iterator[Connection]:
