@@ -65,8 +65,9 @@ def receive_dossier(
     procedure = ctx.catalogue().get(request.procedure_code)
     plan = plan_intake(ctx.calendar, procedure, request, clerk, at, refusal_reason)
     agency = ctx.office.agency_id
-    # A plain connection: every statement of a receive is the driver's, no ORM session.
-    with ctx.db.connect_write() as transaction:
+    # Every statement of a receive is the driver's: no ORM session, no SQLAlchemy
+    # transaction object.
+    with ctx.db.write_statements() as transaction:
         sequence = store_counters.allocate_sequence(
             transaction, agency, plan.day, ctx.config.sequence_block
         )

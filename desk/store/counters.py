@@ -41,11 +41,11 @@ def _next_sequence(marker: str) -> str:
 
 
 def allocate_sequence(
-    bind: Session | Connection, agency_id: str, day: date, block: SequenceBlock
+    bind: Session | Connection | Statements, agency_id: str, day: date, block: SequenceBlock
 ) -> int:
     """The next number of the day's sequence in this desk's block, inside the caller's
     transaction; ``SequenceExhausted`` past the block's end."""
-    statements = Statements(bind)
+    statements = bind if isinstance(bind, Statements) else Statements(bind)
     values = (agency_id, statements.form.day(day), block.first, block.first)
     value = int(statements.value(_next_sequence(statements.marker), values))
     if value > block.last:

@@ -126,12 +126,14 @@ class NewDossier:
         )
 
 
-def insert_dossier(session: Session | Connection, new: NewDossier, event: StatusEvent) -> int:
+def insert_dossier(
+    bind: Session | Connection | driver.Statements, new: NewDossier, event: StatusEvent
+) -> int:
     """Write a new dossier with its people, documents, fees, first event and outbox entry;
     returns its id."""
     dossier = new.as_dossier(0, event)
     at = new.received_at
-    statements = driver.Statements(session)
+    statements = bind if isinstance(bind, driver.Statements) else driver.Statements(bind)
     form, mark = statements.form, statements.marker
     written = LoadedRows(postgres=statements.postgres)
     # The tracking book's volume is the year the dossier was received (its code's day).

@@ -69,13 +69,24 @@ class Statements:
     ``hide_parameters``: the values (names, ID numbers) never reach a message or a crash
     log. A lost connection is invalidated, as SQLAlchemy does."""
 
-    __slots__ = ("_cursor", "_error", "connection", "dialect", "form", "marker", "postgres")
+    __slots__ = (
+        "_cursor",
+        "_driver",
+        "_error",
+        "connection",
+        "dialect",
+        "form",
+        "marker",
+        "postgres",
+    )
 
     def __init__(self, bind: Session | Connection):
         connection = connection_of(bind)
         dialect = connection.dialect
         self.connection = connection
-        self._cursor = connection.connection.cursor()
+        pooled = connection.connection
+        self._driver: Any = pooled.dbapi_connection  # checked out: never None here
+        self._cursor = pooled.cursor()
         self._error = dialect.loaded_dbapi.Error
         self.dialect = dialect
         self.marker = marker(dialect)
@@ -113,9 +124,26 @@ class Statements:
         except self._error as exc:
             raise self._failed(exc, sql, rows, many=True) from exc
 
+    def commit(self) -> None:
+        """The driver's commit, for a transaction that only these statements ran
+        (``Database.write_statements``)."""
+        try:
+            self._driver.commit()
+        except self._error as exc:
+            raise self._failed(exc, "COMMIT", None, many=False) from exc
+
+    def rollback(self) -> None:
+        """The driver's rollback, unless the connection was lost (nothing to undo)."""
+        if self.connection.invalidated:
+            return
+        try:
+            self._driver.rollback()
+        except self._error as exc:
+            raise self._failed(exc, "ROLLBACK", None, many=False) from exc
+
     def _failed(self, exc: Any, sql: str, values: Any, *, many: bool) -> StatementError:
         connection = self.connection
-        lost = self.dialect.is_disconnect(exc, connection.connection.dbapi_connection, None)
+        lost = self.dialect.is_disconnect(exc, self._driver, None)
         if lost:
             connection.invalidate(exc)
         return DBAPIError.instance(

@@ -22,7 +22,7 @@ class Statement(NamedTuple):
 
 # The schema these statements are for: an office at another revision is opened the
 # usual way (``desk.store.migrate``).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
 STATEMENTS: dict[str, Statement] = {
     "account": Statement(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,7 @@ def test_a_receive_that_fails_midway_gives_its_numbers_back(
 def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Intake's unit of work (``Database.connect_write``) keeps ``Database.write``'s rules:
+    """Intake's unit of work (``Database.write_statements``) keeps ``Database.write``'s rules:
     the write lock from BEGIN on, and a file another desk holds too long is "busy" (said
     to the clerk), not a crash; nothing is drawn, and the next receive takes number 1."""
     monkeypatch.setattr(sqlite_setup, "SQLITE_BUSY_TIMEOUT_S", 1)
@@ -137,15 +138,29 @@ def test_a_busy_sqlite_file_is_said_and_the_receive_takes_no_number(
         ctx.close()
 
 
-def test_a_lost_postgresql_connection_is_invalidated(postgres_url: str, tmp_path: Path) -> None:
+@contextmanager
+def _unit_of_work(ctx: DeskContext, unit: str) -> Iterator[Statements]:
+    """Statements in an ORM session's transaction, or in ``write_statements`` (intake's)."""
+    if unit == "driver":
+        with ctx.db.write_statements() as statements:
+            yield statements
+    else:
+        with ctx.db.write() as session:
+            yield Statements(session)
+
+
+@pytest.mark.parametrize("unit", ["session", "driver"])
+def test_a_lost_postgresql_connection_is_invalidated(
+    unit: str, postgres_url: str, tmp_path: Path
+) -> None:
     """A server that ends the desk's session mid-receive: the error says the connection
-    was lost, the pool lets it go, and the next receive works on a new one."""
+    was lost, the pool lets it go (no rollback tried on it), and the next receive works
+    on a new one."""
     ctx = open_office(postgres_url, tmp_path / "office")
     clerk = demo.demo_clerks(ctx)[0]
     requests = [d.request for d in demo.generate(ctx, 2, seed=5, now=DEMO_NOW)]
     try:
-        with pytest.raises(DBAPIError) as raised, ctx.db.write() as session:
-            statements = Statements(session)
+        with pytest.raises(DBAPIError) as raised, _unit_of_work(ctx, unit) as statements:
             pid = statements.value("SELECT pg_backend_pid()")
             with ctx.db.engine.connect() as other:
                 other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
@@ -156,3 +171,56 @@ def test_a_lost_postgresql_connection_is_invalidated(postgres_url: str, tmp_path
         assert received.code.sequence >= 1
     finally:
         ctx.close()
+
+
+def _book_numbers(ctx: DeskContext, kind: str) -> list[int]:
+    with ctx.db.read() as session:
+        found = session.execute(
+            text("SELECT year FROM yearly_counters WHERE kind = :kind ORDER BY year"),
+            {"kind": kind},
+        )
+        return [int(year) for year in found.scalars()]
+
+
+def test_a_driver_unit_of_work_commits_or_rolls_back_what_ran_in_it(ctx: DeskContext) -> None:
+    """``Database.write_statements`` (intake's): its statements commit together or not at
+    all, and a SQLAlchemy statement run inside is part of the same transaction."""
+    insert = "INSERT INTO yearly_counters (kind, year, last_value) VALUES ('unit', :year, 1)"
+    with ctx.db.write_statements() as statements:
+        mark = statements.marker
+        sql = f"INSERT INTO yearly_counters (kind, year, last_value) VALUES ('unit', {mark}, 1)"
+        statements.run(sql, (2001,))
+        statements.connection.execute(text(insert), {"year": 2002})
+        statements.run(sql, (2003,))
+    assert _book_numbers(ctx, "unit") == [2001, 2002, 2003]
+    for joined in (False, True):
+        with pytest.raises(RuntimeError), ctx.db.write_statements() as statements:
+            statements.run(sql, (2004,))
+            if joined:
+                statements.connection.execute(text(insert), {"year": 2005})
+            raise RuntimeError("the clerk's PC went off")
+        assert _book_numbers(ctx, "unit") == [2001, 2002, 2003]
+
+
+def test_a_refused_commit_raises_what_sqlalchemy_raises(tmp_path: Path) -> None:
+    """A commit the driver refuses (a foreign key checked at the commit) is SQLAlchemy's
+    own error, as ``connect_write`` raises it, and nothing is kept."""
+    ctx = open_office(f"sqlite:///{tmp_path / 'office.sqlite'}", tmp_path / "office")
+    orphan = "INSERT INTO outbox (dossier_id, revision, queued_at) VALUES (999999, 1, '2026')"
+    errors: list[DBAPIError] = []
+    try:
+        with pytest.raises(IntegrityError) as raised, ctx.db.write_statements() as statements:
+            statements.run("PRAGMA defer_foreign_keys = ON")
+            statements.run(orphan)
+        errors.append(raised.value)
+        with pytest.raises(IntegrityError) as raised, ctx.db.connect_write() as connection:
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            connection.exec_driver_sql(orphan)
+        errors.append(raised.value)
+        with ctx.db.read() as session:
+            assert session.execute(text("SELECT count(*) FROM outbox")).scalar_one() == 0
+    finally:
+        ctx.close()
+    ours, theirs = errors
+    assert type(ours.orig) is type(theirs.orig) and str(ours.orig) == str(theirs.orig)
+    assert "FOREIGN KEY" in str(ours)
