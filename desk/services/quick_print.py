@@ -58,11 +58,10 @@ def print_form(
         return None
     try:
         spec = spec_of(form, paper)
+        if spec.needs_calendar:
+            return None
         office = PlainOffice.open(path, config.backup_dir)
     except (DeskError, Unavailable):
-        return None
-    if spec.needs_calendar:
-        office.close()
         return None
     try:
         keep_private(
