@@ -3,10 +3,11 @@ as usual: the whole command in ~300 ms, where SQLAlchemy's import alone costs ~1
 (docs/performance.md, issue 16).
 
 It does what ``desk.services.auth.authenticate`` and ``desk.services.printing`` do for
-a print that goes through, in the same order and with the same results: the start's
-checks of the file and of the log's tail, the account, its password (argon2, checked
-ahead), its role, the dossier, the form's own checks, the PDF, and the log's two entries
-(signed in, printed; one write transaction). It reads through ``desk.store.plain``.
+a print that goes through, with the same results: the start's checks of the file and of
+the log's tail, the account, its role, the dossier, the form's own checks, the PDF, the
+password (argon2, checked ahead in its thread: the PDF is drawn meanwhile and kept only
+if the password is right), and the log's two entries (signed in, printed; one write
+transaction). It reads through ``desk.store.plain``.
 
 Anything out of the ordinary is left to the usual way, which says it and records it as
 it always has: ``print_form`` returns None before writing anything, and the command
@@ -116,14 +117,11 @@ def _printed(
     user, stored_hash = account
     if not user.active or auth_check.hasher.check_needs_rehash(stored_hash):
         return None
-    if auth_check.peek(stored_hash, password) is False:
-        return None  # the usual sign-in takes this answer, says it and counts the failure
-    if not auth_check.verify(stored_hash, password):
-        return None
-    signed_in = entry(AuditAction.SIGNED_IN, account_subject(name), at=now_in_office(), actor=user)
     require(user, Permission.PRINT)
     require(user, Permission.SHOW)
     spec.check(dossier, now)
+    # Drawn while argon2 checks the password in its thread (``auth_check.begin``); the
+    # PDF leaves this function only if the password is right.
     pdf = spec.render_for(
         shown,
         dossier,
@@ -134,5 +132,10 @@ def _printed(
         now=now,
         calendar=None,
     )
+    if auth_check.peek(stored_hash, password) is False:
+        return None  # the usual sign-in takes this answer, says it and counts the failure
+    if not auth_check.verify(stored_hash, password):
+        return None
+    signed_in = entry(AuditAction.SIGNED_IN, account_subject(name), at=now_in_office(), actor=user)
     office.append_log([signed_in, print_entry(user, form, str(dossier.code), at=now)])
     return pdf
