@@ -5,10 +5,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from desk.domain.access import Permission, require
-from desk.domain.audit import AuditAction
+from desk.domain.audit import AuditAction, AuditEntry
 from desk.domain.calendar import now_in_office
 from desk.domain.codes import typed_code
 from desk.domain.dossier import Actor, Dossier
@@ -17,7 +16,6 @@ from desk.domain.office import User
 from desk.domain.path_limits import PathLimits, office_path_limits
 from desk.domain.status import ActorKind, Status
 from desk.services.context import DeskContext
-from desk.services.print_forms import print_entry
 from desk.store import audit as store_audit
 from desk.store import dossiers as store_dossiers
 from desk.store import office as store_office
@@ -52,22 +50,11 @@ def open_dossier(ctx: DeskContext, code: str, *, at: datetime | None = None) -> 
     return dossier
 
 
-def log_print(
-    ctx: DeskContext,
-    user: User,
-    form: str,
-    code: str,
-    *,
-    copies: int = 1,
-    at: datetime | None = None,
-    detail: dict[str, Any] | None = None,
-) -> None:
-    """Log a print of a citizen's data (who printed which form of which dossier)."""
+def log_print(ctx: DeskContext, printed: AuditEntry) -> None:
+    """Log a print of a citizen's data (``print_forms.print_entry``: who printed which
+    form of which dossier)."""
     with ctx.db.connect_write() as connection:
-        store_audit.append(
-            connection,
-            [print_entry(user, form, code, copies=copies, at=at, detail=detail)],
-        )
+        store_audit.append(connection, [printed])
 
 
 def path_limits(ctx: DeskContext) -> PathLimits:

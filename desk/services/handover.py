@@ -30,6 +30,7 @@ from desk.domain.office import User
 from desk.services.attachments import store_attachment
 from desk.services.context import DeskContext
 from desk.services.dossiers import get_dossier, log_print
+from desk.services.print_forms import print_entry
 from desk.store import dossiers as store_dossiers
 
 __all__ = [
@@ -93,5 +94,5 @@ def render_handover_line(ctx: DeskContext, code: str) -> bytes:
         template_set=ctx.config.template_set,
         prepared_by=clerk_name_of(dossier),
     )
-    log_print(ctx, user, "book_line", str(dossier.code))
+    log_print(ctx, print_entry(user, "book_line", str(dossier.code)))
     return pdf

@@ -97,7 +97,7 @@ def render_dossier_form(
         now=now,
         calendar=ctx.calendar if spec.needs_calendar else None,
     )
-    log_print(ctx, user, form, str(dossier.code), copies=copies, at=now)
+    log_print(ctx, print_entry(user, form, str(dossier.code), copies=copies, at=now))
     return pdf
 
 
@@ -334,7 +334,10 @@ def render_intake_supplement(
     pdf = render_supplement(
         ctx.office, dossier, supplement, template_set=ctx.config.template_set, recorded=False
     )
-    log_print(ctx, clerk, "supplement", "", at=at, detail={"procedure": request.procedure_code})
+    log_print(
+        ctx,
+        print_entry(clerk, "supplement", "", at=at, detail={"procedure": request.procedure_code}),
+    )
     return pdf
 
 

@@ -22,7 +22,7 @@ from desk.domain.audit import AuditEntry, chained
 from desk.domain.audit import account_subject as account_subject
 from desk.domain.audit import entry as entry
 from desk.store import driver
-from desk.store.driver import Statements
+from desk.store.driver import Statements, statements_of
 from desk.store.driver import connection_of as connection_of
 from desk.store.office_rows import LOG_COLUMNS, entry_from_values, entry_values, log_head
 from desk.store.tables import LOG as LOG
@@ -45,7 +45,7 @@ def _lock(statements: Statements) -> None:
 
 def head(bind: Session | Connection | Statements) -> tuple[int, str]:
     """The newest entry's number and hash: (0, GENESIS) for an empty log."""
-    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    statements = statements_of(bind)
     return log_head(statements.run(HEAD))
 
 
@@ -55,7 +55,7 @@ def append(
     """Number and chain the entries after the log's head and write them."""
     if not entries:
         return []
-    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    statements = statements_of(bind)
     _lock(statements)
     last_seq, last_hash = head(statements)
     written = chained(list(entries), last_hash, last_seq + 1)

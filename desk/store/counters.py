@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from desk.domain.codes import SequenceBlock
 from desk.errors import SequenceExhausted
-from desk.store.driver import Statements
+from desk.store.driver import Statements, statements_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -45,7 +45,7 @@ def allocate_sequence(
 ) -> int:
     """The next number of the day's sequence in this desk's block, inside the caller's
     transaction; ``SequenceExhausted`` past the block's end."""
-    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    statements = statements_of(bind)
     values = (agency_id, statements.form.day(day), block.first, block.first)
     value = int(statements.value(_next_sequence(statements.marker), values))
     if value > block.last:
@@ -67,5 +67,5 @@ def _next(marker: str) -> str:
 
 def next_yearly_number(bind: Session | Statements, kind: str, year: int) -> int:
     """The next number of ``kind`` in ``year``, inside the caller's transaction."""
-    statements = bind if isinstance(bind, Statements) else Statements(bind)
+    statements = statements_of(bind)
     return int(statements.value(_next(statements.marker), (kind, year)))

@@ -30,9 +30,6 @@ log = logging.getLogger(__name__)
 PING_AFTER_IDLE_S = 30.0
 
 T = TypeVar("T")
-# A write holds SQLite's write lock from its BEGIN: two desks never interleave a
-# read-then-write (the next dossier number).
-_WRITE_BEGIN = "IMMEDIATE"
 # Database._binds: the engine of each kind of transaction.
 _WRITER, _READER, _SINGLE, _SNAPSHOT = range(4)
 
@@ -116,7 +113,7 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
-            single = snapshot = self.engine.execution_options(sqlite_begin="DEFERRED")
+            single = snapshot = self.engine.execution_options(sqlite_begin=sqlite_setup.READ_BEGIN)
         else:
             _check_idle_connections(self.engine)
             # One statement is its own consistent snapshot: no BEGIN and COMMIT around it.
@@ -124,7 +121,7 @@ class Database:
             snapshot = self.engine.execution_options(
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )
-        self._reader_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
+        self._reader_engine = self.engine.execution_options(sqlite_begin=sqlite_setup.READ_BEGIN)
         self._binds = (self.engine, self._reader_engine, single, snapshot)
         self._makers: tuple[sessionmaker[Session], ...] = ()
 
@@ -174,7 +171,7 @@ class Database:
             statements = Statements(connection)
             try:
                 if self.is_sqlite:  # psycopg begins at the first statement
-                    statements.run(f"BEGIN {_WRITE_BEGIN}")
+                    statements.run(sqlite_setup.WRITE_BEGIN)
                 yield statements
                 if connection.in_transaction():
                     connection.commit()
@@ -250,10 +247,10 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         if connection.connection.dbapi_connection.in_transaction:
             return  # begun by ``Database.write_statements``: this statement joins it
-        mode = connection.get_execution_options().get("sqlite_begin", _WRITE_BEGIN)
+        begin = connection.get_execution_options().get("sqlite_begin", sqlite_setup.WRITE_BEGIN)
         # On the driver's cursor (its errors still SQLAlchemy's): ``exec_driver_sql`` cost
         # more than the BEGIN itself, on every transaction (a receive's is one of ~20).
-        Statements(connection).run(f"BEGIN {mode}")
+        Statements(connection).run(begin)
 
 
 def _check_idle_connections(engine: Engine) -> None:

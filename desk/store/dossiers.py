@@ -133,7 +133,7 @@ def insert_dossier(
     returns its id."""
     dossier = new.as_dossier(0, event)
     at = new.received_at
-    statements = bind if isinstance(bind, driver.Statements) else driver.Statements(bind)
+    statements = driver.statements_of(bind)
     form, mark = statements.form, statements.marker
     written = LoadedRows(postgres=statements.postgres)
     # The tracking book's volume is the year the dossier was received (its code's day).
@@ -141,7 +141,7 @@ def insert_dossier(
     dossier.book_number = next_yearly_number(statements, BOOK, dossier.book_year)
     applicant_id = _save_person(statements, written, new.applicant, at, form)
     row = rows.dossier_row(dossier, applicant_id, new.clerk.id, at, form)
-    sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, True)
+    sql = driver.insert_sql("dossiers", rows.DOSSIER_COLUMNS, mark, "id")
     dossier.id = int(statements.value(sql, row))
     written.keep("dossiers", _WRITTEN_DOSSIER, [(dossier.id, *row)])
     people = [
@@ -183,7 +183,7 @@ def _insert(
 ) -> None:
     """Rows in the driver's form, in ``columns`` order."""
     if table_rows:
-        statements.many(driver.insert_sql(table, columns, statements.marker, False), table_rows)
+        statements.many(driver.insert_sql(table, columns, statements.marker), table_rows)
 
 
 def append_events(session: Session, dossier_id: int, events: Sequence[StatusEvent]) -> None:

@@ -45,18 +45,23 @@ def form(dialect: Dialect) -> ValueForm:
 
 
 @lru_cache(maxsize=64)
-def insert_sql(table: str, columns: Sequence[str], marker: str, returning: bool = False) -> str:
-    """``INSERT INTO table (columns) VALUES (…)``, with ``RETURNING id`` if asked."""
+def insert_sql(table: str, columns: Sequence[str], marker: str, returning: str = "") -> str:
+    """``INSERT INTO table (columns) VALUES (…)``, with ``RETURNING returning`` if named."""
     sql = (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
     )
-    return f"{sql} RETURNING id" if returning else sql
+    return f"{sql} RETURNING {returning}" if returning else sql
 
 
 def connection_of(bind: Session | Connection) -> Connection:
     """The Core connection of an ORM session, or the connection itself: the store's
     statements run on either (the start's on a plain connection, without the ORM)."""
     return bind if isinstance(bind, Connection) else bind.connection()
+
+
+def statements_of(bind: Session | Connection | Statements) -> Statements:
+    """The driver's statements of a session or connection (the caller's, if it gave them)."""
+    return bind if isinstance(bind, Statements) else Statements(bind)
 
 
 class Statements:

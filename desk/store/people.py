@@ -70,7 +70,7 @@ def save_person(
 ) -> int:
     """Record a person as the dossier gives them (a new row every time) and bring the
     registry up to date; returns the recorded row's id."""
-    statements = bind if isinstance(bind, driver.Statements) else driver.Statements(bind)
+    statements = driver.statements_of(bind)
     values = rows.person_row(person, now, statements.form)
     if not person.id_number:
         _, record = _save_statements(statements.marker, False)

@@ -30,7 +30,7 @@ from desk.domain.dossier import Dossier
 from desk.domain.office import Office, User
 from desk.store import faults, sqlite_setup
 from desk.store.dossier_assembly import assembled
-from desk.store.driver_values import CONVERTERS, TAKES_NULL, converted
+from desk.store.driver_values import converted, steps_for
 from desk.store.instants import instant_to_db
 from desk.store.office_rows import (
     entry_from_values,
@@ -43,7 +43,8 @@ from desk.store.office_rows import (
 from desk.store.plain_sql import SCHEMA_HEAD, STATEMENTS
 from desk.store.start_check import AUDIT_TAIL, quick_check_sqlite, tail_break
 
-_CONVERT = CONVERTERS["sqlite"]
+# How each statement's typed columns are converted (as the store converts them).
+_STEPS = {name: steps_for("sqlite", statement.kinds) for name, statement in STATEMENTS.items()}
 
 
 class Unavailable(Exception):
@@ -109,7 +110,7 @@ class PlainOffice:
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every read in it sees one moment of the office."""
-        with self._transaction("BEGIN DEFERRED"):
+        with self._transaction(sqlite_setup.READ_BEGIN):
             yield
 
     @contextmanager
@@ -137,11 +138,7 @@ class PlainOffice:
             values[place] = value
         try:
             fetched = self._connection.execute(statement.sql, values).fetchall()
-            steps = [
-                (i, convert, kind in TAKES_NULL)
-                for i, kind in statement.kinds
-                if (convert := _CONVERT[kind]) is not None  # type: ignore[index]
-            ]
+            steps = _STEPS[name]
             return converted(fetched, steps) if steps else fetched
         except (sqlite3.Error, ValueError) as error:
             # A damaged value among them: the usual way tells which (UnreadableValue).
@@ -186,7 +183,7 @@ class PlainOffice:
     def append_log(self, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
         """Number and chain the entries after the log's head and write them, in one write
         transaction (SQLite's write lock from its BEGIN: no other desk chains between)."""
-        with self._transaction("BEGIN IMMEDIATE"):
+        with self._transaction(sqlite_setup.WRITE_BEGIN):
             last_seq, last_hash = self._head()
             written = chained(list(entries), last_hash, last_seq + 1)
             form = SqliteValues()

@@ -27,13 +27,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from desk.store.driver import Statements
-from desk.store.driver_values import (
-    CONVERTERS,
-    TAKES_NULL,
-    Kind,
-    converted,
-    first_unreadable,
-)
+from desk.store.driver_values import Kind, Step, converted, first_unreadable, steps_for
 from desk.store.faults import UnreadableValue
 from desk.store.tables import DOSSIERS as _DOSSIERS
 
@@ -77,6 +71,7 @@ class BatchRead:
             raise ValueError(f"not selected: {sorted(unknown)}")
         self.kinds = tuple((i, kinds[name]) for i, name in enumerate(self.columns) if name in kinds)
         self._compiled: dict[tuple[str, int], _Compiled] = {}
+        self._steps: dict[str, list[Step]] = {}  # by engine
 
     def rows(self, connection: Connection, ids: Sequence[int]) -> list[Any]:
         """The rows for ``ids`` (not empty), typed columns converted: tuples when nothing
@@ -90,11 +85,9 @@ class BatchRead:
         # The driver's cursor as intake's writes use it: the same errors as SQLAlchemy's
         # (parameters hidden), and a lost PostgreSQL connection invalidated.
         fetched = list(Statements(connection).run(compiled.sql, compiled.arguments(padded)))
-        steps = [
-            (i, convert, kind in TAKES_NULL)
-            for i, kind in self.kinds
-            if (convert := CONVERTERS[dialect.name][kind]) is not None
-        ]
+        steps = self._steps.get(dialect.name)
+        if steps is None:
+            steps = self._steps[dialect.name] = steps_for(dialect.name, self.kinds)
         if not steps:
             return fetched
         try:

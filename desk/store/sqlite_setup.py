@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import Any
 
 SQLITE_BUSY_TIMEOUT_S = 30
+# How a write transaction begins: it holds the write lock from its BEGIN, so two desks
+# never interleave a read-then-write (the next dossier number, the log's head).
+WRITE_BEGIN = "BEGIN IMMEDIATE"
+# How a read transaction begins: one snapshot for its reads, no lock.
+READ_BEGIN = "BEGIN DEFERRED"
 # The FTS5 word indexes of a SQLite office (PostgreSQL's are GIN indexes on the tables).
 SEARCH_TABLES = ("dossier_search", "person_search")
 
