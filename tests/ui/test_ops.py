@@ -4,7 +4,10 @@ thread, and a screen closed meanwhile is not called back."""
 
 from __future__ import annotations
 
+import functools
+import gc
 import threading
+import weakref
 
 import pytest
 from PySide6.QtWidgets import QPushButton
@@ -126,3 +129,58 @@ def _alive(widget: QPushButton) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+class _HeldAfterReport(Operation):
+    """An operation the pool thread still holds after its report ran on the GUI thread
+    (the pool drops its last reference to an operation once ``run`` returns there)."""
+
+    reported = threading.Event()
+
+    def run(self) -> None:
+        super().run()
+        assert self.reported.wait(5), "the report never ran"
+
+
+def _start_holding(screen: object) -> None:
+    """An operation whose work and handler hold ``screen``, and nothing else does."""
+
+    def reported(_value: object, screen: object = screen) -> None:
+        _HeldAfterReport.reported.set()
+
+    def work(screen: object = screen) -> None:
+        return None
+
+    _HeldAfterReport(work).on_success(reported).start()
+
+
+def test_what_an_operation_holds_is_let_go_on_the_gui_thread(qtbot) -> None:
+    from PySide6.QtCore import QObject, QThreadPool
+
+    freed: list[str] = []
+    screen = QObject()  # held only by the operation: a screen closed meanwhile
+    weakref.finalize(screen, lambda: freed.append(threading.current_thread().name))
+    _HeldAfterReport.reported.clear()
+    _start_holding(screen)
+    del screen
+    qtbot.waitUntil(_HeldAfterReport.reported.is_set, timeout=5000)
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.waitUntil(lambda: bool(freed), timeout=5000)
+    assert freed == [threading.current_thread().name]  # a widget deleted off it crashes Qt
+
+
+def test_an_operation_that_reported_keeps_nothing_of_its_work(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    class Screen(QObject):
+        def shown(self, _value: object) -> None:
+            pass
+
+    gone: list[weakref.ref[QObject]] = []
+    for _ in range(20):  # every search, page and count of a session is one
+        screen = Screen()  # a dialog's, closed before its operation reported
+        gone.append(weakref.ref(screen))
+        Operation(functools.partial(str, screen)).on_success(screen.shown).start()
+    del screen
+    qtbot.waitUntil(lambda: not Operation.running(), timeout=5000)
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and all(ref() is None for ref in gone), timeout=5000)
