@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from desk.config import DeskConfig
     from desk.domain.office import User
     from desk.services.context import DeskContext
-    from desk.ui.start_pause import StartPause
+    from desk.ui.collector import GuiThreadCollector
 
 
 def run_desk(*, db_url: str | None = None, argv: list[str] | None = None) -> int:
@@ -85,12 +85,13 @@ class DeskStart(QObject):
         self.config: DeskConfig | None = None
         self._opening = threading.Event()  # the pool is opening the office
         self._unclaimed: DeskContext | None = None  # opened, not yet handed to a DeskRun
-        self._pause: StartPause | None = None  # the collector's, while the desk starts
+        # Every collection on the GUI thread, paused while the desk starts.
+        self.collector: GuiThreadCollector | None = None
 
     def begin(self) -> None:
-        from desk.ui.start_pause import StartPause
+        from desk.ui.collector import GuiThreadCollector
 
-        self._pause = StartPause(self)
+        self.collector = GuiThreadCollector(self, paused=True)
         from desk.config import load_config
         from desk.ui.i18n import install_translator
         from desk.ui.ops import Operation
@@ -139,8 +140,8 @@ class DeskStart(QObject):
             self._opening.clear()
 
     def _resume_collector(self) -> None:
-        if self._pause is not None:
-            self._pause.end()
+        if self.collector is not None:
+            self.collector.resume()
 
     def _given_up(self) -> None:
         # «Thoát» before the office was open; once it is, the session listens instead.
@@ -175,8 +176,8 @@ class DeskStart(QObject):
             dialog.hide()
             self._end(show_start_failure(error))
             return
-        if self._pause is not None:
-            desk.session.window_opened.connect(self._pause.end_with_first_figures)
+        if self.collector is not None:
+            desk.session.window_opened.connect(self.collector.resume_with_first_figures)
         from desk.ui.ops import Operation
 
         # While the clerk types the password, the main window's code and the working
@@ -197,12 +198,14 @@ class DeskStart(QObject):
 
     def close(self) -> None:
         """After the event loop: the office closed, one opened after the clerk gave up
-        included (the pool's opening finishes first, not half done at the exit)."""
-        self._resume_collector()
+        included (the pool's opening finishes first, not half done at the exit); then
+        Python collects on its own again."""
         if self._opening.is_set():
             from PySide6.QtCore import QThreadPool
 
             QThreadPool.globalInstance().waitForDone()
+        if self.collector is not None:
+            self.collector.give_back()
         if self._unclaimed is not None:
             self._unclaimed.close()
         if self.desk is not None:
@@ -352,10 +355,9 @@ class DeskRun(QObject):
         window.start_automatic_backups()
         watch_office(window)  # the other desks' dossiers on screen within a second
         window.restored.connect(self._restored)
-        from desk.ui.collector import IdleCollector, IdleIndexMerge, settle_after_start
+        from desk.ui.collector import IdleIndexMerge, govern
 
-        settle_after_start()  # what the start loaded, out of the collector's full walks
-        IdleCollector(window.idle, window)  # the rest when the clerk pauses (window-owned)
+        govern(window)  # the collector's policy for the window
         IdleIndexMerge(window.idle, ctx, window)  # the search indexes' merging, likewise
         return window
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +26,25 @@ DEMO_NOW = datetime(2026, 11, 20, 16, 0, tzinfo=OFFICE_TZ)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test with Qt runs under the desk's own collector policy: every collection on the
+    GUI thread (``desk.ui.collector``), and what the test left collected there when it
+    ends. A cycle holding a Qt wrapper freed on a pool thread crashes the process, the
+    later test's as well as the desk."""
+    uses_qt = {"qtbot", "qapp"} & set(request.fixturenames)
+    if not uses_qt or request.node.get_closest_marker("own_collector"):
+        yield
+        return
+    from desk.ui.collector import GuiThreadCollector
+
+    request.getfixturevalue("qapp")
+    collector = GuiThreadCollector()
+    yield
+    gc.collect()  # after qtbot closed the test's widgets (set up later, torn down first)
+    collector.give_back()
 
 
 @pytest.fixture(scope="session")

@@ -82,6 +82,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
     sign_out_requested = Signal()
     switch_requested = Signal()  # the window is locked; another account signs in
     closed = Signal()
+    later_code_loaded = Signal()  # what loads after the first figures: desk.ui.collector
     restored = Signal(object, str)  # RestoreResult | None, message: desk.app reopens the desk
 
     def __init__(
@@ -321,6 +322,7 @@ class MainWindow(ScanRouting, BackupTools, SupervisorPage, IdleLock, QMainWindow
         self.warm_up_supervisor()
 
     def _build_hidden_pages(self, _loaded: object) -> None:
+        self.later_code_loaded.emit()
         self._page_builder.start(0)
         self.backups_may_start()
 

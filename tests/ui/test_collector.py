@@ -51,6 +51,16 @@ def test_the_start_is_frozen_once_and_later_garbage_is_still_collected() -> None
         collector.settle_after_start()  # a second window: nothing more is frozen
         assert gc.get_freeze_count() == frozen, (gc.get_freeze_count(), frozen)
 
+        # The code the window loads after its figures is the start's too: frozen once.
+        loaded_after_figures = [Node() for _ in range(1000)]
+        collector.settle_later_code()
+        assert gc.get_freeze_count() >= frozen + 1000, (gc.get_freeze_count(), frozen)
+        frozen = gc.get_freeze_count()
+        clerks_work = [Node() for _ in range(1000)]
+        collector.settle_later_code()  # a second window's: nothing more is frozen
+        collector.settle_after_start()
+        assert gc.get_freeze_count() == frozen, (gc.get_freeze_count(), frozen)
+
         cycle = Node()
         cycle.me = cycle
         gone = weakref.ref(cycle)
