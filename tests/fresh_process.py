@@ -33,3 +33,36 @@ def run_script(script: str, *args: str, data: Path) -> dict[str, Any]:
     assert done.returncode == 0, done.stderr
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+# The end of a script that runs the desk as ``desk`` runs, watched. The script defines
+# ``seen`` (a dict), ``shown(dialog)`` (the sign-in dialog on screen; ``sign_in(dialog)``
+# signs in through it) and ``window_opened(desk, window)``; ``started`` holds the
+# ``DeskStart``. The script prints ``seen`` after it, with ``seen["code"]`` the exit code.
+RUN_WATCHED_DESK = """
+from desk import app as _app
+
+_begin = _app.DeskStart.begin
+started = []
+
+
+def sign_in(dialog, password="canbo1-demo"):
+    dialog.username.setText("canbo1")
+    dialog.password.setText(password)
+    dialog.sign_in_button.click()
+
+
+def _opened(desk):
+    desk.session.window_opened.connect(lambda window: window_opened(desk, window))
+
+
+def _begin_watched(self):
+    started.append(self)
+    self.sign_in_shown.connect(shown)
+    self.opened.connect(_opened)
+    _begin(self)
+
+
+_app.DeskStart.begin = _begin_watched
+seen["code"] = _app.run_desk()
+"""

@@ -9,22 +9,19 @@ tests). Run as ``desk`` runs, in a process of its own: the collector is the proc
 from __future__ import annotations
 
 from desk.services import demo
-from tests.fresh_process import run_script
+from tests.fresh_process import RUN_WATCHED_DESK, run_script
 
-DESK = """
-import gc, json, threading, weakref
+DESK = (
+    """
+import json, threading, weakref
 from PySide6.QtCore import QObject, QThreadPool, QTimer
-from desk import app
 from desk.ui.ops import Operation
 
 seen = {}
-begin = app.DeskStart.begin
 
 
 def shown(dialog):
-    dialog.username.setText("canbo1")
-    dialog.password.setText("canbo1-demo")
-    dialog.sign_in_button.click()
+    sign_in(dialog)
 
 
 def busy_pool():
@@ -59,26 +56,15 @@ def drop_qt_garbage(window):
     look()
 
 
-def opened(desk):
-    def window_opened(window):
-        # Once the start is over: what exists when it settles is frozen, never freed.
-        window.later_code_loaded.connect(
-            lambda: QTimer.singleShot(0, lambda: drop_qt_garbage(window))
-        )
-
-    desk.session.window_opened.connect(window_opened)
-
-
-def begin_watched(self):
-    self.sign_in_shown.connect(shown)
-    self.opened.connect(opened)
-    begin(self)
-
-
-app.DeskStart.begin = begin_watched
-seen["code"] = app.run_desk()
+def window_opened(_desk, window):
+    # Once the start is over: what exists when it settles is frozen, never freed.
+    window.later_code_loaded.connect(lambda: QTimer.singleShot(0, lambda: drop_qt_garbage(window)))
+"""
+    + RUN_WATCHED_DESK
+    + """
 print(json.dumps(seen))
 """
+)
 
 
 def test_qt_garbage_is_freed_on_the_gui_thread_while_the_pool_allocates(ctx) -> None:

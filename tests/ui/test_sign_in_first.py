@@ -7,11 +7,12 @@ reads this process's modules."""
 
 from __future__ import annotations
 
-from tests.fresh_process import run_script
+from tests.fresh_process import RUN_WATCHED_DESK, run_script
 
 # run_desk as the command line calls it, with a clerk who types at once: what is loaded
 # when the dialog shows, then the window that signing in opens, then the window closed.
-DESK = """
+DESK = (
+    """
 import json, sys, threading, traceback
 
 # Who imports the ORM and the models first: the window's later code, nothing before it.
@@ -28,11 +29,9 @@ class Watch:
 
 
 sys.meta_path.insert(0, Watch())
-from desk import app
 from desk.ui import later_code
 
 seen = {}
-begin = app.DeskStart.begin
 later_loaded = threading.Event()
 load_later_code = later_code.load
 
@@ -52,44 +51,33 @@ def shown(dialog):
     seen["orm"] = "sqlalchemy.orm" in sys.modules
     seen["models"] = "desk.store.models" in sys.modules
     seen["office_shown"] = dialog.unit.text()
-    dialog.username.setText("canbo1")
-    dialog.password.setText(sys.argv[1])
-    dialog.sign_in_button.click()  # before the office is open: it waits for it
+    sign_in(dialog, sys.argv[1])  # before the office is open: it waits for it
     # ... and argon2 checks the password meanwhile, against the file's hash.
     seen["checked_ahead"] = "desk.services.auth_check" in sys.modules
 
 
-def opened(desk):
-    def window_opened(window):
-        seen["office_shown"] = desk.session.sign_in.unit.text() if desk.session.sign_in else ""
-        seen["window_user"] = window.user.username
-        # The backup code (cryptography) loads after the first figures, not with the window.
-        seen["backup_code"] = "desk.services.backup" in sys.modules
-        # A SQLite office loads none of SQLAlchemy's PostgreSQL dialects (asyncpg…).
-        seen["postgres_dialects"] = "sqlalchemy.dialects.postgresql" in sys.modules
-        # Nor the list's search code: it loads after the first figures too.
-        seen["search_code"] = "desk.store.search" in sys.modules
-        # Closed once the later code has loaded (it starts after the first figures).
-        poll = QTimer(window)
-        poll.timeout.connect(lambda: later_loaded.is_set() and window.close())
-        poll.start(10)
+def window_opened(desk, window):
+    from PySide6.QtCore import QTimer
 
-    desk.session.window_opened.connect(window_opened)
-
-
-def begin_watched(self):
-    self.sign_in_shown.connect(shown)
-    self.opened.connect(opened)
-    begin(self)
-
-
-app.DeskStart.begin = begin_watched
-from PySide6.QtCore import QTimer
-
-seen["code"] = app.run_desk()
+    seen["office_shown"] = desk.session.sign_in.unit.text() if desk.session.sign_in else ""
+    seen["window_user"] = window.user.username
+    # The backup code (cryptography) loads after the first figures, not with the window.
+    seen["backup_code"] = "desk.services.backup" in sys.modules
+    # A SQLite office loads none of SQLAlchemy's PostgreSQL dialects (asyncpg…).
+    seen["postgres_dialects"] = "sqlalchemy.dialects.postgresql" in sys.modules
+    # Nor the list's search code: it loads after the first figures too.
+    seen["search_code"] = "desk.store.search" in sys.modules
+    # Closed once the later code has loaded (it starts after the first figures).
+    poll = QTimer(window)
+    poll.timeout.connect(lambda: later_loaded.is_set() and window.close())
+    poll.start(10)
+"""
+    + RUN_WATCHED_DESK
+    + """
 seen["first_import_by_later_code"] = first_import
 print(json.dumps(seen))
 """
+)
 
 
 def test_the_sign_in_shows_before_the_models_and_signing_in_opens_the_window(ctx) -> None:

@@ -13,17 +13,15 @@ from desk.domain.calendar import OFFICE_TZ, WorkingCalendar
 from desk.domain.formats import count_text
 from desk.domain.status import RUNNING_STATUSES
 from desk.services import demo
-from tests.fresh_process import run_script
+from tests.fresh_process import RUN_WATCHED_DESK, run_script
 
-DESK = """
+DESK = (
+    """
 import gc, json, sys
 from PySide6.QtCore import QTimer
-from desk import app
 from desk.domain.calendar import now_in_office
 
 seen = {"windows": []}
-begin = app.DeskStart.begin
-started = []
 
 
 def collector():  # Python's own collection, or the desk's on the GUI thread, paused or not
@@ -38,41 +36,31 @@ def tiles(window):
 
 def shown(dialog):
     seen["collector_at_sign_in"] = collector()
-    dialog.username.setText("canbo1")
-    dialog.password.setText("canbo1-demo")
-    dialog.sign_in_button.click()
+    sign_in(dialog)
 
 
-def opened(desk):
-    def window_opened(window):
-        seen["collector_at_window"] = collector()
-        seen["tiles_at_window"] = tiles(window)
-        seen["from"] = now_in_office().isoformat()
+def window_opened(_desk, window):
+    seen["collector_at_window"] = collector()
+    seen["tiles_at_window"] = tiles(window)
+    seen["from"] = now_in_office().isoformat()
 
-        def figures(_figures):
-            seen["to"] = now_in_office().isoformat()
-            seen["tiles"] = tiles(window)
-            # The pause ends in a slot after this one: look once the loop turned.
-            QTimer.singleShot(0, lambda: (seen.update(collector=collector()), window.close()))
+    def figures(_figures):
+        seen["to"] = now_in_office().isoformat()
+        seen["tiles"] = tiles(window)
+        # The pause ends in a slot after this one: look once the loop turned.
+        QTimer.singleShot(0, lambda: (seen.update(collector=collector()), window.close()))
 
-        window.counts_shown.connect(figures)
-
-    desk.session.window_opened.connect(window_opened)
-
-
-def begin_watched(self):
-    started.append(self)
-    self.sign_in_shown.connect(shown)
-    self.opened.connect(opened)
-    begin(self)
+    window.counts_shown.connect(figures)
 
 
 seen["collector_before"] = gc.isenabled()
-app.DeskStart.begin = begin_watched
-seen["code"] = app.run_desk()
+"""
+    + RUN_WATCHED_DESK
+    + """
 seen["collector_after"] = gc.isenabled()
 print(json.dumps(seen))
 """
+)
 
 
 def _utc(moment: datetime) -> str:
